@@ -1,0 +1,54 @@
+// Self-service while reporting: what may already answer the problem, and counting the reports
+// such an answer made unnecessary (deflections).
+import { Prisma, type Incident as IncidentRow } from '@studentdesk/db';
+import type { Context } from '../context.js';
+import { badInput } from '../errors.js';
+import { fromGlobalId } from '../relay/global-id.js';
+import { articleQuery, searchArticles } from './article.search.js';
+import type { RecordDeflectionInput } from './article.type.js';
+
+export const SUGGESTED_ARTICLES = 5;
+export const MAX_SEARCH_TEXT = 2000;
+
+/** Active incidents that affect the category or whose words match what the student typed. */
+async function matchingIncidents(ctx: Context, text: string, categoryId: string | null): Promise<IncidentRow[]> {
+  const query = articleQuery(text);
+  if (!query && !categoryId) return [];
+  const byCategory = categoryId ? Prisma.sql`"categoryId" = ${categoryId}::uuid` : Prisma.sql`false`;
+  const byWords = query
+    ? Prisma.sql`to_tsvector('english'::regconfig, "title" || ' ' || "summary") @@ to_tsquery('english'::regconfig, ${query})`
+    : Prisma.sql`false`;
+  return ctx.prisma.$queryRaw<IncidentRow[]>`
+    SELECT * FROM "Incident"
+    WHERE "status" <> 'RESOLVED' AND (${byCategory} OR ${byWords})
+    ORDER BY "startedAt" DESC, "id" DESC
+    LIMIT 5`;
+}
+
+export async function suggestionsFor(ctx: Context, text: string, categoryGlobalId: string | null | undefined) {
+  if (text.length > MAX_SEARCH_TEXT) throw badInput(`Search with at most ${MAX_SEARCH_TEXT} characters.`, 'text');
+  const categoryId = categoryGlobalId ? fromGlobalId(categoryGlobalId, 'Category', 'categoryId') : null;
+  const [articles, incidents] = await Promise.all([
+    searchArticles(ctx.prisma, text, { categoryId, limit: SUGGESTED_ARTICLES }),
+    matchingIncidents(ctx, text, categoryId),
+  ]);
+  return { articles, incidents };
+}
+
+/** Counts a report that an article or a known issue made unnecessary. */
+export async function recordDeflection(ctx: Context, input: RecordDeflectionInput): Promise<boolean> {
+  if (!input.articleId === !input.incidentId) throw badInput('Name either the article or the incident that answered the problem.', 'articleId');
+  const articleId = input.articleId ? fromGlobalId(input.articleId, 'Article', 'articleId') : null;
+  const incidentId = input.incidentId ? fromGlobalId(input.incidentId, 'Incident', 'incidentId') : null;
+  const categoryId = input.categoryId ? fromGlobalId(input.categoryId, 'Category', 'categoryId') : null;
+  const [article, incident, category] = await Promise.all([
+    articleId ? ctx.prisma.article.findFirst({ where: { id: articleId, published: true } }) : null,
+    incidentId ? ctx.loaders.incident.load(incidentId) : null,
+    categoryId ? ctx.loaders.category.load(categoryId) : null,
+  ]);
+  if (articleId && !article) throw badInput('There is no such article.', 'articleId');
+  if (incidentId && !incident) throw badInput('There is no such incident.', 'incidentId');
+  if (categoryId && !category) throw badInput('Choose one of the listed categories.', 'categoryId');
+  await ctx.prisma.deflection.create({ data: { articleId, incidentId, categoryId } });
+  return true;
+}

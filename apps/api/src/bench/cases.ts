@@ -1,0 +1,135 @@
+// The benchmark's cases: what the console, the portal and the dashboards ask most, each with the
+// same data fetched by a direct call in-process, so the GraphQL layer's cost shows as a ratio.
+import type { PrismaClient, User } from '@studentdesk/db';
+import { satisfactionReport } from '../insights/satisfaction.service.js';
+
+export interface BenchFixture {
+  staff: User;
+  manager: User;
+  categoryId: string;
+  categoryGlobalId: string;
+  /** A ticket with at least 50 messages. */
+  longTicketId: string;
+  longTicketGlobalId: string;
+  tokens: { staff: string; manager: string };
+}
+
+export interface BenchCase {
+  name: string;
+  description: string;
+  query: string;
+  variables: (fixture: BenchFixture) => Record<string, unknown>;
+  token: (fixture: BenchFixture) => string | null;
+  direct: (prisma: PrismaClient, fixture: BenchFixture) => Promise<unknown>;
+}
+
+const OPEN = ['NEW', 'OPEN', 'WAITING_ON_STUDENT'] as const;
+const DAY = 86_400_000;
+
+/** Titles of the tickets the reportProblem case writes; run.ts removes them so every case sees the seeded queue. */
+export const BENCH_REPORT_TITLES = { graphql: 'Benchmark: cannot sign in to the LMS', direct: 'Benchmark: direct report' } as const;
+
+export const QUEUE_CASE: BenchCase = {
+  name: 'queue',
+  description: 'Console queue: 50 open tickets of the staff member’s department by resolution due time, with category, department, requester, assignee and SLA fields, and the total',
+  query: /* GraphQL */ `
+    query Queue {
+      tickets(first: 50, orderBy: RESOLUTION_DUE_AT_ASC, filter: { status: [NEW, OPEN, WAITING_ON_STUDENT] }) {
+        totalCount
+        pageInfo { hasNextPage endCursor }
+        edges { node {
+          id number title status priority createdAt firstResponseDueAt resolutionDueAt slaBreached
+          category { name } department { name } requester { name email } assignee { name }
+        } }
+      }
+    }`,
+  variables: () => ({}),
+  token: (fixture) => fixture.tokens.staff,
+  direct: (prisma, { staff }) => {
+    const where = {
+      status: { in: [...OPEN] },
+      OR: [{ departmentId: staff.departmentId! }, { assigneeId: staff.id }],
+    };
+    return Promise.all([
+      prisma.ticket.findMany({
+        where,
+        orderBy: [{ resolutionDueAt: { sort: 'asc', nulls: 'last' } }, { id: 'asc' }],
+        take: 51,
+        include: { category: true, department: true, requester: true, assignee: true },
+      }),
+      prisma.ticket.count({ where }),
+    ]);
+  },
+};
+
+export const CASES: BenchCase[] = [
+  QUEUE_CASE,
+  {
+    name: 'ticket',
+    description: 'A ticket with 50 messages and their authors, as staff',
+    query: /* GraphQL */ `
+      query Ticket($id: ID!) {
+        ticket(id: $id) {
+          id number title status slaBreached
+          messages(first: 50) { edges { node { id body internal createdAt author { name } } } }
+        }
+      }`,
+    variables: (fixture) => ({ id: fixture.longTicketGlobalId }),
+    token: (fixture) => fixture.tokens.staff,
+    direct: (prisma, fixture) =>
+      prisma.ticket.findUnique({
+        where: { id: fixture.longTicketId },
+        include: { messages: { take: 51, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], include: { author: true } } },
+      }),
+  },
+  {
+    name: 'reportProblem',
+    description: 'A guest reports a problem (a new ticket with its event, due times and tracking code per request)',
+    query: /* GraphQL */ `
+      mutation Report($input: ReportProblemInput!) {
+        reportProblem(input: $input) { trackingCode ticket { id number status resolutionDueAt } }
+      }`,
+    variables: (fixture) => ({
+      input: {
+        categoryId: fixture.categoryGlobalId,
+        title: BENCH_REPORT_TITLES.graphql,
+        description: 'Load test report. The LMS says my password is wrong.',
+        contactName: 'Bench Mark',
+        contactEmail: 'bench@example.edu',
+      },
+    }),
+    token: () => null,
+    direct: async (prisma, fixture) => {
+      const category = await prisma.category.findUniqueOrThrow({ where: { id: fixture.categoryId } });
+      return prisma.ticket.create({
+        data: {
+          title: BENCH_REPORT_TITLES.direct,
+          description: 'Direct write for comparison.',
+          priority: category.defaultPriority,
+          channel: 'GUEST',
+          categoryId: category.id,
+          departmentId: category.departmentId,
+          contactName: 'Bench Mark',
+          contactEmail: 'bench@example.edu',
+          events: { create: { type: 'CREATED', toStatus: 'NEW' } },
+          trackingCodes: { create: { codeHash: crypto.randomUUID() } },
+        },
+      });
+    },
+  },
+  {
+    name: 'satisfaction',
+    description: 'The satisfaction report over the last 120 days, per department, as a manager',
+    query: /* GraphQL */ `
+      query Satisfaction($range: DateRange) {
+        satisfaction(range: $range) {
+          csat responses
+          byDepartment { department { name } csat responses expectationMetRate perceptionGap slaCompliance resolvedTickets }
+        }
+      }`,
+    variables: () => ({ range: { from: new Date(Date.now() - 120 * DAY).toISOString(), to: new Date().toISOString() } }),
+    token: (fixture) => fixture.tokens.manager,
+    direct: (prisma, { manager }) =>
+      satisfactionReport(prisma, { kind: 'user', user: manager }, { from: new Date(Date.now() - 120 * DAY), to: new Date() }),
+  },
+];

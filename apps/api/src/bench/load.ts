@@ -1,0 +1,74 @@
+// Load generators: autocannon against the API over HTTP, and the same work as direct calls in this
+// process, both reported the same way so they can be compared as a ratio.
+import autocannon from 'autocannon';
+
+export interface LoadResult {
+  requests: number;
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
+
+export interface HttpLoad {
+  url: string;
+  body: string;
+  headers: Record<string, string>;
+  connections: number;
+  seconds: number;
+}
+
+/** A response counts as an error unless it is HTTP 2xx with GraphQL data and no errors. */
+function isGraphQLSuccess(body: string): boolean {
+  try {
+    const parsed = JSON.parse(body) as { data?: unknown; errors?: unknown };
+    return parsed.data != null && parsed.errors === undefined;
+  } catch {
+    return false;
+  }
+}
+
+export async function httpLoad(load: HttpLoad): Promise<LoadResult> {
+  const result = await autocannon({
+    url: load.url,
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...load.headers },
+    body: load.body,
+    connections: load.connections,
+    duration: load.seconds,
+    expectBody: undefined,
+    verifyBody: isGraphQLSuccess,
+  } as autocannon.Options & { verifyBody: (body: string) => boolean });
+  const mismatches = (result as unknown as { mismatches?: number }).mismatches ?? 0;
+  return {
+    requests: result.requests.total,
+    requestsPerSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.non2xx + result.timeouts + mismatches,
+  };
+}
+
+/** `connections` concurrent loops calling `work` for `seconds`, timed like autocannon. */
+export async function directLoad(work: () => Promise<unknown>, connections: number, seconds: number): Promise<LoadResult> {
+  const latencies: number[] = [];
+  let errors = 0;
+  const deadline = performance.now() + seconds * 1000;
+  const loop = async () => {
+    while (performance.now() < deadline) {
+      const start = performance.now();
+      try {
+        await work();
+        latencies.push(performance.now() - start);
+      } catch {
+        errors += 1;
+      }
+    }
+  };
+  const started = performance.now();
+  await Promise.all(Array.from({ length: connections }, loop));
+  const elapsed = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
+  return { requests: latencies.length, requestsPerSecond: latencies.length / elapsed, p50: at(0.5), p99: at(0.99), errors };
+}

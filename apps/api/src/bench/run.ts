@@ -1,0 +1,362 @@
+// `pnpm bench`: seeds PostgreSQL with a large school, then measures the API under load over
+// loopback (autocannon) beside the same work done by direct calls in-process, and writes the
+// results to docs/performance.json and the table in docs/performance.md.
+//   --scale 75          seed volume (75 ≈ 225,000 tickets, 1,030,000 messages); reused when present
+//   --seconds 30        measured seconds per case, after --warmup seconds
+//   --connections 50    concurrent connections
+//   --pglite-scale 5    seed volume for the embedded-database case
+import 'reflect-metadata';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { findRepoRoot, openDatabase, testPostgresUrl, type Database } from '@studentdesk/db';
+import { seedDemoSchool } from '@studentdesk/db/seed';
+import { createApp } from '../app.js';
+import { createTokenSigner } from '../auth/tokens.js';
+import { loadConfig } from '../config.js';
+import { freePort } from '../free-port.js';
+import { createLogger } from '../logger.js';
+import { toGlobalId } from '../relay/global-id.js';
+import { createSchema } from '../schema.js';
+import { startServer } from '../server.js';
+import { BENCH_REPORT_TITLES, CASES, QUEUE_CASE, type BenchCase, type BenchFixture } from './cases.js';
+import { directLoad, httpLoad, type LoadResult } from './load.js';
+
+const { values: args } = parseArgs({
+  options: {
+    scale: { type: 'string', default: '75' },
+    seconds: { type: 'string', default: '30' },
+    warmup: { type: 'string', default: '5' },
+    connections: { type: 'string', default: '50' },
+    'pglite-scale': { type: 'string', default: '5' },
+  },
+});
+const scale = Number(args.scale);
+const seconds = Number(args.seconds);
+const warmup = Number(args.warmup);
+const connections = Number(args.connections);
+const pgliteScale = Number(args['pglite-scale']);
+
+const AUTH_SECRET = 'benchmark-secret-benchmark-secret-0123456789';
+/** The API process and the direct calls get the same number of database connections. */
+const POOL_SIZE = 20;
+/** As `pnpm start:prod` runs the API (root package.json): V8 otherwise grows its heap long before it must. */
+const API_NODE_FLAGS = ['--max-old-space-size=192'];
+const apiMain = join(dirname(fileURLToPath(import.meta.url)), '..', 'main.js');
+const log = (line: string) => console.log(`[bench] ${line}`);
+
+interface CaseResult {
+  name: string;
+  description: string;
+  database: 'postgresql' | 'pglite';
+  graphql: LoadResult;
+  direct: LoadResult;
+  ratio: number;
+  sqlPerRequest: number;
+  apiPeakRssMb: number;
+}
+
+function benchDatabaseUrl(): string {
+  if (process.env.BENCH_DATABASE_URL) return process.env.BENCH_DATABASE_URL;
+  const url = new URL(testPostgresUrl);
+  url.pathname = '/studentdesk_bench';
+  return url.toString();
+}
+
+/** Seeds the benchmark database unless it already holds a school of this scale. */
+async function ensureSeeded(url: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: testPostgresUrl });
+  await admin.connect();
+  const name = new URL(url).pathname.slice(1);
+  const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+  if (exists.rowCount === 0) await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  const db = await openDatabase({ databaseUrl: url });
+  try {
+    const tickets = await db.prisma.ticket.count();
+    if (tickets >= 2_900 * scale) return log(`reusing the seeded database (${tickets} tickets)`);
+    log(`seeding scale ${scale} (a few minutes)…`);
+    const started = Date.now();
+    const summary = await seedDemoSchool(db.prisma, { scale, reset: true, log });
+    log(`seeded ${JSON.stringify(summary)} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  } finally {
+    await db.close();
+  }
+}
+
+async function signInToken(url: string, email: string): Promise<string> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: 'mutation($e: String!) { signIn(email: $e, password: "studentdesk") { token } }', variables: { e: email } }),
+  });
+  const body = (await response.json()) as { data?: { signIn: { token: string } } };
+  if (!body.data) throw new Error(`could not sign in as ${email}`);
+  return body.data.signIn.token;
+}
+
+/** The demo people and a ticket with a long conversation (created once). */
+async function loadFixture(db: Database): Promise<Omit<BenchFixture, 'tokens'>> {
+  const staff = await db.prisma.user.findUniqueOrThrow({ where: { email: 'staff@studentdesk.demo' } });
+  const manager = await db.prisma.user.findUniqueOrThrow({ where: { email: 'manager@studentdesk.demo' } });
+  const category = await db.prisma.category.findFirstOrThrow({ where: { name: 'Login & accounts' } });
+  const title = 'Benchmark: a long conversation';
+  let ticket = await db.prisma.ticket.findFirst({ where: { title } });
+  if (!ticket) {
+    const createdAt = new Date(Date.now() - 7 * 86_400_000);
+    ticket = await db.prisma.ticket.create({
+      data: {
+        title, description: 'Sixty messages back and forth.', priority: 'NORMAL', channel: 'PORTAL',
+        categoryId: category.id, departmentId: category.departmentId, contactName: 'Bench', contactEmail: 'bench@example.edu',
+        assigneeId: staff.id, createdAt,
+        messages: { create: Array.from({ length: 60 }, (_, i) => ({ body: `Message ${i + 1}`, authorId: i % 2 ? staff.id : null, createdAt: new Date(createdAt.getTime() + i * 60_000) })) },
+      },
+    });
+  }
+  return {
+    staff,
+    manager,
+    categoryId: category.id,
+    categoryGlobalId: toGlobalId('Category', category.id),
+    longTicketId: ticket.id,
+    longTicketGlobalId: toGlobalId('Ticket', ticket.id),
+  };
+}
+
+const requestBody = (benchCase: BenchCase, fixture: BenchFixture, query = benchCase.query) =>
+  JSON.stringify({ query, variables: benchCase.variables(fixture) });
+const authHeaders = (token: string | null): Record<string, string> => (token ? { authorization: `Bearer ${token}` } : {});
+
+/** SQL statements one request of each case sends, counted in an in-process API on the same data. */
+async function countStatements(url: string, fixtureBase: Omit<BenchFixture, 'tokens'>) {
+  const statements: string[] = [];
+  const db = await openDatabase({ databaseUrl: url, onQuery: (sql) => statements.push(sql) });
+  const config = loadConfig({ PORT: '0', AUTH_SECRET, LOG_LEVEL: 'silent', PORTAL_DIST: '/none', CONSOLE_DIST: '/none' });
+  const { app, stopBackgroundWork } = await createApp(config, db, createLogger('silent'));
+  // Background webhook delivery would add its statements to the count: only requests count here.
+  await stopBackgroundWork();
+  const server = await startServer(app, await createSchema(app.pubSub));
+  const fixture: BenchFixture = {
+    ...fixtureBase,
+    tokens: { staff: await signInToken(server.url, 'staff@studentdesk.demo'), manager: await signInToken(server.url, 'manager@studentdesk.demo') },
+  };
+  const count = async (benchCase: BenchCase, query?: string) => {
+    const send = () => fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', ...authHeaders(benchCase.token(fixture)) }, body: requestBody(benchCase, fixture, query) });
+    await send();
+    statements.length = 0;
+    await send();
+    return statements.filter((sql) => !/^(BEGIN|COMMIT|ROLLBACK)\b/i.test(sql)).length;
+  };
+  // One request at a time: the counter sees every statement of the process.
+  const perCase: Record<string, number> = {};
+  for (const benchCase of CASES) perCase[benchCase.name] = await count(benchCase);
+  const queueByPageSize: Record<string, number> = {};
+  for (const size of [10, 50, 100]) queueByPageSize[size] = await count(QUEUE_CASE, QUEUE_CASE.query.replace('first: 50', `first: ${size}`));
+  await server.close();
+  await db.close();
+  return { perCase, queueByPageSize, fixture };
+}
+
+interface RunningApi {
+  url: string;
+  process: ChildProcess;
+  peakRssMb(): number;
+  resetPeak(): void;
+  stop(): Promise<void>;
+}
+
+/** The API as its own process, as in production, with its resident memory sampled every 250 ms. */
+async function startApiProcess(env: Record<string, string>): Promise<RunningApi> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [...API_NODE_FLAGS, apiMain], {
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', AUTH_SECRET, LOG_LEVEL: 'warn', SEED_DEMO: 'never', ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}/graphql`;
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      if ((await fetch(url.replace('/graphql', '/health'))).ok) break;
+    } catch {
+      if (attempt > 600) throw new Error('the API did not start');
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  let peak = 0;
+  const sampler = setInterval(() => {
+    try {
+      const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+      peak = Math.max(peak, Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
+    } catch {
+      // the process is gone
+    }
+  }, 250);
+  return {
+    url,
+    process: child,
+    peakRssMb: () => Math.round(peak),
+    resetPeak: () => {
+      peak = 0;
+    },
+    async stop() {
+      clearInterval(sampler);
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+async function measureOverHttp(api: RunningApi, benchCase: BenchCase, fixture: BenchFixture): Promise<LoadResult> {
+  const load = { url: api.url, body: requestBody(benchCase, fixture), headers: authHeaders(benchCase.token(fixture)), connections };
+  await httpLoad({ ...load, seconds: warmup });
+  api.resetPeak();
+  return httpLoad({ ...load, seconds });
+}
+
+const reportCount = async (db: Database) => db.prisma.ticket.count({ where: { title: BENCH_REPORT_TITLES.graphql } });
+
+/** The reportProblem case adds thousands of open tickets to one department: removed after it, so the queue stays as seeded. */
+async function removeBenchReports(db: Database): Promise<void> {
+  const { count } = await db.prisma.ticket.deleteMany({ where: { title: { in: Object.values(BENCH_REPORT_TITLES) } } });
+  if (!count) return;
+  // Thousands of dead rows would otherwise slow the next case's scans until autovacuum comes by.
+  for (const table of ['Ticket', 'TicketEvent', 'TrackingCode']) await db.prisma.$executeRawUnsafe(`VACUUM ANALYZE "${table}"`);
+  log(`removed ${count} tickets the reportProblem case wrote, and vacuumed`);
+}
+
+async function benchPostgres(): Promise<{ results: CaseResult[]; queueByPageSize: Record<string, number>; lostReports: number }> {
+  const url = benchDatabaseUrl();
+  await ensureSeeded(url);
+  const db = await openDatabase({ databaseUrl: url, poolSize: POOL_SIZE });
+  await removeBenchReports(db);
+  const fixtureBase = await loadFixture(db);
+  const { perCase, queueByPageSize, fixture } = await countStatements(url, fixtureBase);
+
+  const direct: Record<string, LoadResult> = {};
+  for (const benchCase of CASES) {
+    log(`direct ${benchCase.name}…`);
+    await directLoad(() => benchCase.direct(db.prisma, fixture), connections, warmup);
+    direct[benchCase.name] = await directLoad(() => benchCase.direct(db.prisma, fixture), connections, seconds);
+    await removeBenchReports(db);
+  }
+
+  const api = await startApiProcess({ DATABASE_URL: url, DB_POOL_SIZE: String(POOL_SIZE) });
+  const results: CaseResult[] = [];
+  let lostReports = 0;
+  try {
+    for (const benchCase of CASES) {
+      log(`graphql ${benchCase.name}…`);
+      const graphql = await measureOverHttp(api, benchCase, fixture);
+      results.push({
+        name: benchCase.name,
+        description: benchCase.description,
+        database: 'postgresql',
+        graphql,
+        direct: direct[benchCase.name]!,
+        ratio: graphql.requestsPerSecond / direct[benchCase.name]!.requestsPerSecond,
+        sqlPerRequest: perCase[benchCase.name]!,
+        apiPeakRssMb: api.peakRssMb(),
+      });
+      await removeBenchReports(db);
+    }
+    // Reliability: every report that answered with a ticket is in the database, and no other.
+    const before = await reportCount(db);
+    const reportCase = CASES.find((benchCase) => benchCase.name === 'reportProblem')!;
+    const check = await httpLoad({ url: api.url, body: requestBody(reportCase, fixture), headers: {}, connections, seconds: 5 });
+    lostReports = check.requests - check.errors - ((await reportCount(db)) - before);
+    await removeBenchReports(db);
+  } finally {
+    await api.stop();
+    await db.close();
+  }
+  return { results, queueByPageSize, lostReports };
+}
+
+async function benchPglite(): Promise<CaseResult> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'studentdesk-bench-pglite-'));
+  const db = await openDatabase({ dataDir });
+  log(`seeding the embedded database at scale ${pgliteScale}…`);
+  await seedDemoSchool(db.prisma, { scale: pgliteScale });
+  const fixtureBase = await loadFixture(db);
+  const tickets = await db.prisma.ticket.count();
+  const signer = createTokenSigner(new TextEncoder().encode(AUTH_SECRET), 1);
+  const fixture: BenchFixture = {
+    ...fixtureBase,
+    tokens: { staff: (await signer.sign(fixtureBase.staff.id)).token, manager: (await signer.sign(fixtureBase.manager.id)).token },
+  };
+  await directLoad(() => QUEUE_CASE.direct(db.prisma, fixture), connections, warmup);
+  const direct = await directLoad(() => QUEUE_CASE.direct(db.prisma, fixture), connections, seconds);
+  await db.close();
+
+  const api = await startApiProcess({ DATA_DIR: dataDir, DATABASE_URL: '' });
+  try {
+    log('graphql queue on the embedded database…');
+    const graphql = await measureOverHttp(api, QUEUE_CASE, fixture);
+    return {
+      name: 'queue (embedded)',
+      description: `${QUEUE_CASE.description}, on embedded PGlite with ${tickets.toLocaleString('en')} tickets`,
+      database: 'pglite',
+      graphql,
+      direct,
+      ratio: graphql.requestsPerSecond / direct.requestsPerSecond,
+      sqlPerRequest: NaN,
+      apiPeakRssMb: api.peakRssMb(),
+    };
+  } finally {
+    await api.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+function markdownTable(results: CaseResult[]): string {
+  const ms = (value: number) => value.toFixed(1);
+  const rows = results.map((r) =>
+    `| ${r.name} | ${r.database} | ${r.graphql.requestsPerSecond.toFixed(0)} | ${ms(r.graphql.p50)} | ${ms(r.graphql.p99)} | ${r.graphql.errors} | ${Number.isNaN(r.sqlPerRequest) ? '–' : r.sqlPerRequest} | ${r.direct.requestsPerSecond.toFixed(0)} | ${ms(r.direct.p99)} | ${r.ratio.toFixed(2)} | ${r.apiPeakRssMb} |`,
+  );
+  return [
+    '| case | database | GraphQL req/s | p50 ms | p99 ms | errors | SQL/request | direct calls/s | direct p99 ms | GraphQL ÷ direct | API peak RSS MB |',
+    '|---|---|---|---|---|---|---|---|---|---|---|',
+    ...rows,
+  ].join('\n');
+}
+
+async function main() {
+  const started = new Date();
+  const postgres = await benchPostgres();
+  const embedded = await benchPglite();
+  const results = [...postgres.results, embedded];
+  const run = {
+    startedAt: started.toISOString(),
+    machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
+    settings: { scale, seconds, warmup, connections, pgliteScale },
+    queueSqlByPageSize: postgres.queueByPageSize,
+    lostReports: postgres.lostReports,
+    results,
+  };
+  const docs = join(findRepoRoot(), 'docs');
+  writeFileSync(join(docs, 'performance.json'), `${JSON.stringify(run, null, 2)}\n`);
+  const markdownPath = join(docs, 'performance.md');
+  const markdown = readFileSync(markdownPath, 'utf8');
+  const generated = [
+    '<!-- bench:start (written by `pnpm bench`; do not edit by hand) -->',
+    `Run ${started.toISOString()} · ${run.machine.cpus} cores · Node ${run.machine.node} · scale ${scale} · ${connections} connections · ${seconds} s per case after ${warmup} s warm-up.`,
+    '',
+    markdownTable(results),
+    '',
+    `SQL statements for the queue by page size: ${Object.entries(postgres.queueByPageSize).map(([size, count]) => `${size} tickets → ${count}`).join(', ')}.`,
+    `Reports that returned a ticket but are missing from the database (or the reverse): ${postgres.lostReports}.`,
+    '<!-- bench:end -->',
+  ].join('\n');
+  writeFileSync(markdownPath, markdown.replace(/<!-- bench:start[\s\S]*?<!-- bench:end -->/, generated));
+  console.log(`\n${markdownTable(results)}\n`);
+  log('wrote docs/performance.json and docs/performance.md');
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

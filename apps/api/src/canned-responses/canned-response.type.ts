@@ -1,0 +1,52 @@
+import { IsOptional, Length } from 'class-validator';
+import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { Node } from '../relay/relay.types.js';
+
+@ObjectType({
+  implements: Node,
+  description:
+    'A saved reply staff insert into the reply box. Its body may hold placeholders: {{student.firstName}}, {{student.name}}, {{ticket.number}}, {{ticket.title}}, {{agent.firstName}}, {{agent.name}}, {{department.name}}.',
+})
+export class CannedResponse extends Node {
+  @Field(() => String, { description: 'Short name staff pick it by, e.g. "Password reset done".' })
+  title!: string;
+
+  @Field(() => String, { description: 'The text, with placeholders as written.' })
+  body!: string;
+
+  @Field(() => Date, { description: 'When it was created.' })
+  createdAt!: Date;
+}
+
+@InputType({ description: 'A new canned response.' })
+export class CreateCannedResponseInput {
+  @Field(() => String, { description: 'Short name, up to 120 characters.' })
+  @Length(1, 120)
+  title!: string;
+
+  @Field(() => String, { description: 'The text, up to 5000 characters; only known placeholders are accepted.' })
+  @Length(1, 5000)
+  body!: string;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The department that uses it; null for every department (admins only). Managers create for their own department.',
+  })
+  departmentId?: string | null;
+}
+
+@InputType({ description: 'Changes to a canned response; omitted fields stay as they are.' })
+export class UpdateCannedResponseInput {
+  @Field(() => ID, { description: 'The canned response to change.' })
+  id!: string;
+
+  @Field(() => String, { nullable: true, description: 'New short name.' })
+  @IsOptional()
+  @Length(1, 120)
+  title?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'New text.' })
+  @IsOptional()
+  @Length(1, 5000)
+  body?: string | null;
+}

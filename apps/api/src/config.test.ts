@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+const base = { AUTH_SECRET: 'x'.repeat(32), DATA_DIR: '/tmp/studentdesk-config-test' };
+
+describe('configuration', () => {
+  it('has defaults that run locally', () => {
+    const config = loadConfig(base);
+    expect(config).toMatchObject({ port: 4000, host: '127.0.0.1', dbPoolSize: 10, seedDemo: 'auto', production: false });
+    expect(config.publicUrl).toBe('http://localhost:4000');
+  });
+
+  it('lists every bad value at once, each with what was expected', () => {
+    try {
+      loadConfig({ ...base, PORT: 'eighty', DATABASE_URL: 'mysql://x', SEED_DEMO: 'maybe', LOG_LEVEL: 'loud', PUBLIC_URL: 'desk' });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      expect((error as ConfigError).problems).toEqual([
+        'PORT must be a whole number from 0 to 65535, got "eighty"',
+        'DATABASE_URL must be a postgresql:// connection string (leave it unset for the embedded database)',
+        'PUBLIC_URL must be an absolute URL such as https://desk.school.edu, got "desk"',
+        'SEED_DEMO must be auto, always or never, got "maybe"',
+        'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "loud"',
+      ]);
+    }
+  });
+
+  it('requires a strong AUTH_SECRET in production', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', DATA_DIR: base.DATA_DIR })).toThrowError(/AUTH_SECRET is required in production/);
+    expect(() => loadConfig({ NODE_ENV: 'production', AUTH_SECRET: 'short' })).toThrowError(/at least 32 characters/);
+  });
+
+  it('reads the integration limits and the proxy setting', () => {
+    const config = loadConfig({ ...base, TRUST_PROXY: '1', WEBHOOK_RETRY_FIRST_DELAY_MS: '100' });
+    expect(config.trustProxy).toBe(1);
+    expect(config.limits).toMatchObject({ maxCost: 2000, budget: { capacity: 2000, restorePerSecond: 100 } });
+    expect(config.webhooks.schedule).toEqual({ firstDelayMs: 100, maxDelayMs: 4 * 3_600_000, retryForMs: 24 * 3_600_000 });
+    expect(loadConfig({ ...base, TRUST_PROXY: 'loopback' }).trustProxy).toBe('loopback');
+    expect(() => loadConfig({ ...base, QUERY_MAX_COST: '5000' })).toThrowError(/QUERY_MAX_COST must not be more than API_KEY_BUDGET/);
+  });
+});

@@ -1,0 +1,188 @@
+// Configuration from the environment, validated once at start with a clear message per bad value.
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { defaultDataDir, findRepoRoot } from '@studentdesk/db';
+import type { DeliverySettings } from './integrations/webhook-delivery.js';
+import type { LimitSettings } from './limits/limits.js';
+
+export interface Config {
+  production: boolean;
+  host: string;
+  port: number;
+  /** Where links in emails point, e.g. https://desk.school.edu */
+  publicUrl: string;
+  databaseUrl?: string;
+  /** redis:// URL shared by every API process; without it each process keeps its own events and counts. */
+  redisUrl?: string;
+  /** Browser origins, besides the API's own, allowed to call the API with credentials. */
+  corsOrigins: string[];
+  /** How often timed work (SLA escalation, rating reminders) looks for due items. */
+  sweepIntervalMs: number;
+  dataDir: string;
+  dbPoolSize: number;
+  authSecret: Uint8Array;
+  authTokenTtlHours: number;
+  /** Load the demo school into an empty database on start. */
+  seedDemo: 'auto' | 'always' | 'never';
+  logLevel: string;
+  /** smtp:// or smtps:// URL of the mail server; without it emails stay in the outbox. */
+  smtpUrl?: string;
+  /** The From of every email. */
+  emailFrom: string;
+  /** How often the outbox is checked for email to send. */
+  emailPollMs: number;
+  /** Built web apps the API serves (only those whose folder holds an index.html). */
+  webApps: Array<{ mountPath: string; dir: string }>;
+  /** Express's "trust proxy": how many proxies (or which addresses) to believe about the caller's address. */
+  trustProxy: number | string | boolean;
+  limits: LimitSettings;
+  webhooks: DeliverySettings;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/** The embedded database keeps a generated secret beside its data, so sign-ins survive restarts. */
+function localAuthSecret(dataDir: string): Uint8Array {
+  const file = join(dataDir, 'auth-secret');
+  if (!existsSync(file)) {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 });
+  }
+  return new TextEncoder().encode(readFileSync(file, 'utf8').trim());
+}
+
+/** A hop count ("1"), true/false, or addresses and subnets as Express reads them ("loopback, 10.0.0.0/8"). */
+function trustProxy(value: string | undefined): number | string | boolean {
+  if (!value || value === 'false') return false;
+  if (value === 'true') return true;
+  return /^\d+$/.test(value) ? Number(value) : value;
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  const problems: string[] = [];
+  const production = env.NODE_ENV === 'production';
+
+  const integer = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      problems.push(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+      return fallback;
+    }
+    return value;
+  };
+
+  const port = integer('PORT', 4000, 0, 65535);
+  const host = env.HOST || '127.0.0.1';
+  const dbPoolSize = integer('DB_POOL_SIZE', 10, 1, 200);
+  const authTokenTtlHours = integer('AUTH_TOKEN_TTL_HOURS', 24 * 7, 1, 24 * 90);
+
+  const databaseUrl = env.DATABASE_URL || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    problems.push('DATABASE_URL must be a postgresql:// connection string (leave it unset for the embedded database)');
+  }
+  const dataDir = env.DATA_DIR || defaultDataDir();
+
+  const redisUrl = env.REDIS_URL || undefined;
+  if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) problems.push(`REDIS_URL must start with redis:// or rediss://, got "${redisUrl}"`);
+
+  const corsOrigins = (env.CORS_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean);
+  for (const origin of corsOrigins) {
+    if (!/^https?:\/\/[^/]+$/.test(origin)) problems.push(`CORS_ORIGINS must list origins such as https://lms.school.edu (no path), got "${origin}"`);
+  }
+  const sweepIntervalMs = integer('SWEEP_INTERVAL_MS', 60_000, 100, 3_600_000);
+
+  let publicUrl = env.PUBLIC_URL || `http://localhost:${port}`;
+  try {
+    publicUrl = new URL(publicUrl).toString().replace(/\/$/, '');
+  } catch {
+    problems.push(`PUBLIC_URL must be an absolute URL such as https://desk.school.edu, got "${env.PUBLIC_URL}"`);
+  }
+
+  const smtpUrl = env.SMTP_URL || undefined;
+  if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) problems.push(`SMTP_URL must start with smtp:// or smtps://, got "${smtpUrl}"`);
+  const emailFrom = env.EMAIL_FROM || 'StudentDesk <no-reply@studentdesk.local>';
+  const emailPollMs = integer('EMAIL_POLL_MS', 5000, 100, 3_600_000);
+
+  const seedDemo = (env.SEED_DEMO || 'auto') as Config['seedDemo'];
+  if (!['auto', 'always', 'never'].includes(seedDemo)) {
+    problems.push(`SEED_DEMO must be auto, always or never, got "${env.SEED_DEMO}"`);
+  }
+
+  const logLevel = env.LOG_LEVEL || 'info';
+  if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
+
+  let authSecret: Uint8Array = new Uint8Array();
+  if (env.AUTH_SECRET) {
+    if (env.AUTH_SECRET.length < 32) problems.push('AUTH_SECRET must be at least 32 characters long');
+    authSecret = new TextEncoder().encode(env.AUTH_SECRET);
+  } else if (production) {
+    problems.push('AUTH_SECRET is required in production (32 or more random characters)');
+  } else if (problems.length === 0) {
+    authSecret = localAuthSecret(dataDir);
+  }
+
+  const HOUR = 3_600_000;
+  const limits: LimitSettings = {
+    maxCost: integer('QUERY_MAX_COST', 2000, 1, 1_000_000),
+    budget: {
+      capacity: integer('API_KEY_BUDGET', 2000, 1, 1_000_000),
+      restorePerSecond: integer('API_KEY_BUDGET_RESTORE_PER_SECOND', 100, 1, 1_000_000),
+    },
+    signIn: {
+      perAccount: integer('SIGN_IN_FAILURES_PER_ACCOUNT', 10, 1, 10_000),
+      perAddress: integer('SIGN_IN_FAILURES_PER_ADDRESS', 100, 1, 100_000),
+      windowSeconds: 15 * 60,
+    },
+  };
+  if (limits.maxCost > limits.budget.capacity) problems.push('QUERY_MAX_COST must not be more than API_KEY_BUDGET');
+  const webhooks: DeliverySettings = {
+    schedule: {
+      firstDelayMs: integer('WEBHOOK_RETRY_FIRST_DELAY_MS', 30_000, 1, HOUR),
+      maxDelayMs: integer('WEBHOOK_RETRY_MAX_DELAY_MS', 4 * HOUR, 1, 24 * HOUR),
+      retryForMs: integer('WEBHOOK_RETRY_FOR_MS', 24 * HOUR, 1, 7 * 24 * HOUR),
+    },
+    pollMs: integer('WEBHOOK_POLL_MS', 1000, 50, 60_000),
+    timeoutMs: integer('WEBHOOK_TIMEOUT_MS', 10_000, 100, 60_000),
+  };
+
+  const webApps = [
+    { mountPath: '/', dir: env.PORTAL_DIST || join(findRepoRoot(), 'apps/portal/dist') },
+    { mountPath: '/console', dir: env.CONSOLE_DIST || join(findRepoRoot(), 'apps/console/dist') },
+  ];
+
+  if (problems.length > 0) throw new ConfigError(problems);
+  return {
+    production,
+    host,
+    port,
+    publicUrl,
+    databaseUrl,
+    redisUrl,
+    corsOrigins,
+    sweepIntervalMs,
+    dataDir,
+    dbPoolSize,
+    authSecret,
+    authTokenTtlHours,
+    seedDemo,
+    logLevel,
+    smtpUrl,
+    emailFrom,
+    emailPollMs,
+    webApps,
+    trustProxy: trustProxy(env.TRUST_PROXY),
+    limits,
+    webhooks,
+  };
+}

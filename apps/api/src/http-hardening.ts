@@ -1,0 +1,67 @@
+// What every HTTP answer carries: security headers, a request id in the log and the response, and
+// CORS only for the origins CORS_ORIGINS names (the portal and console are served from the API's
+// own origin, so they need none).
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import cors from 'cors';
+import type { Express, RequestHandler } from 'express';
+import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
+import type { Logger } from 'pino';
+
+export const REQUEST_ID_HEADER = 'x-request-id';
+/** A caller's (or proxy's) request id is kept when it looks like one, so logs line up across hops. */
+const ACCEPTED_REQUEST_ID = /^[\w.:-]{1,128}$/;
+
+function requestId(req: IncomingMessage): string {
+  const given = req.headers[REQUEST_ID_HEADER];
+  return typeof given === 'string' && ACCEPTED_REQUEST_ID.test(given) ? given : randomUUID();
+}
+
+export function securityHeaders(production: boolean): RequestHandler {
+  return helmet({
+    contentSecurityPolicy: {
+      directives: {
+        'default-src': ["'self'"],
+        'script-src': ["'self'"],
+        // React and GraphiQL's editor set style attributes.
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'img-src': ["'self'", 'data:'],
+        'font-src': ["'self'", 'data:'],
+        'connect-src': ["'self'", 'ws:', 'wss:'],
+        // GraphiQL's editor runs its language service in workers.
+        'worker-src': ["'self'", 'blob:'],
+        'object-src': ["'none'"],
+        'base-uri': ["'self'"],
+        'form-action': ["'self'"],
+        'frame-ancestors': ["'none'"],
+        'upgrade-insecure-requests': production ? [] : null,
+      },
+    },
+    // Only meaningful over HTTPS, which production runs behind.
+    strictTransportSecurity: production ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+  });
+}
+
+export function requestLogging(logger: Logger): RequestHandler {
+  return pinoHttp({
+    logger,
+    genReqId: (req, res) => {
+      const id = requestId(req);
+      res.setHeader(REQUEST_ID_HEADER, id);
+      return id;
+    },
+    // Load balancers poll /health every few seconds; those lines would drown the rest.
+    autoLogging: { ignore: (req) => req.url === '/health' },
+    customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+    serializers: {
+      req: (req: { id: string; method: string; url: string; remoteAddress?: string }) => ({ id: req.id, method: req.method, url: req.url, remoteAddress: req.remoteAddress }),
+      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+    },
+  });
+}
+
+export function applyCors(app: Express, path: string, origins: string[]): void {
+  if (origins.length === 0) return;
+  app.use(path, cors({ origin: origins, credentials: true, exposedHeaders: [REQUEST_ID_HEADER, 'x-query-cost', 'x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-restore-rate', 'retry-after'], maxAge: 600 }));
+}

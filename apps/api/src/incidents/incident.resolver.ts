@@ -1,0 +1,97 @@
+import { IncidentStatus, type Incident as IncidentRow, type IncidentUpdate as IncidentUpdateRow, type Ticket as TicketRow } from '@studentdesk/db';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { requireStaff } from '../auth/viewer.js';
+import type { Context } from '../context.js';
+import { Category, Department } from '../departments/department.type.js';
+import { fromGlobalId } from '../relay/global-id.js';
+import { pageSize } from '../relay/pagination.js';
+import { connection } from '../relay/relay.types.js';
+import { Ticket } from '../tickets/ticket.type.js';
+import { listIncidents } from './incident.query.js';
+import * as incidents from './incident.service.js';
+import {
+  CreateIncidentInput,
+  Incident,
+  IncidentConnection,
+  IncidentUpdate,
+  PostIncidentUpdateInput,
+  ResolveIncidentInput,
+} from './incident.type.js';
+
+@Resolver(() => Incident)
+export class IncidentResolver {
+  @Query(() => [Incident], { description: 'Known issues not yet resolved, newest first. Public: the portal shows them while students type.' })
+  activeIncidents(
+    @Ctx() ctx: Context,
+    @Arg('categoryId', () => ID, { nullable: true, description: 'Only incidents affecting this category.' }) categoryId?: string | null,
+  ): Promise<IncidentRow[]> {
+    return ctx.prisma.incident.findMany({
+      where: { status: { not: 'RESOLVED' }, ...(categoryId ? { categoryId: fromGlobalId(categoryId, 'Category', 'categoryId') } : {}) },
+      orderBy: [{ startedAt: 'desc' }, { id: 'desc' }],
+    });
+  }
+
+  @Query(() => IncidentConnection, { description: 'Every incident, newest first. Staff only.' })
+  async incidents(
+    @Ctx() ctx: Context,
+    @Arg('status', () => [IncidentStatus], { nullable: true, description: 'Only incidents in these statuses.' }) status?: IncidentStatus[] | null,
+    @Arg('first', () => Int, { nullable: true, description: 'Page size: default 20, at most 100.' }) first?: number | null,
+    @Arg('after', () => String, { nullable: true, description: 'Cursor of the last incident seen.' }) after?: string | null,
+  ): Promise<IncidentConnection> {
+    requireStaff(ctx.viewer);
+    const page = await listIncidents(ctx.prisma, { status, first: pageSize(first), after });
+    return connection(page, page.cursorOf);
+  }
+
+  @Mutation(() => Incident, { description: 'Staff: declare a known issue, optionally linking the tickets it explains.' })
+  createIncident(@Arg('input', () => CreateIncidentInput, { description: 'The incident and its tickets.' }) input: CreateIncidentInput, @Ctx() ctx: Context) {
+    return incidents.createIncident(ctx, input);
+  }
+
+  @Mutation(() => Incident, { description: 'Staff: link more tickets to an incident.' })
+  linkTicketsToIncident(
+    @Arg('incidentId', () => ID, { description: 'The incident.' }) incidentId: string,
+    @Arg('ticketIds', () => [ID], { description: 'Tickets the incident explains.' }) ticketIds: string[],
+    @Ctx() ctx: Context,
+  ) {
+    return incidents.linkTickets(ctx, incidentId, ticketIds);
+  }
+
+  @Mutation(() => Incident, { description: 'Staff: post an update on the incident and every unresolved linked ticket.' })
+  postIncidentUpdate(@Arg('input', () => PostIncidentUpdateInput, { description: 'The update.' }) input: PostIncidentUpdateInput, @Ctx() ctx: Context) {
+    return incidents.postIncidentUpdate(ctx, input);
+  }
+
+  @Mutation(() => Incident, { description: 'Staff: end the incident and resolve every unresolved linked ticket with one message.' })
+  resolveIncident(@Arg('input', () => ResolveIncidentInput, { description: 'The resolution.' }) input: ResolveIncidentInput, @Ctx() ctx: Context) {
+    return incidents.resolveIncident(ctx, input);
+  }
+
+  @FieldResolver(() => [IncidentUpdate], { description: 'Updates, newest first.' })
+  updates(@Root() incident: IncidentRow, @Ctx() ctx: Context): Promise<IncidentUpdateRow[]> {
+    return ctx.loaders.incidentUpdates.load(incident.id);
+  }
+
+  @FieldResolver(() => Int, { description: 'How many tickets are linked to it: how many students it affects.' })
+  ticketCount(@Root() incident: IncidentRow, @Ctx() ctx: Context): Promise<number> {
+    return ctx.loaders.incidentTicketCount.load(incident.id);
+  }
+
+  @FieldResolver(() => Department, { nullable: true, description: 'The department that owns it.' })
+  department(@Root() incident: IncidentRow, @Ctx() ctx: Context) {
+    return incident.departmentId ? ctx.loaders.department.load(incident.departmentId) : null;
+  }
+
+  @FieldResolver(() => Category, { nullable: true, description: 'The category it affects.' })
+  category(@Root() incident: IncidentRow, @Ctx() ctx: Context) {
+    return incident.categoryId ? ctx.loaders.category.load(incident.categoryId) : null;
+  }
+}
+
+@Resolver(() => Ticket)
+export class TicketIncidentResolver {
+  @FieldResolver(() => Incident, { nullable: true, description: 'The known issue this ticket is part of, if any.' })
+  incident(@Root() ticket: TicketRow, @Ctx() ctx: Context): Promise<IncidentRow | null> | null {
+    return ticket.incidentId ? ctx.loaders.incident.load(ticket.incidentId) : null;
+  }
+}

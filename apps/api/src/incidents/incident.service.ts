@@ -1,0 +1,125 @@
+// Incidents: a recurring problem becomes one known issue. Its updates reach every linked ticket
+// and its resolution resolves them all, each in one transaction.
+import { Prisma, TicketEventType, type Incident as IncidentRow, type IncidentStatus, type Ticket as TicketRow } from '@studentdesk/db';
+import { requireStaff, type Viewer } from '../auth/viewer.js';
+import type { Context } from '../context.js';
+import { badInput, forbidden, notFound } from '../errors.js';
+import { announceTicketChange } from '../realtime/pubsub.js';
+import { fromGlobalId } from '../relay/global-id.js';
+import { assertStaffAccess } from '../tickets/ticket.policy.js';
+import { addMessage, resolveWithin } from '../tickets/ticket.service.js';
+import { isResolved } from '../tickets/ticket.status.js';
+import type { CreateIncidentInput, PostIncidentUpdateInput, ResolveIncidentInput } from './incident.type.js';
+
+/** Staff manage their department's incidents (and ones without a department); admins all. */
+export function assertIncidentManager(viewer: Viewer, incident: Pick<IncidentRow, 'departmentId'>) {
+  const user = requireStaff(viewer);
+  if (user.role !== 'ADMIN' && incident.departmentId && incident.departmentId !== user.departmentId) {
+    throw forbidden('Only staff of the department that owns this incident can change it.');
+  }
+  return user;
+}
+
+async function loadIncident(ctx: Context, globalId: string): Promise<IncidentRow> {
+  const incident = await ctx.loaders.incident.load(fromGlobalId(globalId, 'Incident', 'incidentId'));
+  if (!incident) throw notFound('There is no incident with this ID.');
+  return incident;
+}
+
+/** The tickets behind global IDs, each one the viewer works on; BAD_USER_INPUT names a missing one. */
+async function loadTicketsToLink(ctx: Context, ticketGlobalIds: string[]): Promise<TicketRow[]> {
+  const ids = [...new Set(ticketGlobalIds.map((id) => fromGlobalId(id, 'Ticket', 'ticketIds')))];
+  const tickets = await ctx.loaders.ticket.loadMany(ids);
+  return tickets.map((ticket, index) => {
+    if (!ticket || ticket instanceof Error) throw badInput(`Ticket ${ticketGlobalIds[index]} does not exist.`, 'ticketIds');
+    assertStaffAccess(ctx.viewer, ticket);
+    return ticket;
+  });
+}
+
+function announceAll(ctx: Context, tickets: TicketRow[]) {
+  for (const ticket of tickets) {
+    ctx.loaders.ticket.clear(ticket.id);
+    announceTicketChange(ctx.app.pubSub, ticket);
+  }
+}
+
+export async function createIncident(ctx: Context, input: CreateIncidentInput): Promise<IncidentRow> {
+  const user = requireStaff(ctx.viewer);
+  const departmentId = input.departmentId ? fromGlobalId(input.departmentId, 'Department', 'departmentId') : user.departmentId;
+  const categoryId = input.categoryId ? fromGlobalId(input.categoryId, 'Category', 'categoryId') : null;
+  assertIncidentManager(ctx.viewer, { departmentId });
+  if (categoryId && !(await ctx.loaders.category.load(categoryId))) throw badInput('Choose one of the listed categories.', 'categoryId');
+  const title = input.title.trim();
+  const summary = input.summary.trim();
+  if (!title || !summary) throw badInput('Give the incident a title and a summary.', title ? 'summary' : 'title');
+  const tickets = await loadTicketsToLink(ctx, input.ticketIds ?? []);
+
+  const incident = await ctx.prisma.$transaction(async (tx) => {
+    const created = await tx.incident.create({ data: { title, summary, departmentId, categoryId, createdById: user.id } });
+    await linkWithin(tx, created.id, tickets, user.id);
+    return created;
+  });
+  announceAll(ctx, tickets);
+  return incident;
+}
+
+async function linkWithin(tx: Prisma.TransactionClient, incidentId: string, tickets: TicketRow[], actorId: string) {
+  if (tickets.length === 0) return;
+  await tx.ticket.updateMany({ where: { id: { in: tickets.map((ticket) => ticket.id) } }, data: { incidentId } });
+  await tx.ticketEvent.createMany({
+    data: tickets.map((ticket) => ({ ticketId: ticket.id, actorId, type: TicketEventType.INCIDENT_LINKED, detail: { incidentId } })),
+  });
+}
+
+export async function linkTickets(ctx: Context, incidentGlobalId: string, ticketGlobalIds: string[]): Promise<IncidentRow> {
+  const incident = await loadIncident(ctx, incidentGlobalId);
+  const user = assertIncidentManager(ctx.viewer, incident);
+  if (incident.status === 'RESOLVED') throw badInput('This incident is resolved; open a new one.', 'incidentId');
+  const tickets = (await loadTicketsToLink(ctx, ticketGlobalIds)).filter((ticket) => ticket.incidentId !== incident.id);
+  await ctx.prisma.$transaction((tx) => linkWithin(tx, incident.id, tickets, user.id));
+  announceAll(ctx, tickets);
+  return incident;
+}
+
+/** The update goes on the incident and, as a public reply, on every unresolved linked ticket. */
+export async function postIncidentUpdate(ctx: Context, input: PostIncidentUpdateInput): Promise<IncidentRow> {
+  const incident = await loadIncident(ctx, input.incidentId);
+  const user = assertIncidentManager(ctx.viewer, incident);
+  if (incident.status === 'RESOLVED') throw badInput('This incident is resolved.', 'incidentId');
+  if (input.status === 'RESOLVED') throw badInput('Use resolveIncident, which resolves the linked tickets too.', 'status');
+  const body = input.body.trim();
+  if (!body) throw badInput('Write the update first.', 'body');
+
+  const { updated, changed } = await ctx.prisma.$transaction(async (tx) => {
+    await tx.incidentUpdate.create({ data: { incidentId: incident.id, authorId: user.id, body } });
+    const open = await tx.ticket.findMany({ where: { incidentId: incident.id, status: { notIn: ['RESOLVED', 'CLOSED'] } } });
+    for (const ticket of open) await addMessage(tx, ticket, user, 'staff', body, false, ctx.app.config.publicUrl);
+    const status: IncidentStatus = input.status ?? incident.status;
+    return { updated: await tx.incident.update({ where: { id: incident.id }, data: { status } }), changed: open };
+  });
+  ctx.loaders.incidentUpdates.clear(incident.id);
+  announceAll(ctx, changed);
+  return updated;
+}
+
+/** Ends the incident and resolves every unresolved linked ticket with the same resolution, atomically. */
+export async function resolveIncident(ctx: Context, input: ResolveIncidentInput): Promise<IncidentRow> {
+  const incident = await loadIncident(ctx, input.incidentId);
+  const user = assertIncidentManager(ctx.viewer, incident);
+  if (incident.status === 'RESOLVED') throw badInput('This incident is already resolved.', 'incidentId');
+  const resolution = input.resolution.trim();
+  if (!resolution) throw badInput('Say what was done.', 'resolution');
+
+  const { updated, changed } = await ctx.prisma.$transaction(async (tx) => {
+    const linked = await tx.ticket.findMany({ where: { incidentId: incident.id } });
+    const open = linked.filter((ticket) => !isResolved(ticket.status));
+    for (const ticket of open) await resolveWithin(tx, ticket, user, resolution, input.predictedScore ?? null, ctx.app.config.publicUrl);
+    await tx.incidentUpdate.create({ data: { incidentId: incident.id, authorId: user.id, body: resolution } });
+    const resolved = await tx.incident.update({ where: { id: incident.id }, data: { status: 'RESOLVED', resolvedAt: new Date() } });
+    return { updated: resolved, changed: open };
+  }, { timeout: 60_000 });
+  ctx.loaders.incidentUpdates.clear(incident.id);
+  announceAll(ctx, changed);
+  return updated;
+}

@@ -1,0 +1,39 @@
+import type { ApiKey as ApiKeyRow } from '@studentdesk/db';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../context.js';
+import { pageSize } from '../relay/pagination.js';
+import { pageInfo } from '../relay/relay.types.js';
+import { User } from '../users/user.type.js';
+import { createApiKey, listApiKeys, revokeApiKey } from './api-key.service.js';
+import { ApiKey, ApiKeyConnection, CreateApiKeyInput, CreateApiKeyPayload } from './api-key.type.js';
+import { newestFirstCursor } from './newest-first.js';
+
+@Resolver(() => ApiKey)
+export class ApiKeyResolver {
+  @Query(() => ApiKeyConnection, { description: 'Admins: the API keys, newest first.' })
+  async apiKeys(
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { nullable: true, description: 'Page size: default 20, at most 100.' }) first?: number | null,
+    @Arg('after', () => String, { nullable: true, description: 'Cursor of the last key of the previous page.' }) after?: string | null,
+    @Arg('includeRevoked', () => Boolean, { defaultValue: false, description: 'Also list revoked keys.' }) includeRevoked = false,
+  ): Promise<ApiKeyConnection> {
+    const page = await listApiKeys(ctx, { first: pageSize(first), after, includeRevoked });
+    const edges = page.rows.map((row) => ({ cursor: newestFirstCursor(row), node: row as ApiKey }));
+    return { edges, pageInfo: pageInfo(edges.map((edge) => edge.cursor), page.hasNextPage) };
+  }
+
+  @Mutation(() => CreateApiKeyPayload, { description: 'Admins: create an API key. The key is in the answer and never shown again.' })
+  createApiKey(@Arg('input', () => CreateApiKeyInput, { description: 'Name, scopes and optional expiry.' }) input: CreateApiKeyInput, @Ctx() ctx: Context) {
+    return createApiKey(ctx, input);
+  }
+
+  @Mutation(() => ApiKey, { description: 'Admins: revoke an API key. It stops working with the next request.' })
+  revokeApiKey(@Arg('id', () => ID, { description: 'The key’s global ID.' }) id: string, @Ctx() ctx: Context): Promise<ApiKeyRow> {
+    return revokeApiKey(ctx, id);
+  }
+
+  @FieldResolver(() => User, { nullable: true, description: 'The admin who created it.' })
+  createdBy(@Root() apiKey: ApiKeyRow, @Ctx() ctx: Context) {
+    return apiKey.createdById ? ctx.loaders.user.load(apiKey.createdById) : null;
+  }
+}

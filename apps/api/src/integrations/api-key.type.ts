@@ -1,0 +1,95 @@
+import { ArrayMaxSize, ArrayMinSize, Length } from 'class-validator';
+import { Field, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import type { ApiScope } from '../auth/scopes.js';
+import { Node, PageInfo } from '../relay/relay.types.js';
+import { User } from '../users/user.type.js';
+
+/** GraphQL names for the scopes; the values are the scope words of errors and docs. */
+export const ApiKeyScope = {
+  TICKETS_READ: 'tickets:read',
+  TICKETS_WRITE: 'tickets:write',
+  RATINGS_READ: 'ratings:read',
+  INSIGHTS_READ: 'insights:read',
+  WEBHOOKS_MANAGE: 'webhooks:manage',
+} as const satisfies Record<string, ApiScope>;
+
+registerEnumType(ApiKeyScope, {
+  name: 'ApiKeyScope',
+  description: 'What an API key may do. Errors name the missing scope in its short form, e.g. `tickets:read`.',
+  valuesConfig: {
+    TICKETS_READ: { description: '`tickets:read`: every ticket, its public messages, history and people (never internal notes).' },
+    TICKETS_WRITE: { description: '`tickets:write`: report problems on behalf of students (channel API).' },
+    RATINGS_READ: { description: '`ratings:read`: the ratings of the tickets the key can read.' },
+    INSIGHTS_READ: { description: '`insights:read`: the satisfaction report for every department.' },
+    WEBHOOKS_MANAGE: { description: '`webhooks:manage`: create, change and delete webhooks, see deliveries and redeliver.' },
+  },
+});
+
+@ObjectType({ implements: Node, description: "A key one of the school's other systems uses to call the API. The key itself is shown only once, when created." })
+export class ApiKey extends Node {
+  @Field(() => String, { description: 'What the key is for, e.g. "Moodle LMS".' })
+  name!: string;
+
+  @Field(() => String, { description: 'The first characters of the key, to tell keys apart (e.g. `sdk_Ab3dE9xQ`).' })
+  prefix!: string;
+
+  @Field(() => [ApiKeyScope], { description: 'What the key may do.' })
+  scopes!: ApiScope[];
+
+  @Field(() => Date, { description: 'When it was created.' })
+  createdAt!: Date;
+
+  @Field(() => Date, { nullable: true, description: 'When it was last used, to the minute; null if never.' })
+  lastUsedAt!: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'When it stops working by itself; null for never.' })
+  expiresAt!: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'When an admin revoked it; null while it works.' })
+  revokedAt!: Date | null;
+
+  @Field(() => User, { nullable: true, description: 'The admin who created it.' })
+  createdBy?: User | null;
+}
+
+@ObjectType({ description: 'One API key in a list, with its cursor.' })
+export class ApiKeyEdge {
+  @Field(() => String, { description: 'Pass as `after` to continue after this key.' })
+  cursor!: string;
+
+  @Field(() => ApiKey, { description: 'The key.' })
+  node!: ApiKey;
+}
+
+@ObjectType({ description: 'A page of API keys, newest first.' })
+export class ApiKeyConnection {
+  @Field(() => [ApiKeyEdge], { description: 'The keys on this page.' })
+  edges!: ApiKeyEdge[];
+
+  @Field(() => PageInfo, { description: 'Whether more pages follow.' })
+  pageInfo!: PageInfo;
+}
+
+@InputType({ description: 'A new API key.' })
+export class CreateApiKeyInput {
+  @Field(() => String, { description: 'What the key is for, e.g. "Moodle LMS" (1 to 100 characters).' })
+  @Length(1, 100)
+  name!: string;
+
+  @Field(() => [ApiKeyScope], { description: 'What the key may do; at least one scope.' })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(5)
+  scopes!: ApiScope[];
+
+  @Field(() => Date, { nullable: true, description: 'When the key stops working by itself; omit for never.' })
+  expiresAt?: Date | null;
+}
+
+@ObjectType({ description: 'A created API key and the key itself, which is never shown again.' })
+export class CreateApiKeyPayload {
+  @Field(() => ApiKey, { description: 'The key’s record.' })
+  apiKey!: ApiKey;
+
+  @Field(() => String, { description: 'The key, to send as `Authorization: Bearer <key>`. Store it now: only its hash is kept.' })
+  key!: string;
+}

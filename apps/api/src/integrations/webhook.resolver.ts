@@ -1,0 +1,93 @@
+import type { DeliveryStatus, Webhook as WebhookRow, WebhookAttempt as AttemptRow, WebhookDelivery as DeliveryRow } from '@studentdesk/db';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../context.js';
+import { pageSize, type Page } from '../relay/pagination.js';
+import { pageInfo } from '../relay/relay.types.js';
+import { newestFirstCursor } from './newest-first.js';
+import { deliveryBody } from './webhook-delivery.js';
+import type { WebhookEventType as EventType } from './webhook-events.js';
+import * as webhooks from './webhook.service.js';
+import {
+  CreateWebhookInput,
+  UpdateWebhookInput,
+  Webhook,
+  WebhookAttempt,
+  WebhookConnection,
+  WebhookDelivery,
+  WebhookDeliveryConnection,
+  WebhookDeliveryStatus,
+  WebhookEventType,
+  WebhookSecretPayload,
+} from './webhook.type.js';
+
+function connection<Row extends { id: string; createdAt: Date }, Node>(page: Page<Row>) {
+  const edges = page.rows.map((row) => ({ cursor: newestFirstCursor(row), node: row as unknown as Node }));
+  return { edges, pageInfo: pageInfo(edges.map((edge) => edge.cursor), page.hasNextPage) };
+}
+
+@Resolver(() => Webhook)
+export class WebhookResolver {
+  @Query(() => WebhookConnection, { description: 'Admins and keys with webhooks:manage: the webhooks, newest first.' })
+  async webhooks(
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { nullable: true, description: 'Page size: default 20, at most 100.' }) first?: number | null,
+    @Arg('after', () => String, { nullable: true, description: 'Cursor of the last webhook of the previous page.' }) after?: string | null,
+  ): Promise<WebhookConnection> {
+    return connection<WebhookRow, Webhook>(await webhooks.listWebhooks(ctx, { first: pageSize(first), after }));
+  }
+
+  @Query(() => WebhookDeliveryConnection, { description: 'Admins and keys with webhooks:manage: a webhook’s deliveries, newest first.' })
+  async webhookDeliveries(
+    @Arg('webhookId', () => ID, { description: 'The webhook.' }) webhookId: string,
+    @Ctx() ctx: Context,
+    @Arg('status', () => WebhookDeliveryStatus, { nullable: true, description: 'Only deliveries in this status.' }) status?: DeliveryStatus | null,
+    @Arg('eventType', () => WebhookEventType, { nullable: true, description: 'Only deliveries of this event type.' }) eventType?: EventType | null,
+    @Arg('first', () => Int, { nullable: true, description: 'Page size: default 20, at most 100.' }) first?: number | null,
+    @Arg('after', () => String, { nullable: true, description: 'Cursor of the last delivery of the previous page.' }) after?: string | null,
+  ): Promise<WebhookDeliveryConnection> {
+    return connection<DeliveryRow, WebhookDelivery>(await webhooks.listDeliveries(ctx, { webhookId, status, eventType, first: pageSize(first), after }));
+  }
+
+  @Mutation(() => WebhookSecretPayload, { description: 'Send events to a URL. The answer holds the signing secret, shown only this once.' })
+  createWebhook(@Arg('input', () => CreateWebhookInput, { description: 'The URL and the events.' }) input: CreateWebhookInput, @Ctx() ctx: Context) {
+    return webhooks.createWebhook(ctx, input);
+  }
+
+  @Mutation(() => Webhook, { description: 'Change a webhook’s URL, events, description, or switch it off and on.' })
+  updateWebhook(@Arg('input', () => UpdateWebhookInput, { description: 'The webhook and what changes.' }) input: UpdateWebhookInput, @Ctx() ctx: Context): Promise<WebhookRow> {
+    return webhooks.updateWebhook(ctx, input);
+  }
+
+  @Mutation(() => WebhookSecretPayload, { description: 'Replace a webhook’s signing secret; the old one stops at once. The new one is shown only this once.' })
+  rotateWebhookSecret(@Arg('webhookId', () => ID, { description: 'The webhook.' }) webhookId: string, @Ctx() ctx: Context) {
+    return webhooks.rotateWebhookSecret(ctx, webhookId);
+  }
+
+  @Mutation(() => ID, { description: 'Delete a webhook and its deliveries. Returns its ID.' })
+  deleteWebhook(@Arg('webhookId', () => ID, { description: 'The webhook.' }) webhookId: string, @Ctx() ctx: Context): Promise<string> {
+    return webhooks.deleteWebhook(ctx, webhookId);
+  }
+
+  @Mutation(() => WebhookDelivery, { description: 'Send a delivery again now, with the same event ID and body.' })
+  redeliverWebhookDelivery(@Arg('deliveryId', () => ID, { description: 'The delivery.' }) deliveryId: string, @Ctx() ctx: Context): Promise<DeliveryRow> {
+    return webhooks.redeliver(ctx, deliveryId);
+  }
+}
+
+@Resolver(() => WebhookDelivery)
+export class WebhookDeliveryResolver {
+  @FieldResolver(() => Webhook, { description: 'The webhook it goes to.' })
+  async webhook(@Root() delivery: DeliveryRow, @Ctx() ctx: Context): Promise<WebhookRow> {
+    return (await ctx.loaders.webhook.load(delivery.webhookId))!;
+  }
+
+  @FieldResolver(() => String, { description: 'The JSON body, exactly as sent on every attempt.' })
+  async payload(@Root() delivery: DeliveryRow, @Ctx() ctx: Context): Promise<string> {
+    return deliveryBody((await ctx.loaders.outboxEvent.load(delivery.eventId))!);
+  }
+
+  @FieldResolver(() => [WebhookAttempt], { description: 'Every request sent, oldest first, with the receiver’s answer.' })
+  attemptLog(@Root() delivery: DeliveryRow, @Ctx() ctx: Context): Promise<AttemptRow[]> {
+    return ctx.loaders.webhookAttempts.load(delivery.id);
+  }
+}

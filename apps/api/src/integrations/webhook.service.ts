@@ -1,0 +1,121 @@
+// Webhooks: admins (and keys with webhooks:manage) say where events go, see every delivery with
+// the receiver's answers, and redeliver. Delivering is integrations/webhook-delivery.ts.
+import type { DeliveryStatus, Webhook as WebhookRow, WebhookDelivery as DeliveryRow } from '@studentdesk/db';
+import type { Context } from '../context.js';
+import { badInput, notFound } from '../errors.js';
+import { fromGlobalId } from '../relay/global-id.js';
+import { toPage, type Page } from '../relay/pagination.js';
+import { assertMayReceive, requireWebhookManager } from './integrations.policy.js';
+import { NEWEST_FIRST, olderThan } from './newest-first.js';
+import type { WebhookEventType } from './webhook-events.js';
+import { newWebhookSecret } from './webhook-signature.js';
+import type { CreateWebhookInput, UpdateWebhookInput } from './webhook.type.js';
+
+/** An http(s) URL; https in production, where event data must not cross the network in clear. */
+function receiverUrl(ctx: Context, value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    throw badInput('The URL is not valid.', 'url');
+  }
+  const allowed = ctx.app.config.production ? ['https:'] : ['https:', 'http:'];
+  if (!allowed.includes(url.protocol)) throw badInput(`The URL must start with ${allowed.map((p) => `${p}//`).join(' or ')}.`, 'url');
+  return url.toString();
+}
+
+async function loadWebhook(ctx: Context, globalId: string, field: string): Promise<WebhookRow> {
+  const webhook = await ctx.prisma.webhook.findUnique({ where: { id: fromGlobalId(globalId, 'Webhook', field) } });
+  if (!webhook) throw notFound('There is no webhook with this ID.');
+  return webhook;
+}
+
+export async function createWebhook(ctx: Context, input: CreateWebhookInput) {
+  const manager = requireWebhookManager(ctx.viewer);
+  const events = [...new Set(input.events)];
+  assertMayReceive(ctx.viewer, events);
+  const secret = newWebhookSecret();
+  const webhook = await ctx.prisma.webhook.create({
+    data: { url: receiverUrl(ctx, input.url), events, description: input.description?.trim() || null, secret, createdById: manager?.id ?? null },
+  });
+  return { webhook, secret };
+}
+
+export async function updateWebhook(ctx: Context, input: UpdateWebhookInput): Promise<WebhookRow> {
+  requireWebhookManager(ctx.viewer);
+  const webhook = await loadWebhook(ctx, input.webhookId, 'webhookId');
+  const events = input.events ? [...new Set(input.events)] : undefined;
+  if (events) assertMayReceive(ctx.viewer, events);
+  return ctx.prisma.webhook.update({
+    where: { id: webhook.id },
+    data: {
+      ...(input.url ? { url: receiverUrl(ctx, input.url) } : {}),
+      ...(events ? { events } : {}),
+      ...(input.description !== undefined ? { description: input.description?.trim() || null } : {}),
+      ...(input.active !== undefined && input.active !== null ? { active: input.active } : {}),
+    },
+  });
+}
+
+/** A new secret, effective for the next request; the old one stops verifying at once. */
+export async function rotateWebhookSecret(ctx: Context, webhookGlobalId: string) {
+  requireWebhookManager(ctx.viewer);
+  const existing = await loadWebhook(ctx, webhookGlobalId, 'webhookId');
+  const secret = newWebhookSecret();
+  return { webhook: await ctx.prisma.webhook.update({ where: { id: existing.id }, data: { secret } }), secret };
+}
+
+/** Deletes the webhook with its deliveries. */
+export async function deleteWebhook(ctx: Context, webhookGlobalId: string): Promise<string> {
+  requireWebhookManager(ctx.viewer);
+  const webhook = await loadWebhook(ctx, webhookGlobalId, 'webhookId');
+  await ctx.prisma.webhook.delete({ where: { id: webhook.id } });
+  return webhookGlobalId;
+}
+
+export async function listWebhooks(ctx: Context, args: { first: number; after?: string | null }): Promise<Page<WebhookRow>> {
+  requireWebhookManager(ctx.viewer);
+  const rows = await ctx.prisma.webhook.findMany({ where: olderThan(args.after), orderBy: NEWEST_FIRST, take: args.first + 1 });
+  return toPage(rows, args.first);
+}
+
+export async function listDeliveries(
+  ctx: Context,
+  args: { webhookId: string; status?: DeliveryStatus | null; eventType?: WebhookEventType | null; first: number; after?: string | null },
+): Promise<Page<DeliveryRow>> {
+  requireWebhookManager(ctx.viewer);
+  const webhook = await loadWebhook(ctx, args.webhookId, 'webhookId');
+  const rows = await ctx.prisma.webhookDelivery.findMany({
+    where: {
+      webhookId: webhook.id,
+      ...(args.status ? { status: args.status } : {}),
+      ...(args.eventType ? { eventType: args.eventType } : {}),
+      ...olderThan(args.after),
+    },
+    orderBy: NEWEST_FIRST,
+    take: args.first + 1,
+  });
+  return toPage(rows, args.first);
+}
+
+/**
+ * Sends the delivery again now, whatever its status, with the same event ID and body; a failed
+ * one gets a fresh round of retries.
+ */
+export async function redeliver(ctx: Context, deliveryGlobalId: string): Promise<DeliveryRow> {
+  requireWebhookManager(ctx.viewer);
+  const queue = ctx.app.webhooks;
+  const delivery = await ctx.prisma.webhookDelivery.findUnique({ where: { id: fromGlobalId(deliveryGlobalId, 'WebhookDelivery', 'deliveryId') } });
+  if (!delivery) throw notFound('There is no webhook delivery with this ID.');
+  const now = new Date();
+  return ctx.prisma.$transaction(async (tx) => {
+    await queue.schedule(tx, { deliveryId: delivery.id, attempt: delivery.attempts + 1, retry: 0 }, now);
+    return tx.webhookDelivery.update({ where: { id: delivery.id }, data: { status: 'PENDING', nextAttemptAt: now } });
+  });
+}
+
+/** For node(id:). */
+export async function findWebhookNode(ctx: Context, type: 'Webhook' | 'WebhookDelivery', id: string) {
+  requireWebhookManager(ctx.viewer);
+  return type === 'Webhook' ? ctx.prisma.webhook.findUnique({ where: { id } }) : ctx.prisma.webhookDelivery.findUnique({ where: { id } });
+}

@@ -1,0 +1,227 @@
+// Webhooks end to end: a real HTTP receiver on loopback verifies every signature the way
+// docs/integrating.md tells integrators to, and answers as told (fail, then succeed).
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { codes, DATABASE_KINDS, startTestApi, type TestApi } from '../test/api.js';
+import { createSchool, type School } from '../test/factories.js';
+import { ASSIGN, RATE, REPLY, REPORT_PROBLEM, RESOLVE } from '../test/operations.js';
+import { toGlobalId } from '../relay/global-id.js';
+import { startWebhookDelivery } from './webhook-delivery.js';
+import { recordEvent } from './webhook-events.js';
+
+const FAST_RETRIES = {
+  WEBHOOK_RETRY_FIRST_DELAY_MS: '100',
+  WEBHOOK_RETRY_MAX_DELAY_MS: '400',
+  WEBHOOK_RETRY_FOR_MS: '1000',
+  WEBHOOK_POLL_MS: '100',
+};
+
+interface Received {
+  id: string;
+  type: string;
+  body: Record<string, any>;
+  verified: boolean;
+  status: number;
+}
+
+/** Verifies a Standard Webhooks signature with nothing but node:crypto, as an integrator would. */
+function verify(secret: string, headers: Record<string, string | string[] | undefined>, rawBody: string): boolean {
+  const id = String(headers['webhook-id']);
+  const timestamp = Number(headers['webhook-timestamp']);
+  if (Math.abs(Date.now() / 1000 - timestamp) > 5 * 60) return false;
+  const key = Buffer.from(secret.replace(/^whsec_/, ''), 'base64');
+  const expected = createHmac('sha256', key).update(`${id}.${timestamp}.${rawBody}`).digest();
+  return String(headers['webhook-signature'])
+    .split(' ')
+    .some((entry) => {
+      const [version, signature] = entry.split(',');
+      const given = Buffer.from(signature ?? '', 'base64');
+      return version === 'v1' && given.length === expected.length && timingSafeEqual(given, expected);
+    });
+}
+
+/** A receiver that fails the first `failuresPerEvent` requests of every event, then answers 200. */
+async function startReceiver() {
+  const received: Received[] = [];
+  const state = { secret: '', failuresPerEvent: 0 };
+  const server: Server = createServer((request, response) => {
+    let raw = '';
+    request.on('data', (chunk) => (raw += chunk));
+    request.on('end', () => {
+      const id = String(request.headers['webhook-id']);
+      const earlier = received.filter((entry) => entry.id === id).length;
+      const status = earlier < state.failuresPerEvent ? 500 : 200;
+      const body = JSON.parse(raw);
+      received.push({ id, type: body.type, body, verified: verify(state.secret, request.headers, raw), status });
+      response.writeHead(status, { 'content-type': 'text/plain' }).end(status === 200 ? 'thanks' : 'not now');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`,
+    received,
+    state,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+async function waitFor<T>(check: () => Promise<T | undefined | false> | T | undefined | false, what: string, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+const CREATE_WEBHOOK = /* GraphQL */ `
+  mutation CreateWebhook($input: CreateWebhookInput!) { createWebhook(input: $input) { secret webhook { id url events active } } }
+`;
+const DELIVERIES = /* GraphQL */ `
+  query Deliveries($webhookId: ID!, $status: WebhookDeliveryStatus) {
+    webhookDeliveries(webhookId: $webhookId, status: $status, first: 100) {
+      edges { node { id eventId eventType status attempts deliveredAt payload attemptLog { number responseStatus responseBody } } }
+    }
+  }
+`;
+const ALL_EVENTS = ['TICKET_CREATED', 'TICKET_STATUS_CHANGED', 'TICKET_ASSIGNED', 'MESSAGE_CREATED', 'RATING_SUBMITTED'];
+
+describe.each(DATABASE_KINDS)('webhooks on %s', (kind) => {
+  let api: TestApi;
+  let school: School;
+  let receiver: Awaited<ReturnType<typeof startReceiver>>;
+  let webhookId: string;
+
+  const report = async (title: string) => {
+    const response = await api.gql(REPORT_PROBLEM, { input: { categoryId: school.categoryIds.login, title, description: 'From the webhook tests.' } }, { token: school.tokens.alice });
+    expect(response.errors).toBeUndefined();
+    return response.data!.reportProblem.ticket.id as string;
+  };
+  const deliveries = async (status?: string) =>
+    (await api.gql(DELIVERIES, { webhookId, status }, { token: school.tokens.admin })).data!.webhookDeliveries.edges.map((edge: any) => edge.node);
+
+  beforeAll(async () => {
+    api = await startTestApi(kind, FAST_RETRIES);
+    school = await createSchool(api);
+    receiver = await startReceiver();
+    const created = await api.gql(CREATE_WEBHOOK, { input: { url: receiver.url, events: ALL_EVENTS, description: 'Loopback receiver' } }, { token: school.tokens.admin });
+    expect(created.errors).toBeUndefined();
+    receiver.state.secret = created.data!.createWebhook.secret;
+    webhookId = created.data!.createWebhook.webhook.id;
+  });
+  afterAll(async () => {
+    await api?.close();
+    await receiver?.close();
+  });
+
+  it('delivers each change once, signed, with id, type, time and the object, and never an internal note', async () => {
+    const ticketId = await report('Wifi drops in the library');
+    await api.gql(REPLY, { input: { ticketId, body: 'Router 7 is flaky (internal).', internal: true } }, { token: school.tokens.staff });
+    await api.gql(REPLY, { input: { ticketId, body: 'We are on it.' } }, { token: school.tokens.staff });
+    await api.gql(ASSIGN, { ticketId, assigneeId: toGlobalId('User', school.users.staff.id) }, { token: school.tokens.staff });
+    await api.gql(RESOLVE, { input: { ticketId, resolution: 'Replaced the router.' } }, { token: school.tokens.staff });
+    await api.gql(RATE, { input: { ticketId, score: 5, expectation: 'MET' } }, { token: school.tokens.alice });
+
+    const expected = ['ticket.created', 'message.created', 'ticket.status_changed', 'ticket.assigned', 'message.created', 'ticket.status_changed', 'rating.submitted'];
+    const mine = () => receiver.received.filter((entry) => entry.body.data.ticket.id === ticketId);
+    await waitFor(() => mine().length >= expected.length, 'all events of the ticket');
+    await new Promise((resolve) => setTimeout(resolve, 300)); // and nothing more
+    expect(mine().map((entry) => entry.type).sort()).toEqual([...expected].sort());
+    expect(mine().every((entry) => entry.verified)).toBe(true);
+    expect(new Set(mine().map((entry) => entry.id)).size).toBe(expected.length);
+    expect(JSON.stringify(mine())).not.toContain('Router 7');
+
+    const created = mine().find((entry) => entry.type === 'ticket.created')!.body;
+    expect(created).toMatchObject({ id: expect.any(String), type: 'ticket.created', data: { ticket: { id: ticketId, status: 'NEW', title: 'Wifi drops in the library' } } });
+    expect(Date.parse(created.createdAt)).toBeGreaterThan(Date.now() - 60_000);
+    const resolved = mine().find((entry) => entry.type === 'ticket.status_changed' && entry.body.data.ticket.status === 'RESOLVED')!.body;
+    expect(resolved.data.previousStatus).toBe('OPEN');
+    expect(mine().find((entry) => entry.type === 'rating.submitted')!.body.data.rating).toMatchObject({ score: 5, expectation: 'MET' });
+  });
+
+  it('retries a receiver that fails twice: exactly one successful delivery of each event, every attempt visible', async () => {
+    receiver.state.failuresPerEvent = 2;
+    const ticketId = await report('Printer jams');
+    const forTicket = () => receiver.received.filter((entry) => entry.body.data.ticket?.id === ticketId);
+    await waitFor(() => forTicket().some((entry) => entry.status === 200), 'the third attempt');
+    await new Promise((resolve) => setTimeout(resolve, 500)); // no further attempt follows a success
+    expect(forTicket().map((entry) => entry.status)).toEqual([500, 500, 200]);
+    expect(new Set(forTicket().map((entry) => entry.id)).size).toBe(1);
+    expect(forTicket().every((entry) => entry.verified)).toBe(true);
+
+    const delivery = (await deliveries()).find((node: any) => node.eventId === forTicket()[0]!.id);
+    expect(delivery).toMatchObject({ eventType: 'TICKET_CREATED', status: 'SUCCEEDED', attempts: 3 });
+    expect(delivery.attemptLog.map((attempt: any) => [attempt.number, attempt.responseStatus, attempt.responseBody])).toEqual([
+      [1, 500, 'not now'],
+      [2, 500, 'not now'],
+      [3, 200, 'thanks'],
+    ]);
+    expect(JSON.parse(delivery.payload)).toEqual(forTicket()[0]!.body);
+    receiver.state.failuresPerEvent = 0;
+  });
+
+  it('gives up when the schedule is spent, and redelivers on request with the same event id', async () => {
+    receiver.state.failuresPerEvent = 1000;
+    const ticketId = await report('Locker broken');
+    const eventId = await waitFor(() => receiver.received.find((entry) => entry.body.data.ticket?.id === ticketId)?.id, 'a first attempt');
+    const failed = await waitFor(async () => (await deliveries('FAILED')).find((node: any) => node.eventId === eventId), 'the delivery to fail');
+    expect(failed.attempts).toBeGreaterThanOrEqual(3);
+
+    receiver.state.failuresPerEvent = 0;
+    const redelivered = await api.gql('mutation($id: ID!) { redeliverWebhookDelivery(deliveryId: $id) { status } }', { id: failed.id }, { token: school.tokens.admin });
+    expect(redelivered.data!.redeliverWebhookDelivery.status).toBe('PENDING');
+    await waitFor(async () => (await deliveries('SUCCEEDED')).some((node: any) => node.id === failed.id), 'the redelivery');
+    const attempts = receiver.received.filter((entry) => entry.id === eventId);
+    expect(attempts.at(-1)!.status).toBe(200);
+    expect(attempts.filter((entry) => entry.status === 200)).toHaveLength(1);
+  });
+
+  it('loses no event written while no process delivered, and two processes deliver each event once', async () => {
+    await api.webhooks.stop();
+    const ticketIds = [await report('Quiet 1'), await report('Quiet 2'), await report('Quiet 3')];
+    const delivered = () => receiver.received.filter((entry) => ticketIds.includes(entry.body.data.ticket?.id));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(delivered()).toHaveLength(0);
+
+    // Two processes start on the same database: SKIP LOCKED claims split the work.
+    const settings = { schedule: { firstDelayMs: 100, maxDelayMs: 400, retryForMs: 1000 }, pollMs: 100, timeoutMs: 5000 };
+    const deps = { prisma: api.db.prisma, pool: api.db.pool, logger: (await import('../logger.js')).createLogger('silent') };
+    const [first, second] = await Promise.all([startWebhookDelivery(deps, settings), startWebhookDelivery(deps, settings)]);
+    try {
+      await waitFor(() => delivered().length >= 3, 'the three events');
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(delivered().map((entry) => entry.type)).toEqual(['ticket.created', 'ticket.created', 'ticket.created']);
+      expect(new Set(delivered().map((entry) => entry.id)).size).toBe(3);
+    } finally {
+      await Promise.all([first.stop(), second.stop()]);
+    }
+  });
+
+  it('writes no event for a change that rolls back', async () => {
+    const before = await api.db.prisma.outboxEvent.count();
+    await expect(
+      api.db.prisma.$transaction(async (tx) => {
+        await recordEvent(tx, 'ticket.created', { ticket: { id: 'rolled-back' } });
+        throw new Error('the change failed');
+      }),
+    ).rejects.toThrow('the change failed');
+    expect(await api.db.prisma.outboxEvent.count()).toBe(before);
+  });
+
+  it('lets only admins and keys with webhooks:manage manage webhooks, and a key only subscribe to what it may read', async () => {
+    const input = { url: receiver.url, events: ['RATING_SUBMITTED'] };
+    expect(codes(await api.gql(CREATE_WEBHOOK, { input }, { token: school.tokens.manager }))).toEqual(['FORBIDDEN']);
+    expect(codes(await api.gql(DELIVERIES, { webhookId }, { token: school.tokens.staff }))).toEqual(['FORBIDDEN']);
+    const key = await api.gql('mutation { createApiKey(input: { name: "BI", scopes: [WEBHOOKS_MANAGE, TICKETS_READ] }) { key } }', {}, { token: school.tokens.admin });
+    const token = key.data!.createApiKey.key;
+    const denied = await api.gql(CREATE_WEBHOOK, { input }, { token });
+    expect(codes(denied)).toEqual(['FORBIDDEN']);
+    expect(denied.errors![0]!.extensions!.requiredScope).toBe('ratings:read');
+    const allowed = await api.gql(CREATE_WEBHOOK, { input: { url: receiver.url, events: ['TICKET_CREATED'] } }, { token });
+    expect(allowed.data!.createWebhook.webhook.events).toEqual(['TICKET_CREATED']);
+    expect(codes(await api.gql(CREATE_WEBHOOK, { input: { url: 'ftp://example.edu/x', events: ['TICKET_CREATED'] } }, { token }))).toEqual(['BAD_USER_INPUT']);
+  });
+});

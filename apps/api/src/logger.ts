@@ -1,0 +1,17 @@
+import { pino, type DestinationStream, type Logger } from 'pino';
+
+/** Names of fields that hold a password, session token, tracking code, API key or webhook secret. */
+const SECRET_FIELDS = ['password', 'token', 'trackingCode', 'key', 'secret'];
+
+/** Logs to stdout unless given another destination (tests read the lines to check what is logged). */
+export function createLogger(level: string, destination?: DestinationStream): Logger {
+  return pino(
+    {
+      level,
+      base: { service: 'studentdesk-api' },
+      // Secrets never reach the log, at the top of a log call's object or one level down.
+      redact: ['req.headers.authorization', 'req.headers.cookie', ...SECRET_FIELDS, ...SECRET_FIELDS.map((field) => `*.${field}`)],
+    },
+    destination,
+  );
+}

@@ -1,0 +1,128 @@
+// What StudentDesk writes to students (and, on a breach, to staff), in plain words. Pure functions: the outbox stores their output.
+import { toGlobalId } from '../relay/global-id.js';
+import { formatTicketNumber } from '../tickets/ticket.number.js';
+
+export type EmailKind = 'TRACKING_LINK' | 'STAFF_REPLIED' | 'RESOLVED' | 'RATING_REMINDER' | 'SLA_ESCALATION';
+
+export interface Email {
+  kind: EmailKind;
+  subject: string;
+  text: string;
+}
+
+export interface TicketForEmail {
+  number: number;
+  title: string;
+  contactName: string;
+  firstResponseDueAt: Date | null;
+}
+
+/** The tracking page of one ticket; `rate` preselects a score on its rating form. */
+export function trackingUrl(publicUrl: string, trackingCode: string, rate?: number): string {
+  const url = `${publicUrl}/track/${encodeURIComponent(trackingCode)}`;
+  return rate ? `${url}?rate=${rate}` : url;
+}
+
+/** "Tuesday 25 November, 10:00" in the department's time zone. */
+export function dueInWords(due: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' })
+    .format(due)
+    .replace(/ at /, ', ');
+}
+
+const SCORE_WORDS = ['', 'very dissatisfied', 'dissatisfied', 'neither', 'satisfied', 'very satisfied'];
+
+function ratingLinks(publicUrl: string, trackingCode: string): string {
+  return [5, 4, 3, 2, 1].map((score) => `  ${score} – ${SCORE_WORDS[score]}: ${trackingUrl(publicUrl, trackingCode, score)}`).join('\n');
+}
+
+const greeting = (ticket: TicketForEmail) => `Hello ${ticket.contactName.split(/\s+/)[0] || ticket.contactName},`;
+const PRIVATE_LINK = 'Keep this link to yourself: anyone who has it can read and answer the ticket.';
+const SIGNATURE = '— The StudentDesk team';
+
+export function trackingLinkEmail(publicUrl: string, ticket: TicketForEmail, trackingCode: string, timeZone: string): Email {
+  const number = formatTicketNumber(ticket.number);
+  const promise = ticket.firstResponseDueAt ? `We aim to reply by ${dueInWords(ticket.firstResponseDueAt, timeZone)}.\n\n` : '';
+  return {
+    kind: 'TRACKING_LINK',
+    subject: `We received your report ${number}: ${ticket.title}`,
+    text: [
+      greeting(ticket),
+      `Thank you for telling us about "${ticket.title}". Your ticket number is ${number}.`,
+      `${promise}Follow it, answer us and rate our help here, without signing in:\n${trackingUrl(publicUrl, trackingCode)}`,
+      PRIVATE_LINK,
+      SIGNATURE,
+    ].join('\n\n'),
+  };
+}
+
+export function staffRepliedEmail(publicUrl: string, ticket: TicketForEmail, trackingCode: string, authorName: string, body: string): Email {
+  const number = formatTicketNumber(ticket.number);
+  return {
+    kind: 'STAFF_REPLIED',
+    subject: `${authorName} replied to ${number}: ${ticket.title}`,
+    text: [
+      greeting(ticket),
+      `${authorName} replied to your ticket ${number}:`,
+      body,
+      `Answer or follow the ticket here:\n${trackingUrl(publicUrl, trackingCode)}`,
+      PRIVATE_LINK,
+      SIGNATURE,
+    ].join('\n\n'),
+  };
+}
+
+export function resolvedEmail(publicUrl: string, ticket: TicketForEmail, trackingCode: string, resolution: string): Email {
+  const number = formatTicketNumber(ticket.number);
+  return {
+    kind: 'RESOLVED',
+    subject: `Resolved — how did we do? ${number}: ${ticket.title}`,
+    text: [
+      greeting(ticket),
+      `We have marked your ticket ${number} as resolved:`,
+      resolution,
+      `How did we do? One click to rate us:\n${ratingLinks(publicUrl, trackingCode)}`,
+      `Not solved after all? Reopen it from the same page and tell us why:\n${trackingUrl(publicUrl, trackingCode)}`,
+      SIGNATURE,
+    ].join('\n\n'),
+  };
+}
+
+export function ratingReminderEmail(publicUrl: string, ticket: TicketForEmail, trackingCode: string): Email {
+  const number = formatTicketNumber(ticket.number);
+  return {
+    kind: 'RATING_REMINDER',
+    subject: `A moment to rate our help? ${number}: ${ticket.title}`,
+    text: [
+      greeting(ticket),
+      `Two days ago we resolved your ticket ${number}, "${ticket.title}". Your rating tells us what to keep and what to change; it takes one click:`,
+      ratingLinks(publicUrl, trackingCode),
+      'This is the only reminder we will send.',
+      SIGNATURE,
+    ].join('\n\n'),
+  };
+}
+
+const MISSED_TARGET = { FIRST_RESPONSE: 'a first answer', RESOLUTION: 'a resolution' } as const;
+
+/** To the department's managers and the assignee: a ticket missed a due time. */
+export function slaEscalationEmail(
+  publicUrl: string,
+  ticket: TicketForEmail & { id: string },
+  breaches: Array<{ target: keyof typeof MISSED_TARGET; dueAt: Date }>,
+  department: { name: string; timeZone: string },
+  assigneeName: string | null,
+): Email {
+  const number = formatTicketNumber(ticket.number);
+  return {
+    kind: 'SLA_ESCALATION',
+    subject: `SLA breached: ${number} ${ticket.title}`,
+    text: [
+      `${number}, "${ticket.title}" from ${ticket.contactName}, missed its due time in ${department.name}:`,
+      breaches.map((breach) => `  - ${MISSED_TARGET[breach.target]} was due ${dueInWords(breach.dueAt, department.timeZone)}`).join('\n'),
+      assigneeName ? `It is assigned to ${assigneeName}.` : 'Nobody is assigned to it yet.',
+      `Open it in the console:\n${publicUrl}/console/tickets/${encodeURIComponent(toGlobalId('Ticket', ticket.id))}`,
+      '— StudentDesk',
+    ].join('\n\n'),
+  };
+}

@@ -1,0 +1,65 @@
+// Emails about a ticket, written to the outbox (EmailMessage) inside the transaction of the change
+// that causes them: a rolled-back change sends nothing, a committed one is never forgotten.
+// Every email carries its own tracking link, so the student needs no sign-in to answer or rate.
+import type { Prisma, PrismaClient, Ticket as TicketRow, User as UserRow } from '@studentdesk/db';
+import { issueTrackingCode } from '../tickets/tracking-code.js';
+import { ratingReminderEmail, resolvedEmail, staffRepliedEmail, trackingLinkEmail, type Email } from './email.templates.js';
+
+type Tx = Prisma.TransactionClient;
+
+/** Unrated resolved tickets get one reminder this long after resolution… */
+export const RATING_REMINDER_AFTER_HOURS = 48;
+/** …unless they were resolved so long ago that a reminder would surprise more than help. */
+const RATING_REMINDER_WINDOW_DAYS = 14;
+const REMINDERS_PER_SWEEP = 100;
+
+function queue(tx: Tx, ticket: Pick<TicketRow, 'id' | 'contactEmail'>, email: Email) {
+  return tx.emailMessage.create({ data: { kind: email.kind, toAddress: ticket.contactEmail, subject: email.subject, text: email.text, ticketId: ticket.id } });
+}
+
+/** A guest's report: the tracking link they were just shown, to keep. */
+export function emailTrackingLink(tx: Tx, publicUrl: string, ticket: TicketRow, trackingCode: string, timeZone: string) {
+  return queue(tx, ticket, trackingLinkEmail(publicUrl, ticket, trackingCode, timeZone));
+}
+
+/** A public answer from staff (a reply or an incident update). */
+export async function emailStaffReply(tx: Tx, publicUrl: string, ticket: TicketRow, author: UserRow | null, body: string) {
+  const code = await issueTrackingCode(tx, ticket.id);
+  return queue(tx, ticket, staffRepliedEmail(publicUrl, ticket, code, author?.name ?? 'The help desk', body));
+}
+
+/** "Resolved — how did we do?", with one-click rating links. */
+export async function emailResolved(tx: Tx, publicUrl: string, ticket: TicketRow, resolution: string) {
+  const code = await issueTrackingCode(tx, ticket.id);
+  return queue(tx, ticket, resolvedEmail(publicUrl, ticket, code, resolution));
+}
+
+/**
+ * Claims unrated tickets resolved 48 h ago and queues their one reminder, in one transaction.
+ * The claim is an UPDATE … RETURNING on rows not yet marked, so two API processes sweeping at
+ * the same moment never remind the same ticket twice. Returns how many were queued.
+ */
+export async function queueRatingReminders(prisma: PrismaClient, publicUrl: string, now: Date): Promise<number> {
+  const dueBefore = new Date(now.getTime() - RATING_REMINDER_AFTER_HOURS * 3600_000);
+  const notBefore = new Date(now.getTime() - RATING_REMINDER_WINDOW_DAYS * 86400_000);
+  return prisma.$transaction(async (tx) => {
+    const claimed = await tx.$queryRaw<TicketRow[]>`
+      UPDATE "Ticket" SET "ratingReminderSentAt" = ${now}
+      WHERE "id" IN (
+        SELECT t."id" FROM "Ticket" t
+        WHERE t."status" IN ('RESOLVED', 'CLOSED')
+          AND t."resolvedAt" <= ${dueBefore} AND t."resolvedAt" > ${notBefore}
+          AND t."ratingReminderSentAt" IS NULL
+          AND NOT EXISTS (SELECT 1 FROM "Rating" r WHERE r."ticketId" = t."id")
+        ORDER BY t."resolvedAt"
+        LIMIT ${REMINDERS_PER_SWEEP}
+        FOR UPDATE SKIP LOCKED
+      ) AND "ratingReminderSentAt" IS NULL
+      RETURNING *`;
+    for (const ticket of claimed) {
+      const code = await issueTrackingCode(tx, ticket.id);
+      await queue(tx, ticket, ratingReminderEmail(publicUrl, ticket, code));
+    }
+    return claimed.length;
+  });
+}

@@ -1,0 +1,35 @@
+// Live updates. In one process events travel in memory; with Redis (REDIS_URL) they go through
+// Redis, so several API processes behave as one.
+import { createPubSub } from '@graphql-yoga/subscription';
+import type { Ticket as TicketRow } from '@studentdesk/db';
+import type { RedisConnections } from '../redis.js';
+import { createRedisEventTarget } from './redis-event-target.js';
+
+export const TICKET_UPDATED = 'TICKET_UPDATED';
+/** Every change to a ticket of a department, for the staff queues showing it. */
+export const QUEUE_CHANGED = 'QUEUE_CHANGED';
+/** The QUEUE_CHANGED topic that carries every department's changes (an admin's whole-school queue). */
+export const EVERY_DEPARTMENT = '*';
+
+export interface TicketUpdate {
+  ticketId: string;
+}
+
+type TicketTopics = {
+  [TICKET_UPDATED]: [ticketId: string, update: TicketUpdate];
+  [QUEUE_CHANGED]: [departmentId: string, update: TicketUpdate];
+};
+
+export function createTicketPubSub(redis?: RedisConnections) {
+  return createPubSub<TicketTopics>(redis ? { eventTarget: createRedisEventTarget<TicketTopics>(redis) } : {});
+}
+
+export type TicketPubSub = ReturnType<typeof createTicketPubSub>;
+
+/** Tells everyone following the ticket, and the queues showing it, that it changed. Call after the change has committed. */
+export function announceTicketChange(pubSub: TicketPubSub, ticket: Pick<TicketRow, 'id' | 'departmentId'>): void {
+  const update = { ticketId: ticket.id };
+  pubSub.publish(TICKET_UPDATED, ticket.id, update);
+  pubSub.publish(QUEUE_CHANGED, ticket.departmentId, update);
+  pubSub.publish(QUEUE_CHANGED, EVERY_DEPARTMENT, update);
+}

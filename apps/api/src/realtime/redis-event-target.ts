@@ -1,0 +1,56 @@
+// The pub/sub event target when REDIS_URL is set: events are PUBLISHed to Redis and every API
+// process, this one included, hears them through its subscriber connection, so a student
+// subscribed through process A sees the reply posted through process B.
+// While Redis is down an event is delivered in this process only (the degradation redis.ts logs);
+// @graphql-yoga/redis-event-target would leave the failed PUBLISH as an unhandled rejection.
+import type { PubSubEventTarget } from '@graphql-yoga/subscription';
+import { REDIS_PREFIX, type RedisConnections } from '../redis.js';
+
+const CHANNEL_PREFIX = `${REDIS_PREFIX}events:`;
+
+type Listener = Parameters<EventTarget['addEventListener']>[1];
+
+/** The topics and payloads of a pub/sub, as `createPubSub` types them. */
+type PublishArgsByKey = Record<string, [] | [unknown] | [number | string, unknown]>;
+
+export function createRedisEventTarget<Args extends PublishArgsByKey>(redis: RedisConnections): PubSubEventTarget<Args> {
+  const local = new EventTarget();
+  const listenerCounts = new Map<string, number>();
+  const deliverHere = (type: string, detail: unknown) => local.dispatchEvent(new CustomEvent(type, { detail }));
+
+  redis.subscriber.on('message', (channel: string, message: string) => {
+    if (channel.startsWith(CHANNEL_PREFIX)) deliverHere(channel.slice(CHANNEL_PREFIX.length), JSON.parse(message));
+  });
+
+  // Failures are logged once per outage by redis.ts; SUBSCRIBE is repeated on reconnection.
+  const ignore = () => undefined;
+
+  const target = {
+    addEventListener(type: string, callback: Listener) {
+      if (!callback) return;
+      local.addEventListener(type, callback);
+      const count = (listenerCounts.get(type) ?? 0) + 1;
+      listenerCounts.set(type, count);
+      if (count === 1) redis.subscriber.subscribe(CHANNEL_PREFIX + type).catch(ignore);
+    },
+    removeEventListener(type: string, callback: Listener) {
+      if (!callback) return;
+      local.removeEventListener(type, callback);
+      const count = (listenerCounts.get(type) ?? 1) - 1;
+      if (count > 0) {
+        listenerCounts.set(type, count);
+        return;
+      }
+      listenerCounts.delete(type);
+      redis.subscriber.unsubscribe(CHANNEL_PREFIX + type).catch(ignore);
+    },
+    dispatchEvent(event: CustomEvent) {
+      const { type, detail } = event;
+      if (redis.commands.status !== 'ready') return deliverHere(type, detail);
+      redis.commands.publish(CHANNEL_PREFIX + type, JSON.stringify(detail)).catch(() => deliverHere(type, detail));
+      return true;
+    },
+  };
+  // EventTarget's three methods, with the typed signatures `createPubSub` asks for.
+  return target as unknown as PubSubEventTarget<Args>;
+}

@@ -1,0 +1,43 @@
+import { Field, ID, InterfaceType, ObjectType } from 'type-graphql';
+
+/** Marks rows returned through the Node interface with their GraphQL type. */
+export const NODE_TYPE = Symbol('nodeType');
+
+@InterfaceType({
+  description: 'An object with a globally unique ID, fetchable with `node(id:)`.',
+  resolveType: (value: { [NODE_TYPE]?: string }) => value[NODE_TYPE],
+})
+export abstract class Node {
+  @Field(() => ID, { description: 'Globally unique, opaque ID.' })
+  id!: string;
+}
+
+@ObjectType({ description: 'Where a page of a connection sits in the whole list.' })
+export class PageInfo {
+  @Field(() => Boolean, { description: 'Whether more items follow this page.' })
+  hasNextPage!: boolean;
+
+  @Field(() => Boolean, { description: 'Whether items precede this page (always false: lists are paged forward).' })
+  hasPreviousPage!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the first item on this page.' })
+  startCursor!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the last item; pass it as `after` for the next page.' })
+  endCursor!: string | null;
+}
+
+export function pageInfo(cursors: string[], hasNextPage: boolean): PageInfo {
+  return {
+    hasNextPage,
+    hasPreviousPage: false,
+    startCursor: cursors[0] ?? null,
+    endCursor: cursors.at(-1) ?? null,
+  };
+}
+
+/** A connection's edges and page info from a page of rows and the cursor of each row. */
+export function connection<Row>(page: { rows: Row[]; hasNextPage: boolean }, cursorOf: (row: Row) => string) {
+  const edges = page.rows.map((row) => ({ cursor: cursorOf(row), node: row }));
+  return { edges, pageInfo: pageInfo(edges.map((edge) => edge.cursor), page.hasNextPage) };
+}

@@ -1,0 +1,153 @@
+// HTTP + GraphQL + websocket wiring, nothing else.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import { parseCookie as parseCookies } from 'cookie';
+import express, { type ErrorRequestHandler, type Response } from 'express';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import { createContext, createLoaders, viewerFromToken, type App, type Context, type SessionCookie } from './context.js';
+import { anonymous } from './auth/viewer.js';
+import { databaseOutagePlugin, isDatabaseUnavailable } from './database-outage.js';
+import { ClientError, createErrorFormatter, ErrorCode, serviceUnavailable } from './errors.js';
+import { graphiqlLandingPage, serveGraphiql } from './graphiql.js';
+import { applyCors, requestLogging, securityHeaders } from './http-hardening.js';
+import { limitsPlugin } from './limits/limits.plugin.js';
+import { parseOptions, queryLimitRules } from './limits/query-limits.js';
+import { schemaExposurePlugin } from './limits/schema-exposure.plugin.js';
+import { serveWebApps } from './web-apps.js';
+
+export const SESSION_COOKIE = 'sd_session';
+const GRAPHQL_PATH = '/graphql';
+/** Big enough to reject an oversized field with a clear validation error, small enough to be safe. */
+const BODY_LIMIT = '2mb';
+
+export interface ApiServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+function bearerToken(header: string | undefined): string | undefined {
+  const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
+  return match?.[1];
+}
+
+function sessionCookie(app: App, res: Response): SessionCookie {
+  const options = { httpOnly: true, sameSite: 'lax' as const, secure: app.config.production, path: '/' };
+  return {
+    set: (token, expiresAt) => res.cookie(SESSION_COOKIE, token, { ...options, expires: expiresAt }),
+    clear: () => res.clearCookie(SESSION_COOKIE, options),
+  };
+}
+
+const invalidToken = () =>
+  new ClientError(ErrorCode.UNAUTHENTICATED, 'The session token or API key is invalid, expired or revoked.', { http: { status: 401 } });
+
+/** Errors outside GraphQL (malformed JSON, a body over the limit) still answer in GraphQL's shape. */
+const bodyErrorHandler: ErrorRequestHandler = (error, _req, res, next) => {
+  const status = typeof error?.status === 'number' ? error.status : 500;
+  if (status >= 500) return next(error);
+  const message = status === 413 ? `The request is larger than ${BODY_LIMIT}.` : 'The request body is not valid JSON.';
+  res.status(status).json({ errors: [{ message, extensions: { code: status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST' } }] });
+};
+
+export async function startServer(app: App, schema: GraphQLSchema): Promise<ApiServer> {
+  const reportError = (error: unknown) =>
+    app.logger.error({ err: error }, isDatabaseUnavailable(error) ? 'database unavailable: answered SERVICE_UNAVAILABLE' : 'unexpected error in a resolver');
+  const formatError = createErrorFormatter(reportError);
+  const expressApp = express();
+  expressApp.disable('x-powered-by');
+  expressApp.set('trust proxy', app.config.trustProxy);
+  expressApp.use(requestLogging(app.logger), securityHeaders(app.config.production));
+  applyCors(expressApp, GRAPHQL_PATH, app.config.corsOrigins);
+  const httpServer: Server = createServer(expressApp);
+
+  const wsServer = new WebSocketServer({ server: httpServer, path: GRAPHQL_PATH });
+  const formatErrors = (errors: readonly GraphQLError[]) => errors.map((error) => formatError(error.toJSON(), error));
+  const wsCleanup = useServer<{ authToken?: string }, { context?: Context }>(
+    {
+      schema,
+      // The socket authenticates once, from connectionParams.authToken or the session cookie.
+      onConnect: async (socket) => {
+        const cookieToken = parseCookies(socket.extra.request.headers.cookie ?? '')[SESSION_COOKIE];
+        const loaders = createLoaders(app.prisma);
+        const check = await viewerFromToken(app, loaders, socket.connectionParams?.authToken ?? cookieToken);
+        if (!check.ok) return false;
+        socket.extra.context = createContext(app, check.viewer, loaders);
+        return true;
+      },
+      context: (socket) => createContext(app, socket.extra.context?.viewer ?? anonymous, createLoaders(app.prisma)),
+      onNext: (_socket, _id, _payload, _args, result) => (result.errors ? { ...result, errors: formatErrors(result.errors) } : result),
+      onError: (_socket, _id, _payload, errors) => formatErrors(errors),
+    },
+    wsServer,
+  );
+
+  const apollo = new ApolloServer<Context>({
+    schema,
+    formatError,
+    includeStacktraceInErrorResponses: false,
+    introspection: true,
+    parseOptions,
+    validationRules: queryLimitRules,
+    // main.ts owns SIGINT/SIGTERM; Apollo's own handlers re-raise the signal and fight ours.
+    stopOnTerminationSignals: false,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      graphiqlLandingPage(),
+      schemaExposurePlugin(app.config.production),
+      limitsPlugin(app.limits),
+      databaseOutagePlugin(),
+      { serverWillStart: async () => ({ drainServer: async () => wsCleanup.dispose() }) },
+    ],
+  });
+  await apollo.start();
+
+  expressApp.get('/health', async (_req, res) => {
+    try {
+      await app.prisma.$queryRaw`SELECT 1`;
+      res.json({ status: 'ok', database: 'up' });
+    } catch {
+      res.status(503).json({ status: 'unavailable', database: 'down' });
+    }
+  });
+
+  expressApp.use(
+    GRAPHQL_PATH,
+    express.json({ limit: BODY_LIMIT }),
+    bodyErrorHandler,
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => {
+        const loaders = createLoaders(app.prisma);
+        const bearer = bearerToken(req.headers.authorization);
+        const session = sessionCookie(app, res);
+        const check = await viewerFromToken(app, loaders, bearer ?? parseCookies(req.headers.cookie ?? '')[SESSION_COOKIE]).catch((error: unknown) => {
+          if (!isDatabaseUnavailable(error)) throw error;
+          reportError(error);
+          throw serviceUnavailable();
+        });
+        if (check.ok) return createContext(app, check.viewer, loaders, session, req.ip);
+        if (bearer) throw invalidToken();
+        // A stale browser cookie just means "signed out".
+        session.clear();
+        return createContext(app, anonymous, loaders, session, req.ip);
+      },
+    }),
+  );
+
+  serveGraphiql(expressApp);
+  serveWebApps(expressApp, app.config.webApps);
+
+  await new Promise<void>((resolve) => httpServer.listen(app.config.port, app.config.host, resolve));
+  const { port } = httpServer.address() as AddressInfo;
+  const host = ['0.0.0.0', '::', '127.0.0.1', '::1'].includes(app.config.host) ? 'localhost' : app.config.host;
+  return {
+    url: `http://${host}:${port}${GRAPHQL_PATH}`,
+    port,
+    close: () => apollo.stop(),
+  };
+}

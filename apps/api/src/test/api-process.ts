@@ -1,0 +1,79 @@
+// The API as operators run it, in its own process (the build's dist/main.js): for tests of what
+// only processes show (signals, several processes sharing Redis and the database, a crash).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort } from '../free-port.js';
+import { graphqlClient, type GraphQLClient } from './api.js';
+
+const MAIN = join(import.meta.dirname, '..', '..', 'dist', 'main.js');
+export const PROCESS_AUTH_SECRET = 'process-test-secret-that-is-long-enough';
+
+export interface ApiProcess {
+  port: number;
+  url: string;
+  gql: GraphQLClient;
+  child: ChildProcess;
+  /** Everything the process wrote to stdout and stderr so far. */
+  output(): string;
+  /** Resolves with the exit code (null when killed by a signal). */
+  exited: Promise<number | null>;
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+export async function waitForHealth(port: number, timeoutMs = 30_000): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await fetch(`http://127.0.0.1:${port}/health`).then((response) => response.ok, () => false)) return true;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return false;
+}
+
+/** Starts dist/main.js with `env` over a quiet default (no demo data, no web apps) and waits until it is healthy. */
+export async function startApiProcess(env: Record<string, string>): Promise<ApiProcess> {
+  const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), 'studentdesk-process-'));
+  const child = spawn(process.execPath, [MAIN], {
+    env: {
+      PATH: process.env.PATH,
+      PORT: String(port),
+      AUTH_SECRET: PROCESS_AUTH_SECRET,
+      DATA_DIR: dataDir,
+      SEED_DEMO: 'never',
+      LOG_LEVEL: 'info',
+      PORTAL_DIST: '/nonexistent',
+      CONSOLE_DIST: '/nonexistent',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => {
+      rmSync(dataDir, { recursive: true, force: true });
+      resolve(code);
+    }),
+  );
+  const healthy = await Promise.race([waitForHealth(port), exited.then(() => false)]);
+  if (!healthy) {
+    child.kill('SIGKILL');
+    throw new Error(`the API process did not become healthy:\n${output}`);
+  }
+  const url = `http://127.0.0.1:${port}/graphql`;
+  return {
+    port,
+    url,
+    gql: graphqlClient(url),
+    child,
+    output: () => output,
+    exited,
+    async stop(signal = 'SIGTERM') {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      return exited;
+    },
+  };
+}

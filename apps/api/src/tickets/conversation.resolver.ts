@@ -1,0 +1,56 @@
+// A ticket's conversation and history, as the viewer may see them: internal notes and their
+// traces only for staff working the ticket.
+import { TicketEventType, type Message as MessageRow, type Ticket as TicketRow, type TicketEvent as TicketEventRow } from '@studentdesk/db';
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import type { Context } from '../context.js';
+import { pageSize } from '../relay/pagination.js';
+import { connection } from '../relay/relay.types.js';
+import { User } from '../users/user.type.js';
+import { messageCursor } from './message.page.js';
+import { Message, MessageConnection } from './message.type.js';
+import { ticketAccess } from './ticket.policy.js';
+import { Ticket, TicketEvent } from './ticket.type.js';
+
+const seesInternal = (ctx: Context, ticket: TicketRow) => ticketAccess(ctx.viewer, ticket, ctx.trackingGrants) === 'staff';
+
+@Resolver(() => Ticket)
+export class TicketConversationResolver {
+  @FieldResolver(() => MessageConnection, { description: 'The conversation, oldest first. Internal notes only for staff.' })
+  async messages(
+    @Root() ticket: TicketRow,
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { nullable: true, description: 'Page size: default 20, at most 100.' }) first?: number | null,
+    @Arg('after', () => String, { nullable: true, description: 'Cursor of the last message seen.' }) after?: string | null,
+  ): Promise<MessageConnection> {
+    const page = await ctx.loaders.messagePage.load({
+      ticketId: ticket.id,
+      first: pageSize(first),
+      after: after ?? null,
+      includeInternal: seesInternal(ctx, ticket),
+    });
+    return connection(page, messageCursor);
+  }
+
+  @FieldResolver(() => [TicketEvent], { description: 'Every change, oldest first: the audit history.' })
+  async history(@Root() ticket: TicketRow, @Ctx() ctx: Context): Promise<TicketEventRow[]> {
+    const events = await ctx.loaders.eventsByTicket.load(ticket.id);
+    return seesInternal(ctx, ticket) ? events : events.filter((event) => event.type !== TicketEventType.NOTE_ADDED);
+  }
+}
+
+@Resolver(() => Message)
+export class MessageResolver {
+
+  @FieldResolver(() => User, { nullable: true, description: 'Who wrote it; null for a reporter who did not sign in.' })
+  author(@Root() message: MessageRow, @Ctx() ctx: Context) {
+    return message.authorId ? ctx.loaders.user.load(message.authorId) : null;
+  }
+}
+
+@Resolver(() => TicketEvent)
+export class TicketEventResolver {
+  @FieldResolver(() => User, { nullable: true, description: 'Who made the change; null for the system or a guest reporter.' })
+  actor(@Root() event: TicketEventRow, @Ctx() ctx: Context) {
+    return event.actorId ? ctx.loaders.user.load(event.actorId) : null;
+  }
+}

@@ -1,0 +1,55 @@
+// queueChanged: the staff queue's live feed. Events travel per department; each one is read fresh
+// and delivered only if the viewer may still work the ticket (ticketAccess, as for reading it).
+import { filter, map, pipe } from '@graphql-yoga/subscription';
+import type { Ticket as TicketRow } from '@studentdesk/db';
+import { Arg, Ctx, ID, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
+import { requireStaff } from '../auth/viewer.js';
+import { createLoaders, type Context } from '../context.js';
+import { badInput, forbidden, subscriptionOverHttp } from '../errors.js';
+import { EVERY_DEPARTMENT, QUEUE_CHANGED } from '../realtime/pubsub.js';
+import { fromGlobalId } from '../relay/global-id.js';
+import { ticketAccess } from './ticket.policy.js';
+import { Ticket } from './ticket.type.js';
+
+interface QueueChangedArgs {
+  departmentId?: string | null;
+}
+
+/** The department topic a viewer listens on: their own; any one (or all) for admins. */
+function queueTopic(context: Context, departmentGlobalId: string | null | undefined): string {
+  const user = requireStaff(context.viewer);
+  const departmentId = departmentGlobalId ? fromGlobalId(departmentGlobalId, 'Department', 'departmentId') : null;
+  if (user.role === 'ADMIN') return departmentId ?? EVERY_DEPARTMENT;
+  if (departmentId && departmentId !== user.departmentId) throw forbidden("You can follow your own department's queue only.");
+  if (!user.departmentId) throw badInput('You belong to no department, so you have no queue to follow.', 'departmentId');
+  return user.departmentId;
+}
+
+function subscribeToQueue({ args, context }: SubscribeResolverData<unknown, QueueChangedArgs, Context>) {
+  const topic = queueTopic(context, args.departmentId);
+  return pipe(
+    context.app.pubSub.subscribe(QUEUE_CHANGED, topic),
+    map((update) => context.prisma.ticket.findUnique({ where: { id: update.ticketId } })),
+    filter((ticket): ticket is TicketRow => ticket !== null && ticketAccess(context.viewer, ticket, new Set()) === 'staff'),
+  );
+}
+
+@Resolver()
+export class QueueSubscriptionResolver {
+  @Subscription(() => Ticket, {
+    description:
+      'Staff: every new or changed ticket of a department queue, as it happens. Your own department by default; admins may name any department or none (the whole school).',
+    subscribe: subscribeToQueue,
+  })
+  queueChanged(
+    @Root() ticket: TicketRow,
+    @Ctx() ctx: Context,
+    @Arg('departmentId', () => ID, { nullable: true, description: 'The department whose queue to follow.' }) _departmentId?: string | null,
+  ): TicketRow {
+    if (!ticket) throw subscriptionOverHttp();
+    // The subscription's context outlives many events: relations are read fresh for each.
+    ctx.loaders = createLoaders(ctx.prisma);
+    ctx.loaders.ticket.prime(ticket.id, ticket);
+    return ticket;
+  }
+}

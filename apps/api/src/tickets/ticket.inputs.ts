@@ -1,0 +1,129 @@
+import { IsEmail, IsInt, IsOptional, Length, Max, MaxLength, Min } from 'class-validator';
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { Priority, TicketStatus } from './ticket.enums.js';
+
+export const TITLE_MAX = 200;
+export const DESCRIPTION_MAX = 10_000;
+export const MESSAGE_MAX = 10_000;
+
+@InputType({ description: 'Narrows a ticket list. Conditions combine with AND.' })
+export class TicketFilter {
+  @Field(() => [TicketStatus], { nullable: true, description: 'Any of these statuses.' })
+  status?: TicketStatus[] | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only this department’s tickets.' })
+  departmentId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only tickets assigned to this person.' })
+  assigneeId?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Only tickets whose SLA is breached (true) or not (false).' })
+  breached?: boolean | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'A ticket number ("SD-1042"), the reporter’s email, or words from the title and description (prefixes match).',
+  })
+  @MaxLength(200)
+  search?: string | null;
+
+  @Field(() => [Priority], { nullable: true, description: 'Any of these priorities.' })
+  priority?: Priority[] | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only this category’s tickets.' })
+  categoryId?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Only tickets nobody is assigned to.' })
+  unassigned?: boolean | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only tickets reported by this student.' })
+  requesterId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only tickets linked to this incident.' })
+  incidentId?: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'Only unresolved tickets due before this time, e.g. now + 2 hours.' })
+  resolutionDueBefore?: Date | null;
+}
+
+@InputType({ description: 'A problem to report.' })
+export class ReportProblemInput {
+  @Field(() => ID, { description: 'The kind of problem; it decides the department and the SLA.' })
+  categoryId!: string;
+
+  @Field(() => String, { description: `A short summary, up to ${TITLE_MAX} characters.` })
+  @Length(1, TITLE_MAX, { message: `Give the problem a short title, up to ${TITLE_MAX} characters.` })
+  title!: string;
+
+  @Field(() => String, { description: `What happened, up to ${DESCRIPTION_MAX} characters.` })
+  @Length(1, DESCRIPTION_MAX, { message: `Describe the problem in up to ${DESCRIPTION_MAX} characters.` })
+  description!: string;
+
+  @Field(() => String, { nullable: true, description: 'Required when not signed in.' })
+  @IsOptional()
+  @Length(1, 120, { message: 'Tell us your name, up to 120 characters.' })
+  contactName?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Required when not signed in.' })
+  @IsOptional()
+  @IsEmail({}, { message: 'Enter an email address such as name@school.edu.' })
+  @MaxLength(254)
+  contactEmail?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The reporter’s student number, if they have one.' })
+  @IsOptional()
+  @MaxLength(32)
+  studentNumber?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'How soon the student needs this solved, in hours (1 to 2160).' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(2160)
+  expectedResolutionHours?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'What a good outcome would look like, in the student’s words.' })
+  @IsOptional()
+  @MaxLength(2000)
+  desiredOutcome?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Retrying with the same key returns the same ticket instead of a duplicate.' })
+  @IsOptional()
+  @Length(8, 200)
+  idempotencyKey?: string | null;
+}
+
+@InputType({ description: 'A message on a ticket.' })
+export class ReplyInput {
+  @Field(() => ID, { description: 'The ticket to reply on.' })
+  ticketId!: string;
+
+  @Field(() => String, { description: `The text, up to ${MESSAGE_MAX} characters.` })
+  @Length(1, MESSAGE_MAX)
+  body!: string;
+
+  @Field(() => Boolean, { nullable: true, defaultValue: false, description: 'An internal note, visible to staff only.' })
+  internal?: boolean | null;
+
+  @Field(() => String, { nullable: true, description: 'Lets a reporter who did not sign in reply.' })
+  @IsOptional()
+  @MaxLength(200)
+  trackingCode?: string | null;
+}
+
+@InputType({ description: 'Marks a ticket solved.' })
+export class ResolveTicketInput {
+  @Field(() => ID, { description: 'The ticket to resolve.' })
+  ticketId!: string;
+
+  @Field(() => String, { description: 'What was done, in words the student understands; posted as a public reply.' })
+  @Length(1, MESSAGE_MAX)
+  resolution!: string;
+
+  @Field(() => Int, { nullable: true, description: "The resolver's prediction of the student's rating, 1 to 5." })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  predictedScore?: number | null;
+}

@@ -1,0 +1,118 @@
+// The ticket list behind the queue, "My tickets" and integrations: one SQL statement for the page
+// and one for the count, with keyset pagination so page 500 costs what page 1 costs.
+import { Prisma, type Priority, type PrismaClient, type Ticket as TicketRow, type TicketStatus } from '@studentdesk/db';
+import type { Viewer } from '../auth/viewer.js';
+import { decodeCursor, encodeCursor, toPage, type Page } from '../relay/pagination.js';
+import { slaBreachedSql } from '../sla/sla.breach.js';
+import { parseTicketNumber } from './ticket.number.js';
+import { visibleTicketsSql } from './ticket.policy.js';
+
+export type TicketOrder = 'CREATED_AT_DESC' | 'CREATED_AT_ASC' | 'RESOLUTION_DUE_AT_ASC' | 'UPDATED_AT_DESC';
+
+export interface TicketListFilter {
+  status?: TicketStatus[] | null;
+  priority?: Priority[] | null;
+  departmentId?: string | null;
+  categoryId?: string | null;
+  assigneeId?: string | null;
+  unassigned?: boolean | null;
+  requesterId?: string | null;
+  incidentId?: string | null;
+  breached?: boolean | null;
+  /** Unresolved tickets whose resolution is due before this time. */
+  resolutionDueBefore?: Date | null;
+  search?: string | null;
+}
+
+interface OrderSpec {
+  column: 'createdAt' | 'updatedAt' | 'resolutionDueAt';
+  descending: boolean;
+}
+
+const ORDERS: Record<TicketOrder, OrderSpec> = {
+  CREATED_AT_DESC: { column: 'createdAt', descending: true },
+  CREATED_AT_ASC: { column: 'createdAt', descending: false },
+  UPDATED_AT_DESC: { column: 'updatedAt', descending: true },
+  // Nullable: tickets without an SLA come last.
+  RESOLUTION_DUE_AT_ASC: { column: 'resolutionDueAt', descending: false },
+};
+
+type Cursor = [sortValue: string | null, id: string];
+const isCursor = (values: unknown[]): values is Cursor =>
+  values.length === 2 && (values[0] === null || typeof values[0] === 'string') && typeof values[1] === 'string';
+
+/** Words of the search turned into a prefix query: "wifi dorm" → "wifi:* & dorm:*". */
+function prefixQuery(search: string): string | null {
+  const words = search.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  return words.length ? words.slice(0, 8).map((word) => `${word}:*`).join(' & ') : null;
+}
+
+function searchSql(search: string): Prisma.Sql {
+  const number = parseTicketNumber(search);
+  if (number !== null) return Prisma.sql`t."number" = ${number}`;
+  if (search.includes('@')) return Prisma.sql`lower(t."contactEmail") = ${search.trim().toLowerCase()}`;
+  const query = prefixQuery(search);
+  // Must repeat the expression of the "Ticket_search_idx" GIN index exactly.
+  return query
+    ? Prisma.sql`to_tsvector('simple'::regconfig, t."title" || ' ' || t."description") @@ to_tsquery('simple'::regconfig, ${query})`
+    : Prisma.sql`TRUE`;
+}
+
+function filterSql(viewer: Viewer, filter: TicketListFilter, now: Date): Prisma.Sql[] {
+  const conditions = [visibleTicketsSql(viewer)];
+  if (filter.status?.length) conditions.push(Prisma.sql`t."status" = ANY(${filter.status}::"TicketStatus"[])`);
+  if (filter.priority?.length) conditions.push(Prisma.sql`t."priority" = ANY(${filter.priority}::"Priority"[])`);
+  if (filter.departmentId) conditions.push(Prisma.sql`t."departmentId" = ${filter.departmentId}::uuid`);
+  if (filter.categoryId) conditions.push(Prisma.sql`t."categoryId" = ${filter.categoryId}::uuid`);
+  if (filter.assigneeId) conditions.push(Prisma.sql`t."assigneeId" = ${filter.assigneeId}::uuid`);
+  if (filter.unassigned) conditions.push(Prisma.sql`t."assigneeId" IS NULL`);
+  if (filter.requesterId) conditions.push(Prisma.sql`t."requesterId" = ${filter.requesterId}::uuid`);
+  if (filter.incidentId) conditions.push(Prisma.sql`t."incidentId" = ${filter.incidentId}::uuid`);
+  if (filter.breached !== null && filter.breached !== undefined) {
+    conditions.push(filter.breached ? slaBreachedSql(now) : Prisma.sql`NOT ${slaBreachedSql(now)}`);
+  }
+  if (filter.resolutionDueBefore) {
+    conditions.push(Prisma.sql`t."resolvedAt" IS NULL AND t."resolutionDueAt" < ${filter.resolutionDueBefore}::timestamptz`);
+  }
+  if (filter.search?.trim()) conditions.push(searchSql(filter.search));
+  return conditions;
+}
+
+function afterSql(order: OrderSpec, cursor: Cursor): Prisma.Sql {
+  const column = Prisma.raw(`t."${order.column}"`);
+  const [value, id] = cursor;
+  if (order.descending) return Prisma.sql`(${column}, t."id") < (${value}::timestamptz, ${id}::uuid)`;
+  if (value === null) return Prisma.sql`(${column} IS NULL AND t."id" > ${id}::uuid)`;
+  return Prisma.sql`(${column} > ${value}::timestamptz OR (${column} = ${value}::timestamptz AND t."id" > ${id}::uuid) OR ${column} IS NULL)`;
+}
+
+export interface TicketList extends Page<TicketRow> {
+  cursorOf(ticket: TicketRow): string;
+  count(): Promise<number>;
+}
+
+export async function listTickets(
+  prisma: PrismaClient,
+  viewer: Viewer,
+  args: { filter: TicketListFilter; order: TicketOrder; first: number; after?: string | null; now: Date },
+): Promise<TicketList> {
+  const order = ORDERS[args.order];
+  const conditions = filterSql(viewer, args.filter, args.now);
+  const where = Prisma.join(conditions, ' AND ');
+  const pageConditions = args.after ? [...conditions, afterSql(order, decodeCursor(args.after, isCursor))] : conditions;
+  const direction = Prisma.raw(order.descending ? 'DESC' : 'ASC NULLS LAST');
+  const column = Prisma.raw(`t."${order.column}"`);
+  const rows = await prisma.$queryRaw<TicketRow[]>`
+    SELECT t.* FROM "Ticket" t
+    WHERE ${Prisma.join(pageConditions, ' AND ')}
+    ORDER BY ${column} ${direction}, t."id" ${Prisma.raw(order.descending ? 'DESC' : 'ASC')}
+    LIMIT ${args.first + 1}`;
+  return {
+    ...toPage(rows, args.first),
+    cursorOf: (ticket) => encodeCursor([ticket[order.column]?.toISOString() ?? null, ticket.id]),
+    async count() {
+      const [{ count }] = await prisma.$queryRaw<[{ count: number }]>`SELECT count(*)::int AS count FROM "Ticket" t WHERE ${where}`;
+      return count;
+    },
+  };
+}

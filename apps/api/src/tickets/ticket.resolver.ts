@@ -1,0 +1,175 @@
+import type { Ticket as TicketRow } from '@studentdesk/db';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, registerEnumType, Resolver, Root } from 'type-graphql';
+import type { Context } from '../context.js';
+import { Category, Department } from '../departments/department.type.js';
+import { fromGlobalId } from '../relay/global-id.js';
+import { pageSize } from '../relay/pagination.js';
+import { connection } from '../relay/relay.types.js';
+import { User } from '../users/user.type.js';
+import { Priority, TicketStatus } from './ticket.enums.js';
+import { ReplyInput, ReportProblemInput, ResolveTicketInput, TicketFilter } from './ticket.inputs.js';
+import { formatTicketNumber } from './ticket.number.js';
+import { assertMayListTickets, ticketAccess } from './ticket.policy.js';
+import { listTickets, type TicketOrder } from './ticket.query.js';
+import * as tickets from './ticket.service.js';
+import { Ticket, TicketConnection } from './ticket.type.js';
+import { Message } from './message.type.js';
+import { ReportProblemPayload } from './report-problem.payload.js';
+
+const TicketOrderEnum = {
+  CREATED_AT_DESC: 'CREATED_AT_DESC',
+  CREATED_AT_ASC: 'CREATED_AT_ASC',
+  UPDATED_AT_DESC: 'UPDATED_AT_DESC',
+  RESOLUTION_DUE_AT_ASC: 'RESOLUTION_DUE_AT_ASC',
+} as const satisfies Record<TicketOrder, TicketOrder>;
+
+registerEnumType(TicketOrderEnum, {
+  name: 'TicketOrder',
+  description: 'Order of a ticket list.',
+  valuesConfig: {
+    CREATED_AT_DESC: { description: 'Newest first (the default).' },
+    CREATED_AT_ASC: { description: 'Oldest first.' },
+    UPDATED_AT_DESC: { description: 'Most recently changed first.' },
+    RESOLUTION_DUE_AT_ASC: { description: 'Soonest resolution due time first; tickets without an SLA last. The queue’s order.' },
+  },
+});
+
+const optionalId = (value: string | null | undefined, type: 'Department' | 'User' | 'Category' | 'Incident', field: string) =>
+  value ? fromGlobalId(value, type, field) : null;
+
+@Resolver(() => Ticket)
+export class TicketResolver {
+  @Query(() => Ticket, { nullable: true, description: 'One ticket, if the viewer may see it.' })
+  async ticket(@Arg('id', () => ID, { description: 'The ticket’s global ID.' }) id: string, @Ctx() ctx: Context): Promise<TicketRow> {
+    return (await tickets.loadTicket(ctx, id, 'id')).ticket;
+  }
+
+  @Query(() => Ticket, { nullable: true, description: 'For reporters who did not sign in.' })
+  trackTicket(
+    @Arg('trackingCode', () => String, { description: 'The code from the tracking link.' }) trackingCode: string,
+    @Ctx() ctx: Context,
+  ): Promise<TicketRow> {
+    return tickets.trackTicket(ctx, trackingCode);
+  }
+
+  @Query(() => TicketConnection, {
+    description: 'Tickets the viewer may see: a student their own, staff their department’s and their assigned ones, admins all.',
+  })
+  async tickets(
+    @Ctx() ctx: Context,
+    @Arg('filter', () => TicketFilter, { nullable: true, description: 'Conditions, combined with AND.' }) filter?: TicketFilter | null,
+    @Arg('first', () => Int, { nullable: true, description: 'Page size: default 20, at most 100.' }) first?: number | null,
+    @Arg('after', () => String, { nullable: true, description: 'Cursor of the last ticket of the previous page.' }) after?: string | null,
+    @Arg('orderBy', () => TicketOrderEnum, { nullable: true, description: 'Order; newest first by default.' }) orderBy?: TicketOrder | null,
+  ): Promise<TicketConnection> {
+    assertMayListTickets(ctx.viewer);
+    const list = await listTickets(ctx.prisma, ctx.viewer, {
+      filter: {
+        ...filter,
+        departmentId: optionalId(filter?.departmentId, 'Department', 'filter.departmentId'),
+        assigneeId: optionalId(filter?.assigneeId, 'User', 'filter.assigneeId'),
+        categoryId: optionalId(filter?.categoryId, 'Category', 'filter.categoryId'),
+        requesterId: optionalId(filter?.requesterId, 'User', 'filter.requesterId'),
+        incidentId: optionalId(filter?.incidentId, 'Incident', 'filter.incidentId'),
+      },
+      order: orderBy ?? 'CREATED_AT_DESC',
+      first: pageSize(first),
+      after,
+      now: new Date(),
+    });
+    for (const row of list.rows) ctx.loaders.ticket.prime(row.id, row);
+    return { ...connection(list, list.cursorOf), count: list.count } as TicketConnection;
+  }
+
+  @Mutation(() => ReportProblemPayload, { description: 'Report a problem, signed in or not.' })
+  reportProblem(@Arg('input', () => ReportProblemInput, { description: 'The problem, and how to reach the reporter.' }) input: ReportProblemInput, @Ctx() ctx: Context) {
+    return tickets.reportProblem(ctx, input);
+  }
+
+  @Mutation(() => Message, { description: 'Add a public reply, or (staff) an internal note.' })
+  reply(@Arg('input', () => ReplyInput, { description: 'The ticket and the message.' }) input: ReplyInput, @Ctx() ctx: Context) {
+    return tickets.reply(ctx, input);
+  }
+
+  @Mutation(() => Ticket, { description: 'Assign a ticket to a staff member of its department, or unassign it (null).' })
+  assignTicket(
+    @Arg('ticketId', () => ID, { description: 'The ticket to assign.' }) ticketId: string,
+    @Ctx() ctx: Context,
+    @Arg('assigneeId', () => ID, { nullable: true, description: 'Null unassigns.' }) assigneeId?: string | null,
+  ): Promise<TicketRow> {
+    return tickets.assignTicket(ctx, ticketId, assigneeId);
+  }
+
+  @Mutation(() => Ticket, { description: 'Mark a ticket solved, with what was done and a predicted rating.' })
+  resolveTicket(@Arg('input', () => ResolveTicketInput, { description: 'The ticket, what was done, and a predicted rating.' }) input: ResolveTicketInput, @Ctx() ctx: Context): Promise<TicketRow> {
+    return tickets.resolveTicket(ctx, input);
+  }
+
+  @Mutation(() => Ticket, { description: 'Reopen a resolved or closed ticket that is not really solved.' })
+  reopenTicket(
+    @Arg('ticketId', () => ID, { description: 'The resolved or closed ticket.' }) ticketId: string,
+    @Arg('reason', () => String, { description: 'Why it is not solved; posted as a message.' }) reason: string,
+    @Ctx() ctx: Context,
+    @Arg('trackingCode', () => String, { nullable: true, description: 'Lets a reporter who did not sign in reopen.' })
+    trackingCode?: string | null,
+  ): Promise<TicketRow> {
+    return tickets.reopenTicket(ctx, ticketId, reason, trackingCode);
+  }
+
+  @Mutation(() => Ticket, { description: 'Staff: open a ticket, wait on the student, or close a resolved ticket.' })
+  updateTicketStatus(
+    @Arg('ticketId', () => ID, { description: 'The ticket to change.' }) ticketId: string,
+    @Arg('status', () => TicketStatus, { description: 'OPEN, WAITING_ON_STUDENT, or CLOSED (from RESOLVED).' }) status: TicketStatus,
+    @Ctx() ctx: Context,
+  ): Promise<TicketRow> {
+    return tickets.updateTicketStatus(ctx, ticketId, status);
+  }
+
+  @Mutation(() => Ticket, { description: 'Staff: change a ticket’s priority; escalating tightens its due times.' })
+  changeTicketPriority(
+    @Arg('ticketId', () => ID, { description: 'The ticket to change.' }) ticketId: string,
+    @Arg('priority', () => Priority, { description: 'The new priority.' }) priority: Priority,
+    @Ctx() ctx: Context,
+  ): Promise<TicketRow> {
+    return tickets.changeTicketPriority(ctx, ticketId, priority);
+  }
+
+
+  @FieldResolver(() => String, { description: 'Human reference shown to students, e.g. SD-1042.' })
+  number(@Root() ticket: TicketRow): string {
+    return formatTicketNumber(ticket.number);
+  }
+
+  @FieldResolver(() => Category, { description: 'The kind of problem.' })
+  async category(@Root() ticket: TicketRow, @Ctx() ctx: Context) {
+    return (await ctx.loaders.category.load(ticket.categoryId))!;
+  }
+
+  @FieldResolver(() => Department, { description: 'The department responsible for it.' })
+  async department(@Root() ticket: TicketRow, @Ctx() ctx: Context) {
+    return (await ctx.loaders.department.load(ticket.departmentId))!;
+  }
+
+  @FieldResolver(() => User, { nullable: true, description: 'The signed-in student who reported it; null for a report made without signing in.' })
+  requester(@Root() ticket: TicketRow, @Ctx() ctx: Context) {
+    return ticket.requesterId ? ctx.loaders.user.load(ticket.requesterId) : null;
+  }
+
+  @FieldResolver(() => User, { nullable: true, description: 'Who is handling it; null while nobody is.' })
+  assignee(@Root() ticket: TicketRow, @Ctx() ctx: Context) {
+    return ticket.assigneeId ? ctx.loaders.user.load(ticket.assigneeId) : null;
+  }
+
+  @FieldResolver(() => Int, { nullable: true, description: 'Staff only: the resolver’s prediction of the student’s rating.' })
+  predictedScore(@Root() ticket: TicketRow, @Ctx() ctx: Context): number | null {
+    return ticketAccess(ctx.viewer, ticket, ctx.trackingGrants) === 'staff' ? ticket.predictedScore : null;
+  }
+}
+
+@Resolver(() => TicketConnection)
+export class TicketConnectionResolver {
+  @FieldResolver(() => Int, { description: 'How many tickets match, over all pages.' })
+  totalCount(@Root() connection: TicketConnection): Promise<number> {
+    return connection.count();
+  }
+}

@@ -1,0 +1,411 @@
+// The rules of a ticket's life: reporting, talking, assigning, resolving, reopening. Every change
+// is one transaction that also writes its TicketEvent; live updates go out after it commits.
+import {
+  Prisma,
+  TicketEventType,
+  type Priority,
+  type Ticket as TicketRow,
+  type TicketChannel,
+  type TicketStatus,
+  type User as UserRow,
+} from '@studentdesk/db';
+import { isStaffRole, requireKeyScope, requireStaff, viewerUser } from '../auth/viewer.js';
+import type { Context } from '../context.js';
+import { badInput, ClientError, ErrorCode, forbidden, notFound } from '../errors.js';
+import { recordEvent, recordMessageCreated, recordTicketChanges, ticketSnapshot } from '../integrations/webhook-events.js';
+import { emailResolved, emailStaffReply, emailTrackingLink } from '../notifications/ticket.notifications.js';
+import { announceTicketChange } from '../realtime/pubsub.js';
+import { fromGlobalId } from '../relay/global-id.js';
+import { dueTimes } from '../sla/sla.due-times.js';
+import type { ReplyInput, ReportProblemInput, ResolveTicketInput } from './ticket.inputs.js';
+import { assertStaffAccess, assertTicketAccess, assertTicketParticipant, type TicketAccess } from './ticket.policy.js';
+import { assertTransition, isResolved } from './ticket.status.js';
+import { issueTrackingCode, ticketIdForTrackingCode } from './tracking-code.js';
+
+type Tx = Prisma.TransactionClient;
+
+/** Trimmed text, or BAD_USER_INPUT naming the field when nothing but spaces is left. */
+function requiredText(value: string | null | undefined, field: string, message: string): string {
+  const text = value?.trim() ?? '';
+  if (!text) throw badInput(message, field);
+  return text;
+}
+
+function earliest(a: Date | null, b: Date | null): Date | null {
+  if (!a || !b) return a ?? b;
+  return a < b ? a : b;
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
+}
+
+/** Proves a tracking code for this request, so the ticket's fields resolve for a guest. */
+export async function grantTrackingCode(ctx: Context, code: string | null | undefined): Promise<void> {
+  if (!code) return;
+  const ticketId = await ticketIdForTrackingCode(ctx.prisma, code);
+  if (ticketId) ctx.trackingGrants.add(ticketId);
+}
+
+/** The ticket behind a global ID and how the viewer may act on it; NOT_FOUND / FORBIDDEN otherwise. */
+export async function loadTicket(
+  ctx: Context,
+  globalId: string,
+  field = 'ticketId',
+): Promise<{ ticket: TicketRow; access: TicketAccess }> {
+  const id = fromGlobalId(globalId, 'Ticket', field);
+  const ticket = await ctx.loaders.ticket.load(id);
+  if (!ticket) throw notFound('There is no ticket with this ID.');
+  return { ticket, access: assertTicketAccess(ctx.viewer, ticket, ctx.trackingGrants) };
+}
+
+/** A ticket staff are about to change: the acting staff member and the ticket they work on. */
+export async function loadTicketAsStaff(ctx: Context, globalId: string): Promise<{ actor: UserRow; ticket: TicketRow }> {
+  const actor = requireStaff(ctx.viewer);
+  const { ticket } = await loadTicket(ctx, globalId);
+  assertStaffAccess(ctx.viewer, ticket);
+  return { actor, ticket };
+}
+
+/** After a change committed: later reads in this request see it, and followers hear of it. */
+function afterChange(ctx: Context, updated: TicketRow): TicketRow {
+  ctx.loaders.ticket.clear(updated.id).prime(updated.id, updated);
+  announceTicketChange(ctx.app.pubSub, updated);
+  return updated;
+}
+
+/** For reporters who did not sign in: the ticket their code opens, or NOT_FOUND. */
+export async function trackTicket(ctx: Context, trackingCode: string): Promise<TicketRow> {
+  const ticketId = await ticketIdForTrackingCode(ctx.prisma, trackingCode);
+  const ticket = ticketId ? await ctx.loaders.ticket.load(ticketId) : null;
+  if (!ticket) throw notFound('This tracking link is not valid. Check that you copied the whole link.');
+  ctx.trackingGrants.add(ticket.id);
+  return ticket;
+}
+
+/**
+ * Changes a ticket's status if it is still what we read; a concurrent change makes the second
+ * writer fail with CONFLICT instead of silently overwriting the first.
+ */
+async function transition(
+  tx: Tx,
+  ticket: TicketRow,
+  to: TicketStatus,
+  actor: UserRow | null,
+  event: { type: TicketEventType; detail?: Prisma.InputJsonValue },
+  data: Prisma.TicketUncheckedUpdateManyInput = {},
+): Promise<TicketRow> {
+  assertTransition(ticket.status, to);
+  const { count } = await tx.ticket.updateMany({ where: { id: ticket.id, status: ticket.status }, data: { ...data, status: to } });
+  if (count === 0) throw new ClientError(ErrorCode.CONFLICT, 'Someone changed this ticket at the same moment. Reload and try again.');
+  await tx.ticketEvent.create({
+    data: { ticketId: ticket.id, actorId: actor?.id ?? null, type: event.type, fromStatus: ticket.status, toStatus: to, detail: event.detail },
+  });
+  const updated = await tx.ticket.findUniqueOrThrow({ where: { id: ticket.id } });
+  await recordTicketChanges(tx, ticket, updated);
+  return updated;
+}
+
+/** A message and, when public, its message.created event for webhooks. */
+async function writeMessage(tx: Tx, ticket: TicketRow, authorId: string | null, body: string, internal = false) {
+  const message = await tx.message.create({ data: { ticketId: ticket.id, authorId, body, internal } });
+  await recordMessageCreated(tx, ticket, message);
+  return message;
+}
+
+/**
+ * Who reports, through which channel, and the reporter's contact: a signed-in person, a guest, or
+ * an integration (API key with tickets:write) reporting on behalf of a student. The integration's
+ * student is linked as requester when their student number, or else their email, is known.
+ */
+async function reporterOf(ctx: Context, input: ReportProblemInput) {
+  const contact = (fallback: { name: string; email: string } | null) => ({
+    contactName: input.contactName?.trim() || fallback?.name || requiredText(input.contactName, 'contactName', 'Tell us your name.'),
+    contactEmail: (fallback && !input.contactEmail?.trim()
+      ? fallback.email
+      : requiredText(input.contactEmail, 'contactEmail', 'Tell us an email address to reach you.')
+    ).toLowerCase(),
+  });
+  const { viewer } = ctx;
+  if (viewer.kind === 'apiKey') {
+    requireKeyScope(viewer, 'tickets:write');
+    const studentNumber = input.studentNumber?.trim();
+    const email = input.contactEmail?.trim().toLowerCase();
+    const student = studentNumber || email
+      ? await ctx.prisma.user.findFirst({
+          where: { role: 'STUDENT', deactivatedAt: null, ...(studentNumber ? { studentNumber } : { email }) },
+        })
+      : null;
+    return {
+      user: null,
+      requester: student,
+      channel: 'API' as TicketChannel,
+      idempotencyScope: `apiKey:${viewer.apiKey.id}`,
+      eventDetail: { apiKeyId: viewer.apiKey.id },
+      ...contact(student),
+    };
+  }
+  const user = viewerUser(viewer);
+  return {
+    user,
+    requester: user && !isStaffRole(user.role) ? user : null,
+    channel: (!user ? 'GUEST' : isStaffRole(user.role) ? 'CONSOLE' : 'PORTAL') as TicketChannel,
+    idempotencyScope: user ? `user:${user.id}` : null,
+    eventDetail: undefined,
+    ...(user ? { contactName: input.contactName?.trim() || user.name, contactEmail: user.email.toLowerCase() } : contact(null)),
+  };
+}
+
+export async function reportProblem(ctx: Context, input: ReportProblemInput): Promise<{ ticket: TicketRow; trackingCode: string }> {
+  const categoryId = fromGlobalId(input.categoryId, 'Category', 'categoryId');
+  const title = requiredText(input.title, 'title', 'Give the problem a short title.');
+  const description = requiredText(input.description, 'description', 'Describe the problem in a few words.');
+  const reporter = await reporterOf(ctx, input);
+  const { user, contactName, contactEmail } = reporter;
+
+  const category = await ctx.prisma.category.findUnique({ where: { id: categoryId }, include: { department: true } });
+  if (!category?.active) throw badInput('Choose one of the listed categories.', 'categoryId');
+
+  const idempotencyScope = input.idempotencyKey ? (reporter.idempotencyScope ?? `guest:${contactEmail}`) : null;
+  const replay = async () => {
+    const existing = await ctx.prisma.ticket.findUnique({
+      where: { idempotencyScope_idempotencyKey: { idempotencyScope: idempotencyScope!, idempotencyKey: input.idempotencyKey! } },
+    });
+    // A retry gets its own code for the same ticket: the first response may never have arrived.
+    return existing ? { ticket: existing, trackingCode: await issueTrackingCode(ctx.prisma, existing.id) } : null;
+  };
+  if (idempotencyScope) {
+    const replayed = await replay();
+    if (replayed) return replayed;
+  }
+
+  const priority = category.defaultPriority;
+  const policy = await ctx.prisma.slaPolicy.findUnique({
+    where: { departmentId_priority: { departmentId: category.departmentId, priority } },
+  });
+  const createdAt = new Date();
+  try {
+    const reported = await ctx.prisma.$transaction(async (tx) => {
+      const ticket = await tx.ticket.create({
+        data: {
+          title,
+          description,
+          priority,
+          channel: reporter.channel,
+          categoryId: category.id,
+          departmentId: category.departmentId,
+          requesterId: reporter.requester?.id ?? null,
+          contactName,
+          contactEmail,
+          studentNumber: input.studentNumber?.trim() || reporter.requester?.studentNumber || null,
+          expectedResolutionHours: input.expectedResolutionHours ?? null,
+          desiredOutcome: input.desiredOutcome?.trim() || null,
+          idempotencyScope,
+          idempotencyKey: idempotencyScope ? input.idempotencyKey : null,
+          createdAt,
+          ...dueTimes(createdAt, policy, category.department),
+          events: { create: { actorId: user?.id ?? null, type: TicketEventType.CREATED, toStatus: 'NEW', detail: reporter.eventDetail } },
+        },
+      });
+      await recordEvent(tx, 'ticket.created', { ticket: ticketSnapshot(ticket) });
+      const trackingCode = await issueTrackingCode(tx, ticket.id);
+      if (!user) await emailTrackingLink(tx, ctx.app.config.publicUrl, ticket, trackingCode, category.department.timeZone);
+      return { ticket, trackingCode };
+    });
+    announceTicketChange(ctx.app.pubSub, reported.ticket);
+    return reported;
+  } catch (error) {
+    // Two copies of one submission raced; the loser answers with the winner's ticket.
+    if (idempotencyScope && isUniqueViolation(error)) {
+      const replayed = await replay();
+      if (replayed) return replayed;
+    }
+    throw error;
+  }
+}
+
+/**
+ * Writes a message and what it implies, inside the caller's transaction: the event, the first
+ * response time, and the status (a staff answer opens a new ticket; a student's answer ends the
+ * wait for them). Shared by replies and incident updates.
+ */
+export async function addMessage(
+  tx: Tx,
+  ticket: TicketRow,
+  author: UserRow | null,
+  access: TicketAccess,
+  body: string,
+  internal: boolean,
+  publicUrl: string,
+) {
+  const created = await writeMessage(tx, ticket, author?.id ?? null, body, internal);
+  await tx.ticketEvent.create({
+    data: {
+      ticketId: ticket.id,
+      actorId: author?.id ?? null,
+      type: internal ? TicketEventType.NOTE_ADDED : TicketEventType.REPLIED,
+      detail: { messageId: created.id },
+    },
+  });
+  const staffAnswer = !internal && access === 'staff';
+  await tx.ticket.update({
+    where: { id: ticket.id },
+    data: { updatedAt: created.createdAt, ...(staffAnswer && !ticket.firstRespondedAt ? { firstRespondedAt: created.createdAt } : {}) },
+  });
+  if (staffAnswer) await emailStaffReply(tx, publicUrl, ticket, author, body);
+  const opens = staffAnswer ? ticket.status === 'NEW' : !internal && ticket.status === 'WAITING_ON_STUDENT';
+  if (opens) await transition(tx, ticket, 'OPEN', author, { type: TicketEventType.STATUS_CHANGED });
+  return created;
+}
+
+/** Resolves inside the caller's transaction: the resolution as a public message, then the status. */
+export async function resolveWithin(
+  tx: Tx,
+  ticket: TicketRow,
+  actor: UserRow,
+  resolution: string,
+  predictedScore: number | null,
+  publicUrl: string,
+) {
+  const message = await writeMessage(tx, ticket, actor.id, resolution);
+  await emailResolved(tx, publicUrl, ticket, resolution);
+  return transition(
+    tx,
+    ticket,
+    'RESOLVED',
+    actor,
+    { type: TicketEventType.RESOLVED, detail: { messageId: message.id, predictedScore } },
+    {
+      resolvedAt: message.createdAt,
+      resolvedById: actor.id,
+      predictedScore,
+      firstRespondedAt: ticket.firstRespondedAt ?? message.createdAt,
+      assigneeId: ticket.assigneeId ?? actor.id,
+    },
+  );
+}
+
+export async function reply(ctx: Context, input: ReplyInput) {
+  await grantTrackingCode(ctx, input.trackingCode);
+  const { ticket, access } = await loadTicket(ctx, input.ticketId);
+  assertTicketParticipant(access);
+  const author = viewerUser(ctx.viewer);
+  const body = requiredText(input.body, 'body', 'Write a message first.');
+  const internal = input.internal ?? false;
+  if (internal && access !== 'staff') throw forbidden('Only staff working this ticket can add internal notes.');
+  if (ticket.status === 'CLOSED') throw badInput('This ticket is closed. Reopen it to continue the conversation.', 'ticketId');
+  if (access !== 'staff' && ticket.status === 'RESOLVED') {
+    throw badInput('This ticket is resolved. Reopen it if the problem is not solved.', 'ticketId');
+  }
+
+  const message = await ctx.prisma.$transaction((tx) => addMessage(tx, ticket, author, access, body, internal, ctx.app.config.publicUrl));
+  ctx.loaders.ticket.clear(ticket.id);
+  announceTicketChange(ctx.app.pubSub, ticket);
+  return message;
+}
+
+export async function assignTicket(ctx: Context, ticketGlobalId: string, assigneeGlobalId: string | null | undefined) {
+  const { actor, ticket } = await loadTicketAsStaff(ctx, ticketGlobalId);
+  let assignee: UserRow | null = null;
+  if (assigneeGlobalId) {
+    assignee = await ctx.loaders.user.load(fromGlobalId(assigneeGlobalId, 'User', 'assigneeId'));
+    if (!assignee || assignee.deactivatedAt || !isStaffRole(assignee.role)) {
+      throw badInput('Tickets can only be assigned to active staff.', 'assigneeId');
+    }
+    if (assignee.role !== 'ADMIN' && assignee.departmentId !== ticket.departmentId) {
+      throw badInput('Assign the ticket to someone in its department, or move it to their department first.', 'assigneeId');
+    }
+  }
+  if ((assignee?.id ?? null) === ticket.assigneeId) return ticket;
+
+  const updated = await ctx.prisma.$transaction(async (tx) => {
+    await tx.ticket.update({ where: { id: ticket.id }, data: { assigneeId: assignee?.id ?? null } });
+    await tx.ticketEvent.create({
+      data: {
+        ticketId: ticket.id,
+        actorId: actor.id,
+        type: TicketEventType.ASSIGNED,
+        detail: { fromAssigneeId: ticket.assigneeId, toAssigneeId: assignee?.id ?? null },
+      },
+    });
+    const current = await tx.ticket.findUniqueOrThrow({ where: { id: ticket.id } });
+    await recordTicketChanges(tx, ticket, current);
+    // Someone picking up a new ticket is working on it.
+    return assignee && current.status === 'NEW'
+      ? transition(tx, current, 'OPEN', actor, { type: TicketEventType.STATUS_CHANGED })
+      : current;
+  });
+  return afterChange(ctx, updated);
+}
+
+export async function resolveTicket(ctx: Context, input: ResolveTicketInput) {
+  const { actor, ticket } = await loadTicketAsStaff(ctx, input.ticketId);
+  assertTransition(ticket.status, 'RESOLVED');
+  const resolution = requiredText(input.resolution, 'resolution', 'Say what was done, in words the student understands.');
+
+  const updated = await ctx.prisma.$transaction((tx) =>
+    resolveWithin(tx, ticket, actor, resolution, input.predictedScore ?? null, ctx.app.config.publicUrl),
+  );
+  return afterChange(ctx, updated);
+}
+
+export async function reopenTicket(ctx: Context, ticketGlobalId: string, reasonText: string, trackingCode?: string | null) {
+  await grantTrackingCode(ctx, trackingCode);
+  const { ticket, access } = await loadTicket(ctx, ticketGlobalId);
+  assertTicketParticipant(access);
+  const actor = viewerUser(ctx.viewer);
+  const reason = requiredText(reasonText, 'reason', 'Tell us why the problem is not solved.');
+  if (!isResolved(ticket.status)) throw badInput('Only a resolved or closed ticket can be reopened.', 'ticketId');
+
+  const updated = await ctx.prisma.$transaction(async (tx) => {
+    const message = await writeMessage(tx, ticket, actor?.id ?? null, reason);
+    return transition(
+      tx,
+      ticket,
+      'OPEN',
+      actor,
+      { type: TicketEventType.REOPENED, detail: { messageId: message.id } },
+      { resolvedAt: null, resolvedById: null, closedAt: null, predictedScore: null },
+    );
+  });
+  return afterChange(ctx, updated);
+}
+
+/** Staff moves that are not resolve or reopen: open, wait on the student, close. */
+export async function updateTicketStatus(ctx: Context, ticketGlobalId: string, status: TicketStatus) {
+  const { actor, ticket } = await loadTicketAsStaff(ctx, ticketGlobalId);
+  if (status === 'RESOLVED') throw badInput('Use resolveTicket, which records the resolution.', 'status');
+  if (isResolved(ticket.status) && status === 'OPEN') throw badInput('Use reopenTicket, which records the reason.', 'status');
+  if (status === ticket.status) return ticket;
+
+  const updated = await ctx.prisma.$transaction((tx) =>
+    transition(tx, ticket, status, actor, { type: TicketEventType.STATUS_CHANGED }, status === 'CLOSED' ? { closedAt: new Date() } : {}),
+  );
+  return afterChange(ctx, updated);
+}
+
+export async function changeTicketPriority(ctx: Context, ticketGlobalId: string, priority: Priority) {
+  const { actor, ticket } = await loadTicketAsStaff(ctx, ticketGlobalId);
+  if (priority === ticket.priority) return ticket;
+
+  const [policy, department] = await Promise.all([
+    ctx.prisma.slaPolicy.findUnique({ where: { departmentId_priority: { departmentId: ticket.departmentId, priority } } }),
+    ctx.loaders.department.load(ticket.departmentId),
+  ]);
+  const due = dueTimes(ticket.createdAt, policy, department!);
+  const updated = await ctx.prisma.$transaction(async (tx) => {
+    await tx.ticketEvent.create({
+      data: { ticketId: ticket.id, actorId: actor.id, type: TicketEventType.PRIORITY_CHANGED, detail: { from: ticket.priority, to: priority } },
+    });
+    // Escalating tightens the due times; lowering never pushes a promise already made further out.
+    return tx.ticket.update({
+      where: { id: ticket.id },
+      data: {
+        priority,
+        firstResponseDueAt: earliest(ticket.firstResponseDueAt, due.firstResponseDueAt),
+        resolutionDueAt: earliest(ticket.resolutionDueAt, due.resolutionDueAt),
+      },
+    });
+  });
+  return afterChange(ctx, updated);
+}

@@ -1,0 +1,16 @@
+// Who tickets can be assigned to: active staff, managers and admins of a department.
+import type { User as UserRow } from '@studentdesk/db';
+import { requireStaff } from '../auth/viewer.js';
+import type { Context } from '../context.js';
+import { badInput } from '../errors.js';
+import { fromGlobalId } from '../relay/global-id.js';
+
+export async function staffMembers(ctx: Context, departmentGlobalId: string | null | undefined): Promise<UserRow[]> {
+  const user = requireStaff(ctx.viewer);
+  const departmentId = departmentGlobalId ? fromGlobalId(departmentGlobalId, 'Department', 'departmentId') : user.departmentId;
+  if (!departmentId) throw badInput('Name a department: you belong to none.', 'departmentId');
+  return ctx.prisma.user.findMany({
+    where: { departmentId, role: { in: ['STAFF', 'MANAGER', 'ADMIN'] }, deactivatedAt: null },
+    orderBy: [{ name: 'asc' }, { id: 'asc' }],
+  });
+}

@@ -1,0 +1,46 @@
+// The student panel beside every ticket: the reporter's identity and their history. A student is
+// recognised by account or by email (guests have no account); staff see only the tickets they may
+// see anyway (visibleTicketsSql), so the panel never widens what a department can read.
+import { Prisma, type Ticket as TicketRow } from '@studentdesk/db';
+import type { Context } from '../context.js';
+import { firstName } from '../canned-responses/placeholders.js';
+import { visibleTicketsSql } from '../tickets/ticket.policy.js';
+import { loadTicketAsStaff } from '../tickets/ticket.service.js';
+
+export const PANEL_TICKETS = 20;
+
+export async function studentPanel(ctx: Context, ticketGlobalId: string) {
+  const { ticket } = await loadTicketAsStaff(ctx, ticketGlobalId);
+  const account = ticket.requesterId ? await ctx.loaders.user.load(ticket.requesterId) : null;
+  const sameStudent = account
+    ? Prisma.sql`(t."requesterId" = ${account.id}::uuid OR t."contactEmail" = ${ticket.contactEmail})`
+    : Prisma.sql`t."contactEmail" = ${ticket.contactEmail}`;
+  const where = Prisma.sql`${visibleTicketsSql(ctx.viewer)} AND ${sameStudent}`;
+
+  const [{ ticketCount, openTicketCount, ratingCount, averageScore }] = await ctx.prisma.$queryRaw<
+    [{ ticketCount: number; openTicketCount: number; ratingCount: number; averageScore: number | null }]
+  >`
+    SELECT count(t."id")::int AS "ticketCount",
+           count(t."id") FILTER (WHERE t."status" IN ('NEW', 'OPEN', 'WAITING_ON_STUDENT'))::int AS "openTicketCount",
+           count(r."id")::int AS "ratingCount",
+           avg(r."score")::float8 AS "averageScore"
+    FROM "Ticket" t LEFT JOIN "Rating" r ON r."ticketId" = t."id"
+    WHERE ${where}`;
+  const tickets = await ctx.prisma.$queryRaw<TicketRow[]>`
+    SELECT t.* FROM "Ticket" t WHERE ${where} ORDER BY t."createdAt" DESC, t."id" DESC LIMIT ${PANEL_TICKETS}`;
+  for (const row of tickets) ctx.loaders.ticket.prime(row.id, row);
+
+  const name = ticket.contactName;
+  return {
+    name,
+    firstName: firstName(name),
+    email: ticket.contactEmail,
+    studentNumber: ticket.studentNumber ?? account?.studentNumber ?? null,
+    account,
+    ticketCount,
+    openTicketCount,
+    ratingCount,
+    averageScore,
+    tickets,
+  };
+}

@@ -1,0 +1,35 @@
+import type { User as UserRow } from '@studentdesk/db';
+import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { isStaffRole, viewerUser } from '../auth/viewer.js';
+import type { Context } from '../context.js';
+import { Department } from '../departments/department.type.js';
+import { staffMembers } from './staff-directory.service.js';
+import { User } from './user.type.js';
+
+@Resolver(() => User)
+export class UserResolver {
+  @Query(() => User, { nullable: true, description: 'The signed-in person; null when nobody is signed in.' })
+  me(@Ctx() ctx: Context): UserRow | null {
+    return viewerUser(ctx.viewer);
+  }
+
+  @Query(() => [User], { description: 'Staff: the active staff of a department (yours by default), by name — whom a ticket can be assigned to.' })
+  staffMembers(
+    @Ctx() ctx: Context,
+    @Arg('departmentId', () => ID, { nullable: true, description: 'The department.' }) departmentId?: string | null,
+  ): Promise<UserRow[]> {
+    return staffMembers(ctx, departmentId);
+  }
+
+
+  @FieldResolver(() => Department, { nullable: true, description: 'The department a staff member works in.' })
+  department(@Root() user: UserRow, @Ctx() ctx: Context) {
+    return user.departmentId ? ctx.loaders.department.load(user.departmentId) : null;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Student number; visible to the student and to staff.' })
+  studentNumber(@Root() user: UserRow, @Ctx() ctx: Context): string | null {
+    const viewer = viewerUser(ctx.viewer);
+    return viewer && (viewer.id === user.id || isStaffRole(viewer.role)) ? user.studentNumber : null;
+  }
+}

@@ -1,0 +1,29 @@
+import { Role } from '@studentdesk/db';
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Node } from '../relay/relay.types.js';
+
+registerEnumType(Role, {
+  name: 'Role',
+  description: 'What a person may do in StudentDesk.',
+  valuesConfig: {
+    STUDENT: { description: 'Reports problems and follows their own tickets.' },
+    STAFF: { description: 'Works tickets of their department.' },
+    MANAGER: { description: "Staff who also see every department's numbers." },
+    ADMIN: { description: 'Runs the desk: every ticket, keys and settings.' },
+  },
+});
+
+@ObjectType({ implements: Node, description: 'A person with an account: student, staff member, manager or admin.' })
+export class User extends Node {
+  @Field(() => String, { description: 'Full name, as the person wants to be greeted.' })
+  name!: string;
+
+  @Field(() => String, { description: 'Email address; also the sign-in name.' })
+  email!: string;
+
+  @Field(() => Role, { description: 'What this person may do.' })
+  role!: Role;
+
+  @Field(() => String, { nullable: true, description: "Student number, for students; visible to staff and the student." })
+  studentNumber!: string | null;
+}

@@ -1,0 +1,95 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import { lazy, Suspense, useState } from 'react';
+import { NavLink, Navigate, Route, Routes } from 'react-router';
+import { ShortcutsHelp } from './components/ShortcutsHelp';
+import { SIGN_OUT, SignIn } from './components/SignIn';
+import { useKeys } from './lib/keys';
+import { QueueOrderProvider } from './queue-order';
+import { Admin } from './routes/Admin';
+import { CannedResponses } from './routes/CannedResponses';
+import { Home } from './routes/Home';
+import { IncidentView, Incidents } from './routes/Incidents';
+import { Leaderboard } from './routes/Leaderboard';
+import { Queue } from './routes/Queue';
+import { Suggestions } from './routes/Suggestions';
+import { TicketView } from './routes/TicketView';
+import { isAdmin, seesEveryDepartment, VIEWER, ViewerContext } from './viewer';
+
+// Charts are the heaviest code: loaded when someone opens the insights.
+const Insights = lazy(() => import('./routes/Insights'));
+// The admin pages: a handful of people open them, now and then.
+const ApiKeys = lazy(() => import('./routes/ApiKeys'));
+const Webhooks = lazy(() => import('./routes/Webhooks'));
+const WebhookView = lazy(() => import('./routes/WebhookView'));
+const EmailOutbox = lazy(() => import('./routes/EmailOutbox'));
+
+export function App() {
+  const { data, loading, error } = useQuery(VIEWER);
+  const [signOut] = useMutation(SIGN_OUT);
+  const [helpOpen, setHelpOpen] = useState(false);
+  useKeys({ '?': () => setHelpOpen(true) });
+
+  if (loading) return <p className="loading">Loading…</p>;
+  if (error) return <p role="alert">The desk cannot be reached: {error.message}</p>;
+  const viewer = data?.me;
+  if (!viewer) return <SignIn />;
+  if (viewer.role === 'STUDENT') return <SignIn notice="The console is for staff. Students can follow their tickets in the portal." />;
+
+  return (
+    <ViewerContext.Provider value={viewer}>
+      <QueueOrderProvider>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+        <header className="top">
+          <span className="brand">StudentDesk</span>
+          <nav aria-label="Main">
+            <NavLink to="/" end>Home</NavLink>
+            <NavLink to="/queue">Queue</NavLink>
+            <NavLink to="/incidents">Incidents</NavLink>
+            <NavLink to="/insights">Insights</NavLink>
+            <NavLink to="/leaderboard">Leaderboard</NavLink>
+            <NavLink to="/suggestions">Suggestions</NavLink>
+            {seesEveryDepartment(viewer) && <NavLink to="/canned-responses">Canned responses</NavLink>}
+            {isAdmin(viewer) && <NavLink to="/admin">Admin</NavLink>}
+          </nav>
+          <span className="who">
+            {viewer.name}
+            {viewer.department ? ` · ${viewer.department.name}` : ''}
+          </span>
+          <button type="button" onClick={() => setHelpOpen(true)} aria-keyshortcuts="?">
+            Shortcuts <kbd>?</kbd>
+          </button>
+          <button type="button" onClick={async () => { await signOut(); window.location.reload(); }}>
+            Sign out
+          </button>
+        </header>
+        <main id="main">
+          <Suspense fallback={<p className="loading">Loading…</p>}>
+            <Routes>
+              <Route path="/" element={<Home />} />
+              <Route path="/queue" element={<Navigate to="/queue/mine" replace />} />
+              <Route path="/queue/:view" element={<Queue />} />
+              <Route path="/tickets/:id" element={<TicketView />} />
+              <Route path="/incidents" element={<Incidents />} />
+              <Route path="/incidents/:id" element={<IncidentView />} />
+              <Route path="/insights" element={<Insights />} />
+              <Route path="/leaderboard" element={<Leaderboard />} />
+              <Route path="/suggestions" element={<Suggestions />} />
+              <Route path="/canned-responses" element={<CannedResponses />} />
+              <Route path="/admin" element={<Admin />}>
+                <Route index element={<Navigate to="api-keys" replace />} />
+                <Route path="api-keys" element={<ApiKeys />} />
+                <Route path="webhooks" element={<Webhooks />} />
+                <Route path="webhooks/:id" element={<WebhookView />} />
+                <Route path="email-outbox" element={<EmailOutbox />} />
+              </Route>
+              <Route path="*" element={<p>There is nothing here. <NavLink to="/">Go home</NavLink>.</p>} />
+            </Routes>
+          </Suspense>
+        </main>
+        <ShortcutsHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
+      </QueueOrderProvider>
+    </ViewerContext.Provider>
+  );
+}

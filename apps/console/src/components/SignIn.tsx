@@ -1,0 +1,62 @@
+import { useMutation } from '@apollo/client/react';
+import { useState, type FormEvent } from 'react';
+import { graphql } from '../gql';
+
+const SIGN_IN = graphql(`
+  mutation SignIn($email: String!, $password: String!) {
+    signIn(email: $email, password: $password) { user { id role } }
+  }
+`);
+
+export const SIGN_OUT = graphql(`
+  mutation SignOut { signOut }
+`);
+
+/** Staff, managers and admins sign in here; students are sent to the portal. */
+export function SignIn({ notice }: { notice?: string }) {
+  const [signIn, { loading }] = useMutation(SIGN_IN);
+  const [signOut] = useMutation(SIGN_OUT);
+  const [problem, setProblem] = useState(notice ?? '');
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setProblem('');
+    try {
+      const result = await signIn({ variables: { email: String(form.get('email')), password: String(form.get('password')) } });
+      if (result.data?.signIn.user.role === 'STUDENT') {
+        await signOut();
+        setProblem('The console is for staff. Students can follow their tickets in the portal.');
+        return;
+      }
+      // A fresh page: the websocket and the cache start out as the signed-in person.
+      window.location.reload();
+    } catch (error) {
+      setProblem(error instanceof Error ? error.message : 'Signing in failed.');
+    }
+  }
+
+  return (
+    <main className="sign-in">
+      <h1>StudentDesk console</h1>
+      <form onSubmit={submit} aria-describedby={problem ? 'sign-in-problem' : undefined}>
+        <label>
+          Email
+          <input name="email" type="email" autoComplete="username" required autoFocus />
+        </label>
+        <label>
+          Password
+          <input name="password" type="password" autoComplete="current-password" required />
+        </label>
+        {problem && (
+          <p id="sign-in-problem" role="alert" className="problem">
+            {problem}
+          </p>
+        )}
+        <button type="submit" className="primary" disabled={loading}>
+          Sign in
+        </button>
+      </form>
+    </main>
+  );
+}

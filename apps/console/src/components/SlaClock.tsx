@@ -1,0 +1,25 @@
+import { useEffect, useState } from 'react';
+import { slaClock } from '../lib/time';
+
+/** Re-renders every minute so clocks keep counting on a queue left open. */
+export function useMinuteClock(): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 60_000);
+    return () => clearInterval(timer);
+  }, []);
+  return now;
+}
+
+/** One SLA target as time left, overdue, met or missed. */
+export function SlaClock({ label, dueAt, doneAt, now }: { label?: string; dueAt: string | null; doneAt: string | null; now: number }) {
+  const clock = slaClock(dueAt, doneAt, now);
+  if (clock.state === 'none') return <span className="sla muted">{label ? `${label}: ` : ''}no target</span>;
+  const tone = clock.state === 'running' ? (clock.soon ? 'soon' : 'ok') : clock.state === 'met' ? 'ok' : 'late';
+  return (
+    <span className={`sla sla-${tone}`} title={dueAt ? `Due ${new Date(dueAt).toLocaleString()}` : undefined}>
+      {label ? `${label}: ` : ''}
+      {clock.text}
+    </span>
+  );
+}

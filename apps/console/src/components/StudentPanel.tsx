@@ -1,0 +1,56 @@
+import { useQuery } from '@apollo/client/react';
+import { Link } from 'react-router';
+import { graphql } from '../gql';
+import { formatDateTime } from '../lib/time';
+import { StatusBadge } from './Badges';
+
+const STUDENT_PANEL = graphql(`
+  query StudentPanel($ticketId: ID!) {
+    studentPanel(ticketId: $ticketId) {
+      name firstName email studentNumber
+      ticketCount openTicketCount ratingCount averageScore
+      tickets { id number title status createdAt rating { score comment expectation } }
+    }
+  }
+`);
+
+/** Who the student is and their history, so staff greet them by name and know the story. */
+export function StudentPanel({ ticketId }: { ticketId: string }) {
+  const { data, error } = useQuery(STUDENT_PANEL, { variables: { ticketId }, fetchPolicy: 'cache-and-network' });
+  if (error) return <aside className="student-panel" aria-label="Student"><p role="alert">{error.message}</p></aside>;
+  const panel = data?.studentPanel;
+  if (!panel) return <aside className="student-panel" aria-label="Student"><p className="loading">Loading…</p></aside>;
+  return (
+    <aside className="student-panel" aria-labelledby="student-name">
+      <h2 id="student-name">{panel.name}</h2>
+      <dl className="facts">
+        <dt>Greet as</dt>
+        <dd>{panel.firstName}</dd>
+        <dt>Student number</dt>
+        <dd>{panel.studentNumber ?? <span className="muted">not given</span>}</dd>
+        <dt>Email</dt>
+        <dd><a href={`mailto:${panel.email}`}>{panel.email}</a></dd>
+        <dt>Tickets</dt>
+        <dd>{panel.ticketCount} ({panel.openTicketCount} open)</dd>
+        <dt>Ratings</dt>
+        <dd>{panel.ratingCount ? `${panel.ratingCount}, average ${panel.averageScore?.toFixed(1)} / 5` : 'none yet'}</dd>
+      </dl>
+      <h3>History</h3>
+      <ol className="history">
+        {panel.tickets.map((ticket) => (
+          <li key={ticket.id}>
+            <Link to={`/tickets/${ticket.id}`}>{ticket.number}</Link> {ticket.title}
+            <div className="meta">
+              <StatusBadge status={ticket.status} /> <span className="muted">{formatDateTime(ticket.createdAt)}</span>
+            </div>
+            {ticket.rating && (
+              <p className="rating">
+                Rated {ticket.rating.score}/5{ticket.rating.comment ? `: “${ticket.rating.comment}”` : ''}
+              </p>
+            )}
+          </li>
+        ))}
+      </ol>
+    </aside>
+  );
+}

@@ -1,0 +1,8 @@
+// Reading a submitted form's fields the way the console's forms mean them.
+
+/** The values ticked in a group of same-named checkboxes; at least one, or the message as an error for the form to show. */
+export function tickedValues<T extends string>(form: FormData, name: string, noneTicked: string): T[] {
+  const values = form.getAll(name).map(String) as T[];
+  if (values.length === 0) throw new Error(noneTicked);
+  return values;
+}

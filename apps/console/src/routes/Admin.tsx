@@ -1,0 +1,32 @@
+// The admin pages: the school's integrations (API keys, webhooks) and the email outbox. Only admins
+// see the link; anyone else who opens the address is told why there is nothing for them here (the
+// API refuses them too, so this is a courtesy, not the lock).
+import { NavLink, Outlet } from 'react-router';
+import { isAdmin, useViewer } from '../viewer';
+
+export function Admin() {
+  const viewer = useViewer();
+  if (!isAdmin(viewer)) {
+    return (
+      <section aria-labelledby="admin-title">
+        <h1 id="admin-title">Admin</h1>
+        <p role="alert" className="problem">
+          Only admins can open this page: it manages API keys, webhooks and the email outbox. If something there needs changing, ask an admin.
+        </p>
+        <p>
+          <NavLink to="/">Go home</NavLink>
+        </p>
+      </section>
+    );
+  }
+  return (
+    <>
+      <nav aria-label="Admin" className="tabs">
+        <NavLink to="/admin/api-keys">API keys</NavLink>
+        <NavLink to="/admin/webhooks">Webhooks</NavLink>
+        <NavLink to="/admin/email-outbox">Email outbox</NavLink>
+      </nav>
+      <Outlet />
+    </>
+  );
+}

@@ -1,0 +1,113 @@
+// Managers keep their department's canned responses; admins also the school-wide ones.
+import { useMutation, useQuery } from '@apollo/client/react';
+import { useState, type FormEvent } from 'react';
+import { graphql } from '../gql';
+import { useAction } from '../lib/use-action';
+import { useViewer } from '../viewer';
+
+const CANNED_RESPONSES = graphql(`
+  query ManageCannedResponses($departmentId: ID) {
+    departments { id name }
+    cannedResponses(departmentId: $departmentId) { id title body department { id name } }
+  }
+`);
+const CREATE = graphql(`
+  mutation CreateCannedResponse($input: CreateCannedResponseInput!) { createCannedResponse(input: $input) { id } }
+`);
+const UPDATE = graphql(`
+  mutation UpdateCannedResponse($input: UpdateCannedResponseInput!) { updateCannedResponse(input: $input) { id title body } }
+`);
+
+const PLACEHOLDERS = ['{{student.firstName}}', '{{student.name}}', '{{ticket.number}}', '{{ticket.title}}', '{{agent.firstName}}', '{{agent.name}}', '{{department.name}}'];
+
+export function CannedResponses() {
+  const viewer = useViewer();
+  const [departmentId, setDepartmentId] = useState(viewer.department?.id ?? '');
+  const { data, error, refetch } = useQuery(CANNED_RESPONSES, { variables: { departmentId: departmentId || null } });
+  const [create] = useMutation(CREATE);
+  const [update] = useMutation(UPDATE);
+  const [editing, setEditing] = useState<string | null>(null);
+  const { problem, submit } = useAction();
+
+  const save = (event: FormEvent<HTMLFormElement>, id: string | null) =>
+    submit(event, async (form) => {
+      const text = { title: String(form.get('title')), body: String(form.get('body')) };
+      if (id) await update({ variables: { input: { id, ...text } } });
+      else await create({ variables: { input: { ...text, departmentId: String(form.get('departmentId') || '') || null } } });
+      setEditing(null);
+      await refetch();
+    });
+
+  return (
+    <section aria-labelledby="canned-title">
+      <h1 id="canned-title">Canned responses</h1>
+      <p className="muted">Placeholders filled in for each ticket: {PLACEHOLDERS.join(' ')}</p>
+      {viewer.role === 'ADMIN' && (
+        <label>
+          Department
+          <select value={departmentId} onChange={(event) => setDepartmentId(event.currentTarget.value)}>
+            <option value="">School-wide only</option>
+            {data?.departments.map((department) => (
+              <option key={department.id} value={department.id}>{department.name}</option>
+            ))}
+          </select>
+        </label>
+      )}
+      {error && <p role="alert">{error.message}</p>}
+      {problem && <p role="alert" className="problem">{problem}</p>}
+      <form className="panel" onSubmit={(event) => save(event, null)} aria-labelledby="new-canned-title">
+        <h2 id="new-canned-title">New canned response</h2>
+        <label>
+          Title
+          <input name="title" required maxLength={120} />
+        </label>
+        <label>
+          Text
+          <textarea name="body" required rows={4} maxLength={5000} defaultValue={'Hi {{student.firstName}},\n\n\n\n{{agent.firstName}}, {{department.name}}'} />
+        </label>
+        <label>
+          Used by
+          <select name="departmentId" defaultValue={viewer.department?.id ?? ''}>
+            {viewer.role === 'ADMIN' && <option value="">Every department</option>}
+            {data?.departments
+              .filter((department) => viewer.role === 'ADMIN' || department.id === viewer.department?.id)
+              .map((department) => (
+                <option key={department.id} value={department.id}>{department.name}</option>
+              ))}
+          </select>
+        </label>
+        <button type="submit" className="primary">Add canned response</button>
+      </form>
+      <ul className="canned-list">
+        {data?.cannedResponses.map((response) => {
+          const mayEdit = viewer.role === 'ADMIN' || (response.department && response.department.id === viewer.department?.id);
+          return (
+            <li key={response.id} className="panel">
+              {editing === response.id ? (
+                <form onSubmit={(event) => save(event, response.id)} aria-label={`Edit ${response.title}`}>
+                  <label>
+                    Title
+                    <input name="title" required maxLength={120} defaultValue={response.title} />
+                  </label>
+                  <label>
+                    Text
+                    <textarea name="body" required rows={4} maxLength={5000} defaultValue={response.body} />
+                  </label>
+                  <button type="submit" className="primary">Save</button>
+                  <button type="button" onClick={() => setEditing(null)}>Cancel</button>
+                </form>
+              ) : (
+                <>
+                  <h2>{response.title}</h2>
+                  <p className="muted">{response.department?.name ?? 'Every department'}</p>
+                  <pre className="canned-body">{response.body}</pre>
+                  {mayEdit && <button type="button" onClick={() => setEditing(response.id)}>Edit</button>}
+                </>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

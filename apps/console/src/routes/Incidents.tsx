@@ -1,0 +1,196 @@
+// Incidents: a recurring problem as one known issue. One update reaches every linked ticket and
+// the portal's banner; resolving it resolves its tickets together.
+import { useMutation, useQuery } from '@apollo/client/react';
+import { Link, useParams } from 'react-router';
+import { StatusBadge } from '../components/Badges';
+import { graphql } from '../gql';
+import type { IncidentStatus } from '../gql/graphql';
+import { formatDateTime } from '../lib/time';
+import { useAction } from '../lib/use-action';
+
+const INCIDENTS = graphql(`
+  query Incidents { incidents(first: 50) { edges { node { id title status startedAt resolvedAt ticketCount department { name } } } } }
+`);
+
+export const INCIDENT_DETAIL = graphql(`
+  fragment IncidentDetail on Incident {
+    id title summary status startedAt resolvedAt ticketCount
+    department { id name }
+    category { id name }
+    updates { body createdAt }
+  }
+`);
+
+const INCIDENT = graphql(`
+  query Incident($id: ID!, $filter: TicketFilter) {
+    node(id: $id) { __typename ... on Incident { ...IncidentDetail } }
+    tickets(filter: $filter, first: 100) { edges { node { id number title status contactName } } }
+  }
+`);
+
+const POST_UPDATE = graphql(`
+  mutation PostIncidentUpdate($input: PostIncidentUpdateInput!) { postIncidentUpdate(input: $input) { ...IncidentDetail } }
+`);
+
+const RESOLVE_INCIDENT = graphql(`
+  mutation ResolveIncident($input: ResolveIncidentInput!) { resolveIncident(input: $input) { ...IncidentDetail } }
+`);
+
+const STATUS_LABELS: Record<IncidentStatus, string> = {
+  INVESTIGATING: 'Investigating',
+  IDENTIFIED: 'Identified',
+  MONITORING: 'Monitoring',
+  RESOLVED: 'Resolved',
+};
+
+export function Incidents() {
+  const { data, error } = useQuery(INCIDENTS, { fetchPolicy: 'cache-and-network' });
+  return (
+    <section aria-labelledby="incidents-title">
+      <div className="page-head">
+        <h1 id="incidents-title">Incidents</h1>
+        <p className="muted">Select tickets in the queue and choose “Create incident from selected” to declare one.</p>
+      </div>
+      {error && <p role="alert">{error.message}</p>}
+      <table className="dense">
+        <thead>
+          <tr>
+            <th scope="col">Incident</th>
+            <th scope="col">Status</th>
+            <th scope="col">Department</th>
+            <th scope="col">Tickets</th>
+            <th scope="col">Started</th>
+          </tr>
+        </thead>
+        <tbody>
+          {data?.incidents.edges.map(({ node }) => (
+            <tr key={node.id}>
+              <td><Link to={`/incidents/${node.id}`}>{node.title}</Link></td>
+              <td><span className={`badge incident-${node.status.toLowerCase()}`}>{STATUS_LABELS[node.status]}</span></td>
+              <td>{node.department?.name ?? '—'}</td>
+              <td>{node.ticketCount}</td>
+              <td>{formatDateTime(node.startedAt)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {data && data.incidents.edges.length === 0 && <p className="empty">No incidents. Quiet day.</p>}
+    </section>
+  );
+}
+
+export function IncidentView() {
+  const { id = '' } = useParams();
+  const { data, error, refetch } = useQuery(INCIDENT, { variables: { id, filter: { incidentId: id } } });
+  const [postUpdate, posting] = useMutation(POST_UPDATE);
+  const [resolveIncident, resolving] = useMutation(RESOLVE_INCIDENT);
+  const { problem, done, submit } = useAction();
+
+  if (error) return <p role="alert">{error.message}</p>;
+  const incident = data?.node?.__typename === 'Incident' ? data.node : null;
+  if (!data) return <p className="loading">Loading…</p>;
+  if (!incident) return <p>There is no such incident.</p>;
+  const tickets = data.tickets.edges.map((edge) => edge.node);
+
+  return (
+    <section aria-labelledby="incident-title" className="incident">
+      <p className="crumbs"><Link to="/incidents">← Incidents</Link></p>
+      <h1 id="incident-title">{incident.title}</h1>
+      <p className="meta">
+        <span className={`badge incident-${incident.status.toLowerCase()}`}>{STATUS_LABELS[incident.status]}</span> {incident.ticketCount} linked ticket
+        {incident.ticketCount === 1 ? '' : 's'} · started {formatDateTime(incident.startedAt)}
+        {incident.category ? ` · ${incident.category.name}` : ''}
+      </p>
+      <p>{incident.summary}</p>
+      {problem && <p role="alert" className="problem">{problem}</p>}
+      <p role="status" className="status-line">{done}</p>
+
+      {incident.status !== 'RESOLVED' && (
+        <div className="two-columns">
+          <form
+            className="panel"
+            aria-labelledby="post-update-title"
+            onSubmit={(event) =>
+              submit(
+                event,
+                async (form) => {
+                  const status = (String(form.get('status')) || null) as IncidentStatus | null;
+                  await postUpdate({ variables: { input: { incidentId: id, body: String(form.get('body')), status } } });
+                  await refetch();
+                },
+                'Update posted to every open linked ticket and the portal.',
+              )
+            }
+          >
+            <h2 id="post-update-title">Post an update</h2>
+            <label>
+              Update for students (posted on every open linked ticket and on the portal)
+              <textarea name="body" rows={3} required maxLength={5000} />
+            </label>
+            <label>
+              New status
+              <select name="status" defaultValue="">
+                <option value="">Keep “{STATUS_LABELS[incident.status]}”</option>
+                {(['INVESTIGATING', 'IDENTIFIED', 'MONITORING'] as const).map((option) => (
+                  <option key={option} value={option}>{STATUS_LABELS[option]}</option>
+                ))}
+              </select>
+            </label>
+            <button type="submit" className="primary" disabled={posting.loading}>Post update</button>
+          </form>
+          <form
+            className="panel"
+            aria-labelledby="resolve-incident-title"
+            onSubmit={(event) =>
+              submit(
+                event,
+                async (form) => {
+                  await resolveIncident({ variables: { input: { incidentId: id, resolution: String(form.get('resolution')) } } });
+                  await refetch();
+                },
+                'Incident resolved with every linked ticket.',
+              )
+            }
+          >
+            <h2 id="resolve-incident-title">Resolve the incident</h2>
+            <label>
+              What was done (the resolution of every linked ticket)
+              <textarea name="resolution" rows={3} required maxLength={5000} />
+            </label>
+            <button type="submit" className="primary" disabled={resolving.loading}>Resolve incident and its tickets</button>
+          </form>
+        </div>
+      )}
+
+      <h2>Linked tickets</h2>
+      <table className="dense">
+        <thead>
+          <tr>
+            <th scope="col">Ticket</th>
+            <th scope="col">Student</th>
+            <th scope="col">Status</th>
+          </tr>
+        </thead>
+        <tbody>
+          {tickets.map((ticket) => (
+            <tr key={ticket.id}>
+              <td><Link to={`/tickets/${ticket.id}`}><span className="number">{ticket.number}</span> {ticket.title}</Link></td>
+              <td>{ticket.contactName}</td>
+              <td><StatusBadge status={ticket.status} /></td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      <h2>Updates</h2>
+      <ul className="updates">
+        {incident.updates.map((update) => (
+          <li key={update.createdAt}>
+            <p className="muted">{formatDateTime(update.createdAt)}</p>
+            <p>{update.body}</p>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,236 @@
+// The managers' dashboards: CSAT by department by week, the expectation and perception gaps, SLA
+// compliance, backlog age and volume by category — each a chart, a table and a CSV.
+import { useQuery } from '@apollo/client/react';
+import { useMemo, useState } from 'react';
+import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { ChartCard } from '../components/ChartCard';
+import { DateRangePicker, lastDays, toApiRange } from '../components/DateRangePicker';
+import { graphql } from '../gql';
+import { formatPercent } from '../lib/time';
+import { seesEveryDepartment, useViewer } from '../viewer';
+
+const INSIGHTS = graphql(`
+  query Insights($range: DateRange, $departmentId: ID) {
+    departments { id name }
+    insights(range: $range, departmentId: $departmentId) {
+      departments { id name }
+      csatByWeek { department { id name } weekStart csat responses }
+      expectationGap { department { id name } responses metOrExceededRate below met exceeded ticketsWithExpectation expectedResolutionHours actualResolutionHours }
+      perceptionGapByDepartment { department { id name } predictions averagePredicted averageScore gap }
+      perceptionGapByStaff { staff { id name } department { id name } predictions averagePredicted averageScore gap }
+      slaCompliance { department { id name } firstResponseTickets firstResponseMet firstResponseRate resolutionTickets resolutionMet resolutionRate }
+      backlogAging { age tickets }
+      volumeByCategory { category { id name } tickets }
+    }
+  }
+`);
+
+// Colour-blind-safe series colours (Okabe–Ito) that keep 3:1 contrast on white.
+const SERIES = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#8A6D00', '#56B4E9', '#000000'];
+const AGE_LABELS = { UNDER_1_DAY: '0–1 d', ONE_TO_3_DAYS: '1–3 d', THREE_TO_7_DAYS: '3–7 d', OVER_7_DAYS: '> 7 d' } as const;
+const percent = (share: number | null) => (share === null ? null : Math.round(share * 1000) / 10);
+const hours = (value: number | null) => (value === null ? null : Math.round(value * 10) / 10);
+const gap = (value: number | null) => (value === null ? null : Math.round(value * 100) / 100);
+const week = (iso: string) => iso.slice(0, 10);
+
+type ChartRow = Record<string, string | number | null>;
+
+/** The bar chart every section uses: one bar series per entry of `bars`, keyed by the row field. */
+function Bars({ data, bars, unit, domain, horizontal, counts, legend = bars.length > 1 }: {
+  data: ChartRow[];
+  bars: Array<{ key: string; color: string }>;
+  unit?: string;
+  domain?: [number, number];
+  horizontal?: boolean;
+  /** Whole numbers on the value axis (ticket counts). */
+  counts?: boolean;
+  legend?: boolean;
+}) {
+  return (
+    <ResponsiveContainer width="100%" height={240}>
+      <BarChart data={data} layout={horizontal ? 'vertical' : 'horizontal'}>
+        <CartesianGrid strokeDasharray="3 3" />
+        {horizontal ? <XAxis type="number" allowDecimals={!counts} /> : <XAxis dataKey="name" />}
+        {horizontal ? <YAxis type="category" dataKey="name" width={160} /> : <YAxis unit={unit} domain={domain} allowDecimals={!counts} />}
+        <Tooltip />
+        {legend && <Legend />}
+        {bars.map((bar) => (
+          <Bar key={bar.key} dataKey={bar.key} fill={bar.color} />
+        ))}
+      </BarChart>
+    </ResponsiveContainer>
+  );
+}
+
+export default function Insights() {
+  const viewer = useViewer();
+  const [range, setRange] = useState(() => lastDays(56));
+  const [departmentId, setDepartmentId] = useState('');
+  const { data, error, loading } = useQuery(INSIGHTS, {
+    variables: { range: toApiRange(range), departmentId: departmentId || null },
+  });
+  const insights = data?.insights;
+
+  // One row per week with a column per department, the shape a line chart wants.
+  const weekly = useMemo(() => {
+    const byWeek = new Map<string, Record<string, number | string | null>>();
+    for (const row of insights?.csatByWeek ?? []) {
+      const entry = byWeek.get(row.weekStart) ?? { week: week(row.weekStart) };
+      entry[row.department.name] = percent(row.csat);
+      byWeek.set(row.weekStart, entry);
+    }
+    return [...byWeek.values()];
+  }, [insights]);
+
+  return (
+    <section aria-labelledby="insights-title" className="insights">
+      <div className="page-head">
+        <h1 id="insights-title">Insights</h1>
+        {loading && <p className="loading" aria-live="polite">Updating…</p>}
+      </div>
+      <div className="filters">
+        <DateRangePicker value={range} onChange={setRange} />
+        {seesEveryDepartment(viewer) && (
+          <label>
+            Department
+            <select value={departmentId} onChange={(event) => setDepartmentId(event.currentTarget.value)}>
+              <option value="">Every department</option>
+              {data?.departments.map((department) => (
+                <option key={department.id} value={department.id}>{department.name}</option>
+              ))}
+            </select>
+          </label>
+        )}
+      </div>
+      {error && <p role="alert">{error.message}</p>}
+      {insights && (
+        <div className="chart-grid">
+          <ChartCard
+            title="CSAT by department by week"
+            description="Share of ratings that are 4 or 5, per week starting Monday (UTC)."
+            fileName="csat-by-week"
+            rows={insights.csatByWeek}
+            columns={[
+              { header: 'Week', value: (row) => week(row.weekStart) },
+              { header: 'Department', value: (row) => row.department.name },
+              { header: 'CSAT %', value: (row) => percent(row.csat) },
+              { header: 'Ratings', value: (row) => row.responses },
+            ]}
+            chart={
+              <ResponsiveContainer width="100%" height={260}>
+                <LineChart data={weekly}>
+                  <CartesianGrid strokeDasharray="3 3" />
+                  <XAxis dataKey="week" />
+                  <YAxis domain={[0, 100]} unit="%" />
+                  <Tooltip />
+                  <Legend />
+                  {insights.departments.map((department, index) => (
+                    <Line key={department.id} dataKey={department.name} stroke={SERIES[index % SERIES.length]} strokeWidth={2} connectNulls />
+                  ))}
+                </LineChart>
+              </ResponsiveContainer>
+            }
+          />
+          <ChartCard
+            title="Expectation gap"
+            description={`Did we meet what students expected? Met or exceeded: ${insights.expectationGap.map((row) => `${row.department.name} ${formatPercent(row.metOrExceededRate)}`).join(' · ')}. The chart compares expected and actual resolution hours.`}
+            fileName="expectation-gap"
+            rows={insights.expectationGap}
+            columns={[
+              { header: 'Department', value: (row) => row.department.name },
+              { header: 'Met or exceeded %', value: (row) => percent(row.metOrExceededRate) },
+              { header: 'Below', value: (row) => row.below },
+              { header: 'Met', value: (row) => row.met },
+              { header: 'Exceeded', value: (row) => row.exceeded },
+              { header: 'Expected h', value: (row) => hours(row.expectedResolutionHours) },
+              { header: 'Actual h', value: (row) => hours(row.actualResolutionHours) },
+              { header: 'Tickets with an expectation', value: (row) => row.ticketsWithExpectation },
+            ]}
+            chart={
+              <Bars
+                data={insights.expectationGap.map((row) => ({ name: row.department.name, Expected: hours(row.expectedResolutionHours), Actual: hours(row.actualResolutionHours) }))}
+                bars={[{ key: 'Expected', color: SERIES[0]! }, { key: 'Actual', color: SERIES[1]! }]}
+                unit=" h"
+              />
+            }
+          />
+          <ChartCard
+            title="Perception gap by department"
+            description="Staff prediction minus student rating: above 0 means we think we did better than students do."
+            fileName="perception-gap-departments"
+            rows={insights.perceptionGapByDepartment}
+            columns={[
+              { header: 'Department', value: (row) => row.department.name },
+              { header: 'Predictions', value: (row) => row.predictions },
+              { header: 'Mean predicted', value: (row) => gap(row.averagePredicted) },
+              { header: 'Mean rating', value: (row) => gap(row.averageScore) },
+              { header: 'Gap', value: (row) => gap(row.gap) },
+            ]}
+            chart={
+              <Bars data={insights.perceptionGapByDepartment.map((row) => ({ name: row.department.name, Gap: gap(row.gap) }))} bars={[{ key: 'Gap', color: SERIES[3]! }]} />
+            }
+          />
+          <ChartCard
+            title="Perception gap by person"
+            fileName="perception-gap-people"
+            rows={insights.perceptionGapByStaff}
+            columns={[
+              { header: 'Staff member', value: (row) => row.staff.name },
+              { header: 'Department', value: (row) => row.department.name },
+              { header: 'Predictions', value: (row) => row.predictions },
+              { header: 'Mean predicted', value: (row) => gap(row.averagePredicted) },
+              { header: 'Mean rating', value: (row) => gap(row.averageScore) },
+              { header: 'Gap', value: (row) => gap(row.gap) },
+            ]}
+          />
+          <ChartCard
+            title="SLA compliance"
+            description="Tickets reported in the period whose target is decided: met on time, or missed."
+            fileName="sla-compliance"
+            rows={insights.slaCompliance}
+            columns={[
+              { header: 'Department', value: (row) => row.department.name },
+              { header: 'First response %', value: (row) => percent(row.firstResponseRate) },
+              { header: 'First response met', value: (row) => `${row.firstResponseMet} of ${row.firstResponseTickets}` },
+              { header: 'Resolution %', value: (row) => percent(row.resolutionRate) },
+              { header: 'Resolution met', value: (row) => `${row.resolutionMet} of ${row.resolutionTickets}` },
+            ]}
+            chart={
+              <Bars
+                data={insights.slaCompliance.map((row) => ({ name: row.department.name, 'First response': percent(row.firstResponseRate), Resolution: percent(row.resolutionRate) }))}
+                bars={[{ key: 'First response', color: SERIES[0]! }, { key: 'Resolution', color: SERIES[2]! }]}
+                unit="%"
+                domain={[0, 100]}
+              />
+            }
+          />
+          <ChartCard
+            title="Backlog age"
+            description="Unresolved tickets right now, by time since they were reported."
+            fileName="backlog-age"
+            rows={insights.backlogAging}
+            columns={[
+              { header: 'Age', value: (row) => AGE_LABELS[row.age] },
+              { header: 'Tickets', value: (row) => row.tickets },
+            ]}
+            chart={
+              <Bars data={insights.backlogAging.map((row) => ({ name: AGE_LABELS[row.age], Tickets: row.tickets }))} bars={[{ key: 'Tickets', color: SERIES[1]! }]} counts />
+            }
+          />
+          <ChartCard
+            title="Volume by category"
+            fileName="volume-by-category"
+            rows={insights.volumeByCategory}
+            columns={[
+              { header: 'Category', value: (row) => row.category.name },
+              { header: 'Tickets', value: (row) => row.tickets },
+            ]}
+            chart={
+              <Bars data={insights.volumeByCategory.map((row) => ({ name: row.category.name, Tickets: row.tickets }))} bars={[{ key: 'Tickets', color: SERIES[0]! }]} horizontal counts />
+            }
+          />
+        </div>
+      )}
+    </section>
+  );
+}

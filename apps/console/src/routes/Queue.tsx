@@ -1,0 +1,362 @@
+// The queue: views, filters, soonest-due first, cursor pages, live updates, keyboard-first.
+import { useMutation, useQuery, useSubscription } from '@apollo/client/react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { Link, NavLink, useNavigate, useParams, useSearchParams } from 'react-router';
+import { PriorityBadge, StatusBadge, priorityLabel, statusLabel } from '../components/Badges';
+import { SlaClock, useMinuteClock } from '../components/SlaClock';
+import { graphql } from '../gql';
+import type { Priority, TicketFilter, TicketOrder, TicketStatus } from '../gql/graphql';
+import { useKeys } from '../lib/keys';
+import { isQueueView, OPEN_STATUSES, QUEUE_VIEWS, viewFilter } from '../lib/queue-views';
+import { useQueueOrder } from '../queue-order';
+import { useViewer } from '../viewer';
+
+export const QUEUE_ROW = graphql(`
+  fragment QueueRow on Ticket {
+    id number title status priority contactName createdAt updatedAt
+    firstResponseDueAt firstRespondedAt resolutionDueAt resolvedAt slaBreached
+    category { id name }
+    assignee { id name }
+    incident { id title }
+  }
+`);
+
+const QUEUE = graphql(`
+  query Queue($filter: TicketFilter, $first: Int, $after: String, $orderBy: TicketOrder) {
+    tickets(filter: $filter, first: $first, after: $after, orderBy: $orderBy) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      edges { cursor node { ...QueueRow } }
+    }
+  }
+`);
+
+const QUEUE_CHANGED = graphql(`
+  subscription QueueChanged { queueChanged { ...QueueRow } }
+`);
+
+const QUEUE_OPTIONS = graphql(`
+  query QueueOptions($withStaff: Boolean!) {
+    categories { id name department { id } }
+    staffMembers @include(if: $withStaff) { id name }
+    activeIncidents { id title }
+  }
+`);
+
+const CREATE_INCIDENT = graphql(`
+  mutation CreateIncident($input: CreateIncidentInput!) {
+    createIncident(input: $input) { id title }
+  }
+`);
+
+const LINK_TO_INCIDENT = graphql(`
+  mutation LinkToIncident($incidentId: ID!, $ticketIds: [ID!]!) {
+    linkTicketsToIncident(incidentId: $incidentId, ticketIds: $ticketIds) { id ticketCount }
+  }
+`);
+
+const PAGE_SIZE = 50;
+const STATUSES: TicketStatus[] = ['NEW', 'OPEN', 'WAITING_ON_STUDENT', 'RESOLVED', 'CLOSED'];
+const PRIORITIES: Priority[] = ['URGENT', 'HIGH', 'NORMAL', 'LOW'];
+const ORDERS: Array<{ value: TicketOrder; label: string }> = [
+  { value: 'RESOLUTION_DUE_AT_ASC', label: 'Resolution due, soonest first' },
+  { value: 'CREATED_AT_DESC', label: 'Newest first' },
+  { value: 'CREATED_AT_ASC', label: 'Oldest first' },
+  { value: 'UPDATED_AT_DESC', label: 'Recently changed first' },
+];
+
+export function Queue() {
+  const viewer = useViewer();
+  const { view = 'mine' } = useParams();
+  const [params, setParams] = useSearchParams();
+  const navigate = useNavigate();
+  const now = useMinuteClock();
+  const queueOrder = useQueueOrder();
+  const searchBox = useRef<HTMLInputElement>(null);
+  const [cursor, setCursor] = useState(0);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [incidentDraft, setIncidentDraft] = useState(false);
+  const [notice, setNotice] = useState('');
+
+  const queueView = isQueueView(view) ? view : 'mine';
+  const orderBy = (params.get('sort') as TicketOrder | null) ?? 'RESOLUTION_DUE_AT_ASC';
+  const filter = useMemo<TicketFilter>(() => {
+    const base = viewFilter(queueView, { id: viewer.id, departmentId: viewer.department?.id ?? null }, now);
+    const status = params.get('status');
+    return {
+      ...base,
+      ...(status ? { status: status === 'open' ? OPEN_STATUSES : [status as TicketStatus] } : {}),
+      ...(params.get('priority') ? { priority: [params.get('priority') as Priority] } : {}),
+      ...(params.get('category') ? { categoryId: params.get('category') } : {}),
+      ...(params.get('assignee') ? { assigneeId: params.get('assignee') } : {}),
+      ...(params.get('q') ? { search: params.get('q') } : {}),
+    };
+    // The breaching window moves with the minute clock.
+  }, [queueView, viewer, now, params]);
+
+  const { data, loading, error, fetchMore, refetch } = useQuery(QUEUE, {
+    variables: { filter, first: PAGE_SIZE, orderBy },
+    notifyOnNetworkStatusChange: true,
+  });
+  const options = useQuery(QUEUE_OPTIONS, { variables: { withStaff: Boolean(viewer.department) } });
+  const [createIncident] = useMutation(CREATE_INCIDENT);
+  const [linkToIncident] = useMutation(LINK_TO_INCIDENT);
+
+  // New and changed tickets: the changed ones update in the cache by themselves; the list is
+  // fetched again (once per burst of changes) so new tickets appear and finished ones leave.
+  const refetchSoon = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const searchPause = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useSubscription(QUEUE_CHANGED, {
+    skip: !viewer.department && viewer.role !== 'ADMIN',
+    onData: () => {
+      if (refetchSoon.current) clearTimeout(refetchSoon.current);
+      refetchSoon.current = setTimeout(() => void refetch(), 400);
+    },
+  });
+  useEffect(
+    () => () => {
+      if (refetchSoon.current) clearTimeout(refetchSoon.current);
+      if (searchPause.current) clearTimeout(searchPause.current);
+    },
+    [],
+  );
+
+  const tickets = useMemo(() => data?.tickets.edges.map((edge) => edge.node) ?? [], [data]);
+  const queuePath = `/queue/${queueView}${params.size ? `?${params}` : ''}`;
+  const { remember } = queueOrder;
+  useEffect(() => remember(tickets.map((ticket) => ticket.id), queuePath), [remember, tickets, queuePath]);
+  useEffect(() => setCursor((current) => Math.min(current, Math.max(0, tickets.length - 1))), [tickets.length]);
+
+  const toggle = (id: string) =>
+    setSelected((current) => {
+      const next = new Set(current);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+
+  useKeys({
+    j: () => setCursor((current) => Math.min(current + 1, tickets.length - 1)),
+    ArrowDown: () => setCursor((current) => Math.min(current + 1, tickets.length - 1)),
+    k: () => setCursor((current) => Math.max(current - 1, 0)),
+    ArrowUp: () => setCursor((current) => Math.max(current - 1, 0)),
+    Enter: () => tickets[cursor] && navigate(`/tickets/${tickets[cursor].id}`),
+    o: () => tickets[cursor] && navigate(`/tickets/${tickets[cursor].id}`),
+    x: () => tickets[cursor] && toggle(tickets[cursor].id),
+    '/': () => searchBox.current?.focus(),
+  });
+
+  const setParam = (name: string, value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(name, value);
+    else next.delete(name);
+    setParams(next, { replace: true });
+  };
+
+  async function submitIncident(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const result = await createIncident({
+      variables: {
+        input: {
+          title: String(form.get('title')),
+          summary: String(form.get('summary')),
+          categoryId: String(form.get('categoryId') || '') || null,
+          ticketIds: [...selected],
+        },
+      },
+    });
+    setIncidentDraft(false);
+    setSelected(new Set());
+    if (result.data) navigate(`/incidents/${result.data.createIncident.id}`);
+  }
+
+  async function linkSelected(incidentId: string) {
+    if (!incidentId) return;
+    await linkToIncident({ variables: { incidentId, ticketIds: [...selected] } });
+    setNotice(`${selected.size} ticket${selected.size === 1 ? '' : 's'} linked to the incident.`);
+    setSelected(new Set());
+    await refetch();
+  }
+
+  const categories = options.data?.categories ?? [];
+  return (
+    <section aria-labelledby="queue-title" className="queue">
+      <div className="page-head">
+        <h1 id="queue-title">Queue</h1>
+        <p className="muted" aria-live="polite">
+          {data ? `${data.tickets.totalCount} ticket${data.tickets.totalCount === 1 ? '' : 's'}` : ''}
+        </p>
+      </div>
+      <nav aria-label="Queue views" className="tabs">
+        {QUEUE_VIEWS.map((option) => (
+          <NavLink key={option.key} to={`/queue/${option.key}${params.size ? `?${params}` : ''}`}>
+            {option.label}
+          </NavLink>
+        ))}
+      </nav>
+      <form className="filters" role="search" onSubmit={(event) => event.preventDefault()}>
+        <label>
+          Search
+          <input
+            ref={searchBox}
+            type="search"
+            placeholder="SD-1042, email or words"
+            defaultValue={params.get('q') ?? ''}
+            onChange={(event) => {
+              const words = event.currentTarget.value.trim();
+              // One query when the typing pauses, not one per key.
+              if (searchPause.current) clearTimeout(searchPause.current);
+              searchPause.current = setTimeout(() => setParam('q', words), 250);
+            }}
+            aria-keyshortcuts="/"
+          />
+        </label>
+        <label>
+          Status
+          <select value={params.get('status') ?? ''} onChange={(event) => setParam('status', event.currentTarget.value)}>
+            <option value="">Unresolved</option>
+            {STATUSES.map((status) => (
+              <option key={status} value={status}>{statusLabel(status)}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Priority
+          <select value={params.get('priority') ?? ''} onChange={(event) => setParam('priority', event.currentTarget.value)}>
+            <option value="">Any</option>
+            {PRIORITIES.map((priority) => (
+              <option key={priority} value={priority}>{priorityLabel(priority)}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Category
+          <select value={params.get('category') ?? ''} onChange={(event) => setParam('category', event.currentTarget.value)}>
+            <option value="">Any</option>
+            {categories.map((category) => (
+              <option key={category.id} value={category.id}>{category.name}</option>
+            ))}
+          </select>
+        </label>
+        {options.data?.staffMembers && (
+          <label>
+            Assignee
+            <select value={params.get('assignee') ?? ''} onChange={(event) => setParam('assignee', event.currentTarget.value)}>
+              <option value="">Anyone</option>
+              {options.data.staffMembers.map((member) => (
+                <option key={member.id} value={member.id}>{member.name}</option>
+              ))}
+            </select>
+          </label>
+        )}
+        <label>
+          Sort
+          <select value={orderBy} onChange={(event) => setParam('sort', event.currentTarget.value === 'RESOLUTION_DUE_AT_ASC' ? '' : event.currentTarget.value)}>
+            {ORDERS.map((order) => (
+              <option key={order.value} value={order.value}>{order.label}</option>
+            ))}
+          </select>
+        </label>
+      </form>
+
+      {selected.size > 0 && (
+        <div className="selection-bar" role="region" aria-label="Selected tickets">
+          <span>{selected.size} selected</span>
+          <button type="button" className="primary" onClick={() => setIncidentDraft(true)}>
+            Create incident from selected
+          </button>
+          {(options.data?.activeIncidents.length ?? 0) > 0 && (
+            <label>
+              Link to incident
+              <select value="" onChange={(event) => void linkSelected(event.currentTarget.value)}>
+                <option value="">Choose…</option>
+                {options.data!.activeIncidents.map((incident) => (
+                  <option key={incident.id} value={incident.id}>{incident.title}</option>
+                ))}
+              </select>
+            </label>
+          )}
+          <button type="button" onClick={() => setSelected(new Set())}>Clear</button>
+        </div>
+      )}
+      {notice && <p role="status" className="notice">{notice}</p>}
+      {incidentDraft && (
+        <form className="panel incident-form" onSubmit={submitIncident} aria-labelledby="new-incident-title">
+          <h2 id="new-incident-title">New incident from {selected.size} ticket{selected.size === 1 ? '' : 's'}</h2>
+          <label>
+            Title students will recognise
+            <input name="title" required maxLength={200} autoFocus />
+          </label>
+          <label>
+            What is happening, and what students can do meanwhile
+            <textarea name="summary" required rows={3} maxLength={5000} />
+          </label>
+          <label>
+            Category it affects
+            <select name="categoryId" defaultValue="">
+              <option value="">None</option>
+              {categories.map((category) => (
+                <option key={category.id} value={category.id}>{category.name}</option>
+              ))}
+            </select>
+          </label>
+          <div className="actions">
+            <button type="submit" className="primary">Create incident</button>
+            <button type="button" onClick={() => setIncidentDraft(false)}>Cancel</button>
+          </div>
+        </form>
+      )}
+
+      {error && <p role="alert">The queue could not be loaded: {error.message}</p>}
+      <table className="dense queue-table">
+        <caption className="visually-hidden">Tickets, {ORDERS.find((order) => order.value === orderBy)?.label.toLowerCase()}</caption>
+        <thead>
+          <tr>
+            <th scope="col"><span className="visually-hidden">Select</span></th>
+            <th scope="col">Ticket</th>
+            <th scope="col">Student</th>
+            <th scope="col">Category</th>
+            <th scope="col">Priority</th>
+            <th scope="col">Status</th>
+            <th scope="col">Assignee</th>
+            <th scope="col">Resolution</th>
+          </tr>
+        </thead>
+        <tbody>
+          {tickets.map((ticket, index) => (
+            <tr key={ticket.id} className={index === cursor ? 'current' : undefined} aria-current={index === cursor ? 'true' : undefined} onClick={() => setCursor(index)}>
+              <td>
+                <input type="checkbox" checked={selected.has(ticket.id)} onChange={() => toggle(ticket.id)} aria-label={`Select ${ticket.number}`} />
+              </td>
+              <td>
+                <Link to={`/tickets/${ticket.id}`} className="ticket-link">
+                  <span className="number">{ticket.number}</span> {ticket.title}
+                </Link>
+                {ticket.incident && <span className="badge incident">Incident: {ticket.incident.title}</span>}
+              </td>
+              <td>{ticket.contactName}</td>
+              <td>{ticket.category.name}</td>
+              <td><PriorityBadge priority={ticket.priority} /></td>
+              <td><StatusBadge status={ticket.status} /></td>
+              <td>{ticket.assignee?.name ?? <span className="muted">Unassigned</span>}</td>
+              <td><SlaClock dueAt={ticket.resolutionDueAt} doneAt={ticket.resolvedAt} now={now} /></td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {!loading && tickets.length === 0 && <p className="empty">Nothing here. Well done.</p>}
+      {data?.tickets.pageInfo.hasNextPage && (
+        <button
+          type="button"
+          className="load-more"
+          disabled={loading}
+          onClick={() => void fetchMore({ variables: { after: data.tickets.pageInfo.endCursor } })}
+        >
+          Load more
+        </button>
+      )}
+      {loading && <p className="loading" aria-live="polite">Loading…</p>}
+    </section>
+  );
+}

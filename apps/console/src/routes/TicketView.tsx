@@ -1,0 +1,326 @@
+// One ticket: the conversation (replies and internal notes clearly apart), the moves staff make,
+// the SLA clocks, and the student beside it.
+import { useMutation, useQuery, useSubscription } from '@apollo/client/react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { PriorityBadge, StatusBadge, priorityLabel, statusLabel } from '../components/Badges';
+import { SlaClock, useMinuteClock } from '../components/SlaClock';
+import { StudentPanel } from '../components/StudentPanel';
+import { graphql } from '../gql';
+import type { Priority, TicketStatus } from '../gql/graphql';
+import { useKeys } from '../lib/keys';
+import { formatDateTime } from '../lib/time';
+import { useAction } from '../lib/use-action';
+import { useQueueOrder } from '../queue-order';
+import { useViewer } from '../viewer';
+
+export const TICKET_DETAIL = graphql(`
+  fragment TicketDetail on Ticket {
+    id number title description status priority contactName contactEmail createdAt updatedAt
+    firstResponseDueAt firstRespondedAt resolutionDueAt resolvedAt slaBreached
+    expectedResolutionHours desiredOutcome predictedScore
+    category { id name }
+    department { id name }
+    assignee { id name }
+    incident { id title status }
+    rating { score comment expectation }
+    messages(first: 100) { edges { node { id body internal createdAt author { id name role } } } }
+  }
+`);
+
+const TICKET = graphql(`
+  query TicketView($id: ID!) { ticket(id: $id) { ...TicketDetail } }
+`);
+
+const TICKET_UPDATED = graphql(`
+  subscription TicketUpdated($ticketId: ID!) { ticketUpdated(ticketId: $ticketId) { ...TicketDetail } }
+`);
+
+const CANNED_RESPONSES = graphql(`
+  query CannedResponsesFor($departmentId: ID, $ticketId: ID!) {
+    cannedResponses(departmentId: $departmentId) { id title renderedFor(ticketId: $ticketId) }
+  }
+`);
+
+const ASSIGNABLE = graphql(`
+  query Assignable($departmentId: ID) { staffMembers(departmentId: $departmentId) { id name } }
+`);
+
+const REPLY = graphql(`
+  mutation Reply($input: ReplyInput!) { reply(input: $input) { id } }
+`);
+const ASSIGN = graphql(`
+  mutation AssignTicket($ticketId: ID!, $assigneeId: ID) { assignTicket(ticketId: $ticketId, assigneeId: $assigneeId) { ...TicketDetail } }
+`);
+const CHANGE_PRIORITY = graphql(`
+  mutation ChangePriority($ticketId: ID!, $priority: Priority!) { changeTicketPriority(ticketId: $ticketId, priority: $priority) { ...TicketDetail } }
+`);
+const CHANGE_STATUS = graphql(`
+  mutation ChangeStatus($ticketId: ID!, $status: TicketStatus!) { updateTicketStatus(ticketId: $ticketId, status: $status) { ...TicketDetail } }
+`);
+const RESOLVE = graphql(`
+  mutation ResolveTicket($input: ResolveTicketInput!) { resolveTicket(input: $input) { ...TicketDetail } }
+`);
+
+const PRIORITIES: Priority[] = ['URGENT', 'HIGH', 'NORMAL', 'LOW'];
+type ComposerMode = 'reply' | 'note';
+
+export function TicketView() {
+  const { id = '' } = useParams();
+  const viewer = useViewer();
+  const navigate = useNavigate();
+  const now = useMinuteClock();
+  const queueOrder = useQueueOrder();
+  const composer = useRef<HTMLTextAreaElement>(null);
+  const resolveDialog = useRef<HTMLDialogElement>(null);
+  const [mode, setMode] = useState<ComposerMode>('reply');
+  const [draft, setDraft] = useState('');
+  const { problem, done, run, clear } = useAction();
+
+  const { data, error, refetch } = useQuery(TICKET, { variables: { id } });
+  useSubscription(TICKET_UPDATED, { variables: { ticketId: id } });
+  const ticket = data?.ticket;
+  const otherDepartment = ticket && ticket.department.id !== viewer.department?.id;
+  const canned = useQuery(CANNED_RESPONSES, {
+    variables: { ticketId: id, departmentId: otherDepartment && viewer.role !== 'STAFF' ? ticket.department.id : null },
+    skip: !ticket,
+  });
+  const assignable = useQuery(ASSIGNABLE, { variables: { departmentId: ticket?.department.id ?? null }, skip: !ticket });
+  const [reply, replying] = useMutation(REPLY);
+  const [assign] = useMutation(ASSIGN);
+  const [changePriority] = useMutation(CHANGE_PRIORITY);
+  const [changeStatus] = useMutation(CHANGE_STATUS);
+  const [resolve, resolving] = useMutation(RESOLVE);
+
+  useEffect(() => {
+    setDraft('');
+    clear();
+  }, [id, clear]);
+
+  const position = queueOrder.ticketIds.indexOf(id);
+  const goTo = (offset: number) => {
+    const next = queueOrder.ticketIds[position + offset];
+    if (next) navigate(`/tickets/${next}`);
+  };
+  const focusComposer = (next: ComposerMode) => {
+    setMode(next);
+    requestAnimationFrame(() => composer.current?.focus());
+  };
+  const assignTo = (assigneeId: string | null) =>
+    run(() => assign({ variables: { ticketId: id, assigneeId } }), assigneeId === viewer.id ? 'Assigned to you.' : 'Assignment changed.');
+
+  useKeys({
+    j: () => goTo(1),
+    k: () => goTo(-1),
+    r: () => focusComposer('reply'),
+    n: () => focusComposer('note'),
+    a: () => void assignTo(viewer.id),
+    e: () => resolveDialog.current?.showModal(),
+    u: () => navigate(queueOrder.queuePath),
+  });
+
+  if (error) return <p role="alert">{error.message}</p>;
+  if (!ticket) return <p className="loading">Loading…</p>;
+  const resolved = ticket.status === 'RESOLVED' || ticket.status === 'CLOSED';
+
+  function insertCanned(text: string) {
+    const box = composer.current;
+    const start = box?.selectionStart ?? draft.length;
+    const end = box?.selectionEnd ?? draft.length;
+    setDraft(draft.slice(0, start) + text + draft.slice(end));
+    requestAnimationFrame(() => {
+      box?.focus();
+      box?.setSelectionRange(start + text.length, start + text.length);
+    });
+  }
+
+  async function send(event: FormEvent) {
+    event.preventDefault();
+    if (!draft.trim()) return;
+    await run(async () => {
+      await reply({ variables: { input: { ticketId: id, body: draft, internal: mode === 'note' } } });
+      setDraft('');
+      await refetch();
+    }, mode === 'note' ? 'Note added.' : 'Reply sent.');
+  }
+
+  async function submitResolution(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const predicted = form.get('predictedScore');
+    await run(
+      () => resolve({ variables: { input: { ticketId: id, resolution: String(form.get('resolution')), predictedScore: predicted ? Number(predicted) : null } } }),
+      'Resolved. The student is asked to rate it.',
+    );
+    resolveDialog.current?.close();
+  }
+
+  const messages = ticket.messages.edges.map((edge) => edge.node);
+  return (
+    <div className="ticket-layout">
+      <article className="ticket" aria-labelledby="ticket-title">
+        <header className="ticket-head">
+          <p className="crumbs">
+            <Link to={queueOrder.queuePath}>← Queue</Link>
+            {position >= 0 && <span className="muted"> · {position + 1} of {queueOrder.ticketIds.length}</span>}
+          </p>
+          <h1 id="ticket-title">
+            <span className="number">{ticket.number}</span> {ticket.title}
+          </h1>
+          <p className="meta">
+            <StatusBadge status={ticket.status} /> <PriorityBadge priority={ticket.priority} /> {ticket.category.name} · {ticket.department.name} · reported {formatDateTime(ticket.createdAt)}
+          </p>
+          <p className="clocks">
+            <SlaClock label="First response" dueAt={ticket.firstResponseDueAt} doneAt={ticket.firstRespondedAt} now={now} />
+            <SlaClock label="Resolution" dueAt={ticket.resolutionDueAt} doneAt={ticket.resolvedAt} now={now} />
+            {ticket.expectedResolutionHours && <span className="muted">Student expects it within {ticket.expectedResolutionHours} h</span>}
+          </p>
+          {ticket.incident && (
+            <p className="notice">
+              Part of incident <Link to={`/incidents/${ticket.incident.id}`}>{ticket.incident.title}</Link>
+            </p>
+          )}
+        </header>
+
+        <section className="moves" aria-label="Ticket actions">
+          <button type="button" onClick={() => void assignTo(viewer.id)} disabled={ticket.assignee?.id === viewer.id} aria-keyshortcuts="a">
+            Assign to me <kbd>a</kbd>
+          </button>
+          <label>
+            Assignee
+            <select value={ticket.assignee?.id ?? ''} onChange={(event) => void assignTo(event.currentTarget.value || null)}>
+              <option value="">Nobody</option>
+              {ticket.assignee && !assignable.data?.staffMembers.some((member) => member.id === ticket.assignee!.id) && (
+                <option value={ticket.assignee.id}>{ticket.assignee.name}</option>
+              )}
+              {assignable.data?.staffMembers.map((member) => (
+                <option key={member.id} value={member.id}>{member.name}</option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Priority
+            <select value={ticket.priority} onChange={(event) => void run(() => changePriority({ variables: { ticketId: id, priority: event.currentTarget.value as Priority } }), 'Priority changed.')}>
+              {PRIORITIES.map((priority) => (
+                <option key={priority} value={priority}>{priorityLabel(priority)}</option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Status
+            <select
+              value={ticket.status}
+              onChange={(event) => void run(() => changeStatus({ variables: { ticketId: id, status: event.currentTarget.value as TicketStatus } }), 'Status changed.')}
+            >
+              <option value={ticket.status} disabled>{statusLabel(ticket.status)}</option>
+              {!resolved && ticket.status !== 'OPEN' && <option value="OPEN">{statusLabel('OPEN')}</option>}
+              {!resolved && ticket.status !== 'WAITING_ON_STUDENT' && <option value="WAITING_ON_STUDENT">{statusLabel('WAITING_ON_STUDENT')}</option>}
+              {ticket.status === 'RESOLVED' && <option value="CLOSED">{statusLabel('CLOSED')}</option>}
+            </select>
+          </label>
+          <button type="button" className="primary" onClick={() => resolveDialog.current?.showModal()} disabled={resolved} aria-keyshortcuts="e">
+            Resolve <kbd>e</kbd>
+          </button>
+        </section>
+        {problem && <p role="alert" className="problem">{problem}</p>}
+        <p role="status" className="status-line">{done}</p>
+
+        <ol className="conversation" aria-label="Conversation">
+          <li className="message from-student">
+            <p className="author">{ticket.contactName} <span className="muted">reported · {formatDateTime(ticket.createdAt)}</span></p>
+            <p className="body">{ticket.description}</p>
+            {ticket.desiredOutcome && <p className="body"><strong>A good outcome:</strong> {ticket.desiredOutcome}</p>}
+          </li>
+          {messages.map((message) => {
+            const fromStaff = message.author && message.author.role !== 'STUDENT';
+            return (
+              <li key={message.id} className={`message ${message.internal ? 'internal' : fromStaff ? 'from-staff' : 'from-student'}`}>
+                <p className="author">
+                  {message.internal && <span className="badge note-badge">Internal note</span>} {message.author?.name ?? ticket.contactName}{' '}
+                  <span className="muted">{message.internal ? 'staff only' : fromStaff ? 'replied' : 'wrote'} · {formatDateTime(message.createdAt)}</span>
+                </p>
+                <p className="body">{message.body}</p>
+              </li>
+            );
+          })}
+          {ticket.rating && (
+            <li className="message rating">
+              <p className="author">{ticket.contactName} rated {ticket.rating.score}/5 · expectation {ticket.rating.expectation.toLowerCase()}{ticket.predictedScore ? ` · predicted ${ticket.predictedScore}` : ''}</p>
+              {ticket.rating.comment && <p className="body">“{ticket.rating.comment}”</p>}
+            </li>
+          )}
+        </ol>
+
+        {ticket.status !== 'CLOSED' && (
+          <form className={`composer ${mode}`} onSubmit={send} aria-label={mode === 'note' ? 'Internal note' : 'Reply to the student'}>
+            <div className="composer-tabs" role="group" aria-label="Message kind">
+              <button type="button" aria-pressed={mode === 'reply'} onClick={() => focusComposer('reply')} aria-keyshortcuts="r">
+                Reply to student <kbd>r</kbd>
+              </button>
+              <button type="button" aria-pressed={mode === 'note'} onClick={() => focusComposer('note')} aria-keyshortcuts="n">
+                Internal note <kbd>n</kbd>
+              </button>
+              {mode === 'reply' && (canned.data?.cannedResponses.length ?? 0) > 0 && (
+                <label className="canned">
+                  Canned response
+                  <select value="" onChange={(event) => {
+                    const chosen = canned.data!.cannedResponses.find((response) => response.id === event.currentTarget.value);
+                    if (chosen) insertCanned(chosen.renderedFor);
+                  }}>
+                    <option value="">Insert…</option>
+                    {canned.data!.cannedResponses.map((response) => (
+                      <option key={response.id} value={response.id}>{response.title}</option>
+                    ))}
+                  </select>
+                </label>
+              )}
+            </div>
+            <label className="visually-hidden" htmlFor="composer-text">
+              {mode === 'note' ? 'Internal note, visible to staff only' : `Reply to ${ticket.contactName}`}
+            </label>
+            <textarea
+              id="composer-text"
+              ref={composer}
+              rows={5}
+              value={draft}
+              onChange={(event) => setDraft(event.currentTarget.value)}
+              onKeyDown={(event) => {
+                if (event.key === 'Escape') event.currentTarget.blur();
+                if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) void send(event);
+              }}
+              placeholder={mode === 'note' ? 'Only staff see this note.' : `Write to ${ticket.contactName.split(' ')[0]}… (Ctrl+Enter sends)`}
+            />
+            <div className="actions">
+              <button type="submit" className="primary" disabled={replying.loading || !draft.trim()}>
+                {mode === 'note' ? 'Add note' : 'Send reply'}
+              </button>
+            </div>
+          </form>
+        )}
+
+        <dialog ref={resolveDialog} aria-labelledby="resolve-title">
+          <form onSubmit={submitResolution}>
+            <h2 id="resolve-title">Resolve {ticket.number}</h2>
+            <label>
+              What was done (sent to {ticket.contactName.split(' ')[0]})
+              <textarea name="resolution" rows={4} required maxLength={10000} autoFocus />
+            </label>
+            <fieldset>
+              <legend>How do you think {ticket.contactName.split(' ')[0]} will rate this?</legend>
+              {[1, 2, 3, 4, 5].map((score) => (
+                <label key={score} className="inline">
+                  <input type="radio" name="predictedScore" value={score} required /> {score}
+                </label>
+              ))}
+            </fieldset>
+            <div className="actions">
+              <button type="submit" className="primary" disabled={resolving.loading}>Resolve</button>
+              <button type="button" onClick={() => resolveDialog.current?.close()}>Cancel</button>
+            </div>
+          </form>
+        </dialog>
+      </article>
+      <StudentPanel ticketId={id} />
+    </div>
+  );
+}

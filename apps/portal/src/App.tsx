@@ -1,0 +1,57 @@
+// The portal's routes. Pages a first visit may not need are loaded on demand.
+import { lazy, Suspense, useEffect } from 'react';
+import { Layout } from './components/Layout.js';
+import { navigate, usePath } from './router.js';
+import { SignIn } from './routes/SignIn.js';
+import { useViewer } from './viewer.js';
+
+const MyTickets = lazy(() => import('./routes/MyTickets.js').then((module) => ({ default: module.MyTickets })));
+const Report = lazy(() => import('./routes/Report.js').then((module) => ({ default: module.Report })));
+const ReportSent = lazy(() => import('./routes/ReportSent.js').then((module) => ({ default: module.ReportSent })));
+const ReportAnswered = lazy(() => import('./routes/ReportAnswered.js').then((module) => ({ default: module.ReportAnswered })));
+const TicketPage = lazy(() => import('./routes/TicketPage.js').then((module) => ({ default: module.TicketPage })));
+const TrackPage = lazy(() => import('./routes/TicketPage.js').then((module) => ({ default: module.TrackPage })));
+const ArticlePage = lazy(() => import('./routes/ArticlePage.js').then((module) => ({ default: module.ArticlePage })));
+
+function Redirect({ to }: { to: string }) {
+  useEffect(() => navigate(to, { replace: true }), [to]);
+  return null;
+}
+
+function Page() {
+  const path = usePath().split('?')[0]!;
+  const { viewer, loading } = useViewer();
+  const param = (pattern: RegExp) => {
+    const match = pattern.exec(path);
+    return match ? decodeURIComponent(match[1]!) : null;
+  };
+
+  const trackingCode = param(/^\/track\/([^/]+)$/);
+  if (trackingCode) return <TrackPage trackingCode={trackingCode} />;
+  const slug = param(/^\/help\/([^/]+)$/);
+  if (slug) return <ArticlePage slug={slug} />;
+  if (path === '/report/guest') return <Report guest />;
+  if (path === '/report/sent') return <ReportSent />;
+  if (path === '/report/answered') return <ReportAnswered />;
+
+  if (loading) return null;
+  if (path === '/sign-in') return viewer ? <Redirect to="/" /> : <SignIn />;
+  if (!viewer) return <Redirect to="/sign-in" />;
+  if (path === '/') return <MyTickets />;
+  if (path === '/report') return <Report guest={false} />;
+  const ticketId = param(/^\/tickets\/([^/]+)$/);
+  if (ticketId) return <TicketPage id={ticketId} />;
+  return (
+    <Layout title="Page not found">
+      <p>There is nothing at this address.</p>
+    </Layout>
+  );
+}
+
+export function App() {
+  return (
+    <Suspense fallback={<p className="loading">Loading…</p>}>
+      <Page />
+    </Suspense>
+  );
+}

@@ -1,0 +1,29 @@
+// The one Apollo Client: queries and mutations over HTTP, subscriptions over graphql-ws, both on
+// /graphql of the page's own origin so the session cookie authenticates them.
+import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
+import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
+import { getMainDefinition, relayStylePagination } from '@apollo/client/utilities';
+import { createClient } from 'graphql-ws';
+
+export function createApolloClient(origin = window.location.origin) {
+  const httpLink = new HttpLink({ uri: `${origin}/graphql`, credentials: 'same-origin' });
+  const liveUpdates = createClient({ url: `${origin.replace(/^http/, 'ws')}/graphql`, retryAttempts: Infinity, shouldRetry: () => true });
+  const wsLink = new GraphQLWsLink(liveUpdates);
+  const link = ApolloLink.split(
+    ({ query }) => {
+      const definition = getMainDefinition(query);
+      return definition.kind === 'OperationDefinition' && definition.operation === 'subscription';
+    },
+    wsLink,
+    httpLink,
+  );
+  const cache = new InMemoryCache({ typePolicies: { Query: { fields: { tickets: relayStylePagination(['filter']) } } } });
+  const client = new ApolloClient({ link, cache });
+  // Changes made while the connection was lost were never pushed: read the pages on screen again.
+  let connectedBefore = false;
+  liveUpdates.on('connected', () => {
+    if (connectedBefore) void client.refetchQueries({ include: 'active' });
+    connectedBefore = true;
+  });
+  return client;
+}

@@ -1,0 +1,14 @@
+import { ApolloProvider } from '@apollo/client/react';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createApolloClient } from './apollo.js';
+import { App } from './App.js';
+import './styles.css';
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <ApolloProvider client={createApolloClient()}>
+      <App />
+    </ApolloProvider>
+  </StrictMode>,
+);

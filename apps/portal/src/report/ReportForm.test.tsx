@@ -1,0 +1,89 @@
+// The report form against a scripted GraphQL link: what the student sees when the desk answers
+// with an error, and what the form sends when an answer never comes.
+import { ApolloClient, ApolloLink, InMemoryCache } from '@apollo/client';
+import { ApolloProvider } from '@apollo/client/react';
+import { cleanup, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { Observable, of } from 'rxjs';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ReportForm } from './ReportForm.js';
+
+type Answer = { data?: unknown; errors?: unknown[] } | Error;
+
+function scriptedClient(reportAnswers: Answer[]) {
+  const sent: Array<Record<string, any>> = [];
+  const link = new ApolloLink((operation) => {
+    if (operation.operationName === 'ReportCategories') {
+      return of({ data: { categories: [{ __typename: 'Category', id: 'c1', name: 'Login & accounts', description: null, department: { __typename: 'Department', id: 'd1', name: 'IT' } }] } });
+    }
+    if (operation.operationName === 'ReportSuggestions') {
+      return of({ data: { suggestionsFor: { __typename: 'ReportSuggestions', articles: [], incidents: [] } } });
+    }
+    sent.push(operation.variables.input);
+    const answer = reportAnswers.shift()!;
+    return new Observable((observer) => {
+      if (answer instanceof Error) observer.error(answer);
+      else {
+        observer.next(answer as never);
+        observer.complete();
+      }
+    });
+  });
+  return { client: new ApolloClient({ link, cache: new InMemoryCache() }), sent };
+}
+
+async function fillIn(user: ReturnType<typeof userEvent.setup>) {
+  await screen.findByRole('option', { name: 'Login & accounts' });
+  await user.selectOptions(screen.getByLabelText('What is it about?'), 'c1');
+  await user.type(screen.getByLabelText('Title'), 'Locked out');
+  await user.type(screen.getByLabelText('What happened?'), 'Too many attempts.');
+}
+
+const reported = { data: { reportProblem: { __typename: 'ReportProblemPayload', trackingCode: 'sdt_x', ticket: { __typename: 'Ticket', id: 't1', number: 'SD-1' } } } };
+
+describe('the report form', () => {
+  beforeEach(() => localStorage.clear());
+  afterEach(cleanup);
+
+  it('shows the desk’s message next to the field it concerns', async () => {
+    const { client } = scriptedClient([{ errors: [{ message: 'Give the problem a short title, up to 200 characters.', extensions: { code: 'BAD_USER_INPUT', field: 'title' } }] }]);
+    const user = userEvent.setup();
+    render(<ApolloProvider client={client}><ReportForm owner="user:1" guest={false} onReported={vi.fn()} onAnswered={vi.fn()} /></ApolloProvider>);
+    await fillIn(user);
+    await user.click(screen.getByRole('button', { name: 'Send report' }));
+    const title = screen.getByLabelText('Title');
+    await vi.waitFor(() => expect(title.getAttribute('aria-invalid')).toBe('true'), { timeout: 10_000 });
+    const describedBy = title.getAttribute('aria-describedby')!.split(' ');
+    expect(describedBy.map((id) => document.getElementById(id)?.textContent)).toContain('Give the problem a short title, up to 200 characters.');
+  });
+
+  it('retries a send that got no answer with the same idempotency key, then forgets the draft', async () => {
+    const { client, sent } = scriptedClient([new Error('Failed to fetch'), reported]);
+    const onReported = vi.fn();
+    const user = userEvent.setup();
+    render(<ApolloProvider client={client}><ReportForm owner="user:1" guest={false} onReported={onReported} onAnswered={vi.fn()} /></ApolloProvider>);
+    await fillIn(user);
+    await user.click(screen.getByRole('button', { name: 'Send report' }));
+    await vi.waitFor(() => expect(onReported).toHaveBeenCalledWith(reported.data.reportProblem), { timeout: 10_000 });
+    expect(sent).toHaveLength(2);
+    expect(sent[0]!.idempotencyKey).toBe(sent[1]!.idempotencyKey);
+    expect(sent[0]).toMatchObject({ categoryId: 'c1', title: 'Locked out', description: 'Too many attempts.' });
+    expect(localStorage.getItem('studentdesk.report-draft.user:1')).toBeNull();
+  });
+
+  it('keeps what was typed when the desk stays unreachable', async () => {
+    const { client } = scriptedClient([new Error('offline'), new Error('offline'), new Error('offline'), new Error('offline')]);
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+      render(<ApolloProvider client={client}><ReportForm owner="guest" guest onReported={vi.fn()} onAnswered={vi.fn()} /></ApolloProvider>);
+      await fillIn(user);
+      await user.click(screen.getByRole('button', { name: 'Send report' }));
+      await vi.advanceTimersByTimeAsync(10_000);
+      await screen.findByText(/Your report is saved on this device/);
+      expect(JSON.parse(localStorage.getItem('studentdesk.report-draft.guest')!)).toMatchObject({ title: 'Locked out' });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});

@@ -1,0 +1,172 @@
+// The guided report: category, title, description, how soon, what a good outcome is, and (without
+// an account) who to reach. The draft is saved as the student types; sending retries on a lost
+// connection with the draft's idempotency key, so one report never becomes two tickets.
+import { useMutation, useQuery } from '@apollo/client/react';
+import { useEffect, useState, type FormEvent } from 'react';
+import { Field, FormError } from '../components/Field.js';
+import { formErrors, isAnsweredByServer, NO_ERRORS } from '../errors.js';
+import { graphql } from '../gql/index.js';
+import type { ReportProblemMutation } from '../gql/graphql.js';
+import { discardDraft, loadDraft, saveDraft, type DraftOwner, type ReportDraft } from './draft.js';
+import { Suggestions } from './Suggestions.js';
+
+const CATEGORIES = graphql(`
+  query ReportCategories {
+    categories {
+      id
+      name
+      description
+      department {
+        id
+        name
+      }
+    }
+  }
+`);
+
+const REPORT_PROBLEM = graphql(`
+  mutation ReportProblem($input: ReportProblemInput!) {
+    reportProblem(input: $input) {
+      trackingCode
+      ticket {
+        id
+        number
+      }
+    }
+  }
+`);
+
+export const HOW_SOON = [
+  { hours: '4', words: 'Today, within a few hours' },
+  { hours: '24', words: 'Within a day' },
+  { hours: '72', words: 'Within three days' },
+  { hours: '168', words: 'Within a week' },
+  { hours: '', words: 'No particular rush' },
+];
+
+/** Waits before each retry of a send that got no answer: the connection may come back. */
+const RETRY_DELAYS_MS = [500, 1500, 4000];
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export type Reported = ReportProblemMutation['reportProblem'];
+
+interface ReportFormProps {
+  owner: DraftOwner;
+  guest: boolean;
+  onReported(reported: Reported): void;
+  onAnswered(answer: { kind: 'article' | 'incident'; title: string }): void;
+}
+
+export function ReportForm({ owner, guest, onReported, onAnswered }: ReportFormProps) {
+  const [draft, setDraft] = useState<ReportDraft>(() => loadDraft(owner));
+  const [errors, setErrors] = useState(NO_ERRORS);
+  const [sending, setSending] = useState(false);
+  const { data: categories } = useQuery(CATEGORIES);
+  const [reportProblem] = useMutation(REPORT_PROBLEM);
+
+  useEffect(() => saveDraft(owner, draft), [owner, draft]);
+
+  const change = (field: keyof ReportDraft) => (event: { target: { value: string } }) => {
+    const value = event.target.value;
+    setDraft((current) => ({ ...current, [field]: value }));
+  };
+
+  const input = () => ({
+    categoryId: draft.categoryId,
+    title: draft.title,
+    description: draft.description,
+    expectedResolutionHours: draft.expectedResolutionHours ? Number(draft.expectedResolutionHours) : null,
+    desiredOutcome: draft.desiredOutcome || null,
+    idempotencyKey: draft.idempotencyKey,
+    // Blank means "not given": the API then answers with what is missing, in its own words.
+    ...(guest ? { contactName: draft.contactName.trim() || null, contactEmail: draft.contactEmail.trim() || null, studentNumber: draft.studentNumber.trim() || null } : {}),
+  });
+
+  const send = async (event: FormEvent) => {
+    event.preventDefault();
+    if (sending) return;
+    if (!draft.categoryId) {
+      setErrors({ fields: { categoryId: 'Choose what the problem is about.' }, form: null });
+      return;
+    }
+    setSending(true);
+    setErrors(NO_ERRORS);
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        const result = await reportProblem({ variables: { input: input() } });
+        discardDraft(owner);
+        onReported(result.data!.reportProblem);
+        return;
+      } catch (error) {
+        if (isAnsweredByServer(error) || attempt === RETRY_DELAYS_MS.length) {
+          setErrors(isAnsweredByServer(error) ? formErrors(error) : { fields: {}, form: 'We could not reach the help desk. Your report is saved on this device: send it again when you are back online.' });
+          setSending(false);
+          return;
+        }
+        await pause(RETRY_DELAYS_MS[attempt]!);
+      }
+    }
+  };
+
+  const chosenCategory = categories?.categories.find((category) => category.id === draft.categoryId);
+
+  return (
+    <form onSubmit={send} className="card report-form" noValidate>
+      <Field label="What is it about?" hint={chosenCategory ? `Handled by ${chosenCategory.department.name}.` : undefined} error={errors.fields.categoryId}>
+        <select value={draft.categoryId} onChange={change('categoryId')} required>
+          <option value="">Choose a category</option>
+          {categories?.categories.map((category) => (
+            <option key={category.id} value={category.id}>
+              {category.name}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field label="Title" hint="In a few words, e.g. “Cannot sign in to the LMS”." error={errors.fields.title}>
+        <input value={draft.title} onChange={change('title')} maxLength={200} required />
+      </Field>
+      <Field label="What happened?" hint="What you did, what you saw, any error message." error={errors.fields.description}>
+        <textarea rows={5} value={draft.description} onChange={change('description')} required />
+      </Field>
+      <Suggestions
+        text={`${draft.title} ${draft.description}`}
+        categoryId={draft.categoryId}
+        onAnswered={(answer) => {
+          discardDraft(owner);
+          onAnswered(answer);
+        }}
+      />
+      <Field label="How soon do you need this solved?" error={errors.fields.expectedResolutionHours}>
+        <select value={draft.expectedResolutionHours} onChange={change('expectedResolutionHours')}>
+          {HOW_SOON.map((option) => (
+            <option key={option.hours} value={option.hours}>
+              {option.words}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field label="What would a good outcome look like?" hint="Optional. E.g. “I can hand in my essay on Friday.”" error={errors.fields.desiredOutcome}>
+        <textarea rows={2} value={draft.desiredOutcome} onChange={change('desiredOutcome')} />
+      </Field>
+      {guest && (
+        <fieldset>
+          <legend>How we reach you</legend>
+          <Field label="Your name" error={errors.fields.contactName}>
+            <input autoComplete="name" value={draft.contactName} onChange={change('contactName')} required />
+          </Field>
+          <Field label="Email" hint="We send the link to follow your report here." error={errors.fields.contactEmail}>
+            <input type="email" autoComplete="email" value={draft.contactEmail} onChange={change('contactEmail')} required />
+          </Field>
+          <Field label="Student number (if you know it)" error={errors.fields.studentNumber}>
+            <input value={draft.studentNumber} onChange={change('studentNumber')} />
+          </Field>
+        </fieldset>
+      )}
+      <FormError message={errors.form} />
+      <button type="submit" className="primary" disabled={sending} aria-disabled={sending}>
+        {sending ? 'Sending…' : 'Send report'}
+      </button>
+      <p className="hint">Your draft is kept on this device until it is sent.</p>
+    </form>
+  );
+}

@@ -1,0 +1,59 @@
+import { useMutation } from '@apollo/client/react';
+import { useState, type FormEvent } from 'react';
+import { Field, FormError } from '../components/Field.js';
+import { Layout } from '../components/Layout.js';
+import { formErrors, NO_ERRORS } from '../errors.js';
+import { graphql } from '../gql/index.js';
+import { Link } from '../router.js';
+
+const SIGN_IN = graphql(`
+  mutation SignIn($email: String!, $password: String!) {
+    signIn(email: $email, password: $password) {
+      user {
+        id
+      }
+    }
+  }
+`);
+
+export function SignIn() {
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [errors, setErrors] = useState(NO_ERRORS);
+  const [signIn, { loading }] = useMutation(SIGN_IN);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    try {
+      await signIn({ variables: { email, password } });
+      // A fresh page: the live-updates socket must reconnect with the new session cookie.
+      window.location.assign('/');
+    } catch (error) {
+      setErrors(formErrors(error));
+    }
+  };
+
+  return (
+    <Layout title="Sign in">
+      <form onSubmit={submit} className="card narrow" noValidate>
+        <Field label="School email" error={errors.fields.email}>
+          <input type="email" autoComplete="username" value={email} onChange={(event) => setEmail(event.target.value)} required />
+        </Field>
+        <Field label="Password" error={errors.fields.password}>
+          <input type="password" autoComplete="current-password" value={password} onChange={(event) => setPassword(event.target.value)} required />
+        </Field>
+        <FormError message={errors.form} />
+        <button type="submit" className="primary" disabled={loading}>
+          {loading ? 'Signing in…' : 'Sign in'}
+        </button>
+      </form>
+      <section className="card narrow callout" aria-labelledby="cannot-sign-in">
+        <h2 id="cannot-sign-in">Cannot sign in?</h2>
+        <p>Tell us without an account: you get a link to follow your report, by email too.</p>
+        <Link to="/report/guest" className="button">
+          Report a problem without signing in
+        </Link>
+      </section>
+    </Layout>
+  );
+}

@@ -1,0 +1,43 @@
+import { useQuery } from '@apollo/client/react';
+import { Layout } from '../components/Layout.js';
+import { navigationState } from '../router.js';
+import { TRACKED_TICKET, TICKET } from '../ticket/ticket.documents.js';
+import { TicketView } from '../ticket/TicketView.js';
+import { useViewer } from '../viewer.js';
+
+/** A score from a one-click rating link: /track/<code>?rate=4. */
+function scoreFromLink(): number | undefined {
+  const score = Number(new URLSearchParams(window.location.search).get('rate'));
+  return Number.isInteger(score) && score >= 1 && score <= 5 ? score : undefined;
+}
+
+export function TicketPage({ id }: { id: string }) {
+  const { viewer } = useViewer();
+  const { data, loading, error, refetch } = useQuery(TICKET, { variables: { id } });
+  const ticket = data?.ticket;
+  const justReported = navigationState<{ justReported?: boolean }>()?.justReported;
+  return (
+    <Layout title={ticket ? ticket.title : 'Your ticket'}>
+      {justReported && ticket && (
+        <p className="notice" role="status">
+          Thank you: we have your report, {ticket.number}.
+        </p>
+      )}
+      {loading && !ticket && <p>Loading…</p>}
+      {error && <p role="alert">{error.message}</p>}
+      {ticket && <TicketView ticket={ticket} viewerId={viewer?.id} preselectedScore={scoreFromLink()} refetch={refetch} />}
+    </Layout>
+  );
+}
+
+export function TrackPage({ trackingCode }: { trackingCode: string }) {
+  const { data, loading, error, refetch } = useQuery(TRACKED_TICKET, { variables: { trackingCode } });
+  const ticket = data?.trackTicket;
+  return (
+    <Layout title={ticket ? ticket.title : 'Your report'}>
+      {loading && !ticket && <p>Loading…</p>}
+      {error && <p role="alert">{error.message}</p>}
+      {ticket && <TicketView ticket={ticket} trackingCode={trackingCode} preselectedScore={scoreFromLink()} refetch={refetch} />}
+    </Layout>
+  );
+}

@@ -1,0 +1,149 @@
+// One ticket, live: status, who handles it, when to expect an answer, the conversation, and what
+// the student can do next (reply; once resolved, rate or reopen).
+import { useMutation, useSubscription } from '@apollo/client/react';
+import { useState, type FormEvent } from 'react';
+import { Field, FormError } from '../components/Field.js';
+import { StatusBadge } from '../components/StatusBadge.js';
+import { formErrors, NO_ERRORS } from '../errors.js';
+import type { TicketDetailsFragment } from '../gql/graphql.js';
+import { expectationInWords, handlerInWords, whenInWords } from '../words.js';
+import { RatingForm } from './RatingForm.js';
+import { REOPEN, REPLY, TICKET_LIVE } from './ticket.documents.js';
+
+interface TicketViewProps {
+  ticket: TicketDetailsFragment;
+  /** For a reporter who did not sign in; proves access on every request. */
+  trackingCode?: string;
+  viewerId?: string;
+  /** Score chosen from a one-click link in the email. */
+  preselectedScore?: number;
+  refetch(): unknown;
+}
+
+export function TicketView({ ticket, trackingCode, viewerId, preselectedScore, refetch }: TicketViewProps) {
+  const { error: liveError } = useSubscription(TICKET_LIVE, { variables: { ticketId: ticket.id, trackingCode: trackingCode ?? null } });
+  const resolved = ticket.status === 'RESOLVED' || ticket.status === 'CLOSED';
+  const expectation = expectationInWords(ticket);
+
+  return (
+    <div className="ticket">
+      <section className="card ticket-summary" aria-label="Status">
+        <p className="ticket-meta">
+          <span className="ticket-number">{ticket.number}</span> · {ticket.category.name} · {ticket.department.name}
+        </p>
+        <p>
+          <StatusBadge status={ticket.status} />{' '}
+          <span className="assignee">{handlerInWords(ticket)}</span>
+        </p>
+        {expectation && <p className="expectation">{expectation}</p>}
+        {ticket.incident && (
+          <p className="incident-note">
+            Part of a known issue: {ticket.incident.title}. Updates on it appear here.
+          </p>
+        )}
+        {liveError && <p className="hint">Live updates are paused; reload the page to see the latest.</p>}
+      </section>
+
+      <section aria-labelledby="conversation-heading" className="conversation">
+        <h2 id="conversation-heading">Conversation</h2>
+        <ol className="messages">
+          <li className="message mine">
+            <p className="message-meta">You reported this {whenInWords(ticket.createdAt)}</p>
+            <p className="message-body">{ticket.description}</p>
+            {ticket.desiredOutcome && <p className="message-body">A good outcome: {ticket.desiredOutcome}</p>}
+          </li>
+          {ticket.messages.edges.map(({ node: message }) => {
+            const mine = !message.author || message.author.id === viewerId;
+            return (
+              <li key={message.id} className={mine ? 'message mine' : 'message staff'}>
+                <p className="message-meta">
+                  {mine ? 'You' : message.author!.name}, {whenInWords(message.createdAt)}
+                </p>
+                <p className="message-body">{message.body}</p>
+              </li>
+            );
+          })}
+        </ol>
+      </section>
+
+      {!resolved && <ReplyForm ticketId={ticket.id} trackingCode={trackingCode} onSent={refetch} />}
+      {resolved && !ticket.rating && <RatingForm ticketId={ticket.id} trackingCode={trackingCode} preselectedScore={preselectedScore} onRated={refetch} />}
+      {ticket.rating && (
+        <section className="card" aria-labelledby="rating-heading">
+          <h2 id="rating-heading">Your rating</h2>
+          <p>
+            {ticket.rating.score} out of 5. Thank you{ticket.rating.comment ? `: “${ticket.rating.comment}”` : '.'}
+          </p>
+        </section>
+      )}
+      {resolved && <ReopenForm ticketId={ticket.id} trackingCode={trackingCode} />}
+    </div>
+  );
+}
+
+function ReplyForm({ ticketId, trackingCode, onSent }: { ticketId: string; trackingCode?: string; onSent(): unknown }) {
+  const [body, setBody] = useState('');
+  const [errors, setErrors] = useState(NO_ERRORS);
+  const [reply, { loading }] = useMutation(REPLY);
+  const send = async (event: FormEvent) => {
+    event.preventDefault();
+    try {
+      await reply({ variables: { input: { ticketId, body, trackingCode: trackingCode ?? null } } });
+      setBody('');
+      setErrors(NO_ERRORS);
+      await onSent();
+    } catch (error) {
+      setErrors(formErrors(error));
+    }
+  };
+  return (
+    <form className="card reply-form" onSubmit={send} noValidate>
+      <Field label="Your reply" error={errors.fields.body}>
+        <textarea rows={3} value={body} onChange={(event) => setBody(event.target.value)} required />
+      </Field>
+      {/* Room for attachments, which come later. */}
+      <div className="attachments-slot" />
+      <FormError message={errors.form} />
+      <button type="submit" className="primary" disabled={loading}>
+        {loading ? 'Sending…' : 'Send reply'}
+      </button>
+    </form>
+  );
+}
+
+function ReopenForm({ ticketId, trackingCode }: { ticketId: string; trackingCode?: string }) {
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const [errors, setErrors] = useState(NO_ERRORS);
+  const [reopen, { loading }] = useMutation(REOPEN);
+  if (!open) {
+    return (
+      <p>
+        <button type="button" onClick={() => setOpen(true)}>
+          Not solved? Reopen it
+        </button>
+      </p>
+    );
+  }
+  const send = async (event: FormEvent) => {
+    event.preventDefault();
+    try {
+      await reopen({ variables: { ticketId, reason, trackingCode: trackingCode ?? null } });
+      setOpen(false);
+    } catch (error) {
+      setErrors(formErrors(error));
+    }
+  };
+  return (
+    <form className="card" onSubmit={send} noValidate aria-labelledby="reopen-heading">
+      <h2 id="reopen-heading">Reopen the ticket</h2>
+      <Field label="What is still not working?" error={errors.fields.reason}>
+        <textarea rows={3} value={reason} onChange={(event) => setReason(event.target.value)} required />
+      </Field>
+      <FormError message={errors.form} />
+      <button type="submit" className="primary" disabled={loading}>
+        Reopen
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,107 @@
+// The ticket as a student sees it, shared by the signed-in page, the tracking page and the live
+// subscription, so every update lands in the same cached object.
+import { graphql } from '../gql/index.js';
+
+export const TICKET_DETAILS = graphql(`
+  fragment TicketDetails on Ticket {
+    id
+    number
+    title
+    description
+    status
+    createdAt
+    firstResponseDueAt
+    resolutionDueAt
+    firstRespondedAt
+    resolvedAt
+    expectedResolutionHours
+    desiredOutcome
+    category {
+      id
+      name
+    }
+    department {
+      id
+      name
+    }
+    assignee {
+      id
+      name
+    }
+    incident {
+      id
+      title
+      status
+    }
+    messages(first: 100) {
+      edges {
+        node {
+          id
+          body
+          createdAt
+          author {
+            id
+            name
+          }
+        }
+      }
+    }
+    rating {
+      id
+      score
+      expectation
+      comment
+    }
+  }
+`);
+
+export const TICKET = graphql(`
+  query TicketPage($id: ID!) {
+    ticket(id: $id) {
+      ...TicketDetails
+    }
+  }
+`);
+
+export const TRACKED_TICKET = graphql(`
+  query TrackedTicket($trackingCode: String!) {
+    trackTicket(trackingCode: $trackingCode) {
+      ...TicketDetails
+    }
+  }
+`);
+
+export const TICKET_LIVE = graphql(`
+  subscription TicketLive($ticketId: ID!, $trackingCode: String) {
+    ticketUpdated(ticketId: $ticketId, trackingCode: $trackingCode) {
+      ...TicketDetails
+    }
+  }
+`);
+
+export const REPLY = graphql(`
+  mutation ReplyToTicket($input: ReplyInput!) {
+    reply(input: $input) {
+      id
+    }
+  }
+`);
+
+export const REOPEN = graphql(`
+  mutation ReopenTicket($ticketId: ID!, $reason: String!, $trackingCode: String) {
+    reopenTicket(ticketId: $ticketId, reason: $reason, trackingCode: $trackingCode) {
+      ...TicketDetails
+    }
+  }
+`);
+
+export const RATE = graphql(`
+  mutation RateTicket($input: RateTicketInput!) {
+    rateTicket(input: $input) {
+      id
+      score
+      expectation
+      comment
+    }
+  }
+`);

@@ -1,0 +1,13 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const api = process.env.API_URL ?? 'http://localhost:4000';
+
+export default defineConfig({
+  plugins: [react()],
+  server: {
+    // One origin in development too, so the httpOnly session cookie reaches the API and its websocket.
+    proxy: { '/graphql': { target: api, ws: true, changeOrigin: true } },
+  },
+  build: { target: 'es2022', sourcemap: true },
+});
