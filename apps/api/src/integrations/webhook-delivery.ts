@@ -8,7 +8,7 @@ import type { Database, OutboxEvent as OutboxEventRow, PrismaClient } from '@stu
 import PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
 import { retryDelay, type RetrySchedule } from './retry-schedule.js';
-import { createWebhookQueue, DELIVERY_QUEUE, type AttemptJob, type WebhookQueue } from './webhook-queue.js';
+import { createWebhookQueue, DELIVERY_QUEUE, ensureDeliveryQueue, type AttemptJob, type WebhookQueue } from './webhook-queue.js';
 import { signWebhook } from './webhook-signature.js';
 
 export interface DeliverySettings {
@@ -75,7 +75,7 @@ export async function startWebhookDelivery(
   const boss = new PgBoss({ db: { executeSql: (text, values) => pool.query(text, values) }, schedule: false });
   boss.on('error', (error) => logger.error({ err: error }, 'webhook job queue error'));
   await boss.start();
-  await boss.createQueue(DELIVERY_QUEUE);
+  await ensureDeliveryQueue(boss);
   const queue = createWebhookQueue(boss);
 
   async function relay(): Promise<number> {

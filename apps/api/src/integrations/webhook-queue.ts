@@ -6,6 +6,25 @@ import PgBoss from 'pg-boss';
 
 export const DELIVERY_QUEUE = 'webhook-delivery';
 
+const DEADLOCK_DETECTED = '40P01';
+const CREATE_QUEUE_TRIES = 5;
+
+/**
+ * Creates the delivery queue unless it exists. pg-boss's create_queue deadlocks when two
+ * processes start at once (each inserts the queue row, one then alters a table the other holds);
+ * PostgreSQL aborts one of them, and that one finds the queue made when it tries again.
+ */
+export async function ensureDeliveryQueue(boss: PgBoss): Promise<void> {
+  for (let tried = 1; ; tried += 1) {
+    try {
+      await boss.createQueue(DELIVERY_QUEUE);
+      return;
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== DEADLOCK_DETECTED || tried === CREATE_QUEUE_TRIES) throw error;
+    }
+  }
+}
+
 /** One attempt of one delivery. `retry` counts retries in the current round (0: first try or redelivery). */
 export interface AttemptJob {
   deliveryId: string;
