@@ -6,7 +6,7 @@ import { connect } from 'node:net';
 import { createTestDatabase, openDatabase, type Database, type TestDatabase } from '@studentdesk/db';
 import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from './free-port.js';
+import { freePort } from './loopback.js';
 import { startApiProcess, type ApiProcess } from './test/api-process.js';
 import { createSchool, type School } from './test/factories.js';
 import { REPLY, REPORT_PROBLEM } from './test/operations.js';

@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { freePort } from '@studentdesk/api';
+import { freePort, waitForHealth } from '@studentdesk/api';
 import { createTestDatabase, hashPassword, openDatabase, type PrismaClient } from '@studentdesk/db';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
@@ -151,16 +151,8 @@ export async function startStack(): Promise<Stack> {
   api.stdout!.on('data', (chunk) => (output += chunk));
   api.stderr!.on('data', (chunk) => (output += chunk));
   const origin = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    if (api.exitCode !== null) throw new Error(`The API exited:\n${output}`);
-    try {
-      if ((await fetch(`${origin}/health`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`The API did not start:\n${output}`);
-    await new Promise((wait) => setTimeout(wait, 200));
+  if (!(await waitForHealth(origin, { timeoutMs: 90_000, gaveUp: () => api.exitCode !== null }))) {
+    throw new Error(`The API ${api.exitCode === null ? 'did not start' : 'exited'}:\n${output}`);
   }
 
   const browser = await chromium.launch({

@@ -16,6 +16,8 @@ export interface HttpLoad {
   headers: Record<string, string>;
   connections: number;
   seconds: number;
+  /** Requests per second across all connections; unset, each connection sends as fast as answers come. */
+  overallRate?: number;
 }
 
 /** A response counts as an error unless it is HTTP 2xx with GraphQL data and no errors. */
@@ -36,6 +38,7 @@ export async function httpLoad(load: HttpLoad): Promise<LoadResult> {
     body: load.body,
     connections: load.connections,
     duration: load.seconds,
+    overallRate: load.overallRate,
     expectBody: undefined,
     verifyBody: isGraphQLSuccess,
   } as autocannon.Options & { verifyBody: (body: string) => boolean });

@@ -18,13 +18,13 @@ import { seedDemoSchool } from '@studentdesk/db/seed';
 import { createApp } from '../app.js';
 import { createTokenSigner } from '../auth/tokens.js';
 import { loadConfig } from '../config.js';
-import { freePort } from '../free-port.js';
+import { freePort, waitForHealth } from '../loopback.js';
 import { createLogger } from '../logger.js';
 import { toGlobalId } from '../relay/global-id.js';
 import { createSchema } from '../schema.js';
 import { startServer } from '../server.js';
 import { BENCH_REPORT_TITLES, CASES, QUEUE_CASE, type BenchCase, type BenchFixture } from './cases.js';
-import { directLoad, httpLoad, type LoadResult } from './load.js';
+import { directLoad, httpLoad, type HttpLoad, type LoadResult } from './load.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -47,6 +47,9 @@ const POOL_SIZE = 20;
 /** As `pnpm start:prod` runs the API (root package.json): V8 otherwise grows its heap long before it must. */
 const API_NODE_FLAGS = ['--max-old-space-size=192'];
 const apiMain = join(dirname(fileURLToPath(import.meta.url)), '..', 'main.js');
+const directServerMain = join(dirname(fileURLToPath(import.meta.url)), 'direct-server.js');
+/** The stated load for the queue's latency: every connection (a staff member's console) asks once a second. */
+const STATED_RATE_PER_CONNECTION = 1;
 const log = (line: string) => console.log(`[bench] ${line}`);
 
 interface CaseResult {
@@ -54,8 +57,12 @@ interface CaseResult {
   description: string;
   database: 'postgresql' | 'pglite';
   graphql: LoadResult;
+  /** Direct Prisma calls in the benchmark's process: no HTTP, no GraphQL. */
   direct: LoadResult;
   ratio: number;
+  /** The same direct calls behind a bare HTTP server in its own process: everything but GraphQL. */
+  plainHttp: LoadResult;
+  ratioToPlainHttp: number;
   sqlPerRequest: number;
   apiPeakRssMb: number;
 }
@@ -161,30 +168,24 @@ async function countStatements(url: string, fixtureBase: Omit<BenchFixture, 'tok
   return { perCase, queueByPageSize, fixture };
 }
 
-interface RunningApi {
-  url: string;
+interface MeasuredProcess {
+  /** The address autocannon loads: the API's /graphql, or the baseline server's root. */
+  origin: string;
   process: ChildProcess;
   peakRssMb(): number;
   resetPeak(): void;
   stop(): Promise<void>;
 }
 
-/** The API as its own process, as in production, with its resident memory sampled every 250 ms. */
-async function startApiProcess(env: Record<string, string>): Promise<RunningApi> {
+/** A Node program as its own process, as in production, with its resident memory sampled every 250 ms. */
+async function startMeasuredProcess(main: string, env: Record<string, string>): Promise<MeasuredProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, [...API_NODE_FLAGS, apiMain], {
+  const child = spawn(process.execPath, [...API_NODE_FLAGS, main], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', AUTH_SECRET, LOG_LEVEL: 'warn', SEED_DEMO: 'never', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
-  const url = `http://127.0.0.1:${port}/graphql`;
-  for (let attempt = 0; ; attempt += 1) {
-    try {
-      if ((await fetch(url.replace('/graphql', '/health'))).ok) break;
-    } catch {
-      if (attempt > 600) throw new Error('the API did not start');
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  const origin = `http://127.0.0.1:${port}`;
+  if (!(await waitForHealth(origin, { timeoutMs: 60_000, gaveUp: () => child.exitCode !== null }))) throw new Error(`${main} did not start`);
   let peak = 0;
   const sampler = setInterval(() => {
     try {
@@ -195,7 +196,7 @@ async function startApiProcess(env: Record<string, string>): Promise<RunningApi>
     }
   }, 250);
   return {
-    url,
+    origin,
     process: child,
     peakRssMb: () => Math.round(peak),
     resetPeak: () => {
@@ -210,11 +211,32 @@ async function startApiProcess(env: Record<string, string>): Promise<RunningApi>
   };
 }
 
-async function measureOverHttp(api: RunningApi, benchCase: BenchCase, fixture: BenchFixture): Promise<LoadResult> {
-  const load = { url: api.url, body: requestBody(benchCase, fixture), headers: authHeaders(benchCase.token(fixture)), connections };
+/** Warm-up, then the measured run; memory peaks are taken over the measured run only. */
+async function measureOverHttp(target: MeasuredProcess, load: Omit<HttpLoad, 'seconds'>): Promise<LoadResult> {
   await httpLoad({ ...load, seconds: warmup });
-  api.resetPeak();
+  target.resetPeak();
   return httpLoad({ ...load, seconds });
+}
+
+const graphqlLoad = (api: MeasuredProcess, benchCase: BenchCase, fixture: BenchFixture) =>
+  ({ url: `${api.origin}/graphql`, body: requestBody(benchCase, fixture), headers: authHeaders(benchCase.token(fixture)), connections });
+const plainHttpLoad = (server: MeasuredProcess, benchCase: BenchCase) =>
+  ({ url: `${server.origin}/${benchCase.name}`, body: '{}', headers: {}, connections });
+
+/** Each case against the bare HTTP baseline, in its own process on the same database. */
+async function measurePlainHttp(benchCases: BenchCase[], fixture: BenchFixture, env: Record<string, string>, afterCase: () => Promise<void>) {
+  const server = await startMeasuredProcess(directServerMain, { ...env, BENCH_FIXTURE: JSON.stringify(fixture) });
+  const results: Record<string, LoadResult> = {};
+  try {
+    for (const benchCase of benchCases) {
+      log(`plain HTTP ${benchCase.name}…`);
+      results[benchCase.name] = await measureOverHttp(server, plainHttpLoad(server, benchCase));
+      await afterCase();
+    }
+  } finally {
+    await server.stop();
+  }
+  return results;
 }
 
 const reportCount = async (db: Database) => db.prisma.ticket.count({ where: { title: BENCH_REPORT_TITLES.graphql } });
@@ -228,13 +250,20 @@ async function removeBenchReports(db: Database): Promise<void> {
   log(`removed ${count} tickets the reportProblem case wrote, and vacuumed`);
 }
 
-async function benchPostgres(): Promise<{ results: CaseResult[]; queueByPageSize: Record<string, number>; lostReports: number }> {
+interface StatedLoadResult {
+  requestsPerSecond: number;
+  connections: number;
+  result: LoadResult;
+}
+
+async function benchPostgres(): Promise<{ results: CaseResult[]; statedLoad: StatedLoadResult; queueByPageSize: Record<string, number>; lostReports: number }> {
   const url = benchDatabaseUrl();
   await ensureSeeded(url);
   const db = await openDatabase({ databaseUrl: url, poolSize: POOL_SIZE });
   await removeBenchReports(db);
   const fixtureBase = await loadFixture(db);
   const { perCase, queueByPageSize, fixture } = await countStatements(url, fixtureBase);
+  const processEnv = { DATABASE_URL: url, DB_POOL_SIZE: String(POOL_SIZE) };
 
   const direct: Record<string, LoadResult> = {};
   for (const benchCase of CASES) {
@@ -243,37 +272,52 @@ async function benchPostgres(): Promise<{ results: CaseResult[]; queueByPageSize
     direct[benchCase.name] = await directLoad(() => benchCase.direct(db.prisma, fixture), connections, seconds);
     await removeBenchReports(db);
   }
+  const plainHttp = await measurePlainHttp(CASES, fixture, processEnv, () => removeBenchReports(db));
 
-  const api = await startApiProcess({ DATABASE_URL: url, DB_POOL_SIZE: String(POOL_SIZE) });
+  const api = await startMeasuredProcess(apiMain, processEnv);
   const results: CaseResult[] = [];
   let lostReports = 0;
+  let statedLoad: StatedLoadResult;
   try {
     for (const benchCase of CASES) {
       log(`graphql ${benchCase.name}…`);
-      const graphql = await measureOverHttp(api, benchCase, fixture);
-      results.push({
-        name: benchCase.name,
-        description: benchCase.description,
-        database: 'postgresql',
-        graphql,
-        direct: direct[benchCase.name]!,
-        ratio: graphql.requestsPerSecond / direct[benchCase.name]!.requestsPerSecond,
-        sqlPerRequest: perCase[benchCase.name]!,
-        apiPeakRssMb: api.peakRssMb(),
-      });
+      const graphql = await measureOverHttp(api, graphqlLoad(api, benchCase, fixture));
+      results.push(caseResult(benchCase, 'postgresql', { graphql, direct: direct[benchCase.name]!, plainHttp: plainHttp[benchCase.name]! }, perCase[benchCase.name]!, api.peakRssMb()));
       await removeBenchReports(db);
     }
+    const rate = connections * STATED_RATE_PER_CONNECTION;
+    log(`graphql queue at ${rate} requests/s…`);
+    statedLoad = { requestsPerSecond: rate, connections, result: await measureOverHttp(api, { ...graphqlLoad(api, QUEUE_CASE, fixture), overallRate: rate }) };
     // Reliability: every report that answered with a ticket is in the database, and no other.
     const before = await reportCount(db);
     const reportCase = CASES.find((benchCase) => benchCase.name === 'reportProblem')!;
-    const check = await httpLoad({ url: api.url, body: requestBody(reportCase, fixture), headers: {}, connections, seconds: 5 });
+    const check = await httpLoad({ ...graphqlLoad(api, reportCase, fixture), seconds: 5 });
     lostReports = check.requests - check.errors - ((await reportCount(db)) - before);
     await removeBenchReports(db);
   } finally {
     await api.stop();
     await db.close();
   }
-  return { results, queueByPageSize, lostReports };
+  return { results, statedLoad, queueByPageSize, lostReports };
+}
+
+function caseResult(
+  benchCase: BenchCase,
+  database: CaseResult['database'],
+  loads: { graphql: LoadResult; direct: LoadResult; plainHttp: LoadResult },
+  sqlPerRequest: number,
+  apiPeakRssMb: number,
+): CaseResult {
+  return {
+    name: database === 'pglite' ? `${benchCase.name} (embedded)` : benchCase.name,
+    description: benchCase.description,
+    database,
+    ...loads,
+    ratio: loads.graphql.requestsPerSecond / loads.direct.requestsPerSecond,
+    ratioToPlainHttp: loads.graphql.requestsPerSecond / loads.plainHttp.requestsPerSecond,
+    sqlPerRequest,
+    apiPeakRssMb,
+  };
 }
 
 async function benchPglite(): Promise<CaseResult> {
@@ -292,20 +336,15 @@ async function benchPglite(): Promise<CaseResult> {
   const direct = await directLoad(() => QUEUE_CASE.direct(db.prisma, fixture), connections, seconds);
   await db.close();
 
-  const api = await startApiProcess({ DATA_DIR: dataDir, DATABASE_URL: '' });
+  // The embedded database admits one process at a time: the baseline server, then the API.
+  const processEnv = { DATA_DIR: dataDir, DATABASE_URL: '' };
+  const plainHttp = await measurePlainHttp([QUEUE_CASE], fixture, processEnv, async () => {});
+  const api = await startMeasuredProcess(apiMain, processEnv);
   try {
     log('graphql queue on the embedded database…');
-    const graphql = await measureOverHttp(api, QUEUE_CASE, fixture);
-    return {
-      name: 'queue (embedded)',
-      description: `${QUEUE_CASE.description}, on embedded PGlite with ${tickets.toLocaleString('en')} tickets`,
-      database: 'pglite',
-      graphql,
-      direct,
-      ratio: graphql.requestsPerSecond / direct.requestsPerSecond,
-      sqlPerRequest: NaN,
-      apiPeakRssMb: api.peakRssMb(),
-    };
+    const graphql = await measureOverHttp(api, graphqlLoad(api, QUEUE_CASE, fixture));
+    const result = caseResult(QUEUE_CASE, 'pglite', { graphql, direct, plainHttp: plainHttp[QUEUE_CASE.name]! }, NaN, api.peakRssMb());
+    return { ...result, description: `${QUEUE_CASE.description}, on embedded PGlite with ${tickets.toLocaleString('en')} tickets` };
   } finally {
     await api.stop();
     rmSync(dataDir, { recursive: true, force: true });
@@ -315,11 +354,11 @@ async function benchPglite(): Promise<CaseResult> {
 function markdownTable(results: CaseResult[]): string {
   const ms = (value: number) => value.toFixed(1);
   const rows = results.map((r) =>
-    `| ${r.name} | ${r.database} | ${r.graphql.requestsPerSecond.toFixed(0)} | ${ms(r.graphql.p50)} | ${ms(r.graphql.p99)} | ${r.graphql.errors} | ${Number.isNaN(r.sqlPerRequest) ? '–' : r.sqlPerRequest} | ${r.direct.requestsPerSecond.toFixed(0)} | ${ms(r.direct.p99)} | ${r.ratio.toFixed(2)} | ${r.apiPeakRssMb} |`,
+    `| ${r.name} | ${r.database} | ${r.graphql.requestsPerSecond.toFixed(0)} | ${ms(r.graphql.p50)} | ${ms(r.graphql.p99)} | ${r.graphql.errors} | ${Number.isNaN(r.sqlPerRequest) ? '–' : r.sqlPerRequest} | ${r.direct.requestsPerSecond.toFixed(0)} | ${r.ratio.toFixed(2)} | ${r.plainHttp.requestsPerSecond.toFixed(0)} | ${r.ratioToPlainHttp.toFixed(2)} | ${r.apiPeakRssMb} |`,
   );
   return [
-    '| case | database | GraphQL req/s | p50 ms | p99 ms | errors | SQL/request | direct calls/s | direct p99 ms | GraphQL ÷ direct | API peak RSS MB |',
-    '|---|---|---|---|---|---|---|---|---|---|---|',
+    '| case | database | GraphQL req/s | p50 ms | p99 ms | errors | SQL/request | direct calls/s | GraphQL ÷ direct | plain HTTP req/s | GraphQL ÷ plain HTTP | API peak RSS MB |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|',
     ...rows,
   ].join('\n');
 }
@@ -334,6 +373,7 @@ async function main() {
     machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
     settings: { scale, seconds, warmup, connections, pgliteScale },
     queueSqlByPageSize: postgres.queueByPageSize,
+    queueAtStatedLoad: postgres.statedLoad,
     lostReports: postgres.lostReports,
     results,
   };
@@ -347,6 +387,7 @@ async function main() {
     '',
     markdownTable(results),
     '',
+    `Queue at a stated load of ${postgres.statedLoad.requestsPerSecond} requests/s over ${postgres.statedLoad.connections} connections (each console asking once a second): p50 ${postgres.statedLoad.result.p50.toFixed(1)} ms, p99 ${postgres.statedLoad.result.p99.toFixed(1)} ms, ${postgres.statedLoad.result.errors} errors.`,
     `SQL statements for the queue by page size: ${Object.entries(postgres.queueByPageSize).map(([size, count]) => `${size} tickets → ${count}`).join(', ')}.`,
     `Reports that returned a ticket but are missing from the database (or the reverse): ${postgres.lostReports}.`,
     '<!-- bench:end -->',

@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from '../free-port.js';
+import { freePort, waitForHealth } from '../loopback.js';
 import { graphqlClient, type GraphQLClient } from './api.js';
 
 const MAIN = join(import.meta.dirname, '..', '..', 'dist', 'main.js');
@@ -20,15 +20,6 @@ export interface ApiProcess {
   /** Resolves with the exit code (null when killed by a signal). */
   exited: Promise<number | null>;
   stop(signal?: NodeJS.Signals): Promise<number | null>;
-}
-
-export async function waitForHealth(port: number, timeoutMs = 30_000): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await fetch(`http://127.0.0.1:${port}/health`).then((response) => response.ok, () => false)) return true;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return false;
 }
 
 /** Starts dist/main.js with `env` over a quiet default (no demo data, no web apps) and waits until it is healthy. */
@@ -58,7 +49,7 @@ export async function startApiProcess(env: Record<string, string>): Promise<ApiP
       resolve(code);
     }),
   );
-  const healthy = await Promise.race([waitForHealth(port), exited.then(() => false)]);
+  const healthy = await waitForHealth(`http://127.0.0.1:${port}`, { gaveUp: () => child.exitCode !== null || child.signalCode !== null });
   if (!healthy) {
     child.kill('SIGKILL');
     throw new Error(`the API process did not become healthy:\n${output}`);

@@ -50,16 +50,26 @@ export function assertMayListTickets(viewer: Viewer): void {
   requireUser(viewer);
 }
 
-/** SQL predicate on "Ticket" t for the tickets a viewer may list (anonymous: none). */
-export function visibleTicketsSql(viewer: Viewer): Prisma.Sql {
-  if (viewer.kind === 'apiKey') return hasScope(viewer, 'tickets:read') ? Prisma.sql`TRUE` : Prisma.sql`FALSE`;
-  if (viewer.kind !== 'user') return Prisma.sql`FALSE`;
+/**
+ * The tickets a list may show the viewer, as disjoint conditions on `t`: a ticket matches at most
+ * one. Staff see their department's tickets and, apart from those, the ones assigned to them;
+ * a query can read each branch through its own index (tickets/ticket.query.ts).
+ */
+export function visibleTicketBranches(viewer: Viewer): Prisma.Sql[] {
+  if (viewer.kind === 'apiKey') return [hasScope(viewer, 'tickets:read') ? Prisma.sql`TRUE` : Prisma.sql`FALSE`];
+  if (viewer.kind !== 'user') return [Prisma.sql`FALSE`];
   const { user } = viewer;
-  if (user.role === 'ADMIN') return Prisma.sql`TRUE`;
+  if (user.role === 'ADMIN') return [Prisma.sql`TRUE`];
   if (isStaffRole(user.role)) {
     return user.departmentId
-      ? Prisma.sql`(t."departmentId" = ${user.departmentId}::uuid OR t."assigneeId" = ${user.id}::uuid)`
-      : Prisma.sql`t."assigneeId" = ${user.id}::uuid`;
+      ? [Prisma.sql`t."departmentId" = ${user.departmentId}::uuid`, Prisma.sql`(t."assigneeId" = ${user.id}::uuid AND t."departmentId" <> ${user.departmentId}::uuid)`]
+      : [Prisma.sql`t."assigneeId" = ${user.id}::uuid`];
   }
-  return Prisma.sql`t."requesterId" = ${user.id}::uuid`;
+  return [Prisma.sql`t."requesterId" = ${user.id}::uuid`];
+}
+
+/** The tickets a viewer may list as one SQL condition on "Ticket" t (anonymous: none). */
+export function visibleTicketsSql(viewer: Viewer): Prisma.Sql {
+  const branches = visibleTicketBranches(viewer);
+  return branches.length === 1 ? branches[0]! : Prisma.sql`(${Prisma.join(branches, ' OR ')})`;
 }

@@ -142,6 +142,46 @@ describe.each(DATABASE_KINDS)('the ticket queue on %s', (kind) => {
     expect(codes(response)).toEqual(['BAD_USER_INPUT']);
     expect(response.errors![0]!.extensions!.field).toBe('filter.assigneeId');
   });
+
+  // Runs last: it adds tickets in another department that the counts above do not expect.
+  it('shows staff their department and, beyond it, what is assigned to them: merged in order, page by page', async () => {
+    const prisma = api.db.prisma;
+    const base = Date.UTC(2026, 0, 5, 12);
+    const financeTickets = await Promise.all(
+      Array.from({ length: 9 }, (_, i) =>
+        prisma.ticket.create({
+          data: {
+            title: `Fee question ${i}`, description: 'Details.', status: 'OPEN', priority: 'NORMAL', channel: 'PORTAL',
+            categoryId: school.categories.fees.id, departmentId: school.departments.finance.id,
+            contactName: 'A student', contactEmail: `fees${i}@example.edu`,
+            // Six of the nine are assigned to the IT staff member; their due times fall between IT's.
+            assigneeId: i < 6 ? school.users.staff.id : school.users.otherStaff.id,
+            resolutionDueAt: new Date(base - 86_400_000 + i * 17_000),
+          },
+        }),
+      ),
+    );
+    const expected = new Set([
+      ...(await prisma.ticket.findMany({ where: { departmentId: school.departments.it.id }, select: { id: true } })).map((ticket) => toGlobalId('Ticket', ticket.id)),
+      ...financeTickets.slice(0, 6).map((ticket) => toGlobalId('Ticket', ticket.id)),
+    ]);
+    for (const orderBy of ['RESOLUTION_DUE_AT_ASC', 'CREATED_AT_DESC', 'UPDATED_AT_DESC']) {
+      const seen: string[] = [];
+      const due: number[] = [];
+      let after: string | null = null;
+      do {
+        const response: any = await api.gql(QUEUE, { first: 20, after, orderBy }, { token: school.tokens.staff });
+        expect(response.errors).toBeUndefined();
+        expect(response.data.tickets.totalCount).toBe(expected.size);
+        seen.push(...response.data.tickets.edges.map((edge: any) => edge.node.id));
+        due.push(...response.data.tickets.edges.map((edge: any) => Date.parse(edge.node.resolutionDueAt)));
+        after = response.data.tickets.pageInfo.hasNextPage ? response.data.tickets.pageInfo.endCursor : null;
+      } while (after);
+      expect(seen).toHaveLength(expected.size);
+      expect(new Set(seen)).toEqual(expected);
+      if (orderBy === 'RESOLUTION_DUE_AT_ASC') expect(due).toEqual([...due].sort((a, b) => a - b));
+    }
+  });
 });
 
 describe.each(DATABASE_KINDS)('the staff queue with 10,000 open tickets on %s', (kind) => {
