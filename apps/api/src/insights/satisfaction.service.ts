@@ -1,5 +1,7 @@
-// The satisfaction report, aggregated in SQL: one statement, however many ratings there are.
-import type { Department, PrismaClient } from '@studentdesk/db';
+// The satisfaction report, aggregated in SQL: one statement, however many ratings there are. Whole
+// UTC days come from "SatisfactionDay" (kept by triggers, migration satisfaction_days); only the
+// partial days at the ends of the range are read from the ratings and tickets themselves.
+import { Prisma, type Department, type PrismaClient } from '@studentdesk/db';
 import { hasScope, missingScope, requireStaff, type Viewer } from '../auth/viewer.js';
 import { badInput } from '../errors.js';
 
@@ -40,36 +42,72 @@ function visibleDepartment(viewer: Viewer): (row: Department) => boolean {
   return user.role === 'STAFF' ? (row) => row.id === user.departmentId : () => true;
 }
 
+export interface SplitRange {
+  /** Whole UTC days inside the range, as dates ("2026-05-01"), end exclusive; equal when there are none. */
+  days: { from: string; to: string };
+  /** The rest of the range: at most a partial day at each end. */
+  edges: Array<{ from: Date; to: Date }>;
+}
+
+const isoDay = (time: number) => new Date(time).toISOString().slice(0, 10);
+
+/** Splits [from, to) into the whole UTC days the rollup answers and the partial days around them. */
+export function splitRange({ from, to }: { from: Date; to: Date }): SplitRange {
+  const firstWholeDay = Math.ceil(from.getTime() / DAY) * DAY;
+  const endOfWholeDays = Math.floor(to.getTime() / DAY) * DAY;
+  if (firstWholeDay >= endOfWholeDays) return { days: { from: isoDay(firstWholeDay), to: isoDay(firstWholeDay) }, edges: [{ from, to }] };
+  const edges = [
+    { from, to: new Date(firstWholeDay) },
+    { from: new Date(endOfWholeDays), to },
+  ].filter((edge) => edge.from < edge.to);
+  return { days: { from: isoDay(firstWholeDay), to: isoDay(endOfWholeDays) }, edges };
+}
+
+/** `column` within one of the edges. */
+function inEdges(column: string, edges: SplitRange['edges']): Prisma.Sql {
+  if (edges.length === 0) return Prisma.sql`FALSE`;
+  const at = Prisma.raw(column);
+  return Prisma.sql`(${Prisma.join(edges.map((edge) => Prisma.sql`(${at} >= ${edge.from} AND ${at} < ${edge.to})`), ' OR ')})`;
+}
+
 export async function satisfactionReport(prisma: PrismaClient, viewer: Viewer, range: { from: Date; to: Date }) {
   const isVisible = visibleDepartment(viewer);
+  const { days, edges } = splitRange(range);
   const rows = await prisma.$queryRaw<DepartmentRow[]>`
-    WITH rated AS (
-      SELECT "departmentId",
-             count(*)::int AS responses,
-             count(*) FILTER (WHERE score >= 4)::int AS satisfied,
-             count(*) FILTER (WHERE expectation IN ('MET', 'EXCEEDED'))::int AS "expectationMet",
-             avg(("predictedScore" - score)::float8) FILTER (WHERE "predictedScore" IS NOT NULL) AS "perceptionGap"
+    WITH figures AS (
+      SELECT "departmentId", "responses", "satisfied", "expectationMet", "perceptionGapSum", "perceptionGapCount",
+             "resolvedTickets", "resolvedInTime"
+      FROM "SatisfactionDay"
+      WHERE "day" >= ${days.from}::date AND "day" < ${days.to}::date
+      UNION ALL
+      SELECT "departmentId", 1, (score >= 4)::int, (expectation IN ('MET', 'EXCEEDED'))::int,
+             COALESCE("predictedScore" - score, 0), ("predictedScore" IS NOT NULL)::int, 0, 0
       FROM "Rating"
-      WHERE "createdAt" >= ${range.from} AND "createdAt" < ${range.to}
-      GROUP BY "departmentId"
-    ), resolved AS (
-      SELECT "departmentId",
-             count(*)::int AS "resolvedTickets",
-             count(*) FILTER (WHERE "resolvedAt" <= "resolutionDueAt")::int AS "resolvedInTime"
+      WHERE ${inEdges('"createdAt"', edges)}
+      UNION ALL
+      SELECT "departmentId", 0, 0, 0, 0, 0, 1, ("resolvedAt" <= "resolutionDueAt")::int
       FROM "Ticket"
-      WHERE "resolvedAt" >= ${range.from} AND "resolvedAt" < ${range.to} AND "resolutionDueAt" IS NOT NULL
+      WHERE "resolutionDueAt" IS NOT NULL AND ${inEdges('"resolvedAt"', edges)}
+    ), totals AS (
+      SELECT "departmentId",
+             sum("responses")::int AS responses,
+             sum("satisfied")::int AS satisfied,
+             sum("expectationMet")::int AS "expectationMet",
+             sum("perceptionGapSum")::float8 / NULLIF(sum("perceptionGapCount"), 0) AS "perceptionGap",
+             sum("resolvedTickets")::int AS "resolvedTickets",
+             sum("resolvedInTime")::int AS "resolvedInTime"
+      FROM figures
       GROUP BY "departmentId"
     )
     SELECT d.*,
-           COALESCE(rated.responses, 0) AS responses,
-           COALESCE(rated.satisfied, 0) AS satisfied,
-           COALESCE(rated."expectationMet", 0) AS "expectationMet",
-           rated."perceptionGap",
-           COALESCE(resolved."resolvedTickets", 0) AS "resolvedTickets",
-           COALESCE(resolved."resolvedInTime", 0) AS "resolvedInTime"
+           COALESCE(totals.responses, 0) AS responses,
+           COALESCE(totals.satisfied, 0) AS satisfied,
+           COALESCE(totals."expectationMet", 0) AS "expectationMet",
+           totals."perceptionGap",
+           COALESCE(totals."resolvedTickets", 0) AS "resolvedTickets",
+           COALESCE(totals."resolvedInTime", 0) AS "resolvedInTime"
     FROM "Department" d
-    LEFT JOIN rated ON rated."departmentId" = d.id
-    LEFT JOIN resolved ON resolved."departmentId" = d.id
+    LEFT JOIN totals ON totals."departmentId" = d.id
     ORDER BY d.name`;
 
   const responses = rows.reduce((sum, row) => sum + row.responses, 0);
