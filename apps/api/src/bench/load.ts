@@ -75,3 +75,43 @@ export async function directLoad(work: () => Promise<unknown>, connections: numb
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
   return { requests: latencies.length, requestsPerSecond: latencies.length / elapsed, p50: at(0.5), p99: at(0.99), errors };
 }
+
+export interface ReportOutcomes {
+  /** Tickets the API answered with. */
+  confirmedTicketIds: string[];
+  /** Idempotency keys of the reports the API answered with an error. */
+  refusedKeys: string[];
+}
+
+/**
+ * `reportProblem` under load, each request with its own idempotency key, recording which answered
+ * with a ticket and which with an error. Requests still in flight when the run ends are in neither.
+ */
+export async function reportLoad(load: Omit<HttpLoad, 'body'> & { input: Record<string, unknown>; mutation: string }): Promise<ReportOutcomes> {
+  const outcomes: ReportOutcomes = { confirmedTicketIds: [], refusedKeys: [] };
+  await autocannon({
+    url: load.url,
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...load.headers },
+    connections: load.connections,
+    duration: load.seconds,
+    requests: [
+      {
+        setupRequest: (request, context: Record<string, string>) => {
+          context.key = crypto.randomUUID();
+          return { ...request, body: JSON.stringify({ query: load.mutation, variables: { input: { ...load.input, idempotencyKey: context.key } } }) };
+        },
+        onResponse: (_status, body, context: Record<string, string>) => {
+          try {
+            const ticketId = (JSON.parse(body) as { data?: { reportProblem?: { ticket?: { id?: string } } } }).data?.reportProblem?.ticket?.id;
+            if (ticketId) return void outcomes.confirmedTicketIds.push(ticketId);
+          } catch {
+            // not JSON: an error
+          }
+          outcomes.refusedKeys.push(context.key!);
+        },
+      },
+    ],
+  } as autocannon.Options);
+  return outcomes;
+}
