@@ -1,6 +1,7 @@
 // The satisfaction report, aggregated in SQL: one statement, however many ratings there are. Whole
 // UTC days come from "SatisfactionDay" (kept by triggers, migration satisfaction_days); only the
-// partial days at the ends of the range are read from the ratings and tickets themselves.
+// partial days at the ends of the range are read from the ratings and tickets themselves, through
+// the same satisfaction_of_rating / satisfaction_of_ticket functions the triggers use.
 import { Prisma, type Department, type PrismaClient } from '@studentdesk/db';
 import { hasScope, missingScope, requireStaff, type Viewer } from '../auth/viewer.js';
 import { badInput } from '../errors.js';
@@ -75,19 +76,14 @@ export async function satisfactionReport(prisma: PrismaClient, viewer: Viewer, r
   const { days, edges } = splitRange(range);
   const rows = await prisma.$queryRaw<DepartmentRow[]>`
     WITH figures AS (
-      SELECT "departmentId", "responses", "satisfied", "expectationMet", "perceptionGapSum", "perceptionGapCount",
-             "resolvedTickets", "resolvedInTime"
-      FROM "SatisfactionDay"
-      WHERE "day" >= ${days.from}::date AND "day" < ${days.to}::date
+      SELECT sd.* FROM "SatisfactionDay" sd
+      WHERE sd."day" >= ${days.from}::date AND sd."day" < ${days.to}::date
       UNION ALL
-      SELECT "departmentId", 1, (score >= 4)::int, (expectation IN ('MET', 'EXCEEDED'))::int,
-             COALESCE("predictedScore" - score, 0), ("predictedScore" IS NOT NULL)::int, 0, 0
-      FROM "Rating"
-      WHERE ${inEdges('"createdAt"', edges)}
+      SELECT part.* FROM "Rating" r, satisfaction_of_rating(r) part
+      WHERE ${inEdges('r."createdAt"', edges)}
       UNION ALL
-      SELECT "departmentId", 0, 0, 0, 0, 0, 1, ("resolvedAt" <= "resolutionDueAt")::int
-      FROM "Ticket"
-      WHERE "resolutionDueAt" IS NOT NULL AND ${inEdges('"resolvedAt"', edges)}
+      SELECT part.* FROM "Ticket" t, satisfaction_of_ticket(t) part
+      WHERE part."day" IS NOT NULL AND ${inEdges('t."resolvedAt"', edges)}
     ), totals AS (
       SELECT "departmentId",
              sum("responses")::int AS responses,

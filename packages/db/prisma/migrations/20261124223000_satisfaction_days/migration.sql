@@ -19,16 +19,29 @@ CREATE TABLE "SatisfactionDay" (
 
 ALTER TABLE "SatisfactionDay" ADD CONSTRAINT "SatisfactionDay_departmentId_fkey" FOREIGN KEY ("departmentId") REFERENCES "Department"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
--- Adds one row's contribution (sign +1) or takes it back (sign -1).
-CREATE FUNCTION satisfaction_day_add(
-  department UUID, at TIMESTAMPTZ, sign INTEGER,
-  responses INTEGER, satisfied INTEGER, expectation_met INTEGER, gap_sum INTEGER, gap_count INTEGER,
-  resolved_tickets INTEGER, resolved_in_time INTEGER
-) RETURNS void LANGUAGE sql AS $$
+-- One rating's or one ticket's part in the figures, as a "SatisfactionDay" row: the one definition
+-- the triggers, the backfill below and the report's partial days (satisfaction.service.ts) use.
+-- A part without a day counts nowhere: a ticket not resolved, or resolved without a due time.
+-- SETOF (always one row) so PostgreSQL inlines them in FROM clauses: called per row otherwise, they
+-- made the report's partial days 50 % slower (60-66 ms against 40 ms for 4,457 rows at scale 75).
+CREATE FUNCTION satisfaction_of_rating(r "Rating") RETURNS SETOF "SatisfactionDay" LANGUAGE sql STABLE AS $$
+  SELECT r."departmentId", (r."createdAt" AT TIME ZONE 'UTC')::date, 1, (r."score" >= 4)::int,
+         (r."expectation" IN ('MET', 'EXCEEDED'))::int, COALESCE(r."predictedScore" - r."score", 0),
+         (r."predictedScore" IS NOT NULL)::int, 0, 0
+$$;
+
+CREATE FUNCTION satisfaction_of_ticket(t "Ticket") RETURNS SETOF "SatisfactionDay" LANGUAGE sql STABLE AS $$
+  SELECT t."departmentId", CASE WHEN t."resolutionDueAt" IS NOT NULL THEN (t."resolvedAt" AT TIME ZONE 'UTC')::date END,
+         0, 0, 0, 0, 0, 1, COALESCE(t."resolvedAt" <= t."resolutionDueAt", false)::int
+$$;
+
+-- Adds a part to its day (sign +1) or takes it back (sign -1).
+CREATE FUNCTION satisfaction_day_add(part "SatisfactionDay", sign INTEGER) RETURNS void LANGUAGE sql AS $$
   INSERT INTO "SatisfactionDay" AS d ("departmentId", "day", "responses", "satisfied", "expectationMet",
                                       "perceptionGapSum", "perceptionGapCount", "resolvedTickets", "resolvedInTime")
-  VALUES (department, (at AT TIME ZONE 'UTC')::date, sign * responses, sign * satisfied, sign * expectation_met,
-          sign * gap_sum, sign * gap_count, sign * resolved_tickets, sign * resolved_in_time)
+  SELECT part."departmentId", part."day", sign * part."responses", sign * part."satisfied", sign * part."expectationMet",
+         sign * part."perceptionGapSum", sign * part."perceptionGapCount", sign * part."resolvedTickets", sign * part."resolvedInTime"
+  WHERE part."day" IS NOT NULL
   ON CONFLICT ("departmentId", "day") DO UPDATE SET
     "responses" = d."responses" + EXCLUDED."responses",
     "satisfied" = d."satisfied" + EXCLUDED."satisfied",
@@ -41,36 +54,22 @@ $$;
 
 CREATE FUNCTION satisfaction_day_rating() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  IF TG_OP <> 'INSERT' THEN
-    PERFORM satisfaction_day_add(OLD."departmentId", OLD."createdAt", -1, 1, (OLD."score" >= 4)::int,
-      (OLD."expectation" IN ('MET', 'EXCEEDED'))::int, COALESCE(OLD."predictedScore" - OLD."score", 0),
-      (OLD."predictedScore" IS NOT NULL)::int, 0, 0);
-  END IF;
-  IF TG_OP <> 'DELETE' THEN
-    PERFORM satisfaction_day_add(NEW."departmentId", NEW."createdAt", 1, 1, (NEW."score" >= 4)::int,
-      (NEW."expectation" IN ('MET', 'EXCEEDED'))::int, COALESCE(NEW."predictedScore" - NEW."score", 0),
-      (NEW."predictedScore" IS NOT NULL)::int, 0, 0);
-  END IF;
+  IF TG_OP <> 'INSERT' THEN PERFORM satisfaction_day_add(part, -1) FROM satisfaction_of_rating(OLD) part; END IF;
+  IF TG_OP <> 'DELETE' THEN PERFORM satisfaction_day_add(part, 1) FROM satisfaction_of_rating(NEW) part; END IF;
   RETURN NULL;
 END $$;
 
 CREATE TRIGGER "Rating_satisfaction_day" AFTER INSERT OR DELETE OR UPDATE OF "departmentId", "createdAt", "score", "expectation", "predictedScore"
   ON "Rating" FOR EACH ROW EXECUTE FUNCTION satisfaction_day_rating();
 
--- A ticket counts for SLA compliance on the day it was resolved, if it had a resolution due time.
 CREATE FUNCTION satisfaction_day_ticket() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  IF TG_OP <> 'INSERT' AND OLD."resolvedAt" IS NOT NULL AND OLD."resolutionDueAt" IS NOT NULL THEN
-    PERFORM satisfaction_day_add(OLD."departmentId", OLD."resolvedAt", -1, 0, 0, 0, 0, 0, 1,
-      (OLD."resolvedAt" <= OLD."resolutionDueAt")::int);
-  END IF;
-  IF TG_OP <> 'DELETE' AND NEW."resolvedAt" IS NOT NULL AND NEW."resolutionDueAt" IS NOT NULL THEN
-    PERFORM satisfaction_day_add(NEW."departmentId", NEW."resolvedAt", 1, 0, 0, 0, 0, 0, 1,
-      (NEW."resolvedAt" <= NEW."resolutionDueAt")::int);
-  END IF;
+  IF TG_OP <> 'INSERT' THEN PERFORM satisfaction_day_add(part, -1) FROM satisfaction_of_ticket(OLD) part; END IF;
+  IF TG_OP <> 'DELETE' THEN PERFORM satisfaction_day_add(part, 1) FROM satisfaction_of_ticket(NEW) part; END IF;
   RETURN NULL;
 END $$;
 
+-- Unresolved tickets have no part: their inserts and deletes skip the trigger.
 CREATE TRIGGER "Ticket_satisfaction_day_insert" AFTER INSERT ON "Ticket"
   FOR EACH ROW WHEN (NEW."resolvedAt" IS NOT NULL) EXECUTE FUNCTION satisfaction_day_ticket();
 CREATE TRIGGER "Ticket_satisfaction_day_update" AFTER UPDATE OF "departmentId", "resolvedAt", "resolutionDueAt" ON "Ticket"
@@ -86,12 +85,9 @@ INSERT INTO "SatisfactionDay" ("departmentId", "day", "responses", "satisfied", 
 SELECT "departmentId", "day", sum("responses"), sum("satisfied"), sum("expectationMet"),
        sum("perceptionGapSum"), sum("perceptionGapCount"), sum("resolvedTickets"), sum("resolvedInTime")
 FROM (
-  SELECT "departmentId", ("createdAt" AT TIME ZONE 'UTC')::date AS "day", 1 AS "responses", ("score" >= 4)::int AS "satisfied",
-         ("expectation" IN ('MET', 'EXCEEDED'))::int AS "expectationMet", COALESCE("predictedScore" - "score", 0) AS "perceptionGapSum",
-         ("predictedScore" IS NOT NULL)::int AS "perceptionGapCount", 0 AS "resolvedTickets", 0 AS "resolvedInTime"
-  FROM "Rating"
+  SELECT part.* FROM "Rating" r, satisfaction_of_rating(r) part
   UNION ALL
-  SELECT "departmentId", ("resolvedAt" AT TIME ZONE 'UTC')::date, 0, 0, 0, 0, 0, 1, ("resolvedAt" <= "resolutionDueAt")::int
-  FROM "Ticket" WHERE "resolvedAt" IS NOT NULL AND "resolutionDueAt" IS NOT NULL
-) AS contributions
+  SELECT part.* FROM "Ticket" t, satisfaction_of_ticket(t) part
+) AS part
+WHERE "day" IS NOT NULL
 GROUP BY "departmentId", "day";
