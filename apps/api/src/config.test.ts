@@ -26,6 +26,19 @@ describe('configuration', () => {
     }
   });
 
+  it('runs several API processes only on PostgreSQL and Redis, which they share', () => {
+    expect(loadConfig({ ...base, API_PROCESSES: '2', DATABASE_URL: 'postgresql://db/desk', REDIS_URL: 'redis://cache:6379' }).processes).toBe(2);
+    try {
+      loadConfig({ ...base, API_PROCESSES: '2' });
+      expect.unreachable();
+    } catch (error) {
+      expect((error as ConfigError).problems).toEqual([
+        'API_PROCESSES above 1 needs DATABASE_URL: the embedded database belongs to one process',
+        'API_PROCESSES above 1 needs REDIS_URL, so live updates and rate limits reach every process',
+      ]);
+    }
+  });
+
   it('requires a strong AUTH_SECRET in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', DATA_DIR: base.DATA_DIR })).toThrowError(/AUTH_SECRET is required in production/);
     expect(() => loadConfig({ NODE_ENV: 'production', AUTH_SECRET: 'short' })).toThrowError(/at least 32 characters/);

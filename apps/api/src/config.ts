@@ -21,6 +21,8 @@ export interface Config {
   sweepIntervalMs: number;
   dataDir: string;
   dbPoolSize: number;
+  /** API processes sharing the port (node:cluster), to use every core of one machine. */
+  processes: number;
   authSecret: Uint8Array;
   authTokenTtlHours: number;
   /** Load the demo school into an empty database on start. */
@@ -85,6 +87,7 @@ export function loadConfig(env: Env = process.env): Config {
   const port = integer('PORT', 4000, 0, 65535);
   const host = env.HOST || '127.0.0.1';
   const dbPoolSize = integer('DB_POOL_SIZE', 10, 1, 200);
+  const processes = integer('API_PROCESSES', 1, 1, 64);
   const authTokenTtlHours = integer('AUTH_TOKEN_TTL_HOURS', 24 * 7, 1, 24 * 90);
 
   const databaseUrl = env.DATABASE_URL || undefined;
@@ -95,6 +98,9 @@ export function loadConfig(env: Env = process.env): Config {
 
   const redisUrl = env.REDIS_URL || undefined;
   if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) problems.push(`REDIS_URL must start with redis:// or rediss://, got "${redisUrl}"`);
+  // Processes share tickets through PostgreSQL and live updates and budgets through Redis.
+  if (processes > 1 && !databaseUrl) problems.push('API_PROCESSES above 1 needs DATABASE_URL: the embedded database belongs to one process');
+  if (processes > 1 && !redisUrl) problems.push('API_PROCESSES above 1 needs REDIS_URL, so live updates and rate limits reach every process');
 
   const corsOrigins = (env.CORS_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean);
   for (const origin of corsOrigins) {
@@ -173,6 +179,7 @@ export function loadConfig(env: Env = process.env): Config {
     sweepIntervalMs,
     dataDir,
     dbPoolSize,
+    processes,
     authSecret,
     authTokenTtlHours,
     seedDemo,

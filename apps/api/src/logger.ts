@@ -8,7 +8,8 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
   return pino(
     {
       level,
-      base: { service: 'studentdesk-api' },
+      // The pid tells apart the lines of several API processes (API_PROCESSES).
+      base: { service: 'studentdesk-api', pid: process.pid },
       // Secrets never reach the log, at the top of a log call's object or one level down.
       redact: ['req.headers.authorization', 'req.headers.cookie', ...SECRET_FIELDS, ...SECRET_FIELDS.map((field) => `*.${field}`)],
     },

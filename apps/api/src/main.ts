@@ -1,10 +1,14 @@
 // `pnpm start`: the API on PostgreSQL (DATABASE_URL) or, by default, the embedded database with
-// the demo school loaded on first start.
+// the demo school loaded on first start. With API_PROCESSES above 1, this process supervises that
+// many API processes sharing the port (processes.ts).
 import 'reflect-metadata';
+import cluster from 'node:cluster';
 import { openDatabase } from '@studentdesk/db';
+import type { Logger } from 'pino';
 import { createApp } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createLogger } from './logger.js';
+import { superviseProcesses } from './processes.js';
 import { createSchema } from './schema.js';
 import { startServer } from './server.js';
 
@@ -20,43 +24,50 @@ function configOrExit(): Config {
   }
 }
 
-const config = configOrExit();
-const logger = createLogger(config.logLevel);
-const db = await openDatabase({
-  databaseUrl: config.databaseUrl,
-  dataDir: config.dataDir,
-  poolSize: config.dbPoolSize,
-  log: (line) => logger.info(line),
-});
-logger.info({ database: db.kind }, db.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'connected to PostgreSQL');
-
-if (config.seedDemo === 'always' || (config.seedDemo === 'auto' && db.kind === 'pglite')) {
-  const { seedDemoSchool } = await import('@studentdesk/db/seed');
-  await seedDemoSchool(db.prisma, { log: (line: string) => logger.info(line) });
-}
-
-const { app, stopBackgroundWork } = await createApp(config, db, logger);
-const server = await startServer(app, await createSchema(app.pubSub));
-logger.info(config.smtpUrl ? 'sending email through SMTP_URL' : 'no SMTP_URL: emails stay in the outbox (emailOutbox)');
-logger.info(`StudentDesk API ready at ${server.url}`);
-console.log(`\n  StudentDesk API  ${server.url}\n  Student portal   ${server.url.replace(/graphql$/, '')}\n`);
-
 /** In-flight requests get this long to finish before the process exits regardless. */
 const SHUTDOWN_DEADLINE_MS = 15_000;
-let stopping = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, async () => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'shutting down: finishing requests in flight');
-    setTimeout(() => {
-      logger.error('shutdown took too long; exiting anyway');
-      process.exit(1);
-    }, SHUTDOWN_DEADLINE_MS).unref();
-    await server.close();
-    await stopBackgroundWork();
-    await db.close();
-    logger.info('stopped');
-    process.exit(0);
+
+async function serve(config: Config, logger: Logger): Promise<void> {
+  const db = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    poolSize: config.dbPoolSize,
+    log: (line) => logger.info(line),
   });
+  logger.info({ database: db.kind }, db.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'connected to PostgreSQL');
+
+  if (config.seedDemo === 'always' || (config.seedDemo === 'auto' && db.kind === 'pglite')) {
+    const { seedDemoSchool } = await import('@studentdesk/db/seed');
+    await seedDemoSchool(db.prisma, { log: (line: string) => logger.info(line) });
+  }
+
+  const { app, stopBackgroundWork } = await createApp(config, db, logger);
+  const server = await startServer(app, await createSchema(app.pubSub));
+  logger.info(config.smtpUrl ? 'sending email through SMTP_URL' : 'no SMTP_URL: emails stay in the outbox (emailOutbox)');
+  logger.info(`StudentDesk API ready at ${server.url}`);
+  // Once, not once per process of a supervisor.
+  if (cluster.isPrimary) console.log(`\n  StudentDesk API  ${server.url}\n  Student portal   ${server.url.replace(/graphql$/, '')}\n`);
+
+  let stopping = false;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, async () => {
+      if (stopping) return;
+      stopping = true;
+      logger.info({ signal }, 'shutting down: finishing requests in flight');
+      setTimeout(() => {
+        logger.error('shutdown took too long; exiting anyway');
+        process.exit(1);
+      }, SHUTDOWN_DEADLINE_MS).unref();
+      await server.close();
+      await stopBackgroundWork();
+      await db.close();
+      logger.info('stopped');
+      process.exit(0);
+    });
+  }
 }
+
+const config = configOrExit();
+const logger = createLogger(config.logLevel);
+if (config.processes > 1 && cluster.isPrimary) process.exit(await superviseProcesses(config, logger));
+else await serve(config, logger);

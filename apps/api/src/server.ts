@@ -2,6 +2,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import { parseCookie as parseCookies } from 'cookie';
@@ -98,6 +99,8 @@ export async function startServer(app: App, schema: GraphQLSchema): Promise<ApiS
     stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      // Answers are per viewer, never cacheable; without cache hints Apollo need not wrap every field resolver.
+      ApolloServerPluginCacheControlDisabled(),
       graphiqlLandingPage(),
       schemaExposurePlugin(app.config.production),
       limitsPlugin(app.limits),

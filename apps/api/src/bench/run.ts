@@ -177,23 +177,29 @@ interface MeasuredProcess {
   stop(): Promise<void>;
 }
 
-/** A Node program as its own process, as in production, with its resident memory sampled every 250 ms. */
+const readProc = (path: string) => {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return ''; // the process is gone
+  }
+};
+const residentMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readProc(`/proc/${pid}/status`))?.[1] ?? 0) / 1024;
+const childPids = (pid: number) => readProc(`/proc/${pid}/task/${pid}/children`).split(' ').filter(Boolean).map(Number);
+
+/** A Node program as its own process, configured as `pnpm start:prod` runs it, with its resident memory sampled every 250 ms. */
 async function startMeasuredProcess(main: string, env: Record<string, string>): Promise<MeasuredProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, [...API_NODE_FLAGS, main], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', AUTH_SECRET, LOG_LEVEL: 'warn', SEED_DEMO: 'never', ...env },
+    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', AUTH_SECRET, LOG_LEVEL: 'warn', SEED_DEMO: 'never', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const origin = `http://127.0.0.1:${port}`;
   if (!(await waitForHealth(origin, { timeoutMs: 60_000, gaveUp: () => child.exitCode !== null }))) throw new Error(`${main} did not start`);
   let peak = 0;
+  // The largest single process: the API itself, or each API process under a supervisor (API_PROCESSES).
   const sampler = setInterval(() => {
-    try {
-      const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
-      peak = Math.max(peak, Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
-    } catch {
-      // the process is gone
-    }
+    for (const pid of [child.pid!, ...childPids(child.pid!)]) peak = Math.max(peak, residentMb(pid));
   }, 250);
   return {
     origin,
@@ -275,7 +281,13 @@ interface StatedLoadResult {
   result: LoadResult;
 }
 
-async function benchPostgres(): Promise<{ results: CaseResult[]; statedLoad: StatedLoadResult; queueByPageSize: Record<string, number>; reports: ReportCheck }> {
+async function benchPostgres(): Promise<{
+  results: CaseResult[];
+  statedLoad: StatedLoadResult;
+  queueByPageSize: Record<string, number>;
+  reports: ReportCheck;
+  twoProcesses: TwoProcessesResult;
+}> {
   const url = benchDatabaseUrl();
   await ensureSeeded(url);
   const db = await openDatabase({ databaseUrl: url, poolSize: POOL_SIZE });
@@ -311,9 +323,33 @@ async function benchPostgres(): Promise<{ results: CaseResult[]; statedLoad: Sta
     await removeBenchReports(db);
   } finally {
     await api.stop();
+  }
+  try {
+    return { results, statedLoad, queueByPageSize, reports, twoProcesses: await queueOnTwoProcesses(processEnv, fixture) };
+  } finally {
     await db.close();
   }
-  return { results, statedLoad, queueByPageSize, reports };
+}
+
+interface TwoProcessesResult {
+  saturated: LoadResult;
+  statedLoad: StatedLoadResult;
+  peakRssMbPerProcess: number;
+}
+
+/** The queue again with API_PROCESSES=2 (Redis shared), saturated and at the stated load: what a second core's process adds. */
+async function queueOnTwoProcesses(processEnv: Record<string, string>, fixture: BenchFixture): Promise<TwoProcessesResult> {
+  const api = await startMeasuredProcess(apiMain, { ...processEnv, API_PROCESSES: '2', REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379' });
+  try {
+    log('graphql queue on two API processes…');
+    const saturated = await measureOverHttp(api, graphqlLoad(api, QUEUE_CASE, fixture));
+    const rate = connections * STATED_RATE_PER_CONNECTION;
+    log(`graphql queue on two API processes at ${rate} requests/s…`);
+    const stated = await measureOverHttp(api, { ...graphqlLoad(api, QUEUE_CASE, fixture), overallRate: rate });
+    return { saturated, statedLoad: { requestsPerSecond: rate, connections, result: stated }, peakRssMbPerProcess: api.peakRssMb() };
+  } finally {
+    await api.stop();
+  }
 }
 
 function caseResult(
@@ -383,12 +419,14 @@ async function main() {
   const postgres = await benchPostgres();
   const embedded = await benchPglite();
   const results = [...postgres.results, embedded];
+  const two = postgres.twoProcesses;
   const run = {
     startedAt: started.toISOString(),
     machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
     settings: { scale, seconds, warmup, connections, pgliteScale },
     queueSqlByPageSize: postgres.queueByPageSize,
     queueAtStatedLoad: postgres.statedLoad,
+    queueOnTwoProcesses: postgres.twoProcesses,
     reports: postgres.reports,
     results,
   };
@@ -403,6 +441,7 @@ async function main() {
     markdownTable(results),
     '',
     `Queue at a stated load of ${postgres.statedLoad.requestsPerSecond} requests/s over ${postgres.statedLoad.connections} connections (each console asking once a second): p50 ${postgres.statedLoad.result.p50.toFixed(1)} ms, p99 ${postgres.statedLoad.result.p99.toFixed(1)} ms, ${postgres.statedLoad.result.errors} errors.`,
+    `Queue on two API processes (API_PROCESSES=2, Redis): ${two.saturated.requestsPerSecond.toFixed(0)} requests/s, p50 ${two.saturated.p50.toFixed(1)} ms, p99 ${two.saturated.p99.toFixed(1)} ms, ${two.saturated.errors} errors; at the stated ${two.statedLoad.requestsPerSecond} requests/s: p50 ${two.statedLoad.result.p50.toFixed(1)} ms, p99 ${two.statedLoad.result.p99.toFixed(1)} ms, ${two.statedLoad.result.errors} errors; peak RSS ${two.peakRssMbPerProcess} MB per process.`,
     `SQL statements for the queue by page size: ${Object.entries(postgres.queueByPageSize).map(([size, count]) => `${size} tickets → ${count}`).join(', ')}.`,
     `Reports under load for 10 s, each with its own idempotency key: ${postgres.reports.confirmed} answered with a ticket, ${postgres.reports.lost} of them missing from the database; ${postgres.reports.refused} answered with an error, ${postgres.reports.storedDespiteRefusal} of them stored anyway.`,
     '<!-- bench:end -->',

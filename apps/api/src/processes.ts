@@ -1,0 +1,82 @@
+// API_PROCESSES > 1: this process becomes a supervisor that prepares the database once, then runs
+// that many API processes sharing one port (node:cluster hands each new connection to the next
+// one). It restarts a process that dies, and on SIGTERM stops them all, each finishing its
+// requests in flight.
+import cluster, { type Worker } from 'node:cluster';
+import { openDatabase } from '@studentdesk/db';
+import type { Logger } from 'pino';
+import type { Config } from './config.js';
+
+/** More unexpected exits than this within RESTART_WINDOW_MS means something is wrong at start: give up. */
+const MAX_RESTARTS = 5;
+const RESTART_WINDOW_MS = 30_000;
+
+/** Migrates (and seeds, when asked) once, so the processes do not race to do it. */
+async function prepareDatabase(config: Config, logger: Logger): Promise<void> {
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, poolSize: 1, log: (line) => logger.info(line) });
+  try {
+    if (config.seedDemo === 'always') {
+      const { seedDemoSchool } = await import('@studentdesk/db/seed');
+      await seedDemoSchool(db.prisma, { log: (line: string) => logger.info(line) });
+    }
+  } finally {
+    await db.close();
+  }
+}
+
+/** Resolves with the exit code the supervisor should end with. */
+export async function superviseProcesses(config: Config, logger: Logger): Promise<number> {
+  await prepareDatabase(config, logger);
+  const workerEnv = { SEED_DEMO: 'never' };
+  let stopping = false;
+  let failed = false;
+  const recentExits: number[] = [];
+
+  const start = (): Worker => {
+    const worker = cluster.fork(workerEnv);
+    worker.on('exit', (code, signal) => {
+      if (stopping) return;
+      const now = Date.now();
+      recentExits.push(now);
+      while (recentExits[0]! < now - RESTART_WINDOW_MS) recentExits.shift();
+      if (recentExits.length > MAX_RESTARTS) {
+        logger.fatal({ exits: recentExits.length, windowMs: RESTART_WINDOW_MS }, 'API processes keep exiting: stopping');
+        failed = true;
+        void stopAll('SIGTERM');
+        return;
+      }
+      logger.error({ workerPid: worker.process.pid, code, signal }, 'an API process exited unexpectedly: starting another');
+      start();
+    });
+    return worker;
+  };
+
+  const allExited = new Promise<void>((resolve) => {
+    cluster.on('exit', () => {
+      if (stopping && Object.keys(cluster.workers ?? {}).length === 0) resolve();
+    });
+  });
+  const stopAll = async (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'stopping every API process');
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM');
+    if (Object.keys(cluster.workers ?? {}).length === 0) return;
+    await allExited;
+  };
+
+  for (let index = 0; index < config.processes; index += 1) start();
+  logger.info({ processes: config.processes }, `started ${config.processes} API processes on port ${config.port}`);
+
+  return new Promise((resolve) => {
+    const finish = async (signal: NodeJS.Signals) => {
+      await stopAll(signal);
+      logger.info('stopped');
+      resolve(failed ? 1 : 0);
+    };
+    process.on('SIGTERM', () => void finish('SIGTERM'));
+    // Ctrl-C in a terminal reaches every process of the group; each finishes its own requests.
+    process.on('SIGINT', () => void finish('SIGINT'));
+    void allExited.then(() => failed && resolve(1));
+  });
+}
