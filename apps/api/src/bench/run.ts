@@ -15,16 +15,14 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { findRepoRoot, openDatabase, testPostgresUrl, type Database } from '@studentdesk/db';
 import { seedDemoSchool } from '@studentdesk/db/seed';
-import { createApp } from '../app.js';
 import { createTokenSigner } from '../auth/tokens.js';
-import { loadConfig } from '../config.js';
 import { freePort, waitForHealth } from '../loopback.js';
-import { createLogger } from '../logger.js';
 import { fromGlobalId, toGlobalId } from '../relay/global-id.js';
 import { createSchema } from '../schema.js';
 import { startServer } from '../server.js';
 import { BENCH_REPORT_TITLES, CASES, QUEUE_CASE, type BenchCase, type BenchFixture } from './cases.js';
 import { directLoad, httpLoad, reportLoad, type HttpLoad, type LoadResult } from './load.js';
+import { quietApp } from './quiet-app.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -142,10 +140,7 @@ const authHeaders = (token: string | null): Record<string, string> => (token ? {
 async function countStatements(url: string, fixtureBase: Omit<BenchFixture, 'tokens'>) {
   const statements: string[] = [];
   const db = await openDatabase({ databaseUrl: url, onQuery: (sql) => statements.push(sql) });
-  const config = loadConfig({ PORT: '0', AUTH_SECRET, LOG_LEVEL: 'silent', PORTAL_DIST: '/none', CONSOLE_DIST: '/none' });
-  const { app, stopBackgroundWork } = await createApp(config, db, createLogger('silent'));
-  // Background webhook delivery would add its statements to the count: only requests count here.
-  await stopBackgroundWork();
+  const app = await quietApp(db, AUTH_SECRET);
   const server = await startServer(app, await createSchema(app.pubSub));
   const fixture: BenchFixture = {
     ...fixtureBase,
@@ -296,11 +291,12 @@ async function benchPostgres(): Promise<{
   const { perCase, queueByPageSize, fixture } = await countStatements(url, fixtureBase);
   const processEnv = { DATABASE_URL: url, DB_POOL_SIZE: String(POOL_SIZE) };
 
+  const app = await quietApp(db, AUTH_SECRET);
   const direct: Record<string, LoadResult> = {};
   for (const benchCase of CASES) {
     log(`direct ${benchCase.name}…`);
-    await directLoad(() => benchCase.direct(db.prisma, fixture), connections, warmup);
-    direct[benchCase.name] = await directLoad(() => benchCase.direct(db.prisma, fixture), connections, seconds);
+    await directLoad(() => benchCase.direct(app, fixture), connections, warmup);
+    direct[benchCase.name] = await directLoad(() => benchCase.direct(app, fixture), connections, seconds);
     await removeBenchReports(db);
   }
   const plainHttp = await measurePlainHttp(CASES, fixture, processEnv, () => removeBenchReports(db));
@@ -383,8 +379,9 @@ async function benchPglite(): Promise<CaseResult> {
     ...fixtureBase,
     tokens: { staff: (await signer.sign(fixtureBase.staff.id)).token, manager: (await signer.sign(fixtureBase.manager.id)).token },
   };
-  await directLoad(() => QUEUE_CASE.direct(db.prisma, fixture), connections, warmup);
-  const direct = await directLoad(() => QUEUE_CASE.direct(db.prisma, fixture), connections, seconds);
+  const app = await quietApp(db, AUTH_SECRET);
+  await directLoad(() => QUEUE_CASE.direct(app, fixture), connections, warmup);
+  const direct = await directLoad(() => QUEUE_CASE.direct(app, fixture), connections, seconds);
   await db.close();
 
   // The embedded database admits one process at a time: the baseline server, then the API.
