@@ -1,6 +1,11 @@
 // The API as operators run it: its own process (the build's dist/main.js), stopped with SIGTERM.
+import { createTestDatabase } from '@studentdesk/db';
+import pg from 'pg';
 import { describe, expect, it } from 'vitest';
+import { fromGlobalId } from './relay/global-id.js';
 import { startApiProcess } from './test/api-process.js';
+import { createSchool } from './test/factories.js';
+import { REPLY, REPORT_PROBLEM } from './test/operations.js';
 import { until } from './test/subscriptions.js';
 
 describe('the API process', () => {
@@ -12,6 +17,49 @@ describe('the API process', () => {
     expect(await api.stop('SIGTERM')).toBe(0);
     expect(Date.now() - stoppedAt).toBeLessThan(10_000);
     expect(api.output()).toMatch(/"msg":"stopped"/);
+  }, 60_000);
+
+  it('on SIGTERM, finishes an operation whose client has hung up before closing its database pool', async () => {
+    const db = await createTestDatabase('postgresql');
+    const api = await startApiProcess({ DATABASE_URL: db.url });
+    const blocker = new pg.Client({ connectionString: db.url });
+    try {
+      const school = await createSchool({ db, gql: api.gql });
+      const reported = await api.gql(REPORT_PROBLEM, { input: { categoryId: school.categoryIds.login, title: 'Slow reply', description: 'Shutdown test.' } }, { token: school.tokens.alice });
+      const ticketId = reported.data!.reportProblem.ticket.id as string;
+
+      // Hold the ticket's row so the reply waits inside its transaction, as a slow statement would.
+      await blocker.connect();
+      await blocker.query('BEGIN');
+      await blocker.query('SELECT 1 FROM "Ticket" WHERE id = $1 FOR UPDATE', [fromGlobalId(ticketId, 'Ticket', 'id')]);
+      const hangUp = new AbortController();
+      const reply = fetch(api.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${school.tokens.staff}` },
+        body: JSON.stringify({ query: REPLY, variables: { input: { ticketId, body: 'Answered during shutdown.' } } }),
+        signal: hangUp.signal,
+      }).catch(() => 'hung up');
+      const waitingOnLock = async () =>
+        (await blocker.query(`SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`)).rowCount === 1;
+      await until(waitingOnLock, 10_000, 'the reply waiting on the row lock');
+      hangUp.abort();
+      expect(await reply).toBe('hung up');
+
+      api.child.kill('SIGTERM');
+      await until(() => api.output().includes('shutting down'), 5000, 'the shutdown to begin');
+      // Long enough for a shutdown that did not wait to have closed the pool.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await blocker.query('COMMIT');
+
+      expect(await api.exited).toBe(0);
+      expect(api.output()).not.toMatch(/unexpected error|Cannot use a pool/);
+      const stored = await db.prisma.message.count({ where: { body: 'Answered during shutdown.' } });
+      expect(stored).toBe(1);
+    } finally {
+      await blocker.end().catch(() => {});
+      await api.stop('SIGKILL');
+      await db.drop();
+    }
   }, 60_000);
 });
 

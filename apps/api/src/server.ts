@@ -1,7 +1,7 @@
 // HTTP + GraphQL + websocket wiring, nothing else.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -56,6 +56,30 @@ const bodyErrorHandler: ErrorRequestHandler = (error, _req, res, next) => {
   res.status(status).json({ errors: [{ message, extensions: { code: status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST' } }] });
 };
 
+/**
+ * Counts GraphQL operations from start to answer. Apollo's drain waits for requests on open
+ * connections only; an operation whose client hung up still runs, and must finish before the
+ * database pool closes under it.
+ */
+function operationsInFlight() {
+  let running = 0;
+  let waiting: Array<() => void> = [];
+  const finished = () => {
+    running -= 1;
+    if (running > 0) return;
+    for (const resolve of waiting) resolve();
+    waiting = [];
+  };
+  const plugin: ApolloServerPlugin<Context> = {
+    async requestDidStart() {
+      running += 1;
+      return { willSendResponse: async () => finished() };
+    },
+  };
+  const settled = () => (running === 0 ? Promise.resolve() : new Promise<void>((resolve) => waiting.push(resolve)));
+  return { plugin, settled };
+}
+
 export async function startServer(app: App, schema: GraphQLSchema): Promise<ApiServer> {
   const reportError = (error: unknown) =>
     app.logger.error({ err: error }, isDatabaseUnavailable(error) ? 'database unavailable: answered SERVICE_UNAVAILABLE' : 'unexpected error in a resolver');
@@ -88,6 +112,7 @@ export async function startServer(app: App, schema: GraphQLSchema): Promise<ApiS
     wsServer,
   );
 
+  const operations = operationsInFlight();
   const apollo = new ApolloServer<Context>({
     schema,
     formatError,
@@ -99,6 +124,7 @@ export async function startServer(app: App, schema: GraphQLSchema): Promise<ApiS
     stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      operations.plugin,
       // Answers are per viewer, never cacheable; without cache hints Apollo need not wrap every field resolver.
       ApolloServerPluginCacheControlDisabled(),
       graphiqlLandingPage(),
@@ -151,6 +177,9 @@ export async function startServer(app: App, schema: GraphQLSchema): Promise<ApiS
   return {
     url: `http://${host}:${port}${GRAPHQL_PATH}`,
     port,
-    close: () => apollo.stop(),
+    async close() {
+      await apollo.stop();
+      await operations.settled();
+    },
   };
 }

@@ -1,5 +1,7 @@
 // Load generators: autocannon against the API over HTTP, and the same work as direct calls in this
 // process, both reported the same way so they can be compared as a ratio.
+import { Agent, request } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon from 'autocannon';
 
 export interface LoadResult {
@@ -16,8 +18,6 @@ export interface HttpLoad {
   headers: Record<string, string>;
   connections: number;
   seconds: number;
-  /** Requests per second across all connections; unset, each connection sends as fast as answers come. */
-  overallRate?: number;
 }
 
 /** A response counts as an error unless it is HTTP 2xx with GraphQL data and no errors. */
@@ -38,7 +38,6 @@ export async function httpLoad(load: HttpLoad): Promise<LoadResult> {
     body: load.body,
     connections: load.connections,
     duration: load.seconds,
-    overallRate: load.overallRate,
     expectBody: undefined,
     verifyBody: isGraphQLSuccess,
   } as autocannon.Options & { verifyBody: (body: string) => boolean });
@@ -50,6 +49,54 @@ export async function httpLoad(load: HttpLoad): Promise<LoadResult> {
     p99: result.latency.p99,
     errors: result.errors + result.non2xx + result.timeouts + mismatches,
   };
+}
+
+/** Latencies (ms, any order) in autocannon's terms. */
+function summarize(latencies: number[], errors: number, seconds: number): LoadResult {
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
+  return { requests: latencies.length, requestsPerSecond: latencies.length / seconds, p50: at(0.5), p99: at(0.99), errors };
+}
+
+/** One POST over `agent`; resolves true for a GraphQL success within 10 s (autocannon's timeout). */
+function post(load: HttpLoad, agent: Agent): Promise<boolean> {
+  return new Promise((resolve) => {
+    const url = new URL(load.url);
+    const headers = { 'content-type': 'application/json', 'content-length': Buffer.byteLength(load.body), ...load.headers };
+    const sent = request({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers, agent, timeout: 10_000 }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => resolve(response.statusCode === 200 && isGraphQLSuccess(Buffer.concat(chunks).toString('utf8'))));
+    });
+    sent.on('timeout', () => sent.destroy());
+    sent.on('error', () => resolve(false));
+    sent.end(load.body);
+  });
+}
+
+/**
+ * Open-loop load at a stated rate: requests arrive as independent users' would (Poisson, mean
+ * `rate` per second), whether or not earlier ones were answered, over at most `connections`
+ * keep-alive connections. Latency counts from the moment a request was due, so a stall cannot hide
+ * the requests that should have been sent during it. (autocannon's overallRate instead starts every
+ * connection's request at the same instant each second: a burst, not a rate.)
+ */
+export async function pacedLoad(load: HttpLoad & { rate: number }): Promise<LoadResult> {
+  const agent = new Agent({ keepAlive: true, maxSockets: load.connections });
+  const latencies: number[] = [];
+  let errors = 0;
+  const answers: Promise<void>[] = [];
+  const started = performance.now();
+  const end = started + load.seconds * 1000;
+  for (let due = started; ; due += (-Math.log(1 - Math.random()) / load.rate) * 1000) {
+    if (due >= end) break;
+    const wait = due - performance.now();
+    if (wait > 0) await sleep(wait);
+    answers.push(post(load, agent).then((ok) => (ok ? void latencies.push(performance.now() - due) : void (errors += 1))));
+  }
+  await Promise.all(answers);
+  agent.destroy();
+  return summarize(latencies, errors, load.seconds);
 }
 
 /** `connections` concurrent loops calling `work` for `seconds`, timed like autocannon. */
@@ -70,10 +117,7 @@ export async function directLoad(work: () => Promise<unknown>, connections: numb
   };
   const started = performance.now();
   await Promise.all(Array.from({ length: connections }, loop));
-  const elapsed = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
-  return { requests: latencies.length, requestsPerSecond: latencies.length / elapsed, p50: at(0.5), p99: at(0.99), errors };
+  return summarize(latencies, errors, (performance.now() - started) / 1000);
 }
 
 export interface ReportOutcomes {

@@ -21,7 +21,7 @@ import { fromGlobalId, toGlobalId } from '../relay/global-id.js';
 import { createSchema } from '../schema.js';
 import { startServer } from '../server.js';
 import { BENCH_REPORT_TITLES, CASES, QUEUE_CASE, type BenchCase, type BenchFixture } from './cases.js';
-import { directLoad, httpLoad, reportLoad, type HttpLoad, type LoadResult } from './load.js';
+import { directLoad, httpLoad, pacedLoad, reportLoad, type HttpLoad, type LoadResult } from './load.js';
 import { quietApp } from './quiet-app.js';
 
 const { values: args } = parseArgs({
@@ -46,8 +46,8 @@ const POOL_SIZE = 20;
 const API_NODE_FLAGS = ['--max-old-space-size=192'];
 const apiMain = join(dirname(fileURLToPath(import.meta.url)), '..', 'main.js');
 const directServerMain = join(dirname(fileURLToPath(import.meta.url)), 'direct-server.js');
-/** The stated load for the queue's latency: every connection (a staff member's console) asks once a second. */
-const STATED_RATE_PER_CONNECTION = 1;
+/** The stated load for the queue's latency: each of `connections` staff consoles asks once a second. */
+const statedRate = connections;
 const log = (line: string) => console.log(`[bench] ${line}`);
 
 interface CaseResult {
@@ -276,6 +276,13 @@ interface StatedLoadResult {
   result: LoadResult;
 }
 
+/** The queue at the stated rate (open loop, Poisson arrivals): warm-up, then the measured run. */
+async function queueAtStatedLoad(api: MeasuredProcess, fixture: BenchFixture): Promise<StatedLoadResult> {
+  const load = { ...graphqlLoad(api, QUEUE_CASE, fixture), rate: statedRate };
+  await pacedLoad({ ...load, seconds: warmup });
+  return { requestsPerSecond: statedRate, connections, result: await pacedLoad({ ...load, seconds }) };
+}
+
 async function benchPostgres(): Promise<{
   results: CaseResult[];
   statedLoad: StatedLoadResult;
@@ -312,9 +319,8 @@ async function benchPostgres(): Promise<{
       results.push(caseResult(benchCase, 'postgresql', { graphql, direct: direct[benchCase.name]!, plainHttp: plainHttp[benchCase.name]! }, perCase[benchCase.name]!, api.peakRssMb()));
       await removeBenchReports(db);
     }
-    const rate = connections * STATED_RATE_PER_CONNECTION;
-    log(`graphql queue at ${rate} requests/s…`);
-    statedLoad = { requestsPerSecond: rate, connections, result: await measureOverHttp(api, { ...graphqlLoad(api, QUEUE_CASE, fixture), overallRate: rate }) };
+    log(`graphql queue at ${statedRate} requests/s…`);
+    statedLoad = await queueAtStatedLoad(api, fixture);
     reports = await checkReports(api, fixture, db);
     await removeBenchReports(db);
   } finally {
@@ -339,10 +345,9 @@ async function queueOnTwoProcesses(processEnv: Record<string, string>, fixture: 
   try {
     log('graphql queue on two API processes…');
     const saturated = await measureOverHttp(api, graphqlLoad(api, QUEUE_CASE, fixture));
-    const rate = connections * STATED_RATE_PER_CONNECTION;
-    log(`graphql queue on two API processes at ${rate} requests/s…`);
-    const stated = await measureOverHttp(api, { ...graphqlLoad(api, QUEUE_CASE, fixture), overallRate: rate });
-    return { saturated, statedLoad: { requestsPerSecond: rate, connections, result: stated }, peakRssMbPerProcess: api.peakRssMb() };
+    log(`graphql queue on two API processes at ${statedRate} requests/s…`);
+    const statedLoad = await queueAtStatedLoad(api, fixture);
+    return { saturated, statedLoad, peakRssMbPerProcess: api.peakRssMb() };
   } finally {
     await api.stop();
   }
@@ -437,7 +442,7 @@ async function main() {
     '',
     markdownTable(results),
     '',
-    `Queue at a stated load of ${postgres.statedLoad.requestsPerSecond} requests/s over ${postgres.statedLoad.connections} connections (each console asking once a second): p50 ${postgres.statedLoad.result.p50.toFixed(1)} ms, p99 ${postgres.statedLoad.result.p99.toFixed(1)} ms, ${postgres.statedLoad.result.errors} errors.`,
+    `Queue at a stated load of ${postgres.statedLoad.requestsPerSecond} requests/s (${postgres.statedLoad.connections} consoles each asking about once a second at random moments: Poisson arrivals, open loop, at most ${postgres.statedLoad.connections} connections): p50 ${postgres.statedLoad.result.p50.toFixed(1)} ms, p99 ${postgres.statedLoad.result.p99.toFixed(1)} ms, ${postgres.statedLoad.result.errors} errors.`,
     `Queue on two API processes (API_PROCESSES=2, Redis): ${two.saturated.requestsPerSecond.toFixed(0)} requests/s, p50 ${two.saturated.p50.toFixed(1)} ms, p99 ${two.saturated.p99.toFixed(1)} ms, ${two.saturated.errors} errors; at the stated ${two.statedLoad.requestsPerSecond} requests/s: p50 ${two.statedLoad.result.p50.toFixed(1)} ms, p99 ${two.statedLoad.result.p99.toFixed(1)} ms, ${two.statedLoad.result.errors} errors; peak RSS ${two.peakRssMbPerProcess} MB per process.`,
     `SQL statements for the queue by page size: ${Object.entries(postgres.queueByPageSize).map(([size, count]) => `${size} tickets → ${count}`).join(', ')}.`,
     `Reports under load for 10 s, each with its own idempotency key: ${postgres.reports.confirmed} answered with a ticket, ${postgres.reports.lost} of them missing from the database; ${postgres.reports.refused} answered with an error, ${postgres.reports.storedDespiteRefusal} of them stored anyway.`,
