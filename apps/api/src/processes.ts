@@ -28,21 +28,31 @@ async function prepareDatabase(config: Config, logger: Logger): Promise<void> {
 export async function superviseProcesses(config: Config, logger: Logger): Promise<number> {
   await prepareDatabase(config, logger);
   const workerEnv = { SEED_DEMO: 'never' };
-  let stopping = false;
-  let failed = false;
   const recentExits: number[] = [];
+  const noneLeft = () => Object.keys(cluster.workers ?? {}).length === 0;
+  let exitCode: (code: number) => void = () => {};
+  const exited = new Promise<number>((resolve) => (exitCode = resolve));
+
+  // One stop, whoever asks first (a signal, or too many deaths); later asks wait for the same.
+  let stopped: Promise<void> | undefined;
+  const stopAll = (reason: string) =>
+    (stopped ??= new Promise<void>((resolve) => {
+      logger.info({ reason }, 'stopping every API process');
+      if (noneLeft()) return resolve();
+      cluster.on('exit', () => noneLeft() && resolve());
+      for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM');
+    }));
 
   const start = (): Worker => {
     const worker = cluster.fork(workerEnv);
     worker.on('exit', (code, signal) => {
-      if (stopping) return;
+      if (stopped) return;
       const now = Date.now();
       recentExits.push(now);
       while (recentExits[0]! < now - RESTART_WINDOW_MS) recentExits.shift();
       if (recentExits.length > MAX_RESTARTS) {
         logger.fatal({ exits: recentExits.length, windowMs: RESTART_WINDOW_MS }, 'API processes keep exiting: stopping');
-        failed = true;
-        void stopAll('SIGTERM');
+        void stopAll('too many exits').then(() => exitCode(1));
         return;
       }
       logger.error({ workerPid: worker.process.pid, code, signal }, 'an API process exited unexpectedly: starting another');
@@ -51,32 +61,16 @@ export async function superviseProcesses(config: Config, logger: Logger): Promis
     return worker;
   };
 
-  const allExited = new Promise<void>((resolve) => {
-    cluster.on('exit', () => {
-      if (stopping && Object.keys(cluster.workers ?? {}).length === 0) resolve();
-    });
-  });
-  const stopAll = async (signal: NodeJS.Signals) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'stopping every API process');
-    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM');
-    if (Object.keys(cluster.workers ?? {}).length === 0) return;
-    await allExited;
-  };
-
   for (let index = 0; index < config.processes; index += 1) start();
   logger.info({ processes: config.processes }, `started ${config.processes} API processes on port ${config.port}`);
 
-  return new Promise((resolve) => {
-    const finish = async (signal: NodeJS.Signals) => {
-      await stopAll(signal);
-      logger.info('stopped');
-      resolve(failed ? 1 : 0);
-    };
-    process.on('SIGTERM', () => void finish('SIGTERM'));
-    // Ctrl-C in a terminal reaches every process of the group; each finishes its own requests.
-    process.on('SIGINT', () => void finish('SIGINT'));
-    void allExited.then(() => failed && resolve(1));
-  });
+  const finish = async (signal: NodeJS.Signals) => {
+    await stopAll(signal);
+    logger.info('stopped');
+    exitCode(0);
+  };
+  process.on('SIGTERM', () => void finish('SIGTERM'));
+  // Ctrl-C in a terminal reaches every process of the group; each finishes its own requests.
+  process.on('SIGINT', () => void finish('SIGINT'));
+  return exited;
 }

@@ -1,6 +1,6 @@
 // Load generators: autocannon against the API over HTTP, and the same work as direct calls in this
 // process, both reported the same way so they can be compared as a ratio.
-import { Agent, request } from 'node:http';
+import { Agent, request, type RequestOptions } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon from 'autocannon';
 
@@ -58,19 +58,17 @@ function summarize(latencies: number[], errors: number, seconds: number): LoadRe
   return { requests: latencies.length, requestsPerSecond: latencies.length / seconds, p50: at(0.5), p99: at(0.99), errors };
 }
 
-/** One POST over `agent`; resolves true for a GraphQL success within 10 s (autocannon's timeout). */
-function post(load: HttpLoad, agent: Agent): Promise<boolean> {
+/** One POST with `options` (over a keep-alive agent); resolves true for a GraphQL success within 10 s (autocannon's timeout). */
+function post(options: RequestOptions, body: string): Promise<boolean> {
   return new Promise((resolve) => {
-    const url = new URL(load.url);
-    const headers = { 'content-type': 'application/json', 'content-length': Buffer.byteLength(load.body), ...load.headers };
-    const sent = request({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers, agent, timeout: 10_000 }, (response) => {
+    const sent = request(options, (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
       response.on('end', () => resolve(response.statusCode === 200 && isGraphQLSuccess(Buffer.concat(chunks).toString('utf8'))));
     });
     sent.on('timeout', () => sent.destroy());
     sent.on('error', () => resolve(false));
-    sent.end(load.body);
+    sent.end(body);
   });
 }
 
@@ -83,6 +81,9 @@ function post(load: HttpLoad, agent: Agent): Promise<boolean> {
  */
 export async function pacedLoad(load: HttpLoad & { rate: number }): Promise<LoadResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: load.connections });
+  const url = new URL(load.url);
+  const headers = { 'content-type': 'application/json', 'content-length': Buffer.byteLength(load.body), ...load.headers };
+  const options: RequestOptions = { host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers, agent, timeout: 10_000 };
   const latencies: number[] = [];
   let errors = 0;
   const answers: Promise<void>[] = [];
@@ -92,7 +93,7 @@ export async function pacedLoad(load: HttpLoad & { rate: number }): Promise<Load
     if (due >= end) break;
     const wait = due - performance.now();
     if (wait > 0) await sleep(wait);
-    answers.push(post(load, agent).then((ok) => (ok ? void latencies.push(performance.now() - due) : void (errors += 1))));
+    answers.push(post(options, load.body).then((ok) => (ok ? void latencies.push(performance.now() - due) : void (errors += 1))));
   }
   await Promise.all(answers);
   agent.destroy();
