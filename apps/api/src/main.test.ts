@@ -61,6 +61,17 @@ describe('the API process', () => {
       await db.drop();
     }
   }, 60_000);
+
+  it('exits with code 1 and says why when its port is taken, instead of hanging', async () => {
+    const taken = await startApiProcess({ DATABASE_URL: '' });
+    try {
+      const second = startApiProcess({ DATABASE_URL: '', PORT: String(taken.port) });
+      await expect(second).rejects.toThrow(/"msg":"could not start"/);
+      await expect(second).rejects.toThrow(/EADDRINUSE/);
+    } finally {
+      await taken.stop();
+    }
+  }, 60_000);
 });
 
 describe('the production start (`pnpm start:prod`)', () => {

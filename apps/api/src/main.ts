@@ -70,4 +70,9 @@ async function serve(config: Config, logger: Logger): Promise<void> {
 const config = configOrExit();
 const logger = createLogger(config.logLevel);
 if (config.processes > 1 && cluster.isPrimary) process.exit(await superviseProcesses(config, logger));
-else await serve(config, logger);
+else {
+  await serve(config, logger).catch((error: unknown) => {
+    logger.fatal({ err: error }, 'could not start');
+    process.exit(1);
+  });
+}

@@ -171,7 +171,14 @@ export async function startServer(app: App, schema: GraphQLSchema): Promise<ApiS
   serveGraphiql(expressApp);
   serveWebApps(expressApp, app.config.webApps);
 
-  await new Promise<void>((resolve) => httpServer.listen(app.config.port, app.config.host, resolve));
+  // graphql-ws swallows the server's errors, so a taken port must be caught here or start-up hangs.
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(app.config.port, app.config.host, () => {
+      httpServer.off('error', reject);
+      resolve();
+    });
+  });
   const { port } = httpServer.address() as AddressInfo;
   const host = ['0.0.0.0', '::', '127.0.0.1', '::1'].includes(app.config.host) ? 'localhost' : app.config.host;
   return {
