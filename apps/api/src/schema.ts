@@ -1,6 +1,7 @@
 // The GraphQL schema, built from the resolvers of every domain folder.
 import 'reflect-metadata';
 import { DateTimeResolver } from 'graphql-scalars';
+import type { GraphQLInterfaceType } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { ArticleResolver } from './articles/article.resolver.js';
 import { AuthResolver } from './auth/auth.resolver.js';
@@ -15,6 +16,7 @@ import { WebhookDeliveryResolver, WebhookResolver } from './integrations/webhook
 import { RatingResolver, TicketRatingResolver } from './ratings/rating.resolver.js';
 import type { TicketPubSub } from './realtime/pubsub.js';
 import { NodeResolver } from './relay/node.resolver.js';
+import { nodeTypeOf } from './relay/relay.types.js';
 import { TicketSlaResolver } from './sla/sla.resolver.js';
 import { SuggestionCommentResolver, SuggestionResolver } from './suggestions/suggestion.resolver.js';
 import { MessageResolver, TicketConversationResolver, TicketEventResolver } from './tickets/conversation.resolver.js';
@@ -61,6 +63,9 @@ export async function createSchema(pubSub: TicketPubSub) {
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
   });
+  // type-graphql wraps every resolveType in an async function; compiled execution
+  // (compiled-execution.ts) needs the concrete type at once.
+  (schema.getType('Node') as GraphQLInterfaceType).resolveType = nodeTypeOf;
   // type-graphql cannot describe the root types; integrators read these first in GraphiQL.
   schema.getQueryType()!.description = 'Everything you can read: tickets, people, departments and the numbers.';
   schema.getMutationType()!.description = 'Everything you can change: report, reply, assign, resolve, reopen, rate, sign in, and (admins) API keys and webhooks.';

@@ -13,6 +13,7 @@ import { WebSocketServer } from 'ws';
 import { createContext, createLoaders, viewerFromToken, type App, type Context, type SessionCookie } from './context.js';
 import { anonymous } from './auth/viewer.js';
 import { databaseOutagePlugin, isDatabaseUnavailable } from './database-outage.js';
+import { compiledExecution } from './compiled-execution.js';
 import { ClientError, createErrorFormatter, ErrorCode, serviceUnavailable } from './errors.js';
 import { graphiqlLandingPage, serveGraphiql } from './graphiql.js';
 import { applyCors, requestLogging, securityHeaders } from './http-hardening.js';
@@ -114,7 +115,7 @@ export async function startServer(app: App, schema: GraphQLSchema): Promise<ApiS
 
   const operations = operationsInFlight();
   const apollo = new ApolloServer<Context>({
-    schema,
+    gateway: compiledExecution(schema).gateway,
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: true,

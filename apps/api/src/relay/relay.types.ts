@@ -3,9 +3,12 @@ import { Field, ID, InterfaceType, ObjectType } from 'type-graphql';
 /** Marks rows returned through the Node interface with their GraphQL type. */
 export const NODE_TYPE = Symbol('nodeType');
 
+/** The GraphQL type of a row returned through the Node interface. */
+export const nodeTypeOf = (value: { [NODE_TYPE]?: string }) => value[NODE_TYPE];
+
 @InterfaceType({
   description: 'An object with a globally unique ID, fetchable with `node(id:)`.',
-  resolveType: (value: { [NODE_TYPE]?: string }) => value[NODE_TYPE],
+  resolveType: nodeTypeOf,
 })
 export abstract class Node {
   @Field(() => ID, { description: 'Globally unique, opaque ID.' })
