@@ -29,19 +29,26 @@ export async function superviseProcesses(config: Config, logger: Logger): Promis
   await prepareDatabase(config, logger);
   const workerEnv = { SEED_DEMO: 'never' };
   const recentExits: number[] = [];
-  const noneLeft = () => Object.keys(cluster.workers ?? {}).length === 0;
   let exitCode: (code: number) => void = () => {};
   const exited = new Promise<number>((resolve) => (exitCode = resolve));
 
   // One stop, whoever asks first (a signal, or too many deaths); later asks wait for the same.
   let stopped: Promise<void> | undefined;
+  // Waits for each process's own exit: cluster.workers may still list the last one when it exits
+  // (it is removed once its IPC channel closes), and waiting for an empty list then hung the
+  // supervisor until Node ended it with exit code 13.
   const stopAll = (reason: string) =>
-    (stopped ??= new Promise<void>((resolve) => {
+    (stopped ??= (async () => {
       logger.info({ reason }, 'stopping every API process');
-      if (noneLeft()) return resolve();
-      cluster.on('exit', () => noneLeft() && resolve());
-      for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM');
-    }));
+      const running = Object.values(cluster.workers ?? {}).filter((worker): worker is Worker => worker !== undefined && !worker.isDead());
+      await Promise.all(
+        running.map((worker) => {
+          const exit = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+          worker.process.kill('SIGTERM');
+          return exit;
+        }),
+      );
+    })());
 
   const start = (): Worker => {
     const worker = cluster.fork(workerEnv);
