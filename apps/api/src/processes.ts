@@ -50,7 +50,7 @@ export async function superviseProcesses(config: Config, logger: Logger): Promis
       );
     })());
 
-  const start = (): Worker => {
+  const start = () => {
     const worker = cluster.fork(workerEnv);
     worker.on('exit', (code, signal) => {
       if (stopped) return;
@@ -65,7 +65,6 @@ export async function superviseProcesses(config: Config, logger: Logger): Promis
       logger.error({ workerPid: worker.process.pid, code, signal }, 'an API process exited unexpectedly: starting another');
       start();
     });
-    return worker;
   };
 
   for (let index = 0; index < config.processes; index += 1) start();
