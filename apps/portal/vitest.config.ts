@@ -11,7 +11,13 @@ export default defineConfig({
       {
         extends: true,
         // Generous timeouts: under `pnpm test` these share two cores with the API's suites.
-        test: { name: 'components', environment: 'jsdom', include: ['src/**/*.test.{ts,tsx}'], testTimeout: 30_000, setupFiles: ['src/test-setup.ts'] },
+        test: {
+          name: 'components',
+          environment: 'jsdom',
+          include: ['src/**/*.test.{ts,tsx}'],
+          testTimeout: 30_000,
+          setupFiles: ['src/test-setup.ts'],
+        },
       },
       {
         // The built portal in real Chromium against a real API started in-process on a fresh database.

@@ -22,12 +22,17 @@ export interface RunningApp {
   app: App;
   webhooks: WebhookDelivery;
   /** Stops timed work and closes Redis; call before closing the database. */
-  stopBackgroundWork(): Promise<void>;
+  stopBackgroundWork: () => Promise<void>;
 }
 
 export async function createApp(config: Config, db: Database, logger: Logger): Promise<RunningApp> {
   const redis = config.redisUrl ? connectRedis(config.redisUrl, logger) : undefined;
-  if (redis) logger.info((await redis.ready(REDIS_CONNECT_WAIT_MS)) ? 'Redis connected: events and limits are shared by every API process' : 'Redis not ready: starting per process');
+  if (redis)
+    logger.info(
+      (await redis.ready(REDIS_CONNECT_WAIT_MS))
+        ? 'Redis connected: events and limits are shared by every API process'
+        : 'Redis not ready: starting per process',
+    );
   const webhooks = await startWebhookDelivery({ prisma: db.prisma, pool: db.pool, logger }, config.webhooks);
   const app: App = {
     config,
@@ -41,7 +46,11 @@ export async function createApp(config: Config, db: Database, logger: Logger): P
 
   const email = emailDeliverySweep({ ...config, prisma: db.prisma });
   const sweeps: Sweep[] = [
-    { name: 'rating reminders', intervalMs: config.sweepIntervalMs, run: () => queueRatingReminders(db.prisma, config.publicUrl, new Date()) },
+    {
+      name: 'rating reminders',
+      intervalMs: config.sweepIntervalMs,
+      run: () => queueRatingReminders(db.prisma, config.publicUrl, new Date()),
+    },
     {
       name: 'SLA escalation',
       intervalMs: config.sweepIntervalMs,

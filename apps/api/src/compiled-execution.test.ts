@@ -78,7 +78,10 @@ function library() {
   return { schema, shelf };
 }
 
-type Run = (query: string | { query: string; operationName: string }, variables?: Record<string, unknown>) => Promise<Record<string, unknown>>;
+type Run = (
+  query: string | { query: string; operationName: string },
+  variables?: Record<string, unknown>,
+) => Promise<Record<string, unknown>>;
 
 describe('compiled execution', () => {
   const servers: ApolloServer[] = [];
@@ -113,7 +116,10 @@ describe('compiled execution', () => {
     for (const variables of [{ since: 1970 }, {}, { since: 1970 }]) {
       expect(await compiled(BOOKS, variables)).toEqual(await interpreted(BOOKS, variables));
     }
-    expect(await compiled(BOOKS, { since: 1970 })).toEqual({ status: 200, data: { books: [{ title: 'Kindred', year: 1979, shout: 'KINDRED' }] } });
+    expect(await compiled(BOOKS, { since: 1970 })).toEqual({
+      status: 200,
+      data: { books: [{ title: 'Kindred', year: 1979, shout: 'KINDRED' }] },
+    });
     expect(compiledCount()).toBe(1);
   });
 
@@ -127,7 +133,9 @@ describe('compiled execution', () => {
     ]);
     expect(answer).toEqual(await interpreted(failing));
     const unexpected = await compiled('{ books { broken } }');
-    expect(unexpected).toMatchObject({ errors: [{ message: 'The disk is on fire.', path: ['books', 0, 'broken'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }, {}] });
+    expect(unexpected).toMatchObject({
+      errors: [{ message: 'The disk is on fire.', path: ['books', 0, 'broken'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }, {}],
+    });
     expect(unexpected).toEqual(await interpreted('{ books { broken } }'));
     const unknownOperation = { query: 'query Mine { books { title } }', operationName: 'Yours' };
     expect(await compiled(unknownOperation)).toEqual(await interpreted(unknownOperation));

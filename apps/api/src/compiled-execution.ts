@@ -5,7 +5,15 @@
 // Apollo Server accepts its own executor only through the gateway interface; this one serves the
 // same schema, so parsing, validation, limits and error formatting stay Apollo's.
 import type { ApolloServerOptionsWithGateway, BaseContext } from '@apollo/server';
-import { execute, getVariableValues, GraphQLError, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import {
+  execute,
+  getVariableValues,
+  GraphQLError,
+  OperationTypeNode,
+  type DocumentNode,
+  type ExecutionResult,
+  type GraphQLSchema,
+} from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 
 type Gateway = ApolloServerOptionsWithGateway<BaseContext>['gateway'];
@@ -14,14 +22,16 @@ type Executor = NonNullable<Awaited<ReturnType<Gateway['load']>>['executor']>;
 /** graphql-jit leaves `extensions` undefined where graphql-js gives `{}`, and Apollo reads `extensions.code`. */
 function withExtensions(error: GraphQLError): GraphQLError {
   if (error.extensions) return error;
-  return Object.assign(new GraphQLError(error.message, { path: error.path, originalError: error.originalError }), { locations: error.locations });
+  return Object.assign(new GraphQLError(error.message, { path: error.path, originalError: error.originalError }), {
+    locations: error.locations,
+  });
 }
 
 export interface CompiledExecution {
   /** For ApolloServer's `gateway` option. */
   gateway: Gateway;
   /** How many operations are held compiled. */
-  compiledCount(): number;
+  compiledCount: () => number;
 }
 
 /**
@@ -55,7 +65,8 @@ export function compiledExecution(schema: GraphQLSchema, { maxCompiled = 500 }: 
     const { operationName, variables = {} } = request.request;
     // graphql-js keeps answering what Apollo lets through unresolved (an operationName the
     // document lacks) and subscriptions sent over HTTP (their resolver answers with an error).
-    const compiled = operation && operation.operation !== 'subscription' ? compiledFor(queryHash, document, operationName) : null;
+    const compiled =
+      operation && operation.operation !== OperationTypeNode.SUBSCRIPTION ? compiledFor(queryHash, document, operationName) : null;
     if (!compiled) {
       return execute({ schema, document, operationName, contextValue: context, variableValues: variables }) as Promise<ExecutionResult>;
     }

@@ -27,7 +27,9 @@ describe('configuration', () => {
   });
 
   it('runs several API processes only on PostgreSQL and Redis, which they share', () => {
-    expect(loadConfig({ ...base, API_PROCESSES: '2', DATABASE_URL: 'postgresql://db/desk', REDIS_URL: 'redis://cache:6379' }).processes).toBe(2);
+    expect(
+      loadConfig({ ...base, API_PROCESSES: '2', DATABASE_URL: 'postgresql://db/desk', REDIS_URL: 'redis://cache:6379' }).processes,
+    ).toBe(2);
     try {
       loadConfig({ ...base, API_PROCESSES: '2' });
       expect.unreachable();

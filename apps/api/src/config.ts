@@ -28,6 +28,7 @@ export interface Config {
   /** Load the demo school into an empty database on start. */
   seedDemo: 'auto' | 'always' | 'never';
   logLevel: string;
+  logFormat: 'json' | 'pretty';
   /** smtp:// or smtps:// URL of the mail server; without it emails stay in the outbox. */
   smtpUrl?: string;
   /** The From of every email. */
@@ -99,12 +100,18 @@ export function loadConfig(env: Env = process.env): Config {
   const redisUrl = env.REDIS_URL || undefined;
   if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) problems.push(`REDIS_URL must start with redis:// or rediss://, got "${redisUrl}"`);
   // Processes share tickets through PostgreSQL and live updates and budgets through Redis.
-  if (processes > 1 && !databaseUrl) problems.push('API_PROCESSES above 1 needs DATABASE_URL: the embedded database belongs to one process');
-  if (processes > 1 && !redisUrl) problems.push('API_PROCESSES above 1 needs REDIS_URL, so live updates and rate limits reach every process');
+  if (processes > 1 && !databaseUrl)
+    problems.push('API_PROCESSES above 1 needs DATABASE_URL: the embedded database belongs to one process');
+  if (processes > 1 && !redisUrl)
+    problems.push('API_PROCESSES above 1 needs REDIS_URL, so live updates and rate limits reach every process');
 
-  const corsOrigins = (env.CORS_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean);
+  const corsOrigins = (env.CORS_ORIGINS ?? '')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
   for (const origin of corsOrigins) {
-    if (!/^https?:\/\/[^/]+$/.test(origin)) problems.push(`CORS_ORIGINS must list origins such as https://lms.school.edu (no path), got "${origin}"`);
+    if (!/^https?:\/\/[^/]+$/.test(origin))
+      problems.push(`CORS_ORIGINS must list origins such as https://lms.school.edu (no path), got "${origin}"`);
   }
   const sweepIntervalMs = integer('SWEEP_INTERVAL_MS', 60_000, 100, 3_600_000);
 
@@ -126,6 +133,9 @@ export function loadConfig(env: Env = process.env): Config {
   }
 
   const logLevel = env.LOG_LEVEL || 'info';
+  // Readable lines for a person at a terminal; JSON for log collectors (production, pipes, files).
+  const logFormat = (env.LOG_FORMAT || (production || !process.stdout.isTTY ? 'json' : 'pretty')) as Config['logFormat'];
+  if (!['json', 'pretty'].includes(logFormat)) problems.push(`LOG_FORMAT must be json or pretty, got "${env.LOG_FORMAT}"`);
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
 
   let authSecret: Uint8Array = new Uint8Array();
@@ -184,6 +194,7 @@ export function loadConfig(env: Env = process.env): Config {
     authTokenTtlHours,
     seedDemo,
     logLevel,
+    logFormat,
     smtpUrl,
     emailFrom,
     emailPollMs,

@@ -24,8 +24,8 @@ export interface App {
 
 /** Lets sign-in and sign-out manage the browser's session cookie (absent over websockets). */
 export interface SessionCookie {
-  set(token: string, expiresAt: Date): void;
-  clear(): void;
+  set: (token: string, expiresAt: Date) => void;
+  clear: () => void;
 }
 
 export interface Context {

@@ -29,8 +29,7 @@ export class ClientError extends GraphQLError {
   }
 }
 
-export const badInput = (message: string, field?: string) =>
-  new ClientError(ErrorCode.BAD_USER_INPUT, message, field ? { field } : {});
+export const badInput = (message: string, field?: string) => new ClientError(ErrorCode.BAD_USER_INPUT, message, field ? { field } : {});
 export const unauthenticated = (message = 'Sign in to do this.') => new ClientError(ErrorCode.UNAUTHENTICATED, message);
 export const forbidden = (message = 'You are not allowed to do this.') => new ClientError(ErrorCode.FORBIDDEN, message);
 export const notFound = (message: string) => new ClientError(ErrorCode.NOT_FOUND, message);
@@ -40,7 +39,11 @@ export const subscriptionOverHttp = () =>
 
 /** An error worth retrying after `retryAfter` seconds, said in the extensions, the HTTP status and a Retry-After header. */
 function retryLater(code: ErrorCode, status: number, message: string, retryAfter: number, extra: Record<string, unknown> = {}) {
-  return new ClientError(code, message, { retryAfter, ...extra, http: { status, headers: new Map([['retry-after', String(retryAfter)]]) } });
+  return new ClientError(code, message, {
+    retryAfter,
+    ...extra,
+    http: { status, headers: new Map([['retry-after', String(retryAfter)]]) },
+  });
 }
 
 /** RATE_LIMITED with `retryAfter` in seconds, answered with HTTP 429 and a Retry-After header. */
@@ -50,7 +53,12 @@ export function rateLimited(message: string, retryAfterMs: number, extra: Record
 
 /** SERVICE_UNAVAILABLE while the database cannot be reached (database-outage.ts), with HTTP 503. */
 export const serviceUnavailable = () =>
-  retryLater(ErrorCode.SERVICE_UNAVAILABLE, 503, 'StudentDesk cannot reach its database at the moment. Try again in a few seconds.', RETRY_AFTER_SECONDS);
+  retryLater(
+    ErrorCode.SERVICE_UNAVAILABLE,
+    503,
+    'StudentDesk cannot reach its database at the moment. Try again in a few seconds.',
+    RETRY_AFTER_SECONDS,
+  );
 
 /** QUERY_TOO_COMPLEX: the query is over one of the documented limits, found before running it. */
 export const tooComplex = (message: string, limit: Record<string, unknown>) =>
@@ -107,9 +115,13 @@ export function createErrorFormatter(reportUnexpected: ErrorReporter) {
       // UTF-16 surrogate): still the input's fault, but worth a look.
       if (!Array.isArray(validationErrors)) {
         reportUnexpected(validationErrors, formatted);
-        return { ...base, message: 'The input could not be checked; it may contain invalid characters.', extensions: { code: ErrorCode.BAD_USER_INPUT } };
+        return {
+          ...base,
+          message: 'The input could not be checked; it may contain invalid characters.',
+          extensions: { code: ErrorCode.BAD_USER_INPUT },
+        };
       }
-      const fields = describeValidation(validationErrors as ValidationError[]);
+      const fields = describeValidation(validationErrors);
       const message = fields.map((entry) => entry.messages.join('; ')).join('; ') || 'Invalid input.';
       return { ...base, message, extensions: { code: ErrorCode.BAD_USER_INPUT, field: fields[0]?.field, fields } };
     }
@@ -136,7 +148,11 @@ export function createErrorFormatter(reportUnexpected: ErrorReporter) {
       return { ...base, message, extensions: withoutHttp };
     }
     if (UNSTORABLE_TEXT.has(databaseCode(error) ?? '')) {
-      return { ...base, message: 'The input contains characters that cannot be stored, such as a NUL byte.', extensions: { code: ErrorCode.BAD_USER_INPUT } };
+      return {
+        ...base,
+        message: 'The input contains characters that cannot be stored, such as a NUL byte.',
+        extensions: { code: ErrorCode.BAD_USER_INPUT },
+      };
     }
     // Not thrown while resolving a field (no path): graphql-js or Apollo describing the request.
     const code = formatted.extensions?.code;

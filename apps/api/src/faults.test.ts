@@ -23,7 +23,11 @@ function accepts(port: number): Promise<boolean> {
   });
 }
 
-const healthStatus = (api: ApiProcess) => fetch(`http://127.0.0.1:${api.port}/health`).then((response) => response.status, () => 0);
+const healthStatus = (api: ApiProcess) =>
+  fetch(`http://127.0.0.1:${api.port}/health`).then(
+    (response) => response.status,
+    () => 0,
+  );
 
 describe('PostgreSQL restarting under load', () => {
   const bin = postgresBinaries();
@@ -55,7 +59,11 @@ describe('PostgreSQL restarting under load', () => {
     const student = async () => {
       while (running) {
         const title = `Outage report ${(sequence += 1)}`;
-        const response = await api.gql(REPORT_PROBLEM, { input: { categoryId: school.categoryIds.login, title, description: 'Load during a restart.' } }, { token: school.tokens.alice });
+        const response = await api.gql(
+          REPORT_PROBLEM,
+          { input: { categoryId: school.categoryIds.login, title, description: 'Load during a restart.' } },
+          { token: school.tokens.alice },
+        );
         const codes = (response.errors ?? []).map((error) => String(error.extensions?.code));
         answers.push({ status: response.status, codes });
         if (response.data?.reportProblem) confirmed.push(title);
@@ -80,8 +88,13 @@ describe('PostgreSQL restarting under load', () => {
     // Served before and after; refused, cleanly, in between.
     expect(confirmed.length).toBeGreaterThan(confirmedBeforeRecovery);
     expect(refused.length).toBeGreaterThan(0);
-    const unexpected = answers.filter((answer) => answer.codes.length > 0 && !(answer.status === 503 && answer.codes.join() === 'SERVICE_UNAVAILABLE'));
-    const logged = api.output().split('\n').filter((line) => line.includes('unexpected error'));
+    const unexpected = answers.filter(
+      (answer) => answer.codes.length > 0 && !(answer.status === 503 && answer.codes.join() === 'SERVICE_UNAVAILABLE'),
+    );
+    const logged = api
+      .output()
+      .split('\n')
+      .filter((line) => line.includes('unexpected error'));
     expect({ unexpected, logged }).toEqual({ unexpected: [], logged: [] });
     expect(api.child.exitCode).toBeNull();
 
@@ -102,7 +115,9 @@ describe('Redis going away', () => {
   const clients: Client[] = [];
 
   const startRedis = async () => {
-    const child = spawn('redis-server', ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    const child = spawn('redis-server', ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+      stdio: 'ignore',
+    });
     await until(() => accepts(redisPort), 5000, 'redis-server');
     return child;
   };
@@ -116,7 +131,7 @@ describe('Redis going away', () => {
   }, 60_000);
 
   afterAll(async () => {
-    await Promise.all(clients.map((client) => client.dispose()));
+    await Promise.all(clients.map(async (client) => client.dispose()));
     await api?.stop();
     redis?.kill('SIGKILL');
     await db?.drop();
@@ -124,20 +139,37 @@ describe('Redis going away', () => {
 
   it('keeps serving, says so once in the log, and still updates subscribers of the same process', async () => {
     expect(api.output()).toContain('Redis connected');
-    const reported = await api.gql(REPORT_PROBLEM, { input: { categoryId: school.categoryIds.login, title: 'Eduroam certificate error', description: 'On Android.' } }, { token: school.tokens.alice });
+    const reported = await api.gql(
+      REPORT_PROBLEM,
+      { input: { categoryId: school.categoryIds.login, title: 'Eduroam certificate error', description: 'On Android.' } },
+      { token: school.tokens.alice },
+    );
     const ticketId = reported.data!.reportProblem.ticket.id as string;
-    const updates = follow(connectTo(api, clients, school.tokens.alice), 'subscription($id: ID!) { ticketUpdated(ticketId: $id) { status } }', 'ticketUpdated', { id: ticketId });
+    const updates = follow(
+      connectTo(api, clients, school.tokens.alice),
+      'subscription($id: ID!) { ticketUpdated(ticketId: $id) { status } }',
+      'ticketUpdated',
+      { id: ticketId },
+    );
 
     redis.kill('SIGKILL');
     await once(redis, 'exit');
     await until(async () => api.output().includes('Redis is unavailable'), 10_000, 'the log line about Redis');
 
     // Still serving: reads, writes, the live update (in this process), and API-key budgets.
-    const reply = await api.gql(REPLY, { input: { ticketId, body: 'Please forget the network and join again.' } }, { token: school.tokens.staff });
+    const reply = await api.gql(
+      REPLY,
+      { input: { ticketId, body: 'Please forget the network and join again.' } },
+      { token: school.tokens.staff },
+    );
     expect(reply.errors).toBeUndefined();
     await until(() => updates.events.length > 0, 5000);
     expect(updates.events[0]).toEqual({ status: 'OPEN' });
-    const key = await api.gql('mutation { createApiKey(input: { name: "LMS", scopes: [TICKETS_READ] }) { key } }', {}, { token: school.tokens.admin });
+    const key = await api.gql(
+      'mutation { createApiKey(input: { name: "LMS", scopes: [TICKETS_READ] }) { key } }',
+      {},
+      { token: school.tokens.admin },
+    );
     const read = await api.gql('{ tickets(first: 5) { totalCount } }', {}, { token: key.data!.createApiKey.key });
     expect(read.errors).toBeUndefined();
     expect(Number(read.headers.get('x-ratelimit-remaining'))).toBeGreaterThan(0);

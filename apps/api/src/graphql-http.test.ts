@@ -35,7 +35,11 @@ describe('GraphQL over HTTP', () => {
     expect(withPreflight.status).toBe(200);
     const mutation = await fetch(url('mutation { signOut }'), { headers: { 'apollo-require-preflight': 'true' } });
     expect(mutation.status).toBe(405);
-    const form = await fetch(api.url, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{"query":"mutation { signOut }"}' });
+    const form = await fetch(api.url, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: '{"query":"mutation { signOut }"}',
+    });
     expect(form.status).toBe(400);
   });
 
@@ -57,7 +61,15 @@ describe('GraphQL over HTTP', () => {
       // Playwright gives the browser a fresh profile of its own.
       browser = await chromium.launch({
         executablePath: CHROMIUM,
-        args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+        ],
       });
     });
     afterAll(() => browser?.close());
@@ -79,7 +91,10 @@ describe('GraphQL over HTTP', () => {
       await page.locator('.graphiql-execute-button').click();
       await expect.poll(() => page.locator('.graphiql-response').innerText(), { timeout: 20_000 }).toContain('UNAUTHENTICATED');
 
-      await page.getByRole('button', { name: /documentation/i }).first().click();
+      await page
+        .getByRole('button', { name: /documentation/i })
+        .first()
+        .click();
       await page.locator('.graphiql-doc-explorer').getByText('Query', { exact: true }).first().click();
       await page.getByText('Everything you can read: tickets, people, departments and the numbers.').waitFor({ timeout: 20_000 });
       await page.getByText('Admins: the API keys, newest first.').waitFor();

@@ -60,7 +60,10 @@ describe('HTTP hardening', () => {
 
     const stranger = await api.gql('{ __typename }', {}, { headers: { origin: 'https://evil.example.com' } });
     expect(stranger.headers.get('access-control-allow-origin')).toBeNull();
-    const strangerPreflight = await fetch(api.url, { method: 'OPTIONS', headers: { origin: 'https://evil.example.com', 'access-control-request-method': 'POST' } });
+    const strangerPreflight = await fetch(api.url, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://evil.example.com', 'access-control-request-method': 'POST' },
+    });
     expect(strangerPreflight.headers.get('access-control-allow-origin')).toBeNull();
   });
 });
@@ -77,7 +80,9 @@ describe('request logging', () => {
     await once(server, 'listening');
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     try {
-      await fetch(`${base}/thing`, { headers: { [REQUEST_ID_HEADER]: 'req-1', authorization: 'Bearer secret-token-value', cookie: 'sd_session=secret-cookie' } });
+      await fetch(`${base}/thing`, {
+        headers: { [REQUEST_ID_HEADER]: 'req-1', authorization: 'Bearer secret-token-value', cookie: 'sd_session=secret-cookie' },
+      });
       await fetch(`${base}/health`);
     } finally {
       server.close();

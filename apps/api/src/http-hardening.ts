@@ -55,7 +55,12 @@ export function requestLogging(logger: Logger): RequestHandler {
     autoLogging: { ignore: (req) => req.url === '/health' },
     customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
     serializers: {
-      req: (req: { id: string; method: string; url: string; remoteAddress?: string }) => ({ id: req.id, method: req.method, url: req.url, remoteAddress: req.remoteAddress }),
+      req: (req: { id: string; method: string; url: string; remoteAddress?: string }) => ({
+        id: req.id,
+        method: req.method,
+        url: req.url,
+        remoteAddress: req.remoteAddress,
+      }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
   });
@@ -63,5 +68,20 @@ export function requestLogging(logger: Logger): RequestHandler {
 
 export function applyCors(app: Express, path: string, origins: string[]): void {
   if (origins.length === 0) return;
-  app.use(path, cors({ origin: origins, credentials: true, exposedHeaders: [REQUEST_ID_HEADER, 'x-query-cost', 'x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-restore-rate', 'retry-after'], maxAge: 600 }));
+  app.use(
+    path,
+    cors({
+      origin: origins,
+      credentials: true,
+      exposedHeaders: [
+        REQUEST_ID_HEADER,
+        'x-query-cost',
+        'x-ratelimit-limit',
+        'x-ratelimit-remaining',
+        'x-ratelimit-restore-rate',
+        'retry-after',
+      ],
+      maxAge: 600,
+    }),
+  );
 }

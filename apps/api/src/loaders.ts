@@ -26,10 +26,7 @@ function byId<Row extends { id: string }>(fetch: (ids: string[]) => Promise<Row[
   });
 }
 
-function groupedBy<Row, Key extends keyof Row>(
-  key: Key,
-  fetch: (keys: string[]) => Promise<Row[]>,
-): DataLoader<string, Row[]> {
+function groupedBy<Row, Key extends keyof Row>(key: Key, fetch: (keys: string[]) => Promise<Row[]>): DataLoader<string, Row[]> {
   return new DataLoader(async (keys) => {
     const groups = new Map<string, Row[]>(keys.map((value) => [value, []]));
     for (const row of await fetch([...keys])) groups.get(row[key] as string)?.push(row);

@@ -1,9 +1,13 @@
 import { pino, type DestinationStream, type Logger } from 'pino';
+import { PinoPretty } from 'pino-pretty';
 
 /** Names of fields that hold a password, session token, tracking code, API key or webhook secret. */
 const SECRET_FIELDS = ['password', 'token', 'trackingCode', 'key', 'secret'];
 
-/** Logs to stdout unless given another destination (tests read the lines to check what is logged). */
+/** A destination for people reading along in a terminal (LOG_FORMAT=pretty). */
+export const prettyLines = (): DestinationStream => PinoPretty({ colorize: true, ignore: 'service,hostname', translateTime: 'SYS:HH:MM:ss.l' });
+
+/** Logs JSON to stdout unless given another destination (tests read the lines to check what is logged). */
 export function createLogger(level: string, destination?: DestinationStream): Logger {
   return pino(
     {

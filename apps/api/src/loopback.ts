@@ -17,10 +17,19 @@ export async function freePort(): Promise<number> {
  * Polls `origin`/health until it answers 200 (true), or until `timeoutMs` passes or `gaveUp()`
  * says to stop, such as when the process that should answer has exited (false).
  */
-export async function waitForHealth(origin: string, { timeoutMs = 30_000, gaveUp = () => false }: { timeoutMs?: number; gaveUp?: () => boolean } = {}): Promise<boolean> {
+export async function waitForHealth(
+  origin: string,
+  { timeoutMs = 30_000, gaveUp = () => false }: { timeoutMs?: number; gaveUp?: () => boolean } = {},
+): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline && !gaveUp()) {
-    if (await fetch(`${origin}/health`).then((response) => response.ok, () => false)) return true;
+    if (
+      await fetch(`${origin}/health`).then(
+        (response) => response.ok,
+        () => false,
+      )
+    )
+      return true;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return false;

@@ -25,7 +25,11 @@ describe('the API process', () => {
     const blocker = new pg.Client({ connectionString: db.url });
     try {
       const school = await createSchool({ db, gql: api.gql });
-      const reported = await api.gql(REPORT_PROBLEM, { input: { categoryId: school.categoryIds.login, title: 'Slow reply', description: 'Shutdown test.' } }, { token: school.tokens.alice });
+      const reported = await api.gql(
+        REPORT_PROBLEM,
+        { input: { categoryId: school.categoryIds.login, title: 'Slow reply', description: 'Shutdown test.' } },
+        { token: school.tokens.alice },
+      );
       const ticketId = reported.data!.reportProblem.ticket.id as string;
 
       // Hold the ticket's row so the reply waits inside its transaction, as a slow statement would.
@@ -40,7 +44,8 @@ describe('the API process', () => {
         signal: hangUp.signal,
       }).catch(() => 'hung up');
       const waitingOnLock = async () =>
-        (await blocker.query(`SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`)).rowCount === 1;
+        (await blocker.query(`SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`)).rowCount ===
+        1;
       await until(waitingOnLock, 10_000, 'the reply waiting on the row lock');
       hangUp.abort();
       expect(await reply).toBe('hung up');
@@ -76,7 +81,9 @@ describe('the API process', () => {
 
 describe('the production start (`pnpm start:prod`)', () => {
   it('refuses to start without AUTH_SECRET, saying why', async () => {
-    await expect(startApiProcess({ NODE_ENV: 'production', AUTH_SECRET: '', DATABASE_URL: '' })).rejects.toThrow(/AUTH_SECRET is required in production/);
+    await expect(startApiProcess({ NODE_ENV: 'production', AUTH_SECRET: '', DATABASE_URL: '' })).rejects.toThrow(
+      /AUTH_SECRET is required in production/,
+    );
   });
 
   it('serves with HSTS, logs JSON lines with request ids, and hides the schema from anonymous callers', async () => {
@@ -92,8 +99,14 @@ describe('the production start (`pnpm start:prod`)', () => {
       expect(response.status).toBe(401);
       expect(body.errors?.[0]?.extensions.code).toBe('UNAUTHENTICATED');
       await until(() => api.output().includes('prod-check-1'), 5000);
-      const line = api.output().split('\n').find((candidate) => candidate.includes('prod-check-1'))!;
-      expect(JSON.parse(line)).toMatchObject({ req: { id: 'prod-check-1', method: 'POST', url: '/graphql' }, res: { statusCode: response.status } });
+      const line = api
+        .output()
+        .split('\n')
+        .find((candidate) => candidate.includes('prod-check-1'))!;
+      expect(JSON.parse(line)).toMatchObject({
+        req: { id: 'prod-check-1', method: 'POST', url: '/graphql' },
+        res: { statusCode: response.status },
+      });
     } finally {
       expect(await api.stop()).toBe(0);
     }

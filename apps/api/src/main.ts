@@ -7,7 +7,7 @@ import { openDatabase } from '@studentdesk/db';
 import type { Logger } from 'pino';
 import { createApp } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
-import { createLogger } from './logger.js';
+import { createLogger, prettyLines } from './logger.js';
 import { superviseProcesses } from './processes.js';
 import { createSchema } from './schema.js';
 import { startServer } from './server.js';
@@ -50,25 +50,26 @@ async function serve(config: Config, logger: Logger): Promise<void> {
 
   let stopping = false;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.on(signal, async () => {
-      if (stopping) return;
-      stopping = true;
-      logger.info({ signal }, 'shutting down: finishing requests in flight');
-      setTimeout(() => {
-        logger.error('shutdown took too long; exiting anyway');
-        process.exit(1);
-      }, SHUTDOWN_DEADLINE_MS).unref();
-      await server.close();
-      await stopBackgroundWork();
-      await db.close();
-      logger.info('stopped');
-      process.exit(0);
-    });
+    process.on(signal, () => void shutDown(signal));
+  }
+  async function shutDown(signal: NodeJS.Signals): Promise<void> {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: finishing requests in flight');
+    setTimeout(() => {
+      logger.error('shutdown took too long; exiting anyway');
+      process.exit(1);
+    }, SHUTDOWN_DEADLINE_MS).unref();
+    await server.close();
+    await stopBackgroundWork();
+    await db.close();
+    logger.info('stopped');
+    process.exit(0);
   }
 }
 
 const config = configOrExit();
-const logger = createLogger(config.logLevel);
+const logger = createLogger(config.logLevel, config.logFormat === 'pretty' ? prettyLines() : undefined);
 if (config.processes > 1 && cluster.isPrimary) process.exit(await superviseProcesses(config, logger));
 else {
   await serve(config, logger).catch((error: unknown) => {

@@ -14,10 +14,16 @@ interface LogLine {
 }
 
 const logLines = (api: ApiProcess): LogLine[] =>
-  api.output().split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as LogLine);
+  api
+    .output()
+    .split('\n')
+    .filter((line) => line.startsWith('{'))
+    .map((line) => JSON.parse(line) as LogLine);
 
 const readyPids = (api: ApiProcess) =>
-  logLines(api).filter((line) => line.msg?.startsWith('StudentDesk API ready')).map((line) => line.pid!);
+  logLines(api)
+    .filter((line) => line.msg?.startsWith('StudentDesk API ready'))
+    .map((line) => line.pid!);
 
 /** A GraphQL request on a new connection each time, so the supervisor hands it to the next process. */
 const ask = (api: ApiProcess, requestId: string) =>
@@ -79,6 +85,11 @@ describe('API_PROCESSES=2', () => {
     expect(await api.stop('SIGTERM')).toBe(0);
     expect(isRunning(second) || isRunning(replacement)).toBe(false);
     // Each process finished its own requests and closed its pool before the supervisor exited.
-    expect(logLines(api).filter((line) => line.msg === 'stopped').map((line) => line.pid).sort()).toEqual([api.child.pid, second, replacement].sort());
+    expect(
+      logLines(api)
+        .filter((line) => line.msg === 'stopped')
+        .map((line) => line.pid)
+        .sort(),
+    ).toEqual([api.child.pid, second, replacement].sort());
   }, 90_000);
 });

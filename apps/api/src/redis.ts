@@ -11,8 +11,8 @@ export interface RedisConnections {
   /** A connection in subscriber mode can run nothing else, so events have their own. */
   subscriber: Redis;
   /** Resolves true once both connections are ready, false if that takes longer than `timeoutMs`. */
-  ready(timeoutMs: number): Promise<boolean>;
-  close(): Promise<void>;
+  ready: (timeoutMs: number) => Promise<boolean>;
+  close: () => Promise<void>;
 }
 
 /** Every key and channel StudentDesk uses starts with this, so a shared Redis stays tidy. */

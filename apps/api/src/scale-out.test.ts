@@ -16,7 +16,15 @@ import { connectTo, follow, until } from './test/subscriptions.js';
 
 const TICKET_UPDATED = /* GraphQL */ `
   subscription Follow($ticketId: ID!) {
-    ticketUpdated(ticketId: $ticketId) { messages(first: 50) { edges { node { body } } } }
+    ticketUpdated(ticketId: $ticketId) {
+      messages(first: 50) {
+        edges {
+          node {
+            body
+          }
+        }
+      }
+    }
   }
 `;
 const TICKETS = '{ tickets(first: 20) { edges { node { id } } } }';
@@ -46,13 +54,17 @@ describe('two API processes on one PostgreSQL and one Redis', () => {
   }, 60_000);
 
   afterAll(async () => {
-    await Promise.all(clients.map((client) => client.dispose()));
+    await Promise.all(clients.map(async (client) => client.dispose()));
     await Promise.all([a?.stop(), b?.stop()]);
     await db?.drop();
   });
 
   const report = async (api: ApiProcess, title: string) => {
-    const response = await api.gql(REPORT_PROBLEM, { input: { categoryId: school.categoryIds.login, title, description: 'Scale-out test.' } }, { token: school.tokens.alice });
+    const response = await api.gql(
+      REPORT_PROBLEM,
+      { input: { categoryId: school.categoryIds.login, title, description: 'Scale-out test.' } },
+      { token: school.tokens.alice },
+    );
     expect(response.errors).toBeUndefined();
     return response.data!.reportProblem.ticket as { id: string };
   };
@@ -64,12 +76,20 @@ describe('two API processes on one PostgreSQL and one Redis', () => {
     const channel = `studentdesk:events:TICKET_UPDATED:${fromGlobalId(ticket.id, 'Ticket', 'id')}`;
     const redis = new Redis(REDIS_URL);
     try {
-      await until(async () => Number(((await redis.pubsub('NUMSUB', channel)) as [string, number])[1]) > 0, 5000, `process A to subscribe to ${channel}`);
+      await until(
+        async () => Number(((await redis.pubsub('NUMSUB', channel)) as [string, number])[1]) > 0,
+        5000,
+        `process A to subscribe to ${channel}`,
+      );
     } finally {
       redis.disconnect();
     }
 
-    const reply = await b.gql(REPLY, { input: { ticketId: ticket.id, body: 'Which building are you in?' } }, { token: school.tokens.staff });
+    const reply = await b.gql(
+      REPLY,
+      { input: { ticketId: ticket.id, body: 'Which building are you in?' } },
+      { token: school.tokens.staff },
+    );
     expect(reply.errors).toBeUndefined();
     const update = await Promise.race([updates.next(), new Promise((resolve) => setTimeout(() => resolve('timed out'), 5000))]);
     expect(update).toMatchObject({ messages: { edges: expect.arrayContaining([{ node: { body: 'Which building are you in?' } }]) } });
@@ -107,10 +127,22 @@ describe('two API processes on one PostgreSQL and one Redis', () => {
       contactEmail: school.users.alice.email,
     };
     await db.prisma.ticket.createMany({
-      data: Array.from({ length: 60 }, (_, index) => ({ ...base, title: `Overdue ${index}`, status: 'OPEN' as const, firstResponseDueAt: hoursAgo(1), resolutionDueAt: hoursAgo(-20) })),
+      data: Array.from({ length: 60 }, (_, index) => ({
+        ...base,
+        title: `Overdue ${index}`,
+        status: 'OPEN' as const,
+        firstResponseDueAt: hoursAgo(1),
+        resolutionDueAt: hoursAgo(-20),
+      })),
     });
     await db.prisma.ticket.createMany({
-      data: Array.from({ length: 60 }, (_, index) => ({ ...base, title: `Resolved ${index}`, status: 'RESOLVED' as const, resolvedAt: hoursAgo(49), firstRespondedAt: hoursAgo(50) })),
+      data: Array.from({ length: 60 }, (_, index) => ({
+        ...base,
+        title: `Resolved ${index}`,
+        status: 'RESOLVED' as const,
+        resolvedAt: hoursAgo(49),
+        firstRespondedAt: hoursAgo(50),
+      })),
     });
 
     const overdue = { title: { startsWith: 'Overdue' } };
@@ -127,14 +159,24 @@ describe('two API processes on one PostgreSQL and one Redis', () => {
     }
     // A few more sweeps by both processes must not add anything.
     await new Promise((resolve) => setTimeout(resolve, 1000));
-    const perTicket = await db.prisma.ticketEvent.groupBy({ by: ['ticketId'], where: { type: 'SLA_BREACHED', ticket: overdue }, _count: true });
+    const perTicket = await db.prisma.ticketEvent.groupBy({
+      by: ['ticketId'],
+      where: { type: 'SLA_BREACHED', ticket: overdue },
+      _count: true,
+    });
     expect(perTicket).toHaveLength(60);
     expect(perTicket.every((group) => group._count === 1)).toBe(true);
-    const remindersPerTicket = await db.prisma.emailMessage.groupBy({ by: ['ticketId'], where: { kind: 'RATING_REMINDER', ticket: resolved }, _count: true });
+    const remindersPerTicket = await db.prisma.emailMessage.groupBy({
+      by: ['ticketId'],
+      where: { kind: 'RATING_REMINDER', ticket: resolved },
+      _count: true,
+    });
     expect(remindersPerTicket).toHaveLength(60);
     expect(remindersPerTicket.every((group) => group._count === 1)).toBe(true);
     // Managers heard of each breach once.
-    expect(await db.prisma.emailMessage.count({ where: { kind: 'SLA_ESCALATION', ticket: overdue, toAddress: school.users.manager.email } })).toBe(60);
+    expect(
+      await db.prisma.emailMessage.count({ where: { kind: 'SLA_ESCALATION', ticket: overdue, toAddress: school.users.manager.email } }),
+    ).toBe(60);
   }, 40_000);
 
   it('retries webhooks across processes and succeeds exactly once per event', async () => {
@@ -153,7 +195,11 @@ describe('two API processes on one PostgreSQL and one Redis', () => {
     await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
     try {
       const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`;
-      const webhook = await a.gql('mutation($input: CreateWebhookInput!) { createWebhook(input: $input) { secret } }', { input: { url, events: ['TICKET_CREATED'] } }, { token: school.tokens.admin });
+      const webhook = await a.gql(
+        'mutation($input: CreateWebhookInput!) { createWebhook(input: $input) { secret } }',
+        { input: { url, events: ['TICKET_CREATED'] } },
+        { token: school.tokens.admin },
+      );
       expect(webhook.errors).toBeUndefined();
       for (let index = 0; index < 8; index += 1) await report(index % 2 ? a : b, `Printer ${index} jams`);
 

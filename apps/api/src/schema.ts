@@ -68,7 +68,8 @@ export async function createSchema(pubSub: TicketPubSub) {
   (schema.getType('Node') as GraphQLInterfaceType).resolveType = nodeTypeOf;
   // type-graphql cannot describe the root types; integrators read these first in GraphiQL.
   schema.getQueryType()!.description = 'Everything you can read: tickets, people, departments and the numbers.';
-  schema.getMutationType()!.description = 'Everything you can change: report, reply, assign, resolve, reopen, rate, sign in, and (admins) API keys and webhooks.';
+  schema.getMutationType()!.description =
+    'Everything you can change: report, reply, assign, resolve, reopen, rate, sign in, and (admins) API keys and webhooks.';
   schema.getSubscriptionType()!.description = 'Live updates over graphql-ws on the same URL as queries.';
   return schema;
 }

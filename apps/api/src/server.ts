@@ -7,7 +7,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { expressMiddleware } from '@as-integrations/express5';
 import { parseCookie as parseCookies } from 'cookie';
 import express, { type ErrorRequestHandler, type Response } from 'express';
-import { GraphQLError, type GraphQLSchema } from 'graphql';
+import { type GraphQLError, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { createContext, createLoaders, viewerFromToken, type App, type Context, type SessionCookie } from './context.js';
@@ -30,7 +30,7 @@ const BODY_LIMIT = '2mb';
 export interface ApiServer {
   url: string;
   port: number;
-  close(): Promise<void>;
+  close: () => Promise<void>;
 }
 
 function bearerToken(header: string | undefined): string | undefined {
@@ -50,7 +50,7 @@ const invalidToken = () =>
   new ClientError(ErrorCode.UNAUTHENTICATED, 'The session token or API key is invalid, expired or revoked.', { http: { status: 401 } });
 
 /** Errors outside GraphQL (malformed JSON, a body over the limit) still answer in GraphQL's shape. */
-const bodyErrorHandler: ErrorRequestHandler = (error, _req, res, next) => {
+const bodyErrorHandler: ErrorRequestHandler = (error: { status?: unknown } | undefined, _req, res, next) => {
   const status = typeof error?.status === 'number' ? error.status : 500;
   if (status >= 500) return next(error);
   const message = status === 413 ? `The request is larger than ${BODY_LIMIT}.` : 'The request body is not valid JSON.';
@@ -83,7 +83,10 @@ function operationsInFlight() {
 
 export async function startServer(app: App, schema: GraphQLSchema): Promise<ApiServer> {
   const reportError = (error: unknown) =>
-    app.logger.error({ err: error }, isDatabaseUnavailable(error) ? 'database unavailable: answered SERVICE_UNAVAILABLE' : 'unexpected error in a resolver');
+    app.logger.error(
+      { err: error },
+      isDatabaseUnavailable(error) ? 'database unavailable: answered SERVICE_UNAVAILABLE' : 'unexpected error in a resolver',
+    );
   const formatError = createErrorFormatter(reportError);
   const expressApp = express();
   expressApp.disable('x-powered-by');
@@ -155,11 +158,13 @@ export async function startServer(app: App, schema: GraphQLSchema): Promise<ApiS
         const loaders = createLoaders(app.prisma);
         const bearer = bearerToken(req.headers.authorization);
         const session = sessionCookie(app, res);
-        const check = await viewerFromToken(app, loaders, bearer ?? parseCookies(req.headers.cookie ?? '')[SESSION_COOKIE]).catch((error: unknown) => {
-          if (!isDatabaseUnavailable(error)) throw error;
-          reportError(error);
-          throw serviceUnavailable();
-        });
+        const check = await viewerFromToken(app, loaders, bearer ?? parseCookies(req.headers.cookie ?? '')[SESSION_COOKIE]).catch(
+          (error: unknown) => {
+            if (!isDatabaseUnavailable(error)) throw error;
+            reportError(error);
+            throw serviceUnavailable();
+          },
+        );
         if (check.ok) return createContext(app, check.viewer, loaders, session, req.ip);
         if (bearer) throw invalidToken();
         // A stale browser cookie just means "signed out".

@@ -7,11 +7,11 @@ export interface Sweep {
   name: string;
   intervalMs: number;
   /** Does what is due; returns how many items it handled (for the log). */
-  run(): Promise<number>;
+  run: () => Promise<number>;
 }
 
 export interface TimedWork {
-  stop(): Promise<void>;
+  stop: () => Promise<void>;
 }
 
 export function startTimedWork(sweeps: Sweep[], logger: Logger): TimedWork {

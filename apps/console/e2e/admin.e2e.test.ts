@@ -9,9 +9,27 @@ import type { Locator, Page } from 'playwright-core';
 import { startStack, type Person, type Stack } from './stack.js';
 
 const REPORT = /* GraphQL */ `
-  mutation Report($input: ReportProblemInput!) { reportProblem(input: $input) { ticket { id number } } }
+  mutation Report($input: ReportProblemInput!) {
+    reportProblem(input: $input) {
+      ticket {
+        id
+        number
+      }
+    }
+  }
 `;
-const READ_TICKETS = /* GraphQL */ `{ tickets(first: 50) { edges { node { id title } } } }`;
+const READ_TICKETS = /* GraphQL */ `
+  {
+    tickets(first: 50) {
+      edges {
+        node {
+          id
+          title
+        }
+      }
+    }
+  }
+`;
 
 interface ReceivedRequest {
   headers: IncomingHttpHeaders;
@@ -21,12 +39,14 @@ interface ReceivedRequest {
 /** A webhook receiver on loopback: down (500) for the first request, fine (200) for the rest. */
 async function startReceiver() {
   const requests: ReceivedRequest[] = [];
-  const server = createServer(async (request, response) => {
+  const server = createServer((request, response) => {
     let body = '';
-    for await (const chunk of request) body += chunk;
-    requests.push({ headers: request.headers, body });
-    const down = requests.length === 1;
-    response.writeHead(down ? 500 : 200, { 'content-type': 'text/plain' }).end(down ? 'receiver down for maintenance' : 'thanks');
+    request.setEncoding('utf8').on('data', (chunk: string) => (body += chunk));
+    request.on('end', () => {
+      requests.push({ headers: request.headers, body });
+      const down = requests.length === 1;
+      response.writeHead(down ? 500 : 200, { 'content-type': 'text/plain' }).end(down ? 'receiver down for maintenance' : 'thanks');
+    });
   });
   await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
   const { port } = server.address() as AddressInfo;
@@ -40,7 +60,7 @@ async function startReceiver() {
 /** Standard Webhooks: HMAC-SHA256 of "<id>.<timestamp>.<body>" keyed with the base64 part of the whsec_ secret. */
 function signatureFits(secret: string, request: ReceivedRequest): boolean {
   const key = Buffer.from(secret.replace(/^whsec_/, ''), 'base64');
-  const signed = `${request.headers['webhook-id']}.${request.headers['webhook-timestamp']}.${request.body}`;
+  const signed = `${String(request.headers['webhook-id'])}.${String(request.headers['webhook-timestamp'])}.${request.body}`;
   return request.headers['webhook-signature'] === `v1,${createHmac('sha256', key).update(signed).digest('base64')}`;
 }
 
@@ -48,8 +68,11 @@ describe('the admin pages', () => {
   let stack: Stack;
   let receiver: Awaited<ReturnType<typeof startReceiver>>;
   const report = async (student: Person, category: string, title: string) =>
-    (await stack.gqlAs(student, REPORT, { input: { categoryId: stack.school.categories[category], title, description: `${title}, since this morning.` } }))
-      .reportProblem.ticket as { id: string; number: string };
+    (
+      await stack.gqlAs(student, REPORT, {
+        input: { categoryId: stack.school.categories[category], title, description: `${title}, since this morning.` },
+      })
+    ).reportProblem.ticket as { id: string; number: string };
   /** What another system gets when it calls the API with this key. */
   const callWithKey = async (key: string, query: string) => {
     const response = await fetch(`${stack.origin}/graphql`, {
@@ -57,7 +80,10 @@ describe('the admin pages', () => {
       headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
       body: JSON.stringify({ query }),
     });
-    return { status: response.status, body: (await response.json()) as { data?: any; errors?: Array<{ message: string; extensions?: { code?: string } }> } };
+    return {
+      status: response.status,
+      body: (await response.json()) as { data?: any; errors?: Array<{ message: string; extensions?: { code?: string } }> },
+    };
   };
   const expectAccessible = async (page: Page, name: string) => {
     expect(await stack.accessibilityProblems(page), `axe on ${name}`).toEqual([]);
@@ -103,7 +129,10 @@ describe('the admin pages', () => {
     const allowed = await callWithKey(key, READ_TICKETS);
     expect(allowed.status).toBe(200);
     expect(allowed.body.errors).toBeUndefined();
-    expect(allowed.body.data.tickets.edges.map((edge: any) => edge.node)).toContainEqual({ id: ticket.id, title: 'Cannot print from the library' });
+    expect(allowed.body.data.tickets.edges.map((edge: any) => edge.node)).toContainEqual({
+      id: ticket.id,
+      title: 'Cannot print from the library',
+    });
 
     // Once hidden, the key is gone from the console for good; the list shows it was used.
     await shownOnce.getByRole('button', { name: 'I have stored it, hide it' }).click();
@@ -210,8 +239,14 @@ describe('the admin pages', () => {
 
     // Deleting asks first, then goes back to the list, which no longer has it.
     await page.getByRole('button', { name: 'Delete webhook' }).click();
-    await page.getByRole('dialog', { name: `Delete the webhook to ${receiver.url}?` }).getByRole('button', { name: 'Delete webhook' }).click();
-    await page.getByRole('status').filter({ hasText: `The webhook to ${receiver.url} is deleted.` }).waitFor();
+    await page
+      .getByRole('dialog', { name: `Delete the webhook to ${receiver.url}?` })
+      .getByRole('button', { name: 'Delete webhook' })
+      .click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `The webhook to ${receiver.url} is deleted.` })
+      .waitFor();
     await page.getByText('No webhooks yet').waitFor();
     await page.context().close();
   });
@@ -241,7 +276,9 @@ describe('the admin pages', () => {
     expect(await page.getByRole('form', { name: 'New API key' }).count()).toBe(0);
     await expectAccessible(page, 'admin refused');
     await stack.screenshot(page, 'admin-08-staff-refused');
-    await expect(stack.gqlAs('staff', '{ apiKeys { edges { node { id } } } }')).rejects.toThrow('Only admins manage API keys and webhooks.');
+    await expect(stack.gqlAs('staff', '{ apiKeys { edges { node { id } } } }')).rejects.toThrow(
+      'Only admins manage API keys and webhooks.',
+    );
     await page.context().close();
   });
 });

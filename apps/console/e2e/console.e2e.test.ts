@@ -6,10 +6,29 @@ import type { Page } from 'playwright-core';
 import { startStack, type Person, type Stack } from './stack.js';
 
 const REPORT = /* GraphQL */ `
-  mutation Report($input: ReportProblemInput!) { reportProblem(input: $input) { ticket { id number } } }
+  mutation Report($input: ReportProblemInput!) {
+    reportProblem(input: $input) {
+      ticket {
+        id
+        number
+      }
+    }
+  }
 `;
 const TICKET = /* GraphQL */ `
-  query Ticket($id: ID!) { ticket(id: $id) { status messages(first: 50) { edges { node { body internal } } } } }
+  query Ticket($id: ID!) {
+    ticket(id: $id) {
+      status
+      messages(first: 50) {
+        edges {
+          node {
+            body
+            internal
+          }
+        }
+      }
+    }
+  }
 `;
 
 describe('the staff console', () => {
@@ -40,7 +59,12 @@ describe('the staff console', () => {
   });
 
   it('takes a ticket from the queue, replies with a canned response, notes, resolves with a prediction, and sees the rating land', async () => {
-    const lms = await report('amara', stack.school.categories['Login & accounts']!, 'Cannot sign in to the LMS', 'It says my password expired and the reset link fails.');
+    const lms = await report(
+      'amara',
+      stack.school.categories['Login & accounts']!,
+      'Cannot sign in to the LMS',
+      'It says my password expired and the reset link fails.',
+    );
     const page = await stack.signedInPage('staff');
     await expectAccessible(page, 'home');
 
@@ -95,7 +119,10 @@ describe('the staff console', () => {
 
     // The student rates it in the portal, signed in in a browser of her own; the open ticket shows it live.
     const portal = await stack.signedInPage('amara', 'portal');
-    await portal.getByRole('main').getByRole('link', { name: `${lms.number}: Cannot sign in to the LMS`, exact: true }).click();
+    await portal
+      .getByRole('main')
+      .getByRole('link', { name: `${lms.number}: Cannot sign in to the LMS`, exact: true })
+      .click();
     const rating = portal.getByRole('form', { name: 'How did we do?' });
     await rating.getByLabel('5 – Very satisfied').check();
     await rating.getByLabel('Better than I expected').check();
@@ -103,10 +130,17 @@ describe('the staff console', () => {
     await expectAccessible(portal, 'portal rating form');
     await stack.screenshot(portal, '05-portal-rating');
     await rating.getByRole('button', { name: 'Send rating' }).click();
-    await portal.getByRole('region', { name: 'Your rating' }).getByText('5 out of 5. Thank you: “Jonas fixed it in minutes, thank you!”').waitFor();
+    await portal
+      .getByRole('region', { name: 'Your rating' })
+      .getByText('5 out of 5. Thank you: “Jonas fixed it in minutes, thank you!”')
+      .waitFor();
     await stack.screenshot(portal, '06-portal-rated');
     await portal.context().close();
-    await page.getByRole('listitem').filter({ hasText: 'Amara Okafor rated 5/5 · expectation exceeded · predicted 4' }).getByText('“Jonas fixed it in minutes, thank you!”').waitFor();
+    await page
+      .getByRole('listitem')
+      .filter({ hasText: 'Amara Okafor rated 5/5 · expectation exceeded · predicted 4' })
+      .getByText('“Jonas fixed it in minutes, thank you!”')
+      .waitFor();
 
     // The home page shows it.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Home' }).click();
@@ -124,7 +158,12 @@ describe('the staff console', () => {
   });
 
   it('makes an incident of two tickets and resolves both with one update', async () => {
-    const first = await report('ben', stack.school.categories['Wi-Fi & network']!, 'Library Wi-Fi keeps dropping', 'Every few minutes on the second floor.');
+    const first = await report(
+      'ben',
+      stack.school.categories['Wi-Fi & network']!,
+      'Library Wi-Fi keeps dropping',
+      'Every few minutes on the second floor.',
+    );
     const second = await report('chloe', stack.school.categories['Wi-Fi & network']!, 'No Wi-Fi in the library', 'Cannot connect at all.');
     const page = await stack.signedInPage('staff');
     await page.goto(`${stack.origin}/console/queue/open`);
@@ -183,7 +222,12 @@ describe('the staff console', () => {
     expect(csv).toContain(',IT,100,1');
     await stack.screenshot(page, '12-insights-table');
 
-    for (const [link, name] of [['Leaderboard', 'leaderboard'], ['Suggestions', 'suggestions'], ['Incidents', 'incidents'], ['Canned responses', 'canned-responses']] as const) {
+    for (const [link, name] of [
+      ['Leaderboard', 'leaderboard'],
+      ['Suggestions', 'suggestions'],
+      ['Incidents', 'incidents'],
+      ['Canned responses', 'canned-responses'],
+    ] as const) {
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: link }).click();
       await page.getByRole('heading', { level: 1, name: link }).waitFor();
       await expectAccessible(page, name);

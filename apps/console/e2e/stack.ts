@@ -114,13 +114,13 @@ export interface Stack {
   school: School;
   browser: Browser;
   /** GraphQL over HTTP as a person (bearer token), as the portal or an integration would call. */
-  gqlAs(person: Person, query: string, variables?: Record<string, unknown>): Promise<any>;
+  gqlAs: (person: Person, query: string, variables?: Record<string, unknown>) => Promise<any>;
   /** A new browser page, in a context of its own (own cookies), signed in through the app's own sign-in form. */
-  signedInPage(person: Person, app?: App): Promise<Page>;
-  screenshot(page: Page, name: string): Promise<void>;
+  signedInPage: (person: Person, app?: App) => Promise<Page>;
+  screenshot: (page: Page, name: string) => Promise<void>;
   /** Serious and critical accessibility violations axe-core finds on the page. */
-  accessibilityProblems(page: Page): Promise<Array<{ id: string; impact: string; help: string; nodes: string[] }>>;
-  stop(): Promise<void>;
+  accessibilityProblems: (page: Page) => Promise<Array<{ id: string; impact: string; help: string; nodes: string[] }>>;
+  stop: () => Promise<void>;
 }
 
 export async function startStack(): Promise<Stack> {
@@ -157,7 +157,15 @@ export async function startStack(): Promise<Stack> {
 
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   const tokens = new Map<Person, string>();
   const gql = async (query: string, variables: Record<string, unknown> = {}, token?: string) => {
@@ -210,7 +218,12 @@ export async function startStack(): Promise<Stack> {
       });
       return violations
         .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-        .map((violation) => ({ id: violation.id, impact: violation.impact, help: violation.help, nodes: violation.nodes.map((node) => node.target.join(' ')) }));
+        .map((violation) => ({
+          id: violation.id,
+          impact: violation.impact,
+          help: violation.help,
+          nodes: violation.nodes.map((node) => node.target.join(' ')),
+        }));
     },
     async stop() {
       await browser.close();

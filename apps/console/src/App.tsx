@@ -12,7 +12,7 @@ import { IncidentView, Incidents } from './routes/Incidents';
 import { Leaderboard } from './routes/Leaderboard';
 import { Queue } from './routes/Queue';
 import { Suggestions } from './routes/Suggestions';
-import { TicketView } from './routes/TicketView';
+import { TicketRoute } from './routes/TicketView';
 import { isAdmin, seesEveryDepartment, VIEWER, ViewerContext } from './viewer';
 
 // Charts are the heaviest code: loaded when someone opens the insights.
@@ -44,7 +44,9 @@ export function App() {
         <header className="top">
           <span className="brand">StudentDesk</span>
           <nav aria-label="Main">
-            <NavLink to="/" end>Home</NavLink>
+            <NavLink to="/" end>
+              Home
+            </NavLink>
             <NavLink to="/queue">Queue</NavLink>
             <NavLink to="/incidents">Incidents</NavLink>
             <NavLink to="/insights">Insights</NavLink>
@@ -60,7 +62,13 @@ export function App() {
           <button type="button" onClick={() => setHelpOpen(true)} aria-keyshortcuts="?">
             Shortcuts <kbd>?</kbd>
           </button>
-          <button type="button" onClick={async () => { await signOut(); window.location.reload(); }}>
+          <button
+            type="button"
+            onClick={async () => {
+              await signOut();
+              window.location.reload();
+            }}
+          >
             Sign out
           </button>
         </header>
@@ -70,7 +78,7 @@ export function App() {
               <Route path="/" element={<Home />} />
               <Route path="/queue" element={<Navigate to="/queue/mine" replace />} />
               <Route path="/queue/:view" element={<Queue />} />
-              <Route path="/tickets/:id" element={<TicketView />} />
+              <Route path="/tickets/:id" element={<TicketRoute />} />
               <Route path="/incidents" element={<Incidents />} />
               <Route path="/incidents/:id" element={<IncidentView />} />
               <Route path="/insights" element={<Insights />} />
@@ -84,7 +92,14 @@ export function App() {
                 <Route path="webhooks/:id" element={<WebhookView />} />
                 <Route path="email-outbox" element={<EmailOutbox />} />
               </Route>
-              <Route path="*" element={<p>There is nothing here. <NavLink to="/">Go home</NavLink>.</p>} />
+              <Route
+                path="*"
+                element={
+                  <p>
+                    There is nothing here. <NavLink to="/">Go home</NavLink>.
+                  </p>
+                }
+              />
             </Routes>
           </Suspense>
         </main>

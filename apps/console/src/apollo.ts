@@ -3,6 +3,7 @@
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
 import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
 import { relayStylePagination } from '@apollo/client/utilities';
+import { OperationTypeNode } from 'graphql';
 import { createClient } from 'graphql-ws';
 
 const GRAPHQL_PATH = '/graphql';
@@ -14,7 +15,7 @@ export function createApolloClient() {
   // Reconnects after the API restarts or the laptop wakes; the queue then refetches on its own.
   const websocket = new GraphQLWsLink(createClient({ url: websocketUrl, lazy: true, retryAttempts: Infinity, shouldRetry: () => true }));
   return new ApolloClient({
-    link: ApolloLink.split((operation) => operation.operationType === 'subscription', websocket, http),
+    link: ApolloLink.split((operation) => operation.operationType === OperationTypeNode.SUBSCRIPTION, websocket, http),
     cache: new InMemoryCache({
       typePolicies: {
         Query: {

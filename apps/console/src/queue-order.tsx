@@ -5,7 +5,7 @@ import { createContext, useCallback, useContext, useMemo, useState, type ReactNo
 interface QueueOrder {
   ticketIds: string[];
   queuePath: string;
-  remember(ticketIds: string[], queuePath: string): void;
+  remember: (ticketIds: string[], queuePath: string) => void;
 }
 
 const QueueOrderContext = createContext<QueueOrder>({ ticketIds: [], queuePath: '/queue/mine', remember: () => {} });

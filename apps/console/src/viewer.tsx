@@ -5,7 +5,16 @@ import { graphql } from './gql';
 
 export const VIEWER = graphql(`
   query Viewer {
-    me { id name email role department { id name } }
+    me {
+      id
+      name
+      email
+      role
+      department {
+        id
+        name
+      }
+    }
   }
 `);
 

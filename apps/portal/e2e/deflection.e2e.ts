@@ -6,10 +6,21 @@ import { expectAccessible, expectNothingLeftTheMachine, openPage, PHONE, screens
 const started = useStackAndBrowser(async (stack) => {
   const { login } = stack.school.categories;
   await stack.prisma.incident.create({
-    data: { title: 'LMS sign-in failing', summary: 'The LMS rejects every sign-in. Email still works.', categoryId: login.id, startedAt: new Date() },
+    data: {
+      title: 'LMS sign-in failing',
+      summary: 'The LMS rejects every sign-in. Email still works.',
+      categoryId: login.id,
+      startedAt: new Date(),
+    },
   });
   await stack.prisma.article.create({
-    data: { slug: 'reset-your-password', title: 'Reset your password', summary: 'Use the self-service page with your student number.', body: 'Open the account page.\n\nChoose “Forgot password”.', categoryId: login.id },
+    data: {
+      slug: 'reset-your-password',
+      title: 'Reset your password',
+      summary: 'Use the self-service page with your student number.',
+      body: 'Open the account page.\n\nChoose “Forgot password”.',
+      categoryId: login.id,
+    },
   });
 });
 

@@ -1,7 +1,15 @@
 // A student who cannot sign in: from the sign-in page to a report without an account, the
 // tracking link (shown and emailed), and a rating through the email's one-click link. On a phone.
 import { expect, it } from 'vitest';
-import { expectAccessible, expectNothingLeftTheMachine, expectNoSidewaysScroll, openPage, PHONE, screenshot, useStackAndBrowser } from './browser.js';
+import {
+  expectAccessible,
+  expectNothingLeftTheMachine,
+  expectNoSidewaysScroll,
+  openPage,
+  PHONE,
+  screenshot,
+  useStackAndBrowser,
+} from './browser.js';
 
 const started = useStackAndBrowser();
 
@@ -46,7 +54,12 @@ it('a guest reports a login problem from the sign-in page and rates the fix thro
   await screenshot(page, 'guest-journey-confirmation');
 
   const ticket = await stack.prisma.ticket.findFirstOrThrow({ where: { contactEmail: 'gina@student.test' } });
-  expect(ticket).toMatchObject({ expectedResolutionHours: 24, desiredOutcome: 'I can hand in my essay on Friday.', studentNumber: 'S2000002', channel: 'GUEST' });
+  expect(ticket).toMatchObject({
+    expectedResolutionHours: 24,
+    desiredOutcome: 'I can hand in my essay on Friday.',
+    studentNumber: 'S2000002',
+    channel: 'GUEST',
+  });
   const trackingEmail = await stack.prisma.emailMessage.findFirstOrThrow({ where: { ticketId: ticket.id, kind: 'TRACKING_LINK' } });
   expect(trackingEmail.toAddress).toBe('gina@student.test');
   expect(trackingEmail.text).toContain(trackingUrl);
@@ -57,11 +70,19 @@ it('a guest reports a login problem from the sign-in page and rates the fix thro
   await expectAccessible(page, 'the tracking page');
   await expect.poll(() => stack.liveSubscriptions(), { timeout: 15_000 }).toBeGreaterThanOrEqual(1);
 
-  await stack.asStaff(RESOLVE, { input: { ticketId: stack.globalId('Ticket', ticket.id), resolution: 'Your password is reset; sign in with the code we texted you.', predictedScore: 4 } });
+  await stack.asStaff(RESOLVE, {
+    input: {
+      ticketId: stack.globalId('Ticket', ticket.id),
+      resolution: 'Your password is reset; sign in with the code we texted you.',
+      predictedScore: 4,
+    },
+  });
   // Live: the open tracking page shows the resolution without a reload.
   await page.getByText('Your password is reset; sign in with the code we texted you.').waitFor();
 
-  const resolvedEmail = await expect.poll(() => stack.prisma.emailMessage.findFirst({ where: { ticketId: ticket.id, kind: 'RESOLVED' } })).toBeTruthy()
+  const resolvedEmail = await expect
+    .poll(() => stack.prisma.emailMessage.findFirst({ where: { ticketId: ticket.id, kind: 'RESOLVED' } }))
+    .toBeTruthy()
     .then(() => stack.prisma.emailMessage.findFirstOrThrow({ where: { ticketId: ticket.id, kind: 'RESOLVED' } }));
   const fourStars = new RegExp(`${stack.origin}/track/sdt_[\\w-]+\\?rate=4`).exec(resolvedEmail.text)![0];
 
@@ -76,7 +97,11 @@ it('a guest reports a login problem from the sign-in page and rates the fix thro
   await expectNoSidewaysScroll(page);
   await screenshot(page, 'guest-journey-rated');
 
-  expect(await stack.prisma.rating.findUniqueOrThrow({ where: { ticketId: ticket.id } })).toMatchObject({ score: 4, expectation: 'MET', comment: 'Quick and friendly.' });
+  expect(await stack.prisma.rating.findUniqueOrThrow({ where: { ticketId: ticket.id } })).toMatchObject({
+    score: 4,
+    expectation: 'MET',
+    comment: 'Quick and friendly.',
+  });
   expectNothingLeftTheMachine(requested, stack.origin);
   await close();
 });

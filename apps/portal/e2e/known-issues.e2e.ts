@@ -13,7 +13,11 @@ it('shows a known issue on the sign-in page, with its latest update, until it is
   const { stack, browser } = started;
   const { page, close } = await openPage(browser, PHONE);
   const { createIncident } = await stack.asStaff(CREATE, {
-    input: { title: 'LMS sign-in failing', summary: 'Signing in to the LMS fails. Email and Wi-Fi work.', categoryId: stack.globalId('Category', stack.school.categories.login.id) },
+    input: {
+      title: 'LMS sign-in failing',
+      summary: 'Signing in to the LMS fails. Email and Wi-Fi work.',
+      categoryId: stack.globalId('Category', stack.school.categories.login.id),
+    },
   });
 
   await page.goto(`${stack.origin}/sign-in`);
@@ -24,7 +28,9 @@ it('shows a known issue on the sign-in page, with its latest update, until it is
   await expectAccessible(page, 'the sign-in page with a known issue');
   await screenshot(page, 'known-issue-on-sign-in');
 
-  await stack.asStaff(UPDATE, { input: { incidentId: createIncident.id, body: 'The identity provider certificate expired; renewing it now.', status: 'IDENTIFIED' } });
+  await stack.asStaff(UPDATE, {
+    input: { incidentId: createIncident.id, body: 'The identity provider certificate expired; renewing it now.', status: 'IDENTIFIED' },
+  });
   await page.reload();
   await banner.getByText(/The identity provider certificate expired; renewing it now\./).waitFor();
   expect(await banner.textContent()).toContain('we know the cause and are fixing it');

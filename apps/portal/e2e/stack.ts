@@ -12,7 +12,14 @@ const PORTAL_DIST = fileURLToPath(new URL('../dist', import.meta.url));
 
 async function createSchool(prisma: PrismaClient) {
   const it = await prisma.department.create({
-    data: { name: 'IT Services', slug: 'it', timeZone: 'UTC', businessDays: [1, 2, 3, 4, 5, 6, 7], businessDayStart: 0, businessDayEnd: 1440 },
+    data: {
+      name: 'IT Services',
+      slug: 'it',
+      timeZone: 'UTC',
+      businessDays: [1, 2, 3, 4, 5, 6, 7],
+      businessDayStart: 0,
+      businessDayEnd: 1440,
+    },
   });
   await prisma.slaPolicy.createMany({
     data: (['LOW', 'NORMAL', 'HIGH', 'URGENT'] as const).map((priority, index) => ({
@@ -28,7 +35,9 @@ async function createSchool(prisma: PrismaClient) {
   const student = await prisma.user.create({
     data: { name: 'Amara Okafor', email: 'amara@student.test', role: 'STUDENT', passwordHash, studentNumber: 'S1000001' },
   });
-  const staff = await prisma.user.create({ data: { name: 'Jonas Weber', email: 'jonas@staff.test', role: 'STAFF', passwordHash, departmentId: it.id } });
+  const staff = await prisma.user.create({
+    data: { name: 'Jonas Weber', email: 'jonas@staff.test', role: 'STAFF', passwordHash, departmentId: it.id },
+  });
   return { categories: { login, wifi }, users: { student, staff } };
 }
 
@@ -37,11 +46,11 @@ export interface Stack {
   prisma: PrismaClient;
   school: Awaited<ReturnType<typeof createSchool>>;
   /** A GraphQL request as the staff member, as the console would send it. */
-  asStaff<Data = any>(query: string, variables?: Record<string, unknown>): Promise<Data>;
+  asStaff: <Data = any>(query: string, variables?: Record<string, unknown>) => Promise<Data>;
   globalId: typeof toGlobalId;
   /** How many live subscriptions pages have opened so far. */
-  liveSubscriptions(): number;
-  close(): Promise<void>;
+  liveSubscriptions: () => number;
+  close: () => Promise<void>;
 }
 
 export async function startStack(): Promise<Stack> {

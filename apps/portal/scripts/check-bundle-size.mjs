@@ -7,7 +7,9 @@ import { gzipSync } from 'node:zlib';
 const BUDGET_BYTES = 200 * 1024;
 const dist = new URL('../dist/', import.meta.url).pathname;
 const html = readFileSync(join(dist, 'index.html'), 'utf8');
-const scripts = [...html.matchAll(/<script[^>]+src="\/([^"]+\.js)"|<link[^>]+rel="modulepreload"[^>]+href="\/([^"]+\.js)"/g)].map((match) => match[1] ?? match[2]);
+const scripts = [...html.matchAll(/<script[^>]+src="\/([^"]+\.js)"|<link[^>]+rel="modulepreload"[^>]+href="\/([^"]+\.js)"/g)].map(
+  (match) => match[1] ?? match[2],
+);
 if (scripts.length === 0) throw new Error('no script found in dist/index.html');
 let total = 0;
 for (const script of scripts) {

@@ -2,21 +2,15 @@
 // /graphql of the page's own origin so the session cookie authenticates them.
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
 import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
-import { getMainDefinition, relayStylePagination } from '@apollo/client/utilities';
+import { relayStylePagination } from '@apollo/client/utilities';
+import { OperationTypeNode } from 'graphql';
 import { createClient } from 'graphql-ws';
 
 export function createApolloClient(origin = window.location.origin) {
   const httpLink = new HttpLink({ uri: `${origin}/graphql`, credentials: 'same-origin' });
   const liveUpdates = createClient({ url: `${origin.replace(/^http/, 'ws')}/graphql`, retryAttempts: Infinity, shouldRetry: () => true });
   const wsLink = new GraphQLWsLink(liveUpdates);
-  const link = ApolloLink.split(
-    ({ query }) => {
-      const definition = getMainDefinition(query);
-      return definition.kind === 'OperationDefinition' && definition.operation === 'subscription';
-    },
-    wsLink,
-    httpLink,
-  );
+  const link = ApolloLink.split((operation) => operation.operationType === OperationTypeNode.SUBSCRIPTION, wsLink, httpLink);
   const cache = new InMemoryCache({ typePolicies: { Query: { fields: { tickets: relayStylePagination(['filter']) } } } });
   const client = new ApolloClient({ link, cache });
   // Changes made while the connection was lost were never pushed: read the pages on screen again.

@@ -29,12 +29,16 @@ export function navigationState<State>(): State | null {
   return (window.history.state as State | null) ?? null;
 }
 
-export function Link({ to, ...props }: AnchorHTMLAttributes<HTMLAnchorElement> & { to: string }) {
+export function Link({ to, children, ...props }: AnchorHTMLAttributes<HTMLAnchorElement> & { to: string }) {
   const onClick = (event: MouseEvent<HTMLAnchorElement>) => {
     props.onClick?.(event);
     if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
     event.preventDefault();
     navigate(to);
   };
-  return <a {...props} href={to} onClick={onClick} />;
+  return (
+    <a {...props} href={to} onClick={onClick}>
+      {children}
+    </a>
+  );
 }

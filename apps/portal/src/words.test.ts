@@ -12,9 +12,14 @@ describe('times in words', () => {
   });
 
   it('promises a reply until staff answered, then a solution', () => {
-    const due = { firstResponseDueAt: new Date(2026, 10, 25, 10, 0).toISOString(), resolutionDueAt: new Date(2026, 10, 27, 16, 0).toISOString() };
+    const due = {
+      firstResponseDueAt: new Date(2026, 10, 25, 10, 0).toISOString(),
+      resolutionDueAt: new Date(2026, 10, 27, 16, 0).toISOString(),
+    };
     expect(expectationInWords({ status: 'NEW', ...due }, now)).toBe('We aim to reply by tomorrow 10:00.');
-    expect(expectationInWords({ status: 'OPEN', ...due, firstRespondedAt: now.toISOString() }, now)).toBe('We aim to solve it by Friday 16:00.');
+    expect(expectationInWords({ status: 'OPEN', ...due, firstRespondedAt: now.toISOString() }, now)).toBe(
+      'We aim to solve it by Friday 16:00.',
+    );
   });
 
   it('owns up to a missed promise', () => {

@@ -31,9 +31,8 @@ export function expectationInWords(ticket: TicketTimes, now = new Date()): strin
     return ticket.resolvedAt ? `Resolved ${whenInWords(ticket.resolvedAt, now)}.` : 'Resolved.';
   }
   if (ticket.status === 'WAITING_ON_STUDENT') return 'We are waiting for your answer.';
-  const [due, what] = !ticket.firstRespondedAt && ticket.firstResponseDueAt
-    ? [ticket.firstResponseDueAt, 'reply']
-    : [ticket.resolutionDueAt, 'solve it'];
+  const [due, what] =
+    !ticket.firstRespondedAt && ticket.firstResponseDueAt ? [ticket.firstResponseDueAt, 'reply'] : [ticket.resolutionDueAt, 'solve it'];
   if (!due) return null;
   return new Date(due) < now
     ? `We aimed to ${what} by ${whenInWords(due, now)}. Sorry for the wait: it is being chased.`
@@ -43,7 +42,9 @@ export function expectationInWords(ticket: TicketTimes, now = new Date()): strin
 /** Who has the ticket: "Jonas Weber is handling it." */
 export function handlerInWords(ticket: { status: TicketStatus; assignee?: { name: string } | null }): string {
   if (!ticket.assignee) return ticket.status === 'RESOLVED' || ticket.status === 'CLOSED' ? '' : 'Waiting for someone to pick it up.';
-  return ticket.status === 'RESOLVED' || ticket.status === 'CLOSED' ? `${ticket.assignee.name} handled it.` : `${ticket.assignee.name} is handling it.`;
+  return ticket.status === 'RESOLVED' || ticket.status === 'CLOSED'
+    ? `${ticket.assignee.name} handled it.`
+    : `${ticket.assignee.name} is handling it.`;
 }
 
 export const STATUS_WORDS: Record<TicketStatus, string> = {

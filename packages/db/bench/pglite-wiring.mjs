@@ -75,7 +75,11 @@ function summarise(samples) {
     max: sorted[sorted.length - 1],
   };
 }
-const median = (xs) => quantile([...xs].sort((a, b) => a - b), 0.5);
+const median = (xs) =>
+  quantile(
+    [...xs].sort((a, b) => a - b),
+    0.5,
+  );
 
 // ---------------------------------------------------------------------------------------------
 // Opening the database each way. Both apply the same migrations (prisma/migrations) and record
@@ -141,8 +145,7 @@ async function migrateInProcess(pglite) {
   }
 }
 
-const open = (option, dataDir) =>
-  option === 'A' ? openA(dataDir) : openB(dataDir, option === 'B-exec' ? 'exec' : 'socket');
+const open = (option, dataDir) => (option === 'A' ? openA(dataDir) : openB(dataDir, option === 'B-exec' ? 'exec' : 'socket'));
 
 // ---------------------------------------------------------------------------------------------
 // Child: start-up time (one phase per process, so the second start really is a new process)
@@ -194,7 +197,12 @@ async function childWorkload(option, dataDir) {
     try {
       await fn();
     } catch (error) {
-      out.errors.push(`${name}: ${error?.code ?? ''} ${String(error?.message ?? error).split('\n').slice(-3).join(' ')}`);
+      out.errors.push(
+        `${name}: ${error?.code ?? ''} ${String(error?.message ?? error)
+          .split('\n')
+          .slice(-3)
+          .join(' ')}`,
+      );
       check(name, false, error?.code ?? 'threw');
     }
   };
@@ -319,7 +327,8 @@ async function childWorkload(option, dataDir) {
       rounds.push(ms(t));
       const rejected = results.filter((x) => x.status === 'rejected');
       failures += rejected.length;
-      for (const x of rejected.slice(0, 2)) out.errors.push(`concurrent tx: ${x.reason?.code ?? ''} ${String(x.reason?.message).split('\n').pop()}`);
+      for (const x of rejected.slice(0, 2))
+        out.errors.push(`concurrent tx: ${x.reason?.code ?? ''} ${String(x.reason?.message).split('\n').pop()}`);
       const after = await counts();
       committedOk &&=
         after.tickets - before.tickets === N_TX_CONCURRENT &&
@@ -359,7 +368,11 @@ async function childWorkload(option, dataDir) {
         code = e.code ?? e.name;
       });
     const after = await prisma.ticket.count();
-    check('a timed-out transaction is rolled back and the database stays usable', after === before && code !== undefined, `code=${code}, rows added=${after - before}`);
+    check(
+      'a timed-out transaction is rolled back and the database stays usable',
+      after === before && code !== undefined,
+      `code=${code}, rows added=${after - before}`,
+    );
     out.checks['timed-out transaction error code'] = String(code);
   });
   await attempt('isolation level', async () => {
@@ -381,9 +394,15 @@ async function childWorkload(option, dataDir) {
     const back = await prisma.department.findUnique({ where: { id: dep.id } });
     check('Int[] round trip', JSON.stringify(back.businessDays) === '[1,3,7]', JSON.stringify(back.businessDays));
     check('Timestamptz(3) round trip', back.createdAt.toISOString() === when.toISOString(), back.createdAt.toISOString());
-    const hook = await prisma.webhook.create({ data: { url: 'http://x.test', secret: 's', events: ['ticket.created', 'a,b', 'quote"d', ''] } });
+    const hook = await prisma.webhook.create({
+      data: { url: 'http://x.test', secret: 's', events: ['ticket.created', 'a,b', 'quote"d', ''] },
+    });
     const hookBack = await prisma.webhook.findUnique({ where: { id: hook.id } });
-    check('String[] round trip (commas, quotes, empty)', JSON.stringify(hookBack.events) === JSON.stringify(['ticket.created', 'a,b', 'quote"d', '']), JSON.stringify(hookBack.events));
+    check(
+      'String[] round trip (commas, quotes, empty)',
+      JSON.stringify(hookBack.events) === JSON.stringify(['ticket.created', 'a,b', 'quote"d', '']),
+      JSON.stringify(hookBack.events),
+    );
     const payload = { n: 1.5, big: 12345678901, s: 'é "q"', arr: [1, null, { x: [] }], t: true };
     const ev = await prisma.outboxEvent.create({ data: { type: 't', payload } });
     const evBack = await prisma.outboxEvent.findUnique({ where: { id: ev.id } });
@@ -409,11 +428,11 @@ async function childWorkload(option, dataDir) {
   {
     const existing = await prisma.ticket.count();
     const now = Date.now();
-    for (let made = existing; made < N_TICKETS; ) {
+    for (let made = existing; made < N_TICKETS;) {
       const batch = Math.min(500, N_TICKETS - made);
       await prisma.ticket.createMany({
         data: Array.from({ length: batch }, (_, k) =>
-          ticketData(ticketIndex++, { createdAt: new Date(now - ((made + k) * 7919 % 90) * 86_400_000 - k * 1000) }),
+          ticketData(ticketIndex++, { createdAt: new Date(now - (((made + k) * 7919) % 90) * 86_400_000 - k * 1000) }),
         ),
       });
       made += batch;
@@ -434,7 +453,7 @@ async function childWorkload(option, dataDir) {
   // 6. $queryRaw with full-text search and date_trunc group-by
   await attempt('queryRaw full-text', async () => {
     const query = 'wifi & library';
-    const expected = (await prisma.ticket.count({ where: { title: TITLES[1] } }));
+    const expected = await prisma.ticket.count({ where: { title: TITLES[1] } });
     const lat = [];
     let hits;
     for (let i = 0; i < N_RAW; i++) {
@@ -448,8 +467,14 @@ async function childWorkload(option, dataDir) {
       lat.push(ms(t));
     }
     out.rawSearch = summarise(lat);
-    check('tsvector @@ to_tsquery via $queryRaw (count matches ORM)', hits.length === expected && typeof hits[0].rank === 'number', `${hits.length} vs ${expected}`);
-    const plan = await prisma.$queryRawUnsafe(`EXPLAIN SELECT id FROM "Ticket" WHERE to_tsvector('simple'::regconfig, "title" || ' ' || "description") @@ to_tsquery('simple', 'wifi')`);
+    check(
+      'tsvector @@ to_tsquery via $queryRaw (count matches ORM)',
+      hits.length === expected && typeof hits[0].rank === 'number',
+      `${hits.length} vs ${expected}`,
+    );
+    const plan = await prisma.$queryRawUnsafe(
+      `EXPLAIN SELECT id FROM "Ticket" WHERE to_tsvector('simple'::regconfig, "title" || ' ' || "description") @@ to_tsquery('simple', 'wifi')`,
+    );
     out.checks['full-text plan'] = plan.map((row) => Object.values(row)[0].trim()).join(' / ');
   });
   {
@@ -462,7 +487,11 @@ async function childWorkload(option, dataDir) {
     out.checks['selecting a raw tsvector value (no cast), outcome'] = uncast;
     await attempt('queryRaw tsvector ::text', async () => {
       const rows = await prisma.$queryRaw`SELECT to_tsvector('simple', 'WiFi drops')::text AS doc, to_tsquery('simple', 'wifi')::text AS q`;
-      check('selecting tsvector::text / tsquery::text', rows[0].doc === "'drops':2 'wifi':1" && rows[0].q === "'wifi'", JSON.stringify(rows[0]));
+      check(
+        'selecting tsvector::text / tsquery::text',
+        rows[0].doc === "'drops':2 'wifi':1" && rows[0].q === "'wifi'",
+        JSON.stringify(rows[0]),
+      );
     });
   }
   await attempt('queryRaw date_trunc', async () => {
@@ -470,8 +499,16 @@ async function childWorkload(option, dataDir) {
       SELECT date_trunc('week', "createdAt", ${'Europe/London'}) AS week, status, count(*) AS n
       FROM "Ticket" GROUP BY 1, 2 ORDER BY 1, 2`;
     const total = rows.reduce((sum, row) => sum + Number(row.n), 0);
-    const ok = total === (await prisma.ticket.count()) && rows[0].week instanceof Date && typeof rows[0].n === 'bigint' && STATUSES.includes(rows[0].status);
-    check('date_trunc group-by via $queryRaw (Date, bigint, enum)', ok, JSON.stringify(rows[0], (k, v) => (typeof v === 'bigint' ? `${v}n` : v)));
+    const ok =
+      total === (await prisma.ticket.count()) &&
+      rows[0].week instanceof Date &&
+      typeof rows[0].n === 'bigint' &&
+      STATUSES.includes(rows[0].status);
+    check(
+      'date_trunc group-by via $queryRaw (Date, bigint, enum)',
+      ok,
+      JSON.stringify(rows[0], (k, v) => (typeof v === 'bigint' ? `${v}n` : v)),
+    );
   });
 
   out.maxRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
@@ -548,7 +585,9 @@ async function parent() {
 
 function printTables(results, reps, startupReps) {
   const { A, B } = results.workload;
-  console.log(`\nNode ${results.env.node}, ${results.env.cpus}; load average before ${results.env.loadavgBefore.map((x) => x.toFixed(2)).join(' ')}, after ${results.env.loadavgAfter.map((x) => x.toFixed(2)).join(' ')}`);
+  console.log(
+    `\nNode ${results.env.node}, ${results.env.cpus}; load average before ${results.env.loadavgBefore.map((x) => x.toFixed(2)).join(' ')}, after ${results.env.loadavgAfter.map((x) => x.toFixed(2)).join(' ')}`,
+  );
   if (A.length) {
     console.log(`\nWorkload: median (min–max) over ${reps} runs per option, each a fresh process and data folder; milliseconds.\n`);
     console.log('| case | metric | A: socket + adapter-pg | B: pglite-prisma-adapter | A/B |');
@@ -557,7 +596,9 @@ function printTables(results, reps, startupReps) {
       const a = A.map(pick).filter(Number.isFinite);
       const b = B.map(pick).filter(Number.isFinite);
       const ratio = median(a) / median(b);
-      console.log(`| ${label} | ${metric} | ${a.length ? cell(a, digits) : 'failed'} | ${b.length ? cell(b, digits) : 'failed'} | ${fmt(ratio, 1)}× |`);
+      console.log(
+        `| ${label} | ${metric} | ${a.length ? cell(a, digits) : 'failed'} | ${b.length ? cell(b, digits) : 'failed'} | ${fmt(ratio, 1)}× |`,
+      );
     };
     row('open + migrate (in process)', 'ms', (r) => r.openMs, 0);
     row(`1. ${N_CREATE} × department.create`, 'total', (r) => r.createDepartment.total, 0);
@@ -566,12 +607,27 @@ function printTables(results, reps, startupReps) {
     row(`1. ${N_CREATE} × ticket.create`, 'total', (r) => r.createTicket.total, 0);
     row('', 'p50 / op', (r) => r.createTicket.p50);
     row('', 'p95 / op', (r) => r.createTicket.p95);
-    row(`2. ${N_CONCURRENT_FIND} concurrent findFirst + include 2 relations`, `wall (median of ${FIND_ROUNDS} rounds)`, (r) => r.concurrentFind.median, 0);
+    row(
+      `2. ${N_CONCURRENT_FIND} concurrent findFirst + include 2 relations`,
+      `wall (median of ${FIND_ROUNDS} rounds)`,
+      (r) => r.concurrentFind.median,
+      0,
+    );
     row(`3a. ${N_TX_SEQUENTIAL} sequential interactive tx (3 rows)`, 'total', (r) => r.txSequential?.total, 0);
     row('', 'p50 / tx', (r) => r.txSequential?.p50);
     row('', 'p95 / tx', (r) => r.txSequential?.p95);
-    row(`3b. ${N_TX_CONCURRENT} concurrent interactive tx`, `wall (median of ${TX_CONCURRENT_ROUNDS} rounds)`, (r) => r.txConcurrent?.median, 0);
-    row(`4. queue page (take 50, status in, createdAt desc) over ${A[0].ticketsForQueue} tickets × ${N_PAGE}`, 'total', (r) => r.queuePage.total, 0);
+    row(
+      `3b. ${N_TX_CONCURRENT} concurrent interactive tx`,
+      `wall (median of ${TX_CONCURRENT_ROUNDS} rounds)`,
+      (r) => r.txConcurrent?.median,
+      0,
+    );
+    row(
+      `4. queue page (take 50, status in, createdAt desc) over ${A[0].ticketsForQueue} tickets × ${N_PAGE}`,
+      'total',
+      (r) => r.queuePage.total,
+      0,
+    );
     row('', 'p50 / query', (r) => r.queuePage.p50);
     row('', 'p95 / query', (r) => r.queuePage.p95);
     row(`6. $queryRaw full-text search × ${N_RAW}`, 'p50 / query', (r) => r.rawSearch?.p50);
@@ -583,21 +639,45 @@ function printTables(results, reps, startupReps) {
     const names = [...new Set([...A, ...B].flatMap((r) => Object.keys(r.checks)))];
     const outcome = (runs, name) => [...new Set(runs.map((r) => r.checks[name] ?? 'not reached'))].join(' / ');
     for (const name of names) console.log(`| ${name} | ${outcome(A, name)} | ${outcome(B, name)} |`);
-    for (const [option, runs] of [['A', A], ['B', B]]) {
+    for (const [option, runs] of [
+      ['A', A],
+      ['B', B],
+    ]) {
       const errors = [...new Set(runs.flatMap((r) => r.errors))];
       if (errors.length) console.log(`\nErrors with ${option}:\n${errors.map((e) => `- ${e}`).join('\n')}`);
     }
   }
   const s = results.startup;
   if (Object.keys(s).length) {
-    console.log(`\nStart-up: median (min–max) over ${startupReps} runs; ms. "in process" = PGlite.create → migrations → Prisma client → first query answered,`);
-    console.log('after the modules are loaded ("module imports", timed separately, on the second start); "PGlite alone" = PGlite.create + SELECT 1, the share common to all;');
+    console.log(
+      `\nStart-up: median (min–max) over ${startupReps} runs; ms. "in process" = PGlite.create → migrations → Prisma client → first query answered,`,
+    );
+    console.log(
+      'after the modules are loaded ("module imports", timed separately, on the second start); "PGlite alone" = PGlite.create + SELECT 1, the share common to all;',
+    );
     console.log('"process" = spawn → exit of a node process that imports the modules, does that, and closes.\n');
-    console.log('| option | module imports | fresh data folder, in process | fresh, process | second start, in process | second start, process |');
+    console.log(
+      '| option | module imports | fresh data folder, in process | fresh, process | second start, in process | second start, process |',
+    );
     console.log('|---|---|---|---|---|---|');
     for (const [option, { fresh, reopen }] of Object.entries(s)) {
       console.log(
-        `| ${option}${[...fresh, ...reopen].every((r) => r.migrations === fresh[0].migrations) ? '' : ' (migration count differs!)'} | ${cell(reopen.map((r) => r.importMs), 0)} | ${cell(fresh.map((r) => r.firstQuery), 0)} | ${cell(fresh.map((r) => r.processWallMs), 0)} | ${cell(reopen.map((r) => r.firstQuery), 0)} | ${cell(reopen.map((r) => r.processWallMs), 0)} |`,
+        `| ${option}${[...fresh, ...reopen].every((r) => r.migrations === fresh[0].migrations) ? '' : ' (migration count differs!)'} | ${cell(
+          reopen.map((r) => r.importMs),
+          0,
+        )} | ${cell(
+          fresh.map((r) => r.firstQuery),
+          0,
+        )} | ${cell(
+          fresh.map((r) => r.processWallMs),
+          0,
+        )} | ${cell(
+          reopen.map((r) => r.firstQuery),
+          0,
+        )} | ${cell(
+          reopen.map((r) => r.processWallMs),
+          0,
+        )} |`,
       );
     }
   }

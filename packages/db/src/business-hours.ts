@@ -68,11 +68,6 @@ export function addBusinessMinutes(start: Date, minutes: number, calendar: Busin
 }
 
 /** The same, for a clock that runs around the clock when `businessHoursOnly` is false. */
-export function addSlaMinutes(
-  start: Date,
-  minutes: number,
-  calendar: BusinessCalendar,
-  businessHoursOnly: boolean,
-): Date {
+export function addSlaMinutes(start: Date, minutes: number, calendar: BusinessCalendar, businessHoursOnly: boolean): Date {
   return businessHoursOnly ? addBusinessMinutes(start, minutes, calendar) : new Date(start.getTime() + minutes * MINUTE);
 }

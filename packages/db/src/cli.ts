@@ -27,7 +27,10 @@ async function main(): Promise<void> {
       return;
     }
     case 'seed': {
-      const { values } = parseArgs({ args: rest, options: { scale: { type: 'string', default: '1' }, reset: { type: 'boolean', default: false } } });
+      const { values } = parseArgs({
+        args: rest,
+        options: { scale: { type: 'string', default: '1' }, reset: { type: 'boolean', default: false } },
+      });
       const scale = Number(values.scale);
       if (!Number.isFinite(scale) || scale <= 0) throw new Error(`--scale must be a positive number, got "${values.scale}"`);
       const { seedDemoSchool } = await import('./seed/index.js');

@@ -31,7 +31,7 @@ export interface Database {
   /** A connection string that reaches this database (for psql, migrations). */
   url: string;
   kind: 'postgresql' | 'pglite';
-  close(): Promise<void>;
+  close: () => Promise<void>;
 }
 
 function embeddedDataDir(dataDir: string): string {

@@ -6,17 +6,14 @@ import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
 export interface EmbeddedPostgres {
   url: string;
-  stop(): Promise<void>;
+  stop: () => Promise<void>;
 }
 
 /**
  * Starts PGlite on `dataDir` (or in memory when `dataDir` is "memory://") and a socket server on a
  * free loopback port. `maxConnections` must be at least the size of any pool that connects.
  */
-export async function startEmbeddedPostgres(options: {
-  dataDir: string;
-  maxConnections: number;
-}): Promise<EmbeddedPostgres> {
+export async function startEmbeddedPostgres(options: { dataDir: string; maxConnections: number }): Promise<EmbeddedPostgres> {
   if (!options.dataDir.startsWith('memory://')) mkdirSync(options.dataDir, { recursive: true });
   const db = await PGlite.create(options.dataDir);
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: options.maxConnections });

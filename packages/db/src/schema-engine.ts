@@ -13,13 +13,13 @@ import { startEmbeddedPostgres } from './embedded.js';
 // @types/node 20 does not declare the WebAssembly global; this is the one call we need from it.
 const { WebAssembly } = globalThis as unknown as {
   WebAssembly: {
-    instantiate(bytes: Uint8Array, imports: object): Promise<{ instance: { exports: Record<string, unknown> } }>;
+    instantiate: (bytes: Uint8Array, imports: object) => Promise<{ instance: { exports: Record<string, unknown> } }>;
   };
 };
 
 interface WasmSchemaEngine {
-  diff(params: unknown): Promise<{ exitCode: number; stdout: string | null }>;
-  free(): void;
+  diff: (params: unknown) => Promise<{ exitCode: number; stdout: string | null }>;
+  free: () => void;
 }
 
 interface EngineModule {
@@ -35,13 +35,13 @@ let engineModule: Promise<EngineModule> | undefined;
 function loadEngineModule(): Promise<EngineModule> {
   engineModule ??= (async () => {
     const gluePath = createRequire(import.meta.url).resolve('@prisma/schema-engine-wasm/schema_engine_bg');
-    const glue = await import(pathToFileURL(gluePath).href);
+    const glue = (await import(pathToFileURL(gluePath).href)) as EngineModule & { __wbg_set_wasm: (exports: unknown) => void };
     const { instance } = await WebAssembly.instantiate(readFileSync(join(dirname(gluePath), 'schema_engine_bg.wasm')), {
       './schema_engine_bg.js': glue,
     });
     glue.__wbg_set_wasm(instance.exports);
     (instance.exports as { __wbindgen_start?: () => void }).__wbindgen_start?.();
-    return glue as EngineModule;
+    return glue;
   })();
   return engineModule;
 }

@@ -5,7 +5,7 @@ import { openDatabase, type Database, type DatabaseOptions } from './client.js';
 
 export interface TestDatabase extends Database {
   /** Drops the database (PostgreSQL) or discards it (PGlite). */
-  drop(): Promise<void>;
+  drop: () => Promise<void>;
 }
 
 /** The server tests use; the machine's PostgreSQL unless TEST_POSTGRES_URL says otherwise. */

@@ -20,13 +20,17 @@ export class ArticleResolver {
     @Arg('first', () => Int, { nullable: true, description: 'How many, at most 20 (default 5).' }) first?: number | null,
   ): Promise<ArticleRow[]> {
     const limit = first ?? articles.SUGGESTED_ARTICLES;
-    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_SEARCH_RESULTS) throw badInput(`first must be from 1 to ${MAX_SEARCH_RESULTS}.`, 'first');
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_SEARCH_RESULTS)
+      throw badInput(`first must be from 1 to ${MAX_SEARCH_RESULTS}.`, 'first');
     if (text.length > articles.MAX_SEARCH_TEXT) throw badInput(`Search with at most ${articles.MAX_SEARCH_TEXT} characters.`, 'text');
     return searchArticles(ctx.prisma, text, { categoryId: categoryId ? fromGlobalId(categoryId, 'Category', 'categoryId') : null, limit });
   }
 
   @Query(() => Article, { nullable: true, description: 'One published article by its slug. Public.' })
-  article(@Arg('slug', () => String, { description: 'The article’s slug.' }) slug: string, @Ctx() ctx: Context): Promise<ArticleRow | null> {
+  article(
+    @Arg('slug', () => String, { description: 'The article’s slug.' }) slug: string,
+    @Ctx() ctx: Context,
+  ): Promise<ArticleRow | null> {
     return ctx.prisma.article.findFirst({ where: { slug, published: true } });
   }
 
@@ -40,7 +44,10 @@ export class ArticleResolver {
   }
 
   @Mutation(() => Boolean, { description: 'Count a report that an article or known issue made unnecessary. Public.' })
-  recordDeflection(@Arg('input', () => RecordDeflectionInput, { description: 'What answered the problem.' }) input: RecordDeflectionInput, @Ctx() ctx: Context) {
+  recordDeflection(
+    @Arg('input', () => RecordDeflectionInput, { description: 'What answered the problem.' }) input: RecordDeflectionInput,
+    @Ctx() ctx: Context,
+  ) {
     return articles.recordDeflection(ctx, input);
   }
 

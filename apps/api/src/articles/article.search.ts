@@ -26,7 +26,9 @@ export async function searchArticles(
   const query = articleQuery(text);
   if (!query) return [];
   // Doubling keeps the order among equally relevant articles of the chosen category, whatever the rank's scale.
-  const categoryBoost = options.categoryId ? Prisma.sql`CASE WHEN "categoryId" = ${options.categoryId}::uuid THEN 2 ELSE 1 END` : Prisma.sql`1`;
+  const categoryBoost = options.categoryId
+    ? Prisma.sql`CASE WHEN "categoryId" = ${options.categoryId}::uuid THEN 2 ELSE 1 END`
+    : Prisma.sql`1`;
   return prisma.$queryRaw<ArticleRow[]>`
     SELECT "id", "slug", "title", "summary", "body", "categoryId", "departmentId", "published", "helpfulCount", "createdAt", "updatedAt"
     FROM "Article", to_tsquery('english'::regconfig, ${query}) AS query

@@ -37,7 +37,8 @@ export async function suggestionsFor(ctx: Context, text: string, categoryGlobalI
 
 /** Counts a report that an article or a known issue made unnecessary. */
 export async function recordDeflection(ctx: Context, input: RecordDeflectionInput): Promise<boolean> {
-  if (!input.articleId === !input.incidentId) throw badInput('Name either the article or the incident that answered the problem.', 'articleId');
+  if (!input.articleId === !input.incidentId)
+    throw badInput('Name either the article or the incident that answered the problem.', 'articleId');
   const articleId = input.articleId ? fromGlobalId(input.articleId, 'Article', 'articleId') : null;
   const incidentId = input.incidentId ? fromGlobalId(input.incidentId, 'Incident', 'incidentId') : null;
   const categoryId = input.categoryId ? fromGlobalId(input.categoryId, 'Category', 'categoryId') : null;

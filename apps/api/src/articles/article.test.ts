@@ -6,14 +6,33 @@ import { toGlobalId } from '../relay/global-id.js';
 
 const SUGGESTIONS = /* GraphQL */ `
   query Suggestions($text: String!, $categoryId: ID) {
-    suggestionsFor(text: $text, categoryId: $categoryId) { articles { id slug title category { name } } incidents { id title } }
+    suggestionsFor(text: $text, categoryId: $categoryId) {
+      articles {
+        id
+        slug
+        title
+        category {
+          name
+        }
+      }
+      incidents {
+        id
+        title
+      }
+    }
   }
 `;
 const SEARCH = /* GraphQL */ `
-  query Search($text: String!, $first: Int) { searchArticles(text: $text, first: $first) { slug } }
+  query Search($text: String!, $first: Int) {
+    searchArticles(text: $text, first: $first) {
+      slug
+    }
+  }
 `;
 const DEFLECT = /* GraphQL */ `
-  mutation Deflect($input: RecordDeflectionInput!) { recordDeflection(input: $input) }
+  mutation Deflect($input: RecordDeflectionInput!) {
+    recordDeflection(input: $input)
+  }
 `;
 
 describe.each(DATABASE_KINDS)('knowledge base on %s', (kind) => {
@@ -24,13 +43,40 @@ describe.each(DATABASE_KINDS)('knowledge base on %s', (kind) => {
     api = await startTestApi(kind);
     school = await createSchool(api);
     const prisma = api.db.prisma;
-    await createArticle(prisma, { slug: 'reset-password', title: 'Reset your password', summary: 'Use the self-service page.', body: 'Open the account page and choose Forgot password.', categoryId: school.categories.login.id });
-    await createArticle(prisma, { slug: 'wifi', title: 'Connect to campus Wi-Fi', summary: 'Eduroam settings for phones and laptops.', body: 'Choose eduroam and sign in with your student email.' });
-    await createArticle(prisma, { slug: 'invoice', title: 'Read your fee invoice', summary: 'What each line means.', body: 'Your invoice lists tuition, housing and fees.', categoryId: school.categories.fees.id });
-    await createArticle(prisma, { slug: 'draft-password', title: 'Password policy (draft)', summary: 'Not yet approved.', body: 'password', published: false });
-    await prisma.incident.create({ data: { title: 'LMS sign-in failing', summary: 'Since 09:12 the LMS rejects every sign-in.', categoryId: school.categories.login.id } });
+    await createArticle(prisma, {
+      slug: 'reset-password',
+      title: 'Reset your password',
+      summary: 'Use the self-service page.',
+      body: 'Open the account page and choose Forgot password.',
+      categoryId: school.categories.login.id,
+    });
+    await createArticle(prisma, {
+      slug: 'wifi',
+      title: 'Connect to campus Wi-Fi',
+      summary: 'Eduroam settings for phones and laptops.',
+      body: 'Choose eduroam and sign in with your student email.',
+    });
+    await createArticle(prisma, {
+      slug: 'invoice',
+      title: 'Read your fee invoice',
+      summary: 'What each line means.',
+      body: 'Your invoice lists tuition, housing and fees.',
+      categoryId: school.categories.fees.id,
+    });
+    await createArticle(prisma, {
+      slug: 'draft-password',
+      title: 'Password policy (draft)',
+      summary: 'Not yet approved.',
+      body: 'password',
+      published: false,
+    });
+    await prisma.incident.create({
+      data: { title: 'LMS sign-in failing', summary: 'Since 09:12 the LMS rejects every sign-in.', categoryId: school.categories.login.id },
+    });
     await prisma.incident.create({ data: { title: 'Printers offline in the library', summary: 'The print server is down.' } });
-    await prisma.incident.create({ data: { title: 'Old outage', summary: 'Printers were down.', status: 'RESOLVED', resolvedAt: new Date() } });
+    await prisma.incident.create({
+      data: { title: 'Old outage', summary: 'Printers were down.', status: 'RESOLVED', resolvedAt: new Date() },
+    });
   });
   afterAll(() => api?.close());
 
@@ -48,7 +94,10 @@ describe.each(DATABASE_KINDS)('knowledge base on %s', (kind) => {
   it('suggests the category’s active incident and incidents whose words match, to anyone', async () => {
     const res = await api.gql(SUGGESTIONS, { text: 'the printer in the library', categoryId: school.categoryIds.login });
     expect(res.errors).toBeUndefined();
-    expect(res.data!.suggestionsFor.incidents.map((incident: any) => incident.title).sort()).toEqual(['LMS sign-in failing', 'Printers offline in the library']);
+    expect(res.data!.suggestionsFor.incidents.map((incident: any) => incident.title).sort()).toEqual([
+      'LMS sign-in failing',
+      'Printers offline in the library',
+    ]);
   });
 
   it('suggests articles with their category', async () => {
@@ -62,7 +111,9 @@ describe.each(DATABASE_KINDS)('knowledge base on %s', (kind) => {
     const article = found.data!.suggestionsFor.articles[0];
     const incident = found.data!.suggestionsFor.incidents[0];
     const before = await api.db.prisma.deflection.count();
-    expect((await api.gql(DEFLECT, { input: { articleId: article.id, categoryId: school.categoryIds.login } })).data).toEqual({ recordDeflection: true });
+    expect((await api.gql(DEFLECT, { input: { articleId: article.id, categoryId: school.categoryIds.login } })).data).toEqual({
+      recordDeflection: true,
+    });
     expect((await api.gql(DEFLECT, { input: { incidentId: incident.id } })).data).toEqual({ recordDeflection: true });
     expect(await api.db.prisma.deflection.count()).toBe(before + 2);
   });

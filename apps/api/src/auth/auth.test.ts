@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codes, startTestApi, type TestApi } from '../test/api.js';
 import { createSchool, PASSWORD, type School } from '../test/factories.js';
 
-const SIGN_IN = 'mutation($email: String!, $password: String!) { signIn(email: $email, password: $password) { token expiresAt user { name role } } }';
+const SIGN_IN =
+  'mutation($email: String!, $password: String!) { signIn(email: $email, password: $password) { token expiresAt user { name role } } }';
 
 describe('sign-in', () => {
   let api: TestApi;

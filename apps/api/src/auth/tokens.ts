@@ -4,9 +4,9 @@ import { jwtVerify, SignJWT } from 'jose';
 const ISSUER = 'studentdesk';
 
 export interface TokenSigner {
-  sign(userId: string): Promise<{ token: string; expiresAt: Date }>;
+  sign: (userId: string) => Promise<{ token: string; expiresAt: Date }>;
   /** The user id inside a valid, unexpired token; null for anything else. */
-  verify(token: string): Promise<string | null>;
+  verify: (token: string) => Promise<string | null>;
 }
 
 export function createTokenSigner(secret: Uint8Array, ttlHours: number): TokenSigner {

@@ -44,29 +44,60 @@ const reportInput = (fixture: BenchFixture) => ({
 
 export const QUEUE_CASE: BenchCase = {
   name: 'queue',
-  description: 'Console queue: 50 open tickets of the staff member’s department by resolution due time, with category, department, requester, assignee and SLA fields, and the total',
+  description:
+    'Console queue: 50 open tickets of the staff member’s department by resolution due time, with category, department, requester, assignee and SLA fields, and the total',
   query: /* GraphQL */ `
     query Queue {
       tickets(first: 50, orderBy: RESOLUTION_DUE_AT_ASC, filter: { status: [NEW, OPEN, WAITING_ON_STUDENT] }) {
         totalCount
-        pageInfo { hasNextPage endCursor }
-        edges { node {
-          id number title status priority createdAt firstResponseDueAt resolutionDueAt slaBreached
-          category { name } department { name } requester { name email } assignee { name }
-        } }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        edges {
+          node {
+            id
+            number
+            title
+            status
+            priority
+            createdAt
+            firstResponseDueAt
+            resolutionDueAt
+            slaBreached
+            category {
+              name
+            }
+            department {
+              name
+            }
+            requester {
+              name
+              email
+            }
+            assignee {
+              name
+            }
+          }
+        }
       }
-    }`,
+    }
+  `,
   variables: () => ({}),
   token: (fixture) => fixture.tokens.staff,
   // The page through the same SQL as the API (its service function), the relations batched as the
   // loaders batch them: what is left between this and the GraphQL answer is the GraphQL layer.
   direct: async ({ prisma }, { staff }) => {
-    const list = await listTickets(prisma, { kind: 'user', user: staff }, {
-      filter: { status: [...OPEN] },
-      order: 'RESOLUTION_DUE_AT_ASC',
-      first: 50,
-      now: new Date(),
-    });
+    const list = await listTickets(
+      prisma,
+      { kind: 'user', user: staff },
+      {
+        filter: { status: [...OPEN] },
+        order: 'RESOLUTION_DUE_AT_ASC',
+        first: 50,
+        now: new Date(),
+      },
+    );
     const tickets = list.rows;
     const ids = (pick: (ticket: (typeof tickets)[number]) => string | null) => [...new Set(tickets.map(pick).filter((id) => id !== null))];
     const [totalCount, categories, departments, people] = await Promise.all([
@@ -87,10 +118,27 @@ export const CASES: BenchCase[] = [
     query: /* GraphQL */ `
       query Ticket($id: ID!) {
         ticket(id: $id) {
-          id number title status slaBreached
-          messages(first: 50) { edges { node { id body internal createdAt author { name } } } }
+          id
+          number
+          title
+          status
+          slaBreached
+          messages(first: 50) {
+            edges {
+              node {
+                id
+                body
+                internal
+                createdAt
+                author {
+                  name
+                }
+              }
+            }
+          }
         }
-      }`,
+      }
+    `,
     variables: (fixture) => ({ id: fixture.longTicketGlobalId }),
     token: (fixture) => fixture.tokens.staff,
     direct: ({ prisma }, fixture) =>
@@ -104,14 +152,22 @@ export const CASES: BenchCase[] = [
     description: 'A guest reports a problem (a new ticket with its event, due times and tracking code per request)',
     query: /* GraphQL */ `
       mutation Report($input: ReportProblemInput!) {
-        reportProblem(input: $input) { trackingCode ticket { id number status resolutionDueAt } }
-      }`,
+        reportProblem(input: $input) {
+          trackingCode
+          ticket {
+            id
+            number
+            status
+            resolutionDueAt
+          }
+        }
+      }
+    `,
     variables: (fixture) => ({ input: reportInput(fixture) }),
     token: () => null,
     // The resolver's own service function: the same checks and writes (ticket, event, due times,
     // tracking code, outbox event, the guest's email) in one transaction, without GraphQL.
-    direct: (app, fixture) =>
-      reportProblem(guestContext(app), { ...reportInput(fixture), title: BENCH_REPORT_TITLES.direct }),
+    direct: (app, fixture) => reportProblem(guestContext(app), { ...reportInput(fixture), title: BENCH_REPORT_TITLES.direct }),
   },
   {
     name: 'satisfaction',
@@ -119,10 +175,22 @@ export const CASES: BenchCase[] = [
     query: /* GraphQL */ `
       query Satisfaction($range: DateRange) {
         satisfaction(range: $range) {
-          csat responses
-          byDepartment { department { name } csat responses expectationMetRate perceptionGap slaCompliance resolvedTickets }
+          csat
+          responses
+          byDepartment {
+            department {
+              name
+            }
+            csat
+            responses
+            expectationMetRate
+            perceptionGap
+            slaCompliance
+            resolvedTickets
+          }
         }
-      }`,
+      }
+    `,
     variables: () => ({ range: { from: new Date(Date.now() - 120 * DAY).toISOString(), to: new Date().toISOString() } }),
     token: (fixture) => fixture.tokens.manager,
     direct: ({ prisma }, { manager }) =>

@@ -8,7 +8,11 @@ import { CASES, type BenchFixture } from './cases.js';
 import { quietApp } from './quiet-app.js';
 
 const fixture = JSON.parse(process.env.BENCH_FIXTURE!) as BenchFixture;
-const db = await openDatabase({ databaseUrl: process.env.DATABASE_URL || undefined, dataDir: process.env.DATA_DIR, poolSize: Number(process.env.DB_POOL_SIZE) });
+const db = await openDatabase({
+  databaseUrl: process.env.DATABASE_URL || undefined,
+  dataDir: process.env.DATA_DIR,
+  poolSize: Number(process.env.DB_POOL_SIZE),
+});
 const app = await quietApp(db, process.env.AUTH_SECRET!);
 const casesByPath = new Map(CASES.map((benchCase) => [`/${benchCase.name}`, benchCase]));
 

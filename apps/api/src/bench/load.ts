@@ -24,7 +24,7 @@ export interface HttpLoad {
 function isGraphQLSuccess(body: string): boolean {
   try {
     const parsed = JSON.parse(body) as { data?: unknown; errors?: unknown };
-    return parsed.data != null && parsed.errors === undefined;
+    return parsed.data !== null && parsed.data !== undefined && parsed.errors === undefined;
   } catch {
     return false;
   }
@@ -83,7 +83,15 @@ export async function pacedLoad(load: HttpLoad & { rate: number }): Promise<Load
   const agent = new Agent({ keepAlive: true, maxSockets: load.connections });
   const url = new URL(load.url);
   const headers = { 'content-type': 'application/json', 'content-length': Buffer.byteLength(load.body), ...load.headers };
-  const options: RequestOptions = { host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers, agent, timeout: 10_000 };
+  const options: RequestOptions = {
+    host: url.hostname,
+    port: url.port,
+    path: url.pathname,
+    method: 'POST',
+    headers,
+    agent,
+    timeout: 10_000,
+  };
   const latencies: number[] = [];
   let errors = 0;
   const answers: Promise<void>[] = [];
@@ -132,7 +140,9 @@ export interface ReportOutcomes {
  * `reportProblem` under load, each request with its own idempotency key, recording which answered
  * with a ticket and which with an error. Requests still in flight when the run ends are in neither.
  */
-export async function reportLoad(load: Omit<HttpLoad, 'body'> & { input: Record<string, unknown>; mutation: string }): Promise<ReportOutcomes> {
+export async function reportLoad(
+  load: Omit<HttpLoad, 'body'> & { input: Record<string, unknown>; mutation: string },
+): Promise<ReportOutcomes> {
   const outcomes: ReportOutcomes = { confirmedTicketIds: [], refusedKeys: [] };
   await autocannon({
     url: load.url,
@@ -144,11 +154,15 @@ export async function reportLoad(load: Omit<HttpLoad, 'body'> & { input: Record<
       {
         setupRequest: (request, context: Record<string, string>) => {
           context.key = crypto.randomUUID();
-          return { ...request, body: JSON.stringify({ query: load.mutation, variables: { input: { ...load.input, idempotencyKey: context.key } } }) };
+          return {
+            ...request,
+            body: JSON.stringify({ query: load.mutation, variables: { input: { ...load.input, idempotencyKey: context.key } } }),
+          };
         },
         onResponse: (_status, body, context: Record<string, string>) => {
           try {
-            const ticketId = (JSON.parse(body) as { data?: { reportProblem?: { ticket?: { id?: string } } } }).data?.reportProblem?.ticket?.id;
+            const ticketId = (JSON.parse(body) as { data?: { reportProblem?: { ticket?: { id?: string } } } }).data?.reportProblem?.ticket
+              ?.id;
             if (ticketId) return void outcomes.confirmedTicketIds.push(ticketId);
           } catch {
             // not JSON: an error

@@ -97,7 +97,10 @@ async function signInToken(url: string, email: string): Promise<string> {
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: 'mutation($e: String!) { signIn(email: $e, password: "studentdesk") { token } }', variables: { e: email } }),
+    body: JSON.stringify({
+      query: 'mutation($e: String!) { signIn(email: $e, password: "studentdesk") { token } }',
+      variables: { e: email },
+    }),
   });
   const body = (await response.json()) as { data?: { signIn: { token: string } } };
   if (!body.data) throw new Error(`could not sign in as ${email}`);
@@ -115,10 +118,23 @@ async function loadFixture(db: Database): Promise<Omit<BenchFixture, 'tokens'>> 
     const createdAt = new Date(Date.now() - 7 * 86_400_000);
     ticket = await db.prisma.ticket.create({
       data: {
-        title, description: 'Sixty messages back and forth.', priority: 'NORMAL', channel: 'PORTAL',
-        categoryId: category.id, departmentId: category.departmentId, contactName: 'Bench', contactEmail: 'bench@example.edu',
-        assigneeId: staff.id, createdAt,
-        messages: { create: Array.from({ length: 60 }, (_, i) => ({ body: `Message ${i + 1}`, authorId: i % 2 ? staff.id : null, createdAt: new Date(createdAt.getTime() + i * 60_000) })) },
+        title,
+        description: 'Sixty messages back and forth.',
+        priority: 'NORMAL',
+        channel: 'PORTAL',
+        categoryId: category.id,
+        departmentId: category.departmentId,
+        contactName: 'Bench',
+        contactEmail: 'bench@example.edu',
+        assigneeId: staff.id,
+        createdAt,
+        messages: {
+          create: Array.from({ length: 60 }, (_, i) => ({
+            body: `Message ${i + 1}`,
+            authorId: i % 2 ? staff.id : null,
+            createdAt: new Date(createdAt.getTime() + i * 60_000),
+          })),
+        },
       },
     });
   }
@@ -144,10 +160,18 @@ async function countStatements(url: string, fixtureBase: Omit<BenchFixture, 'tok
   const server = await startServer(app, await createSchema(app.pubSub));
   const fixture: BenchFixture = {
     ...fixtureBase,
-    tokens: { staff: await signInToken(server.url, 'staff@studentdesk.demo'), manager: await signInToken(server.url, 'manager@studentdesk.demo') },
+    tokens: {
+      staff: await signInToken(server.url, 'staff@studentdesk.demo'),
+      manager: await signInToken(server.url, 'manager@studentdesk.demo'),
+    },
   };
   const count = async (benchCase: BenchCase, query?: string) => {
-    const send = () => fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', ...authHeaders(benchCase.token(fixture)) }, body: requestBody(benchCase, fixture, query) });
+    const send = () =>
+      fetch(server.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...authHeaders(benchCase.token(fixture)) },
+        body: requestBody(benchCase, fixture, query),
+      });
     await send();
     statements.length = 0;
     await send();
@@ -157,7 +181,8 @@ async function countStatements(url: string, fixtureBase: Omit<BenchFixture, 'tok
   const perCase: Record<string, number> = {};
   for (const benchCase of CASES) perCase[benchCase.name] = await count(benchCase);
   const queueByPageSize: Record<string, number> = {};
-  for (const size of [10, 50, 100]) queueByPageSize[size] = await count(QUEUE_CASE, QUEUE_CASE.query.replace('first: 50', `first: ${size}`));
+  for (const size of [10, 50, 100])
+    queueByPageSize[size] = await count(QUEUE_CASE, QUEUE_CASE.query.replace('first: 50', `first: ${size}`));
   await server.close();
   await db.close();
   return { perCase, queueByPageSize, fixture };
@@ -167,9 +192,9 @@ interface MeasuredProcess {
   /** The address autocannon loads: the API's /graphql, or the baseline server's root. */
   origin: string;
   process: ChildProcess;
-  peakRssMb(): number;
-  resetPeak(): void;
-  stop(): Promise<void>;
+  peakRssMb: () => number;
+  resetPeak: () => void;
+  stop: () => Promise<void>;
 }
 
 const readProc = (path: string) => {
@@ -186,11 +211,21 @@ const childPids = (pid: number) => readProc(`/proc/${pid}/task/${pid}/children`)
 async function startMeasuredProcess(main: string, env: Record<string, string>): Promise<MeasuredProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, [...API_NODE_FLAGS, main], {
-    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', AUTH_SECRET, LOG_LEVEL: 'warn', SEED_DEMO: 'never', ...env },
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      AUTH_SECRET,
+      LOG_LEVEL: 'warn',
+      SEED_DEMO: 'never',
+      ...env,
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const origin = `http://127.0.0.1:${port}`;
-  if (!(await waitForHealth(origin, { timeoutMs: 60_000, gaveUp: () => child.exitCode !== null }))) throw new Error(`${main} did not start`);
+  if (!(await waitForHealth(origin, { timeoutMs: 60_000, gaveUp: () => child.exitCode !== null })))
+    throw new Error(`${main} did not start`);
   let peak = 0;
   // The largest single process: the API itself, or each API process under a supervisor (API_PROCESSES).
   const sampler = setInterval(() => {
@@ -219,13 +254,26 @@ async function measureOverHttp(target: MeasuredProcess, load: Omit<HttpLoad, 'se
   return httpLoad({ ...load, seconds });
 }
 
-const graphqlLoad = (api: MeasuredProcess, benchCase: BenchCase, fixture: BenchFixture) =>
-  ({ url: `${api.origin}/graphql`, body: requestBody(benchCase, fixture), headers: authHeaders(benchCase.token(fixture)), connections });
-const plainHttpLoad = (server: MeasuredProcess, benchCase: BenchCase) =>
-  ({ url: `${server.origin}/${benchCase.name}`, body: '{}', headers: {}, connections });
+const graphqlLoad = (api: MeasuredProcess, benchCase: BenchCase, fixture: BenchFixture) => ({
+  url: `${api.origin}/graphql`,
+  body: requestBody(benchCase, fixture),
+  headers: authHeaders(benchCase.token(fixture)),
+  connections,
+});
+const plainHttpLoad = (server: MeasuredProcess, benchCase: BenchCase) => ({
+  url: `${server.origin}/${benchCase.name}`,
+  body: '{}',
+  headers: {},
+  connections,
+});
 
 /** Each case against the bare HTTP baseline, in its own process on the same database. */
-async function measurePlainHttp(benchCases: BenchCase[], fixture: BenchFixture, env: Record<string, string>, afterCase: () => Promise<void>) {
+async function measurePlainHttp(
+  benchCases: BenchCase[],
+  fixture: BenchFixture,
+  env: Record<string, string>,
+  afterCase: () => Promise<void>,
+) {
   const server = await startMeasuredProcess(directServerMain, { ...env, BENCH_FIXTURE: JSON.stringify(fixture) });
   const results: Record<string, LoadResult> = {};
   try {
@@ -316,7 +364,15 @@ async function benchPostgres(): Promise<{
     for (const benchCase of CASES) {
       log(`graphql ${benchCase.name}…`);
       const graphql = await measureOverHttp(api, graphqlLoad(api, benchCase, fixture));
-      results.push(caseResult(benchCase, 'postgresql', { graphql, direct: direct[benchCase.name]!, plainHttp: plainHttp[benchCase.name]! }, perCase[benchCase.name]!, api.peakRssMb()));
+      results.push(
+        caseResult(
+          benchCase,
+          'postgresql',
+          { graphql, direct: direct[benchCase.name]!, plainHttp: plainHttp[benchCase.name]! },
+          perCase[benchCase.name]!,
+          api.peakRssMb(),
+        ),
+      );
       await removeBenchReports(db);
     }
     log(`graphql queue at ${statedRate} requests/s…`);
@@ -341,7 +397,11 @@ interface TwoProcessesResult {
 
 /** The queue again with API_PROCESSES=2 (Redis shared), saturated and at the stated load: what a second core's process adds. */
 async function queueOnTwoProcesses(processEnv: Record<string, string>, fixture: BenchFixture): Promise<TwoProcessesResult> {
-  const api = await startMeasuredProcess(apiMain, { ...processEnv, API_PROCESSES: '2', REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379' });
+  const api = await startMeasuredProcess(apiMain, {
+    ...processEnv,
+    API_PROCESSES: '2',
+    REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+  });
   try {
     log('graphql queue on two API processes…');
     const saturated = await measureOverHttp(api, graphqlLoad(api, QUEUE_CASE, fixture));
@@ -406,8 +466,9 @@ async function benchPglite(): Promise<CaseResult> {
 
 function markdownTable(results: CaseResult[]): string {
   const ms = (value: number) => value.toFixed(1);
-  const rows = results.map((r) =>
-    `| ${r.name} | ${r.database} | ${r.graphql.requestsPerSecond.toFixed(0)} | ${ms(r.graphql.p50)} | ${ms(r.graphql.p99)} | ${r.graphql.errors} | ${Number.isNaN(r.sqlPerRequest) ? '–' : r.sqlPerRequest} | ${r.direct.requestsPerSecond.toFixed(0)} | ${r.ratio.toFixed(2)} | ${r.plainHttp.requestsPerSecond.toFixed(0)} | ${r.ratioToPlainHttp.toFixed(2)} | ${r.apiPeakRssMb} |`,
+  const rows = results.map(
+    (r) =>
+      `| ${r.name} | ${r.database} | ${r.graphql.requestsPerSecond.toFixed(0)} | ${ms(r.graphql.p50)} | ${ms(r.graphql.p99)} | ${r.graphql.errors} | ${Number.isNaN(r.sqlPerRequest) ? '–' : r.sqlPerRequest} | ${r.direct.requestsPerSecond.toFixed(0)} | ${r.ratio.toFixed(2)} | ${r.plainHttp.requestsPerSecond.toFixed(0)} | ${r.ratioToPlainHttp.toFixed(2)} | ${r.apiPeakRssMb} |`,
   );
   return [
     '| case | database | GraphQL req/s | p50 ms | p99 ms | errors | SQL/request | direct calls/s | GraphQL ÷ direct | plain HTTP req/s | GraphQL ÷ plain HTTP | API peak RSS MB |',
@@ -444,7 +505,9 @@ async function main() {
     '',
     `Queue at a stated load of ${postgres.statedLoad.requestsPerSecond} requests/s (${postgres.statedLoad.connections} consoles each asking about once a second at random moments: Poisson arrivals, open loop, at most ${postgres.statedLoad.connections} connections): p50 ${postgres.statedLoad.result.p50.toFixed(1)} ms, p99 ${postgres.statedLoad.result.p99.toFixed(1)} ms, ${postgres.statedLoad.result.errors} errors.`,
     `Queue on two API processes (API_PROCESSES=2, Redis): ${two.saturated.requestsPerSecond.toFixed(0)} requests/s, p50 ${two.saturated.p50.toFixed(1)} ms, p99 ${two.saturated.p99.toFixed(1)} ms, ${two.saturated.errors} errors; at the stated ${two.statedLoad.requestsPerSecond} requests/s: p50 ${two.statedLoad.result.p50.toFixed(1)} ms, p99 ${two.statedLoad.result.p99.toFixed(1)} ms, ${two.statedLoad.result.errors} errors; peak RSS ${two.peakRssMbPerProcess} MB per process.`,
-    `SQL statements for the queue by page size: ${Object.entries(postgres.queueByPageSize).map(([size, count]) => `${size} tickets → ${count}`).join(', ')}.`,
+    `SQL statements for the queue by page size: ${Object.entries(postgres.queueByPageSize)
+      .map(([size, count]) => `${size} tickets → ${count}`)
+      .join(', ')}.`,
     `Reports under load for 10 s, each with its own idempotency key: ${postgres.reports.confirmed} answered with a ticket, ${postgres.reports.lost} of them missing from the database; ${postgres.reports.refused} answered with an error, ${postgres.reports.storedDespiteRefusal} of them stored anyway.`,
     '<!-- bench:end -->',
   ].join('\n');

@@ -12,18 +12,27 @@ export class CannedResponseResolver {
   })
   cannedResponses(
     @Ctx() ctx: Context,
-    @Arg('departmentId', () => ID, { nullable: true, description: "The department (managers and admins may name any)." }) departmentId?: string | null,
+    @Arg('departmentId', () => ID, { nullable: true, description: 'The department (managers and admins may name any).' })
+    departmentId?: string | null,
   ): Promise<CannedResponseRow[]> {
     return cannedResponses.listCannedResponses(ctx, departmentId);
   }
 
-  @Mutation(() => CannedResponse, { description: "Managers: add a canned response for their department; admins for any, or for every department." })
-  createCannedResponse(@Arg('input', () => CreateCannedResponseInput, { description: 'The canned response.' }) input: CreateCannedResponseInput, @Ctx() ctx: Context) {
+  @Mutation(() => CannedResponse, {
+    description: 'Managers: add a canned response for their department; admins for any, or for every department.',
+  })
+  createCannedResponse(
+    @Arg('input', () => CreateCannedResponseInput, { description: 'The canned response.' }) input: CreateCannedResponseInput,
+    @Ctx() ctx: Context,
+  ) {
     return cannedResponses.createCannedResponse(ctx, input);
   }
 
   @Mutation(() => CannedResponse, { description: 'Managers and admins: change a canned response they may keep.' })
-  updateCannedResponse(@Arg('input', () => UpdateCannedResponseInput, { description: 'What to change.' }) input: UpdateCannedResponseInput, @Ctx() ctx: Context) {
+  updateCannedResponse(
+    @Arg('input', () => UpdateCannedResponseInput, { description: 'What to change.' }) input: UpdateCannedResponseInput,
+    @Ctx() ctx: Context,
+  ) {
     return cannedResponses.updateCannedResponse(ctx, input);
   }
 
@@ -32,8 +41,14 @@ export class CannedResponseResolver {
     return row.departmentId ? ctx.loaders.department.load(row.departmentId) : null;
   }
 
-  @FieldResolver(() => String, { description: 'The body with its placeholders filled in for a ticket you work on, ready for the reply box.' })
-  renderedFor(@Root() row: CannedResponseRow, @Arg('ticketId', () => ID, { description: 'The ticket being answered.' }) ticketId: string, @Ctx() ctx: Context) {
+  @FieldResolver(() => String, {
+    description: 'The body with its placeholders filled in for a ticket you work on, ready for the reply box.',
+  })
+  renderedFor(
+    @Root() row: CannedResponseRow,
+    @Arg('ticketId', () => ID, { description: 'The ticket being answered.' }) ticketId: string,
+    @Ctx() ctx: Context,
+  ) {
     return cannedResponses.renderForTicket(ctx, row, ticketId);
   }
 }

@@ -24,7 +24,8 @@ function checkedText(title: string, body: string): { title: string; body: string
   if (!trimmedTitle) throw badInput('Give the canned response a title.', 'title');
   if (!trimmedBody) throw badInput('Write the text of the canned response.', 'body');
   const unknown = unknownPlaceholders(trimmedBody);
-  if (unknown.length) throw badInput(`Unknown placeholder${unknown.length > 1 ? 's' : ''}: ${unknown.map((name) => `{{${name}}}`).join(', ')}.`, 'body');
+  if (unknown.length)
+    throw badInput(`Unknown placeholder${unknown.length > 1 ? 's' : ''}: ${unknown.map((name) => `{{${name}}}`).join(', ')}.`, 'body');
   return { title: trimmedTitle, body: trimmedBody };
 }
 

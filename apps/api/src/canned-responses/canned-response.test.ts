@@ -7,21 +7,42 @@ import { toGlobalId } from '../relay/global-id.js';
 
 const CREATE = /* GraphQL */ `
   mutation Create($input: CreateCannedResponseInput!) {
-    createCannedResponse(input: $input) { id title body department { name } }
+    createCannedResponse(input: $input) {
+      id
+      title
+      body
+      department {
+        name
+      }
+    }
   }
 `;
 const UPDATE = /* GraphQL */ `
   mutation Update($input: UpdateCannedResponseInput!) {
-    updateCannedResponse(input: $input) { id title body }
+    updateCannedResponse(input: $input) {
+      id
+      title
+      body
+    }
   }
 `;
 const LIST = /* GraphQL */ `
   query List($departmentId: ID, $ticketId: ID!) {
-    cannedResponses(departmentId: $departmentId) { title department { name } renderedFor(ticketId: $ticketId) }
+    cannedResponses(departmentId: $departmentId) {
+      title
+      department {
+        name
+      }
+      renderedFor(ticketId: $ticketId)
+    }
   }
 `;
 const TITLES = /* GraphQL */ `
-  query Titles($departmentId: ID) { cannedResponses(departmentId: $departmentId) { title } }
+  query Titles($departmentId: ID) {
+    cannedResponses(departmentId: $departmentId) {
+      title
+    }
+  }
 `;
 
 describe.each(DATABASE_KINDS)('canned responses on %s', (kind) => {
@@ -38,8 +59,13 @@ describe.each(DATABASE_KINDS)('canned responses on %s', (kind) => {
     itId = toGlobalId('Department', school.departments.it.id);
     financeId = toGlobalId('Department', school.departments.finance.id);
     const report = async (categoryId: string) =>
-      (await api.gql(REPORT_PROBLEM, { input: { categoryId, title: 'Locked out of the LMS', description: 'It says my password expired.' } }, { token: school.tokens.alice }))
-        .data!.reportProblem.ticket;
+      (
+        await api.gql(
+          REPORT_PROBLEM,
+          { input: { categoryId, title: 'Locked out of the LMS', description: 'It says my password expired.' } },
+          { token: school.tokens.alice },
+        )
+      ).data!.reportProblem.ticket;
     const itTicket = await report(school.categoryIds.login);
     itTicketId = itTicket.id;
     financeTicketId = (await report(school.categoryIds.fees)).id;
@@ -48,22 +74,52 @@ describe.each(DATABASE_KINDS)('canned responses on %s', (kind) => {
   afterAll(() => api?.close());
 
   it('lets a manager keep their department’s, and only an admin the school-wide ones', async () => {
-    const created = await api.gql(CREATE, { input: { title: 'Password reset', body: 'Hi {{student.firstName}}, I reset your password. {{agent.firstName}}, {{department.name}}', departmentId: itId } }, { token: school.tokens.manager });
+    const created = await api.gql(
+      CREATE,
+      {
+        input: {
+          title: 'Password reset',
+          body: 'Hi {{student.firstName}}, I reset your password. {{agent.firstName}}, {{department.name}}',
+          departmentId: itId,
+        },
+      },
+      { token: school.tokens.manager },
+    );
     expect(created.errors).toBeUndefined();
     expect(created.data!.createCannedResponse.department).toEqual({ name: 'IT' });
 
-    expect(codes(await api.gql(CREATE, { input: { title: 'Hello', body: 'Hello', departmentId: itId } }, { token: school.tokens.staff }))).toEqual(['FORBIDDEN']);
-    expect(codes(await api.gql(CREATE, { input: { title: 'Hello', body: 'Hello', departmentId: financeId } }, { token: school.tokens.manager }))).toEqual(['FORBIDDEN']);
-    expect(codes(await api.gql(CREATE, { input: { title: 'Hello', body: 'Hello' } }, { token: school.tokens.manager }))).toEqual(['FORBIDDEN']);
-    expect(codes(await api.gql(CREATE, { input: { title: 'Hello', body: 'Hello' } }, { token: school.tokens.alice }))).toEqual(['FORBIDDEN']);
+    expect(
+      codes(await api.gql(CREATE, { input: { title: 'Hello', body: 'Hello', departmentId: itId } }, { token: school.tokens.staff })),
+    ).toEqual(['FORBIDDEN']);
+    expect(
+      codes(await api.gql(CREATE, { input: { title: 'Hello', body: 'Hello', departmentId: financeId } }, { token: school.tokens.manager })),
+    ).toEqual(['FORBIDDEN']);
+    expect(codes(await api.gql(CREATE, { input: { title: 'Hello', body: 'Hello' } }, { token: school.tokens.manager }))).toEqual([
+      'FORBIDDEN',
+    ]);
+    expect(codes(await api.gql(CREATE, { input: { title: 'Hello', body: 'Hello' } }, { token: school.tokens.alice }))).toEqual([
+      'FORBIDDEN',
+    ]);
 
-    const global = await api.gql(CREATE, { input: { title: 'Anything else?', body: 'Is there anything else, {{student.name}}?' } }, { token: school.tokens.admin });
+    const global = await api.gql(
+      CREATE,
+      { input: { title: 'Anything else?', body: 'Is there anything else, {{student.name}}?' } },
+      { token: school.tokens.admin },
+    );
     expect(global.data!.createCannedResponse.department).toBeNull();
-    await api.gql(CREATE, { input: { title: 'Refund on its way', body: 'Your refund for {{ticket.number}} is on its way.', departmentId: financeId } }, { token: school.tokens.admin });
+    await api.gql(
+      CREATE,
+      { input: { title: 'Refund on its way', body: 'Your refund for {{ticket.number}} is on its way.', departmentId: financeId } },
+      { token: school.tokens.admin },
+    );
   });
 
   it('rejects a placeholder nobody can fill in, naming it', async () => {
-    const response = await api.gql(CREATE, { input: { title: 'Bad', body: 'Hi {{student.nickname}}', departmentId: itId } }, { token: school.tokens.manager });
+    const response = await api.gql(
+      CREATE,
+      { input: { title: 'Bad', body: 'Hi {{student.nickname}}', departmentId: itId } },
+      { token: school.tokens.manager },
+    );
     expect(codes(response)).toEqual(['BAD_USER_INPUT']);
     expect(response.errors![0]!.message).toContain('{{student.nickname}}');
     expect(response.errors![0]!.extensions!.field).toBe('body');
@@ -88,7 +144,11 @@ describe.each(DATABASE_KINDS)('canned responses on %s', (kind) => {
   });
 
   it('lets the keeper edit one, and nobody else', async () => {
-    const list = await api.gql<{ cannedResponses: Array<{ title: string }> }>(`{ cannedResponses { id title } }`, {}, { token: school.tokens.manager });
+    const list = await api.gql<{ cannedResponses: Array<{ title: string }> }>(
+      `{ cannedResponses { id title } }`,
+      {},
+      { token: school.tokens.manager },
+    );
     const reset = (list.data!.cannedResponses as any[]).find((row) => row.title === 'Password reset');
     const updated = await api.gql(UPDATE, { input: { id: reset.id, title: 'Password reset (done)' } }, { token: school.tokens.manager });
     expect(updated.data!.updateCannedResponse.title).toBe('Password reset (done)');
@@ -97,6 +157,14 @@ describe.each(DATABASE_KINDS)('canned responses on %s', (kind) => {
     const NODE = `query($id: ID!) { node(id: $id) { ... on CannedResponse { title } } }`;
     expect((await api.gql(NODE, { id: reset.id }, { token: school.tokens.staff })).data!.node).toEqual({ title: 'Password reset (done)' });
     expect(codes(await api.gql(NODE, { id: reset.id }, { token: school.tokens.alice }))).toEqual(['FORBIDDEN']);
-    expect(codes(await api.gql(UPDATE, { input: { id: toGlobalId('CannedResponse', school.users.alice.id), body: 'x' } }, { token: school.tokens.admin }))).toEqual(['NOT_FOUND']);
+    expect(
+      codes(
+        await api.gql(
+          UPDATE,
+          { input: { id: toGlobalId('CannedResponse', school.users.alice.id), body: 'x' } },
+          { token: school.tokens.admin },
+        ),
+      ),
+    ).toEqual(['NOT_FOUND']);
   });
 });

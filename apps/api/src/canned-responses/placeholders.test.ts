@@ -13,9 +13,12 @@ const values: PlaceholderValues = {
 
 describe('canned response placeholders', () => {
   it('greets the student by first name and signs with the agent’s', () => {
-    expect(renderPlaceholders('Hi {{student.firstName}},\n\nAbout {{ticket.number}}: fixed.\n\n{{agent.firstName}}, {{department.name}}', values)).toBe(
-      'Hi Amara,\n\nAbout SD-1042: fixed.\n\nJonas, IT',
-    );
+    expect(
+      renderPlaceholders(
+        'Hi {{student.firstName}},\n\nAbout {{ticket.number}}: fixed.\n\n{{agent.firstName}}, {{department.name}}',
+        values,
+      ),
+    ).toBe('Hi Amara,\n\nAbout SD-1042: fixed.\n\nJonas, IT');
   });
 
   it('accepts spaces inside the braces and repeats', () => {
@@ -31,7 +34,10 @@ describe('canned response placeholders', () => {
   });
 
   it('lists unknown placeholders once each', () => {
-    expect(unknownPlaceholders('{{student.firstName}} {{student.nickname}} {{ x.y }} {{student.nickname}}')).toEqual(['student.nickname', 'x.y']);
+    expect(unknownPlaceholders('{{student.firstName}} {{student.nickname}} {{ x.y }} {{student.nickname}}')).toEqual([
+      'student.nickname',
+      'x.y',
+    ]);
     expect(unknownPlaceholders('Hi {{student.firstName}}, plain {braces} stay')).toEqual([]);
   });
 

@@ -10,7 +10,6 @@ export class DepartmentResolver {
     return ctx.prisma.department.findMany({ orderBy: { name: 'asc' } });
   }
 
-
   @FieldResolver(() => [Category], { description: 'Its active categories, alphabetically.' })
   categories(@Root() department: DepartmentRow, @Ctx() ctx: Context): Promise<CategoryRow[]> {
     return ctx.loaders.categoriesByDepartment.load(department.id);
@@ -23,7 +22,6 @@ export class CategoryResolver {
   categories(@Ctx() ctx: Context): Promise<CategoryRow[]> {
     return ctx.prisma.category.findMany({ where: { active: true }, orderBy: { name: 'asc' } });
   }
-
 
   @FieldResolver(() => Department, { description: 'The department that handles it.' })
   async department(@Root() category: CategoryRow, @Ctx() ctx: Context) {

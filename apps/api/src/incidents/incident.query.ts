@@ -5,14 +5,12 @@ import { decodeCursor, encodeCursor, isTimeCursor, toPage, type Page } from '../
 export async function listIncidents(
   prisma: PrismaClient,
   args: { status?: IncidentStatus[] | null; first: number; after?: string | null },
-): Promise<Page<IncidentRow> & { cursorOf(incident: IncidentRow): string }> {
+): Promise<Page<IncidentRow> & { cursorOf: (incident: IncidentRow) => string }> {
   const cursor = args.after ? decodeCursor(args.after, isTimeCursor) : null;
   const rows = await prisma.incident.findMany({
     where: {
       ...(args.status?.length ? { status: { in: args.status } } : {}),
-      ...(cursor
-        ? { OR: [{ startedAt: { lt: new Date(cursor[0]) } }, { startedAt: new Date(cursor[0]), id: { lt: cursor[1] } }] }
-        : {}),
+      ...(cursor ? { OR: [{ startedAt: { lt: new Date(cursor[0]) } }, { startedAt: new Date(cursor[0]), id: { lt: cursor[1] } }] } : {}),
     },
     orderBy: [{ startedAt: 'desc' }, { id: 'desc' }],
     take: args.first + 1,

@@ -1,4 +1,9 @@
-import { IncidentStatus, type Incident as IncidentRow, type IncidentUpdate as IncidentUpdateRow, type Ticket as TicketRow } from '@studentdesk/db';
+import {
+  IncidentStatus,
+  type Incident as IncidentRow,
+  type IncidentUpdate as IncidentUpdateRow,
+  type Ticket as TicketRow,
+} from '@studentdesk/db';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { requireStaff } from '../auth/viewer.js';
 import type { Context } from '../context.js';
@@ -20,7 +25,9 @@ import {
 
 @Resolver(() => Incident)
 export class IncidentResolver {
-  @Query(() => [Incident], { description: 'Known issues not yet resolved, newest first. Public: the portal shows them while students type.' })
+  @Query(() => [Incident], {
+    description: 'Known issues not yet resolved, newest first. Public: the portal shows them while students type.',
+  })
   activeIncidents(
     @Ctx() ctx: Context,
     @Arg('categoryId', () => ID, { nullable: true, description: 'Only incidents affecting this category.' }) categoryId?: string | null,
@@ -34,7 +41,8 @@ export class IncidentResolver {
   @Query(() => IncidentConnection, { description: 'Every incident, newest first. Staff only.' })
   async incidents(
     @Ctx() ctx: Context,
-    @Arg('status', () => [IncidentStatus], { nullable: true, description: 'Only incidents in these statuses.' }) status?: IncidentStatus[] | null,
+    @Arg('status', () => [IncidentStatus], { nullable: true, description: 'Only incidents in these statuses.' })
+    status?: IncidentStatus[] | null,
     @Arg('first', () => Int, { nullable: true, description: 'Page size: default 20, at most 100.' }) first?: number | null,
     @Arg('after', () => String, { nullable: true, description: 'Cursor of the last incident seen.' }) after?: string | null,
   ): Promise<IncidentConnection> {
@@ -44,7 +52,10 @@ export class IncidentResolver {
   }
 
   @Mutation(() => Incident, { description: 'Staff: declare a known issue, optionally linking the tickets it explains.' })
-  createIncident(@Arg('input', () => CreateIncidentInput, { description: 'The incident and its tickets.' }) input: CreateIncidentInput, @Ctx() ctx: Context) {
+  createIncident(
+    @Arg('input', () => CreateIncidentInput, { description: 'The incident and its tickets.' }) input: CreateIncidentInput,
+    @Ctx() ctx: Context,
+  ) {
     return incidents.createIncident(ctx, input);
   }
 
@@ -58,12 +69,18 @@ export class IncidentResolver {
   }
 
   @Mutation(() => Incident, { description: 'Staff: post an update on the incident and every unresolved linked ticket.' })
-  postIncidentUpdate(@Arg('input', () => PostIncidentUpdateInput, { description: 'The update.' }) input: PostIncidentUpdateInput, @Ctx() ctx: Context) {
+  postIncidentUpdate(
+    @Arg('input', () => PostIncidentUpdateInput, { description: 'The update.' }) input: PostIncidentUpdateInput,
+    @Ctx() ctx: Context,
+  ) {
     return incidents.postIncidentUpdate(ctx, input);
   }
 
   @Mutation(() => Incident, { description: 'Staff: end the incident and resolve every unresolved linked ticket with one message.' })
-  resolveIncident(@Arg('input', () => ResolveIncidentInput, { description: 'The resolution.' }) input: ResolveIncidentInput, @Ctx() ctx: Context) {
+  resolveIncident(
+    @Arg('input', () => ResolveIncidentInput, { description: 'The resolution.' }) input: ResolveIncidentInput,
+    @Ctx() ctx: Context,
+  ) {
     return incidents.resolveIncident(ctx, input);
   }
 

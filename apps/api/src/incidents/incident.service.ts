@@ -1,6 +1,6 @@
 // Incidents: a recurring problem becomes one known issue. Its updates reach every linked ticket
 // and its resolution resolves them all, each in one transaction.
-import { Prisma, TicketEventType, type Incident as IncidentRow, type IncidentStatus, type Ticket as TicketRow } from '@studentdesk/db';
+import { type Prisma, TicketEventType, type Incident as IncidentRow, type IncidentStatus, type Ticket as TicketRow } from '@studentdesk/db';
 import { requireStaff, type Viewer } from '../auth/viewer.js';
 import type { Context } from '../context.js';
 import { badInput, forbidden, notFound } from '../errors.js';
@@ -111,14 +111,17 @@ export async function resolveIncident(ctx: Context, input: ResolveIncidentInput)
   const resolution = input.resolution.trim();
   if (!resolution) throw badInput('Say what was done.', 'resolution');
 
-  const { updated, changed } = await ctx.prisma.$transaction(async (tx) => {
-    const linked = await tx.ticket.findMany({ where: { incidentId: incident.id } });
-    const open = linked.filter((ticket) => !isResolved(ticket.status));
-    for (const ticket of open) await resolveWithin(tx, ticket, user, resolution, input.predictedScore ?? null, ctx.app.config.publicUrl);
-    await tx.incidentUpdate.create({ data: { incidentId: incident.id, authorId: user.id, body: resolution } });
-    const resolved = await tx.incident.update({ where: { id: incident.id }, data: { status: 'RESOLVED', resolvedAt: new Date() } });
-    return { updated: resolved, changed: open };
-  }, { timeout: 60_000 });
+  const { updated, changed } = await ctx.prisma.$transaction(
+    async (tx) => {
+      const linked = await tx.ticket.findMany({ where: { incidentId: incident.id } });
+      const open = linked.filter((ticket) => !isResolved(ticket.status));
+      for (const ticket of open) await resolveWithin(tx, ticket, user, resolution, input.predictedScore ?? null, ctx.app.config.publicUrl);
+      await tx.incidentUpdate.create({ data: { incidentId: incident.id, authorId: user.id, body: resolution } });
+      const resolved = await tx.incident.update({ where: { id: incident.id }, data: { status: 'RESOLVED', resolvedAt: new Date() } });
+      return { updated: resolved, changed: open };
+    },
+    { timeout: 60_000 },
+  );
   ctx.loaders.incidentUpdates.clear(incident.id);
   announceAll(ctx, changed);
   return updated;

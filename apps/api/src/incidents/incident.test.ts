@@ -8,23 +8,64 @@ import { parseGlobalId } from '../relay/global-id.js';
 
 const CREATE = /* GraphQL */ `
   mutation Create($input: CreateIncidentInput!) {
-    createIncident(input: $input) { id title status ticketCount category { name } department { name } }
+    createIncident(input: $input) {
+      id
+      title
+      status
+      ticketCount
+      category {
+        name
+      }
+      department {
+        name
+      }
+    }
   }
 `;
 const UPDATE = /* GraphQL */ `
-  mutation Update($input: PostIncidentUpdateInput!) { postIncidentUpdate(input: $input) { id status updates { body } } }
+  mutation Update($input: PostIncidentUpdateInput!) {
+    postIncidentUpdate(input: $input) {
+      id
+      status
+      updates {
+        body
+      }
+    }
+  }
 `;
 const RESOLVE_INCIDENT = /* GraphQL */ `
-  mutation Resolve($input: ResolveIncidentInput!) { resolveIncident(input: $input) { id status resolvedAt } }
+  mutation Resolve($input: ResolveIncidentInput!) {
+    resolveIncident(input: $input) {
+      id
+      status
+      resolvedAt
+    }
+  }
 `;
-const ACTIVE = /* GraphQL */ `{ activeIncidents { title status ticketCount updates { body } } }`;
+const ACTIVE = /* GraphQL */ `
+  {
+    activeIncidents {
+      title
+      status
+      ticketCount
+      updates {
+        body
+      }
+    }
+  }
+`;
 
 describe.each(DATABASE_KINDS)('incidents on %s', (kind) => {
   let api: TestApi;
   let school: School;
   const report = async (token: string, title: string) =>
-    (await api.gql(REPORT_PROBLEM, { input: { categoryId: school.categoryIds.login, title, description: 'LMS says invalid session.' } }, { token })).data!
-      .reportProblem.ticket.id as string;
+    (
+      await api.gql(
+        REPORT_PROBLEM,
+        { input: { categoryId: school.categoryIds.login, title, description: 'LMS says invalid session.' } },
+        { token },
+      )
+    ).data!.reportProblem.ticket.id as string;
 
   beforeAll(async () => {
     api = await startTestApi(kind);
@@ -35,50 +76,98 @@ describe.each(DATABASE_KINDS)('incidents on %s', (kind) => {
   it('updates and resolves two students’ tickets together', async () => {
     const alices = await report(school.tokens.alice, 'LMS logs me out');
     const bobs = await report(school.tokens.bob, 'Cannot open LMS');
-    const created = await api.gql(CREATE, {
-      input: { title: 'LMS sign-in failing', summary: 'Sign-in to the LMS fails since 09:12. Email works.', categoryId: school.categoryIds.login, ticketIds: [alices, bobs] },
-    }, { token: school.tokens.staff });
+    const created = await api.gql(
+      CREATE,
+      {
+        input: {
+          title: 'LMS sign-in failing',
+          summary: 'Sign-in to the LMS fails since 09:12. Email works.',
+          categoryId: school.categoryIds.login,
+          ticketIds: [alices, bobs],
+        },
+      },
+      { token: school.tokens.staff },
+    );
     expect(created.errors).toBeUndefined();
     const incident = created.data!.createIncident;
-    expect(incident).toMatchObject({ status: 'INVESTIGATING', ticketCount: 2, category: { name: 'Login & accounts' }, department: { name: 'IT' } });
+    expect(incident).toMatchObject({
+      status: 'INVESTIGATING',
+      ticketCount: 2,
+      category: { name: 'Login & accounts' },
+      department: { name: 'IT' },
+    });
 
     // The banner is public.
     const banner = await api.gql(ACTIVE);
     expect(banner.data!.activeIncidents).toEqual([{ title: 'LMS sign-in failing', status: 'INVESTIGATING', ticketCount: 2, updates: [] }]);
 
-    const update = await api.gql(UPDATE, { input: { incidentId: incident.id, body: 'Identity provider certificate expired; renewing now.', status: 'IDENTIFIED' } }, { token: school.tokens.staff });
+    const update = await api.gql(
+      UPDATE,
+      { input: { incidentId: incident.id, body: 'Identity provider certificate expired; renewing now.', status: 'IDENTIFIED' } },
+      { token: school.tokens.staff },
+    );
     expect(update.data!.postIncidentUpdate.status).toBe('IDENTIFIED');
-    for (const [id, token] of [[alices, school.tokens.alice], [bobs, school.tokens.bob]] as const) {
+    for (const [id, token] of [
+      [alices, school.tokens.alice],
+      [bobs, school.tokens.bob],
+    ] as const) {
       const seen = await api.gql(TICKET, { id }, { token });
-      expect(seen.data!.ticket.messages.edges.map((edge: any) => edge.node.body)).toEqual(['Identity provider certificate expired; renewing now.']);
+      expect(seen.data!.ticket.messages.edges.map((edge: any) => edge.node.body)).toEqual([
+        'Identity provider certificate expired; renewing now.',
+      ]);
       expect(seen.data!.ticket.status).toBe('OPEN');
       expect(seen.data!.ticket.firstRespondedAt).not.toBeNull();
     }
 
-    const resolved = await api.gql(RESOLVE_INCIDENT, { input: { incidentId: incident.id, resolution: 'Certificate renewed; sign-in works again.', predictedScore: 4 } }, { token: school.tokens.staff });
+    const resolved = await api.gql(
+      RESOLVE_INCIDENT,
+      { input: { incidentId: incident.id, resolution: 'Certificate renewed; sign-in works again.', predictedScore: 4 } },
+      { token: school.tokens.staff },
+    );
     expect(resolved.data!.resolveIncident.status).toBe('RESOLVED');
     const tickets = await api.db.prisma.ticket.findMany({ where: { id: { in: [alices, bobs].map((id) => parseGlobalId(id)!.id) } } });
-    expect(tickets.map((ticket) => [ticket.status, ticket.predictedScore])).toEqual([['RESOLVED', 4], ['RESOLVED', 4]]);
+    expect(tickets.map((ticket) => [ticket.status, ticket.predictedScore])).toEqual([
+      ['RESOLVED', 4],
+      ['RESOLVED', 4],
+    ]);
     expect((await api.gql(ACTIVE)).data!.activeIncidents).toEqual([]);
   });
 
   it('keeps incidents in staff hands, in the owning department', async () => {
     const ticket = await report(school.tokens.alice, 'Wi-Fi again');
-    expect(codes(await api.gql(CREATE, { input: { title: 'x', summary: 'y', ticketIds: [ticket] } }, { token: school.tokens.alice }))).toEqual(['FORBIDDEN']);
+    expect(
+      codes(await api.gql(CREATE, { input: { title: 'x', summary: 'y', ticketIds: [ticket] } }, { token: school.tokens.alice })),
+    ).toEqual(['FORBIDDEN']);
     expect(codes(await api.gql(CREATE, { input: { title: 'x', summary: 'y' } }))).toEqual(['UNAUTHENTICATED']);
     // Finance staff cannot link IT's ticket.
-    const linkForeign = await api.gql(CREATE, { input: { title: 'x', summary: 'y', ticketIds: [ticket] } }, { token: school.tokens.otherStaff });
+    const linkForeign = await api.gql(
+      CREATE,
+      { input: { title: 'x', summary: 'y', ticketIds: [ticket] } },
+      { token: school.tokens.otherStaff },
+    );
     expect(codes(linkForeign)).toEqual(['FORBIDDEN']);
     const own = await api.gql(CREATE, { input: { title: 'Dorm B Wi-Fi', summary: 'Access point down.' } }, { token: school.tokens.staff });
-    const foreignUpdate = await api.gql(UPDATE, { input: { incidentId: own.data!.createIncident.id, body: 'hijack' } }, { token: school.tokens.otherStaff });
+    const foreignUpdate = await api.gql(
+      UPDATE,
+      { input: { incidentId: own.data!.createIncident.id, body: 'hijack' } },
+      { token: school.tokens.otherStaff },
+    );
     expect(codes(foreignUpdate)).toEqual(['FORBIDDEN']);
     expect(await api.db.prisma.incidentUpdate.count({ where: { body: 'hijack' } })).toBe(0);
   });
 
   it('lists linked tickets through the ticket filter, for staff', async () => {
     const ticket = await report(school.tokens.alice, 'Printer offline');
-    const created = await api.gql(CREATE, { input: { title: 'Printers offline', summary: 'Print server down.', ticketIds: [ticket] } }, { token: school.tokens.staff });
-    const list = await api.gql('query($id: ID!) { tickets(filter: { incidentId: $id }) { totalCount edges { node { id incident { title } } } } }', { id: created.data!.createIncident.id }, { token: school.tokens.staff });
+    const created = await api.gql(
+      CREATE,
+      { input: { title: 'Printers offline', summary: 'Print server down.', ticketIds: [ticket] } },
+      { token: school.tokens.staff },
+    );
+    const list = await api.gql(
+      'query($id: ID!) { tickets(filter: { incidentId: $id }) { totalCount edges { node { id incident { title } } } } }',
+      { id: created.data!.createIncident.id },
+      { token: school.tokens.staff },
+    );
     expect(list.data!.tickets).toEqual({ totalCount: 1, edges: [{ node: { id: ticket, incident: { title: 'Printers offline' } } }] });
   });
 });

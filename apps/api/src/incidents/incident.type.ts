@@ -14,7 +14,10 @@ registerEnumType(IncidentStatus, {
   },
 });
 
-@ObjectType({ implements: Node, description: 'A known issue affecting many students, shown on the portal; its tickets are updated and resolved together.' })
+@ObjectType({
+  implements: Node,
+  description: 'A known issue affecting many students, shown on the portal; its tickets are updated and resolved together.',
+})
 export class Incident extends Node {
   @Field(() => String, { description: 'Short name students recognise, e.g. "LMS sign-in failing".' })
   title!: string;

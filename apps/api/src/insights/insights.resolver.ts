@@ -51,13 +51,18 @@ export class InsightsResolver {
   leaderboard(
     @Ctx() ctx: Context,
     @Arg('range', () => DateRange, { nullable: true, description: 'The period; the last 30 days when omitted.' }) range?: DateRange | null,
-    @Arg('minResponses', () => Int, { nullable: true, description: `Ratings a department needs to be ranked (default ${insights.DEFAULT_MIN_RESPONSES}).` })
+    @Arg('minResponses', () => Int, {
+      nullable: true,
+      description: `Ratings a department needs to be ranked (default ${insights.DEFAULT_MIN_RESPONSES}).`,
+    })
     minResponses?: number | null,
   ) {
     return insights.leaderboard(ctx, range, minResponses);
   }
 
-  @Query(() => PraiseConnection, { description: 'Staff: praise from students (ratings of 5 with a comment) across the school, newest first.' })
+  @Query(() => PraiseConnection, {
+    description: 'Staff: praise from students (ratings of 5 with a comment) across the school, newest first.',
+  })
   async recognitionFeed(
     @Ctx() ctx: Context,
     @Arg('first', () => Int, { nullable: true, description: 'Page size: default 20, at most 100.' }) first?: number | null,
@@ -96,7 +101,9 @@ export class InsightsResolver {
     return insights.slaCompliance(ctx, root.request);
   }
 
-  @FieldResolver(() => [BacklogBucket], { description: 'Unresolved tickets by age, right now (not limited to the period): 0–1 d, 1–3 d, 3–7 d, > 7 d.' })
+  @FieldResolver(() => [BacklogBucket], {
+    description: 'Unresolved tickets by age, right now (not limited to the period): 0–1 d, 1–3 d, 3–7 d, > 7 d.',
+  })
   backlogAging(@Root() root: InsightsRoot, @Ctx() ctx: Context) {
     return insights.backlogAging(ctx, root.request);
   }

@@ -33,7 +33,10 @@ export async function csatByWeek(ctx: Context, { scope, from, to }: InsightsRequ
     WHERE r."createdAt" >= ${from}::timestamptz AND r."createdAt" < ${to}::timestamptz AND ${inScopeSql(scope, 'r."departmentId"')}
     GROUP BY 1, 2
     ORDER BY 2, 1`;
-  const owners = await departments(ctx, rows.map((row) => row.departmentId));
+  const owners = await departments(
+    ctx,
+    rows.map((row) => row.departmentId),
+  );
   return rows.map((row, index) => ({
     department: owners[index]!,
     weekStart: row.weekStart,
@@ -86,7 +89,10 @@ export async function expectationGap(ctx: Context, { scope, from, to }: Insights
     LEFT JOIN timed ON timed."departmentId" = d."id"
     WHERE ${inScopeSql(scope, 'd."id"')}
     ORDER BY d."name"`;
-  const owners = await departments(ctx, rows.map((row) => row.departmentId));
+  const owners = await departments(
+    ctx,
+    rows.map((row) => row.departmentId),
+  );
   return rows.map(({ departmentId: _id, ...row }, index) => ({
     ...row,
     department: owners[index]!,
@@ -117,7 +123,10 @@ export async function perceptionGapByDepartment(ctx: Context, { scope, from, to 
     WHERE ${inScopeSql(scope, 'd."id"')}
     GROUP BY d."id", d."name"
     ORDER BY d."name"`;
-  const owners = await departments(ctx, rows.map((row) => row.departmentId));
+  const owners = await departments(
+    ctx,
+    rows.map((row) => row.departmentId),
+  );
   return rows.map(({ departmentId: _id, ...row }, index) => ({ ...row, department: owners[index]! }));
 }
 
@@ -131,7 +140,10 @@ export async function perceptionGapByStaff(ctx: Context, { scope, from, to }: In
     GROUP BY r."staffId", r."departmentId"
     ORDER BY abs(avg((r."predictedScore" - r."score")::float8)) DESC, count(r."id") DESC, r."staffId"`;
   const [owners, staff] = await Promise.all([
-    departments(ctx, rows.map((row) => row.departmentId)),
+    departments(
+      ctx,
+      rows.map((row) => row.departmentId),
+    ),
     Promise.all(rows.map((row) => ctx.loaders.user.load(row.staffId))),
   ]);
   return rows.map(({ departmentId: _department, staffId: _staff, ...row }, index) => ({
@@ -143,7 +155,13 @@ export async function perceptionGapByStaff(ctx: Context, { scope, from, to }: In
 
 export async function slaCompliance(ctx: Context, { scope, from, to, now }: InsightsRequest) {
   const rows = await ctx.prisma.$queryRaw<
-    Array<{ departmentId: string; firstResponseTickets: number; firstResponseMet: number; resolutionTickets: number; resolutionMet: number }>
+    Array<{
+      departmentId: string;
+      firstResponseTickets: number;
+      firstResponseMet: number;
+      resolutionTickets: number;
+      resolutionMet: number;
+    }>
   >`
     SELECT d."id" AS "departmentId",
            count(t."id") FILTER (WHERE t."firstResponseDueAt" IS NOT NULL
@@ -157,7 +175,10 @@ export async function slaCompliance(ctx: Context, { scope, from, to, now }: Insi
     WHERE ${inScopeSql(scope, 'd."id"')}
     GROUP BY d."id", d."name"
     ORDER BY d."name"`;
-  const owners = await departments(ctx, rows.map((row) => row.departmentId));
+  const owners = await departments(
+    ctx,
+    rows.map((row) => row.departmentId),
+  );
   return rows.map(({ departmentId: _id, ...row }, index) => ({
     ...row,
     department: owners[index]!,
@@ -198,10 +219,15 @@ export async function volumeByCategory(ctx: Context, { scope, from, to }: Insigh
 export const DEFAULT_MIN_RESPONSES = 5;
 
 /** Staff see every department's place: the leaderboard is there to acknowledge the best. */
-export async function leaderboard(ctx: Context, requestedRange: { from: Date; to: Date } | null | undefined, requestedMinimum: number | null | undefined) {
+export async function leaderboard(
+  ctx: Context,
+  requestedRange: { from: Date; to: Date } | null | undefined,
+  requestedMinimum: number | null | undefined,
+) {
   requireStaff(ctx.viewer);
   const minResponses = requestedMinimum ?? DEFAULT_MIN_RESPONSES;
-  if (!Number.isInteger(minResponses) || minResponses < 1 || minResponses > 10_000) throw badInput('minResponses must be from 1 to 10000.', 'minResponses');
+  if (!Number.isInteger(minResponses) || minResponses < 1 || minResponses > 10_000)
+    throw badInput('minResponses must be from 1 to 10000.', 'minResponses');
   const range = resolveRange(requestedRange, new Date());
   const rows = await ctx.prisma.$queryRaw<Array<{ departmentId: string; responses: number; csat: number | null; rank: number | null }>>`
     WITH per AS (
@@ -218,7 +244,10 @@ export async function leaderboard(ctx: Context, requestedRange: { from: Date; to
            END AS rank
     FROM per
     ORDER BY rank NULLS LAST, "name"`;
-  const owners = await departments(ctx, rows.map((row) => row.departmentId));
+  const owners = await departments(
+    ctx,
+    rows.map((row) => row.departmentId),
+  );
   const ranked = rows.flatMap((row, index) =>
     row.rank === null ? [] : [{ rank: row.rank, department: owners[index]!, csat: row.csat ?? 0, responses: row.responses }],
   );

@@ -74,15 +74,72 @@ async function ticket(prisma: PrismaClient, school: School, spec: TicketSpec) {
 const INSIGHTS = /* GraphQL */ `
   query Insights($range: DateRange, $departmentId: ID) {
     insights(range: $range, departmentId: $departmentId) {
-      from to
-      departments { name }
-      csatByWeek { department { name } weekStart csat responses }
-      expectationGap { department { name } responses metOrExceededRate below met exceeded ticketsWithExpectation expectedResolutionHours actualResolutionHours }
-      perceptionGapByDepartment { department { name } predictions averagePredicted averageScore gap }
-      perceptionGapByStaff { staff { name } department { name } predictions gap }
-      slaCompliance { department { name } firstResponseTickets firstResponseMet firstResponseRate resolutionTickets resolutionMet resolutionRate }
-      backlogAging { age tickets }
-      volumeByCategory { category { name } tickets }
+      from
+      to
+      departments {
+        name
+      }
+      csatByWeek {
+        department {
+          name
+        }
+        weekStart
+        csat
+        responses
+      }
+      expectationGap {
+        department {
+          name
+        }
+        responses
+        metOrExceededRate
+        below
+        met
+        exceeded
+        ticketsWithExpectation
+        expectedResolutionHours
+        actualResolutionHours
+      }
+      perceptionGapByDepartment {
+        department {
+          name
+        }
+        predictions
+        averagePredicted
+        averageScore
+        gap
+      }
+      perceptionGapByStaff {
+        staff {
+          name
+        }
+        department {
+          name
+        }
+        predictions
+        gap
+      }
+      slaCompliance {
+        department {
+          name
+        }
+        firstResponseTickets
+        firstResponseMet
+        firstResponseRate
+        resolutionTickets
+        resolutionMet
+        resolutionRate
+      }
+      backlogAging {
+        age
+        tickets
+      }
+      volumeByCategory {
+        category {
+          name
+        }
+        tickets
+      }
     }
   }
 `;
@@ -90,11 +147,48 @@ const INSIGHTS = /* GraphQL */ `
 const STAFF_HOME = /* GraphQL */ `
   query StaffHome {
     staffHome {
-      mine { thisWeek { csat responses } lastWeek { csat responses } }
-      department { thisWeek { csat responses } lastWeek { csat responses } }
-      school { thisWeek { csat responses } lastWeek { csat responses } }
+      mine {
+        thisWeek {
+          csat
+          responses
+        }
+        lastWeek {
+          csat
+          responses
+        }
+      }
+      department {
+        thisWeek {
+          csat
+          responses
+        }
+        lastWeek {
+          csat
+          responses
+        }
+      }
+      school {
+        thisWeek {
+          csat
+          responses
+        }
+        lastWeek {
+          csat
+          responses
+        }
+      }
       openTickets
-      praise { comment score ticketNumber staff { name } department { name } }
+      praise {
+        comment
+        score
+        ticketNumber
+        staff {
+          name
+        }
+        department {
+          name
+        }
+      }
     }
   }
 `;
@@ -103,8 +197,17 @@ const LEADERBOARD = /* GraphQL */ `
   query Leaderboard($range: DateRange, $minResponses: Int) {
     leaderboard(range: $range, minResponses: $minResponses) {
       minResponses
-      entries { rank department { name } csat responses }
-      unranked { name }
+      entries {
+        rank
+        department {
+          name
+        }
+        csat
+        responses
+      }
+      unranked {
+        name
+      }
     }
   }
 `;
@@ -112,8 +215,22 @@ const LEADERBOARD = /* GraphQL */ `
 const RECOGNITION = /* GraphQL */ `
   query Recognition($first: Int, $after: String) {
     recognitionFeed(first: $first, after: $after) {
-      edges { cursor node { comment staff { name } department { name } } }
-      pageInfo { hasNextPage endCursor }
+      edges {
+        cursor
+        node {
+          comment
+          staff {
+            name
+          }
+          department {
+            name
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
     }
   }
 `;
@@ -130,29 +247,58 @@ describe.each(DATABASE_KINDS)('insights on %s', (kind) => {
     const now = Date.now();
     // A fixed history in January 2026.
     await ticket(prisma, school, {
-      department: 'it', createdAt: at('2026-01-05T10:00Z'), resolvedAt: at('2026-01-05T14:00Z'), resolvedById: staff.id, predictedScore: 5,
-      expectedResolutionHours: 8, firstResponseDueAt: at('2026-01-05T11:00Z'), firstRespondedAt: at('2026-01-05T10:30Z'), resolutionDueAt: at('2026-01-06T10:00Z'),
+      department: 'it',
+      createdAt: at('2026-01-05T10:00Z'),
+      resolvedAt: at('2026-01-05T14:00Z'),
+      resolvedById: staff.id,
+      predictedScore: 5,
+      expectedResolutionHours: 8,
+      firstResponseDueAt: at('2026-01-05T11:00Z'),
+      firstRespondedAt: at('2026-01-05T10:30Z'),
+      resolutionDueAt: at('2026-01-06T10:00Z'),
       rating: { score: 5, expectation: 'EXCEEDED', comment: 'Thank you Sam!', at: at('2026-01-06T09:00Z') },
     });
     await ticket(prisma, school, {
-      department: 'it', createdAt: at('2026-01-06T09:00Z'), resolvedAt: at('2026-01-08T09:00Z'), resolvedById: staff.id, predictedScore: 4,
-      expectedResolutionHours: 24, firstResponseDueAt: at('2026-01-06T10:00Z'), firstRespondedAt: at('2026-01-06T12:00Z'), resolutionDueAt: at('2026-01-07T09:00Z'),
+      department: 'it',
+      createdAt: at('2026-01-06T09:00Z'),
+      resolvedAt: at('2026-01-08T09:00Z'),
+      resolvedById: staff.id,
+      predictedScore: 4,
+      expectedResolutionHours: 24,
+      firstResponseDueAt: at('2026-01-06T10:00Z'),
+      firstRespondedAt: at('2026-01-06T12:00Z'),
+      resolutionDueAt: at('2026-01-07T09:00Z'),
       rating: { score: 2, expectation: 'BELOW', at: at('2026-01-13T09:00Z') },
     });
     await ticket(prisma, school, {
-      department: 'it', createdAt: at('2026-01-13T09:00Z'), resolvedAt: at('2026-01-13T11:00Z'), resolvedById: manager.id, predictedScore: 3,
-      firstResponseDueAt: at('2026-01-13T10:00Z'), firstRespondedAt: at('2026-01-13T09:30Z'), resolutionDueAt: at('2026-01-14T09:00Z'),
+      department: 'it',
+      createdAt: at('2026-01-13T09:00Z'),
+      resolvedAt: at('2026-01-13T11:00Z'),
+      resolvedById: manager.id,
+      predictedScore: 3,
+      firstResponseDueAt: at('2026-01-13T10:00Z'),
+      firstRespondedAt: at('2026-01-13T09:30Z'),
+      resolutionDueAt: at('2026-01-14T09:00Z'),
       rating: { score: 4, expectation: 'MET', at: at('2026-01-14T09:00Z') },
     });
     await ticket(prisma, school, {
-      department: 'finance', createdAt: at('2026-01-07T09:00Z'), resolvedAt: at('2026-01-07T15:00Z'), resolvedById: otherStaff.id,
-      expectedResolutionHours: 12, firstResponseDueAt: at('2026-01-07T10:00Z'), firstRespondedAt: at('2026-01-07T09:15Z'), resolutionDueAt: at('2026-01-08T09:00Z'),
+      department: 'finance',
+      createdAt: at('2026-01-07T09:00Z'),
+      resolvedAt: at('2026-01-07T15:00Z'),
+      resolvedById: otherStaff.id,
+      expectedResolutionHours: 12,
+      firstResponseDueAt: at('2026-01-07T10:00Z'),
+      firstRespondedAt: at('2026-01-07T09:15Z'),
+      resolutionDueAt: at('2026-01-08T09:00Z'),
       rating: { score: 5, expectation: 'MET', comment: 'Fiona sorted my fees', at: at('2026-01-07T16:00Z') },
     });
     // The last two weeks, for the home page.
     const recent = (department: 'it' | 'finance', resolvedById: string, score: number, daysAgo: number, comment?: string) =>
       ticket(prisma, school, {
-        department, createdAt: new Date(now - 20 * DAY), resolvedAt: new Date(now - 15 * DAY), resolvedById,
+        department,
+        createdAt: new Date(now - 20 * DAY),
+        resolvedAt: new Date(now - 15 * DAY),
+        resolvedById,
         rating: { score, expectation: 'MET', comment, at: new Date(now - daysAgo * DAY) },
       });
     await recent('it', staff.id, 5, 1, 'Sam was great');
@@ -179,16 +325,31 @@ describe.each(DATABASE_KINDS)('insights on %s', (kind) => {
 
     const weeks = insights.csatByWeek.map((row: any) => [row.weekStart, row.department.name, row.csat, row.responses]);
     expect(weeks).toHaveLength(3);
-    expect(weeks).toEqual(expect.arrayContaining([
-      ['2026-01-05T00:00:00.000Z', 'IT', 1, 1],
-      ['2026-01-05T00:00:00.000Z', 'Financial Aid', 1, 1],
-      ['2026-01-12T00:00:00.000Z', 'IT', 0.5, 2],
-    ]));
+    expect(weeks).toEqual(
+      expect.arrayContaining([
+        ['2026-01-05T00:00:00.000Z', 'IT', 1, 1],
+        ['2026-01-05T00:00:00.000Z', 'Financial Aid', 1, 1],
+        ['2026-01-12T00:00:00.000Z', 'IT', 0.5, 2],
+      ]),
+    );
 
     const itExpectation = byName(insights.expectationGap, 'IT');
-    expect(itExpectation).toMatchObject({ responses: 3, below: 1, met: 1, exceeded: 1, ticketsWithExpectation: 2, expectedResolutionHours: 16, actualResolutionHours: 26 });
+    expect(itExpectation).toMatchObject({
+      responses: 3,
+      below: 1,
+      met: 1,
+      exceeded: 1,
+      ticketsWithExpectation: 2,
+      expectedResolutionHours: 16,
+      actualResolutionHours: 26,
+    });
     expect(itExpectation.metOrExceededRate).toBeCloseTo(2 / 3);
-    expect(byName(insights.expectationGap, 'Financial Aid')).toMatchObject({ responses: 1, metOrExceededRate: 1, expectedResolutionHours: 12, actualResolutionHours: 6 });
+    expect(byName(insights.expectationGap, 'Financial Aid')).toMatchObject({
+      responses: 1,
+      metOrExceededRate: 1,
+      expectedResolutionHours: 12,
+      actualResolutionHours: 6,
+    });
 
     const itPerception = byName(insights.perceptionGapByDepartment, 'IT');
     expect(itPerception).toMatchObject({ predictions: 3, averagePredicted: 4 });
@@ -200,7 +361,12 @@ describe.each(DATABASE_KINDS)('insights on %s', (kind) => {
       ['Maya Manager', 1, -1],
     ]);
 
-    expect(byName(insights.slaCompliance, 'IT')).toMatchObject({ firstResponseTickets: 3, firstResponseMet: 2, resolutionTickets: 3, resolutionMet: 2 });
+    expect(byName(insights.slaCompliance, 'IT')).toMatchObject({
+      firstResponseTickets: 3,
+      firstResponseMet: 2,
+      resolutionTickets: 3,
+      resolutionMet: 2,
+    });
     expect(byName(insights.slaCompliance, 'IT').resolutionRate).toBeCloseTo(2 / 3);
     expect(byName(insights.slaCompliance, 'Financial Aid')).toMatchObject({ firstResponseRate: 1, resolutionRate: 1 });
 
@@ -218,12 +384,23 @@ describe.each(DATABASE_KINDS)('insights on %s', (kind) => {
 
   it('costs the same SQL statements however many rows it aggregates', async () => {
     // Section by section: sections resolved side by side share loader batches unpredictably.
-    const sections = ['csatByWeek { csat }', 'expectationGap { department { name } }', 'perceptionGapByStaff { staff { name } }', 'slaCompliance { department { name } }', 'backlogAging { tickets }', 'volumeByCategory { category { name } }'];
+    const sections = [
+      'csatByWeek { csat }',
+      'expectationGap { department { name } }',
+      'perceptionGapByStaff { staff { name } }',
+      'slaCompliance { department { name } }',
+      'backlogAging { tickets }',
+      'volumeByCategory { category { name } }',
+    ];
     const statements = async () => {
       const counts: number[] = [];
       for (const section of sections) {
         api.queries.length = 0;
-        const response = await api.gql(`query($range: DateRange) { insights(range: $range) { ${section} } }`, { range: RANGE }, { token: school.tokens.manager });
+        const response = await api.gql(
+          `query($range: DateRange) { insights(range: $range) { ${section} } }`,
+          { range: RANGE },
+          { token: school.tokens.manager },
+        );
         expect(response.errors).toBeUndefined();
         counts.push(api.queries.filter((sql) => !/^(BEGIN|COMMIT|ROLLBACK)/i.test(sql)).length);
       }
@@ -234,7 +411,11 @@ describe.each(DATABASE_KINDS)('insights on %s', (kind) => {
     try {
       for (let i = 0; i < 5; i += 1) {
         await ticket(api.db.prisma, school, {
-          department: 'finance', createdAt: extra, resolvedAt: at('2026-01-08T10:00Z'), resolvedById: school.users.otherStaff.id, predictedScore: 4,
+          department: 'finance',
+          createdAt: extra,
+          resolvedAt: at('2026-01-08T10:00Z'),
+          resolvedById: school.users.otherStaff.id,
+          predictedScore: 4,
           rating: { score: 4, expectation: 'MET', at: at('2026-01-09T09:00Z') },
         });
       }
@@ -253,7 +434,9 @@ describe.each(DATABASE_KINDS)('insights on %s', (kind) => {
     expect(own.data!.insights.backlogAging.map((row: any) => row.tickets)).toEqual([1, 1, 0, 1]);
 
     const financeId = toGlobalId('Department', school.departments.finance.id);
-    expect(codes(await api.gql(INSIGHTS, { range: RANGE, departmentId: financeId }, { token: school.tokens.staff }))).toEqual(['FORBIDDEN']);
+    expect(codes(await api.gql(INSIGHTS, { range: RANGE, departmentId: financeId }, { token: school.tokens.staff }))).toEqual([
+      'FORBIDDEN',
+    ]);
     const asAdmin = await api.gql(INSIGHTS, { range: RANGE, departmentId: financeId }, { token: school.tokens.admin });
     expect(asAdmin.data!.insights.departments).toEqual([{ name: 'Financial Aid' }]);
   });
@@ -283,12 +466,17 @@ describe.each(DATABASE_KINDS)('insights on %s', (kind) => {
   it('ranks departments by CSAT, leaving out those with too few ratings', async () => {
     const strict = await api.gql(LEADERBOARD, { range: RANGE, minResponses: 2 }, { token: school.tokens.otherStaff });
     expect(strict.errors).toBeUndefined();
-    expect(strict.data!.leaderboard.entries.map((entry: any) => [entry.rank, entry.department.name, entry.responses])).toEqual([[1, 'IT', 3]]);
+    expect(strict.data!.leaderboard.entries.map((entry: any) => [entry.rank, entry.department.name, entry.responses])).toEqual([
+      [1, 'IT', 3],
+    ]);
     expect(strict.data!.leaderboard.entries[0].csat).toBeCloseTo(2 / 3);
     expect(strict.data!.leaderboard.unranked).toEqual([{ name: 'Financial Aid' }]);
 
     const lenient = await api.gql(LEADERBOARD, { range: RANGE, minResponses: 1 }, { token: school.tokens.staff });
-    expect(lenient.data!.leaderboard.entries.map((entry: any) => [entry.rank, entry.department.name])).toEqual([[1, 'Financial Aid'], [2, 'IT']]);
+    expect(lenient.data!.leaderboard.entries.map((entry: any) => [entry.rank, entry.department.name])).toEqual([
+      [1, 'Financial Aid'],
+      [2, 'IT'],
+    ]);
     expect(codes(await api.gql(LEADERBOARD, { minResponses: 0 }, { token: school.tokens.staff }))).toEqual(['BAD_USER_INPUT']);
   });
 
@@ -297,7 +485,11 @@ describe.each(DATABASE_KINDS)('insights on %s', (kind) => {
     expect(first.errors).toBeUndefined();
     expect(first.data!.recognitionFeed.edges.map((edge: any) => edge.node.comment).sort()).toEqual(['Fiona is a star', 'Sam was great']);
     expect(first.data!.recognitionFeed.pageInfo.hasNextPage).toBe(true);
-    const rest = await api.gql(RECOGNITION, { first: 10, after: first.data!.recognitionFeed.pageInfo.endCursor }, { token: school.tokens.otherStaff });
+    const rest = await api.gql(
+      RECOGNITION,
+      { first: 10, after: first.data!.recognitionFeed.pageInfo.endCursor },
+      { token: school.tokens.otherStaff },
+    );
     expect(rest.data!.recognitionFeed.edges.map((edge: any) => [edge.node.comment, edge.node.staff.name])).toEqual([
       ['Fiona sorted my fees', 'Fiona Finance'],
       ['Thank you Sam!', 'Sam Staff'],

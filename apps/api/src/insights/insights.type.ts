@@ -77,7 +77,7 @@ export class WeeklyCsat {
   responses!: number;
 }
 
-@ObjectType({ description: "Did a department meet what students expected? From ratings and resolution times in the period." })
+@ObjectType({ description: 'Did a department meet what students expected? From ratings and resolution times in the period.' })
 export class ExpectationGap {
   @Field(() => Department, { description: 'The department.' })
   department!: Department;
@@ -118,7 +118,10 @@ export class PerceptionGap {
   @Field(() => Float, { nullable: true, description: 'Mean score students gave on those tickets.' })
   averageScore!: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Mean of (predicted − score): above 0 means staff think they did better than students do.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Mean of (predicted − score): above 0 means staff think they did better than students do.',
+  })
   gap!: number | null;
 }
 
@@ -226,7 +229,9 @@ export class Insights {
   @Field(() => [SlaCompliance], { description: 'First-response and resolution SLA compliance per department.' })
   slaCompliance!: SlaCompliance[];
 
-  @Field(() => [BacklogBucket], { description: 'Unresolved tickets by age, right now (not limited to the period): 0–1 d, 1–3 d, 3–7 d, > 7 d.' })
+  @Field(() => [BacklogBucket], {
+    description: 'Unresolved tickets by age, right now (not limited to the period): 0–1 d, 1–3 d, 3–7 d, > 7 d.',
+  })
   backlogAging!: BacklogBucket[];
 
   @Field(() => [CategoryVolume], { description: 'Tickets reported per category in the period, most first.' })

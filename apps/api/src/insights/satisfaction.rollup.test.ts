@@ -41,7 +41,17 @@ describe('splitRange', () => {
 
 /** The report computed from the raw rows alone: what the rollup must agree with. */
 async function rawFigures(prisma: PrismaClient, range: { from: Date; to: Date }) {
-  return prisma.$queryRaw<Array<{ departmentId: string; responses: number; satisfied: number; expectationMet: number; perceptionGap: number | null; resolvedTickets: number; resolvedInTime: number }>>`
+  return prisma.$queryRaw<
+    Array<{
+      departmentId: string;
+      responses: number;
+      satisfied: number;
+      expectationMet: number;
+      perceptionGap: number | null;
+      resolvedTickets: number;
+      resolvedInTime: number;
+    }>
+  >`
     SELECT d.id AS "departmentId",
            (SELECT count(*)::int FROM "Rating" r WHERE r."departmentId" = d.id AND r."createdAt" >= ${range.from} AND r."createdAt" < ${range.to}) AS responses,
            (SELECT count(*)::int FROM "Rating" r WHERE r."departmentId" = d.id AND r."createdAt" >= ${range.from} AND r."createdAt" < ${range.to} AND r.score >= 4) AS satisfied,
@@ -76,17 +86,27 @@ describe.each(DATABASE_KINDS)('the satisfaction rollup on %s', (kind) => {
       const resolvedAt = random.chance(0.8) ? new Date(createdAt.getTime() + random.between(0, 3 * DAY)) : null;
       const ticket = await prisma.ticket.create({
         data: {
-          title: `Problem ${i}`, description: 'Details.', priority: 'NORMAL', channel: 'PORTAL', status: resolvedAt ? 'RESOLVED' : 'OPEN',
-          categoryId: categories[side]!.id, departmentId: departments[side]!.id, contactName: 'A student', contactEmail: `s${i}@example.edu`,
-          createdAt, resolvedAt,
+          title: `Problem ${i}`,
+          description: 'Details.',
+          priority: 'NORMAL',
+          channel: 'PORTAL',
+          status: resolvedAt ? 'RESOLVED' : 'OPEN',
+          categoryId: categories[side]!.id,
+          departmentId: departments[side]!.id,
+          contactName: 'A student',
+          contactEmail: `s${i}@example.edu`,
+          createdAt,
+          resolvedAt,
           resolutionDueAt: random.chance(0.9) ? new Date(createdAt.getTime() + random.between(0, 2 * DAY)) : null,
           ...(resolvedAt && random.chance(0.7)
             ? {
                 rating: {
                   create: {
-                    score: random.int(1, 5), expectation: random.pick(['BELOW', 'MET', 'EXCEEDED'] as const),
+                    score: random.int(1, 5),
+                    expectation: random.pick(['BELOW', 'MET', 'EXCEEDED'] as const),
                     predictedScore: random.chance(0.6) ? random.int(1, 5) : null,
-                    departmentId: departments[side]!.id, createdAt: new Date(resolvedAt.getTime() + random.between(0, DAY)),
+                    departmentId: departments[side]!.id,
+                    createdAt: new Date(resolvedAt.getTime() + random.between(0, DAY)),
                   },
                 },
               }
@@ -97,11 +117,17 @@ describe.each(DATABASE_KINDS)('the satisfaction rollup on %s', (kind) => {
       tickets.push(ticket);
     }
     // What happens to tickets after they are written, each through the paths the app uses.
-    for (const ticket of tickets.slice(0, 10)) await prisma.ticket.update({ where: { id: ticket.id }, data: { status: 'OPEN', resolvedAt: null } });
-    for (const ticket of tickets.slice(10, 20)) await prisma.ticket.update({ where: { id: ticket.id }, data: { resolvedAt: randomTime() } });
-    for (const ticket of tickets.slice(20, 25)) await prisma.ticket.update({ where: { id: ticket.id }, data: { departmentId: departments[1]!.id, resolutionDueAt: randomTime() } });
+    for (const ticket of tickets.slice(0, 10))
+      await prisma.ticket.update({ where: { id: ticket.id }, data: { status: 'OPEN', resolvedAt: null } });
+    for (const ticket of tickets.slice(10, 20))
+      await prisma.ticket.update({ where: { id: ticket.id }, data: { resolvedAt: randomTime() } });
+    for (const ticket of tickets.slice(20, 25))
+      await prisma.ticket.update({ where: { id: ticket.id }, data: { departmentId: departments[1]!.id, resolutionDueAt: randomTime() } });
     for (const ticket of tickets.slice(25, 40).filter((candidate) => candidate.rating)) {
-      await prisma.rating.update({ where: { id: ticket.rating!.id }, data: { score: random.int(1, 5), expectation: 'EXCEEDED', predictedScore: null } });
+      await prisma.rating.update({
+        where: { id: ticket.rating!.id },
+        data: { score: random.int(1, 5), expectation: 'EXCEEDED', predictedScore: null },
+      });
     }
     await prisma.ticket.deleteMany({ where: { id: { in: tickets.slice(40, 45).map((ticket) => ticket.id) } } });
 
@@ -119,7 +145,11 @@ describe.each(DATABASE_KINDS)('the satisfaction rollup on %s', (kind) => {
       expect(report.byDepartment.map((row) => row.department.id)).toEqual(raw.map((row) => row.departmentId));
       report.byDepartment.forEach((row, index) => {
         const expected = raw[index]!;
-        expect({ range, responses: row.responses, resolvedTickets: row.resolvedTickets }).toEqual({ range, responses: expected.responses, resolvedTickets: expected.resolvedTickets });
+        expect({ range, responses: row.responses, resolvedTickets: row.resolvedTickets }).toEqual({
+          range,
+          responses: expected.responses,
+          resolvedTickets: expected.resolvedTickets,
+        });
         expect(row.csat).toBe(expected.responses ? expected.satisfied / expected.responses : null);
         expect(row.expectationMetRate).toBe(expected.responses ? expected.expectationMet / expected.responses : null);
         expect(row.slaCompliance).toBe(expected.resolvedTickets ? expected.resolvedInTime / expected.resolvedTickets : null);

@@ -68,7 +68,10 @@ export function splitRange({ from, to }: { from: Date; to: Date }): SplitRange {
 function inEdges(column: string, edges: SplitRange['edges']): Prisma.Sql {
   if (edges.length === 0) return Prisma.sql`FALSE`;
   const at = Prisma.raw(column);
-  return Prisma.sql`(${Prisma.join(edges.map((edge) => Prisma.sql`(${at} >= ${edge.from} AND ${at} < ${edge.to})`), ' OR ')})`;
+  return Prisma.sql`(${Prisma.join(
+    edges.map((edge) => Prisma.sql`(${at} >= ${edge.from} AND ${at} < ${edge.to})`),
+    ' OR ',
+  )})`;
 }
 
 export async function satisfactionReport(prisma: PrismaClient, viewer: Viewer, range: { from: Date; to: Date }) {

@@ -94,9 +94,7 @@ export async function staffHome(ctx: Context, now: Date) {
 export async function recognitionFeed(ctx: Context, first: number, after: string | null | undefined) {
   requireStaff(ctx.viewer);
   const cursor = after ? decodeCursor(after, isTimeCursor) : null;
-  const condition = cursor
-    ? Prisma.sql`(r."createdAt", r."id") < (${cursor[0]}::timestamptz, ${cursor[1]}::uuid)`
-    : Prisma.sql`TRUE`;
+  const condition = cursor ? Prisma.sql`(r."createdAt", r."id") < (${cursor[0]}::timestamptz, ${cursor[1]}::uuid)` : Prisma.sql`TRUE`;
   const page = toPage(await praiseRows(ctx, condition, first + 1), first);
   const praise = await Promise.all(page.rows.map((row) => toPraise(ctx, row)));
   return connection({ rows: praise, hasNextPage: page.hasNextPage }, (item) => encodeCursor([item.createdAt.toISOString(), item.id]));

@@ -19,11 +19,20 @@ export class ApiKeyResolver {
   ): Promise<ApiKeyConnection> {
     const page = await listApiKeys(ctx, { first: pageSize(first), after, includeRevoked });
     const edges = page.rows.map((row) => ({ cursor: newestFirstCursor(row), node: row as ApiKey }));
-    return { edges, pageInfo: pageInfo(edges.map((edge) => edge.cursor), page.hasNextPage) };
+    return {
+      edges,
+      pageInfo: pageInfo(
+        edges.map((edge) => edge.cursor),
+        page.hasNextPage,
+      ),
+    };
   }
 
   @Mutation(() => CreateApiKeyPayload, { description: 'Admins: create an API key. The key is in the answer and never shown again.' })
-  createApiKey(@Arg('input', () => CreateApiKeyInput, { description: 'Name, scopes and optional expiry.' }) input: CreateApiKeyInput, @Ctx() ctx: Context) {
+  createApiKey(
+    @Arg('input', () => CreateApiKeyInput, { description: 'Name, scopes and optional expiry.' }) input: CreateApiKeyInput,
+    @Ctx() ctx: Context,
+  ) {
     return createApiKey(ctx, input);
   }
 

@@ -7,7 +7,20 @@ import { REPLY, REPORT_PROBLEM, RESOLVE, RATE, SATISFACTION, TICKET } from '../t
 
 const CREATE_KEY = /* GraphQL */ `
   mutation CreateKey($input: CreateApiKeyInput!) {
-    createApiKey(input: $input) { key apiKey { id name prefix scopes expiresAt revokedAt createdBy { name } } }
+    createApiKey(input: $input) {
+      key
+      apiKey {
+        id
+        name
+        prefix
+        scopes
+        expiresAt
+        revokedAt
+        createdBy {
+          name
+        }
+      }
+    }
   }
 `;
 const REVOKE_KEY = 'mutation($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }';
@@ -20,7 +33,11 @@ describe.each(DATABASE_KINDS)('API keys on %s', (kind) => {
   let ticketId: string;
 
   const createKey = async (scopes: string[], extra: Record<string, unknown> = {}) => {
-    const response = await api.gql(CREATE_KEY, { input: { name: `Key ${scopes.join(' ')}`, scopes, ...extra } }, { token: school.tokens.admin });
+    const response = await api.gql(
+      CREATE_KEY,
+      { input: { name: `Key ${scopes.join(' ')}`, scopes, ...extra } },
+      { token: school.tokens.admin },
+    );
     expect(response.errors).toBeUndefined();
     return response.data!.createApiKey as { key: string; apiKey: { id: string; prefix: string } };
   };
@@ -29,16 +46,34 @@ describe.each(DATABASE_KINDS)('API keys on %s', (kind) => {
     api = await startTestApi(kind);
     school = await createSchool(api);
     // Alice's IT ticket, with a staff note and a public answer, resolved and rated.
-    const reported = await api.gql(REPORT_PROBLEM, {
-      input: { categoryId: school.categoryIds.login, title: 'Cannot log in', description: 'The portal rejects my password.' },
-    }, { token: school.tokens.alice });
+    const reported = await api.gql(
+      REPORT_PROBLEM,
+      {
+        input: { categoryId: school.categoryIds.login, title: 'Cannot log in', description: 'The portal rejects my password.' },
+      },
+      { token: school.tokens.alice },
+    );
     ticketId = reported.data!.reportProblem.ticket.id;
-    await api.gql(REPLY, { input: { ticketId, body: 'Account locked by the nightly sync.', internal: true } }, { token: school.tokens.staff });
-    await api.gql(RESOLVE, { input: { ticketId, resolution: 'Unlocked your account.', predictedScore: 4 } }, { token: school.tokens.staff });
+    await api.gql(
+      REPLY,
+      { input: { ticketId, body: 'Account locked by the nightly sync.', internal: true } },
+      { token: school.tokens.staff },
+    );
+    await api.gql(
+      RESOLVE,
+      { input: { ticketId, resolution: 'Unlocked your account.', predictedScore: 4 } },
+      { token: school.tokens.staff },
+    );
     await api.gql(RATE, { input: { ticketId, score: 5, expectation: 'EXCEEDED' } }, { token: school.tokens.alice });
     // And a Financial Aid ticket, outside IT.
     await api.gql(REPORT_PROBLEM, {
-      input: { categoryId: school.categoryIds.fees, title: 'Fee twice', description: 'Charged twice.', contactName: 'G', contactEmail: 'g@example.edu' },
+      input: {
+        categoryId: school.categoryIds.fees,
+        title: 'Fee twice',
+        description: 'Charged twice.',
+        contactName: 'G',
+        contactEmail: 'g@example.edu',
+      },
     });
   });
   afterAll(() => api?.close());
@@ -53,7 +88,11 @@ describe.each(DATABASE_KINDS)('API keys on %s', (kind) => {
     expect(JSON.stringify(list.data)).not.toContain(key);
     const stored = await api.db.prisma.apiKey.findFirstOrThrow({ where: { prefix: apiKey.prefix } });
     expect(stored.keyHash).not.toContain(key.slice(4));
-    const node = await api.gql('query($id: ID!) { node(id: $id) { ... on ApiKey { prefix } } }', { id: apiKey.id }, { token: school.tokens.admin });
+    const node = await api.gql(
+      'query($id: ID!) { node(id: $id) { ... on ApiKey { prefix } } }',
+      { id: apiKey.id },
+      { token: school.tokens.admin },
+    );
     expect(node.data!.node).toEqual({ prefix: apiKey.prefix });
     expect(codes(await api.gql('query($id: ID!) { node(id: $id) { id } }', { id: apiKey.id }, { token: key }))).toEqual(['FORBIDDEN']);
   });
@@ -91,7 +130,10 @@ describe.each(DATABASE_KINDS)('API keys on %s', (kind) => {
     expect(report.errors![0]!.extensions!.requiredScope).toBe('insights:read');
 
     const { key: insightsOnly } = await createKey(['INSIGHTS_READ']);
-    for (const response of [await api.gql('{ tickets { totalCount } }', {}, { token: insightsOnly }), await api.gql(TICKET, { id: ticketId }, { token: insightsOnly })]) {
+    for (const response of [
+      await api.gql('{ tickets { totalCount } }', {}, { token: insightsOnly }),
+      await api.gql(TICKET, { id: ticketId }, { token: insightsOnly }),
+    ]) {
       expect(codes(response)).toEqual(['FORBIDDEN']);
       expect(response.errors![0]!.extensions!.requiredScope).toBe('tickets:read');
     }
@@ -119,28 +161,49 @@ describe.each(DATABASE_KINDS)('API keys on %s', (kind) => {
 
   it('with tickets:write, reports a problem for a student (channel API, linked by student number)', async () => {
     const { key } = await createKey(['TICKETS_WRITE']);
-    const response = await api.gql(REPORT_PROBLEM, {
-      input: { categoryId: school.categoryIds.login, title: 'LMS sync failed', description: 'Course list empty.', studentNumber: school.users.bob.studentNumber },
-    }, { token: key });
+    const response = await api.gql(
+      REPORT_PROBLEM,
+      {
+        input: {
+          categoryId: school.categoryIds.login,
+          title: 'LMS sync failed',
+          description: 'Course list empty.',
+          studentNumber: school.users.bob.studentNumber,
+        },
+      },
+      { token: key },
+    );
     expect(response.errors).toBeUndefined();
-    expect(response.data!.reportProblem.ticket).toMatchObject({ channel: 'API', contactName: 'Bob Student', contactEmail: school.users.bob.email });
+    expect(response.data!.reportProblem.ticket).toMatchObject({
+      channel: 'API',
+      contactName: 'Bob Student',
+      contactEmail: school.users.bob.email,
+    });
     expect(response.data!.reportProblem.ticket.requester).not.toBeNull();
     // Bob sees it among his tickets.
     const bobs = await api.gql('{ tickets { edges { node { id } } } }', {}, { token: school.tokens.bob });
     expect(bobs.data!.tickets.edges.map((edge: any) => edge.node.id)).toContain(response.data!.reportProblem.ticket.id);
     // Someone the desk does not know needs a name and an email.
-    const unknown = await api.gql(REPORT_PROBLEM, {
-      input: { categoryId: school.categoryIds.login, title: 'x', description: 'y', studentNumber: 'S-nobody' },
-    }, { token: key });
+    const unknown = await api.gql(
+      REPORT_PROBLEM,
+      {
+        input: { categoryId: school.categoryIds.login, title: 'x', description: 'y', studentNumber: 'S-nobody' },
+      },
+      { token: key },
+    );
     expect(codes(unknown)).toEqual(['BAD_USER_INPUT']);
   });
 
   it('refuses to report without tickets:write, naming it, and writes nothing', async () => {
     const { key } = await createKey(['TICKETS_READ']);
     const before = await api.db.prisma.ticket.count();
-    const response = await api.gql(REPORT_PROBLEM, {
-      input: { categoryId: school.categoryIds.login, title: 'x', description: 'y', contactName: 'A', contactEmail: 'a@example.edu' },
-    }, { token: key });
+    const response = await api.gql(
+      REPORT_PROBLEM,
+      {
+        input: { categoryId: school.categoryIds.login, title: 'x', description: 'y', contactName: 'A', contactEmail: 'a@example.edu' },
+      },
+      { token: key },
+    );
     expect(codes(response)).toEqual(['FORBIDDEN']);
     expect(response.errors![0]!.extensions!.requiredScope).toBe('tickets:write');
     expect(await api.db.prisma.ticket.count()).toBe(before);

@@ -25,7 +25,10 @@ registerEnumType(ApiKeyScope, {
   },
 });
 
-@ObjectType({ implements: Node, description: "A key one of the school's other systems uses to call the API. The key itself is shown only once, when created." })
+@ObjectType({
+  implements: Node,
+  description: "A key one of the school's other systems uses to call the API. The key itself is shown only once, when created.",
+})
 export class ApiKey extends Node {
   @Field(() => String, { description: 'What the key is for, e.g. "Moodle LMS".' })
   name!: string;

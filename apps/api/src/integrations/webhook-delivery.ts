@@ -53,9 +53,19 @@ async function post(url: string, secret: string, event: OutboxEventRow, timeoutM
       body,
     });
     const text = await response.text();
-    return { responseStatus: response.status, responseBody: text.slice(0, RESPONSE_BODY_LIMIT), error: null, durationMs: Math.round(performance.now() - started) };
+    return {
+      responseStatus: response.status,
+      responseBody: text.slice(0, RESPONSE_BODY_LIMIT),
+      error: null,
+      durationMs: Math.round(performance.now() - started),
+    };
   } catch (error) {
-    const reason = error instanceof Error ? (error.name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : ((error.cause as Error)?.message ?? error.message)) : String(error);
+    const reason =
+      error instanceof Error
+        ? error.name === 'TimeoutError'
+          ? `no answer within ${timeoutMs} ms`
+          : ((error.cause as Error)?.message ?? error.message)
+        : String(error);
     return { responseStatus: null, responseBody: null, error: reason, durationMs: Math.round(performance.now() - started) };
   }
 }
@@ -63,8 +73,8 @@ async function post(url: string, secret: string, event: OutboxEventRow, timeoutM
 export interface WebhookDelivery {
   queue: WebhookQueue;
   /** Moves committed events to deliveries now (the relay otherwise runs every pollMs). */
-  relay(): Promise<number>;
-  stop(): Promise<void>;
+  relay: () => Promise<number>;
+  stop: () => Promise<void>;
 }
 
 export async function startWebhookDelivery(
@@ -88,11 +98,15 @@ export async function startWebhookDelivery(
         ORDER BY "createdAt", id LIMIT ${RELAY_BATCH} FOR UPDATE SKIP LOCKED`;
       if (events.length === 0) return 0;
       const now = new Date();
-      const webhooks = await tx.webhook.findMany({ where: { active: true, events: { hasSome: [...new Set(events.map((event) => event.type))] } } });
+      const webhooks = await tx.webhook.findMany({
+        where: { active: true, events: { hasSome: [...new Set(events.map((event) => event.type))] } },
+      });
       let queued = 0;
       for (const event of events) {
         for (const webhook of webhooks.filter((candidate) => candidate.events.includes(event.type))) {
-          const delivery = await tx.webhookDelivery.create({ data: { webhookId: webhook.id, eventId: event.id, eventType: event.type, nextAttemptAt: now } });
+          const delivery = await tx.webhookDelivery.create({
+            data: { webhookId: webhook.id, eventId: event.id, eventType: event.type, nextAttemptAt: now },
+          });
           await queue.schedule(tx, { deliveryId: delivery.id, attempt: 1, retry: 0 }, now);
           queued += 1;
         }
@@ -134,7 +148,8 @@ export async function startWebhookDelivery(
       });
       if (count === 0) return; // a repeated run of this attempt got here first
       await tx.webhookAttempt.create({ data: { deliveryId: delivery.id, number: job.attempt, createdAt: sentAt, ...answer } });
-      if (nextAttemptAt) await queue.schedule(tx, { deliveryId: delivery.id, attempt: job.attempt + 1, retry: job.retry + 1 }, nextAttemptAt);
+      if (nextAttemptAt)
+        await queue.schedule(tx, { deliveryId: delivery.id, attempt: job.attempt + 1, retry: job.retry + 1 }, nextAttemptAt);
     });
   }
 

@@ -4,7 +4,13 @@ import type { Message as MessageRow, Prisma, Rating as RatingRow, Ticket as Tick
 import { toGlobalId } from '../relay/global-id.js';
 import { formatTicketNumber } from '../tickets/ticket.number.js';
 
-export const WEBHOOK_EVENT_TYPES = ['ticket.created', 'ticket.status_changed', 'ticket.assigned', 'message.created', 'rating.submitted'] as const;
+export const WEBHOOK_EVENT_TYPES = [
+  'ticket.created',
+  'ticket.status_changed',
+  'ticket.assigned',
+  'message.created',
+  'rating.submitted',
+] as const;
 
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 
@@ -49,7 +55,10 @@ export async function recordTicketChanges(tx: Tx, before: TicketRow, after: Tick
     await recordEvent(tx, 'ticket.status_changed', { ticket: ticketSnapshot(after), previousStatus: before.status });
   }
   if (before.assigneeId !== after.assigneeId) {
-    await recordEvent(tx, 'ticket.assigned', { ticket: ticketSnapshot(after), previousAssigneeId: globalIdOrNull('User', before.assigneeId) });
+    await recordEvent(tx, 'ticket.assigned', {
+      ticket: ticketSnapshot(after),
+      previousAssigneeId: globalIdOrNull('User', before.assigneeId),
+    });
   }
 }
 

@@ -2,7 +2,7 @@
 // embedded database that is its one connection; see docs/decisions/webhook-delivery.md).
 // One job is one HTTP attempt; jobs are queued inside the transaction that decides them.
 import type { Prisma } from '@studentdesk/db';
-import PgBoss from 'pg-boss';
+import type PgBoss from 'pg-boss';
 
 export const DELIVERY_QUEUE = 'webhook-delivery';
 
@@ -34,12 +34,12 @@ export interface AttemptJob {
 
 export interface WebhookQueue {
   /** Queues an attempt inside the caller's transaction: it exists if and only if the transaction commits. */
-  schedule(tx: Prisma.TransactionClient, job: AttemptJob, startAfter: Date): Promise<void>;
+  schedule: (tx: Prisma.TransactionClient, job: AttemptJob, startAfter: Date) => Promise<void>;
 }
 
 /** pg-boss runs its SQL through the caller's transaction (it accepts any `executeSql`). */
 const inTransaction = (tx: Prisma.TransactionClient): PgBoss.Db => ({
-  executeSql: async (text, values) => ({ rows: await tx.$queryRawUnsafe<unknown[]>(text, ...(values ?? [])) }),
+  executeSql: async (text, values) => ({ rows: await tx.$queryRawUnsafe<unknown[]>(text, ...((values ?? []) as unknown[])) }),
 });
 
 export function createWebhookQueue(boss: PgBoss): WebhookQueue {

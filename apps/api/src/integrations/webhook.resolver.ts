@@ -22,7 +22,13 @@ import {
 
 function connection<Row extends { id: string; createdAt: Date }, Node>(page: Page<Row>) {
   const edges = page.rows.map((row) => ({ cursor: newestFirstCursor(row), node: row as unknown as Node }));
-  return { edges, pageInfo: pageInfo(edges.map((edge) => edge.cursor), page.hasNextPage) };
+  return {
+    edges,
+    pageInfo: pageInfo(
+      edges.map((edge) => edge.cursor),
+      page.hasNextPage,
+    ),
+  };
 }
 
 @Resolver(() => Webhook)
@@ -40,25 +46,37 @@ export class WebhookResolver {
   async webhookDeliveries(
     @Arg('webhookId', () => ID, { description: 'The webhook.' }) webhookId: string,
     @Ctx() ctx: Context,
-    @Arg('status', () => WebhookDeliveryStatus, { nullable: true, description: 'Only deliveries in this status.' }) status?: DeliveryStatus | null,
-    @Arg('eventType', () => WebhookEventType, { nullable: true, description: 'Only deliveries of this event type.' }) eventType?: EventType | null,
+    @Arg('status', () => WebhookDeliveryStatus, { nullable: true, description: 'Only deliveries in this status.' })
+    status?: DeliveryStatus | null,
+    @Arg('eventType', () => WebhookEventType, { nullable: true, description: 'Only deliveries of this event type.' })
+    eventType?: EventType | null,
     @Arg('first', () => Int, { nullable: true, description: 'Page size: default 20, at most 100.' }) first?: number | null,
     @Arg('after', () => String, { nullable: true, description: 'Cursor of the last delivery of the previous page.' }) after?: string | null,
   ): Promise<WebhookDeliveryConnection> {
-    return connection<DeliveryRow, WebhookDelivery>(await webhooks.listDeliveries(ctx, { webhookId, status, eventType, first: pageSize(first), after }));
+    return connection<DeliveryRow, WebhookDelivery>(
+      await webhooks.listDeliveries(ctx, { webhookId, status, eventType, first: pageSize(first), after }),
+    );
   }
 
   @Mutation(() => WebhookSecretPayload, { description: 'Send events to a URL. The answer holds the signing secret, shown only this once.' })
-  createWebhook(@Arg('input', () => CreateWebhookInput, { description: 'The URL and the events.' }) input: CreateWebhookInput, @Ctx() ctx: Context) {
+  createWebhook(
+    @Arg('input', () => CreateWebhookInput, { description: 'The URL and the events.' }) input: CreateWebhookInput,
+    @Ctx() ctx: Context,
+  ) {
     return webhooks.createWebhook(ctx, input);
   }
 
   @Mutation(() => Webhook, { description: 'Change a webhook’s URL, events, description, or switch it off and on.' })
-  updateWebhook(@Arg('input', () => UpdateWebhookInput, { description: 'The webhook and what changes.' }) input: UpdateWebhookInput, @Ctx() ctx: Context): Promise<WebhookRow> {
+  updateWebhook(
+    @Arg('input', () => UpdateWebhookInput, { description: 'The webhook and what changes.' }) input: UpdateWebhookInput,
+    @Ctx() ctx: Context,
+  ): Promise<WebhookRow> {
     return webhooks.updateWebhook(ctx, input);
   }
 
-  @Mutation(() => WebhookSecretPayload, { description: 'Replace a webhook’s signing secret; the old one stops at once. The new one is shown only this once.' })
+  @Mutation(() => WebhookSecretPayload, {
+    description: 'Replace a webhook’s signing secret; the old one stops at once. The new one is shown only this once.',
+  })
   rotateWebhookSecret(@Arg('webhookId', () => ID, { description: 'The webhook.' }) webhookId: string, @Ctx() ctx: Context) {
     return webhooks.rotateWebhookSecret(ctx, webhookId);
   }
@@ -69,7 +87,10 @@ export class WebhookResolver {
   }
 
   @Mutation(() => WebhookDelivery, { description: 'Send a delivery again now, with the same event ID and body.' })
-  redeliverWebhookDelivery(@Arg('deliveryId', () => ID, { description: 'The delivery.' }) deliveryId: string, @Ctx() ctx: Context): Promise<DeliveryRow> {
+  redeliverWebhookDelivery(
+    @Arg('deliveryId', () => ID, { description: 'The delivery.' }) deliveryId: string,
+    @Ctx() ctx: Context,
+  ): Promise<DeliveryRow> {
     return webhooks.redeliver(ctx, deliveryId);
   }
 }

@@ -36,7 +36,13 @@ export async function createWebhook(ctx: Context, input: CreateWebhookInput) {
   assertMayReceive(ctx.viewer, events);
   const secret = newWebhookSecret();
   const webhook = await ctx.prisma.webhook.create({
-    data: { url: receiverUrl(ctx, input.url), events, description: input.description?.trim() || null, secret, createdById: manager?.id ?? null },
+    data: {
+      url: receiverUrl(ctx, input.url),
+      events,
+      description: input.description?.trim() || null,
+      secret,
+      createdById: manager?.id ?? null,
+    },
   });
   return { webhook, secret };
 }
@@ -105,7 +111,9 @@ export async function listDeliveries(
 export async function redeliver(ctx: Context, deliveryGlobalId: string): Promise<DeliveryRow> {
   requireWebhookManager(ctx.viewer);
   const queue = ctx.app.webhooks;
-  const delivery = await ctx.prisma.webhookDelivery.findUnique({ where: { id: fromGlobalId(deliveryGlobalId, 'WebhookDelivery', 'deliveryId') } });
+  const delivery = await ctx.prisma.webhookDelivery.findUnique({
+    where: { id: fromGlobalId(deliveryGlobalId, 'WebhookDelivery', 'deliveryId') },
+  });
   if (!delivery) throw notFound('There is no webhook delivery with this ID.');
   const now = new Date();
   return ctx.prisma.$transaction(async (tx) => {

@@ -67,7 +67,11 @@ async function startReceiver() {
   };
 }
 
-async function waitFor<T>(check: () => Promise<T | undefined | false> | T | undefined | false, what: string, timeoutMs = 15_000): Promise<T> {
+async function waitFor<T>(
+  check: () => Promise<T | undefined | false> | T | undefined | false,
+  what: string,
+  timeoutMs = 15_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
@@ -78,12 +82,37 @@ async function waitFor<T>(check: () => Promise<T | undefined | false> | T | unde
 }
 
 const CREATE_WEBHOOK = /* GraphQL */ `
-  mutation CreateWebhook($input: CreateWebhookInput!) { createWebhook(input: $input) { secret webhook { id url events active } } }
+  mutation CreateWebhook($input: CreateWebhookInput!) {
+    createWebhook(input: $input) {
+      secret
+      webhook {
+        id
+        url
+        events
+        active
+      }
+    }
+  }
 `;
 const DELIVERIES = /* GraphQL */ `
   query Deliveries($webhookId: ID!, $status: WebhookDeliveryStatus) {
     webhookDeliveries(webhookId: $webhookId, status: $status, first: 100) {
-      edges { node { id eventId eventType status attempts deliveredAt payload attemptLog { number responseStatus responseBody } } }
+      edges {
+        node {
+          id
+          eventId
+          eventType
+          status
+          attempts
+          deliveredAt
+          payload
+          attemptLog {
+            number
+            responseStatus
+            responseBody
+          }
+        }
+      }
     }
   }
 `;
@@ -96,18 +125,28 @@ describe.each(DATABASE_KINDS)('webhooks on %s', (kind) => {
   let webhookId: string;
 
   const report = async (title: string) => {
-    const response = await api.gql(REPORT_PROBLEM, { input: { categoryId: school.categoryIds.login, title, description: 'From the webhook tests.' } }, { token: school.tokens.alice });
+    const response = await api.gql(
+      REPORT_PROBLEM,
+      { input: { categoryId: school.categoryIds.login, title, description: 'From the webhook tests.' } },
+      { token: school.tokens.alice },
+    );
     expect(response.errors).toBeUndefined();
     return response.data!.reportProblem.ticket.id as string;
   };
   const deliveries = async (status?: string) =>
-    (await api.gql(DELIVERIES, { webhookId, status }, { token: school.tokens.admin })).data!.webhookDeliveries.edges.map((edge: any) => edge.node);
+    (await api.gql(DELIVERIES, { webhookId, status }, { token: school.tokens.admin })).data!.webhookDeliveries.edges.map(
+      (edge: any) => edge.node,
+    );
 
   beforeAll(async () => {
     api = await startTestApi(kind, FAST_RETRIES);
     school = await createSchool(api);
     receiver = await startReceiver();
-    const created = await api.gql(CREATE_WEBHOOK, { input: { url: receiver.url, events: ALL_EVENTS, description: 'Loopback receiver' } }, { token: school.tokens.admin });
+    const created = await api.gql(
+      CREATE_WEBHOOK,
+      { input: { url: receiver.url, events: ALL_EVENTS, description: 'Loopback receiver' } },
+      { token: school.tokens.admin },
+    );
     expect(created.errors).toBeUndefined();
     receiver.state.secret = created.data!.createWebhook.secret;
     webhookId = created.data!.createWebhook.webhook.id;
@@ -125,17 +164,33 @@ describe.each(DATABASE_KINDS)('webhooks on %s', (kind) => {
     await api.gql(RESOLVE, { input: { ticketId, resolution: 'Replaced the router.' } }, { token: school.tokens.staff });
     await api.gql(RATE, { input: { ticketId, score: 5, expectation: 'MET' } }, { token: school.tokens.alice });
 
-    const expected = ['ticket.created', 'message.created', 'ticket.status_changed', 'ticket.assigned', 'message.created', 'ticket.status_changed', 'rating.submitted'];
+    const expected = [
+      'ticket.created',
+      'message.created',
+      'ticket.status_changed',
+      'ticket.assigned',
+      'message.created',
+      'ticket.status_changed',
+      'rating.submitted',
+    ];
     const mine = () => receiver.received.filter((entry) => entry.body.data.ticket.id === ticketId);
     await waitFor(() => mine().length >= expected.length, 'all events of the ticket');
     await new Promise((resolve) => setTimeout(resolve, 300)); // and nothing more
-    expect(mine().map((entry) => entry.type).sort()).toEqual([...expected].sort());
+    expect(
+      mine()
+        .map((entry) => entry.type)
+        .sort(),
+    ).toEqual([...expected].sort());
     expect(mine().every((entry) => entry.verified)).toBe(true);
     expect(new Set(mine().map((entry) => entry.id)).size).toBe(expected.length);
     expect(JSON.stringify(mine())).not.toContain('Router 7');
 
     const created = mine().find((entry) => entry.type === 'ticket.created')!.body;
-    expect(created).toMatchObject({ id: expect.any(String), type: 'ticket.created', data: { ticket: { id: ticketId, status: 'NEW', title: 'Wifi drops in the library' } } });
+    expect(created).toMatchObject({
+      id: expect.any(String),
+      type: 'ticket.created',
+      data: { ticket: { id: ticketId, status: 'NEW', title: 'Wifi drops in the library' } },
+    });
     expect(Date.parse(created.createdAt)).toBeGreaterThan(Date.now() - 60_000);
     const resolved = mine().find((entry) => entry.type === 'ticket.status_changed' && entry.body.data.ticket.status === 'RESOLVED')!.body;
     expect(resolved.data.previousStatus).toBe('OPEN');
@@ -167,11 +222,18 @@ describe.each(DATABASE_KINDS)('webhooks on %s', (kind) => {
     receiver.state.failuresPerEvent = 1000;
     const ticketId = await report('Locker broken');
     const eventId = await waitFor(() => receiver.received.find((entry) => entry.body.data.ticket?.id === ticketId)?.id, 'a first attempt');
-    const failed = await waitFor(async () => (await deliveries('FAILED')).find((node: any) => node.eventId === eventId), 'the delivery to fail');
+    const failed = await waitFor(
+      async () => (await deliveries('FAILED')).find((node: any) => node.eventId === eventId),
+      'the delivery to fail',
+    );
     expect(failed.attempts).toBeGreaterThanOrEqual(3);
 
     receiver.state.failuresPerEvent = 0;
-    const redelivered = await api.gql('mutation($id: ID!) { redeliverWebhookDelivery(deliveryId: $id) { status } }', { id: failed.id }, { token: school.tokens.admin });
+    const redelivered = await api.gql(
+      'mutation($id: ID!) { redeliverWebhookDelivery(deliveryId: $id) { status } }',
+      { id: failed.id },
+      { token: school.tokens.admin },
+    );
     expect(redelivered.data!.redeliverWebhookDelivery.status).toBe('PENDING');
     await waitFor(async () => (await deliveries('SUCCEEDED')).some((node: any) => node.id === failed.id), 'the redelivery');
     const attempts = receiver.received.filter((entry) => entry.id === eventId);
@@ -215,13 +277,19 @@ describe.each(DATABASE_KINDS)('webhooks on %s', (kind) => {
     const input = { url: receiver.url, events: ['RATING_SUBMITTED'] };
     expect(codes(await api.gql(CREATE_WEBHOOK, { input }, { token: school.tokens.manager }))).toEqual(['FORBIDDEN']);
     expect(codes(await api.gql(DELIVERIES, { webhookId }, { token: school.tokens.staff }))).toEqual(['FORBIDDEN']);
-    const key = await api.gql('mutation { createApiKey(input: { name: "BI", scopes: [WEBHOOKS_MANAGE, TICKETS_READ] }) { key } }', {}, { token: school.tokens.admin });
+    const key = await api.gql(
+      'mutation { createApiKey(input: { name: "BI", scopes: [WEBHOOKS_MANAGE, TICKETS_READ] }) { key } }',
+      {},
+      { token: school.tokens.admin },
+    );
     const token = key.data!.createApiKey.key;
     const denied = await api.gql(CREATE_WEBHOOK, { input }, { token });
     expect(codes(denied)).toEqual(['FORBIDDEN']);
     expect(denied.errors![0]!.extensions!.requiredScope).toBe('ratings:read');
     const allowed = await api.gql(CREATE_WEBHOOK, { input: { url: receiver.url, events: ['TICKET_CREATED'] } }, { token });
     expect(allowed.data!.createWebhook.webhook.events).toEqual(['TICKET_CREATED']);
-    expect(codes(await api.gql(CREATE_WEBHOOK, { input: { url: 'ftp://example.edu/x', events: ['TICKET_CREATED'] } }, { token }))).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await api.gql(CREATE_WEBHOOK, { input: { url: 'ftp://example.edu/x', events: ['TICKET_CREATED'] } }, { token }))).toEqual([
+      'BAD_USER_INPUT',
+    ]);
   });
 });

@@ -19,7 +19,9 @@ registerEnumType(WebhookEventType, {
     TICKET_CREATED: { description: '`ticket.created`: a problem was reported (data: ticket).' },
     TICKET_STATUS_CHANGED: { description: '`ticket.status_changed`: a ticket moved, e.g. OPEN → RESOLVED (data: ticket, previousStatus).' },
     TICKET_ASSIGNED: { description: '`ticket.assigned`: someone else handles it now, or nobody (data: ticket, previousAssigneeId).' },
-    MESSAGE_CREATED: { description: '`message.created`: a public message on a ticket; internal notes are never sent (data: message, ticket).' },
+    MESSAGE_CREATED: {
+      description: '`message.created`: a public message on a ticket; internal notes are never sent (data: message, ticket).',
+    },
     RATING_SUBMITTED: { description: '`rating.submitted`: a student rated a resolved ticket (data: rating, ticket).' },
   },
 });
@@ -93,9 +95,14 @@ export class WebhookAttempt {
   durationMs!: number;
 }
 
-@ObjectType({ implements: Node, description: 'One event on its way to one webhook: its status, and every attempt with the receiver’s answer.' })
+@ObjectType({
+  implements: Node,
+  description: 'One event on its way to one webhook: its status, and every attempt with the receiver’s answer.',
+})
 export class WebhookDelivery extends Node {
-  @Field(() => ID, { description: 'The event’s ID, sent as the `webhook-id` header: the same for every attempt, so receivers can ignore repeats.' })
+  @Field(() => ID, {
+    description: 'The event’s ID, sent as the `webhook-id` header: the same for every attempt, so receivers can ignore repeats.',
+  })
   eventId!: string;
 
   @Field(() => WebhookEventType, { description: 'What happened.' })

@@ -17,7 +17,7 @@ export interface BudgetState extends BudgetSettings {
 }
 
 export interface CostBudget {
-  spend(key: string, cost: number, now?: number): Promise<BudgetState>;
+  spend: (key: string, cost: number, now?: number) => Promise<BudgetState>;
 }
 
 interface Bucket {
@@ -26,14 +26,22 @@ interface Bucket {
 }
 
 /** The bucket after `cost` is taken at `now`, or the refusal: pure, so every store shares it. */
-export function leak(bucket: Bucket | undefined, cost: number, now: number, settings: BudgetSettings): { bucket: Bucket; state: BudgetState } {
+export function leak(
+  bucket: Bucket | undefined,
+  cost: number,
+  now: number,
+  settings: BudgetSettings,
+): { bucket: Bucket; state: BudgetState } {
   const elapsedSeconds = bucket ? Math.max(0, now - bucket.updatedAt) / 1000 : 0;
   const available = Math.min(settings.capacity, bucket ? bucket.available + elapsedSeconds * settings.restorePerSecond : settings.capacity);
   if (cost > available) {
     const retryAfterMs = Math.ceil(((cost - available) / settings.restorePerSecond) * 1000);
     return { bucket: { available, updatedAt: now }, state: { ...settings, allowed: false, available, retryAfterMs } };
   }
-  return { bucket: { available: available - cost, updatedAt: now }, state: { ...settings, allowed: true, available: available - cost, retryAfterMs: 0 } };
+  return {
+    bucket: { available: available - cost, updatedAt: now },
+    state: { ...settings, allowed: true, available: available - cost, retryAfterMs: 0 },
+  };
 }
 
 /** One process's buckets, in memory. */

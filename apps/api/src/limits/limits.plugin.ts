@@ -18,17 +18,24 @@ export function limitsPlugin(limits: Limits): ApolloServerPlugin<Context> {
           cost = queryCost(schema, document, request.operationName ?? undefined, request.variables ?? {}) ?? undefined;
           if (cost === undefined) return;
           if (cost > limits.maxCost) {
-            throw tooComplex(`This query costs ${cost}; at most ${limits.maxCost} is allowed. Ask for fewer items (first) or fewer nested lists.`, {
-              limit: 'cost',
-              maximum: limits.maxCost,
-              cost,
-            });
+            throw tooComplex(
+              `This query costs ${cost}; at most ${limits.maxCost} is allowed. Ask for fewer items (first) or fewer nested lists.`,
+              {
+                limit: 'cost',
+                maximum: limits.maxCost,
+                cost,
+              },
+            );
           }
           const { viewer } = contextValue;
           if (viewer.kind !== 'apiKey') return;
           budget = await limits.budget.spend(`apiKey:${viewer.apiKey.id}`, cost);
           if (!budget.allowed) {
-            throw rateLimited(`This API key's query budget is spent: this query costs ${cost}, ${Math.floor(budget.available)} is left.`, budget.retryAfterMs, { cost });
+            throw rateLimited(
+              `This API key's query budget is spent: this query costs ${cost}, ${Math.floor(budget.available)} is left.`,
+              budget.retryAfterMs,
+              { cost },
+            );
           }
         },
         async willSendResponse({ response }) {
@@ -47,7 +54,10 @@ export function limitsPlugin(limits: Limits): ApolloServerPlugin<Context> {
           }
           if (response.body.kind !== 'single') return;
           const result = response.body.singleResult;
-          result.extensions = { ...result.extensions, cost: { requestedQueryCost: cost, maximumQueryCost: limits.maxCost, ...(throttleStatus ? { throttleStatus } : {}) } };
+          result.extensions = {
+            ...result.extensions,
+            cost: { requestedQueryCost: cost, maximumQueryCost: limits.maxCost, ...(throttleStatus ? { throttleStatus } : {}) },
+          };
         },
       };
     },

@@ -25,13 +25,18 @@ describe('query limits', () => {
       SIGN_IN_FAILURES_PER_ADDRESS: '5',
     });
     school = await createSchool(api);
-    const created = await api.gql('mutation { createApiKey(input: { name: "BI", scopes: [TICKETS_READ] }) { key } }', {}, { token: school.tokens.admin });
+    const created = await api.gql(
+      'mutation { createApiKey(input: { name: "BI", scopes: [TICKETS_READ] }) { key } }',
+      {},
+      { token: school.tokens.admin },
+    );
     key = created.data!.createApiKey.key;
   });
   afterAll(() => api?.close());
 
   it(`refuses a query deeper than ${MAX_DEPTH}, with more than ${MAX_ALIASES} aliases or ${MAX_TOKENS} tokens`, async () => {
-    const nested = (levels: number) => `{ __type(name: "Ticket") { fields { type { ${'ofType { '.repeat(levels)}name${' }'.repeat(levels)} } } } }`;
+    const nested = (levels: number) =>
+      `{ __type(name: "Ticket") { fields { type { ${'ofType { '.repeat(levels)}name${' }'.repeat(levels)} } } } }`;
     expect((await api.gql(nested(MAX_DEPTH - 4))).errors).toBeUndefined();
     const deep = await api.gql(nested(MAX_DEPTH));
     expect(deep.status).toBe(400);
@@ -66,13 +71,19 @@ describe('query limits', () => {
   });
 
   it('counts a variable `first` and reports the cost in extensions and headers', async () => {
-    const response = await api.gql('query($n: Int) { tickets(first: $n) { totalCount edges { node { id } } } }', { n: 5 }, { token: school.tokens.staff });
+    const response = await api.gql(
+      'query($n: Int) { tickets(first: $n) { totalCount edges { node { id } } } }',
+      { n: 5 },
+      { token: school.tokens.staff },
+    );
     expect(response.headers.get('x-query-cost')).toBe(String(2 + 5 * 1));
-    const body: any = await (await fetch(api.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${school.tokens.staff}` },
-      body: JSON.stringify({ query: '{ tickets(first: 5) { totalCount } }' }),
-    })).json();
+    const body: any = await (
+      await fetch(api.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${school.tokens.staff}` },
+        body: JSON.stringify({ query: '{ tickets(first: 5) { totalCount } }' }),
+      })
+    ).json();
     expect(body.extensions.cost).toEqual({ requestedQueryCost: 2, maximumQueryCost: 100 });
   });
 
@@ -93,11 +104,15 @@ describe('query limits', () => {
     await new Promise((resolve) => setTimeout(resolve, retryAfter * 1000));
     const third = await api.gql(NINETY_TICKETS, {}, { token: key });
     expect(third.errors).toBeUndefined();
-    const extensions = ((await (await fetch(api.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
-      body: JSON.stringify({ query: '{ tickets(first: 1) { totalCount } }' }),
-    })).json()) as any).extensions;
+    const extensions = (
+      (await (
+        await fetch(api.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+          body: JSON.stringify({ query: '{ tickets(first: 1) { totalCount } }' }),
+        })
+      ).json()) as any
+    ).extensions;
     expect(extensions.cost.throttleStatus).toMatchObject({ maximumAvailable: 100, restoreRate: 50 });
   });
 
@@ -130,7 +145,9 @@ describe('schema exposure in production', () => {
   beforeAll(async () => {
     api = await startTestApi('pglite', { NODE_ENV: 'production' });
     const school = await createSchool(api);
-    key = (await api.gql('mutation { createApiKey(input: { name: "LMS", scopes: [TICKETS_READ] }) { key } }', {}, { token: school.tokens.admin })).data!.createApiKey.key;
+    key = (
+      await api.gql('mutation { createApiKey(input: { name: "LMS", scopes: [TICKETS_READ] }) { key } }', {}, { token: school.tokens.admin })
+    ).data!.createApiKey.key;
   });
   afterAll(() => api?.close());
 

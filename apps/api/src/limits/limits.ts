@@ -25,11 +25,16 @@ export function createLimits(settings: LimitSettings, redis?: RedisConnections):
   const counter = (name: string, points: number): RateLimiterAbstract => {
     const options = { keyPrefix: `${REDIS_PREFIX}${name}`, points, duration: settings.signIn.windowSeconds };
     const memory = new RateLimiterMemory(options);
-    return redis ? new RateLimiterRedis({ ...options, storeClient: redis.commands, rejectIfRedisNotReady: true, insuranceLimiter: memory }) : memory;
+    return redis
+      ? new RateLimiterRedis({ ...options, storeClient: redis.commands, rejectIfRedisNotReady: true, insuranceLimiter: memory })
+      : memory;
   };
   return {
     maxCost: settings.maxCost,
     budget: redis ? redisCostBudget(redis, settings.budget) : memoryCostBudget(settings.budget),
-    signIn: createSignInLimiter(counter('sign-in-account', settings.signIn.perAccount), counter('sign-in-address', settings.signIn.perAddress)),
+    signIn: createSignInLimiter(
+      counter('sign-in-account', settings.signIn.perAccount),
+      counter('sign-in-address', settings.signIn.perAddress),
+    ),
   };
 }

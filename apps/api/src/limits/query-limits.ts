@@ -20,8 +20,8 @@ const reportAs = (limit: string, maximum: number) => ({
 });
 
 export const queryLimitRules: ValidationRule[] = [
-  maxDepthRule({ n: MAX_DEPTH, ...reportAs('depth', MAX_DEPTH) }) as unknown as ValidationRule,
-  maxAliasesRule({ n: MAX_ALIASES, ...reportAs('aliases', MAX_ALIASES) }) as unknown as ValidationRule,
+  maxDepthRule({ n: MAX_DEPTH, ...reportAs('depth', MAX_DEPTH) }),
+  maxAliasesRule({ n: MAX_ALIASES, ...reportAs('aliases', MAX_ALIASES) }),
 ];
 
 /** Parse options for Apollo: a longer document is refused as GRAPHQL_PARSE_FAILED. */

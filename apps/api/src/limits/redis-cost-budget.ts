@@ -34,7 +34,10 @@ export function redisCostBudget(redis: RedisConnections, settings: BudgetSetting
       if (redis.commands.status !== 'ready') return fallback.spend(key, cost, now);
       let answer: [number, string];
       try {
-        answer = (await redis.commands.eval(SPEND, 1, KEY_PREFIX + key, settings.capacity, settings.restorePerSecond, cost, now)) as [number, string];
+        answer = (await redis.commands.eval(SPEND, 1, KEY_PREFIX + key, settings.capacity, settings.restorePerSecond, cost, now)) as [
+          number,
+          string,
+        ];
       } catch {
         return fallback.spend(key, cost, now);
       }

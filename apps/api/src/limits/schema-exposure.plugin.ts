@@ -16,7 +16,9 @@ export function schemaExposurePlugin(production: boolean): ApolloServerPlugin<Co
         async didResolveOperation({ schema, document, contextValue }) {
           if (exposed(contextValue)) return;
           if (validate(schema, document, [NoSchemaIntrospectionCustomRule]).length > 0) {
-            throw new ClientError(ErrorCode.UNAUTHENTICATED, 'Introspection needs an API key or a signed-in user.', { http: { status: 401 } });
+            throw new ClientError(ErrorCode.UNAUTHENTICATED, 'Introspection needs an API key or a signed-in user.', {
+              http: { status: 401 },
+            });
           }
         },
         async willSendResponse({ response, contextValue }) {

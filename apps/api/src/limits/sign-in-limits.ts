@@ -14,14 +14,16 @@ export interface SignInLimitSettings {
 
 export interface SignInLimiter {
   /** RATE_LIMITED when the account or the address has failed too often. */
-  check(account: string, address: string | undefined): Promise<void>;
-  failed(account: string, address: string | undefined): Promise<void>;
-  succeeded(account: string): Promise<void>;
+  check: (account: string, address: string | undefined) => Promise<void>;
+  failed: (account: string, address: string | undefined) => Promise<void>;
+  succeeded: (account: string) => Promise<void>;
 }
 
 export function createSignInLimiter(accounts: RateLimiterAbstract, addresses: RateLimiterAbstract): SignInLimiter {
-  const keys = (account: string, address: string | undefined) =>
-    [[accounts, account] as const, ...(address ? [[addresses, address] as const] : [])];
+  const keys = (account: string, address: string | undefined) => [
+    [accounts, account] as const,
+    ...(address ? [[addresses, address] as const] : []),
+  ];
   return {
     async check(account, address) {
       for (const [limiter, key] of keys(account, address)) {

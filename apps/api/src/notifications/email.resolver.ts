@@ -16,7 +16,8 @@ export class EmailMessageResolver {
   @Query(() => EmailMessageConnection, { description: 'Admins: every email written to students, newest first (the outbox).' })
   async emailOutbox(
     @Ctx() ctx: Context,
-    @Arg('status', () => [DeliveryStatus], { nullable: true, description: 'Only emails in these statuses.' }) status?: DeliveryStatus[] | null,
+    @Arg('status', () => [DeliveryStatus], { nullable: true, description: 'Only emails in these statuses.' })
+    status?: DeliveryStatus[] | null,
     @Arg('first', () => Int, { nullable: true, description: 'Page size: default 20, at most 100.' }) first?: number | null,
     @Arg('after', () => String, { nullable: true, description: 'Cursor of the last email seen.' }) after?: string | null,
   ): Promise<EmailMessageConnection> {
@@ -34,7 +35,13 @@ export class EmailMessageResolver {
     });
     const page = toPage(rows, size);
     const edges = page.rows.map((row) => ({ cursor: encodeCursor([row.createdAt.toISOString(), row.id]), node: row }));
-    return { edges, pageInfo: pageInfo(edges.map((edge) => edge.cursor), page.hasNextPage) };
+    return {
+      edges,
+      pageInfo: pageInfo(
+        edges.map((edge) => edge.cursor),
+        page.hasNextPage,
+      ),
+    };
   }
 
   @FieldResolver(() => ID, { nullable: true, description: 'The ticket it is about, as a global ID.' })

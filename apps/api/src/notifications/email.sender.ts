@@ -16,7 +16,7 @@ export function retryDelayMinutes(attempts: number): number {
 }
 
 export interface MailTransport {
-  sendMail(message: { from: string; to: string; subject: string; text: string }): Promise<unknown>;
+  sendMail: (message: { from: string; to: string; subject: string; text: string }) => Promise<unknown>;
 }
 
 /** Sends what is due now; returns how many were sent. */
@@ -61,7 +61,7 @@ export interface EmailDeliveryOptions {
 }
 
 /** Timed work sending the outbox through SMTP_URL; none without it (emails then wait in the outbox). */
-export function emailDeliverySweep(options: EmailDeliveryOptions): (Sweep & { close(): void }) | null {
+export function emailDeliverySweep(options: EmailDeliveryOptions): (Sweep & { close: () => void }) | null {
   if (!options.smtpUrl) return null;
   const transport = nodemailer.createTransport(options.smtpUrl);
   return {

@@ -7,7 +7,12 @@ describe('email templates', () => {
   });
 
   it('links each score to the tracking page with that score chosen', () => {
-    const email = resolvedEmail('https://desk.test', { number: 7, title: 'Wi-Fi', contactName: 'Amara Okafor', firstResponseDueAt: null }, 'sdt_abc', 'Router replaced.');
+    const email = resolvedEmail(
+      'https://desk.test',
+      { number: 7, title: 'Wi-Fi', contactName: 'Amara Okafor', firstResponseDueAt: null },
+      'sdt_abc',
+      'Router replaced.',
+    );
     expect(email.subject).toBe('Resolved — how did we do? SD-7: Wi-Fi');
     expect(email.text).toMatch(/^Hello Amara,/);
     for (const score of [1, 2, 3, 4, 5]) expect(email.text).toContain(trackingUrl('https://desk.test', 'sdt_abc', score));

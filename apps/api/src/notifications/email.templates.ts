@@ -56,7 +56,13 @@ export function trackingLinkEmail(publicUrl: string, ticket: TicketForEmail, tra
   };
 }
 
-export function staffRepliedEmail(publicUrl: string, ticket: TicketForEmail, trackingCode: string, authorName: string, body: string): Email {
+export function staffRepliedEmail(
+  publicUrl: string,
+  ticket: TicketForEmail,
+  trackingCode: string,
+  authorName: string,
+  body: string,
+): Email {
   const number = formatTicketNumber(ticket.number);
   return {
     kind: 'STAFF_REPLIED',

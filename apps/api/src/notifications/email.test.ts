@@ -13,7 +13,21 @@ import { addMessage } from '../tickets/ticket.service.js';
 
 const PUBLIC_URL = 'https://desk.school.test';
 const OUTBOX = /* GraphQL */ `
-  query Outbox($status: [DeliveryStatus!]) { emailOutbox(status: $status, first: 50) { edges { node { id kind toAddress subject text status ticketId } } } }
+  query Outbox($status: [DeliveryStatus!]) {
+    emailOutbox(status: $status, first: 50) {
+      edges {
+        node {
+          id
+          kind
+          toAddress
+          subject
+          text
+          status
+          ticketId
+        }
+      }
+    }
+  }
 `;
 
 const trackingCodeIn = (text: string) => /\/track\/(sdt_[\w-]+)/.exec(text)?.[1];
@@ -28,10 +42,21 @@ describe.each(DATABASE_KINDS)('email on %s', (kind) => {
     guestNumber += 1;
     const email = `guest${guestNumber}.${kind}@student.test`;
     const res = await api.gql(REPORT_PROBLEM, {
-      input: { categoryId: school.categoryIds.login, title: 'Cannot sign in to the LMS', description: 'It says my account is locked.', contactName: 'Gina Guest', contactEmail: email },
+      input: {
+        categoryId: school.categoryIds.login,
+        title: 'Cannot sign in to the LMS',
+        description: 'It says my account is locked.',
+        contactName: 'Gina Guest',
+        contactEmail: email,
+      },
     });
     expect(res.errors).toBeUndefined();
-    return { email, ticketId: res.data!.reportProblem.ticket.id as string, number: res.data!.reportProblem.ticket.number as string, trackingCode: res.data!.reportProblem.trackingCode as string };
+    return {
+      email,
+      ticketId: res.data!.reportProblem.ticket.id as string,
+      number: res.data!.reportProblem.ticket.number as string,
+      trackingCode: res.data!.reportProblem.trackingCode as string,
+    };
   };
 
   beforeAll(async () => {
@@ -56,20 +81,36 @@ describe.each(DATABASE_KINDS)('email on %s', (kind) => {
   });
 
   it('sends no tracking email to a signed-in student, who has “My tickets”', async () => {
-    const res = await api.gql(REPORT_PROBLEM, { input: { categoryId: school.categoryIds.login, title: 'Signed in', description: 'Printer jam.' } }, { token: school.tokens.alice });
+    const res = await api.gql(
+      REPORT_PROBLEM,
+      { input: { categoryId: school.categoryIds.login, title: 'Signed in', description: 'Printer jam.' } },
+      { token: school.tokens.alice },
+    );
     const ticketId = parseGlobalId(res.data!.reportProblem.ticket.id)!.id;
     expect(await api.db.prisma.emailMessage.count({ where: { ticketId } })).toBe(0);
   });
 
   it('tells the student when staff reply in public, not for notes or their own replies', async () => {
     const guest = await reportAsGuest();
-    await api.gql(REPLY, { input: { ticketId: guest.ticketId, body: 'Internal: check the IdP logs.', internal: true } }, { token: school.tokens.staff });
+    await api.gql(
+      REPLY,
+      { input: { ticketId: guest.ticketId, body: 'Internal: check the IdP logs.', internal: true } },
+      { token: school.tokens.staff },
+    );
     await api.gql(REPLY, { input: { ticketId: guest.ticketId, body: 'Here is more detail.', trackingCode: guest.trackingCode } });
-    await api.gql(REPLY, { input: { ticketId: guest.ticketId, body: 'I have unlocked your account. Try again?' } }, { token: school.tokens.staff });
+    await api.gql(
+      REPLY,
+      { input: { ticketId: guest.ticketId, body: 'I have unlocked your account. Try again?' } },
+      { token: school.tokens.staff },
+    );
     const email = await smtp.waitFor((received) => received.to === guest.email && received.subject.startsWith('Sam Staff replied'));
     expect(email.text).toContain('I have unlocked your account. Try again?');
     expect(email.text).not.toContain('IdP logs');
-    const kinds = await api.db.prisma.emailMessage.findMany({ where: { ticketId: parseGlobalId(guest.ticketId)!.id }, select: { kind: true }, orderBy: { createdAt: 'asc' } });
+    const kinds = await api.db.prisma.emailMessage.findMany({
+      where: { ticketId: parseGlobalId(guest.ticketId)!.id },
+      select: { kind: true },
+      orderBy: { createdAt: 'asc' },
+    });
     expect(kinds.map((row) => row.kind)).toEqual(['TRACKING_LINK', 'STAFF_REPLIED']);
     const replyLink = await api.gql(TRACK_TICKET, { code: trackingCodeIn(email.text) });
     expect(replyLink.data!.trackTicket.id).toBe(guest.ticketId);
@@ -88,12 +129,18 @@ describe.each(DATABASE_KINDS)('email on %s', (kind) => {
 
   it('asks “how did we do?” on resolution with one-click rating links that work without signing in', async () => {
     const guest = await reportAsGuest();
-    await api.gql(RESOLVE, { input: { ticketId: guest.ticketId, resolution: 'Account unlocked and password reset.', predictedScore: 4 } }, { token: school.tokens.staff });
+    await api.gql(
+      RESOLVE,
+      { input: { ticketId: guest.ticketId, resolution: 'Account unlocked and password reset.', predictedScore: 4 } },
+      { token: school.tokens.staff },
+    );
     const email = await smtp.waitFor((received) => received.to === guest.email && received.subject.startsWith('Resolved — how did we do?'));
     expect(email.text).toContain('Account unlocked and password reset.');
     const fiveStars = new RegExp(`${PUBLIC_URL}/track/(sdt_[\\w-]+)\\?rate=5`).exec(email.text);
     expect(fiveStars).not.toBeNull();
-    const rated = await api.gql(RATE, { input: { ticketId: guest.ticketId, score: 5, expectation: 'EXCEEDED', trackingCode: fiveStars![1] } });
+    const rated = await api.gql(RATE, {
+      input: { ticketId: guest.ticketId, score: 5, expectation: 'EXCEEDED', trackingCode: fiveStars![1] },
+    });
     expect(rated.errors).toBeUndefined();
   });
 
@@ -105,9 +152,15 @@ describe.each(DATABASE_KINDS)('email on %s', (kind) => {
     await api.gql(RATE, { input: { ticketId: rated.ticketId, score: 4, expectation: 'MET', trackingCode: rated.trackingCode } });
     const now = new Date();
     const ids = [unrated, rated, recent].map((guest) => parseGlobalId(guest.ticketId)!.id);
-    await api.db.prisma.ticket.updateMany({ where: { id: { in: ids.slice(0, 2) } }, data: { resolvedAt: new Date(now.getTime() - 49 * 3600_000) } });
+    await api.db.prisma.ticket.updateMany({
+      where: { id: { in: ids.slice(0, 2) } },
+      data: { resolvedAt: new Date(now.getTime() - 49 * 3600_000) },
+    });
 
-    const swept = await Promise.all([queueRatingReminders(api.db.prisma, PUBLIC_URL, now), queueRatingReminders(api.db.prisma, PUBLIC_URL, now)]);
+    const swept = await Promise.all([
+      queueRatingReminders(api.db.prisma, PUBLIC_URL, now),
+      queueRatingReminders(api.db.prisma, PUBLIC_URL, now),
+    ]);
     expect(swept[0] + swept[1]).toBe(1);
     expect(await queueRatingReminders(api.db.prisma, PUBLIC_URL, new Date(now.getTime() + 3600_000))).toBe(0);
     const reminders = await api.db.prisma.emailMessage.findMany({ where: { kind: 'RATING_REMINDER', ticketId: { in: ids } } });
@@ -134,12 +187,25 @@ describe.each(DATABASE_KINDS)('the outbox without SMTP_URL on %s', (kind) => {
 
   it('keeps email in the outbox for admins, and only admins, to read', async () => {
     await api.gql(REPORT_PROBLEM, {
-      input: { categoryId: school.categoryIds.login, title: 'Locked out', description: 'Too many attempts.', contactName: 'Olu Outbox', contactEmail: 'olu@student.test' },
+      input: {
+        categoryId: school.categoryIds.login,
+        title: 'Locked out',
+        description: 'Too many attempts.',
+        contactName: 'Olu Outbox',
+        contactEmail: 'olu@student.test',
+      },
     });
     const outbox = await api.gql(OUTBOX, { status: ['PENDING'] }, { token: school.tokens.admin });
     expect(outbox.errors).toBeUndefined();
     expect(outbox.data!.emailOutbox.edges).toEqual([
-      { node: expect.objectContaining({ kind: 'TRACKING_LINK', toAddress: 'olu@student.test', status: 'PENDING', ticketId: expect.any(String) }) },
+      {
+        node: expect.objectContaining({
+          kind: 'TRACKING_LINK',
+          toAddress: 'olu@student.test',
+          status: 'PENDING',
+          ticketId: expect.any(String),
+        }),
+      },
     ]);
     expect(codes(await api.gql(OUTBOX, {}, { token: school.tokens.staff }))).toEqual(['FORBIDDEN']);
     expect(codes(await api.gql(OUTBOX, {}, { token: school.tokens.alice }))).toEqual(['FORBIDDEN']);
@@ -149,7 +215,9 @@ describe.each(DATABASE_KINDS)('the outbox without SMTP_URL on %s', (kind) => {
   it('retries a failed delivery later and gives the mail server’s error meanwhile', async () => {
     // Only this email is due: the outbox test's email is set aside.
     await api.db.prisma.emailMessage.updateMany({ where: { status: 'PENDING' }, data: { status: 'FAILED' } });
-    const row = await api.db.prisma.emailMessage.create({ data: { kind: 'STAFF_REPLIED', toAddress: 'retry@student.test', subject: 'Retry me', text: 'Hello' } });
+    const row = await api.db.prisma.emailMessage.create({
+      data: { kind: 'STAFF_REPLIED', toAddress: 'retry@student.test', subject: 'Retry me', text: 'Hello' },
+    });
     const transport = nodemailer.createTransport(smtp.url);
     smtp.failNext(1);
     const now = new Date();
@@ -160,7 +228,10 @@ describe.each(DATABASE_KINDS)('the outbox without SMTP_URL on %s', (kind) => {
     expect(await deliverPendingEmail(api.db.prisma, transport, 'desk@school.test', new Date(now.getTime() + 30_000))).toBe(0);
     // …then it goes out.
     expect(await deliverPendingEmail(api.db.prisma, transport, 'desk@school.test', new Date(now.getTime() + 120_000))).toBe(1);
-    expect(await smtp.waitFor((received) => received.subject === 'Retry me')).toMatchObject({ to: 'retry@student.test', text: expect.stringContaining('Hello') });
+    expect(await smtp.waitFor((received) => received.subject === 'Retry me')).toMatchObject({
+      to: 'retry@student.test',
+      text: expect.stringContaining('Hello'),
+    });
     transport.close();
   });
 });

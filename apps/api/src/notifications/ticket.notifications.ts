@@ -14,7 +14,9 @@ const RATING_REMINDER_WINDOW_DAYS = 14;
 const REMINDERS_PER_SWEEP = 100;
 
 function queue(tx: Tx, ticket: Pick<TicketRow, 'id' | 'contactEmail'>, email: Email) {
-  return tx.emailMessage.create({ data: { kind: email.kind, toAddress: ticket.contactEmail, subject: email.subject, text: email.text, ticketId: ticket.id } });
+  return tx.emailMessage.create({
+    data: { kind: email.kind, toAddress: ticket.contactEmail, subject: email.subject, text: email.text, ticketId: ticket.id },
+  });
 }
 
 /** A guest's report: the tracking link they were just shown, to keep. */

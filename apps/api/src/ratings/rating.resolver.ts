@@ -9,12 +9,17 @@ import { RateTicketInput, Rating } from './rating.type.js';
 @Resolver(() => Rating)
 export class RatingResolver {
   @Mutation(() => Rating, { description: 'Rate a resolved ticket, once: the requester, or the holder of its tracking code.' })
-  rateTicket(@Arg('input', () => RateTicketInput, { description: 'The ticket, the score and whether it met expectations.' }) input: RateTicketInput, @Ctx() ctx: Context): Promise<RatingRow> {
+  rateTicket(
+    @Arg('input', () => RateTicketInput, { description: 'The ticket, the score and whether it met expectations.' }) input: RateTicketInput,
+    @Ctx() ctx: Context,
+  ): Promise<RatingRow> {
     return rateTicket(ctx, input);
   }
 
-
-  @FieldResolver(() => Int, { nullable: true, description: 'What the resolving staff member predicted the student would give. Staff only.' })
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description: 'What the resolving staff member predicted the student would give. Staff only.',
+  })
   predictedScore(@Root() rating: RatingRow, @Ctx() ctx: Context): number | null {
     return ctx.viewer.kind === 'user' && isStaffRole(ctx.viewer.user.role) ? rating.predictedScore : null;
   }

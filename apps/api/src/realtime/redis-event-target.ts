@@ -44,7 +44,7 @@ export function createRedisEventTarget<Args extends PublishArgsByKey>(redis: Red
       listenerCounts.delete(type);
       redis.subscriber.unsubscribe(CHANNEL_PREFIX + type).catch(ignore);
     },
-    dispatchEvent(event: CustomEvent) {
+    dispatchEvent(event: CustomEvent<unknown>) {
       const { type, detail } = event;
       if (redis.commands.status !== 'ready') return deliverHere(type, detail);
       redis.commands.publish(CHANNEL_PREFIX + type, JSON.stringify(detail)).catch(() => deliverHere(type, detail));
@@ -52,5 +52,5 @@ export function createRedisEventTarget<Args extends PublishArgsByKey>(redis: Red
     },
   };
   // EventTarget's three methods, with the typed signatures `createPubSub` asks for.
-  return target as unknown as PubSubEventTarget<Args>;
+  return target;
 }

@@ -42,5 +42,11 @@ export function pageInfo(cursors: string[], hasNextPage: boolean): PageInfo {
 /** A connection's edges and page info from a page of rows and the cursor of each row. */
 export function connection<Row>(page: { rows: Row[]; hasNextPage: boolean }, cursorOf: (row: Row) => string) {
   const edges = page.rows.map((row) => ({ cursor: cursorOf(row), node: row }));
-  return { edges, pageInfo: pageInfo(edges.map((edge) => edge.cursor), page.hasNextPage) };
+  return {
+    edges,
+    pageInfo: pageInfo(
+      edges.map((edge) => edge.cursor),
+      page.hasNextPage,
+    ),
+  };
 }

@@ -10,7 +10,13 @@ import { answerCodes, answerProblems } from '../test/clean-answer.js';
 import { createSchool, type School } from '../test/factories.js';
 import { REPORT_PROBLEM } from '../test/operations.js';
 import { fuzzSeed, FuzzRandom } from '../test/random.js';
-import { loadPublishedSchema, NASTY_TEXT, RANDOM_TEXT_ALPHABET, schemaOperations, type GeneratedOperation } from '../test/schema-operations.js';
+import {
+  loadPublishedSchema,
+  NASTY_TEXT,
+  RANDOM_TEXT_ALPHABET,
+  schemaOperations,
+  type GeneratedOperation,
+} from '../test/schema-operations.js';
 
 const REQUESTS = 4_000;
 const CONCURRENCY = 6;
@@ -64,7 +70,11 @@ function postJson(category: Category, payload: unknown, extra: Partial<FuzzReque
   return { category, method: 'POST', headers: { ...JSON_TYPE }, body: JSON.stringify(payload), ...extra };
 }
 
-const operationBody = (operation: GeneratedOperation) => ({ query: operation.query, variables: operation.variables, operationName: operation.operationName });
+const operationBody = (operation: GeneratedOperation) => ({
+  query: operation.query,
+  variables: operation.variables,
+  operationName: operation.operationName,
+});
 
 describe('fuzzing /graphql', () => {
   let api: TestApi;
@@ -77,11 +87,23 @@ describe('fuzzing /graphql', () => {
     api = await startTestApi('postgresql');
     school = await createSchool(api);
     const reported = await api.gql(REPORT_PROBLEM, {
-      input: { categoryId: school.categoryIds.login, title: 'Wi-Fi drops', description: 'Every ten minutes.', contactEmail: 'guest@example.edu', contactName: 'Guest' },
+      input: {
+        categoryId: school.categoryIds.login,
+        title: 'Wi-Fi drops',
+        description: 'Every ten minutes.',
+        contactEmail: 'guest@example.edu',
+        contactName: 'Guest',
+      },
     });
     trackingCode = reported.data!.reportProblem.trackingCode;
-    await api.gql(REPORT_PROBLEM, { input: { categoryId: school.categoryIds.fees, title: 'Fee twice', description: 'Charged twice.' } }, { token: school.tokens.alice });
-    ticketIds = (await api.db.prisma.ticket.findMany({ select: { id: true }, orderBy: { number: 'asc' } })).map((ticket) => toGlobalId('Ticket', ticket.id));
+    await api.gql(
+      REPORT_PROBLEM,
+      { input: { categoryId: school.categoryIds.fees, title: 'Fee twice', description: 'Charged twice.' } },
+      { token: school.tokens.alice },
+    );
+    ticketIds = (await api.db.prisma.ticket.findMany({ select: { id: true }, orderBy: { number: 'asc' } })).map((ticket) =>
+      toGlobalId('Ticket', ticket.id),
+    );
   });
   afterAll(() => api?.close());
 
@@ -105,7 +127,13 @@ describe('fuzzing /graphql', () => {
       [() => ({ name: 'staff cookie', headers: { cookie: `sd_session=${school.tokens.staff}` } }), 1.5],
       [
         () => {
-          const forged = random.pick(['Bearer sdk_forged', `Bearer ${school.tokens.staff.slice(0, -3)}abc`, 'Bearer a.b.c', 'Bearer ', 'Basic YTpi']);
+          const forged = random.pick([
+            'Bearer sdk_forged',
+            `Bearer ${school.tokens.staff.slice(0, -3)}abc`,
+            'Bearer a.b.c',
+            'Bearer ',
+            'Basic YTpi',
+          ]);
           return { name: 'bad token', headers: { authorization: forged } };
         },
         0.5,
@@ -136,7 +164,13 @@ describe('fuzzing /graphql', () => {
       const key = Object.keys(operation.variables).find((name) => typeof operation.variables[name] === 'string');
       const body = JSON.stringify({ ...operationBody(operation), variables: { ...operation.variables, [key ?? 'padding']: huge } });
       const overLimit = Buffer.byteLength(body) > BODY_LIMIT_BYTES;
-      return { category: 'huge string', method: 'POST', headers: { ...JSON_TYPE }, body, ...(overLimit ? { expectStatus: 413, expectCodes: ['PAYLOAD_TOO_LARGE'] } : {}) };
+      return {
+        category: 'huge string',
+        method: 'POST',
+        headers: { ...JSON_TYPE },
+        body,
+        ...(overLimit ? { expectStatus: 413, expectCodes: ['PAYLOAD_TOO_LARGE'] } : {}),
+      };
     }
 
     function deepSelection(): FuzzRequest {
@@ -146,7 +180,11 @@ describe('fuzzing /graphql', () => {
         return postJson('deep selection', { query: `{${' me {'.repeat(depth)} name${' }'.repeat(depth)} }` }, { expectCodes: VALIDATION });
       }
       const { query, depth } = operations.deepQuery(random.int(2, 40));
-      return postJson('deep selection', { query }, depth > MAX_DEPTH + 1 ? { expectCodes: ['QUERY_TOO_COMPLEX', 'GRAPHQL_VALIDATION_FAILED'] } : {});
+      return postJson(
+        'deep selection',
+        { query },
+        depth > MAX_DEPTH + 1 ? { expectCodes: ['QUERY_TOO_COMPLEX', 'GRAPHQL_VALIDATION_FAILED'] } : {},
+      );
     }
 
     function deepVariables(): FuzzRequest {
@@ -162,30 +200,60 @@ describe('fuzzing /graphql', () => {
         'mutation($x: ReportProblemInput!) { reportProblem(input: $x) { trackingCode } }',
         'query($x: String!) { article(slug: $x) { title } }',
       ]);
-      return { category: 'deep variables', method: 'POST', headers: { ...JSON_TYPE }, body: `{"query":${JSON.stringify(query)},"variables":{"x":${open.repeat(depth)}${inner}${close.repeat(depth)}}}` };
+      return {
+        category: 'deep variables',
+        method: 'POST',
+        headers: { ...JSON_TYPE },
+        body: `{"query":${JSON.stringify(query)},"variables":{"x":${open.repeat(depth)}${inner}${close.repeat(depth)}}}`,
+      };
     }
 
     function aliasFlood(): FuzzRequest {
       const count = random.pick([random.int(2, MAX_ALIASES), random.int(MAX_ALIASES + 1, 200), random.int(1_000, 5_000)]);
       // Aliases of __typename cost nothing and are not counted; these are.
-      const field = random.pick(['me { name }', 'departments { name }', `trackTicket(trackingCode: "${trackingCode}") { id }`, 'tickets(first: 100) { totalCount }']);
+      const field = random.pick([
+        'me { name }',
+        'departments { name }',
+        `trackTicket(trackingCode: "${trackingCode}") { id }`,
+        'tickets(first: 100) { totalCount }',
+      ]);
       const query = `{ ${Array.from({ length: count }, (_, index) => `a${index}: ${field}`).join(' ')} }`;
       return postJson('alias flood', { query }, count > MAX_ALIASES ? { expectCodes: ['QUERY_TOO_COMPLEX', 'GRAPHQL_PARSE_FAILED'] } : {});
     }
 
     function hugeFirst(): FuzzRequest {
       const field = random.pick(pagedFields);
-      const first = random.pick<unknown>([101, 1_000, 2_147_483_647, -1, -2_147_483_648, 2_147_483_648, 1e21, 1.5, '10', 'all', true, [100], { n: 1 }]);
+      const first = random.pick<unknown>([
+        101,
+        1_000,
+        2_147_483_647,
+        -1,
+        -2_147_483_648,
+        2_147_483_648,
+        1e21,
+        1.5,
+        '10',
+        'all',
+        true,
+        [100],
+        { n: 1 },
+      ]);
       const expectCodes = [...VALIDATION, 'UNAUTHENTICATED', 'FORBIDDEN'];
       if (random.chance(0.5) && typeof first === 'number') {
         return postJson('huge first', { query: `{ ${field}(first: ${first}) { __typename } }` }, { expectCodes });
       }
-      return postJson('huge first', { query: `query($first: Int) { ${field}(first: $first) { __typename } }`, variables: { first } }, { expectCodes });
+      return postJson(
+        'huge first',
+        { query: `query($first: Int) { ${field}(first: $first) { __typename } }`, variables: { first } },
+        { expectCodes },
+      );
     }
 
     function batch(): FuzzRequest {
       const size = random.pick([0, 1, 2, 10, random.int(50, 500)]);
-      const operationsInBatch = Array.from({ length: size }, () => (random.chance(0.7) ? operationBody(operations.operation(0)) : random.pick<unknown>([null, 1, 'x', [], {}])));
+      const operationsInBatch = Array.from({ length: size }, () =>
+        random.chance(0.7) ? operationBody(operations.operation(0)) : random.pick<unknown>([null, 1, 'x', [], {}]),
+      );
       return postJson('batch', operationsInBatch, { expectStatus: 400, expectCodes: ['BAD_REQUEST'] });
     }
 
@@ -193,8 +261,37 @@ describe('fuzzing /graphql', () => {
       const valid = Buffer.from(JSON.stringify(operationBody(operations.operation(0))));
       const broken = random.weighted<() => Buffer>([
         [() => valid.subarray(0, random.int(1, valid.length - 1)), 3],
-        [() => Buffer.concat([valid.subarray(0, random.int(0, valid.length)), random.bytes(random.int(1, 20)), valid.subarray(random.int(0, valid.length))]), 3],
-        [() => Buffer.from(random.pick(['', '{', '}', '{"query":}', "{'query': '{ me { name } }'}", '{"query": "{ me }",}', 'nul', 'null', 'true', '42', '"{}"', '[[[[', '{"a":1}{"b":2}', '\ufeff{"query":"{ __typename }"}'])), 2],
+        [
+          () =>
+            Buffer.concat([
+              valid.subarray(0, random.int(0, valid.length)),
+              random.bytes(random.int(1, 20)),
+              valid.subarray(random.int(0, valid.length)),
+            ]),
+          3,
+        ],
+        [
+          () =>
+            Buffer.from(
+              random.pick([
+                '',
+                '{',
+                '}',
+                '{"query":}',
+                "{'query': '{ me { name } }'}",
+                '{"query": "{ me }",}',
+                'nul',
+                'null',
+                'true',
+                '42',
+                '"{}"',
+                '[[[[',
+                '{"a":1}{"b":2}',
+                '\ufeff{"query":"{ __typename }"}',
+              ]),
+            ),
+          2,
+        ],
         [() => random.bytes(random.int(1, 2_000)), 2],
         [() => Buffer.concat([valid, Buffer.from(random.pick([' garbage', '}', ']', ',', '\u0000']))]), 1],
       ])();
@@ -207,11 +304,29 @@ describe('fuzzing /graphql', () => {
           return false;
         }
       })();
-      return { category: 'invalid JSON', method: 'POST', headers: { ...JSON_TYPE }, body: broken, ...(isJson ? {} : { expectCodes: ['BAD_REQUEST'] }) };
+      return {
+        category: 'invalid JSON',
+        method: 'POST',
+        headers: { ...JSON_TYPE },
+        body: broken,
+        ...(isJson ? {} : { expectCodes: ['BAD_REQUEST'] }),
+      };
     }
 
     function contentType(): FuzzRequest {
-      const type = random.pick(['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/xml', 'application/graphql', 'application/json; charset=utf-16', 'application/json; charset=bogus', 'application/jsonx', '', 'application/json; charset=utf-8', 'APPLICATION/JSON']);
+      const type = random.pick([
+        'text/plain',
+        'application/x-www-form-urlencoded',
+        'multipart/form-data; boundary=x',
+        'application/xml',
+        'application/graphql',
+        'application/json; charset=utf-16',
+        'application/json; charset=bogus',
+        'application/jsonx',
+        '',
+        'application/json; charset=utf-8',
+        'APPLICATION/JSON',
+      ]);
       const method = random.weighted([
         ['POST', 8],
         ['PUT', 1],
@@ -219,9 +334,20 @@ describe('fuzzing /graphql', () => {
         ['DELETE', 1],
       ]);
       const operation = operations.operation(0);
-      const body = type === 'application/graphql' ? operation.query : type.startsWith('application/x-www') ? `query=${encodeURIComponent(operation.query)}` : JSON.stringify(operationBody(operation));
+      const body =
+        type === 'application/graphql'
+          ? operation.query
+          : type.startsWith('application/x-www')
+            ? `query=${encodeURIComponent(operation.query)}`
+            : JSON.stringify(operationBody(operation));
       const plainJson = /^application\/json(; charset=utf-8)?$/i.test(type) && method === 'POST';
-      return { category: 'content type', method, headers: type ? { 'content-type': type } : {}, body, ...(plainJson ? {} : { expectCodes: ['BAD_REQUEST'] }) };
+      return {
+        category: 'content type',
+        method,
+        headers: type ? { 'content-type': type } : {},
+        body,
+        ...(plainJson ? {} : { expectCodes: ['BAD_REQUEST'] }),
+      };
     }
 
     function unknownField(): FuzzRequest {
@@ -236,7 +362,11 @@ describe('fuzzing /graphql', () => {
         `${operation.query} ${operation.query}`,
       ]);
       const operationName = random.pick([undefined, 'Missing', '', 'Fuzz', 42, null]);
-      return postJson('unknown field', { query, operationName, variables: operation.variables }, { expectCodes: [...VALIDATION, 'BAD_REQUEST', 'OPERATION_RESOLUTION_FAILURE'] });
+      return postJson(
+        'unknown field',
+        { query, operationName, variables: operation.variables },
+        { expectCodes: [...VALIDATION, 'BAD_REQUEST', 'OPERATION_RESOLUTION_FAILURE'] },
+      );
     }
 
     function fragmentCycle(): FuzzRequest {
@@ -260,10 +390,17 @@ describe('fuzzing /graphql', () => {
       const nasty = random.pick([...NASTY_TEXT, random.string(random.int(1, 50), RANDOM_TEXT_ALPHABET)]);
       const choice = random.int(0, 4);
       if (choice === 0) return postJson('bad unicode', { query: `{ article(slug: ${JSON.stringify(nasty)}) { title } }` });
-      if (choice === 1) return postJson('bad unicode', { query: random.pick([`{ me${nasty} { name } }`, `{ __type(name: ${JSON.stringify(nasty)}) { name } }`]) });
+      if (choice === 1)
+        return postJson('bad unicode', {
+          query: random.pick([`{ me${nasty} { name } }`, `{ __type(name: ${JSON.stringify(nasty)}) { name } }`]),
+        });
       if (choice === 2) {
         const operation = operations.operation(0.1);
-        const variables = JSON.parse(JSON.stringify(operation.variables, (_key, value: unknown) => (typeof value === 'string' && random.chance(0.7) ? `${value}${nasty}` : value)));
+        const variables = JSON.parse(
+          JSON.stringify(operation.variables, (_key, value: unknown) =>
+            typeof value === 'string' && random.chance(0.7) ? `${value}${nasty}` : value,
+          ),
+        );
         return postJson('bad unicode', { ...operationBody(operation), variables });
       }
       // Bytes that are not UTF-8 at all, inside an otherwise valid body.
@@ -272,8 +409,20 @@ describe('fuzzing /graphql', () => {
         ['{"query":"query($s: String!) { trackTicket(trackingCode: $s) { id } }","variables":{"s":"', '"}}'],
         ['{"query":"{ __typename }","operationName":"', '"}'],
       ]);
-      const invalid = random.pick([Buffer.from([0xff, 0xfe]), Buffer.from([0xc3, 0x28]), Buffer.from([0xed, 0xa0, 0x80]), Buffer.from([0xf4, 0x90, 0x80, 0x80]), Buffer.from([0xe2, 0x82]), Buffer.from([0x00])]);
-      return { category: 'bad unicode', method: 'POST', headers: { ...JSON_TYPE }, body: Buffer.concat([Buffer.from(before), invalid, Buffer.from(after)]) };
+      const invalid = random.pick([
+        Buffer.from([0xff, 0xfe]),
+        Buffer.from([0xc3, 0x28]),
+        Buffer.from([0xed, 0xa0, 0x80]),
+        Buffer.from([0xf4, 0x90, 0x80, 0x80]),
+        Buffer.from([0xe2, 0x82]),
+        Buffer.from([0x00]),
+      ]);
+      return {
+        category: 'bad unicode',
+        method: 'POST',
+        headers: { ...JSON_TYPE },
+        body: Buffer.concat([Buffer.from(before), invalid, Buffer.from(after)]),
+      };
     }
 
     function getRequest(): FuzzRequest {
@@ -285,7 +434,13 @@ describe('fuzzing /graphql', () => {
       const search = `?query=${encodeURIComponent(query)}&variables=${encodeURIComponent(variables)}${random.chance(0.2) ? '&extensions=%7B' : ''}`;
       const headers: Record<string, string> = preflight ? { 'apollo-require-preflight': 'true' } : {};
       if (search.length > NODE_HEADER_LIMIT - 2_000) {
-        return { category: 'GET', method: 'GET', search: `${search}&padding=${'x'.repeat(NODE_HEADER_LIMIT)}`, headers, overHeaderLimit: true };
+        return {
+          category: 'GET',
+          method: 'GET',
+          search: `${search}&padding=${'x'.repeat(NODE_HEADER_LIMIT)}`,
+          headers,
+          overHeaderLimit: true,
+        };
       }
       if (!preflight) return { category: 'GET', method: 'GET', search, headers, expectStatus: 400, expectCodes: ['BAD_REQUEST'] };
       // A mutation over GET is refused whatever else is wrong with it, or is wrong already.
@@ -304,7 +459,12 @@ describe('fuzzing /graphql', () => {
       ]);
       // Asked for a type GraphQL does not answer in, the request may be refused for that first.
       const expectations = accept === 'application/xml' ? { expectCodes: undefined, expectStatus: undefined } : {};
-      yield { ...request, ...expectations, caller: caller.name, headers: { ...(accept ? { accept } : {}), ...request.headers, ...caller.headers } };
+      yield {
+        ...request,
+        ...expectations,
+        caller: caller.name,
+        headers: { ...(accept ? { accept } : {}), ...request.headers, ...caller.headers },
+      };
     }
   }
 
@@ -315,12 +475,32 @@ describe('fuzzing /graphql', () => {
     variables: { input: { categoryId: school.categoryIds.login, title: 'Wi-Fi', description: 'Down.', ...input } },
   });
   it.each([
-    ['an operationName the document lacks', 'anonymous', ['OPERATION_RESOLUTION_FAILURE'], () => ({ query: '{ __typename }', operationName: 'Missing' })],
+    [
+      'an operationName the document lacks',
+      'anonymous',
+      ['OPERATION_RESOLUTION_FAILURE'],
+      () => ({ query: '{ __typename }', operationName: 'Missing' }),
+    ],
     ['a NUL byte in a query argument', 'anonymous', ['BAD_USER_INPUT'], () => ({ query: '{ article(slug: "a\\u0000b") { title } }' })],
-    ['a lone UTF-16 surrogate in an email', 'anonymous', ['BAD_USER_INPUT'], reportWith({ contactName: 'G', contactEmail: 'x\ud800@example.edu' })],
+    [
+      'a lone UTF-16 surrogate in an email',
+      'anonymous',
+      ['BAD_USER_INPUT'],
+      reportWith({ contactName: 'G', contactEmail: 'x\ud800@example.edu' }),
+    ],
     ['a subscription over HTTP', 'staff', ['BAD_REQUEST'], () => ({ query: 'subscription { queueChanged { id } }' })],
-    ['an unsupported persisted-query version', 'anonymous', ['BAD_REQUEST'], () => ({ query: '{ __typename }', extensions: { persistedQuery: { version: 2, sha256Hash: 'abc' } } })],
-    ['a persisted-query hash that does not match', 'anonymous', ['BAD_REQUEST'], () => ({ query: '{ __typename }', extensions: { persistedQuery: { version: 1, sha256Hash: 'abc' } } })],
+    [
+      'an unsupported persisted-query version',
+      'anonymous',
+      ['BAD_REQUEST'],
+      () => ({ query: '{ __typename }', extensions: { persistedQuery: { version: 2, sha256Hash: 'abc' } } }),
+    ],
+    [
+      'a persisted-query hash that does not match',
+      'anonymous',
+      ['BAD_REQUEST'],
+      () => ({ query: '{ __typename }', extensions: { persistedQuery: { version: 1, sha256Hash: 'abc' } } }),
+    ],
     [
       'more wrong list items than graphql-js reports',
       'admin',
@@ -333,7 +513,11 @@ describe('fuzzing /graphql', () => {
   ] as const)('answers %s with a client error', async (_name, caller, expected, body) => {
     const token = caller === 'anonymous' ? undefined : school.tokens[caller];
     const sent = JSON.stringify(body());
-    const response = await fetch(api.url, { method: 'POST', headers: { ...JSON_TYPE, ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: sent });
+    const response = await fetch(api.url, {
+      method: 'POST',
+      headers: { ...JSON_TYPE, ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: sent,
+    });
     const text = await response.text();
     expect(answerProblems({ status: response.status, text }, { sent })).toEqual([]);
     expect(new Set(answerCodes(text))).toEqual(new Set(expected));
@@ -358,7 +542,9 @@ describe('fuzzing /graphql', () => {
     const started = performance.now();
 
     async function send(request: FuzzRequest & { caller: string }, number: number) {
-      const sentText = Buffer.isBuffer(request.body) ? request.body.toString('latin1') : `${request.body ?? ''}${decodeURIComponent(request.search ?? '')}`;
+      const sentText = Buffer.isBuffer(request.body)
+        ? request.body.toString('latin1')
+        : `${request.body ?? ''}${decodeURIComponent(request.search ?? '')}`;
       const summary = `#${number} ${request.category} as ${request.caller}: ${request.method} ${(request.search ?? '').slice(0, 200)} ${sentText.slice(0, 300)}`;
       perCategory.set(request.category, (perCategory.get(request.category) ?? 0) + 1);
       let status: number;
@@ -383,12 +569,15 @@ describe('fuzzing /graphql', () => {
       }
       const problems = answerProblems({ status, text }, { sent: sentText });
       const answerCodesList = answerCodes(text);
-      if (answerCodesList.length === 0 && problems.length === 0) answeredWithData.set(request.caller, (answeredWithData.get(request.caller) ?? 0) + 1);
-      const allowed = request.expectCodes && request.caller === 'bad token' ? [...request.expectCodes, 'UNAUTHENTICATED'] : request.expectCodes;
+      if (answerCodesList.length === 0 && problems.length === 0)
+        answeredWithData.set(request.caller, (answeredWithData.get(request.caller) ?? 0) + 1);
+      const allowed =
+        request.expectCodes && request.caller === 'bad token' ? [...request.expectCodes, 'UNAUTHENTICATED'] : request.expectCodes;
       if (allowed && (answerCodesList.length === 0 || answerCodesList.some((code) => !allowed.includes(code)))) {
         problems.push(`codes [${answerCodesList.join(', ')}], expected only [${allowed.join(', ')}]`);
       }
-      if (request.expectStatus && request.caller !== 'bad token' && status !== request.expectStatus) problems.push(`status ${status}, expected ${request.expectStatus}`);
+      if (request.expectStatus && request.caller !== 'bad token' && status !== request.expectStatus)
+        problems.push(`status ${status}, expected ${request.expectStatus}`);
       if (problems.length > 0) failures.push(`${summary}\n  → ${status} ${problems.join('; ')}: ${text.slice(0, 400)}`);
     }
 

@@ -102,7 +102,13 @@ describe('security', () => {
       try {
         answers.push(await post(api, { query: '{ departments { name } }' }));
         answers.push(await post(api, { query: '{ me { name } }' }, { authorization: `Bearer ${school.tokens.staff}` }));
-        answers.push(await post(api, { query: REPORT_PROBLEM, variables: { input: { categoryId: school.categoryIds.login, title: 'Wi-Fi', description: 'Down.' } } }, { authorization: `Bearer ${school.tokens.alice}` }));
+        answers.push(
+          await post(
+            api,
+            { query: REPORT_PROBLEM, variables: { input: { categoryId: school.categoryIds.login, title: 'Wi-Fi', description: 'Down.' } } },
+            { authorization: `Bearer ${school.tokens.alice}` },
+          ),
+        );
         answers.push(await post(api, { query: SIGN_IN, variables: { email: school.users.staff.email, password: PASSWORD } }));
         const health = await fetch(api.url.replace(/\/graphql$/, '/health'));
         expect(health.status).toBe(503);
@@ -122,7 +128,9 @@ describe('security', () => {
       }
       // What the client was spared is in the log, for the people running the API.
       const logged = logLines.map((line) => JSON.parse(line) as { level: number; msg: string; err?: { stack?: string } });
-      expect(logged.filter((entry) => entry.level >= 50 && entry.msg.startsWith('database unavailable')).length).toBeGreaterThanOrEqual(answers.length);
+      expect(logged.filter((entry) => entry.level >= 50 && entry.msg.startsWith('database unavailable')).length).toBeGreaterThanOrEqual(
+        answers.length,
+      );
       expect(logged.some((entry) => /allow|connections|terminat/i.test(entry.err?.stack ?? ''))).toBe(true);
 
       await waitForRecovery(api);
@@ -137,18 +145,50 @@ describe('security', () => {
       const wrongPassword = `wrong-${createHash('sha256').update(String(Math.random())).digest('hex').slice(0, 16)}`;
       const admin = { authorization: `Bearer ${school.tokens.admin}` };
 
-      const signedIn = JSON.parse((await post(api, { query: SIGN_IN, variables: { email: school.users.staff.email, password: PASSWORD } })).text);
+      const signedIn = JSON.parse(
+        (await post(api, { query: SIGN_IN, variables: { email: school.users.staff.email, password: PASSWORD } })).text,
+      );
       const token: string = signedIn.data.signIn.token;
-      const reported = JSON.parse((await post(api, { query: REPORT_PROBLEM, variables: { input: { categoryId: school.categoryIds.login, title: 'Printer', description: 'Jammed.', contactEmail: 'guest@example.edu', contactName: 'Guest' } } })).text);
+      const reported = JSON.parse(
+        (
+          await post(api, {
+            query: REPORT_PROBLEM,
+            variables: {
+              input: {
+                categoryId: school.categoryIds.login,
+                title: 'Printer',
+                description: 'Jammed.',
+                contactEmail: 'guest@example.edu',
+                contactName: 'Guest',
+              },
+            },
+          })
+        ).text,
+      );
       const trackingCode: string = reported.data.reportProblem.trackingCode;
-      const created = JSON.parse((await post(api, { query: CREATE_KEY, variables: { input: { name: 'LMS', scopes: ['TICKETS_READ'] } } }, admin)).text);
+      const created = JSON.parse(
+        (await post(api, { query: CREATE_KEY, variables: { input: { name: 'LMS', scopes: ['TICKETS_READ'] } } }, admin)).text,
+      );
       const apiKey: string = created.data?.createApiKey?.key;
-      const webhook = JSON.parse((await post(api, { query: CREATE_WEBHOOK, variables: { input: { url: 'http://127.0.0.1:9/hook', events: ['RATING_SUBMITTED'] } } }, admin)).text);
+      const webhook = JSON.parse(
+        (
+          await post(
+            api,
+            { query: CREATE_WEBHOOK, variables: { input: { url: 'http://127.0.0.1:9/hook', events: ['RATING_SUBMITTED'] } } },
+            admin,
+          )
+        ).text,
+      );
       const webhookSecret: string = webhook.data.createWebhook.secret;
-      const rotated = JSON.parse((await post(api, { query: ROTATE_SECRET, variables: { id: webhook.data.createWebhook.webhook.id } }, admin)).text);
+      const rotated = JSON.parse(
+        (await post(api, { query: ROTATE_SECRET, variables: { id: webhook.data.createWebhook.webhook.id } }, admin)).text,
+      );
       const rotatedSecret: string = rotated.data.rotateWebhookSecret.secret;
       const secrets = { password: PASSWORD, wrongPassword, token, trackingCode, apiKey, webhookSecret, rotatedSecret };
-      expect(Object.values(secrets).every((secret) => typeof secret === 'string' && secret.length >= 16), JSON.stringify(secrets)).toBe(true);
+      expect(
+        Object.values(secrets).every((secret) => typeof secret === 'string' && secret.length >= 16),
+        JSON.stringify(secrets),
+      ).toBe(true);
 
       // Every secret in a request, once while everything works and once while the database is
       // gone, so each request also fails and the failure is logged.
@@ -159,9 +199,24 @@ describe('security', () => {
         await post(api, { query: '{ me { name } }' }, { cookie: `sd_session=${token}` });
         await post(api, { query: TRACK_TICKET, variables: { code: trackingCode } });
         await post(api, { query: '{ tickets(first: 1) { totalCount } }' }, { authorization: `Bearer ${apiKey}` });
-        await post(api, { query: REPORT_PROBLEM, variables: { input: { categoryId: school.categoryIds.login, title: 'Again', description: 'Still jammed.', contactEmail: 'guest@example.edu', contactName: 'Guest' } } });
+        await post(api, {
+          query: REPORT_PROBLEM,
+          variables: {
+            input: {
+              categoryId: school.categoryIds.login,
+              title: 'Again',
+              description: 'Still jammed.',
+              contactEmail: 'guest@example.edu',
+              contactName: 'Guest',
+            },
+          },
+        });
         await post(api, { query: CREATE_KEY, variables: { input: { name: 'Another', scopes: ['TICKETS_READ'] } } }, admin);
-        await post(api, { query: CREATE_WEBHOOK, variables: { input: { url: 'http://127.0.0.1:9/other', events: ['RATING_SUBMITTED'] } } }, admin);
+        await post(
+          api,
+          { query: CREATE_WEBHOOK, variables: { input: { url: 'http://127.0.0.1:9/other', events: ['RATING_SUBMITTED'] } } },
+          admin,
+        );
       };
       await requests();
       const bringBack = await takeDatabaseAway(api);
@@ -240,7 +295,9 @@ describe('security', () => {
     function comparisonsOfSecrets(source: string): string[] {
       return source.split('\n').filter((line) => {
         if (/typeof\s/.test(line)) return false;
-        return [...line.matchAll(DIRECT_COMPARISON)].some((match) => match.slice(1).some((operand) => operand && SECRET_NAME.test(operand)));
+        return [...line.matchAll(DIRECT_COMPARISON)].some((match) =>
+          match.slice(1).some((operand) => operand && SECRET_NAME.test(operand)),
+        );
       });
     }
 
@@ -303,13 +360,23 @@ describe('security', () => {
       const admin = { token: school.tokens.admin };
       const created = await api.gql(CREATE_KEY, { input: { name: 'Hash check', scopes: ['TICKETS_READ'] } }, admin);
       const key: string = created.data!.createApiKey.key;
-      const reported = await api.gql(REPORT_PROBLEM, { input: { categoryId: school.categoryIds.login, title: 'Hash', description: 'Check.', contactEmail: 'g@example.edu', contactName: 'Guest' } });
+      const reported = await api.gql(REPORT_PROBLEM, {
+        input: {
+          categoryId: school.categoryIds.login,
+          title: 'Hash',
+          description: 'Check.',
+          contactEmail: 'g@example.edu',
+          contactName: 'Guest',
+        },
+      });
       const code: string = reported.data!.reportProblem.trackingCode;
 
       const keyRow = await api.db.prisma.apiKey.findUniqueOrThrow({ where: { keyHash: createHash('sha256').update(key).digest('hex') } });
       expect(keyRow.keyHash).toBe(hashApiKey(key));
       expect(JSON.stringify(await api.db.prisma.apiKey.findMany())).not.toContain(key);
-      const codeRow = await api.db.prisma.trackingCode.findUniqueOrThrow({ where: { codeHash: createHash('sha256').update(code).digest('hex') } });
+      const codeRow = await api.db.prisma.trackingCode.findUniqueOrThrow({
+        where: { codeHash: createHash('sha256').update(code).digest('hex') },
+      });
       expect(codeRow.codeHash).toBe(hashTrackingCode(code));
       expect(JSON.stringify(await api.db.prisma.trackingCode.findMany())).not.toContain(code);
 

@@ -45,12 +45,23 @@ describe('slaBreachedSql', () => {
     const category = await createCategory(db.prisma, department.id);
     for (const [title, clock] of Object.entries(clocks)) {
       await db.prisma.ticket.create({
-        data: { title, description: '-', priority: 'NORMAL', channel: 'API', categoryId: category.id, departmentId: department.id, contactName: 'x', contactEmail: 'x@example.edu', ...clock },
+        data: {
+          title,
+          description: '-',
+          priority: 'NORMAL',
+          channel: 'API',
+          categoryId: category.id,
+          departmentId: department.id,
+          contactName: 'x',
+          contactEmail: 'x@example.edu',
+          ...clock,
+        },
       });
     }
     const rows = await db.prisma.$queryRaw<Array<{ title: string; breached: boolean }>>`
       SELECT t.title, ${slaBreachedSql(now)} AS breached FROM "Ticket" t ORDER BY t.title`;
     expect(rows.length).toBe(Object.keys(clocks).length);
-    for (const row of rows) expect([row.title, row.breached]).toEqual([row.title, isSlaBreached(clocks[row.title as keyof typeof clocks], now)]);
+    for (const row of rows)
+      expect([row.title, row.breached]).toEqual([row.title, isSlaBreached(clocks[row.title as keyof typeof clocks], now)]);
   });
 });

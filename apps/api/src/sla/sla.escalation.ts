@@ -22,7 +22,10 @@ export function breachesToEscalate(ticket: SlaClock, escalatedAt: Date | null, n
   if (!(OPEN_STATUSES as readonly string[]).includes(ticket.status)) return [];
   const missed = (target: SlaTarget, due: Date | null, met: Date | null) =>
     due && !met && due < now && (!escalatedAt || escalatedAt < due) ? [{ target, dueAt: due }] : [];
-  return [...missed('FIRST_RESPONSE', ticket.firstResponseDueAt, ticket.firstRespondedAt), ...missed('RESOLUTION', ticket.resolutionDueAt, ticket.resolvedAt)];
+  return [
+    ...missed('FIRST_RESPONSE', ticket.firstResponseDueAt, ticket.firstRespondedAt),
+    ...missed('RESOLUTION', ticket.resolutionDueAt, ticket.resolvedAt),
+  ];
 }
 
 type ClaimedTicket = TicketRow & { previousEscalatedAt: Date | null };
@@ -53,7 +56,10 @@ export async function escalateSlaBreaches(prisma: PrismaClient, publicUrl: strin
     const assigneeIds = claimed.flatMap((ticket) => (ticket.assigneeId ? [ticket.assigneeId] : []));
     const [departments, managers, assignees] = await Promise.all([
       tx.department.findMany({ where: { id: { in: departmentIds } }, select: { id: true, name: true, timeZone: true } }),
-      tx.user.findMany({ where: { role: 'MANAGER', departmentId: { in: departmentIds }, deactivatedAt: null }, select: { email: true, departmentId: true } }),
+      tx.user.findMany({
+        where: { role: 'MANAGER', departmentId: { in: departmentIds }, deactivatedAt: null },
+        select: { email: true, departmentId: true },
+      }),
       tx.user.findMany({ where: { id: { in: assigneeIds }, deactivatedAt: null }, select: { id: true, email: true, name: true } }),
     ]);
 
@@ -62,13 +68,26 @@ export async function escalateSlaBreaches(prisma: PrismaClient, publicUrl: strin
       const breaches = breachesToEscalate(row, previousEscalatedAt, now);
       const department = departments.find((candidate) => candidate.id === ticket.departmentId)!;
       const assignee = assignees.find((user) => user.id === ticket.assigneeId);
-      const recipients = new Set([...managers.filter((manager) => manager.departmentId === ticket.departmentId).map((manager) => manager.email), ...(assignee ? [assignee.email] : [])]);
+      const recipients = new Set([
+        ...managers.filter((manager) => manager.departmentId === ticket.departmentId).map((manager) => manager.email),
+        ...(assignee ? [assignee.email] : []),
+      ]);
       await tx.ticketEvent.createMany({
-        data: breaches.map((breach) => ({ ticketId: ticket.id, type: TicketEventType.SLA_BREACHED, detail: { target: breach.target, dueAt: breach.dueAt.toISOString() } })),
+        data: breaches.map((breach) => ({
+          ticketId: ticket.id,
+          type: TicketEventType.SLA_BREACHED,
+          detail: { target: breach.target, dueAt: breach.dueAt.toISOString() },
+        })),
       });
       const email = slaEscalationEmail(publicUrl, row, breaches, department, assignee?.name ?? null);
       await tx.emailMessage.createMany({
-        data: [...recipients].map((toAddress) => ({ kind: email.kind, toAddress, subject: email.subject, text: email.text, ticketId: ticket.id })),
+        data: [...recipients].map((toAddress) => ({
+          kind: email.kind,
+          toAddress,
+          subject: email.subject,
+          text: email.text,
+          ticketId: ticket.id,
+        })),
       });
     }
     return claimed;

@@ -21,7 +21,8 @@ export class SuggestionResolver {
   @Query(() => SuggestionConnection, { description: 'Staff: improvement suggestions, newest first.' })
   async suggestions(
     @Ctx() ctx: Context,
-    @Arg('status', () => [SuggestionStatus], { nullable: true, description: 'Only suggestions in these statuses.' }) status?: SuggestionStatus[] | null,
+    @Arg('status', () => [SuggestionStatus], { nullable: true, description: 'Only suggestions in these statuses.' })
+    status?: SuggestionStatus[] | null,
     @Arg('first', () => Int, { nullable: true, description: 'Page size: default 20, at most 100.' }) first?: number | null,
     @Arg('after', () => String, { nullable: true, description: 'Cursor of the last suggestion seen.' }) after?: string | null,
   ): Promise<SuggestionConnection> {
@@ -30,7 +31,10 @@ export class SuggestionResolver {
   }
 
   @Mutation(() => Suggestion, { description: 'Staff: raise an improvement suggestion about a category of problems.' })
-  raiseSuggestion(@Arg('input', () => RaiseSuggestionInput, { description: 'The suggestion.' }) input: RaiseSuggestionInput, @Ctx() ctx: Context) {
+  raiseSuggestion(
+    @Arg('input', () => RaiseSuggestionInput, { description: 'The suggestion.' }) input: RaiseSuggestionInput,
+    @Ctx() ctx: Context,
+  ) {
     return suggestions.raiseSuggestion(ctx, input);
   }
 
@@ -45,12 +49,20 @@ export class SuggestionResolver {
   }
 
   @Mutation(() => SuggestionComment, { description: 'Staff: comment on a suggestion.' })
-  commentOnSuggestion(@Arg('input', () => CommentOnSuggestionInput, { description: 'The comment.' }) input: CommentOnSuggestionInput, @Ctx() ctx: Context) {
+  commentOnSuggestion(
+    @Arg('input', () => CommentOnSuggestionInput, { description: 'The comment.' }) input: CommentOnSuggestionInput,
+    @Ctx() ctx: Context,
+  ) {
     return suggestions.commentOnSuggestion(ctx, input);
   }
 
-  @Mutation(() => Suggestion, { description: 'Managers and admins: accept or decline an open suggestion (a reason is required to decline).' })
-  decideSuggestion(@Arg('input', () => DecideSuggestionInput, { description: 'The decision.' }) input: DecideSuggestionInput, @Ctx() ctx: Context) {
+  @Mutation(() => Suggestion, {
+    description: 'Managers and admins: accept or decline an open suggestion (a reason is required to decline).',
+  })
+  decideSuggestion(
+    @Arg('input', () => DecideSuggestionInput, { description: 'The decision.' }) input: DecideSuggestionInput,
+    @Ctx() ctx: Context,
+  ) {
     return suggestions.decideSuggestion(ctx, input);
   }
 

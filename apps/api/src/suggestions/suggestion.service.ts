@@ -6,7 +6,12 @@ import type { Context } from '../context.js';
 import { badInput, forbidden, notFound } from '../errors.js';
 import { fromGlobalId } from '../relay/global-id.js';
 import { decodeCursor, encodeCursor, isTimeCursor, toPage } from '../relay/pagination.js';
-import type { CommentOnSuggestionInput, DecideSuggestionInput, RaiseSuggestionInput } from './suggestion.type.js';
+import {
+  SuggestionDecision,
+  type CommentOnSuggestionInput,
+  type DecideSuggestionInput,
+  type RaiseSuggestionInput,
+} from './suggestion.type.js';
 
 async function loadSuggestion(ctx: Context, globalId: string): Promise<SuggestionRow> {
   const suggestion = await ctx.prisma.suggestion.findUnique({ where: { id: fromGlobalId(globalId, 'Suggestion', 'suggestionId') } });
@@ -26,9 +31,7 @@ export async function listSuggestions(ctx: Context, args: { status?: SuggestionS
   const rows = await ctx.prisma.suggestion.findMany({
     where: {
       ...(args.status?.length ? { status: { in: args.status } } : {}),
-      ...(cursor
-        ? { OR: [{ createdAt: { lt: new Date(cursor[0]) } }, { createdAt: new Date(cursor[0]), id: { lt: cursor[1] } }] }
-        : {}),
+      ...(cursor ? { OR: [{ createdAt: { lt: new Date(cursor[0]) } }, { createdAt: new Date(cursor[0]), id: { lt: cursor[1] } }] } : {}),
     },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     take: args.first + 1,
@@ -78,7 +81,8 @@ export async function decideSuggestion(ctx: Context, input: DecideSuggestionInpu
   if (user.role !== 'MANAGER' && user.role !== 'ADMIN') throw forbidden('Only managers and admins decide on suggestions.');
   const suggestion = await loadSuggestion(ctx, input.suggestionId);
   const reason = input.reason?.trim() || null;
-  if (input.decision === 'DECLINED' && !reason) throw badInput('Say why the suggestion is declined: the staff who raised it deserve to know.', 'reason');
+  if (input.decision === SuggestionDecision.DECLINED && !reason)
+    throw badInput('Say why the suggestion is declined: the staff who raised it deserve to know.', 'reason');
   // Decided once: of two managers deciding at the same moment, the second is told it is already decided.
   const { count } = await ctx.prisma.suggestion.updateMany({
     where: { id: suggestion.id, status: 'OPEN' },

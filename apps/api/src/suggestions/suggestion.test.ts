@@ -29,12 +29,30 @@ describe.each(DATABASE_KINDS)('suggestions on %s', (kind) => {
   afterAll(() => api?.close());
 
   it('lets staff raise a suggestion tied to a category', async () => {
-    const response = await api.gql(RAISE, { input: { title: 'Self-service password reset', body: 'Half our login tickets are resets.', categoryId: school.categoryIds.login } }, { token: school.tokens.staff });
+    const response = await api.gql(
+      RAISE,
+      { input: { title: 'Self-service password reset', body: 'Half our login tickets are resets.', categoryId: school.categoryIds.login } },
+      { token: school.tokens.staff },
+    );
     expect(response.errors).toBeUndefined();
-    expect(response.data!.raiseSuggestion).toMatchObject({ status: 'OPEN', voteCount: 0, viewerHasVoted: false, category: { name: 'Login & accounts' }, author: { name: 'Sam Staff' } });
+    expect(response.data!.raiseSuggestion).toMatchObject({
+      status: 'OPEN',
+      voteCount: 0,
+      viewerHasVoted: false,
+      category: { name: 'Login & accounts' },
+      author: { name: 'Sam Staff' },
+    });
     suggestionId = response.data!.raiseSuggestion.id;
-    expect(codes(await api.gql(RAISE, { input: { title: 'x', body: 'y', categoryId: school.categoryIds.login } }, { token: school.tokens.alice }))).toEqual(['FORBIDDEN']);
-    expect(codes(await api.gql(RAISE, { input: { title: '  ', body: 'y', categoryId: school.categoryIds.login } }, { token: school.tokens.staff }))).toEqual(['BAD_USER_INPUT']);
+    expect(
+      codes(
+        await api.gql(RAISE, { input: { title: 'x', body: 'y', categoryId: school.categoryIds.login } }, { token: school.tokens.alice }),
+      ),
+    ).toEqual(['FORBIDDEN']);
+    expect(
+      codes(
+        await api.gql(RAISE, { input: { title: '  ', body: 'y', categoryId: school.categoryIds.login } }, { token: school.tokens.staff }),
+      ),
+    ).toEqual(['BAD_USER_INPUT']);
   });
 
   it('counts each staff member’s vote once, and lets them take it back', async () => {
@@ -59,15 +77,29 @@ describe.each(DATABASE_KINDS)('suggestions on %s', (kind) => {
   });
 
   it('lets only managers and admins decide, with a reason to decline, once', async () => {
-    expect(codes(await api.gql(DECIDE, { input: { suggestionId, decision: 'ACCEPTED' } }, { token: school.tokens.staff }))).toEqual(['FORBIDDEN']);
+    expect(codes(await api.gql(DECIDE, { input: { suggestionId, decision: 'ACCEPTED' } }, { token: school.tokens.staff }))).toEqual([
+      'FORBIDDEN',
+    ]);
     const noReason = await api.gql(DECIDE, { input: { suggestionId, decision: 'DECLINED' } }, { token: school.tokens.manager });
     expect(codes(noReason)).toEqual(['BAD_USER_INPUT']);
     expect(noReason.errors![0]!.extensions!.field).toBe('reason');
 
-    const accepted = await api.gql(DECIDE, { input: { suggestionId, decision: 'ACCEPTED', reason: 'Rolling out next term.' } }, { token: school.tokens.manager });
-    expect(accepted.data!.decideSuggestion).toMatchObject({ status: 'ACCEPTED', decisionReason: 'Rolling out next term.', decidedBy: { name: 'Maya Manager' } });
+    const accepted = await api.gql(
+      DECIDE,
+      { input: { suggestionId, decision: 'ACCEPTED', reason: 'Rolling out next term.' } },
+      { token: school.tokens.manager },
+    );
+    expect(accepted.data!.decideSuggestion).toMatchObject({
+      status: 'ACCEPTED',
+      decisionReason: 'Rolling out next term.',
+      decidedBy: { name: 'Maya Manager' },
+    });
     expect(accepted.data!.decideSuggestion.decidedAt).toBeTruthy();
-    expect(codes(await api.gql(DECIDE, { input: { suggestionId, decision: 'DECLINED', reason: 'Changed my mind' } }, { token: school.tokens.admin }))).toEqual(['BAD_USER_INPUT']);
+    expect(
+      codes(
+        await api.gql(DECIDE, { input: { suggestionId, decision: 'DECLINED', reason: 'Changed my mind' } }, { token: school.tokens.admin }),
+      ),
+    ).toEqual(['BAD_USER_INPUT']);
     expect(codes(await api.gql(VOTE, { id: suggestionId }, { token: school.tokens.manager }))).toEqual(['BAD_USER_INPUT']);
   });
 
@@ -80,12 +112,20 @@ describe.each(DATABASE_KINDS)('suggestions on %s', (kind) => {
 
   it('filters by status and pages newest first', async () => {
     for (const title of ['Chatbot for fees', 'Longer help-desk hours']) {
-      const raised = await api.gql(RAISE, { input: { title, body: 'Why not.', categoryId: school.categoryIds.fees } }, { token: school.tokens.otherStaff });
+      const raised = await api.gql(
+        RAISE,
+        { input: { title, body: 'Why not.', categoryId: school.categoryIds.fees } },
+        { token: school.tokens.otherStaff },
+      );
       expect(raised.errors).toBeUndefined();
     }
     const open = await api.gql(LIST, { status: ['OPEN'], first: 1 }, { token: school.tokens.staff });
     expect(open.data!.suggestions.edges.map((edge: any) => edge.node.title)).toEqual(['Longer help-desk hours']);
-    const next = await api.gql(LIST, { status: ['OPEN'], first: 5, after: open.data!.suggestions.pageInfo.endCursor }, { token: school.tokens.staff });
+    const next = await api.gql(
+      LIST,
+      { status: ['OPEN'], first: 5, after: open.data!.suggestions.pageInfo.endCursor },
+      { token: school.tokens.staff },
+    );
     expect(next.data!.suggestions.edges.map((edge: any) => edge.node.title)).toEqual(['Chatbot for fees']);
     const decided = await api.gql(LIST, { status: ['ACCEPTED', 'DECLINED'] }, { token: school.tokens.staff });
     expect(decided.data!.suggestions.edges.map((edge: any) => edge.node.title)).toEqual(['Self-service password reset']);

@@ -27,7 +27,10 @@ registerEnumType(SuggestionDecision, {
   },
 });
 
-@ObjectType({ implements: Node, description: 'Voice of staff: an improvement idea tied to a category, voted on by staff and decided by a manager.' })
+@ObjectType({
+  implements: Node,
+  description: 'Voice of staff: an improvement idea tied to a category, voted on by staff and decided by a manager.',
+})
 export class Suggestion extends Node {
   @Field(() => String, { description: 'The idea in a line.' })
   title!: string;

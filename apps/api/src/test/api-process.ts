@@ -16,10 +16,10 @@ export interface ApiProcess {
   gql: GraphQLClient;
   child: ChildProcess;
   /** Everything the process wrote to stdout and stderr so far. */
-  output(): string;
+  output: () => string;
   /** Resolves with the exit code (null when killed by a signal). */
   exited: Promise<number | null>;
-  stop(signal?: NodeJS.Signals): Promise<number | null>;
+  stop: (signal?: NodeJS.Signals) => Promise<number | null>;
 }
 
 /** Starts dist/main.js with `env` over a quiet default (no demo data, no web apps) and waits until it is healthy. */
@@ -41,8 +41,8 @@ export async function startApiProcess(env: Record<string, string>): Promise<ApiP
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout!.on('data', (chunk) => (output += chunk));
-  child.stderr!.on('data', (chunk) => (output += chunk));
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
   const exited = new Promise<number | null>((resolve) =>
     child.once('exit', (code) => {
       rmSync(dataDir, { recursive: true, force: true });

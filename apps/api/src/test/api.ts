@@ -29,7 +29,11 @@ export interface RequestOptions {
 }
 
 /** Sends GraphQL over HTTP as an integrator would. */
-export type GraphQLClient = <Data = Record<string, any>>(query: string, variables?: Record<string, unknown>, options?: RequestOptions) => Promise<GraphQLResponse<Data>>;
+export type GraphQLClient = <Data = Record<string, any>>(
+  query: string,
+  variables?: Record<string, unknown>,
+  options?: RequestOptions,
+) => Promise<GraphQLResponse<Data>>;
 
 export function graphqlClient(url: string): GraphQLClient {
   return async (query, variables, options = {}) => {
@@ -55,7 +59,7 @@ export interface TestApi {
   /** SQL statements Prisma has sent since the last reset. */
   queries: string[];
   gql: GraphQLClient;
-  close(): Promise<void>;
+  close: () => Promise<void>;
 }
 
 /**

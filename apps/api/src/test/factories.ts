@@ -90,7 +90,14 @@ export async function createSchool(api: { db: { prisma: PrismaClient }; gql: Tes
     categories: { login, fees },
     categoryIds: { login: toGlobalId('Category', login.id), fees: toGlobalId('Category', fees.id) },
     users: { alice, bob, staff, otherStaff, manager, admin },
-    tokens: { alice: aliceToken!, bob: bobToken!, staff: staffToken!, otherStaff: otherStaffToken!, manager: managerToken!, admin: adminToken! },
+    tokens: {
+      alice: aliceToken!,
+      bob: bobToken!,
+      staff: staffToken!,
+      otherStaff: otherStaffToken!,
+      manager: managerToken!,
+      admin: adminToken!,
+    },
   };
 }
 

@@ -9,10 +9,10 @@ import { freePort } from '../loopback.js';
 
 export interface PostgresCluster {
   url: string;
-  start(): void;
+  start: () => void;
   /** Fast shutdown: open transactions are rolled back, connections closed. */
-  stop(): void;
-  destroy(): void;
+  stop: () => void;
+  destroy: () => void;
 }
 
 /** Where Debian keeps the server binaries, or null when this machine has none. */
@@ -30,7 +30,9 @@ export async function createPostgresCluster(bin: string): Promise<PostgresCluste
   const port = await freePort();
   const asRoot = process.getuid?.() === 0;
   const run = (tool: string, args: string[]) =>
-    execFileSync(asRoot ? 'runuser' : join(bin, tool), asRoot ? ['-u', 'postgres', '--', join(bin, tool), ...args] : args, { stdio: 'pipe' });
+    execFileSync(asRoot ? 'runuser' : join(bin, tool), asRoot ? ['-u', 'postgres', '--', join(bin, tool), ...args] : args, {
+      stdio: 'pipe',
+    });
   run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8']);
   const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`;
   const cluster: PostgresCluster = {

@@ -41,7 +41,19 @@ export interface GeneratedOperation {
   operationName: string;
 }
 
-const NODE_TYPES: NodeTypeName[] = ['Ticket', 'Message', 'Rating', 'User', 'Department', 'Category', 'Incident', 'ApiKey', 'Webhook', 'Article', 'Suggestion'];
+const NODE_TYPES: NodeTypeName[] = [
+  'Ticket',
+  'Message',
+  'Rating',
+  'User',
+  'Department',
+  'Category',
+  'Incident',
+  'ApiKey',
+  'Webhook',
+  'Article',
+  'Suggestion',
+];
 const DECLARED_TYPES = ['String', 'String!', 'Int', 'Float!', 'Boolean', 'ID!', 'DateTime', '[String!]!', 'NoSuchType', 'TicketStatus'];
 const WORDS = ['wifi', 'login', 'invoice', 'printer', 'password', 'exam', 'library', 'refund', 'room', 'Moodle', 'résumé', '学生', '🙂'];
 
@@ -105,7 +117,10 @@ export function schemaOperations(schema: GraphQLSchema, random: FuzzRandom, know
       [() => random.pick(known.ids), 5],
       [() => toGlobalId(random.pick(NODE_TYPES), random.uuid()), 2],
       [() => Buffer.from(`Ticket:${random.pick(NASTY_TEXT)}`).toString('base64url'), 1],
-      [() => random.pick(['', 'not-an-id', '1', '-1', 'null', random.pick(known.trackingCodes), random.string(40, RANDOM_TEXT_ALPHABET)]), 2],
+      [
+        () => random.pick(['', 'not-an-id', '1', '-1', 'null', random.pick(known.trackingCodes), random.string(40, RANDOM_TEXT_ALPHABET)]),
+        2,
+      ],
     ])();
   }
 
@@ -139,7 +154,7 @@ export function schemaOperations(schema: GraphQLSchema, random: FuzzRandom, know
   function wrongValue(): unknown {
     return random.weighted<() => unknown>([
       [() => null, 2],
-      [() => random.pick([2_147_483_648, -2_147_483_649, 1.5, 1e300, -0.000001, 9_007_199_254_740_993]), 2],
+      [() => random.pick([2_147_483_648, -2_147_483_649, 1.5, 1e300, -0.000001, 2 ** 53 + 2]), 2],
       [() => random.pick(['true', '12', 'NaN', 'Infinity', '2024-13-45T99:00:00Z', 'yesterday', 'OPEN', 'open']), 2],
       [() => random.chance(0.5), 1],
       [() => ({}), 1],
@@ -187,7 +202,8 @@ export function schemaOperations(schema: GraphQLSchema, random: FuzzRandom, know
       const given = random.chance(wrongness / 6) ? undefined : value(argument.type, wrongness);
       parts.push(`${argument.name}: ${variables.add(declared, given)}`);
     }
-    if (random.chance(wrongness / 4)) parts.push(`${random.pick(['bogus', 'where', 'orderBy', 'first'])}: ${random.pick(['1', '"x"', 'null', '{ a: 1 }', '[1, 2]'])}`);
+    if (random.chance(wrongness / 4))
+      parts.push(`${random.pick(['bogus', 'where', 'orderBy', 'first'])}: ${random.pick(['1', '"x"', 'null', '{ a: 1 }', '[1, 2]'])}`);
     return parts.length > 0 ? `(${parts.join(', ')})` : '';
   }
 
@@ -201,12 +217,24 @@ export function schemaOperations(schema: GraphQLSchema, random: FuzzRandom, know
       return `{ __typename ${fragments.join(' ')} }`;
     }
     const fields = Object.values((named as GraphQLObjectType).getFields()).filter((field) => !field.args.some(isRequiredArgument));
-    const leaves = random.subset(fields.filter((field) => isLeafType(getNamedType(field.type))), 0.4);
-    const objects = depth < maxSelectionDepth ? random.subset(fields.filter((field) => !isLeafType(getNamedType(field.type))), 0.25).slice(0, 2) : [];
+    const leaves = random.subset(
+      fields.filter((field) => isLeafType(getNamedType(field.type))),
+      0.4,
+    );
+    const objects =
+      depth < maxSelectionDepth
+        ? random
+            .subset(
+              fields.filter((field) => !isLeafType(getNamedType(field.type))),
+              0.25,
+            )
+            .slice(0, 2)
+        : [];
     const selected = [...leaves, ...objects].map(
       (field) => `${field.name}${argumentsOf(field, variables, wrongness)} ${selectionOf(field.type, depth + 1, variables, wrongness)}`,
     );
-    if (random.chance(wrongness / 4)) selected.push(random.pick(['password', 'passwordHash', 'secret', 'nonsense', '__schema { types { name } }']));
+    if (random.chance(wrongness / 4))
+      selected.push(random.pick(['password', 'passwordHash', 'secret', 'nonsense', '__schema { types { name } }']));
     return `{ __typename ${selected.join(' ')} }`;
   }
 
@@ -233,7 +261,9 @@ export function schemaOperations(schema: GraphQLSchema, random: FuzzRandom, know
         const path: string[] = [];
         let type = schema.getQueryType()!;
         while (path.length < depth) {
-          const next = Object.values(type.getFields()).filter((field) => isObjectType(getNamedType(field.type)) && !field.args.some(isRequiredArgument));
+          const next = Object.values(type.getFields()).filter(
+            (field) => isObjectType(getNamedType(field.type)) && !field.args.some(isRequiredArgument),
+          );
           if (next.length === 0) break;
           const field = random.pick(next);
           path.push(field.name);

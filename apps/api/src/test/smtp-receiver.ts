@@ -14,10 +14,10 @@ export interface SmtpReceiver {
   url: string;
   received: ReceivedEmail[];
   /** Resolves with the first received email matching, waiting up to `timeoutMs`. */
-  waitFor(match: (email: ReceivedEmail) => boolean, timeoutMs?: number): Promise<ReceivedEmail>;
+  waitFor: (match: (email: ReceivedEmail) => boolean, timeoutMs?: number) => Promise<ReceivedEmail>;
   /** Makes the next `count` deliveries fail with a temporary error. */
-  failNext(count: number): void;
-  close(): Promise<void>;
+  failNext: (count: number) => void;
+  close: () => Promise<void>;
 }
 
 export async function startSmtpReceiver(): Promise<SmtpReceiver> {
@@ -53,7 +53,8 @@ export async function startSmtpReceiver(): Promise<SmtpReceiver> {
       for (;;) {
         const found = received.find(match);
         if (found) return found;
-        if (Date.now() > deadline) throw new Error(`no matching email within ${timeoutMs} ms; received: ${received.map((email) => email.subject).join(' | ')}`);
+        if (Date.now() > deadline)
+          throw new Error(`no matching email within ${timeoutMs} ms; received: ${received.map((email) => email.subject).join(' | ')}`);
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
     },

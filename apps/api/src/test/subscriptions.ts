@@ -6,8 +6,8 @@ import type { TestApi } from './api.js';
 export interface Follower {
   events: any[];
   errors: any[];
-  next(): Promise<any>;
-  dispose(): void;
+  next: () => Promise<any>;
+  dispose: () => void;
 }
 
 /** Subscribes with `query`; each event is the value of the subscription's root `field`. */
@@ -15,14 +15,17 @@ export function follow(client: Client, query: string, field: string, variables: 
   const events: any[] = [];
   const errors: any[] = [];
   const waiting: Array<(event: any) => void> = [];
-  const dispose = client.subscribe({ query, variables }, {
-    next: (result) => {
-      if (result.errors) errors.push(...result.errors);
-      if (result.data) (waiting.shift() ?? ((event) => events.push(event)))(result.data[field]);
+  const dispose = client.subscribe(
+    { query, variables },
+    {
+      next: (result) => {
+        if (result.errors) errors.push(...result.errors);
+        if (result.data) (waiting.shift() ?? ((event) => events.push(event)))(result.data[field]);
+      },
+      error: (error) => errors.push(...(Array.isArray(error) ? error : [error])),
+      complete: () => {},
     },
-    error: (error) => errors.push(...(Array.isArray(error) ? error : [error])),
-    complete: () => {},
-  });
+  );
   return {
     events,
     errors,

@@ -40,7 +40,6 @@ export class TicketConversationResolver {
 
 @Resolver(() => Message)
 export class MessageResolver {
-
   @FieldResolver(() => User, { nullable: true, description: 'Who wrote it; null for a reporter who did not sign in.' })
   author(@Root() message: MessageRow, @Ctx() ctx: Context) {
     return message.authorId ? ctx.loaders.user.load(message.authorId) : null;

@@ -38,7 +38,13 @@ export function createMessagePageLoader(prisma: PrismaClient) {
           WHERE position <= ${first + 1}
           ORDER BY "ticketId", "createdAt", "id"`;
         for (const key of group) {
-          pages.set(cacheKey(key), toPage(rows.filter((row) => row.ticketId === key.ticketId), first));
+          pages.set(
+            cacheKey(key),
+            toPage(
+              rows.filter((row) => row.ticketId === key.ticketId),
+              first,
+            ),
+          );
         }
       }
       return keys.map((key) => pages.get(cacheKey(key))!);

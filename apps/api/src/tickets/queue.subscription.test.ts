@@ -10,7 +10,17 @@ import { toGlobalId } from '../relay/global-id.js';
 
 const QUEUE_CHANGED = /* GraphQL */ `
   subscription Queue($departmentId: ID) {
-    queueChanged(departmentId: $departmentId) { id title status assignee { name } department { name } }
+    queueChanged(departmentId: $departmentId) {
+      id
+      title
+      status
+      assignee {
+        name
+      }
+      department {
+        name
+      }
+    }
   }
 `;
 
@@ -22,7 +32,11 @@ describe.each(DATABASE_KINDS)('queueChanged on %s', (kind) => {
     follow(connectTo(api, clients, token), QUEUE_CHANGED, 'queueChanged', variables);
   const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
   const report = async (categoryId: string, title: string) => {
-    const response = await api.gql(REPORT_PROBLEM, { input: { categoryId, title, description: 'Details.' } }, { token: school.tokens.alice });
+    const response = await api.gql(
+      REPORT_PROBLEM,
+      { input: { categoryId, title, description: 'Details.' } },
+      { token: school.tokens.alice },
+    );
     return response.data!.reportProblem.ticket.id as string;
   };
 
@@ -31,7 +45,7 @@ describe.each(DATABASE_KINDS)('queueChanged on %s', (kind) => {
     school = await createSchool(api);
   });
   afterAll(async () => {
-    await Promise.all(clients.map((client) => client.dispose()));
+    await Promise.all(clients.map(async (client) => client.dispose()));
     await api?.close();
   });
 

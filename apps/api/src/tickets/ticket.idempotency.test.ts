@@ -34,7 +34,9 @@ describe.each(DATABASE_KINDS)('idempotent reports on %s', (kind) => {
   });
 
   it('makes one ticket from ten simultaneous copies of one submission', async () => {
-    const responses = await Promise.all(Array.from({ length: 10 }, () => api.gql(REPORT_PROBLEM, { input: guestInput('double-click-0002') })));
+    const responses = await Promise.all(
+      Array.from({ length: 10 }, () => api.gql(REPORT_PROBLEM, { input: guestInput('double-click-0002') })),
+    );
     expect(responses.flatMap((response) => response.errors ?? [])).toEqual([]);
     expect(new Set(responses.map((response) => response.data!.reportProblem.ticket.id)).size).toBe(1);
     expect(await api.db.prisma.ticket.count({ where: { idempotencyKey: 'double-click-0002' } })).toBe(1);

@@ -32,7 +32,13 @@ describe.each(DATABASE_KINDS)('ticket lifecycle on %s', (kind) => {
     });
     expect(reported.errors).toBeUndefined();
     const { ticket, trackingCode } = reported.data!.reportProblem;
-    expect(ticket).toMatchObject({ status: 'NEW', priority: 'NORMAL', channel: 'GUEST', requester: null, contactEmail: 'noor.haddad@example.edu' });
+    expect(ticket).toMatchObject({
+      status: 'NEW',
+      priority: 'NORMAL',
+      channel: 'GUEST',
+      requester: null,
+      contactEmail: 'noor.haddad@example.edu',
+    });
     expect(ticket.number).toMatch(/^SD-\d+$/);
     expect(trackingCode).toMatch(/^sdt_[\w-]{43}$/);
     // NORMAL in the test department: 4 h to first response, 24 h to resolution, around the clock.
@@ -46,11 +52,23 @@ describe.each(DATABASE_KINDS)('ticket lifecycle on %s', (kind) => {
     expect(stored[0]!.codeHash).not.toContain(trackingCode.slice(4));
 
     // 2. Staff pick it up, note something internal, and answer.
-    const assigned = await api.gql(ASSIGN, { ticketId: ticket.id, assigneeId: toGlobalId('User', school.users.staff.id) }, { token: school.tokens.staff });
+    const assigned = await api.gql(
+      ASSIGN,
+      { ticketId: ticket.id, assigneeId: toGlobalId('User', school.users.staff.id) },
+      { token: school.tokens.staff },
+    );
     expect(assigned.data!.assignTicket).toMatchObject({ status: 'OPEN', assignee: { name: 'Sam Staff' } });
-    const note = await api.gql(REPLY, { input: { ticketId: ticket.id, body: 'AD shows the account locked after 5 attempts.', internal: true } }, { token: school.tokens.staff });
+    const note = await api.gql(
+      REPLY,
+      { input: { ticketId: ticket.id, body: 'AD shows the account locked after 5 attempts.', internal: true } },
+      { token: school.tokens.staff },
+    );
     expect(note.data!.reply.internal).toBe(true);
-    const answer = await api.gql(REPLY, { input: { ticketId: ticket.id, body: 'Hi Noor, I unlocked your account. Can you try again?' } }, { token: school.tokens.staff });
+    const answer = await api.gql(
+      REPLY,
+      { input: { ticketId: ticket.id, body: 'Hi Noor, I unlocked your account. Can you try again?' } },
+      { token: school.tokens.staff },
+    );
     expect(answer.data!.reply).toMatchObject({ internal: false, author: { name: 'Sam Staff' } });
 
     // 3. The guest follows it with the tracking code: the answer, never the internal note.
@@ -63,11 +81,17 @@ describe.each(DATABASE_KINDS)('ticket lifecycle on %s', (kind) => {
     // 4. The guest answers through the tracking code; staff resolve with a prediction.
     const guestReply = await api.gql(REPLY, { input: { ticketId: ticket.id, body: 'It works now, thanks!', trackingCode } });
     expect(guestReply.data!.reply).toMatchObject({ author: null, internal: false });
-    const resolved = await api.gql(RESOLVE, { input: { ticketId: ticket.id, resolution: 'Unlocked the account and reset the lockout counter.', predictedScore: 5 } }, { token: school.tokens.staff });
+    const resolved = await api.gql(
+      RESOLVE,
+      { input: { ticketId: ticket.id, resolution: 'Unlocked the account and reset the lockout counter.', predictedScore: 5 } },
+      { token: school.tokens.staff },
+    );
     expect(resolved.data!.resolveTicket.status).toBe('RESOLVED');
 
     // 5. Rating with the tracking code, once.
-    const rated = await api.gql(RATE, { input: { ticketId: ticket.id, score: 4, expectation: 'EXCEEDED', comment: 'Fast and friendly.', trackingCode } });
+    const rated = await api.gql(RATE, {
+      input: { ticketId: ticket.id, score: 4, expectation: 'EXCEEDED', comment: 'Fast and friendly.', trackingCode },
+    });
     expect(rated.errors).toBeUndefined();
     expect(rated.data!.rateTicket).toMatchObject({ score: 4, expectation: 'EXCEEDED', comment: 'Fast and friendly.' });
     const guestView = await api.gql(TRACK_TICKET, { code: trackingCode });
@@ -76,7 +100,14 @@ describe.each(DATABASE_KINDS)('ticket lifecycle on %s', (kind) => {
     // 6. The history tells the story, in order, with actors.
     const staffView = await api.gql(TICKET, { id: ticket.id }, { token: school.tokens.staff });
     expect(staffView.data!.ticket.history.map((event: any) => event.type)).toEqual([
-      'CREATED', 'ASSIGNED', 'STATUS_CHANGED', 'NOTE_ADDED', 'REPLIED', 'REPLIED', 'RESOLVED', 'RATED',
+      'CREATED',
+      'ASSIGNED',
+      'STATUS_CHANGED',
+      'NOTE_ADDED',
+      'REPLIED',
+      'REPLIED',
+      'RESOLVED',
+      'RATED',
     ]);
     expect(staffView.data!.ticket.history[2]).toMatchObject({ fromStatus: 'NEW', toStatus: 'OPEN', actor: { name: 'Sam Staff' } });
     expect(staffView.data!.ticket).toMatchObject({ slaBreached: false, predictedScore: 5 });
@@ -93,12 +124,20 @@ describe.each(DATABASE_KINDS)('ticket lifecycle on %s', (kind) => {
   });
 
   it('lets the reporter reopen a resolved ticket with a reason, clearing the resolution', async () => {
-    const reported = await api.gql(REPORT_PROBLEM, {
-      input: { categoryId: school.categoryIds.login, title: 'MFA prompt loops', description: 'The MFA prompt keeps coming back.' },
-    }, { token: school.tokens.alice });
+    const reported = await api.gql(
+      REPORT_PROBLEM,
+      {
+        input: { categoryId: school.categoryIds.login, title: 'MFA prompt loops', description: 'The MFA prompt keeps coming back.' },
+      },
+      { token: school.tokens.alice },
+    );
     const { ticket } = reported.data!.reportProblem;
     expect(ticket.channel).toBe('PORTAL');
-    await api.gql(RESOLVE, { input: { ticketId: ticket.id, resolution: 'Re-enrolled your authenticator.' } }, { token: school.tokens.staff });
+    await api.gql(
+      RESOLVE,
+      { input: { ticketId: ticket.id, resolution: 'Re-enrolled your authenticator.' } },
+      { token: school.tokens.staff },
+    );
     const reopened = await api.gql(REOPEN, { ticketId: ticket.id, reason: 'It still loops on my phone.' }, { token: school.tokens.alice });
     expect(reopened.errors).toBeUndefined();
     expect(reopened.data!.reopenTicket).toMatchObject({ status: 'OPEN', resolvedAt: null });

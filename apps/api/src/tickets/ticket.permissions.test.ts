@@ -16,15 +16,33 @@ describe.each(DATABASE_KINDS)('permissions on %s', (kind) => {
   beforeAll(async () => {
     api = await startTestApi(kind);
     school = await createSchool(api);
-    const alices = await api.gql(REPORT_PROBLEM, {
-      input: { categoryId: school.categoryIds.login, title: 'Email bounces', description: 'My student email bounces everything.' },
-    }, { token: school.tokens.alice });
+    const alices = await api.gql(
+      REPORT_PROBLEM,
+      {
+        input: { categoryId: school.categoryIds.login, title: 'Email bounces', description: 'My student email bounces everything.' },
+      },
+      { token: school.tokens.alice },
+    );
     aliceTicketId = alices.data!.reportProblem.ticket.id;
-    const note = await api.gql(REPLY, { input: { ticketId: aliceTicketId, body: 'Mailbox over quota; ask her to clean up.', internal: true } }, { token: school.tokens.staff });
+    const note = await api.gql(
+      REPLY,
+      { input: { ticketId: aliceTicketId, body: 'Mailbox over quota; ask her to clean up.', internal: true } },
+      { token: school.tokens.staff },
+    );
     noteId = note.data!.reply.id;
-    await api.gql(REPLY, { input: { ticketId: aliceTicketId, body: 'Your mailbox is full. Could you delete old mail?' } }, { token: school.tokens.staff });
+    await api.gql(
+      REPLY,
+      { input: { ticketId: aliceTicketId, body: 'Your mailbox is full. Could you delete old mail?' } },
+      { token: school.tokens.staff },
+    );
     const guests = await api.gql(REPORT_PROBLEM, {
-      input: { categoryId: school.categoryIds.fees, title: 'Charged twice', description: 'The tuition fee was taken twice.', contactName: 'G. Uest', contactEmail: 'guest@example.edu' },
+      input: {
+        categoryId: school.categoryIds.fees,
+        title: 'Charged twice',
+        description: 'The tuition fee was taken twice.',
+        contactName: 'G. Uest',
+        contactEmail: 'guest@example.edu',
+      },
     });
     guestTicket = { id: guests.data!.reportProblem.ticket.id, trackingCode: guests.data!.reportProblem.trackingCode };
   });
@@ -51,15 +69,27 @@ describe.each(DATABASE_KINDS)('permissions on %s', (kind) => {
   });
 
   it('forbids a student from reading an internal note through node(id:)', async () => {
-    const response = await api.gql('query($id: ID!) { node(id: $id) { ... on Message { body } } }', { id: noteId }, { token: school.tokens.alice });
+    const response = await api.gql(
+      'query($id: ID!) { node(id: $id) { ... on Message { body } } }',
+      { id: noteId },
+      { token: school.tokens.alice },
+    );
     expect(codes(response)).toEqual(['FORBIDDEN']);
-    const staff = await api.gql('query($id: ID!) { node(id: $id) { ... on Message { body internal } } }', { id: noteId }, { token: school.tokens.staff });
+    const staff = await api.gql(
+      'query($id: ID!) { node(id: $id) { ... on Message { body internal } } }',
+      { id: noteId },
+      { token: school.tokens.staff },
+    );
     expect(staff.data!.node).toEqual({ body: 'Mailbox over quota; ask her to clean up.', internal: true });
   });
 
   it('refuses a student who tries to add an internal note, and writes nothing', async () => {
     const before = await api.db.prisma.message.count();
-    const response = await api.gql(REPLY, { input: { ticketId: aliceTicketId, body: 'sneaky', internal: true } }, { token: school.tokens.alice });
+    const response = await api.gql(
+      REPLY,
+      { input: { ticketId: aliceTicketId, body: 'sneaky', internal: true } },
+      { token: school.tokens.alice },
+    );
     expect(codes(response)).toEqual(['FORBIDDEN']);
     expect(await api.db.prisma.message.count()).toBe(before);
   });
@@ -79,9 +109,17 @@ describe.each(DATABASE_KINDS)('permissions on %s', (kind) => {
   it('keeps staff-only mutations from students', async () => {
     const resolve = await api.gql(RESOLVE, { input: { ticketId: aliceTicketId, resolution: 'done' } }, { token: school.tokens.alice });
     expect(codes(resolve)).toEqual(['FORBIDDEN']);
-    const assign = await api.gql(ASSIGN, { ticketId: aliceTicketId, assigneeId: toGlobalId('User', school.users.staff.id) }, { token: school.tokens.alice });
+    const assign = await api.gql(
+      ASSIGN,
+      { ticketId: aliceTicketId, assigneeId: toGlobalId('User', school.users.staff.id) },
+      { token: school.tokens.alice },
+    );
     expect(codes(assign)).toEqual(['FORBIDDEN']);
-    const status = await api.gql('mutation($id: ID!) { updateTicketStatus(ticketId: $id, status: WAITING_ON_STUDENT) { status } }', { id: aliceTicketId }, { token: school.tokens.alice });
+    const status = await api.gql(
+      'mutation($id: ID!) { updateTicketStatus(ticketId: $id, status: WAITING_ON_STUDENT) { status } }',
+      { id: aliceTicketId },
+      { token: school.tokens.alice },
+    );
     expect(codes(status)).toEqual(['FORBIDDEN']);
     expect(codes(await api.gql(SATISFACTION, {}, { token: school.tokens.alice }))).toEqual(['FORBIDDEN']);
     const ticket = await api.db.prisma.ticket.findFirstOrThrow({ where: { title: 'Email bounces' } });
@@ -106,10 +144,22 @@ describe.each(DATABASE_KINDS)('permissions on %s', (kind) => {
   });
 
   it('lets only the reporter rate, not staff', async () => {
-    await api.gql(RESOLVE, { input: { ticketId: guestTicket.id, resolution: 'Refunded the second charge.' } }, { token: school.tokens.otherStaff });
-    const byStaff = await api.gql(RATE, { input: { ticketId: guestTicket.id, score: 5, expectation: 'MET' } }, { token: school.tokens.otherStaff });
+    await api.gql(
+      RESOLVE,
+      { input: { ticketId: guestTicket.id, resolution: 'Refunded the second charge.' } },
+      { token: school.tokens.otherStaff },
+    );
+    const byStaff = await api.gql(
+      RATE,
+      { input: { ticketId: guestTicket.id, score: 5, expectation: 'MET' } },
+      { token: school.tokens.otherStaff },
+    );
     expect(codes(byStaff)).toEqual(['FORBIDDEN']);
-    const byStranger = await api.gql(RATE, { input: { ticketId: guestTicket.id, score: 1, expectation: 'BELOW' } }, { token: school.tokens.bob });
+    const byStranger = await api.gql(
+      RATE,
+      { input: { ticketId: guestTicket.id, score: 1, expectation: 'BELOW' } },
+      { token: school.tokens.bob },
+    );
     expect(codes(byStranger)).toEqual(['FORBIDDEN']);
     expect(await api.db.prisma.rating.count()).toBe(0);
   });

@@ -38,7 +38,8 @@ export function assertStaffAccess(viewer: Viewer, ticket: TicketOwnership): void
 
 /** Replying, reopening and rating are for the people on the ticket; an integration only reads. */
 export function assertTicketParticipant(access: TicketAccess): asserts access is Exclude<TicketAccess, 'integration'> {
-  if (access === 'integration') throw forbidden('API keys can read tickets and report problems; replying, reopening and rating are for people.');
+  if (access === 'integration')
+    throw forbidden('API keys can read tickets and report problems; replying, reopening and rating are for people.');
 }
 
 /** Lists need a signed-in person or a key with `tickets:read`; UNAUTHENTICATED / FORBIDDEN otherwise. */
@@ -62,7 +63,10 @@ export function visibleTicketBranches(viewer: Viewer): Prisma.Sql[] {
   if (user.role === 'ADMIN') return [Prisma.sql`TRUE`];
   if (isStaffRole(user.role)) {
     return user.departmentId
-      ? [Prisma.sql`t."departmentId" = ${user.departmentId}::uuid`, Prisma.sql`(t."assigneeId" = ${user.id}::uuid AND t."departmentId" <> ${user.departmentId}::uuid)`]
+      ? [
+          Prisma.sql`t."departmentId" = ${user.departmentId}::uuid`,
+          Prisma.sql`(t."assigneeId" = ${user.id}::uuid AND t."departmentId" <> ${user.departmentId}::uuid)`,
+        ]
       : [Prisma.sql`t."assigneeId" = ${user.id}::uuid`];
   }
   return [Prisma.sql`t."requesterId" = ${user.id}::uuid`];

@@ -47,7 +47,12 @@ const isCursor = (values: unknown[]): values is Cursor =>
 /** Words of the search turned into a prefix query: "wifi dorm" → "wifi:* & dorm:*". */
 function prefixQuery(search: string): string | null {
   const words = search.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  return words.length ? words.slice(0, 8).map((word) => `${word}:*`).join(' & ') : null;
+  return words.length
+    ? words
+        .slice(0, 8)
+        .map((word) => `${word}:*`)
+        .join(' & ')
+    : null;
 }
 
 function searchSql(search: string): Prisma.Sql {
@@ -91,8 +96,8 @@ function afterSql(order: OrderSpec, cursor: Cursor): Prisma.Sql {
 }
 
 export interface TicketList extends Page<TicketRow> {
-  cursorOf(ticket: TicketRow): string;
-  count(): Promise<number>;
+  cursorOf: (ticket: TicketRow) => string;
+  count: () => Promise<number>;
 }
 
 export async function listTickets(
@@ -104,7 +109,9 @@ export async function listTickets(
   const branches = visibleTicketBranches(viewer);
   const filters = filterSql(args.filter, args.now);
   const pageFilters = args.after ? [...filters, afterSql(order, decodeCursor(args.after, isCursor))] : filters;
-  const orderBy = Prisma.raw(`t."${order.column}" ${order.descending ? 'DESC' : 'ASC NULLS LAST'}, t."id" ${order.descending ? 'DESC' : 'ASC'}`);
+  const orderBy = Prisma.raw(
+    `t."${order.column}" ${order.descending ? 'DESC' : 'ASC NULLS LAST'}, t."id" ${order.descending ? 'DESC' : 'ASC'}`,
+  );
   const limit = args.first + 1;
   const branchPage = (branch: Prisma.Sql) => Prisma.sql`
     SELECT t.* FROM "Ticket" t
@@ -114,11 +121,15 @@ export async function listTickets(
   const rows = await prisma.$queryRaw<TicketRow[]>(
     branches.length === 1
       ? branchPage(branches[0]!)
-      : Prisma.sql`SELECT * FROM (${Prisma.join(branches.map((branch) => Prisma.sql`(${branchPage(branch)})`), ' UNION ALL ')}) t ORDER BY ${orderBy} LIMIT ${limit}`,
+      : Prisma.sql`SELECT * FROM (${Prisma.join(
+          branches.map((branch) => Prisma.sql`(${branchPage(branch)})`),
+          ' UNION ALL ',
+        )}) t ORDER BY ${orderBy} LIMIT ${limit}`,
   );
   // The branches are disjoint, so their counts add up; each counts through its own index, where
   // one OR condition would visit every matching row in the table.
-  const branchCount = (branch: Prisma.Sql) => Prisma.sql`(SELECT count(*)::int FROM "Ticket" t WHERE ${Prisma.join([branch, ...filters], ' AND ')})`;
+  const branchCount = (branch: Prisma.Sql) =>
+    Prisma.sql`(SELECT count(*)::int FROM "Ticket" t WHERE ${Prisma.join([branch, ...filters], ' AND ')})`;
   return {
     ...toPage(rows, args.first),
     cursorOf: (ticket) => encodeCursor([ticket[order.column]?.toISOString() ?? null, ticket.id]),

@@ -10,17 +10,47 @@ const QUEUE = /* GraphQL */ `
   query Queue($first: Int, $after: String, $filter: TicketFilter, $orderBy: TicketOrder) {
     tickets(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
       totalCount
-      pageInfo { hasNextPage endCursor }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       edges {
         cursor
         node {
-          id number title status priority slaBreached resolutionDueAt firstResponseDueAt
-          category { name department { name } }
-          department { name }
-          requester { name email }
-          assignee { name }
-          rating { score }
-          messages(first: 3) { edges { node { body } } }
+          id
+          number
+          title
+          status
+          priority
+          slaBreached
+          resolutionDueAt
+          firstResponseDueAt
+          category {
+            name
+            department {
+              name
+            }
+          }
+          department {
+            name
+          }
+          requester {
+            name
+            email
+          }
+          assignee {
+            name
+          }
+          rating {
+            score
+          }
+          messages(first: 3) {
+            edges {
+              node {
+                body
+              }
+            }
+          }
         }
       }
     }
@@ -138,7 +168,11 @@ describe.each(DATABASE_KINDS)('the ticket queue on %s', (kind) => {
   });
 
   it('rejects an ID of the wrong type in a filter', async () => {
-    const response = await api.gql(QUEUE, { filter: { assigneeId: toGlobalId('Ticket', school.users.staff.id) } }, { token: school.tokens.admin });
+    const response = await api.gql(
+      QUEUE,
+      { filter: { assigneeId: toGlobalId('Ticket', school.users.staff.id) } },
+      { token: school.tokens.admin },
+    );
     expect(codes(response)).toEqual(['BAD_USER_INPUT']);
     expect(response.errors![0]!.extensions!.field).toBe('filter.assigneeId');
   });
@@ -151,9 +185,15 @@ describe.each(DATABASE_KINDS)('the ticket queue on %s', (kind) => {
       Array.from({ length: 9 }, (_, i) =>
         prisma.ticket.create({
           data: {
-            title: `Fee question ${i}`, description: 'Details.', status: 'OPEN', priority: 'NORMAL', channel: 'PORTAL',
-            categoryId: school.categories.fees.id, departmentId: school.departments.finance.id,
-            contactName: 'A student', contactEmail: `fees${i}@example.edu`,
+            title: `Fee question ${i}`,
+            description: 'Details.',
+            status: 'OPEN',
+            priority: 'NORMAL',
+            channel: 'PORTAL',
+            categoryId: school.categories.fees.id,
+            departmentId: school.departments.finance.id,
+            contactName: 'A student',
+            contactEmail: `fees${i}@example.edu`,
             // Six of the nine are assigned to the IT staff member; their due times fall between IT's.
             assigneeId: i < 6 ? school.users.staff.id : school.users.otherStaff.id,
             resolutionDueAt: new Date(base - 86_400_000 + i * 17_000),
@@ -162,7 +202,9 @@ describe.each(DATABASE_KINDS)('the ticket queue on %s', (kind) => {
       ),
     );
     const expected = new Set([
-      ...(await prisma.ticket.findMany({ where: { departmentId: school.departments.it.id }, select: { id: true } })).map((ticket) => toGlobalId('Ticket', ticket.id)),
+      ...(await prisma.ticket.findMany({ where: { departmentId: school.departments.it.id }, select: { id: true } })).map((ticket) =>
+        toGlobalId('Ticket', ticket.id),
+      ),
       ...financeTickets.slice(0, 6).map((ticket) => toGlobalId('Ticket', ticket.id)),
     ]);
     for (const orderBy of ['RESOLUTION_DUE_AT_ASC', 'CREATED_AT_DESC', 'UPDATED_AT_DESC']) {
@@ -211,9 +253,16 @@ describe.each(DATABASE_KINDS)('the staff queue with 10,000 open tickets on %s', 
     api.queries.length = 0;
     const first = await api.gql(QUEUE, { first: 50, filter: OPEN_QUEUE, orderBy: 'RESOLUTION_DUE_AT_ASC' }, { token: school.tokens.staff });
     expect(first.errors).toBeUndefined();
-    const second = await api.gql(QUEUE, { first: 50, after: first.data!.tickets.pageInfo.endCursor, filter: OPEN_QUEUE, orderBy: 'RESOLUTION_DUE_AT_ASC' }, { token: school.tokens.staff });
+    const second = await api.gql(
+      QUEUE,
+      { first: 50, after: first.data!.tickets.pageInfo.endCursor, filter: OPEN_QUEUE, orderBy: 'RESOLUTION_DUE_AT_ASC' },
+      { token: school.tokens.staff },
+    );
     expect(second.data!.tickets.edges).toHaveLength(50);
-    return { statements: api.queries.filter((sql) => !/^(BEGIN|COMMIT|ROLLBACK)/i.test(sql)).length, total: first.data!.tickets.totalCount };
+    return {
+      statements: api.queries.filter((sql) => !/^(BEGIN|COMMIT|ROLLBACK)/i.test(sql)).length,
+      total: first.data!.tickets.totalCount,
+    };
   };
 
   it('sends the same SQL statements for 10,000 open tickets as for 100', async () => {

@@ -78,11 +78,14 @@ export class TicketResolver {
       now: new Date(),
     });
     for (const row of list.rows) ctx.loaders.ticket.prime(row.id, row);
-    return { ...connection(list, list.cursorOf), count: list.count } as TicketConnection;
+    return { ...connection(list, list.cursorOf), count: list.count };
   }
 
   @Mutation(() => ReportProblemPayload, { description: 'Report a problem, signed in or not.' })
-  reportProblem(@Arg('input', () => ReportProblemInput, { description: 'The problem, and how to reach the reporter.' }) input: ReportProblemInput, @Ctx() ctx: Context) {
+  reportProblem(
+    @Arg('input', () => ReportProblemInput, { description: 'The problem, and how to reach the reporter.' }) input: ReportProblemInput,
+    @Ctx() ctx: Context,
+  ) {
     return tickets.reportProblem(ctx, input);
   }
 
@@ -101,7 +104,11 @@ export class TicketResolver {
   }
 
   @Mutation(() => Ticket, { description: 'Mark a ticket solved, with what was done and a predicted rating.' })
-  resolveTicket(@Arg('input', () => ResolveTicketInput, { description: 'The ticket, what was done, and a predicted rating.' }) input: ResolveTicketInput, @Ctx() ctx: Context): Promise<TicketRow> {
+  resolveTicket(
+    @Arg('input', () => ResolveTicketInput, { description: 'The ticket, what was done, and a predicted rating.' })
+    input: ResolveTicketInput,
+    @Ctx() ctx: Context,
+  ): Promise<TicketRow> {
     return tickets.resolveTicket(ctx, input);
   }
 
@@ -134,7 +141,6 @@ export class TicketResolver {
     return tickets.changeTicketPriority(ctx, ticketId, priority);
   }
 
-
   @FieldResolver(() => String, { description: 'Human reference shown to students, e.g. SD-1042.' })
   number(@Root() ticket: TicketRow): string {
     return formatTicketNumber(ticket.number);
@@ -150,7 +156,10 @@ export class TicketResolver {
     return (await ctx.loaders.department.load(ticket.departmentId))!;
   }
 
-  @FieldResolver(() => User, { nullable: true, description: 'The signed-in student who reported it; null for a report made without signing in.' })
+  @FieldResolver(() => User, {
+    nullable: true,
+    description: 'The signed-in student who reported it; null for a report made without signing in.',
+  })
   requester(@Root() ticket: TicketRow, @Ctx() ctx: Context) {
     return ticket.requesterId ? ctx.loaders.user.load(ticket.requesterId) : null;
   }

@@ -48,11 +48,7 @@ export async function grantTrackingCode(ctx: Context, code: string | null | unde
 }
 
 /** The ticket behind a global ID and how the viewer may act on it; NOT_FOUND / FORBIDDEN otherwise. */
-export async function loadTicket(
-  ctx: Context,
-  globalId: string,
-  field = 'ticketId',
-): Promise<{ ticket: TicketRow; access: TicketAccess }> {
+export async function loadTicket(ctx: Context, globalId: string, field = 'ticketId'): Promise<{ ticket: TicketRow; access: TicketAccess }> {
   const id = fromGlobalId(globalId, 'Ticket', field);
   const ticket = await ctx.loaders.ticket.load(id);
   if (!ticket) throw notFound('There is no ticket with this ID.');
@@ -99,7 +95,14 @@ async function transition(
   const { count } = await tx.ticket.updateMany({ where: { id: ticket.id, status: ticket.status }, data: { ...data, status: to } });
   if (count === 0) throw new ClientError(ErrorCode.CONFLICT, 'Someone changed this ticket at the same moment. Reload and try again.');
   await tx.ticketEvent.create({
-    data: { ticketId: ticket.id, actorId: actor?.id ?? null, type: event.type, fromStatus: ticket.status, toStatus: to, detail: event.detail },
+    data: {
+      ticketId: ticket.id,
+      actorId: actor?.id ?? null,
+      type: event.type,
+      fromStatus: ticket.status,
+      toStatus: to,
+      detail: event.detail,
+    },
   });
   const updated = await tx.ticket.findUniqueOrThrow({ where: { id: ticket.id } });
   await recordTicketChanges(tx, ticket, updated);
@@ -131,11 +134,12 @@ async function reporterOf(ctx: Context, input: ReportProblemInput) {
     requireKeyScope(viewer, 'tickets:write');
     const studentNumber = input.studentNumber?.trim();
     const email = input.contactEmail?.trim().toLowerCase();
-    const student = studentNumber || email
-      ? await ctx.prisma.user.findFirst({
-          where: { role: 'STUDENT', deactivatedAt: null, ...(studentNumber ? { studentNumber } : { email }) },
-        })
-      : null;
+    const student =
+      studentNumber || email
+        ? await ctx.prisma.user.findFirst({
+            where: { role: 'STUDENT', deactivatedAt: null, ...(studentNumber ? { studentNumber } : { email }) },
+          })
+        : null;
     return {
       user: null,
       requester: student,
@@ -395,7 +399,12 @@ export async function changeTicketPriority(ctx: Context, ticketGlobalId: string,
   const due = dueTimes(ticket.createdAt, policy, department!);
   const updated = await ctx.prisma.$transaction(async (tx) => {
     await tx.ticketEvent.create({
-      data: { ticketId: ticket.id, actorId: actor.id, type: TicketEventType.PRIORITY_CHANGED, detail: { from: ticket.priority, to: priority } },
+      data: {
+        ticketId: ticket.id,
+        actorId: actor.id,
+        type: TicketEventType.PRIORITY_CHANGED,
+        detail: { from: ticket.priority, to: priority },
+      },
     });
     // Escalating tightens the due times; lowering never pushes a promise already made further out.
     return tx.ticket.update({

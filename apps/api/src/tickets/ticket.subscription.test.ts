@@ -11,7 +11,14 @@ const TICKET_UPDATED = /* GraphQL */ `
   subscription Follow($ticketId: ID!, $trackingCode: String) {
     ticketUpdated(ticketId: $ticketId, trackingCode: $trackingCode) {
       status
-      messages(first: 50) { edges { node { body internal } } }
+      messages(first: 50) {
+        edges {
+          node {
+            body
+            internal
+          }
+        }
+      }
     }
   }
 `;
@@ -28,14 +35,24 @@ describe.each(DATABASE_KINDS)('ticketUpdated on %s', (kind) => {
     school = await createSchool(api);
   });
   afterAll(async () => {
-    await Promise.all(clients.map((client) => client.dispose()));
+    await Promise.all(clients.map(async (client) => client.dispose()));
     await api?.close();
   });
 
   const reportAs = async (token?: string) => {
-    const response = await api.gql(REPORT_PROBLEM, {
-      input: { categoryId: school.categoryIds.login, title: 'VPN refuses me', description: 'Error 809.', contactName: 'Guest', contactEmail: 'g@example.edu' },
-    }, { token });
+    const response = await api.gql(
+      REPORT_PROBLEM,
+      {
+        input: {
+          categoryId: school.categoryIds.login,
+          title: 'VPN refuses me',
+          description: 'Error 809.',
+          contactName: 'Guest',
+          contactEmail: 'g@example.edu',
+        },
+      },
+      { token },
+    );
     return response.data!.reportProblem as { ticket: { id: string }; trackingCode: string };
   };
 
@@ -45,7 +62,11 @@ describe.each(DATABASE_KINDS)('ticketUpdated on %s', (kind) => {
     const staff = follow(connect(school.tokens.staff), { ticketId: ticket.id });
     await new Promise((resolve) => setTimeout(resolve, 300));
 
-    await api.gql(REPLY, { input: { ticketId: ticket.id, body: 'Check certificate first.', internal: true } }, { token: school.tokens.staff });
+    await api.gql(
+      REPLY,
+      { input: { ticketId: ticket.id, body: 'Check certificate first.', internal: true } },
+      { token: school.tokens.staff },
+    );
     await api.gql(REPLY, { input: { ticketId: ticket.id, body: 'Please reinstall the VPN profile.' } }, { token: school.tokens.staff });
 
     const seenByStudent = [await student.next(), await student.next()];
@@ -55,7 +76,10 @@ describe.each(DATABASE_KINDS)('ticketUpdated on %s', (kind) => {
     });
     expect(JSON.stringify(seenByStudent)).not.toContain('Check certificate first.');
     const seenByStaff = [await staff.next(), await staff.next()];
-    expect(seenByStaff.at(-1).messages.edges.map((edge: any) => edge.node.body)).toEqual(['Check certificate first.', 'Please reinstall the VPN profile.']);
+    expect(seenByStaff.at(-1).messages.edges.map((edge: any) => edge.node.body)).toEqual([
+      'Check certificate first.',
+      'Please reinstall the VPN profile.',
+    ]);
     student.dispose();
     staff.dispose();
   });
@@ -83,7 +107,12 @@ describe.each(DATABASE_KINDS)('ticketUpdated on %s', (kind) => {
   });
 
   it('closes the connection for a forged token', async () => {
-    const client = createClient({ url: api.url.replace('http', 'ws'), webSocketImpl: WebSocket, connectionParams: { authToken: 'forged' }, retryAttempts: 0 });
+    const client = createClient({
+      url: api.url.replace('http', 'ws'),
+      webSocketImpl: WebSocket,
+      connectionParams: { authToken: 'forged' },
+      retryAttempts: 0,
+    });
     clients.push(client);
     const closed = new Promise<number>((resolve) => client.on('closed', (event: any) => resolve(event.code)));
     follow(client, { ticketId: 'x' });

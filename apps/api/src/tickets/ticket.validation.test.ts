@@ -15,7 +15,11 @@ describe.each(DATABASE_KINDS)('bad input on %s', (kind) => {
     ratings: await api.db.prisma.rating.count(),
   });
   const report = (input: Record<string, unknown>, token?: string) =>
-    api.gql(REPORT_PROBLEM, { input: { categoryId: school.categoryIds.login, title: 'Wi-Fi drops', description: 'Every ten minutes.', ...input } }, { token });
+    api.gql(
+      REPORT_PROBLEM,
+      { input: { categoryId: school.categoryIds.login, title: 'Wi-Fi drops', description: 'Every ten minutes.', ...input } },
+      { token },
+    );
 
   beforeAll(async () => {
     api = await startTestApi(kind);
@@ -50,7 +54,11 @@ describe.each(DATABASE_KINDS)('bad input on %s', (kind) => {
   });
 
   it('rejects an unknown category, and an ID of the wrong type', async () => {
-    await rejects({ categoryId: toGlobalId('Category', '00000000-0000-4000-8000-000000000000') }, 'categoryId', /Choose one of the listed categories/);
+    await rejects(
+      { categoryId: toGlobalId('Category', '00000000-0000-4000-8000-000000000000') },
+      'categoryId',
+      /Choose one of the listed categories/,
+    );
     await rejects({ categoryId: toGlobalId('Department', school.departments.it.id) }, 'categoryId', /not a valid Category ID/);
   });
 
@@ -89,7 +97,11 @@ describe.each(DATABASE_KINDS)('bad input on %s', (kind) => {
   it('rejects an invalid status move with BAD_USER_INPUT and leaves the ticket as it was', async () => {
     const reported = await report({}, school.tokens.alice);
     const ticketId = reported.data!.reportProblem.ticket.id;
-    const close = await api.gql('mutation($id: ID!) { updateTicketStatus(ticketId: $id, status: CLOSED) { status } }', { id: ticketId }, { token: school.tokens.staff });
+    const close = await api.gql(
+      'mutation($id: ID!) { updateTicketStatus(ticketId: $id, status: CLOSED) { status } }',
+      { id: ticketId },
+      { token: school.tokens.staff },
+    );
     expect(codes(close)).toEqual(['BAD_USER_INPUT']);
     expect(close.errors![0]!.message).toBe('A new ticket cannot become closed.');
     await api.gql(RESOLVE, { input: { ticketId, resolution: 'Fixed.' } }, { token: school.tokens.staff });

@@ -9,9 +9,28 @@ import { toGlobalId } from '../relay/global-id.js';
 const PANEL = /* GraphQL */ `
   query Panel($ticketId: ID!) {
     studentPanel(ticketId: $ticketId) {
-      name firstName email studentNumber account { name }
-      ticketCount openTicketCount ratingCount averageScore
-      tickets { number status department { name } rating { score comment } }
+      name
+      firstName
+      email
+      studentNumber
+      account {
+        name
+      }
+      ticketCount
+      openTicketCount
+      ratingCount
+      averageScore
+      tickets {
+        number
+        status
+        department {
+          name
+        }
+        rating {
+          score
+          comment
+        }
+      }
     }
   }
 `;
@@ -34,10 +53,17 @@ describe.each(DATABASE_KINDS)('the student panel on %s', (kind) => {
     await report('second', school.categoryIds.login, school.tokens.alice);
     await report('fees', school.categoryIds.fees, school.tokens.alice);
     // Before she had an account she wrote in as a guest, with the same email.
-    await report('as guest', school.categoryIds.login, undefined, { contactName: 'Alice Student', contactEmail: school.users.alice.email.toUpperCase() });
+    await report('as guest', school.categoryIds.login, undefined, {
+      contactName: 'Alice Student',
+      contactEmail: school.users.alice.email.toUpperCase(),
+    });
     await report('bob', school.categoryIds.login, school.tokens.bob);
     await api.gql(RESOLVE, { input: { ticketId: ids.first, resolution: 'Reset.', predictedScore: 5 } }, { token: school.tokens.staff });
-    const rated = await api.gql(RATE, { input: { ticketId: ids.first, score: 4, comment: 'Quick, thanks', expectation: 'MET' } }, { token: school.tokens.alice });
+    const rated = await api.gql(
+      RATE,
+      { input: { ticketId: ids.first, score: 4, comment: 'Quick, thanks', expectation: 'MET' } },
+      { token: school.tokens.alice },
+    );
     expect(rated.errors).toBeUndefined();
   });
   afterAll(() => api?.close());
@@ -82,8 +108,15 @@ describe.each(DATABASE_KINDS)('the student panel on %s', (kind) => {
     const gone = await createUser(api.db.prisma, 'STAFF', { departmentId: school.departments.it.id, name: 'Zed Left' });
     await api.db.prisma.user.update({ where: { id: gone.id }, data: { deactivatedAt: new Date() } });
     const own = await api.gql(STAFF_MEMBERS, {}, { token: school.tokens.staff });
-    expect(own.data!.staffMembers).toEqual([{ name: 'Maya Manager', role: 'MANAGER' }, { name: 'Sam Staff', role: 'STAFF' }]);
-    const finance = await api.gql(STAFF_MEMBERS, { departmentId: toGlobalId('Department', school.departments.finance.id) }, { token: school.tokens.staff });
+    expect(own.data!.staffMembers).toEqual([
+      { name: 'Maya Manager', role: 'MANAGER' },
+      { name: 'Sam Staff', role: 'STAFF' },
+    ]);
+    const finance = await api.gql(
+      STAFF_MEMBERS,
+      { departmentId: toGlobalId('Department', school.departments.finance.id) },
+      { token: school.tokens.staff },
+    );
     expect(finance.data!.staffMembers).toEqual([{ name: 'Fiona Finance', role: 'STAFF' }]);
     expect(codes(await api.gql(STAFF_MEMBERS, {}, { token: school.tokens.alice }))).toEqual(['FORBIDDEN']);
   });

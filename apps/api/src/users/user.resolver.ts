@@ -13,14 +13,15 @@ export class UserResolver {
     return viewerUser(ctx.viewer);
   }
 
-  @Query(() => [User], { description: 'Staff: the active staff of a department (yours by default), by name — whom a ticket can be assigned to.' })
+  @Query(() => [User], {
+    description: 'Staff: the active staff of a department (yours by default), by name — whom a ticket can be assigned to.',
+  })
   staffMembers(
     @Ctx() ctx: Context,
     @Arg('departmentId', () => ID, { nullable: true, description: 'The department.' }) departmentId?: string | null,
   ): Promise<UserRow[]> {
     return staffMembers(ctx, departmentId);
   }
-
 
   @FieldResolver(() => Department, { nullable: true, description: 'The department a staff member works in.' })
   department(@Root() user: UserRow, @Ctx() ctx: Context) {

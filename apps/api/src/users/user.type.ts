@@ -24,6 +24,6 @@ export class User extends Node {
   @Field(() => Role, { description: 'What this person may do.' })
   role!: Role;
 
-  @Field(() => String, { nullable: true, description: "Student number, for students; visible to staff and the student." })
+  @Field(() => String, { nullable: true, description: 'Student number, for students; visible to staff and the student.' })
   studentNumber!: string | null;
 }

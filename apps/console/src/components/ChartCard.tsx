@@ -41,7 +41,9 @@ export function ChartCard<Row>({ title, description, fileName, columns, rows, ch
             <thead>
               <tr>
                 {columns.map((column) => (
-                  <th key={column.header} scope="col">{column.header}</th>
+                  <th key={column.header} scope="col">
+                    {column.header}
+                  </th>
                 ))}
               </tr>
             </thead>

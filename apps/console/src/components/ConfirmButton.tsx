@@ -18,14 +18,22 @@ export function ConfirmButton(props: {
   const headingId = useId();
   return (
     <>
-      <button type="button" className="danger" aria-label={props.accessibleName} disabled={props.disabled} onClick={() => dialog.current?.showModal()}>
+      <button
+        type="button"
+        className="danger"
+        aria-label={props.accessibleName}
+        disabled={props.disabled}
+        onClick={() => dialog.current?.showModal()}
+      >
         {props.label}
       </button>
       <dialog ref={dialog} aria-labelledby={headingId}>
         <h2 id={headingId}>{props.question}</h2>
         {props.children}
         <div className="actions">
-          <button type="button" onClick={() => dialog.current?.close()}>Cancel</button>
+          <button type="button" onClick={() => dialog.current?.close()}>
+            Cancel
+          </button>
           <button
             type="button"
             className="danger"

@@ -24,11 +24,21 @@ export function DateRangePicker({ value, onChange }: { value: DateRangeValue; on
       <legend>Period</legend>
       <label>
         From
-        <input type="date" value={value.from} max={value.to} onChange={(event) => event.currentTarget.value && onChange({ ...value, from: event.currentTarget.value })} />
+        <input
+          type="date"
+          value={value.from}
+          max={value.to}
+          onChange={(event) => event.currentTarget.value && onChange({ ...value, from: event.currentTarget.value })}
+        />
       </label>
       <label>
         To
-        <input type="date" value={value.to} min={value.from} onChange={(event) => event.currentTarget.value && onChange({ ...value, to: event.currentTarget.value })} />
+        <input
+          type="date"
+          value={value.to}
+          min={value.from}
+          onChange={(event) => event.currentTarget.value && onChange({ ...value, to: event.currentTarget.value })}
+        />
       </label>
       {[7, 30, 90].map((days) => (
         <button key={days} type="button" onClick={() => onChange(lastDays(days))}>

@@ -12,7 +12,9 @@ export function FilterSelect<T extends string>(props: {
       <select value={props.value} onChange={(event) => props.onChange(event.currentTarget.value as T | '')}>
         <option value="">{props.every}</option>
         {props.options.map((option) => (
-          <option key={option.value} value={option.value}>{option.label}</option>
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
         ))}
       </select>
     </label>

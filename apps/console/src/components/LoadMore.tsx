@@ -7,7 +7,15 @@ interface PageInfo {
   endCursor: string | null;
 }
 
-export function LoadMore({ pageInfo, label, onMore }: { pageInfo: PageInfo | undefined; label: string; onMore: (after: string) => Promise<unknown> }) {
+export function LoadMore({
+  pageInfo,
+  label,
+  onMore,
+}: {
+  pageInfo: PageInfo | undefined;
+  label: string;
+  onMore: (after: string) => Promise<unknown>;
+}) {
   const [loading, setLoading] = useState(false);
   const [problem, setProblem] = useState('');
   if (!pageInfo?.hasNextPage || !pageInfo.endCursor) return null;
@@ -27,8 +35,14 @@ export function LoadMore({ pageInfo, label, onMore }: { pageInfo: PageInfo | und
 
   return (
     <p className="load-more actions">
-      <button type="button" onClick={more} disabled={loading}>{loading ? 'Loading…' : label}</button>
-      {problem && <span role="alert" className="problem">{problem}</span>}
+      <button type="button" onClick={more} disabled={loading}>
+        {loading ? 'Loading…' : label}
+      </button>
+      {problem && (
+        <span role="alert" className="problem">
+          {problem}
+        </span>
+      )}
     </p>
   );
 }

@@ -3,7 +3,19 @@
 // Ctrl+C works straight away.
 import { useId, useState } from 'react';
 
-export function ShownOnce({ title, label, secret, usage, onDismiss }: { title: string; label: string; secret: string; usage: string; onDismiss: () => void }) {
+export function ShownOnce({
+  title,
+  label,
+  secret,
+  usage,
+  onDismiss,
+}: {
+  title: string;
+  label: string;
+  secret: string;
+  usage: string;
+  onDismiss: () => void;
+}) {
   const headingId = useId();
   const [copyNote, setCopyNote] = useState('');
 
@@ -20,17 +32,22 @@ export function ShownOnce({ title, label, secret, usage, onDismiss }: { title: s
     <section className="panel shown-once" aria-labelledby={headingId}>
       <h2 id={headingId}>{title}</h2>
       <p className="warning">
-        <strong>Copy it now: it will not be shown again.</strong> Only a fingerprint of it is kept, so nobody can look it up later; if it is lost,
-        make a new one.
+        <strong>Copy it now: it will not be shown again.</strong> Only a fingerprint of it is kept, so nobody can look it up later; if it is
+        lost, make a new one.
       </p>
       <label>
         {label}
+        {/* eslint-disable-next-line jsx-a11y/no-autofocus -- the secret appears once, selected, ready to copy */}
         <input className="secret" readOnly value={secret} autoFocus onFocus={(event) => event.currentTarget.select()} spellCheck={false} />
       </label>
       <p className="muted">{usage}</p>
       <div className="actions">
-        <button type="button" className="primary" onClick={copy}>Copy</button>
-        <button type="button" onClick={onDismiss}>I have stored it, hide it</button>
+        <button type="button" className="primary" onClick={copy}>
+          Copy
+        </button>
+        <button type="button" onClick={onDismiss}>
+          I have stored it, hide it
+        </button>
         <span role="status">{copyNote}</span>
       </div>
     </section>

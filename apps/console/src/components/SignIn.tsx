@@ -1,15 +1,23 @@
 import { useMutation } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { graphql } from '../gql';
+import { formText } from '../lib/forms';
 
 const SIGN_IN = graphql(`
   mutation SignIn($email: String!, $password: String!) {
-    signIn(email: $email, password: $password) { user { id role } }
+    signIn(email: $email, password: $password) {
+      user {
+        id
+        role
+      }
+    }
   }
 `);
 
 export const SIGN_OUT = graphql(`
-  mutation SignOut { signOut }
+  mutation SignOut {
+    signOut
+  }
 `);
 
 /** Staff, managers and admins sign in here; students are sent to the portal. */
@@ -23,7 +31,7 @@ export function SignIn({ notice }: { notice?: string }) {
     const form = new FormData(event.currentTarget);
     setProblem('');
     try {
-      const result = await signIn({ variables: { email: String(form.get('email')), password: String(form.get('password')) } });
+      const result = await signIn({ variables: { email: formText(form, 'email'), password: formText(form, 'password') } });
       if (result.data?.signIn.user.role === 'STUDENT') {
         await signOut();
         setProblem('The console is for staff. Students can follow their tickets in the portal.');
@@ -42,6 +50,7 @@ export function SignIn({ notice }: { notice?: string }) {
       <form onSubmit={submit} aria-describedby={problem ? 'sign-in-problem' : undefined}>
         <label>
           Email
+          {/* eslint-disable-next-line jsx-a11y/no-autofocus -- the sign-in page is this one form */}
           <input name="email" type="email" autoComplete="username" required autoFocus />
         </label>
         <label>

@@ -1,15 +1,4 @@
-import { useEffect, useState } from 'react';
 import { slaClock } from '../lib/time';
-
-/** Re-renders every minute so clocks keep counting on a queue left open. */
-export function useMinuteClock(): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 60_000);
-    return () => clearInterval(timer);
-  }, []);
-  return now;
-}
 
 /** One SLA target as time left, overdue, met or missed. */
 export function SlaClock({ label, dueAt, doneAt, now }: { label?: string; dueAt: string | null; doneAt: string | null; now: number }) {

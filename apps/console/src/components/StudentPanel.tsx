@@ -7,9 +7,26 @@ import { StatusBadge } from './Badges';
 const STUDENT_PANEL = graphql(`
   query StudentPanel($ticketId: ID!) {
     studentPanel(ticketId: $ticketId) {
-      name firstName email studentNumber
-      ticketCount openTicketCount ratingCount averageScore
-      tickets { id number title status createdAt rating { score comment expectation } }
+      name
+      firstName
+      email
+      studentNumber
+      ticketCount
+      openTicketCount
+      ratingCount
+      averageScore
+      tickets {
+        id
+        number
+        title
+        status
+        createdAt
+        rating {
+          score
+          comment
+          expectation
+        }
+      }
     }
   }
 `);
@@ -17,9 +34,19 @@ const STUDENT_PANEL = graphql(`
 /** Who the student is and their history, so staff greet them by name and know the story. */
 export function StudentPanel({ ticketId }: { ticketId: string }) {
   const { data, error } = useQuery(STUDENT_PANEL, { variables: { ticketId }, fetchPolicy: 'cache-and-network' });
-  if (error) return <aside className="student-panel" aria-label="Student"><p role="alert">{error.message}</p></aside>;
+  if (error)
+    return (
+      <aside className="student-panel" aria-label="Student">
+        <p role="alert">{error.message}</p>
+      </aside>
+    );
   const panel = data?.studentPanel;
-  if (!panel) return <aside className="student-panel" aria-label="Student"><p className="loading">Loading…</p></aside>;
+  if (!panel)
+    return (
+      <aside className="student-panel" aria-label="Student">
+        <p className="loading">Loading…</p>
+      </aside>
+    );
   return (
     <aside className="student-panel" aria-labelledby="student-name">
       <h2 id="student-name">{panel.name}</h2>
@@ -29,9 +56,13 @@ export function StudentPanel({ ticketId }: { ticketId: string }) {
         <dt>Student number</dt>
         <dd>{panel.studentNumber ?? <span className="muted">not given</span>}</dd>
         <dt>Email</dt>
-        <dd><a href={`mailto:${panel.email}`}>{panel.email}</a></dd>
+        <dd>
+          <a href={`mailto:${panel.email}`}>{panel.email}</a>
+        </dd>
         <dt>Tickets</dt>
-        <dd>{panel.ticketCount} ({panel.openTicketCount} open)</dd>
+        <dd>
+          {panel.ticketCount} ({panel.openTicketCount} open)
+        </dd>
         <dt>Ratings</dt>
         <dd>{panel.ratingCount ? `${panel.ratingCount}, average ${panel.averageScore?.toFixed(1)} / 5` : 'none yet'}</dd>
       </dl>

@@ -6,3 +6,9 @@ export function tickedValues<T extends string>(form: FormData, name: string, non
   if (values.length === 0) throw new Error(noneTicked);
   return values;
 }
+
+/** A text field's value; '' when the form has no such field (or it holds a file). */
+export function formText(form: FormData, name: string): string {
+  const value = form.get(name);
+  return typeof value === 'string' ? value : '';
+}

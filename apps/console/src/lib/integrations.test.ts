@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { attemptDueSoon, deliveryState, emailKindLabel, endOfDay, eventName, keyState, localDay, scopeName, SCOPES, EVENTS } from './integrations.js';
+import {
+  attemptDueSoon,
+  deliveryState,
+  emailKindLabel,
+  endOfDay,
+  eventName,
+  keyState,
+  localDay,
+  scopeName,
+  SCOPES,
+  EVENTS,
+} from './integrations.js';
 
 const now = Date.parse('2026-03-02T12:00:00Z');
 const inSeconds = (seconds: number) => new Date(now + seconds * 1000).toISOString();
@@ -41,8 +52,14 @@ describe('API key state', () => {
 
 describe('webhook delivery state', () => {
   it('says a delivery that was tried and is waiting to retry has failed so far, and when it retries', () => {
-    expect(deliveryState({ status: 'PENDING', attempts: 1, nextAttemptAt: inSeconds(3600) }, now)).toEqual({ label: 'Failed, retry in 1h 00m', tone: 'late' });
-    expect(deliveryState({ status: 'PENDING', attempts: 2, nextAttemptAt: inSeconds(-5) }, now)).toEqual({ label: 'Failed, retrying now', tone: 'late' });
+    expect(deliveryState({ status: 'PENDING', attempts: 1, nextAttemptAt: inSeconds(3600) }, now)).toEqual({
+      label: 'Failed, retry in 1h 00m',
+      tone: 'late',
+    });
+    expect(deliveryState({ status: 'PENDING', attempts: 2, nextAttemptAt: inSeconds(-5) }, now)).toEqual({
+      label: 'Failed, retrying now',
+      tone: 'late',
+    });
   });
 
   it('tells queued, delivered and abandoned deliveries apart', () => {

@@ -1,5 +1,5 @@
 // Keyboard shortcuts: single keys, ignored while typing, listed on "?".
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 
 export const SHORTCUTS: Array<{ area: string; keys: string; action: string }> = [
   { area: 'Anywhere', keys: '?', action: 'Show these shortcuts' },
@@ -23,7 +23,9 @@ function isTyping(target: EventTarget | null): boolean {
 /** Calls the handler bound to a pressed key, unless the person is typing or a dialog is open. */
 export function useKeys(bindings: Record<string, () => void>): void {
   const current = useRef(bindings);
-  current.current = bindings;
+  useLayoutEffect(() => {
+    current.current = bindings;
+  });
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;

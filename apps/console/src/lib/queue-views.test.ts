@@ -10,7 +10,11 @@ describe('queue views', () => {
     expect(viewFilter('mine', viewer, now)).toEqual({ status: open, assigneeId: viewer.id });
     expect(viewFilter('unassigned', viewer, now)).toEqual({ status: open, unassigned: true });
     expect(viewFilter('department', viewer, now)).toEqual({ status: open, departmentId: viewer.departmentId });
-    expect(viewFilter('breaching', viewer, now)).toEqual({ status: open, breached: false, resolutionDueBefore: '2026-03-02T14:00:00.000Z' });
+    expect(viewFilter('breaching', viewer, now)).toEqual({
+      status: open,
+      breached: false,
+      resolutionDueBefore: '2026-03-02T14:00:00.000Z',
+    });
     expect(viewFilter('breached', viewer, now)).toEqual({ status: open, breached: true });
     expect(viewFilter('open', viewer, now)).toEqual({ status: open });
   });

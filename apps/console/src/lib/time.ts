@@ -1,4 +1,5 @@
 // How the console says times: SLA clocks as time left or overdue, dates in the reader's locale.
+import { useEffect, useState } from 'react';
 
 const MINUTE = 60_000;
 
@@ -40,4 +41,14 @@ export function formatDateTime(iso: string): string {
 
 export function formatPercent(share: number | null | undefined): string {
   return share === null || share === undefined ? '—' : `${Math.round(share * 100)}%`;
+}
+
+/** The time now, renewed every `intervalMs` so clocks keep counting on a page left open. */
+export function useClock(intervalMs = MINUTE): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), intervalMs);
+    return () => clearInterval(timer);
+  }, [intervalMs]);
+  return now;
 }

@@ -11,7 +11,8 @@ export function Admin() {
       <section aria-labelledby="admin-title">
         <h1 id="admin-title">Admin</h1>
         <p role="alert" className="problem">
-          Only admins can open this page: it manages API keys, webhooks and the email outbox. If something there needs changing, ask an admin.
+          Only admins can open this page: it manages API keys, webhooks and the email outbox. If something there needs changing, ask an
+          admin.
         </p>
         <p>
           <NavLink to="/">Go home</NavLink>

@@ -10,30 +10,62 @@ import { LoadMore } from '../components/LoadMore';
 import { ShownOnce } from '../components/ShownOnce';
 import { graphql } from '../gql';
 import type { ApiKeyScope } from '../gql/graphql';
-import { tickedValues } from '../lib/forms';
+import { tickedValues, formText } from '../lib/forms';
 import { endOfDay, keyState, localDay, SCOPE_MEANINGS, scopeName, SCOPES, type KeyState, type Tone } from '../lib/integrations';
-import { formatDateTime } from '../lib/time';
+import { formatDateTime, useClock } from '../lib/time';
 import { useAction } from '../lib/use-action';
 
 export const API_KEY_FIELDS = graphql(`
-  fragment ApiKeyFields on ApiKey { id name prefix scopes createdAt lastUsedAt expiresAt revokedAt createdBy { id name } }
+  fragment ApiKeyFields on ApiKey {
+    id
+    name
+    prefix
+    scopes
+    createdAt
+    lastUsedAt
+    expiresAt
+    revokedAt
+    createdBy {
+      id
+      name
+    }
+  }
 `);
 
 const API_KEYS = graphql(`
   query ApiKeys($includeRevoked: Boolean!, $after: String) {
     apiKeys(includeRevoked: $includeRevoked, first: 50, after: $after) {
-      edges { cursor node { ...ApiKeyFields } }
-      pageInfo { hasNextPage endCursor }
+      edges {
+        cursor
+        node {
+          ...ApiKeyFields
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
     }
   }
 `);
 
 const CREATE_API_KEY = graphql(`
-  mutation CreateApiKey($input: CreateApiKeyInput!) { createApiKey(input: $input) { key apiKey { ...ApiKeyFields } } }
+  mutation CreateApiKey($input: CreateApiKeyInput!) {
+    createApiKey(input: $input) {
+      key
+      apiKey {
+        ...ApiKeyFields
+      }
+    }
+  }
 `);
 
 const REVOKE_API_KEY = graphql(`
-  mutation RevokeApiKey($id: ID!) { revokeApiKey(id: $id) { ...ApiKeyFields } }
+  mutation RevokeApiKey($id: ID!) {
+    revokeApiKey(id: $id) {
+      ...ApiKeyFields
+    }
+  }
 `);
 
 const KEY_STATES: Record<KeyState, { label: string; tone: Tone }> = {
@@ -52,17 +84,23 @@ export default function ApiKeys() {
   const [created, setCreated] = useState<{ name: string; key: string } | null>(null);
   const { problem, done, run, submit } = useAction();
   const keys = data?.apiKeys.edges.map((edge) => edge.node) ?? [];
-  const now = Date.now();
+  const now = useClock();
 
   return (
     <section aria-labelledby="api-keys-title">
       <h1 id="api-keys-title">API keys</h1>
       <p className="muted">
-        Other systems send a key as <code>Authorization: Bearer &lt;key&gt;</code>. Give each system its own key with only the scopes it needs, so
-        one can be revoked without stopping the others.
+        Other systems send a key as <code>Authorization: Bearer &lt;key&gt;</code>. Give each system its own key with only the scopes it
+        needs, so one can be revoked without stopping the others.
       </p>
-      {problem && <p role="alert" className="problem">{problem}</p>}
-      <p role="status" className="status-line">{done}</p>
+      {problem && (
+        <p role="alert" className="problem">
+          {problem}
+        </p>
+      )}
+      <p role="status" className="status-line">
+        {done}
+      </p>
 
       {created && (
         <ShownOnce
@@ -81,7 +119,7 @@ export default function ApiKeys() {
           submit(event, async (form) => {
             const scopes = tickedValues<ApiKeyScope>(form, 'scopes', 'Choose at least one scope: a key without one can do nothing.');
             const result = await createApiKey({
-              variables: { input: { name: String(form.get('name')), scopes, expiresAt: endOfDay(String(form.get('expiresOn') ?? '')) } },
+              variables: { input: { name: formText(form, 'name'), scopes, expiresAt: endOfDay(formText(form, 'expiresOn')) } },
             });
             if (result.data) setCreated({ name: result.data.createApiKey.apiKey.name, key: result.data.createApiKey.key });
             await refetch();
@@ -98,14 +136,19 @@ export default function ApiKeys() {
           Expires on (optional; the key works until the end of that day)
           <input name="expiresOn" type="date" min={localDay(new Date(now))} aria-describedby="expiry-hint" />
         </label>
-        <p id="expiry-hint" className="muted">Leave empty for a key that works until it is revoked.</p>
-        <button type="submit" className="primary" disabled={creating.loading}>Create key</button>
+        <p id="expiry-hint" className="muted">
+          Leave empty for a key that works until it is revoked.
+        </p>
+        <button type="submit" className="primary" disabled={creating.loading}>
+          Create key
+        </button>
       </form>
 
       <div className="page-head">
         <h2 id="keys-list-title">Keys</h2>
         <label className="inline">
-          <input type="checkbox" checked={includeRevoked} onChange={(event) => setIncludeRevoked(event.currentTarget.checked)} /> Show revoked keys
+          <input type="checkbox" checked={includeRevoked} onChange={(event) => setIncludeRevoked(event.currentTarget.checked)} /> Show
+          revoked keys
         </label>
       </div>
       {error && <p role="alert">The keys could not be loaded: {error.message}</p>}
@@ -136,9 +179,17 @@ export default function ApiKeys() {
                       accessibleName={`Revoke ${key.name}`}
                       question={`Revoke “${key.name}”?`}
                       confirmLabel="Revoke key"
-                      onConfirm={() => run(() => revokeApiKey({ variables: { id: key.id } }), `“${key.name}” is revoked: it is refused from its next request.`)}
+                      onConfirm={() =>
+                        run(
+                          () => revokeApiKey({ variables: { id: key.id } }),
+                          `“${key.name}” is revoked: it is refused from its next request.`,
+                        )
+                      }
                     >
-                      <p>Systems using this key are refused from their next request. This cannot be undone: if the system needs access again, create a new key.</p>
+                      <p>
+                        Systems using this key are refused from their next request. This cannot be undone: if the system needs access again,
+                        create a new key.
+                      </p>
                     </ConfirmButton>
                   )}
                 </td>
@@ -148,7 +199,11 @@ export default function ApiKeys() {
         </ListTable>
       )}
       {data && keys.length === 0 && (
-        <p className="empty">{includeRevoked ? 'No API keys yet. Create one above for each system that calls the desk.' : 'No working API keys. Tick “Show revoked keys” to see the old ones.'}</p>
+        <p className="empty">
+          {includeRevoked
+            ? 'No API keys yet. Create one above for each system that calls the desk.'
+            : 'No working API keys. Tick “Show revoked keys” to see the old ones.'}
+        </p>
       )}
       <LoadMore pageInfo={data?.apiKeys.pageInfo} label="Load more keys" onMore={(after) => fetchMore({ variables: { after } })} />
     </section>

@@ -4,21 +4,51 @@ import { useState, type FormEvent } from 'react';
 import { graphql } from '../gql';
 import { useAction } from '../lib/use-action';
 import { useViewer } from '../viewer';
+import { formText } from '../lib/forms';
 
 const CANNED_RESPONSES = graphql(`
   query ManageCannedResponses($departmentId: ID) {
-    departments { id name }
-    cannedResponses(departmentId: $departmentId) { id title body department { id name } }
+    departments {
+      id
+      name
+    }
+    cannedResponses(departmentId: $departmentId) {
+      id
+      title
+      body
+      department {
+        id
+        name
+      }
+    }
   }
 `);
 const CREATE = graphql(`
-  mutation CreateCannedResponse($input: CreateCannedResponseInput!) { createCannedResponse(input: $input) { id } }
+  mutation CreateCannedResponse($input: CreateCannedResponseInput!) {
+    createCannedResponse(input: $input) {
+      id
+    }
+  }
 `);
 const UPDATE = graphql(`
-  mutation UpdateCannedResponse($input: UpdateCannedResponseInput!) { updateCannedResponse(input: $input) { id title body } }
+  mutation UpdateCannedResponse($input: UpdateCannedResponseInput!) {
+    updateCannedResponse(input: $input) {
+      id
+      title
+      body
+    }
+  }
 `);
 
-const PLACEHOLDERS = ['{{student.firstName}}', '{{student.name}}', '{{ticket.number}}', '{{ticket.title}}', '{{agent.firstName}}', '{{agent.name}}', '{{department.name}}'];
+const PLACEHOLDERS = [
+  '{{student.firstName}}',
+  '{{student.name}}',
+  '{{ticket.number}}',
+  '{{ticket.title}}',
+  '{{agent.firstName}}',
+  '{{agent.name}}',
+  '{{department.name}}',
+];
 
 export function CannedResponses() {
   const viewer = useViewer();
@@ -31,9 +61,9 @@ export function CannedResponses() {
 
   const save = (event: FormEvent<HTMLFormElement>, id: string | null) =>
     submit(event, async (form) => {
-      const text = { title: String(form.get('title')), body: String(form.get('body')) };
+      const text = { title: formText(form, 'title'), body: formText(form, 'body') };
       if (id) await update({ variables: { input: { id, ...text } } });
-      else await create({ variables: { input: { ...text, departmentId: String(form.get('departmentId') || '') || null } } });
+      else await create({ variables: { input: { ...text, departmentId: formText(form, 'departmentId') || null } } });
       setEditing(null);
       await refetch();
     });
@@ -48,13 +78,19 @@ export function CannedResponses() {
           <select value={departmentId} onChange={(event) => setDepartmentId(event.currentTarget.value)}>
             <option value="">School-wide only</option>
             {data?.departments.map((department) => (
-              <option key={department.id} value={department.id}>{department.name}</option>
+              <option key={department.id} value={department.id}>
+                {department.name}
+              </option>
             ))}
           </select>
         </label>
       )}
       {error && <p role="alert">{error.message}</p>}
-      {problem && <p role="alert" className="problem">{problem}</p>}
+      {problem && (
+        <p role="alert" className="problem">
+          {problem}
+        </p>
+      )}
       <form className="panel" onSubmit={(event) => save(event, null)} aria-labelledby="new-canned-title">
         <h2 id="new-canned-title">New canned response</h2>
         <label>
@@ -63,7 +99,13 @@ export function CannedResponses() {
         </label>
         <label>
           Text
-          <textarea name="body" required rows={4} maxLength={5000} defaultValue={'Hi {{student.firstName}},\n\n\n\n{{agent.firstName}}, {{department.name}}'} />
+          <textarea
+            name="body"
+            required
+            rows={4}
+            maxLength={5000}
+            defaultValue={'Hi {{student.firstName}},\n\n\n\n{{agent.firstName}}, {{department.name}}'}
+          />
         </label>
         <label>
           Used by
@@ -72,11 +114,15 @@ export function CannedResponses() {
             {data?.departments
               .filter((department) => viewer.role === 'ADMIN' || department.id === viewer.department?.id)
               .map((department) => (
-                <option key={department.id} value={department.id}>{department.name}</option>
+                <option key={department.id} value={department.id}>
+                  {department.name}
+                </option>
               ))}
           </select>
         </label>
-        <button type="submit" className="primary">Add canned response</button>
+        <button type="submit" className="primary">
+          Add canned response
+        </button>
       </form>
       <ul className="canned-list">
         {data?.cannedResponses.map((response) => {
@@ -93,15 +139,23 @@ export function CannedResponses() {
                     Text
                     <textarea name="body" required rows={4} maxLength={5000} defaultValue={response.body} />
                   </label>
-                  <button type="submit" className="primary">Save</button>
-                  <button type="button" onClick={() => setEditing(null)}>Cancel</button>
+                  <button type="submit" className="primary">
+                    Save
+                  </button>
+                  <button type="button" onClick={() => setEditing(null)}>
+                    Cancel
+                  </button>
                 </form>
               ) : (
                 <>
                   <h2>{response.title}</h2>
                   <p className="muted">{response.department?.name ?? 'Every department'}</p>
                   <pre className="canned-body">{response.body}</pre>
-                  {mayEdit && <button type="button" onClick={() => setEditing(response.id)}>Edit</button>}
+                  {mayEdit && (
+                    <button type="button" onClick={() => setEditing(response.id)}>
+                      Edit
+                    </button>
+                  )}
                 </>
               )}
             </li>

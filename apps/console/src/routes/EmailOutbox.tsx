@@ -14,23 +14,48 @@ import { formatDateTime } from '../lib/time';
 const EMAIL_OUTBOX = graphql(`
   query EmailOutbox($status: [DeliveryStatus!], $after: String) {
     emailOutbox(status: $status, first: 25, after: $after) {
-      edges { cursor node { id toAddress subject kind status attempts createdAt sentAt error text } }
-      pageInfo { hasNextPage endCursor }
+      edges {
+        cursor
+        node {
+          id
+          toAddress
+          subject
+          kind
+          status
+          attempts
+          createdAt
+          sentAt
+          error
+          text
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
     }
   }
 `);
 
-const STATUS_OPTIONS = (Object.keys(EMAIL_STATUS) as DeliveryStatus[]).map((status) => ({ value: status, label: EMAIL_STATUS[status].label }));
+const STATUS_OPTIONS = (Object.keys(EMAIL_STATUS) as DeliveryStatus[]).map((status) => ({
+  value: status,
+  label: EMAIL_STATUS[status].label,
+}));
 
 export default function EmailOutbox() {
   const [status, setStatus] = useState<DeliveryStatus | ''>('');
-  const { data, error, fetchMore } = useQuery(EMAIL_OUTBOX, { variables: { status: status ? [status] : null }, fetchPolicy: 'cache-and-network' });
+  const { data, error, fetchMore } = useQuery(EMAIL_OUTBOX, {
+    variables: { status: status ? [status] : null },
+    fetchPolicy: 'cache-and-network',
+  });
   const emails = data?.emailOutbox.edges.map((edge) => edge.node) ?? [];
 
   return (
     <section aria-labelledby="outbox-title">
       <h1 id="outbox-title">Email outbox</h1>
-      <p className="muted">Every email written to students, newest first. Failed emails were tried several times; the mail server’s last error is shown.</p>
+      <p className="muted">
+        Every email written to students, newest first. Failed emails were tried several times; the mail server’s last error is shown.
+      </p>
       <div className="filters">
         <FilterSelect label="Status" every="Every status" value={status} options={STATUS_OPTIONS} onChange={setStatus} />
       </div>
@@ -47,19 +72,30 @@ export default function EmailOutbox() {
                 </details>
               </th>
               <td>{emailKindLabel(email.kind)}</td>
-              <td><ToneBadge tone={EMAIL_STATUS[email.status].tone}>{EMAIL_STATUS[email.status].label}</ToneBadge></td>
+              <td>
+                <ToneBadge tone={EMAIL_STATUS[email.status].tone}>{EMAIL_STATUS[email.status].label}</ToneBadge>
+              </td>
               <td>{formatDateTime(email.createdAt)}</td>
               <td>
                 {email.sentAt && formatDateTime(email.sentAt)}
                 {email.error && <span className="problem">{email.error}</span>}
-                {email.attempts > 0 && <span className="muted"> ({email.attempts} {email.attempts === 1 ? 'try' : 'tries'})</span>}
+                {email.attempts > 0 && (
+                  <span className="muted">
+                    {' '}
+                    ({email.attempts} {email.attempts === 1 ? 'try' : 'tries'})
+                  </span>
+                )}
                 {!email.sentAt && !email.error && email.attempts === 0 && <span className="muted">Not tried yet</span>}
               </td>
             </tr>
           ))}
         </ListTable>
       )}
-      {data && emails.length === 0 && <p className="empty">{status ? 'No emails in this status.' : 'No emails yet. They appear here when the desk writes to a student.'}</p>}
+      {data && emails.length === 0 && (
+        <p className="empty">
+          {status ? 'No emails in this status.' : 'No emails yet. They appear here when the desk writes to a student.'}
+        </p>
+      )}
       <LoadMore pageInfo={data?.emailOutbox.pageInfo} label="Load older emails" onMore={(after) => fetchMore({ variables: { after } })} />
     </section>
   );

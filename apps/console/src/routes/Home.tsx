@@ -10,23 +10,40 @@ import { useViewer } from '../viewer';
 const STAFF_HOME = graphql(`
   query StaffHome {
     staffHome {
-      mine { ...CsatTrendFields }
-      department { ...CsatTrendFields }
-      school { ...CsatTrendFields }
+      mine {
+        ...CsatTrendFields
+      }
+      department {
+        ...CsatTrendFields
+      }
+      school {
+        ...CsatTrendFields
+      }
       openTickets
-      praise { comment createdAt ticketNumber }
+      praise {
+        comment
+        createdAt
+        ticketNumber
+      }
     }
   }
   fragment CsatTrendFields on CsatTrend {
-    thisWeek { csat responses }
-    lastWeek { csat responses }
+    thisWeek {
+      csat
+      responses
+    }
+    lastWeek {
+      csat
+      responses
+    }
   }
 `);
 
 type Trend = NonNullable<StaffHomeQuery['staffHome']['department']>;
 
 function CsatCard({ title, trend }: { title: string; trend: Trend }) {
-  const change = trend.thisWeek.csat !== null && trend.lastWeek.csat !== null ? Math.round((trend.thisWeek.csat - trend.lastWeek.csat) * 100) : null;
+  const change =
+    trend.thisWeek.csat !== null && trend.lastWeek.csat !== null ? Math.round((trend.thisWeek.csat - trend.lastWeek.csat) * 100) : null;
   return (
     <section className="card" aria-label={title}>
       <h2>{title}</h2>
@@ -36,7 +53,12 @@ function CsatCard({ title, trend }: { title: string; trend: Trend }) {
       </p>
       <p>
         Week before: {formatPercent(trend.lastWeek.csat)} ({trend.lastWeek.responses})
-        {change !== null && change !== 0 && <span className={change > 0 ? 'up' : 'down'}> {change > 0 ? '▲' : '▼'} {Math.abs(change)} pts</span>}
+        {change !== null && change !== 0 && (
+          <span className={change > 0 ? 'up' : 'down'}>
+            {' '}
+            {change > 0 ? '▲' : '▼'} {Math.abs(change)} pts
+          </span>
+        )}
       </p>
     </section>
   );
@@ -58,7 +80,9 @@ export function Home() {
         <section className="card" aria-label="My open tickets">
           <h2>My open tickets</h2>
           <p className="figure">{home.openTickets}</p>
-          <p><Link to="/queue/mine">Work my queue →</Link></p>
+          <p>
+            <Link to="/queue/mine">Work my queue →</Link>
+          </p>
         </section>
       </div>
       <section aria-labelledby="praise-title">
@@ -70,7 +94,9 @@ export function Home() {
             {home.praise.map((praise) => (
               <li key={`${praise.ticketNumber}-${praise.createdAt}`}>
                 <blockquote>“{praise.comment}”</blockquote>
-                <p className="muted">{praise.ticketNumber} · {formatDateTime(praise.createdAt)}</p>
+                <p className="muted">
+                  {praise.ticketNumber} · {formatDateTime(praise.createdAt)}
+                </p>
               </li>
             ))}
           </ul>

@@ -7,33 +7,88 @@ import { graphql } from '../gql';
 import type { IncidentStatus } from '../gql/graphql';
 import { formatDateTime } from '../lib/time';
 import { useAction } from '../lib/use-action';
+import { formText } from '../lib/forms';
 
 const INCIDENTS = graphql(`
-  query Incidents { incidents(first: 50) { edges { node { id title status startedAt resolvedAt ticketCount department { name } } } } }
+  query Incidents {
+    incidents(first: 50) {
+      edges {
+        node {
+          id
+          title
+          status
+          startedAt
+          resolvedAt
+          ticketCount
+          department {
+            name
+          }
+        }
+      }
+    }
+  }
 `);
 
 export const INCIDENT_DETAIL = graphql(`
   fragment IncidentDetail on Incident {
-    id title summary status startedAt resolvedAt ticketCount
-    department { id name }
-    category { id name }
-    updates { body createdAt }
+    id
+    title
+    summary
+    status
+    startedAt
+    resolvedAt
+    ticketCount
+    department {
+      id
+      name
+    }
+    category {
+      id
+      name
+    }
+    updates {
+      body
+      createdAt
+    }
   }
 `);
 
 const INCIDENT = graphql(`
   query Incident($id: ID!, $filter: TicketFilter) {
-    node(id: $id) { __typename ... on Incident { ...IncidentDetail } }
-    tickets(filter: $filter, first: 100) { edges { node { id number title status contactName } } }
+    node(id: $id) {
+      __typename
+      ... on Incident {
+        ...IncidentDetail
+      }
+    }
+    tickets(filter: $filter, first: 100) {
+      edges {
+        node {
+          id
+          number
+          title
+          status
+          contactName
+        }
+      }
+    }
   }
 `);
 
 const POST_UPDATE = graphql(`
-  mutation PostIncidentUpdate($input: PostIncidentUpdateInput!) { postIncidentUpdate(input: $input) { ...IncidentDetail } }
+  mutation PostIncidentUpdate($input: PostIncidentUpdateInput!) {
+    postIncidentUpdate(input: $input) {
+      ...IncidentDetail
+    }
+  }
 `);
 
 const RESOLVE_INCIDENT = graphql(`
-  mutation ResolveIncident($input: ResolveIncidentInput!) { resolveIncident(input: $input) { ...IncidentDetail } }
+  mutation ResolveIncident($input: ResolveIncidentInput!) {
+    resolveIncident(input: $input) {
+      ...IncidentDetail
+    }
+  }
 `);
 
 const STATUS_LABELS: Record<IncidentStatus, string> = {
@@ -65,8 +120,12 @@ export function Incidents() {
         <tbody>
           {data?.incidents.edges.map(({ node }) => (
             <tr key={node.id}>
-              <td><Link to={`/incidents/${node.id}`}>{node.title}</Link></td>
-              <td><span className={`badge incident-${node.status.toLowerCase()}`}>{STATUS_LABELS[node.status]}</span></td>
+              <td>
+                <Link to={`/incidents/${node.id}`}>{node.title}</Link>
+              </td>
+              <td>
+                <span className={`badge incident-${node.status.toLowerCase()}`}>{STATUS_LABELS[node.status]}</span>
+              </td>
               <td>{node.department?.name ?? '—'}</td>
               <td>{node.ticketCount}</td>
               <td>{formatDateTime(node.startedAt)}</td>
@@ -94,16 +153,25 @@ export function IncidentView() {
 
   return (
     <section aria-labelledby="incident-title" className="incident">
-      <p className="crumbs"><Link to="/incidents">← Incidents</Link></p>
+      <p className="crumbs">
+        <Link to="/incidents">← Incidents</Link>
+      </p>
       <h1 id="incident-title">{incident.title}</h1>
       <p className="meta">
-        <span className={`badge incident-${incident.status.toLowerCase()}`}>{STATUS_LABELS[incident.status]}</span> {incident.ticketCount} linked ticket
+        <span className={`badge incident-${incident.status.toLowerCase()}`}>{STATUS_LABELS[incident.status]}</span> {incident.ticketCount}{' '}
+        linked ticket
         {incident.ticketCount === 1 ? '' : 's'} · started {formatDateTime(incident.startedAt)}
         {incident.category ? ` · ${incident.category.name}` : ''}
       </p>
       <p>{incident.summary}</p>
-      {problem && <p role="alert" className="problem">{problem}</p>}
-      <p role="status" className="status-line">{done}</p>
+      {problem && (
+        <p role="alert" className="problem">
+          {problem}
+        </p>
+      )}
+      <p role="status" className="status-line">
+        {done}
+      </p>
 
       {incident.status !== 'RESOLVED' && (
         <div className="two-columns">
@@ -114,8 +182,8 @@ export function IncidentView() {
               submit(
                 event,
                 async (form) => {
-                  const status = (String(form.get('status')) || null) as IncidentStatus | null;
-                  await postUpdate({ variables: { input: { incidentId: id, body: String(form.get('body')), status } } });
+                  const status = (formText(form, 'status') || null) as IncidentStatus | null;
+                  await postUpdate({ variables: { input: { incidentId: id, body: formText(form, 'body'), status } } });
                   await refetch();
                 },
                 'Update posted to every open linked ticket and the portal.',
@@ -132,11 +200,15 @@ export function IncidentView() {
               <select name="status" defaultValue="">
                 <option value="">Keep “{STATUS_LABELS[incident.status]}”</option>
                 {(['INVESTIGATING', 'IDENTIFIED', 'MONITORING'] as const).map((option) => (
-                  <option key={option} value={option}>{STATUS_LABELS[option]}</option>
+                  <option key={option} value={option}>
+                    {STATUS_LABELS[option]}
+                  </option>
                 ))}
               </select>
             </label>
-            <button type="submit" className="primary" disabled={posting.loading}>Post update</button>
+            <button type="submit" className="primary" disabled={posting.loading}>
+              Post update
+            </button>
           </form>
           <form
             className="panel"
@@ -145,7 +217,7 @@ export function IncidentView() {
               submit(
                 event,
                 async (form) => {
-                  await resolveIncident({ variables: { input: { incidentId: id, resolution: String(form.get('resolution')) } } });
+                  await resolveIncident({ variables: { input: { incidentId: id, resolution: formText(form, 'resolution') } } });
                   await refetch();
                 },
                 'Incident resolved with every linked ticket.',
@@ -157,7 +229,9 @@ export function IncidentView() {
               What was done (the resolution of every linked ticket)
               <textarea name="resolution" rows={3} required maxLength={5000} />
             </label>
-            <button type="submit" className="primary" disabled={resolving.loading}>Resolve incident and its tickets</button>
+            <button type="submit" className="primary" disabled={resolving.loading}>
+              Resolve incident and its tickets
+            </button>
           </form>
         </div>
       )}
@@ -174,9 +248,15 @@ export function IncidentView() {
         <tbody>
           {tickets.map((ticket) => (
             <tr key={ticket.id}>
-              <td><Link to={`/tickets/${ticket.id}`}><span className="number">{ticket.number}</span> {ticket.title}</Link></td>
+              <td>
+                <Link to={`/tickets/${ticket.id}`}>
+                  <span className="number">{ticket.number}</span> {ticket.title}
+                </Link>
+              </td>
               <td>{ticket.contactName}</td>
-              <td><StatusBadge status={ticket.status} /></td>
+              <td>
+                <StatusBadge status={ticket.status} />
+              </td>
             </tr>
           ))}
         </tbody>

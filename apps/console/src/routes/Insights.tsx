@@ -11,16 +11,85 @@ import { seesEveryDepartment, useViewer } from '../viewer';
 
 const INSIGHTS = graphql(`
   query Insights($range: DateRange, $departmentId: ID) {
-    departments { id name }
+    departments {
+      id
+      name
+    }
     insights(range: $range, departmentId: $departmentId) {
-      departments { id name }
-      csatByWeek { department { id name } weekStart csat responses }
-      expectationGap { department { id name } responses metOrExceededRate below met exceeded ticketsWithExpectation expectedResolutionHours actualResolutionHours }
-      perceptionGapByDepartment { department { id name } predictions averagePredicted averageScore gap }
-      perceptionGapByStaff { staff { id name } department { id name } predictions averagePredicted averageScore gap }
-      slaCompliance { department { id name } firstResponseTickets firstResponseMet firstResponseRate resolutionTickets resolutionMet resolutionRate }
-      backlogAging { age tickets }
-      volumeByCategory { category { id name } tickets }
+      departments {
+        id
+        name
+      }
+      csatByWeek {
+        department {
+          id
+          name
+        }
+        weekStart
+        csat
+        responses
+      }
+      expectationGap {
+        department {
+          id
+          name
+        }
+        responses
+        metOrExceededRate
+        below
+        met
+        exceeded
+        ticketsWithExpectation
+        expectedResolutionHours
+        actualResolutionHours
+      }
+      perceptionGapByDepartment {
+        department {
+          id
+          name
+        }
+        predictions
+        averagePredicted
+        averageScore
+        gap
+      }
+      perceptionGapByStaff {
+        staff {
+          id
+          name
+        }
+        department {
+          id
+          name
+        }
+        predictions
+        averagePredicted
+        averageScore
+        gap
+      }
+      slaCompliance {
+        department {
+          id
+          name
+        }
+        firstResponseTickets
+        firstResponseMet
+        firstResponseRate
+        resolutionTickets
+        resolutionMet
+        resolutionRate
+      }
+      backlogAging {
+        age
+        tickets
+      }
+      volumeByCategory {
+        category {
+          id
+          name
+        }
+        tickets
+      }
     }
   }
 `);
@@ -36,7 +105,15 @@ const week = (iso: string) => iso.slice(0, 10);
 type ChartRow = Record<string, string | number | null>;
 
 /** The bar chart every section uses: one bar series per entry of `bars`, keyed by the row field. */
-function Bars({ data, bars, unit, domain, horizontal, counts, legend = bars.length > 1 }: {
+function Bars({
+  data,
+  bars,
+  unit,
+  domain,
+  horizontal,
+  counts,
+  legend = bars.length > 1,
+}: {
   data: ChartRow[];
   bars: Array<{ key: string; color: string }>;
   unit?: string;
@@ -86,7 +163,11 @@ export default function Insights() {
     <section aria-labelledby="insights-title" className="insights">
       <div className="page-head">
         <h1 id="insights-title">Insights</h1>
-        {loading && <p className="loading" aria-live="polite">Updating…</p>}
+        {loading && (
+          <p className="loading" aria-live="polite">
+            Updating…
+          </p>
+        )}
       </div>
       <div className="filters">
         <DateRangePicker value={range} onChange={setRange} />
@@ -96,7 +177,9 @@ export default function Insights() {
             <select value={departmentId} onChange={(event) => setDepartmentId(event.currentTarget.value)}>
               <option value="">Every department</option>
               {data?.departments.map((department) => (
-                <option key={department.id} value={department.id}>{department.name}</option>
+                <option key={department.id} value={department.id}>
+                  {department.name}
+                </option>
               ))}
             </select>
           </label>
@@ -125,7 +208,13 @@ export default function Insights() {
                   <Tooltip />
                   <Legend />
                   {insights.departments.map((department, index) => (
-                    <Line key={department.id} dataKey={department.name} stroke={SERIES[index % SERIES.length]} strokeWidth={2} connectNulls />
+                    <Line
+                      key={department.id}
+                      dataKey={department.name}
+                      stroke={SERIES[index % SERIES.length]}
+                      strokeWidth={2}
+                      connectNulls
+                    />
                   ))}
                 </LineChart>
               </ResponsiveContainer>
@@ -148,8 +237,15 @@ export default function Insights() {
             ]}
             chart={
               <Bars
-                data={insights.expectationGap.map((row) => ({ name: row.department.name, Expected: hours(row.expectedResolutionHours), Actual: hours(row.actualResolutionHours) }))}
-                bars={[{ key: 'Expected', color: SERIES[0]! }, { key: 'Actual', color: SERIES[1]! }]}
+                data={insights.expectationGap.map((row) => ({
+                  name: row.department.name,
+                  Expected: hours(row.expectedResolutionHours),
+                  Actual: hours(row.actualResolutionHours),
+                }))}
+                bars={[
+                  { key: 'Expected', color: SERIES[0]! },
+                  { key: 'Actual', color: SERIES[1]! },
+                ]}
                 unit=" h"
               />
             }
@@ -167,7 +263,10 @@ export default function Insights() {
               { header: 'Gap', value: (row) => gap(row.gap) },
             ]}
             chart={
-              <Bars data={insights.perceptionGapByDepartment.map((row) => ({ name: row.department.name, Gap: gap(row.gap) }))} bars={[{ key: 'Gap', color: SERIES[3]! }]} />
+              <Bars
+                data={insights.perceptionGapByDepartment.map((row) => ({ name: row.department.name, Gap: gap(row.gap) }))}
+                bars={[{ key: 'Gap', color: SERIES[3]! }]}
+              />
             }
           />
           <ChartCard
@@ -197,8 +296,15 @@ export default function Insights() {
             ]}
             chart={
               <Bars
-                data={insights.slaCompliance.map((row) => ({ name: row.department.name, 'First response': percent(row.firstResponseRate), Resolution: percent(row.resolutionRate) }))}
-                bars={[{ key: 'First response', color: SERIES[0]! }, { key: 'Resolution', color: SERIES[2]! }]}
+                data={insights.slaCompliance.map((row) => ({
+                  name: row.department.name,
+                  'First response': percent(row.firstResponseRate),
+                  Resolution: percent(row.resolutionRate),
+                }))}
+                bars={[
+                  { key: 'First response', color: SERIES[0]! },
+                  { key: 'Resolution', color: SERIES[2]! },
+                ]}
                 unit="%"
                 domain={[0, 100]}
               />
@@ -214,7 +320,11 @@ export default function Insights() {
               { header: 'Tickets', value: (row) => row.tickets },
             ]}
             chart={
-              <Bars data={insights.backlogAging.map((row) => ({ name: AGE_LABELS[row.age], Tickets: row.tickets }))} bars={[{ key: 'Tickets', color: SERIES[1]! }]} counts />
+              <Bars
+                data={insights.backlogAging.map((row) => ({ name: AGE_LABELS[row.age], Tickets: row.tickets }))}
+                bars={[{ key: 'Tickets', color: SERIES[1]! }]}
+                counts
+              />
             }
           />
           <ChartCard
@@ -226,7 +336,12 @@ export default function Insights() {
               { header: 'Tickets', value: (row) => row.tickets },
             ]}
             chart={
-              <Bars data={insights.volumeByCategory.map((row) => ({ name: row.category.name, Tickets: row.tickets }))} bars={[{ key: 'Tickets', color: SERIES[0]! }]} horizontal counts />
+              <Bars
+                data={insights.volumeByCategory.map((row) => ({ name: row.category.name, Tickets: row.tickets }))}
+                bars={[{ key: 'Tickets', color: SERIES[0]! }]}
+                horizontal
+                counts
+              />
             }
           />
         </div>

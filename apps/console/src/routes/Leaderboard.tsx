@@ -10,8 +10,19 @@ const LEADERBOARD = graphql(`
   query Leaderboard($range: DateRange, $minResponses: Int) {
     leaderboard(range: $range, minResponses: $minResponses) {
       minResponses
-      entries { rank csat responses department { id name } }
-      unranked { id name }
+      entries {
+        rank
+        csat
+        responses
+        department {
+          id
+          name
+        }
+      }
+      unranked {
+        id
+        name
+      }
     }
   }
 `);
@@ -19,8 +30,26 @@ const LEADERBOARD = graphql(`
 const RECOGNITION = graphql(`
   query Recognition($after: String) {
     recognitionFeed(first: 20, after: $after) {
-      edges { cursor node { comment createdAt ticketNumber staff { id name } department { id name } } }
-      pageInfo { hasNextPage endCursor }
+      edges {
+        cursor
+        node {
+          comment
+          createdAt
+          ticketNumber
+          staff {
+            id
+            name
+          }
+          department {
+            id
+            name
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
     }
   }
 `);
@@ -39,7 +68,13 @@ export function Leaderboard() {
         <DateRangePicker value={range} onChange={setRange} />
         <label>
           Fewest ratings to be ranked
-          <input type="number" min={1} max={10000} value={minResponses} onChange={(event) => setMinResponses(Math.max(1, Number(event.currentTarget.value) || 1))} />
+          <input
+            type="number"
+            min={1}
+            max={10000}
+            value={minResponses}
+            onChange={(event) => setMinResponses(Math.max(1, Number(event.currentTarget.value) || 1))}
+          />
         </label>
       </div>
       {board.error && <p role="alert">{board.error.message}</p>}
@@ -76,7 +111,7 @@ export function Leaderboard() {
           ))}
         </ul>
         {feed.data?.recognitionFeed.pageInfo.hasNextPage && (
-          <button type="button" onClick={() => void feed.fetchMore({ variables: { after: feed.data!.recognitionFeed.pageInfo.endCursor } })}>
+          <button type="button" onClick={() => void feed.fetchMore({ variables: { after: feed.data.recognitionFeed.pageInfo.endCursor } })}>
             Show older praise
           </button>
         )}

@@ -3,21 +3,43 @@ import { useMutation, useQuery, useSubscription } from '@apollo/client/react';
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Link, NavLink, useNavigate, useParams, useSearchParams } from 'react-router';
 import { PriorityBadge, StatusBadge, priorityLabel, statusLabel } from '../components/Badges';
-import { SlaClock, useMinuteClock } from '../components/SlaClock';
+import { SlaClock } from '../components/SlaClock';
+import { useClock } from '../lib/time';
 import { graphql } from '../gql';
 import type { Priority, TicketFilter, TicketOrder, TicketStatus } from '../gql/graphql';
 import { useKeys } from '../lib/keys';
 import { isQueueView, OPEN_STATUSES, QUEUE_VIEWS, viewFilter } from '../lib/queue-views';
 import { useQueueOrder } from '../queue-order';
 import { useViewer } from '../viewer';
+import { formText } from '../lib/forms';
 
 export const QUEUE_ROW = graphql(`
   fragment QueueRow on Ticket {
-    id number title status priority contactName createdAt updatedAt
-    firstResponseDueAt firstRespondedAt resolutionDueAt resolvedAt slaBreached
-    category { id name }
-    assignee { id name }
-    incident { id title }
+    id
+    number
+    title
+    status
+    priority
+    contactName
+    createdAt
+    updatedAt
+    firstResponseDueAt
+    firstRespondedAt
+    resolutionDueAt
+    resolvedAt
+    slaBreached
+    category {
+      id
+      name
+    }
+    assignee {
+      id
+      name
+    }
+    incident {
+      id
+      title
+    }
   }
 `);
 
@@ -25,33 +47,63 @@ const QUEUE = graphql(`
   query Queue($filter: TicketFilter, $first: Int, $after: String, $orderBy: TicketOrder) {
     tickets(filter: $filter, first: $first, after: $after, orderBy: $orderBy) {
       totalCount
-      pageInfo { hasNextPage endCursor }
-      edges { cursor node { ...QueueRow } }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        cursor
+        node {
+          ...QueueRow
+        }
+      }
     }
   }
 `);
 
 const QUEUE_CHANGED = graphql(`
-  subscription QueueChanged { queueChanged { ...QueueRow } }
+  subscription QueueChanged {
+    queueChanged {
+      ...QueueRow
+    }
+  }
 `);
 
 const QUEUE_OPTIONS = graphql(`
   query QueueOptions($withStaff: Boolean!) {
-    categories { id name department { id } }
-    staffMembers @include(if: $withStaff) { id name }
-    activeIncidents { id title }
+    categories {
+      id
+      name
+      department {
+        id
+      }
+    }
+    staffMembers @include(if: $withStaff) {
+      id
+      name
+    }
+    activeIncidents {
+      id
+      title
+    }
   }
 `);
 
 const CREATE_INCIDENT = graphql(`
   mutation CreateIncident($input: CreateIncidentInput!) {
-    createIncident(input: $input) { id title }
+    createIncident(input: $input) {
+      id
+      title
+    }
   }
 `);
 
 const LINK_TO_INCIDENT = graphql(`
   mutation LinkToIncident($incidentId: ID!, $ticketIds: [ID!]!) {
-    linkTicketsToIncident(incidentId: $incidentId, ticketIds: $ticketIds) { id ticketCount }
+    linkTicketsToIncident(incidentId: $incidentId, ticketIds: $ticketIds) {
+      id
+      ticketCount
+    }
   }
 `);
 
@@ -70,10 +122,10 @@ export function Queue() {
   const { view = 'mine' } = useParams();
   const [params, setParams] = useSearchParams();
   const navigate = useNavigate();
-  const now = useMinuteClock();
+  const now = useClock();
   const queueOrder = useQueueOrder();
   const searchBox = useRef<HTMLInputElement>(null);
-  const [cursor, setCursor] = useState(0);
+  const [cursorWanted, setCursor] = useState(0);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [incidentDraft, setIncidentDraft] = useState(false);
   const [notice, setNotice] = useState('');
@@ -124,8 +176,17 @@ export function Queue() {
   const tickets = useMemo(() => data?.tickets.edges.map((edge) => edge.node) ?? [], [data]);
   const queuePath = `/queue/${queueView}${params.size ? `?${params}` : ''}`;
   const { remember } = queueOrder;
-  useEffect(() => remember(tickets.map((ticket) => ticket.id), queuePath), [remember, tickets, queuePath]);
-  useEffect(() => setCursor((current) => Math.min(current, Math.max(0, tickets.length - 1))), [tickets.length]);
+  useEffect(
+    () =>
+      remember(
+        tickets.map((ticket) => ticket.id),
+        queuePath,
+      ),
+    [remember, tickets, queuePath],
+  );
+
+  // The row the keyboard is on; the list may have shrunk under it.
+  const cursor = Math.min(cursorWanted, Math.max(0, tickets.length - 1));
 
   const toggle = (id: string) =>
     setSelected((current) => {
@@ -136,12 +197,12 @@ export function Queue() {
     });
 
   useKeys({
-    j: () => setCursor((current) => Math.min(current + 1, tickets.length - 1)),
-    ArrowDown: () => setCursor((current) => Math.min(current + 1, tickets.length - 1)),
-    k: () => setCursor((current) => Math.max(current - 1, 0)),
-    ArrowUp: () => setCursor((current) => Math.max(current - 1, 0)),
-    Enter: () => tickets[cursor] && navigate(`/tickets/${tickets[cursor].id}`),
-    o: () => tickets[cursor] && navigate(`/tickets/${tickets[cursor].id}`),
+    j: () => setCursor(Math.min(cursor + 1, tickets.length - 1)),
+    ArrowDown: () => setCursor(Math.min(cursor + 1, tickets.length - 1)),
+    k: () => setCursor(Math.max(cursor - 1, 0)),
+    ArrowUp: () => setCursor(Math.max(cursor - 1, 0)),
+    Enter: () => tickets[cursor] && void navigate(`/tickets/${tickets[cursor].id}`),
+    o: () => tickets[cursor] && void navigate(`/tickets/${tickets[cursor].id}`),
     x: () => tickets[cursor] && toggle(tickets[cursor].id),
     '/': () => searchBox.current?.focus(),
   });
@@ -159,16 +220,16 @@ export function Queue() {
     const result = await createIncident({
       variables: {
         input: {
-          title: String(form.get('title')),
-          summary: String(form.get('summary')),
-          categoryId: String(form.get('categoryId') || '') || null,
+          title: formText(form, 'title'),
+          summary: formText(form, 'summary'),
+          categoryId: formText(form, 'categoryId') || null,
           ticketIds: [...selected],
         },
       },
     });
     setIncidentDraft(false);
     setSelected(new Set());
-    if (result.data) navigate(`/incidents/${result.data.createIncident.id}`);
+    if (result.data) void navigate(`/incidents/${result.data.createIncident.id}`);
   }
 
   async function linkSelected(incidentId: string) {
@@ -217,7 +278,9 @@ export function Queue() {
           <select value={params.get('status') ?? ''} onChange={(event) => setParam('status', event.currentTarget.value)}>
             <option value="">Unresolved</option>
             {STATUSES.map((status) => (
-              <option key={status} value={status}>{statusLabel(status)}</option>
+              <option key={status} value={status}>
+                {statusLabel(status)}
+              </option>
             ))}
           </select>
         </label>
@@ -226,7 +289,9 @@ export function Queue() {
           <select value={params.get('priority') ?? ''} onChange={(event) => setParam('priority', event.currentTarget.value)}>
             <option value="">Any</option>
             {PRIORITIES.map((priority) => (
-              <option key={priority} value={priority}>{priorityLabel(priority)}</option>
+              <option key={priority} value={priority}>
+                {priorityLabel(priority)}
+              </option>
             ))}
           </select>
         </label>
@@ -235,7 +300,9 @@ export function Queue() {
           <select value={params.get('category') ?? ''} onChange={(event) => setParam('category', event.currentTarget.value)}>
             <option value="">Any</option>
             {categories.map((category) => (
-              <option key={category.id} value={category.id}>{category.name}</option>
+              <option key={category.id} value={category.id}>
+                {category.name}
+              </option>
             ))}
           </select>
         </label>
@@ -245,16 +312,23 @@ export function Queue() {
             <select value={params.get('assignee') ?? ''} onChange={(event) => setParam('assignee', event.currentTarget.value)}>
               <option value="">Anyone</option>
               {options.data.staffMembers.map((member) => (
-                <option key={member.id} value={member.id}>{member.name}</option>
+                <option key={member.id} value={member.id}>
+                  {member.name}
+                </option>
               ))}
             </select>
           </label>
         )}
         <label>
           Sort
-          <select value={orderBy} onChange={(event) => setParam('sort', event.currentTarget.value === 'RESOLUTION_DUE_AT_ASC' ? '' : event.currentTarget.value)}>
+          <select
+            value={orderBy}
+            onChange={(event) => setParam('sort', event.currentTarget.value === 'RESOLUTION_DUE_AT_ASC' ? '' : event.currentTarget.value)}
+          >
             {ORDERS.map((order) => (
-              <option key={order.value} value={order.value}>{order.label}</option>
+              <option key={order.value} value={order.value}>
+                {order.label}
+              </option>
             ))}
           </select>
         </label>
@@ -272,20 +346,31 @@ export function Queue() {
               <select value="" onChange={(event) => void linkSelected(event.currentTarget.value)}>
                 <option value="">Choose…</option>
                 {options.data!.activeIncidents.map((incident) => (
-                  <option key={incident.id} value={incident.id}>{incident.title}</option>
+                  <option key={incident.id} value={incident.id}>
+                    {incident.title}
+                  </option>
                 ))}
               </select>
             </label>
           )}
-          <button type="button" onClick={() => setSelected(new Set())}>Clear</button>
+          <button type="button" onClick={() => setSelected(new Set())}>
+            Clear
+          </button>
         </div>
       )}
-      {notice && <p role="status" className="notice">{notice}</p>}
+      {notice && (
+        <p role="status" className="notice">
+          {notice}
+        </p>
+      )}
       {incidentDraft && (
         <form className="panel incident-form" onSubmit={submitIncident} aria-labelledby="new-incident-title">
-          <h2 id="new-incident-title">New incident from {selected.size} ticket{selected.size === 1 ? '' : 's'}</h2>
+          <h2 id="new-incident-title">
+            New incident from {selected.size} ticket{selected.size === 1 ? '' : 's'}
+          </h2>
           <label>
             Title students will recognise
+            {/* eslint-disable-next-line jsx-a11y/no-autofocus -- a modal dialog's first field takes focus when it opens (HTML's dialog focusing steps) */}
             <input name="title" required maxLength={200} autoFocus />
           </label>
           <label>
@@ -297,13 +382,19 @@ export function Queue() {
             <select name="categoryId" defaultValue="">
               <option value="">None</option>
               {categories.map((category) => (
-                <option key={category.id} value={category.id}>{category.name}</option>
+                <option key={category.id} value={category.id}>
+                  {category.name}
+                </option>
               ))}
             </select>
           </label>
           <div className="actions">
-            <button type="submit" className="primary">Create incident</button>
-            <button type="button" onClick={() => setIncidentDraft(false)}>Cancel</button>
+            <button type="submit" className="primary">
+              Create incident
+            </button>
+            <button type="button" onClick={() => setIncidentDraft(false)}>
+              Cancel
+            </button>
           </div>
         </form>
       )}
@@ -313,7 +404,9 @@ export function Queue() {
         <caption className="visually-hidden">Tickets, {ORDERS.find((order) => order.value === orderBy)?.label.toLowerCase()}</caption>
         <thead>
           <tr>
-            <th scope="col"><span className="visually-hidden">Select</span></th>
+            <th scope="col">
+              <span className="visually-hidden">Select</span>
+            </th>
             <th scope="col">Ticket</th>
             <th scope="col">Student</th>
             <th scope="col">Category</th>
@@ -325,9 +418,19 @@ export function Queue() {
         </thead>
         <tbody>
           {tickets.map((ticket, index) => (
-            <tr key={ticket.id} className={index === cursor ? 'current' : undefined} aria-current={index === cursor ? 'true' : undefined} onClick={() => setCursor(index)}>
+            <tr
+              key={ticket.id}
+              className={index === cursor ? 'current' : undefined}
+              aria-current={index === cursor ? 'true' : undefined}
+              onClick={() => setCursor(index)}
+            >
               <td>
-                <input type="checkbox" checked={selected.has(ticket.id)} onChange={() => toggle(ticket.id)} aria-label={`Select ${ticket.number}`} />
+                <input
+                  type="checkbox"
+                  checked={selected.has(ticket.id)}
+                  onChange={() => toggle(ticket.id)}
+                  aria-label={`Select ${ticket.number}`}
+                />
               </td>
               <td>
                 <Link to={`/tickets/${ticket.id}`} className="ticket-link">
@@ -337,10 +440,16 @@ export function Queue() {
               </td>
               <td>{ticket.contactName}</td>
               <td>{ticket.category.name}</td>
-              <td><PriorityBadge priority={ticket.priority} /></td>
-              <td><StatusBadge status={ticket.status} /></td>
+              <td>
+                <PriorityBadge priority={ticket.priority} />
+              </td>
+              <td>
+                <StatusBadge status={ticket.status} />
+              </td>
               <td>{ticket.assignee?.name ?? <span className="muted">Unassigned</span>}</td>
-              <td><SlaClock dueAt={ticket.resolutionDueAt} doneAt={ticket.resolvedAt} now={now} /></td>
+              <td>
+                <SlaClock dueAt={ticket.resolutionDueAt} doneAt={ticket.resolvedAt} now={now} />
+              </td>
             </tr>
           ))}
         </tbody>
@@ -356,7 +465,11 @@ export function Queue() {
           Load more
         </button>
       )}
-      {loading && <p className="loading" aria-live="polite">Loading…</p>}
+      {loading && (
+        <p className="loading" aria-live="polite">
+          Loading…
+        </p>
+      )}
     </section>
   );
 }

@@ -6,38 +6,93 @@ import type { SuggestionDecision, SuggestionStatus, SuggestionsQuery } from '../
 import { formatDateTime } from '../lib/time';
 import { useAction } from '../lib/use-action';
 import { seesEveryDepartment, useViewer } from '../viewer';
+import { formText } from '../lib/forms';
 
 export const SUGGESTION_FIELDS = graphql(`
   fragment SuggestionFields on Suggestion {
-    id title body status createdAt voteCount viewerHasVoted decisionReason decidedAt
-    category { id name }
-    author { id name }
-    decidedBy { id name }
-    comments { id body createdAt author { id name } }
+    id
+    title
+    body
+    status
+    createdAt
+    voteCount
+    viewerHasVoted
+    decisionReason
+    decidedAt
+    category {
+      id
+      name
+    }
+    author {
+      id
+      name
+    }
+    decidedBy {
+      id
+      name
+    }
+    comments {
+      id
+      body
+      createdAt
+      author {
+        id
+        name
+      }
+    }
   }
 `);
 
 const SUGGESTIONS = graphql(`
   query Suggestions($status: [SuggestionStatus!]) {
-    categories { id name }
-    suggestions(status: $status, first: 50) { edges { node { ...SuggestionFields } } }
+    categories {
+      id
+      name
+    }
+    suggestions(status: $status, first: 50) {
+      edges {
+        node {
+          ...SuggestionFields
+        }
+      }
+    }
   }
 `);
 
 const RAISE = graphql(`
-  mutation RaiseSuggestion($input: RaiseSuggestionInput!) { raiseSuggestion(input: $input) { ...SuggestionFields } }
+  mutation RaiseSuggestion($input: RaiseSuggestionInput!) {
+    raiseSuggestion(input: $input) {
+      ...SuggestionFields
+    }
+  }
 `);
 const VOTE = graphql(`
-  mutation VoteForSuggestion($id: ID!) { voteForSuggestion(suggestionId: $id) { ...SuggestionFields } }
+  mutation VoteForSuggestion($id: ID!) {
+    voteForSuggestion(suggestionId: $id) {
+      ...SuggestionFields
+    }
+  }
 `);
 const WITHDRAW = graphql(`
-  mutation WithdrawSuggestionVote($id: ID!) { withdrawSuggestionVote(suggestionId: $id) { ...SuggestionFields } }
+  mutation WithdrawSuggestionVote($id: ID!) {
+    withdrawSuggestionVote(suggestionId: $id) {
+      ...SuggestionFields
+    }
+  }
 `);
 const COMMENT = graphql(`
-  mutation CommentOnSuggestion($input: CommentOnSuggestionInput!) { commentOnSuggestion(input: $input) { id } }
+  mutation CommentOnSuggestion($input: CommentOnSuggestionInput!) {
+    commentOnSuggestion(input: $input) {
+      id
+    }
+  }
 `);
 const DECIDE = graphql(`
-  mutation DecideSuggestion($input: DecideSuggestionInput!) { decideSuggestion(input: $input) { ...SuggestionFields } }
+  mutation DecideSuggestion($input: DecideSuggestionInput!) {
+    decideSuggestion(input: $input) {
+      ...SuggestionFields
+    }
+  }
 `);
 
 type SuggestionRow = SuggestionsQuery['suggestions']['edges'][number]['node'];
@@ -57,7 +112,11 @@ export function Suggestions() {
         aria-labelledby="raise-title"
         onSubmit={(event) =>
           submit(event, async (form) => {
-            await raise({ variables: { input: { title: String(form.get('title')), body: String(form.get('body')), categoryId: String(form.get('categoryId')) } } });
+            await raise({
+              variables: {
+                input: { title: formText(form, 'title'), body: formText(form, 'body'), categoryId: formText(form, 'categoryId') },
+              },
+            });
             await refetch();
           })
         }
@@ -74,14 +133,24 @@ export function Suggestions() {
         <label>
           Category of problems it would improve
           <select name="categoryId" required defaultValue="">
-            <option value="" disabled>Choose…</option>
+            <option value="" disabled>
+              Choose…
+            </option>
             {data?.categories.map((category) => (
-              <option key={category.id} value={category.id}>{category.name}</option>
+              <option key={category.id} value={category.id}>
+                {category.name}
+              </option>
             ))}
           </select>
         </label>
-        {problem && <p role="alert" className="problem">{problem}</p>}
-        <button type="submit" className="primary">Raise suggestion</button>
+        {problem && (
+          <p role="alert" className="problem">
+            {problem}
+          </p>
+        )}
+        <button type="submit" className="primary">
+          Raise suggestion
+        </button>
       </form>
       <label>
         Show
@@ -119,8 +188,8 @@ function SuggestionItem({ suggestion, onChange }: { suggestion: SuggestionRow; o
     <li className="suggestion panel" aria-labelledby={`suggestion-${suggestion.id}`}>
       <h3 id={`suggestion-${suggestion.id}`}>{suggestion.title}</h3>
       <p className="meta">
-        <span className={`badge suggestion-${suggestion.status.toLowerCase()}`}>{STATUS_LABELS[suggestion.status]}</span> {suggestion.category?.name ?? 'No category'} · by{' '}
-        {suggestion.author.name} · {formatDateTime(suggestion.createdAt)}
+        <span className={`badge suggestion-${suggestion.status.toLowerCase()}`}>{STATUS_LABELS[suggestion.status]}</span>{' '}
+        {suggestion.category?.name ?? 'No category'} · by {suggestion.author.name} · {formatDateTime(suggestion.createdAt)}
       </p>
       <p>{suggestion.body}</p>
       {suggestion.status === 'OPEN' ? (
@@ -135,7 +204,8 @@ function SuggestionItem({ suggestion, onChange }: { suggestion: SuggestionRow; o
         <p className="decision">
           {STATUS_LABELS[suggestion.status]} by {suggestion.decidedBy?.name ?? 'a manager'}
           {suggestion.decidedAt ? ` on ${formatDateTime(suggestion.decidedAt)}` : ''}
-          {suggestion.decisionReason ? `: ${suggestion.decisionReason}` : ''} · {suggestion.voteCount} vote{suggestion.voteCount === 1 ? '' : 's'}
+          {suggestion.decisionReason ? `: ${suggestion.decisionReason}` : ''} · {suggestion.voteCount} vote
+          {suggestion.voteCount === 1 ? '' : 's'}
         </p>
       )}
       <details>
@@ -148,7 +218,13 @@ function SuggestionItem({ suggestion, onChange }: { suggestion: SuggestionRow; o
             </li>
           ))}
         </ul>
-        <form onSubmit={(event) => submit(event, (form) => changed(comment({ variables: { input: { suggestionId: suggestion.id, body: String(form.get('body')) } } })))}>
+        <form
+          onSubmit={(event) =>
+            submit(event, (form) =>
+              changed(comment({ variables: { input: { suggestionId: suggestion.id, body: formText(form, 'body') } } })),
+            )
+          }
+        >
           <label>
             Your comment
             <textarea name="body" rows={2} required maxLength={2000} />
@@ -164,7 +240,11 @@ function SuggestionItem({ suggestion, onChange }: { suggestion: SuggestionRow; o
               changed(
                 decide({
                   variables: {
-                    input: { suggestionId: suggestion.id, decision: String(form.get('decision')) as SuggestionDecision, reason: String(form.get('reason') || '') || null },
+                    input: {
+                      suggestionId: suggestion.id,
+                      decision: formText(form, 'decision') as SuggestionDecision,
+                      reason: formText(form, 'reason') || null,
+                    },
                   },
                 }),
               ),
@@ -173,8 +253,12 @@ function SuggestionItem({ suggestion, onChange }: { suggestion: SuggestionRow; o
         >
           <fieldset>
             <legend>Decision</legend>
-            <label className="inline"><input type="radio" name="decision" value="ACCEPTED" required /> Accept</label>
-            <label className="inline"><input type="radio" name="decision" value="DECLINED" /> Decline</label>
+            <label className="inline">
+              <input type="radio" name="decision" value="ACCEPTED" required /> Accept
+            </label>
+            <label className="inline">
+              <input type="radio" name="decision" value="DECLINED" /> Decline
+            </label>
           </fieldset>
           <label>
             Reason (required to decline)
@@ -183,7 +267,11 @@ function SuggestionItem({ suggestion, onChange }: { suggestion: SuggestionRow; o
           <button type="submit">Record decision</button>
         </form>
       )}
-      {problem && <p role="alert" className="problem">{problem}</p>}
+      {problem && (
+        <p role="alert" className="problem">
+          {problem}
+        </p>
+      )}
     </li>
   );
 }

@@ -1,81 +1,170 @@
 // One ticket: the conversation (replies and internal notes clearly apart), the moves staff make,
 // the SLA clocks, and the student beside it.
 import { useMutation, useQuery, useSubscription } from '@apollo/client/react';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { PriorityBadge, StatusBadge, priorityLabel, statusLabel } from '../components/Badges';
-import { SlaClock, useMinuteClock } from '../components/SlaClock';
+import { SlaClock } from '../components/SlaClock';
 import { StudentPanel } from '../components/StudentPanel';
 import { graphql } from '../gql';
 import type { Priority, TicketStatus } from '../gql/graphql';
 import { useKeys } from '../lib/keys';
-import { formatDateTime } from '../lib/time';
+import { formatDateTime, useClock } from '../lib/time';
 import { useAction } from '../lib/use-action';
 import { useQueueOrder } from '../queue-order';
 import { useViewer } from '../viewer';
+import { formText } from '../lib/forms';
 
 export const TICKET_DETAIL = graphql(`
   fragment TicketDetail on Ticket {
-    id number title description status priority contactName contactEmail createdAt updatedAt
-    firstResponseDueAt firstRespondedAt resolutionDueAt resolvedAt slaBreached
-    expectedResolutionHours desiredOutcome predictedScore
-    category { id name }
-    department { id name }
-    assignee { id name }
-    incident { id title status }
-    rating { score comment expectation }
-    messages(first: 100) { edges { node { id body internal createdAt author { id name role } } } }
+    id
+    number
+    title
+    description
+    status
+    priority
+    contactName
+    contactEmail
+    createdAt
+    updatedAt
+    firstResponseDueAt
+    firstRespondedAt
+    resolutionDueAt
+    resolvedAt
+    slaBreached
+    expectedResolutionHours
+    desiredOutcome
+    predictedScore
+    category {
+      id
+      name
+    }
+    department {
+      id
+      name
+    }
+    assignee {
+      id
+      name
+    }
+    incident {
+      id
+      title
+      status
+    }
+    rating {
+      score
+      comment
+      expectation
+    }
+    messages(first: 100) {
+      edges {
+        node {
+          id
+          body
+          internal
+          createdAt
+          author {
+            id
+            name
+            role
+          }
+        }
+      }
+    }
   }
 `);
 
 const TICKET = graphql(`
-  query TicketView($id: ID!) { ticket(id: $id) { ...TicketDetail } }
+  query TicketView($id: ID!) {
+    ticket(id: $id) {
+      ...TicketDetail
+    }
+  }
 `);
 
 const TICKET_UPDATED = graphql(`
-  subscription TicketUpdated($ticketId: ID!) { ticketUpdated(ticketId: $ticketId) { ...TicketDetail } }
+  subscription TicketUpdated($ticketId: ID!) {
+    ticketUpdated(ticketId: $ticketId) {
+      ...TicketDetail
+    }
+  }
 `);
 
 const CANNED_RESPONSES = graphql(`
   query CannedResponsesFor($departmentId: ID, $ticketId: ID!) {
-    cannedResponses(departmentId: $departmentId) { id title renderedFor(ticketId: $ticketId) }
+    cannedResponses(departmentId: $departmentId) {
+      id
+      title
+      renderedFor(ticketId: $ticketId)
+    }
   }
 `);
 
 const ASSIGNABLE = graphql(`
-  query Assignable($departmentId: ID) { staffMembers(departmentId: $departmentId) { id name } }
+  query Assignable($departmentId: ID) {
+    staffMembers(departmentId: $departmentId) {
+      id
+      name
+    }
+  }
 `);
 
 const REPLY = graphql(`
-  mutation Reply($input: ReplyInput!) { reply(input: $input) { id } }
+  mutation Reply($input: ReplyInput!) {
+    reply(input: $input) {
+      id
+    }
+  }
 `);
 const ASSIGN = graphql(`
-  mutation AssignTicket($ticketId: ID!, $assigneeId: ID) { assignTicket(ticketId: $ticketId, assigneeId: $assigneeId) { ...TicketDetail } }
+  mutation AssignTicket($ticketId: ID!, $assigneeId: ID) {
+    assignTicket(ticketId: $ticketId, assigneeId: $assigneeId) {
+      ...TicketDetail
+    }
+  }
 `);
 const CHANGE_PRIORITY = graphql(`
-  mutation ChangePriority($ticketId: ID!, $priority: Priority!) { changeTicketPriority(ticketId: $ticketId, priority: $priority) { ...TicketDetail } }
+  mutation ChangePriority($ticketId: ID!, $priority: Priority!) {
+    changeTicketPriority(ticketId: $ticketId, priority: $priority) {
+      ...TicketDetail
+    }
+  }
 `);
 const CHANGE_STATUS = graphql(`
-  mutation ChangeStatus($ticketId: ID!, $status: TicketStatus!) { updateTicketStatus(ticketId: $ticketId, status: $status) { ...TicketDetail } }
+  mutation ChangeStatus($ticketId: ID!, $status: TicketStatus!) {
+    updateTicketStatus(ticketId: $ticketId, status: $status) {
+      ...TicketDetail
+    }
+  }
 `);
 const RESOLVE = graphql(`
-  mutation ResolveTicket($input: ResolveTicketInput!) { resolveTicket(input: $input) { ...TicketDetail } }
+  mutation ResolveTicket($input: ResolveTicketInput!) {
+    resolveTicket(input: $input) {
+      ...TicketDetail
+    }
+  }
 `);
 
 const PRIORITIES: Priority[] = ['URGENT', 'HIGH', 'NORMAL', 'LOW'];
 type ComposerMode = 'reply' | 'note';
 
-export function TicketView() {
+/** Keyed by the ticket, so moving to the next one starts with an empty composer and no stale notices. */
+export function TicketRoute() {
   const { id = '' } = useParams();
+  return <TicketView key={id} id={id} />;
+}
+
+function TicketView({ id }: { id: string }) {
   const viewer = useViewer();
   const navigate = useNavigate();
-  const now = useMinuteClock();
+  const now = useClock();
   const queueOrder = useQueueOrder();
   const composer = useRef<HTMLTextAreaElement>(null);
   const resolveDialog = useRef<HTMLDialogElement>(null);
   const [mode, setMode] = useState<ComposerMode>('reply');
   const [draft, setDraft] = useState('');
-  const { problem, done, run, clear } = useAction();
+  const { problem, done, run } = useAction();
 
   const { data, error, refetch } = useQuery(TICKET, { variables: { id } });
   useSubscription(TICKET_UPDATED, { variables: { ticketId: id } });
@@ -92,15 +181,10 @@ export function TicketView() {
   const [changeStatus] = useMutation(CHANGE_STATUS);
   const [resolve, resolving] = useMutation(RESOLVE);
 
-  useEffect(() => {
-    setDraft('');
-    clear();
-  }, [id, clear]);
-
   const position = queueOrder.ticketIds.indexOf(id);
   const goTo = (offset: number) => {
     const next = queueOrder.ticketIds[position + offset];
-    if (next) navigate(`/tickets/${next}`);
+    if (next) void navigate(`/tickets/${next}`);
   };
   const focusComposer = (next: ComposerMode) => {
     setMode(next);
@@ -116,7 +200,7 @@ export function TicketView() {
     n: () => focusComposer('note'),
     a: () => void assignTo(viewer.id),
     e: () => resolveDialog.current?.showModal(),
-    u: () => navigate(queueOrder.queuePath),
+    u: () => void navigate(queueOrder.queuePath),
   });
 
   if (error) return <p role="alert">{error.message}</p>;
@@ -137,11 +221,14 @@ export function TicketView() {
   async function send(event: FormEvent) {
     event.preventDefault();
     if (!draft.trim()) return;
-    await run(async () => {
-      await reply({ variables: { input: { ticketId: id, body: draft, internal: mode === 'note' } } });
-      setDraft('');
-      await refetch();
-    }, mode === 'note' ? 'Note added.' : 'Reply sent.');
+    await run(
+      async () => {
+        await reply({ variables: { input: { ticketId: id, body: draft, internal: mode === 'note' } } });
+        setDraft('');
+        await refetch();
+      },
+      mode === 'note' ? 'Note added.' : 'Reply sent.',
+    );
   }
 
   async function submitResolution(event: FormEvent<HTMLFormElement>) {
@@ -149,7 +236,12 @@ export function TicketView() {
     const form = new FormData(event.currentTarget);
     const predicted = form.get('predictedScore');
     await run(
-      () => resolve({ variables: { input: { ticketId: id, resolution: String(form.get('resolution')), predictedScore: predicted ? Number(predicted) : null } } }),
+      () =>
+        resolve({
+          variables: {
+            input: { ticketId: id, resolution: formText(form, 'resolution'), predictedScore: predicted ? Number(predicted) : null },
+          },
+        }),
       'Resolved. The student is asked to rate it.',
     );
     resolveDialog.current?.close();
@@ -162,13 +254,19 @@ export function TicketView() {
         <header className="ticket-head">
           <p className="crumbs">
             <Link to={queueOrder.queuePath}>← Queue</Link>
-            {position >= 0 && <span className="muted"> · {position + 1} of {queueOrder.ticketIds.length}</span>}
+            {position >= 0 && (
+              <span className="muted">
+                {' '}
+                · {position + 1} of {queueOrder.ticketIds.length}
+              </span>
+            )}
           </p>
           <h1 id="ticket-title">
             <span className="number">{ticket.number}</span> {ticket.title}
           </h1>
           <p className="meta">
-            <StatusBadge status={ticket.status} /> <PriorityBadge priority={ticket.priority} /> {ticket.category.name} · {ticket.department.name} · reported {formatDateTime(ticket.createdAt)}
+            <StatusBadge status={ticket.status} /> <PriorityBadge priority={ticket.priority} /> {ticket.category.name} ·{' '}
+            {ticket.department.name} · reported {formatDateTime(ticket.createdAt)}
           </p>
           <p className="clocks">
             <SlaClock label="First response" dueAt={ticket.firstResponseDueAt} doneAt={ticket.firstRespondedAt} now={now} />
@@ -194,15 +292,27 @@ export function TicketView() {
                 <option value={ticket.assignee.id}>{ticket.assignee.name}</option>
               )}
               {assignable.data?.staffMembers.map((member) => (
-                <option key={member.id} value={member.id}>{member.name}</option>
+                <option key={member.id} value={member.id}>
+                  {member.name}
+                </option>
               ))}
             </select>
           </label>
           <label>
             Priority
-            <select value={ticket.priority} onChange={(event) => void run(() => changePriority({ variables: { ticketId: id, priority: event.currentTarget.value as Priority } }), 'Priority changed.')}>
+            <select
+              value={ticket.priority}
+              onChange={(event) =>
+                void run(
+                  () => changePriority({ variables: { ticketId: id, priority: event.currentTarget.value as Priority } }),
+                  'Priority changed.',
+                )
+              }
+            >
               {PRIORITIES.map((priority) => (
-                <option key={priority} value={priority}>{priorityLabel(priority)}</option>
+                <option key={priority} value={priority}>
+                  {priorityLabel(priority)}
+                </option>
               ))}
             </select>
           </label>
@@ -210,26 +320,53 @@ export function TicketView() {
             Status
             <select
               value={ticket.status}
-              onChange={(event) => void run(() => changeStatus({ variables: { ticketId: id, status: event.currentTarget.value as TicketStatus } }), 'Status changed.')}
+              onChange={(event) =>
+                void run(
+                  () => changeStatus({ variables: { ticketId: id, status: event.currentTarget.value as TicketStatus } }),
+                  'Status changed.',
+                )
+              }
             >
-              <option value={ticket.status} disabled>{statusLabel(ticket.status)}</option>
+              <option value={ticket.status} disabled>
+                {statusLabel(ticket.status)}
+              </option>
               {!resolved && ticket.status !== 'OPEN' && <option value="OPEN">{statusLabel('OPEN')}</option>}
-              {!resolved && ticket.status !== 'WAITING_ON_STUDENT' && <option value="WAITING_ON_STUDENT">{statusLabel('WAITING_ON_STUDENT')}</option>}
+              {!resolved && ticket.status !== 'WAITING_ON_STUDENT' && (
+                <option value="WAITING_ON_STUDENT">{statusLabel('WAITING_ON_STUDENT')}</option>
+              )}
               {ticket.status === 'RESOLVED' && <option value="CLOSED">{statusLabel('CLOSED')}</option>}
             </select>
           </label>
-          <button type="button" className="primary" onClick={() => resolveDialog.current?.showModal()} disabled={resolved} aria-keyshortcuts="e">
+          <button
+            type="button"
+            className="primary"
+            onClick={() => resolveDialog.current?.showModal()}
+            disabled={resolved}
+            aria-keyshortcuts="e"
+          >
             Resolve <kbd>e</kbd>
           </button>
         </section>
-        {problem && <p role="alert" className="problem">{problem}</p>}
-        <p role="status" className="status-line">{done}</p>
+        {problem && (
+          <p role="alert" className="problem">
+            {problem}
+          </p>
+        )}
+        <p role="status" className="status-line">
+          {done}
+        </p>
 
         <ol className="conversation" aria-label="Conversation">
           <li className="message from-student">
-            <p className="author">{ticket.contactName} <span className="muted">reported · {formatDateTime(ticket.createdAt)}</span></p>
+            <p className="author">
+              {ticket.contactName} <span className="muted">reported · {formatDateTime(ticket.createdAt)}</span>
+            </p>
             <p className="body">{ticket.description}</p>
-            {ticket.desiredOutcome && <p className="body"><strong>A good outcome:</strong> {ticket.desiredOutcome}</p>}
+            {ticket.desiredOutcome && (
+              <p className="body">
+                <strong>A good outcome:</strong> {ticket.desiredOutcome}
+              </p>
+            )}
           </li>
           {messages.map((message) => {
             const fromStaff = message.author && message.author.role !== 'STUDENT';
@@ -237,7 +374,9 @@ export function TicketView() {
               <li key={message.id} className={`message ${message.internal ? 'internal' : fromStaff ? 'from-staff' : 'from-student'}`}>
                 <p className="author">
                   {message.internal && <span className="badge note-badge">Internal note</span>} {message.author?.name ?? ticket.contactName}{' '}
-                  <span className="muted">{message.internal ? 'staff only' : fromStaff ? 'replied' : 'wrote'} · {formatDateTime(message.createdAt)}</span>
+                  <span className="muted">
+                    {message.internal ? 'staff only' : fromStaff ? 'replied' : 'wrote'} · {formatDateTime(message.createdAt)}
+                  </span>
                 </p>
                 <p className="body">{message.body}</p>
               </li>
@@ -245,7 +384,10 @@ export function TicketView() {
           })}
           {ticket.rating && (
             <li className="message rating">
-              <p className="author">{ticket.contactName} rated {ticket.rating.score}/5 · expectation {ticket.rating.expectation.toLowerCase()}{ticket.predictedScore ? ` · predicted ${ticket.predictedScore}` : ''}</p>
+              <p className="author">
+                {ticket.contactName} rated {ticket.rating.score}/5 · expectation {ticket.rating.expectation.toLowerCase()}
+                {ticket.predictedScore ? ` · predicted ${ticket.predictedScore}` : ''}
+              </p>
               {ticket.rating.comment && <p className="body">“{ticket.rating.comment}”</p>}
             </li>
           )}
@@ -263,13 +405,18 @@ export function TicketView() {
               {mode === 'reply' && (canned.data?.cannedResponses.length ?? 0) > 0 && (
                 <label className="canned">
                   Canned response
-                  <select value="" onChange={(event) => {
-                    const chosen = canned.data!.cannedResponses.find((response) => response.id === event.currentTarget.value);
-                    if (chosen) insertCanned(chosen.renderedFor);
-                  }}>
+                  <select
+                    value=""
+                    onChange={(event) => {
+                      const chosen = canned.data!.cannedResponses.find((response) => response.id === event.currentTarget.value);
+                      if (chosen) insertCanned(chosen.renderedFor);
+                    }}
+                  >
                     <option value="">Insert…</option>
                     {canned.data!.cannedResponses.map((response) => (
-                      <option key={response.id} value={response.id}>{response.title}</option>
+                      <option key={response.id} value={response.id}>
+                        {response.title}
+                      </option>
                     ))}
                   </select>
                 </label>
@@ -288,7 +435,9 @@ export function TicketView() {
                 if (event.key === 'Escape') event.currentTarget.blur();
                 if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) void send(event);
               }}
-              placeholder={mode === 'note' ? 'Only staff see this note.' : `Write to ${ticket.contactName.split(' ')[0]}… (Ctrl+Enter sends)`}
+              placeholder={
+                mode === 'note' ? 'Only staff see this note.' : `Write to ${ticket.contactName.split(' ')[0]}… (Ctrl+Enter sends)`
+              }
             />
             <div className="actions">
               <button type="submit" className="primary" disabled={replying.loading || !draft.trim()}>
@@ -303,6 +452,7 @@ export function TicketView() {
             <h2 id="resolve-title">Resolve {ticket.number}</h2>
             <label>
               What was done (sent to {ticket.contactName.split(' ')[0]})
+              {/* eslint-disable-next-line jsx-a11y/no-autofocus -- a modal dialog's first field takes focus when it opens (HTML's dialog focusing steps) */}
               <textarea name="resolution" rows={4} required maxLength={10000} autoFocus />
             </label>
             <fieldset>
@@ -314,8 +464,12 @@ export function TicketView() {
               ))}
             </fieldset>
             <div className="actions">
-              <button type="submit" className="primary" disabled={resolving.loading}>Resolve</button>
-              <button type="button" onClick={() => resolveDialog.current?.close()}>Cancel</button>
+              <button type="submit" className="primary" disabled={resolving.loading}>
+                Resolve
+              </button>
+              <button type="button" onClick={() => resolveDialog.current?.close()}>
+                Cancel
+              </button>
             </div>
           </form>
         </dialog>

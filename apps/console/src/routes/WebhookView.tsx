@@ -13,51 +13,109 @@ import { ShownOnce } from '../components/ShownOnce';
 import { graphql } from '../gql';
 import type { DeliveryFieldsFragment, WebhookDeliveryStatus, WebhookEventType } from '../gql/graphql';
 import { attemptDueSoon, DELIVERY_STATUS_LABELS, deliveryState, eventName, EVENTS } from '../lib/integrations';
-import { formatDateTime } from '../lib/time';
+import { formatDateTime, useClock } from '../lib/time';
 import { useAction } from '../lib/use-action';
 import { SIGNING_USAGE, WebhookState } from './Webhooks';
 
 const WEBHOOK = graphql(`
-  query Webhook($id: ID!) { node(id: $id) { __typename ... on Webhook { ...WebhookFields } } }
+  query Webhook($id: ID!) {
+    node(id: $id) {
+      __typename
+      ... on Webhook {
+        ...WebhookFields
+      }
+    }
+  }
 `);
 
 const UPDATE_WEBHOOK = graphql(`
-  mutation UpdateWebhook($input: UpdateWebhookInput!) { updateWebhook(input: $input) { ...WebhookFields } }
+  mutation UpdateWebhook($input: UpdateWebhookInput!) {
+    updateWebhook(input: $input) {
+      ...WebhookFields
+    }
+  }
 `);
 
 const ROTATE_WEBHOOK_SECRET = graphql(`
-  mutation RotateWebhookSecret($webhookId: ID!) { rotateWebhookSecret(webhookId: $webhookId) { secret webhook { id } } }
+  mutation RotateWebhookSecret($webhookId: ID!) {
+    rotateWebhookSecret(webhookId: $webhookId) {
+      secret
+      webhook {
+        id
+      }
+    }
+  }
 `);
 
 const DELETE_WEBHOOK = graphql(`
-  mutation DeleteWebhook($webhookId: ID!) { deleteWebhook(webhookId: $webhookId) }
+  mutation DeleteWebhook($webhookId: ID!) {
+    deleteWebhook(webhookId: $webhookId)
+  }
 `);
 
 export const DELIVERY_FIELDS = graphql(`
   fragment DeliveryFields on WebhookDelivery {
-    id eventId eventType status attempts createdAt lastAttemptAt nextAttemptAt deliveredAt payload
-    attemptLog { number createdAt durationMs responseStatus responseBody error }
+    id
+    eventId
+    eventType
+    status
+    attempts
+    createdAt
+    lastAttemptAt
+    nextAttemptAt
+    deliveredAt
+    payload
+    attemptLog {
+      number
+      createdAt
+      durationMs
+      responseStatus
+      responseBody
+      error
+    }
   }
 `);
 
 const DELIVERIES = graphql(`
   query WebhookDeliveries($webhookId: ID!, $status: WebhookDeliveryStatus, $eventType: WebhookEventType, $after: String) {
     webhookDeliveries(webhookId: $webhookId, status: $status, eventType: $eventType, first: 20, after: $after) {
-      edges { cursor node { ...DeliveryFields } }
-      pageInfo { hasNextPage endCursor }
+      edges {
+        cursor
+        node {
+          ...DeliveryFields
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
     }
   }
 `);
 
 const WATCH_DELIVERY = graphql(`
-  query WatchDelivery($id: ID!) { node(id: $id) { __typename ... on WebhookDelivery { ...DeliveryFields } } }
+  query WatchDelivery($id: ID!) {
+    node(id: $id) {
+      __typename
+      ... on WebhookDelivery {
+        ...DeliveryFields
+      }
+    }
+  }
 `);
 
 const REDELIVER = graphql(`
-  mutation RedeliverWebhookDelivery($deliveryId: ID!) { redeliverWebhookDelivery(deliveryId: $deliveryId) { ...DeliveryFields } }
+  mutation RedeliverWebhookDelivery($deliveryId: ID!) {
+    redeliverWebhookDelivery(deliveryId: $deliveryId) {
+      ...DeliveryFields
+    }
+  }
 `);
 
-const STATUS_OPTIONS = (Object.keys(DELIVERY_STATUS_LABELS) as WebhookDeliveryStatus[]).map((status) => ({ value: status, label: DELIVERY_STATUS_LABELS[status] }));
+const STATUS_OPTIONS = (Object.keys(DELIVERY_STATUS_LABELS) as WebhookDeliveryStatus[]).map((status) => ({
+  value: status,
+  label: DELIVERY_STATUS_LABELS[status],
+}));
 const EVENT_OPTIONS = EVENTS.map((event) => ({ value: event, label: eventName(event) }));
 
 /** How much of a receiver's answer fits in a table cell; the whole (up to 2,000 characters) is under "Attempts". */
@@ -76,19 +134,43 @@ export default function WebhookView() {
   if (error) return <p role="alert">The webhook could not be loaded: {error.message}</p>;
   if (!data) return <p className="loading">Loading…</p>;
   const webhook = data.node?.__typename === 'Webhook' ? data.node : null;
-  if (!webhook) return <p>There is no such webhook. <Link to="/admin/webhooks">Back to the webhooks</Link>.</p>;
+  if (!webhook)
+    return (
+      <p>
+        There is no such webhook. <Link to="/admin/webhooks">Back to the webhooks</Link>.
+      </p>
+    );
 
   return (
     <section aria-labelledby="webhook-title" className="webhook">
-      <p className="crumbs"><Link to="/admin/webhooks">← Webhooks</Link></p>
-      <h1 id="webhook-title" className="url">{webhook.url}</h1>
+      <p className="crumbs">
+        <Link to="/admin/webhooks">← Webhooks</Link>
+      </p>
+      <h1 id="webhook-title" className="url">
+        {webhook.url}
+      </h1>
       <p className="meta">
-        <WebhookState active={webhook.active} /> Sends {webhook.events.map(eventName).join(', ')} · created {formatDateTime(webhook.createdAt)}
+        <WebhookState active={webhook.active} /> Sends {webhook.events.map(eventName).join(', ')} · created{' '}
+        {formatDateTime(webhook.createdAt)}
       </p>
       {webhook.description && <p>{webhook.description}</p>}
-      {problem && <p role="alert" className="problem">{problem}</p>}
-      <p role="status" className="status-line">{done}</p>
-      {secret && <ShownOnce title="The new signing secret" label="Signing secret" secret={secret} usage={SIGNING_USAGE} onDismiss={() => setSecret('')} />}
+      {problem && (
+        <p role="alert" className="problem">
+          {problem}
+        </p>
+      )}
+      <p role="status" className="status-line">
+        {done}
+      </p>
+      {secret && (
+        <ShownOnce
+          title="The new signing secret"
+          label="Signing secret"
+          secret={secret}
+          usage={SIGNING_USAGE}
+          onDismiss={() => setSecret('')}
+        />
+      )}
 
       <div className="actions">
         <button
@@ -97,7 +179,9 @@ export default function WebhookView() {
           onClick={() =>
             run(
               () => updateWebhook({ variables: { input: { webhookId: webhook.id, active: !webhook.active } } }),
-              webhook.active ? 'Disabled: it receives nothing, and deliveries waiting for a retry fail.' : 'Enabled: new events are delivered again.',
+              webhook.active
+                ? 'Disabled: it receives nothing, and deliveries waiting for a retry fail.'
+                : 'Enabled: new events are delivered again.',
             )
           }
         >
@@ -114,7 +198,10 @@ export default function WebhookView() {
             })
           }
         >
-          <p>The old secret stops at once: from the next request on, the receiver must check signatures with the new one, which is shown only once.</p>
+          <p>
+            The old secret stops at once: from the next request on, the receiver must check signatures with the new one, which is shown only
+            once.
+          </p>
         </ConfirmButton>
         <ConfirmButton
           label="Delete webhook"
@@ -151,15 +238,23 @@ function Deliveries({ webhookId }: { webhookId: string }) {
     <section aria-labelledby="deliveries-title">
       <div className="page-head">
         <h2 id="deliveries-title">Deliveries</h2>
-        <button type="button" onClick={() => run(() => refetch())}>Refresh</button>
+        <button type="button" onClick={() => run(() => refetch())}>
+          Refresh
+        </button>
       </div>
       <div className="filters">
         <FilterSelect label="Status" every="Every status" value={status} options={STATUS_OPTIONS} onChange={setStatus} />
         <FilterSelect label="Event" every="Every event" value={eventType} options={EVENT_OPTIONS} onChange={setEventType} />
       </div>
       {error && <p role="alert">The deliveries could not be loaded: {error.message}</p>}
-      {problem && <p role="alert" className="problem">{problem}</p>}
-      <p role="status" className="status-line">{done}</p>
+      {problem && (
+        <p role="alert" className="problem">
+          {problem}
+        </p>
+      )}
+      <p role="status" className="status-line">
+        {done}
+      </p>
       {deliveries.length > 0 && (
         <ListTable labelledBy="deliveries-title" columns={['Event', 'Status', 'Attempts', 'Last answer', 'Time']} actions>
           {deliveries.map((delivery) => (
@@ -167,7 +262,10 @@ function Deliveries({ webhookId }: { webhookId: string }) {
               key={delivery.id}
               delivery={delivery}
               onRedeliver={() =>
-                run(() => redeliver({ variables: { deliveryId: delivery.id } }), `${eventName(delivery.eventType)} sent again with the same event ID; its row shows the answer.`)
+                run(
+                  () => redeliver({ variables: { deliveryId: delivery.id } }),
+                  `${eventName(delivery.eventType)} sent again with the same event ID; its row shows the answer.`,
+                )
               }
             />
           ))}
@@ -175,16 +273,23 @@ function Deliveries({ webhookId }: { webhookId: string }) {
       )}
       {data && deliveries.length === 0 && (
         <p className="empty">
-          {status || eventType ? 'No deliveries match these filters.' : 'No deliveries yet: one appears here as soon as an event this webhook wants happens.'}
+          {status || eventType
+            ? 'No deliveries match these filters.'
+            : 'No deliveries yet: one appears here as soon as an event this webhook wants happens.'}
         </p>
       )}
-      <LoadMore pageInfo={data?.webhookDeliveries.pageInfo} label="Load older deliveries" onMore={(after) => fetchMore({ variables: { after } })} />
+      <LoadMore
+        pageInfo={data?.webhookDeliveries.pageInfo}
+        label="Load older deliveries"
+        onMore={(after) => fetchMore({ variables: { after } })}
+      />
     </section>
   );
 }
 
 function DeliveryRow({ delivery, onRedeliver }: { delivery: DeliveryFieldsFragment; onRedeliver: () => void }) {
-  const now = Date.now();
+  // Often enough to start watching an attempt well before it is due (WATCH_WITHIN_MS).
+  const now = useClock(5_000);
   const watching = attemptDueSoon(delivery, now);
   // The answer lands in the cache's copy of this delivery, and so in this row.
   useQuery(WATCH_DELIVERY, watching ? { variables: { id: delivery.id }, pollInterval: 1000, fetchPolicy: 'network-only' } : skipToken);
@@ -194,16 +299,30 @@ function DeliveryRow({ delivery, onRedeliver }: { delivery: DeliveryFieldsFragme
 
   return (
     <tr>
-      <th scope="row"><code>{event}</code></th>
-      <td><ToneBadge tone={state.tone}>{state.label}</ToneBadge></td>
+      <th scope="row">
+        <code>{event}</code>
+      </th>
+      <td>
+        <ToneBadge tone={state.tone}>{state.label}</ToneBadge>
+      </td>
       <td>{delivery.attempts}</td>
       <td className="answer">{last ? <Answer attempt={last} preview /> : <span className="muted">Not tried yet</span>}</td>
       <td>
         {formatDateTime(delivery.createdAt)}
-        {delivery.lastAttemptAt && <span className="muted"><br />last tried {formatDateTime(delivery.lastAttemptAt)}</span>}
+        {delivery.lastAttemptAt && (
+          <span className="muted">
+            <br />
+            last tried {formatDateTime(delivery.lastAttemptAt)}
+          </span>
+        )}
       </td>
       <td>
-        <button type="button" onClick={onRedeliver} disabled={watching} aria-label={`Redeliver ${event} from ${formatDateTime(delivery.createdAt)}`}>
+        <button
+          type="button"
+          onClick={onRedeliver}
+          disabled={watching}
+          aria-label={`Redeliver ${event} from ${formatDateTime(delivery.createdAt)}`}
+        >
           Redeliver
         </button>
         <details>
@@ -215,7 +334,9 @@ function DeliveryRow({ delivery, onRedeliver }: { delivery: DeliveryFieldsFragme
               </li>
             ))}
           </ol>
-          <p className="muted">Event ID (the webhook-id header) <code>{delivery.eventId}</code></p>
+          <p className="muted">
+            Event ID (the webhook-id header) <code>{delivery.eventId}</code>
+          </p>
           <pre className="payload">{delivery.payload}</pre>
         </details>
       </td>
@@ -229,7 +350,9 @@ function Answer({ attempt, preview = false }: { attempt: DeliveryFieldsFragment[
   const shown = preview && body.length > ANSWER_PREVIEW ? `${body.slice(0, ANSWER_PREVIEW)}…` : body;
   return (
     <>
-      <span className={attempt.responseStatus >= 200 && attempt.responseStatus < 300 ? 'answer-ok' : 'problem'}>HTTP {attempt.responseStatus}</span>
+      <span className={attempt.responseStatus >= 200 && attempt.responseStatus < 300 ? 'answer-ok' : 'problem'}>
+        HTTP {attempt.responseStatus}
+      </span>
       {shown && <code className="response-body"> {shown}</code>}
     </>
   );

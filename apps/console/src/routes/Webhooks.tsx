@@ -10,26 +10,48 @@ import { LoadMore } from '../components/LoadMore';
 import { ShownOnce } from '../components/ShownOnce';
 import { graphql } from '../gql';
 import type { WebhookEventType } from '../gql/graphql';
-import { tickedValues } from '../lib/forms';
+import { tickedValues, formText } from '../lib/forms';
 import { EVENT_MEANINGS, eventName, EVENTS } from '../lib/integrations';
 import { formatDateTime } from '../lib/time';
 import { useAction } from '../lib/use-action';
 
 export const WEBHOOK_FIELDS = graphql(`
-  fragment WebhookFields on Webhook { id url description events active createdAt }
+  fragment WebhookFields on Webhook {
+    id
+    url
+    description
+    events
+    active
+    createdAt
+  }
 `);
 
 const WEBHOOKS = graphql(`
   query Webhooks($after: String) {
     webhooks(first: 50, after: $after) {
-      edges { cursor node { ...WebhookFields } }
-      pageInfo { hasNextPage endCursor }
+      edges {
+        cursor
+        node {
+          ...WebhookFields
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
     }
   }
 `);
 
 const CREATE_WEBHOOK = graphql(`
-  mutation CreateWebhook($input: CreateWebhookInput!) { createWebhook(input: $input) { secret webhook { ...WebhookFields } } }
+  mutation CreateWebhook($input: CreateWebhookInput!) {
+    createWebhook(input: $input) {
+      secret
+      webhook {
+        ...WebhookFields
+      }
+    }
+  }
 `);
 
 const EVENT_CHOICES = EVENTS.map((event) => ({ value: event, label: eventName(event), meaning: EVENT_MEANINGS[event] }));
@@ -38,7 +60,9 @@ export const SIGNING_USAGE =
   'Each request carries webhook-id, webhook-timestamp and webhook-signature headers (the Standard Webhooks format): the receiver checks the signature with this secret.';
 
 /** Where a webhook stands, in the same words on the list and on its page. */
-export const WebhookState = ({ active }: { active: boolean }) => <ToneBadge tone={active ? 'ok' : 'waiting'}>{active ? 'Enabled' : 'Disabled'}</ToneBadge>;
+export const WebhookState = ({ active }: { active: boolean }) => (
+  <ToneBadge tone={active ? 'ok' : 'waiting'}>{active ? 'Enabled' : 'Disabled'}</ToneBadge>
+);
 
 export default function Webhooks() {
   // Always asked afresh: a webhook deleted on its own page must not linger here.
@@ -56,8 +80,14 @@ export default function Webhooks() {
         The desk POSTs each event as JSON to every enabled webhook that wants it, and retries failures for a day. Open a webhook to see its
         deliveries and the receiver’s answers.
       </p>
-      {problem && <p role="alert" className="problem">{problem}</p>}
-      <p role="status" className="status-line">{done || notice}</p>
+      {problem && (
+        <p role="alert" className="problem">
+          {problem}
+        </p>
+      )}
+      <p role="status" className="status-line">
+        {done || notice}
+      </p>
 
       {created && (
         <ShownOnce
@@ -74,9 +104,15 @@ export default function Webhooks() {
         aria-labelledby="new-webhook-title"
         onSubmit={(event) =>
           submit(event, async (form) => {
-            const events = tickedValues<WebhookEventType>(form, 'events', 'Choose at least one event: a webhook without one receives nothing.');
-            const description = String(form.get('description') ?? '').trim();
-            const result = await createWebhook({ variables: { input: { url: String(form.get('url')), events, description: description || null } } });
+            const events = tickedValues<WebhookEventType>(
+              form,
+              'events',
+              'Choose at least one event: a webhook without one receives nothing.',
+            );
+            const description = formText(form, 'description').trim();
+            const result = await createWebhook({
+              variables: { input: { url: formText(form, 'url'), events, description: description || null } },
+            });
             if (result.data) setCreated({ url: result.data.createWebhook.webhook.url, secret: result.data.createWebhook.secret });
             await refetch();
           })
@@ -92,7 +128,9 @@ export default function Webhooks() {
           Description (optional: what the receiver is, for whoever looks after it)
           <input name="description" maxLength={200} autoComplete="off" />
         </label>
-        <button type="submit" className="primary" disabled={creating.loading}>Add webhook</button>
+        <button type="submit" className="primary" disabled={creating.loading}>
+          Add webhook
+        </button>
       </form>
 
       <h2 id="webhook-list-title">Webhooks</h2>
@@ -106,7 +144,9 @@ export default function Webhooks() {
                 {webhook.description && <p className="muted">{webhook.description}</p>}
               </th>
               <td>{webhook.events.map(eventName).join(', ')}</td>
-              <td><WebhookState active={webhook.active} /></td>
+              <td>
+                <WebhookState active={webhook.active} />
+              </td>
               <td>{formatDateTime(webhook.createdAt)}</td>
             </tr>
           ))}

@@ -41,7 +41,7 @@ interface ChoiceGroupProps<Value extends string | number> {
   name: string;
   choices: ReadonlyArray<readonly [Value, string]>;
   chosen: Value | null;
-  onChoose(value: Value): void;
+  onChoose: (value: Value) => void;
   error?: string | undefined;
 }
 

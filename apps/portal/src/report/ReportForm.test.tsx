@@ -14,7 +14,19 @@ function scriptedClient(reportAnswers: Answer[]) {
   const sent: Array<Record<string, any>> = [];
   const link = new ApolloLink((operation) => {
     if (operation.operationName === 'ReportCategories') {
-      return of({ data: { categories: [{ __typename: 'Category', id: 'c1', name: 'Login & accounts', description: null, department: { __typename: 'Department', id: 'd1', name: 'IT' } }] } });
+      return of({
+        data: {
+          categories: [
+            {
+              __typename: 'Category',
+              id: 'c1',
+              name: 'Login & accounts',
+              description: null,
+              department: { __typename: 'Department', id: 'd1', name: 'IT' },
+            },
+          ],
+        },
+      });
     }
     if (operation.operationName === 'ReportSuggestions') {
       return of({ data: { suggestionsFor: { __typename: 'ReportSuggestions', articles: [], incidents: [] } } });
@@ -39,29 +51,53 @@ async function fillIn(user: ReturnType<typeof userEvent.setup>) {
   await user.type(screen.getByLabelText('What happened?'), 'Too many attempts.');
 }
 
-const reported = { data: { reportProblem: { __typename: 'ReportProblemPayload', trackingCode: 'sdt_x', ticket: { __typename: 'Ticket', id: 't1', number: 'SD-1' } } } };
+const reported = {
+  data: {
+    reportProblem: {
+      __typename: 'ReportProblemPayload',
+      trackingCode: 'sdt_x',
+      ticket: { __typename: 'Ticket', id: 't1', number: 'SD-1' },
+    },
+  },
+};
 
 describe('the report form', () => {
   beforeEach(() => localStorage.clear());
   afterEach(cleanup);
 
   it('shows the desk’s message next to the field it concerns', async () => {
-    const { client } = scriptedClient([{ errors: [{ message: 'Give the problem a short title, up to 200 characters.', extensions: { code: 'BAD_USER_INPUT', field: 'title' } }] }]);
+    const { client } = scriptedClient([
+      {
+        errors: [
+          { message: 'Give the problem a short title, up to 200 characters.', extensions: { code: 'BAD_USER_INPUT', field: 'title' } },
+        ],
+      },
+    ]);
     const user = userEvent.setup();
-    render(<ApolloProvider client={client}><ReportForm owner="user:1" guest={false} onReported={vi.fn()} onAnswered={vi.fn()} /></ApolloProvider>);
+    render(
+      <ApolloProvider client={client}>
+        <ReportForm owner="user:1" guest={false} onReported={vi.fn()} onAnswered={vi.fn()} />
+      </ApolloProvider>,
+    );
     await fillIn(user);
     await user.click(screen.getByRole('button', { name: 'Send report' }));
     const title = screen.getByLabelText('Title');
     await vi.waitFor(() => expect(title.getAttribute('aria-invalid')).toBe('true'), { timeout: 10_000 });
     const describedBy = title.getAttribute('aria-describedby')!.split(' ');
-    expect(describedBy.map((id) => document.getElementById(id)?.textContent)).toContain('Give the problem a short title, up to 200 characters.');
+    expect(describedBy.map((id) => document.getElementById(id)?.textContent)).toContain(
+      'Give the problem a short title, up to 200 characters.',
+    );
   });
 
   it('retries a send that got no answer with the same idempotency key, then forgets the draft', async () => {
     const { client, sent } = scriptedClient([new Error('Failed to fetch'), reported]);
     const onReported = vi.fn();
     const user = userEvent.setup();
-    render(<ApolloProvider client={client}><ReportForm owner="user:1" guest={false} onReported={onReported} onAnswered={vi.fn()} /></ApolloProvider>);
+    render(
+      <ApolloProvider client={client}>
+        <ReportForm owner="user:1" guest={false} onReported={onReported} onAnswered={vi.fn()} />
+      </ApolloProvider>,
+    );
     await fillIn(user);
     await user.click(screen.getByRole('button', { name: 'Send report' }));
     await vi.waitFor(() => expect(onReported).toHaveBeenCalledWith(reported.data.reportProblem), { timeout: 10_000 });
@@ -76,7 +112,11 @@ describe('the report form', () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
     try {
       const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
-      render(<ApolloProvider client={client}><ReportForm owner="guest" guest onReported={vi.fn()} onAnswered={vi.fn()} /></ApolloProvider>);
+      render(
+        <ApolloProvider client={client}>
+          <ReportForm owner="guest" guest onReported={vi.fn()} onAnswered={vi.fn()} />
+        </ApolloProvider>,
+      );
       await fillIn(user);
       await user.click(screen.getByRole('button', { name: 'Send report' }));
       await vi.advanceTimersByTimeAsync(10_000);

@@ -53,8 +53,8 @@ export type Reported = ReportProblemMutation['reportProblem'];
 interface ReportFormProps {
   owner: DraftOwner;
   guest: boolean;
-  onReported(reported: Reported): void;
-  onAnswered(answer: { kind: 'article' | 'incident'; title: string }): void;
+  onReported: (reported: Reported) => void;
+  onAnswered: (answer: { kind: 'article' | 'incident'; title: string }) => void;
 }
 
 export function ReportForm({ owner, guest, onReported, onAnswered }: ReportFormProps) {
@@ -79,7 +79,13 @@ export function ReportForm({ owner, guest, onReported, onAnswered }: ReportFormP
     desiredOutcome: draft.desiredOutcome || null,
     idempotencyKey: draft.idempotencyKey,
     // Blank means "not given": the API then answers with what is missing, in its own words.
-    ...(guest ? { contactName: draft.contactName.trim() || null, contactEmail: draft.contactEmail.trim() || null, studentNumber: draft.studentNumber.trim() || null } : {}),
+    ...(guest
+      ? {
+          contactName: draft.contactName.trim() || null,
+          contactEmail: draft.contactEmail.trim() || null,
+          studentNumber: draft.studentNumber.trim() || null,
+        }
+      : {}),
   });
 
   const send = async (event: FormEvent) => {
@@ -99,7 +105,14 @@ export function ReportForm({ owner, guest, onReported, onAnswered }: ReportFormP
         return;
       } catch (error) {
         if (isAnsweredByServer(error) || attempt === RETRY_DELAYS_MS.length) {
-          setErrors(isAnsweredByServer(error) ? formErrors(error) : { fields: {}, form: 'We could not reach the help desk. Your report is saved on this device: send it again when you are back online.' });
+          setErrors(
+            isAnsweredByServer(error)
+              ? formErrors(error)
+              : {
+                  fields: {},
+                  form: 'We could not reach the help desk. Your report is saved on this device: send it again when you are back online.',
+                },
+          );
           setSending(false);
           return;
         }
@@ -112,7 +125,11 @@ export function ReportForm({ owner, guest, onReported, onAnswered }: ReportFormP
 
   return (
     <form onSubmit={send} className="card report-form" noValidate>
-      <Field label="What is it about?" hint={chosenCategory ? `Handled by ${chosenCategory.department.name}.` : undefined} error={errors.fields.categoryId}>
+      <Field
+        label="What is it about?"
+        hint={chosenCategory ? `Handled by ${chosenCategory.department.name}.` : undefined}
+        error={errors.fields.categoryId}
+      >
         <select value={draft.categoryId} onChange={change('categoryId')} required>
           <option value="">Choose a category</option>
           {categories?.categories.map((category) => (
@@ -145,7 +162,11 @@ export function ReportForm({ owner, guest, onReported, onAnswered }: ReportFormP
           ))}
         </select>
       </Field>
-      <Field label="What would a good outcome look like?" hint="Optional. E.g. “I can hand in my essay on Friday.”" error={errors.fields.desiredOutcome}>
+      <Field
+        label="What would a good outcome look like?"
+        hint="Optional. E.g. “I can hand in my essay on Friday.”"
+        error={errors.fields.desiredOutcome}
+      >
         <textarea rows={2} value={draft.desiredOutcome} onChange={change('desiredOutcome')} />
       </Field>
       {guest && (

@@ -46,7 +46,7 @@ interface SuggestionsProps {
   text: string;
   categoryId: string;
   /** Called once the deflection is recorded: the report ends here. */
-  onAnswered(answer: { kind: 'article'; title: string } | { kind: 'incident'; title: string }): void;
+  onAnswered: (answer: { kind: 'article'; title: string } | { kind: 'incident'; title: string }) => void;
 }
 
 export function Suggestions({ text, categoryId, onAnswered }: SuggestionsProps) {
@@ -77,7 +77,11 @@ export function Suggestions({ text, categoryId, onAnswered }: SuggestionsProps) 
             — we're on it.
           </p>
           <p>{incident.summary}</p>
-          <button type="button" disabled={recording} onClick={() => answered({ incidentId: incident.id }, { kind: 'incident', title: incident.title })}>
+          <button
+            type="button"
+            disabled={recording}
+            onClick={() => answered({ incidentId: incident.id }, { kind: 'incident', title: incident.title })}
+          >
             That's my problem — no need to report it
           </button>
         </div>
@@ -91,7 +95,11 @@ export function Suggestions({ text, categoryId, onAnswered }: SuggestionsProps) 
             </a>
           </h3>
           <p>{article.summary}</p>
-          <button type="button" disabled={recording} onClick={() => answered({ articleId: article.id }, { kind: 'article', title: article.title })}>
+          <button
+            type="button"
+            disabled={recording}
+            onClick={() => answered({ articleId: article.id }, { kind: 'article', title: article.title })}
+          >
             This solved my problem
           </button>
         </div>

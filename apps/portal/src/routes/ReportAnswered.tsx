@@ -7,9 +7,7 @@ export function ReportAnswered() {
     <Layout title="Glad that helped">
       <div className="card">
         {answer?.kind === 'incident' ? (
-          <p>
-            We already know about “{answer.title}” and are working on it: there is no need to report it. Check back here for updates.
-          </p>
+          <p>We already know about “{answer.title}” and are working on it: there is no need to report it. Check back here for updates.</p>
         ) : (
           <p>Good to hear “{answer?.title ?? 'the article'}” answered your question. Nothing was sent.</p>
         )}

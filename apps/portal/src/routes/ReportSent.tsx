@@ -18,7 +18,10 @@ export function ReportSent() {
         <p>
           Your ticket number is <strong className="ticket-number">{sent.number}</strong>.
         </p>
-        <p>Bookmark this link: it shows how your report is going, lets you answer us and, once solved, rate our help. We have emailed it to you too.</p>
+        <p>
+          Bookmark this link: it shows how your report is going, lets you answer us and, once solved, rate our help. We have emailed it to
+          you too.
+        </p>
         <p className="tracking-link">
           <Link to={path}>{url}</Link>
         </p>

@@ -40,7 +40,13 @@ export function SignIn() {
           <input type="email" autoComplete="username" value={email} onChange={(event) => setEmail(event.target.value)} required />
         </Field>
         <Field label="Password" error={errors.fields.password}>
-          <input type="password" autoComplete="current-password" value={password} onChange={(event) => setPassword(event.target.value)} required />
+          <input
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(event) => setPassword(event.target.value)}
+            required
+          />
         </Field>
         <FormError message={errors.form} />
         <button type="submit" className="primary" disabled={loading}>

@@ -24,7 +24,7 @@ interface RatingFormProps {
   ticketId: string;
   trackingCode?: string;
   preselectedScore?: number;
-  onRated(): unknown;
+  onRated: () => unknown;
 }
 
 export function RatingForm({ ticketId, trackingCode, preselectedScore, onRated }: RatingFormProps) {
@@ -37,7 +37,13 @@ export function RatingForm({ ticketId, trackingCode, preselectedScore, onRated }
   const send = async (event: FormEvent) => {
     event.preventDefault();
     if (!score || !expectation) {
-      setErrors({ fields: { ...(score ? {} : { score: 'Choose a score.' }), ...(expectation ? {} : { expectation: 'Tell us how it compared with what you expected.' }) }, form: null });
+      setErrors({
+        fields: {
+          ...(score ? {} : { score: 'Choose a score.' }),
+          ...(expectation ? {} : { expectation: 'Tell us how it compared with what you expected.' }),
+        },
+        form: null,
+      });
       return;
     }
     try {
@@ -60,7 +66,13 @@ export function RatingForm({ ticketId, trackingCode, preselectedScore, onRated }
         error={errors.fields.score}
       />
       <ChoiceGroup<ExpectationOutcome>
-        legend="Did we meet your expectation?" name="expectation" choices={EXPECTATIONS} chosen={expectation} onChoose={setExpectation} error={errors.fields.expectation} />
+        legend="Did we meet your expectation?"
+        name="expectation"
+        choices={EXPECTATIONS}
+        chosen={expectation}
+        onChoose={setExpectation}
+        error={errors.fields.expectation}
+      />
       <Field label="Anything to add? (optional)" error={errors.fields.comment}>
         <textarea rows={2} value={comment} onChange={(event) => setComment(event.target.value)} />
       </Field>

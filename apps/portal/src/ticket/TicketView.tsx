@@ -17,7 +17,7 @@ interface TicketViewProps {
   viewerId?: string;
   /** Score chosen from a one-click link in the email. */
   preselectedScore?: number;
-  refetch(): unknown;
+  refetch: () => unknown;
 }
 
 export function TicketView({ ticket, trackingCode, viewerId, preselectedScore, refetch }: TicketViewProps) {
@@ -32,15 +32,10 @@ export function TicketView({ ticket, trackingCode, viewerId, preselectedScore, r
           <span className="ticket-number">{ticket.number}</span> · {ticket.category.name} · {ticket.department.name}
         </p>
         <p>
-          <StatusBadge status={ticket.status} />{' '}
-          <span className="assignee">{handlerInWords(ticket)}</span>
+          <StatusBadge status={ticket.status} /> <span className="assignee">{handlerInWords(ticket)}</span>
         </p>
         {expectation && <p className="expectation">{expectation}</p>}
-        {ticket.incident && (
-          <p className="incident-note">
-            Part of a known issue: {ticket.incident.title}. Updates on it appear here.
-          </p>
-        )}
+        {ticket.incident && <p className="incident-note">Part of a known issue: {ticket.incident.title}. Updates on it appear here.</p>}
         {liveError && <p className="hint">Live updates are paused; reload the page to see the latest.</p>}
       </section>
 
@@ -67,7 +62,9 @@ export function TicketView({ ticket, trackingCode, viewerId, preselectedScore, r
       </section>
 
       {!resolved && <ReplyForm ticketId={ticket.id} trackingCode={trackingCode} onSent={refetch} />}
-      {resolved && !ticket.rating && <RatingForm ticketId={ticket.id} trackingCode={trackingCode} preselectedScore={preselectedScore} onRated={refetch} />}
+      {resolved && !ticket.rating && (
+        <RatingForm ticketId={ticket.id} trackingCode={trackingCode} preselectedScore={preselectedScore} onRated={refetch} />
+      )}
       {ticket.rating && (
         <section className="card" aria-labelledby="rating-heading">
           <h2 id="rating-heading">Your rating</h2>
@@ -81,7 +78,7 @@ export function TicketView({ ticket, trackingCode, viewerId, preselectedScore, r
   );
 }
 
-function ReplyForm({ ticketId, trackingCode, onSent }: { ticketId: string; trackingCode?: string; onSent(): unknown }) {
+function ReplyForm({ ticketId, trackingCode, onSent }: { ticketId: string; trackingCode?: string; onSent: () => unknown }) {
   const [body, setBody] = useState('');
   const [errors, setErrors] = useState(NO_ERRORS);
   const [reply, { loading }] = useMutation(REPLY);

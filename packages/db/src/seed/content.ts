@@ -1,7 +1,7 @@
 // The knowledge base, canned responses and staff suggestions: texts first, then the rows.
 import type { Prisma, SuggestionStatus } from '../generated/prisma/client.js';
 import type { People, Person } from './people.js';
-import { Random, uuidv7 } from './random.js';
+import { type Random, uuidv7 } from './random.js';
 import type { CategoryKey, School } from './school.js';
 
 const HOUR = 60 * 60_000;
@@ -634,28 +634,44 @@ const SUGGESTIONS: SuggestionText[] = [
     title: 'Let students reset MFA at the library kiosk with their card',
     body: 'About a third of our login tickets are MFA resets after a lost or new phone. A kiosk that checks the student card and a PIN could do this in two minutes, any time the library is open.',
     category: 'it.login',
-    comments: ['We would need a second factor besides the card, a PIN sent to the private email would work.', 'Library is happy to host it next to the print station.'],
-    decision: { status: 'ACCEPTED', reason: 'Pilot at the library kiosk from next month; we will compare login ticket volume after six weeks.' },
+    comments: [
+      'We would need a second factor besides the card, a PIN sent to the private email would work.',
+      'Library is happy to host it next to the print station.',
+    ],
+    decision: {
+      status: 'ACCEPTED',
+      reason: 'Pilot at the library kiosk from next month; we will compare login ticket volume after six weeks.',
+    },
   },
   {
     title: 'Remind students 24 hours before resit registration closes',
     body: 'Every resit period we get dozens of "I missed the deadline" tickets. A reminder email to students with a failed grade and no registration would prevent most of them.',
     category: 'registrar.exams',
-    comments: ['The SIS can produce that list, I checked with the data team.', 'Please also send it in the LMS, students read that more than email.'],
+    comments: [
+      'The SIS can produce that list, I checked with the data team.',
+      'Please also send it in the LMS, students read that more than email.',
+    ],
   },
   {
     title: 'Print the payment reference in bold at the top of the invoice',
     body: 'Many late-fee complaints come from transfers without the student number. If the reference is the first thing on the invoice, fewer payments need manual matching.',
     category: 'finaid.invoice',
     comments: ['Agreed, and add a QR code for banking apps that fills it in automatically.'],
-    decision: { status: 'ACCEPTED', reason: 'New invoice layout with the reference and a payment QR code goes live with the next invoice run.' },
+    decision: {
+      status: 'ACCEPTED',
+      reason: 'New invoice layout with the reference and a payment QR code goes live with the next invoice run.',
+    },
   },
   {
     title: 'Extend the study room check-in grace period to 20 minutes',
     body: 'Groups that arrive a few minutes late lose their room and write to us upset. Twenty minutes would be fairer.',
     category: 'library.rooms',
     comments: ['Rooms would stand empty longer at peak times though.', 'Maybe a reminder notification at 10 minutes instead?'],
-    decision: { status: 'DECLINED', reason: 'Longer grace would keep rooms empty at peak hours. Instead we will send a reminder 10 minutes after the start of the booking.' },
+    decision: {
+      status: 'DECLINED',
+      reason:
+        'Longer grace would keep rooms empty at peak hours. Instead we will send a reminder 10 minutes after the start of the booking.',
+    },
   },
   {
     title: 'Lend network cables at the Housing front desk',
@@ -674,7 +690,10 @@ const SUGGESTIONS: SuggestionText[] = [
     title: 'Link new LMS tickets to an active incident automatically',
     body: 'During the last LMS outage we linked 40 tickets by hand. When an incident is open for a category, new tickets in it could be linked and acknowledged automatically.',
     category: 'it.lms',
-    comments: ['Only when the title matches, otherwise we link unrelated questions.', 'Students should still see that a person will follow up.'],
+    comments: [
+      'Only when the title matches, otherwise we link unrelated questions.',
+      'Students should still see that a person will follow up.',
+    ],
   },
   {
     title: 'Weekly walk-in hour for visa and permit questions',
@@ -687,8 +706,15 @@ const SUGGESTIONS: SuggestionText[] = [
     title: 'Let students book a callback for Financial Aid questions',
     body: 'Payment plan questions are easier on the phone. Students could pick a 15-minute callback slot instead of writing back and forth.',
     category: 'finaid.paymentPlans',
-    comments: ['We would need at least one extra person on the phones.', 'Our response times are already behind target, this would make it worse for now.'],
-    decision: { status: 'DECLINED', reason: 'Not possible with the current team; we will revisit after the hiring round in spring and first bring written response times back within target.' },
+    comments: [
+      'We would need at least one extra person on the phones.',
+      'Our response times are already behind target, this would make it worse for now.',
+    ],
+    decision: {
+      status: 'DECLINED',
+      reason:
+        'Not possible with the current team; we will revisit after the hiring round in spring and first bring written response times back within target.',
+    },
   },
   {
     title: 'Translate the eduroam guide into Chinese, Spanish and Dutch',
@@ -711,7 +737,14 @@ export interface ContentRows {
 
 /** The knowledge base, canned responses, suggestions and article deflections. */
 export function buildContent(random: Random, school: School, people: People, now: number, articleDeflections: number): ContentRows {
-  const rows: ContentRows = { articles: [], cannedResponses: [], suggestions: [], suggestionVotes: [], suggestionComments: [], deflections: [] };
+  const rows: ContentRows = {
+    articles: [],
+    cannedResponses: [],
+    suggestions: [],
+    suggestionVotes: [],
+    suggestionComments: [],
+    deflections: [],
+  };
   const teamOf = (slug: string) => {
     const team = people.teams.get(school.department(slug));
     if (!team) throw new Error(`no team for ${slug}`);
@@ -779,7 +812,13 @@ export function buildContent(random: Random, school: School, people: People, now
     for (const body of suggestion.comments) {
       commentedAt += random.between(2, 72) * HOUR;
       const commenter = random.pick(everyStaffMember.filter((person) => person !== author));
-      rows.suggestionComments.push({ id: uuidv7(commentedAt), suggestionId: id, authorId: commenter.id, body, createdAt: new Date(Math.floor(commentedAt)) });
+      rows.suggestionComments.push({
+        id: uuidv7(commentedAt),
+        suggestionId: id,
+        authorId: commenter.id,
+        body,
+        createdAt: new Date(Math.floor(commentedAt)),
+      });
     }
   }
 

@@ -34,11 +34,37 @@ export function demoStudentStories(kit: ScriptKit): Story[] {
       expect: 'CLOSED',
       beats: [
         kit.assign(at(8), priya, jonas),
-        kit.staffReply(draft, at(22), jonas, 'Is your phone still syncing your university mail with the old password? An old session like that can lock the account again within minutes.', true),
-        kit.studentReply(draft, at(51), 'Yes! The mail app on my phone kept asking for the password. I removed the account from the phone now.'),
-        kit.note(at(58), jonas, 'Checked AD: account locked after 5 failed attempts, all from an ActiveSync device (her old phone session).'),
-        kit.resolve(draft, resolvedAt, jonas, 'I have unlocked your account. The lockouts came from your phone trying the old password. Sign in on your laptop first, then add the account to your phone again with the new password.', 5),
-        { at: resolvedAt + 2 * HOUR, kind: 'rate', score: 5, expectation: 'EXCEEDED', comment: 'Jonas sorted it out within an hour and explained why it kept happening. Thank you!' },
+        kit.staffReply(
+          draft,
+          at(22),
+          jonas,
+          'Is your phone still syncing your university mail with the old password? An old session like that can lock the account again within minutes.',
+          true,
+        ),
+        kit.studentReply(
+          draft,
+          at(51),
+          'Yes! The mail app on my phone kept asking for the password. I removed the account from the phone now.',
+        ),
+        kit.note(
+          at(58),
+          jonas,
+          'Checked AD: account locked after 5 failed attempts, all from an ActiveSync device (her old phone session).',
+        ),
+        kit.resolve(
+          draft,
+          resolvedAt,
+          jonas,
+          'I have unlocked your account. The lockouts came from your phone trying the old password. Sign in on your laptop first, then add the account to your phone again with the new password.',
+          5,
+        ),
+        {
+          at: resolvedAt + 2 * HOUR,
+          kind: 'rate',
+          score: 5,
+          expectation: 'EXCEEDED',
+          comment: 'Jonas sorted it out within an hour and explained why it kept happening. Thank you!',
+        },
         { at: resolvedAt + AUTO_CLOSE_AFTER, kind: 'close' },
       ],
     });
@@ -51,7 +77,8 @@ export function demoStudentStories(kit: ScriptKit): Story[] {
       createdAt: kit.daysAgoAt(68, 14, 40),
       student: amara,
       title: 'Late payment fee although I paid on time',
-      description: 'My invoice for this month has a €25 late payment fee, but I paid on the 3rd, before the due date. The bank confirmation is attached. Please remove the fee.',
+      description:
+        'My invoice for this month has a €25 late payment fee, but I paid on the 3rd, before the due date. The bank confirmation is attached. Please remove the fee.',
       desiredOutcome: 'The late fee removed.',
     });
     const at = kit.clock(draft);
@@ -61,13 +88,44 @@ export function demoStudentStories(kit: ScriptKit): Story[] {
       expect: 'CLOSED',
       beats: [
         kit.assign(at(300), kit.manager('financial-aid'), fatima),
-        kit.staffReply(draft, at(610), fatima, 'Did you include your student number in the payment reference? Payments without it are matched by hand, which takes a few days.', true),
+        kit.staffReply(
+          draft,
+          at(610),
+          fatima,
+          'Did you include your student number in the payment reference? Payments without it are matched by hand, which takes a few days.',
+          true,
+        ),
         kit.studentReply(draft, at(640), 'Yes, my student number was the reference. Screenshot of the transfer attached.'),
-        kit.studentReply(draft, at(1900), 'Hi, it has been more than a week. The fee is still on my account and today I received a reminder letter.'),
-        kit.staffReply(draft, at(2500), fatima, 'Apologies for the delay. Your payment did arrive on time; removing the fee needs approval from my team lead, which I have asked for.'),
-        kit.note(at(2600), fatima, 'Payment arrived on the 3rd; the fee was added before the bank file was processed. Reversal waiting for team lead approval.'),
-        kit.resolve(draft, resolvedAt, fatima, 'The late payment fee has been removed and your balance is zero. The reminder letter can be ignored.', 4),
-        { at: resolvedAt + 20 * HOUR, kind: 'rate', score: 2, expectation: 'BELOW', comment: 'Fixed in the end, but it took two weeks and I had to chase it twice.' },
+        kit.studentReply(
+          draft,
+          at(1900),
+          'Hi, it has been more than a week. The fee is still on my account and today I received a reminder letter.',
+        ),
+        kit.staffReply(
+          draft,
+          at(2500),
+          fatima,
+          'Apologies for the delay. Your payment did arrive on time; removing the fee needs approval from my team lead, which I have asked for.',
+        ),
+        kit.note(
+          at(2600),
+          fatima,
+          'Payment arrived on the 3rd; the fee was added before the bank file was processed. Reversal waiting for team lead approval.',
+        ),
+        kit.resolve(
+          draft,
+          resolvedAt,
+          fatima,
+          'The late payment fee has been removed and your balance is zero. The reminder letter can be ignored.',
+          4,
+        ),
+        {
+          at: resolvedAt + 20 * HOUR,
+          kind: 'rate',
+          score: 2,
+          expectation: 'BELOW',
+          comment: 'Fixed in the end, but it took two weeks and I had to chase it twice.',
+        },
         { at: resolvedAt + AUTO_CLOSE_AFTER, kind: 'close' },
       ],
     });
@@ -80,7 +138,8 @@ export function demoStudentStories(kit: ScriptKit): Story[] {
       createdAt: kit.daysAgoAt(6, 11, 5),
       student: amara,
       title: 'Official transcript needed for my visa application',
-      description: 'I need an official, stamped transcript for my study visa application at the Canadian embassy. My appointment is at the end of the month. How can I get one?',
+      description:
+        'I need an official, stamped transcript for my study visa application at the Canadian embassy. My appointment is at the end of the month. How can I get one?',
       expectedResolutionHours: 72,
       desiredOutcome: 'A stamped transcript before my embassy appointment.',
     });
@@ -91,9 +150,21 @@ export function demoStudentStories(kit: ScriptKit): Story[] {
       expect: 'RESOLVED',
       beats: [
         kit.assign(at(60), kit.manager('registrar'), clerk),
-        kit.staffReply(draft, at(140), clerk, 'Do you need a paper copy, or does the embassy accept a digitally signed PDF? And should it include this semester so far?', true),
+        kit.staffReply(
+          draft,
+          at(140),
+          clerk,
+          'Do you need a paper copy, or does the embassy accept a digitally signed PDF? And should it include this semester so far?',
+          true,
+        ),
         kit.studentReply(draft, at(170), 'Paper with a stamp, please, and including this semester if possible.'),
-        kit.resolve(draft, at(900), clerk, 'Your stamped transcript is ready at the front desk of the Registrar (Main Building, ground floor). It includes all results up to last week. Bring your student card when you pick it up.', 5),
+        kit.resolve(
+          draft,
+          at(900),
+          clerk,
+          'Your stamped transcript is ready at the front desk of the Registrar (Main Building, ground floor). It includes all results up to last week. Bring your student card when you pick it up.',
+          5,
+        ),
       ],
     });
   }
@@ -105,7 +176,8 @@ export function demoStudentStories(kit: ScriptKit): Story[] {
       createdAt: kit.daysAgoAt(5, 20, 30),
       student: amara,
       title: 'Can I pay the rest of my tuition in monthly instalments?',
-      description: 'My part-time job ended, so paying the remaining tuition in one go in March will be difficult. Can I switch to monthly instalments for the rest of the year?',
+      description:
+        'My part-time job ended, so paying the remaining tuition in one go in March will be difficult. Can I switch to monthly instalments for the rest of the year?',
       desiredOutcome: 'A payment plan with monthly amounts I can manage.',
     });
     const at = kit.clock(draft);
@@ -114,7 +186,13 @@ export function demoStudentStories(kit: ScriptKit): Story[] {
       expect: 'WAITING_ON_STUDENT',
       beats: [
         kit.assign(at(30), kit.manager('financial-aid'), fatima),
-        kit.staffReply(draft, at(200), fatima, 'Yes, that is possible. For a payment plan we need a signed direct debit mandate: could you fill in the form under "Payments" in the portal and let me know here when it is done?', true),
+        kit.staffReply(
+          draft,
+          at(200),
+          fatima,
+          'Yes, that is possible. For a payment plan we need a signed direct debit mandate: could you fill in the form under "Payments" in the portal and let me know here when it is done?',
+          true,
+        ),
       ],
     });
   }
@@ -126,7 +204,8 @@ export function demoStudentStories(kit: ScriptKit): Story[] {
       createdAt: kit.daysAgoAt(4, 8, 50),
       student: amara,
       title: "Heating in my room in Dorm B doesn't work",
-      description: 'The radiator in my room in Dorm B (room 2.07) has been cold since the weekend. It is about 15 degrees inside. The valve is fully open.',
+      description:
+        'The radiator in my room in Dorm B (room 2.07) has been cold since the weekend. It is about 15 degrees inside. The valve is fully open.',
       expectedResolutionHours: 24,
     });
     const at = kit.clock(draft);
@@ -136,7 +215,12 @@ export function demoStudentStories(kit: ScriptKit): Story[] {
       expect: 'OPEN',
       beats: [
         kit.assign(at(20), kit.manager('housing'), caretaker),
-        kit.staffReply(draft, at(90), caretaker, 'Thanks for reporting this. A technician will come by tomorrow between 9:00 and 12:00; you do not need to be home, they will use the master key.'),
+        kit.staffReply(
+          draft,
+          at(90),
+          caretaker,
+          'Thanks for reporting this. A technician will come by tomorrow between 9:00 and 12:00; you do not need to be home, they will use the master key.',
+        ),
         kit.studentReply(draft, at(700), 'The technician came, but in the evening the radiator is cold again.'),
         kit.note(at(720), caretaker, 'Contractor suspects the boiler serving the Dorm B east wing; second visit requested.'),
       ],
@@ -150,7 +234,8 @@ export function demoStudentStories(kit: ScriptKit): Story[] {
       createdAt: kit.minutesAgo(40),
       student: amara,
       title: 'eduroam keeps disconnecting in the library',
-      description: 'On the second floor of the library eduroam disconnects every few minutes on my laptop. My phone seems fine. I am writing my thesis there every day.',
+      description:
+        'On the second floor of the library eduroam disconnects every few minutes on my laptop. My phone seems fine. I am writing my thesis there every day.',
     }),
     expect: 'NEW',
     beats: [],
@@ -188,35 +273,62 @@ export function dueSoonStories(kit: ScriptKit): Story[] {
       expect: 'OPEN',
       beats: [
         kit.assign(at(6), priya, jonas),
-        kit.staffReply(draft, at(21), jonas, 'To unlock your account I first need to check it is you: could you reply with your date of birth and the programme you are enrolled in?', true),
+        kit.staffReply(
+          draft,
+          at(21),
+          jonas,
+          'To unlock your account I first need to check it is you: could you reply with your date of birth and the programme you are enrolled in?',
+          true,
+        ),
         kit.studentReply(draft, at(48), 'Of course: 14 March 2004, BSc Psychology.'),
-        kit.staffReply(draft, at(63), jonas, 'Thanks, that matches our records. I have asked the identity team to clear the lock and reset your MFA; I will confirm here as soon as it is done, well before your exam.'),
-        kit.note(at(66), jonas, 'Lockout from repeated attempts with the old password (mobile mail app). Identity team ticket raised for MFA reset.'),
+        kit.staffReply(
+          draft,
+          at(63),
+          jonas,
+          'Thanks, that matches our records. I have asked the identity team to clear the lock and reset your MFA; I will confirm here as soon as it is done, well before your exam.',
+        ),
+        kit.note(
+          at(66),
+          jonas,
+          'Lockout from repeated attempts with the old password (mobile mail app). Identity team ticket raised for MFA reset.',
+        ),
       ],
     });
   }
 
-  const urgent: { category: 'housing.keys' | 'registrar.exams' | 'it.lms'; minutesAgo: number; title: string; description: string; reply: string }[] = [
+  const urgent: {
+    category: 'housing.keys' | 'registrar.exams' | 'it.lms';
+    minutesAgo: number;
+    title: string;
+    description: string;
+    reply: string;
+  }[] = [
     {
       category: 'housing.keys',
       minutesAgo: 190,
       title: 'Locked out of my room, phone and keys inside',
-      description: 'I locked myself out of my room in Maple House (3.15). My phone, wallet and keys are inside. I am writing from a friend\'s laptop.',
-      reply: 'The caretaker is on call tonight and will meet you at the Maple House entrance; please bring any ID you can get hold of, or your friend can vouch for you.',
+      description:
+        "I locked myself out of my room in Maple House (3.15). My phone, wallet and keys are inside. I am writing from a friend's laptop.",
+      reply:
+        'The caretaker is on call tonight and will meet you at the Maple House entrance; please bring any ID you can get hold of, or your friend can vouch for you.',
     },
     {
       category: 'registrar.exams',
       minutesAgo: 400,
       title: 'Exam registration closes today and the portal gives an error',
-      description: 'The registration for the Microeconomics resit closes today at midnight and the portal shows "registration not available for your programme". I am enrolled in that programme.',
-      reply: 'Thank you, I can see the error for your programme. I am checking the registration rule with the exam office now; you will not miss the deadline because of this.',
+      description:
+        'The registration for the Microeconomics resit closes today at midnight and the portal shows "registration not available for your programme". I am enrolled in that programme.',
+      reply:
+        'Thank you, I can see the error for your programme. I am checking the registration rule with the exam office now; you will not miss the deadline because of this.',
     },
     {
       category: 'it.lms',
       minutesAgo: 200,
       title: 'Online exam environment will not start',
-      description: 'The proctoring plugin for my online exam does not start: it stays on "checking your camera". The exam window closes tonight.',
-      reply: 'I have reproduced this with your browser version. I am contacting the exam support team so they can give you a new window if needed; please keep this ticket open.',
+      description:
+        'The proctoring plugin for my online exam does not start: it stays on "checking your camera". The exam window closes tonight.',
+      reply:
+        'I have reproduced this with your browser version. I am contacting the exam support team so they can give you a new window if needed; please keep this ticket open.',
     },
   ];
   for (const spec of urgent) {

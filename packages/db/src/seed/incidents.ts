@@ -53,25 +53,66 @@ interface IncidentScript {
 const SCRIPTS: IncidentScript[] = [
   {
     title: 'LMS sign-in failing',
-    summary: 'Many students cannot sign in to the LMS: the sign-in page returns to itself or shows "authentication failed". The portal, email and Wi-Fi work normally.',
+    summary:
+      'Many students cannot sign in to the LMS: the sign-in page returns to itself or shows "authentication failed". The portal, email and Wi-Fi work normally.',
     status: 'INVESTIGATING',
     category: 'it.lms',
     startedMinutesAgo: 155,
     updates: [
-      [9, 'We are aware that many students cannot sign in to the LMS. Other systems work normally. We are investigating and will update this page every hour.'],
-      [72, 'The problem is in the single sign-on connection between the LMS and our login service. Assignment deadlines that fall today will be extended; lecturers have been informed.'],
+      [
+        9,
+        'We are aware that many students cannot sign in to the LMS. Other systems work normally. We are investigating and will update this page every hour.',
+      ],
+      [
+        72,
+        'The problem is in the single sign-on connection between the LMS and our login service. Assignment deadlines that fall today will be extended; lecturers have been informed.',
+      ],
     ],
     acknowledgement:
       'Thank you for reporting this. Sign-in to the LMS is failing for many students right now; we are working on it and you can follow progress on the status page of the portal. I have linked your ticket, so you will hear from us here as soon as it is fixed. Deadlines that fall today will be extended.',
     reports: [
-      { category: 'it.lms', title: "Can't log in to the LMS", description: 'When I sign in to the LMS it sends me back to the sign-in page again and again.' },
-      { category: 'it.lms', title: 'LMS says "authentication failed"', description: 'I get "authentication failed" on the LMS, but my password works on the portal.' },
-      { category: 'it.lms', title: 'Cannot submit assignment, LMS login broken', description: 'My assignment for Academic Writing is due at 17:00 and I cannot get into the LMS at all. Will the deadline be moved?', channel: 'API' },
-      { category: 'it.lms', title: 'lms login loop', description: 'login page keeps reloading. tried chrome and firefox, cleared cookies.' },
-      { category: 'it.lms', title: 'Locked out of the LMS during an online quiz', description: 'I was in the middle of the Statistics quiz and got logged out. Now I cannot sign in again.' },
-      { category: 'it.login', title: 'Cannot sign in to LMS from home', description: 'I cannot sign in to the LMS from home. Is my account blocked?', channel: 'GUEST' },
-      { category: 'it.lms', title: 'LMS sign-in error 500', description: 'After entering my code from the authenticator app I see an error page with code 500.' },
-      { category: 'it.lms', title: 'Course pages not loading, sign-in required', description: 'Every course page asks me to sign in and then fails.' },
+      {
+        category: 'it.lms',
+        title: "Can't log in to the LMS",
+        description: 'When I sign in to the LMS it sends me back to the sign-in page again and again.',
+      },
+      {
+        category: 'it.lms',
+        title: 'LMS says "authentication failed"',
+        description: 'I get "authentication failed" on the LMS, but my password works on the portal.',
+      },
+      {
+        category: 'it.lms',
+        title: 'Cannot submit assignment, LMS login broken',
+        description: 'My assignment for Academic Writing is due at 17:00 and I cannot get into the LMS at all. Will the deadline be moved?',
+        channel: 'API',
+      },
+      {
+        category: 'it.lms',
+        title: 'lms login loop',
+        description: 'login page keeps reloading. tried chrome and firefox, cleared cookies.',
+      },
+      {
+        category: 'it.lms',
+        title: 'Locked out of the LMS during an online quiz',
+        description: 'I was in the middle of the Statistics quiz and got logged out. Now I cannot sign in again.',
+      },
+      {
+        category: 'it.login',
+        title: 'Cannot sign in to LMS from home',
+        description: 'I cannot sign in to the LMS from home. Is my account blocked?',
+        channel: 'GUEST',
+      },
+      {
+        category: 'it.lms',
+        title: 'LMS sign-in error 500',
+        description: 'After entering my code from the authenticator app I see an error page with code 500.',
+      },
+      {
+        category: 'it.lms',
+        title: 'Course pages not loading, sign-in required',
+        description: 'Every course page asks me to sign in and then fails.',
+      },
     ],
   },
   {
@@ -82,17 +123,40 @@ const SCRIPTS: IncidentScript[] = [
     startedMinutesAgo: 26 * 60,
     updates: [
       [40, 'Students in Dorm B report that Wi-Fi is down on several floors. Our network team is on the way.'],
-      [190, 'Identified: a network switch in the Dorm B basement has failed. The replacement arrives tomorrow morning. Until then, please use the wired port in your room or eduroam in the common room on the ground floor.'],
+      [
+        190,
+        'Identified: a network switch in the Dorm B basement has failed. The replacement arrives tomorrow morning. Until then, please use the wired port in your room or eduroam in the common room on the ground floor.',
+      ],
     ],
     acknowledgement:
       'Thanks for letting us know. A network switch in Dorm B has failed and the replacement arrives tomorrow morning. Until then the wired port in your room works (Housing lends out cables at the front desk). I have linked your ticket to the outage, so you will be told here when it is fixed.',
     reports: [
-      { category: 'it.wifi', title: 'No Wi-Fi in Dorm B', description: 'Since about 8 this morning there is no Wi-Fi in my room in Dorm B (3rd floor).' },
-      { category: 'it.wifi', title: 'Wi-Fi down on the 2nd floor of Dorm B', description: 'None of us on the second floor have internet. The network does not even show up.' },
-      { category: 'it.wifi', title: 'Internet not working in Dorm B, online exam tomorrow', description: 'I have an online exam tomorrow at 10:00 and there is no Wi-Fi in Dorm B. What should I do?' },
+      {
+        category: 'it.wifi',
+        title: 'No Wi-Fi in Dorm B',
+        description: 'Since about 8 this morning there is no Wi-Fi in my room in Dorm B (3rd floor).',
+      },
+      {
+        category: 'it.wifi',
+        title: 'Wi-Fi down on the 2nd floor of Dorm B',
+        description: 'None of us on the second floor have internet. The network does not even show up.',
+      },
+      {
+        category: 'it.wifi',
+        title: 'Internet not working in Dorm B, online exam tomorrow',
+        description: 'I have an online exam tomorrow at 10:00 and there is no Wi-Fi in Dorm B. What should I do?',
+      },
       { category: 'it.wifi', title: 'Dorm B wifi gone', description: 'wifi gone again in dorm b, 4th floor' },
-      { category: 'housing.maintenance', title: 'No internet in my room (Dorm B)', description: 'Is the internet in Dorm B part of the rent? It has not worked all day and I need it for my studies.' },
-      { category: 'housing.maintenance', title: 'Dorm B: internet and printer not working', description: 'The Wi-Fi and the shared printer on our floor do not work since this morning.' },
+      {
+        category: 'housing.maintenance',
+        title: 'No internet in my room (Dorm B)',
+        description: 'Is the internet in Dorm B part of the rent? It has not worked all day and I need it for my studies.',
+      },
+      {
+        category: 'housing.maintenance',
+        title: 'Dorm B: internet and printer not working',
+        description: 'The Wi-Fi and the shared printer on our floor do not work since this morning.',
+      },
     ],
   },
   {
@@ -108,11 +172,24 @@ const SCRIPTS: IncidentScript[] = [
       [320, 'Resolved: all delayed messages have been delivered. Nothing was lost.'],
     ],
     acknowledgement: 'Mail from outside the school is delayed at the moment; we are working on it with our provider. No messages are lost.',
-    resolution: 'The mail delay is over: our provider rolled back a faulty spam-filter update and all delayed messages have been delivered. Nothing was lost.',
+    resolution:
+      'The mail delay is over: our provider rolled back a faulty spam-filter update and all delayed messages have been delivered. Nothing was lost.',
     reports: [
-      { category: 'it.email', title: 'Emails from outside not arriving', description: 'I am expecting an email from my internship company but nothing from outside arrives today.' },
-      { category: 'it.email', title: 'Mail delayed by hours', description: 'A message sent to me at 9:00 arrived at 13:00. Is something wrong?' },
-      { category: 'it.email', title: 'Missing verification email', description: 'I am trying to register for an exam platform and the verification email never comes.' },
+      {
+        category: 'it.email',
+        title: 'Emails from outside not arriving',
+        description: 'I am expecting an email from my internship company but nothing from outside arrives today.',
+      },
+      {
+        category: 'it.email',
+        title: 'Mail delayed by hours',
+        description: 'A message sent to me at 9:00 arrived at 13:00. Is something wrong?',
+      },
+      {
+        category: 'it.email',
+        title: 'Missing verification email',
+        description: 'I am trying to register for an exam platform and the verification email never comes.',
+      },
     ],
   },
   {
@@ -124,15 +201,28 @@ const SCRIPTS: IncidentScript[] = [
     lastedMinutes: 26 * 60,
     updates: [
       [35, 'The payment page shows an error after choosing a bank. We are in contact with the payment provider.'],
-      [600, 'The provider has found the cause (an expired certificate) and is replacing it. No late fees will be charged for invoices due this week.'],
+      [
+        600,
+        'The provider has found the cause (an expired certificate) and is replacing it. No late fees will be charged for invoices due this week.',
+      ],
       [1560, 'Resolved: online payments work again.'],
     ],
-    acknowledgement: 'The payment page is down at the moment because of a problem at our payment provider. No late fees will be charged for invoices due this week.',
-    resolution: 'Online payments work again: the payment provider replaced an expired certificate. As promised, no late fees are charged for invoices that were due during the outage.',
+    acknowledgement:
+      'The payment page is down at the moment because of a problem at our payment provider. No late fees will be charged for invoices due this week.',
+    resolution:
+      'Online payments work again: the payment provider replaced an expired certificate. As promised, no late fees are charged for invoices that were due during the outage.',
     reports: [
-      { category: 'finaid.invoice', title: 'Cannot pay my invoice online', description: 'After choosing my bank I get "payment could not be started". My invoice is due tomorrow.' },
+      {
+        category: 'finaid.invoice',
+        title: 'Cannot pay my invoice online',
+        description: 'After choosing my bank I get "payment could not be started". My invoice is due tomorrow.',
+      },
       { category: 'finaid.invoice', title: 'Payment page error', description: 'The payment page gives an error. Will I get a late fee?' },
-      { category: 'finaid.paymentPlans', title: 'First instalment cannot be paid', description: 'I want to pay my first instalment but the payment page does not work.' },
+      {
+        category: 'finaid.paymentPlans',
+        title: 'First instalment cannot be paid',
+        description: 'I want to pay my first instalment but the payment page does not work.',
+      },
     ],
   },
   {
@@ -149,8 +239,16 @@ const SCRIPTS: IncidentScript[] = [
     acknowledgement: 'The catalogue search is down right now; we are rebuilding the search index. Renewals in your account still work.',
     resolution: 'Catalogue search works again: the search index has been rebuilt.',
     reports: [
-      { category: 'library.loans', title: 'Catalogue search gives no results', description: 'Every search in the catalogue returns nothing, even for books I borrowed last week.' },
-      { category: 'library.eresources', title: 'Library search not working', description: 'I cannot find any e-books through the library search today.' },
+      {
+        category: 'library.loans',
+        title: 'Catalogue search gives no results',
+        description: 'Every search in the catalogue returns nothing, even for books I borrowed last week.',
+      },
+      {
+        category: 'library.eresources',
+        title: 'Library search not working',
+        description: 'I cannot find any e-books through the library search today.',
+      },
     ],
   },
 ];
@@ -192,7 +290,14 @@ export function buildIncidents(kit: ScriptKit): IncidentSeed {
 }
 
 /** Incident handling runs on the incident's own time, not the SLA clock: it is all hands on deck. */
-function incidentStory(kit: ScriptKit, script: IncidentScript, incident: SeededIncident, report: Report, createdAt: number, lead: Person): Story {
+function incidentStory(
+  kit: ScriptKit,
+  script: IncidentScript,
+  incident: SeededIncident,
+  report: Report,
+  createdAt: number,
+  lead: Person,
+): Story {
   const { random } = kit;
   const draft = kit.draft({
     category: report.category,
@@ -218,9 +323,17 @@ function incidentStory(kit: ScriptKit, script: IncidentScript, incident: SeededI
 
   const resolvedAt = incident.resolvedAt + random.between(2, 15) * MINUTE;
   const { score, expectation } = judge(random, draft, resolvedAt, false);
-  beats.push(kit.resolve(draft, resolvedAt, agent, script.resolution, random.chance(0.8) ? predict(random, score, draft.department) : null));
+  beats.push(
+    kit.resolve(draft, resolvedAt, agent, script.resolution, random.chance(0.8) ? predict(random, score, draft.department) : null),
+  );
   if (random.chance(0.6)) {
-    beats.push({ at: resolvedAt + random.between(0.5, 30) * HOUR, kind: 'rate', score, expectation, comment: ratingComment(random, score, agent, new Slots(random, {})) });
+    beats.push({
+      at: resolvedAt + random.between(0.5, 30) * HOUR,
+      kind: 'rate',
+      score,
+      expectation,
+      comment: ratingComment(random, score, agent, new Slots(random, {})),
+    });
   }
   beats.push({ at: resolvedAt + AUTO_CLOSE_AFTER, kind: 'close' });
   return { draft, beats, expect: resolvedAt + AUTO_CLOSE_AFTER < kit.now ? 'CLOSED' : 'RESOLVED' };

@@ -7,7 +7,16 @@ import { hashPassword } from '../passwords.js';
 import { buildContent } from './content.js';
 import { demoStudentStories, dueSoonStories } from './demo-tickets.js';
 import { buildIncidents, incidentDeflections } from './incidents.js';
-import { continueTicketNumbers, countRows, emptyDatabase, insertContent, insertInChunks, insertTicketBatch, type Db, type SeedSummary } from './insert.js';
+import {
+  continueTicketNumbers,
+  countRows,
+  emptyDatabase,
+  insertContent,
+  insertInChunks,
+  insertTicketBatch,
+  type Db,
+  type SeedSummary,
+} from './insert.js';
 import { buildPeople, DEMO_PASSWORD } from './people.js';
 import { Random } from './random.js';
 import { buildSchool } from './school.js';
@@ -101,7 +110,8 @@ async function seedInto(db: Db, scale: number, now: Date, log: (line: string) =>
     await insertTicketBatch(db, batch);
     written += batch.tickets.length;
     batch = new TicketBatch();
-    if (written % (TICKETS_PER_BATCH * 10) < TICKETS_PER_BATCH || written === total) log(`${written}/${total} tickets written (${seconds(started)})`);
+    if (written % (TICKETS_PER_BATCH * 10) < TICKETS_PER_BATCH || written === total)
+      log(`${written}/${total} tickets written (${seconds(started)})`);
   };
   let fromScript = 0;
   let fromPopulation = 0;

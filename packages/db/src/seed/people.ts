@@ -1,6 +1,6 @@
 // Students, staff, managers and the admin of the demo school, including the fixed demo sign-ins.
 import type { Prisma, Role } from '../generated/prisma/client.js';
-import { Random, uuidv7 } from './random.js';
+import { type Random, uuidv7 } from './random.js';
 import type { School, SchoolDepartment } from './school.js';
 
 const DAY = 24 * 60 * 60_000;
@@ -39,13 +39,68 @@ export const DEMO_PASSWORD = 'studentdesk';
 const CULTURES: { weight: number; first: string[]; last: string[] }[] = [
   {
     weight: 26,
-    first: ['Daan', 'Sanne', 'Lotte', 'Bram', 'Femke', 'Thijs', 'Anouk', 'Jesse', 'Roos', 'Lars', 'Eva', 'Sem', 'Noor', 'Milan', 'Iris', 'Ruben', 'Fleur', 'Stijn', 'Maud', 'Joris'],
-    last: ['de Vries', 'Jansen', 'Bakker', 'Visser', 'Smit', 'Meijer', 'de Boer', 'Mulder', 'de Groot', 'Bos', 'Vos', 'Peters', 'Hendriks', 'van Dijk', 'van den Berg', 'Dekker', 'Brouwer', 'van Leeuwen', 'Kok', 'Verhoeven'],
+    first: [
+      'Daan',
+      'Sanne',
+      'Lotte',
+      'Bram',
+      'Femke',
+      'Thijs',
+      'Anouk',
+      'Jesse',
+      'Roos',
+      'Lars',
+      'Eva',
+      'Sem',
+      'Noor',
+      'Milan',
+      'Iris',
+      'Ruben',
+      'Fleur',
+      'Stijn',
+      'Maud',
+      'Joris',
+    ],
+    last: [
+      'de Vries',
+      'Jansen',
+      'Bakker',
+      'Visser',
+      'Smit',
+      'Meijer',
+      'de Boer',
+      'Mulder',
+      'de Groot',
+      'Bos',
+      'Vos',
+      'Peters',
+      'Hendriks',
+      'van Dijk',
+      'van den Berg',
+      'Dekker',
+      'Brouwer',
+      'van Leeuwen',
+      'Kok',
+      'Verhoeven',
+    ],
   },
   {
     weight: 8,
     first: ['Lukas', 'Lena', 'Felix', 'Mia', 'Jonas', 'Hannah', 'Leon', 'Sophie', 'Paul', 'Clara', 'Maximilian', 'Johanna'],
-    last: ['Müller', 'Schmidt', 'Schneider', 'Fischer', 'Becker', 'Hoffmann', 'Schulz', 'Koch', 'Richter', 'Wagner', 'Zimmermann', 'Krüger'],
+    last: [
+      'Müller',
+      'Schmidt',
+      'Schneider',
+      'Fischer',
+      'Becker',
+      'Hoffmann',
+      'Schulz',
+      'Koch',
+      'Richter',
+      'Wagner',
+      'Zimmermann',
+      'Krüger',
+    ],
   },
   {
     weight: 6,
@@ -65,7 +120,20 @@ const CULTURES: { weight: number; first: string[]; last: string[] }[] = [
   {
     weight: 7,
     first: ['Youssef', 'Fatima', 'Mohamed', 'Salma', 'Ilyas', 'Nora', 'Hamza', 'Imane', 'Ayoub', 'Yasmina', 'Bilal', 'Khadija'],
-    last: ['El Amrani', 'Benali', 'Bouzid', 'El Idrissi', 'Haddou', 'Ouali', 'Azzouzi', 'Tahiri', 'Ziani', 'Bakkali', 'Chaouki', 'Mansouri'],
+    last: [
+      'El Amrani',
+      'Benali',
+      'Bouzid',
+      'El Idrissi',
+      'Haddou',
+      'Ouali',
+      'Azzouzi',
+      'Tahiri',
+      'Ziani',
+      'Bakkali',
+      'Chaouki',
+      'Mansouri',
+    ],
   },
   {
     weight: 6,
@@ -81,7 +149,20 @@ const CULTURES: { weight: number; first: string[]; last: string[] }[] = [
   {
     weight: 6,
     first: ['Mateo', 'Lucía', 'Santiago', 'Valentina', 'Diego', 'Camila', 'Alejandro', 'Sofía', 'Javier', 'Daniela', 'Pablo', 'Martina'],
-    last: ['García', 'Rodríguez', 'Martínez', 'López', 'Hernández', 'González', 'Pérez', 'Sánchez', 'Ramírez', 'Torres', 'Flores', 'Morales'],
+    last: [
+      'García',
+      'Rodríguez',
+      'Martínez',
+      'López',
+      'Hernández',
+      'González',
+      'Pérez',
+      'Sánchez',
+      'Ramírez',
+      'Torres',
+      'Flores',
+      'Morales',
+    ],
   },
   {
     weight: 4,
@@ -200,10 +281,7 @@ export function buildPeople(school: School, random: Random, now: Date, scale: nu
       role,
       departmentId: department?.id ?? null,
       studentNumber,
-      personalEmail: mailboxes.claim(
-        `${emailPart(first)}.${emailPart(last)}${random.int(1, 99)}`,
-        random.pick(PERSONAL_MAIL_DOMAINS),
-      ),
+      personalEmail: mailboxes.claim(`${emailPart(first)}.${emailPart(last)}${random.int(1, 99)}`, random.pick(PERSONAL_MAIL_DOMAINS)),
       createdAt,
     };
     rows.push({
@@ -251,7 +329,14 @@ export function buildPeople(school: School, random: Random, now: Date, scale: nu
           member = demoFinancialAid = fixed(DEMO_ACCOUNTS.financialAid, staffSince());
         else {
           const { first, last } = drawName(random);
-          member = person(first, last, role, mailboxes.claim(`${emailPart(first)}.${emailPart(last)}`, 'staff.demo.edu'), department, staffSince());
+          member = person(
+            first,
+            last,
+            role,
+            mailboxes.claim(`${emailPart(first)}.${emailPart(last)}`, 'staff.demo.edu'),
+            department,
+            staffSince(),
+          );
         }
         (role === 'MANAGER' ? team.managers : team.staff).push(member);
       }

@@ -27,38 +27,35 @@ interface SlaTarget {
   resolution: number;
 }
 
-const CATEGORY_KEYS = [
-  'it.login',
-  'it.wifi',
-  'it.lms',
-  'it.email',
-  'it.software',
-  'registrar.enrolment',
-  'registrar.transcripts',
-  'registrar.exams',
-  'registrar.grades',
-  'registrar.letters',
-  'finaid.invoice',
-  'finaid.scholarships',
-  'finaid.paymentPlans',
-  'finaid.refunds',
-  'library.loans',
-  'library.rooms',
-  'library.eresources',
-  'library.printing',
-  'housing.maintenance',
-  'housing.keys',
-  'housing.allocation',
-  'housing.neighbours',
-  'housing.rent',
-  'services.wellbeing',
-  'services.accessibility',
-  'services.visa',
-  'services.careers',
-  'services.studentCard',
-] as const;
-
-export type CategoryKey = (typeof CATEGORY_KEYS)[number];
+export type CategoryKey =
+  | 'it.login'
+  | 'it.wifi'
+  | 'it.lms'
+  | 'it.email'
+  | 'it.software'
+  | 'registrar.enrolment'
+  | 'registrar.transcripts'
+  | 'registrar.exams'
+  | 'registrar.grades'
+  | 'registrar.letters'
+  | 'finaid.invoice'
+  | 'finaid.scholarships'
+  | 'finaid.paymentPlans'
+  | 'finaid.refunds'
+  | 'library.loans'
+  | 'library.rooms'
+  | 'library.eresources'
+  | 'library.printing'
+  | 'housing.maintenance'
+  | 'housing.keys'
+  | 'housing.allocation'
+  | 'housing.neighbours'
+  | 'housing.rent'
+  | 'services.wellbeing'
+  | 'services.accessibility'
+  | 'services.visa'
+  | 'services.careers'
+  | 'services.studentCard';
 
 interface CategoryDefinition {
   key: CategoryKey;
@@ -104,11 +101,41 @@ const DEPARTMENTS: DepartmentDefinition[] = [
       LOW: { firstResponse: 8 * HOUR, resolution: 40 * HOUR },
     },
     categories: [
-      { key: 'it.login', name: 'Login & accounts', description: 'Signing in, passwords, multi-factor authentication, locked accounts.', defaultPriority: 'HIGH', share: 30 },
-      { key: 'it.wifi', name: 'Wi-Fi & network', description: 'eduroam, campus Wi-Fi, network in the residences, VPN.', defaultPriority: 'NORMAL', share: 22 },
-      { key: 'it.lms', name: 'LMS & course tools', description: 'The learning platform, course pages, assignment upload, online exams.', defaultPriority: 'NORMAL', share: 24 },
-      { key: 'it.email', name: 'Email', description: 'Student mailbox, forwarding, spam and phishing.', defaultPriority: 'NORMAL', share: 12 },
-      { key: 'it.software', name: 'Software & licences', description: 'Office, statistics and design software, licence activation.', defaultPriority: 'LOW', share: 12 },
+      {
+        key: 'it.login',
+        name: 'Login & accounts',
+        description: 'Signing in, passwords, multi-factor authentication, locked accounts.',
+        defaultPriority: 'HIGH',
+        share: 30,
+      },
+      {
+        key: 'it.wifi',
+        name: 'Wi-Fi & network',
+        description: 'eduroam, campus Wi-Fi, network in the residences, VPN.',
+        defaultPriority: 'NORMAL',
+        share: 22,
+      },
+      {
+        key: 'it.lms',
+        name: 'LMS & course tools',
+        description: 'The learning platform, course pages, assignment upload, online exams.',
+        defaultPriority: 'NORMAL',
+        share: 24,
+      },
+      {
+        key: 'it.email',
+        name: 'Email',
+        description: 'Student mailbox, forwarding, spam and phishing.',
+        defaultPriority: 'NORMAL',
+        share: 12,
+      },
+      {
+        key: 'it.software',
+        name: 'Software & licences',
+        description: 'Office, statistics and design software, licence activation.',
+        defaultPriority: 'LOW',
+        share: 12,
+      },
     ],
   },
   {
@@ -126,11 +153,41 @@ const DEPARTMENTS: DepartmentDefinition[] = [
       LOW: { firstResponse: 16 * HOUR, resolution: 80 * HOUR },
     },
     categories: [
-      { key: 'registrar.enrolment', name: 'Enrolment', description: 'Registering for a programme, courses or a minor; re-enrolment.', defaultPriority: 'NORMAL', share: 28 },
-      { key: 'registrar.transcripts', name: 'Transcripts', description: 'Official and unofficial transcripts, diploma supplements.', defaultPriority: 'NORMAL', share: 24 },
-      { key: 'registrar.exams', name: 'Exam schedule', description: 'Exam dates, clashes, resits and exam registration.', defaultPriority: 'NORMAL', share: 24 },
-      { key: 'registrar.grades', name: 'Grades & appeals', description: 'Missing grades, grade corrections and appeal deadlines.', defaultPriority: 'NORMAL', share: 14 },
-      { key: 'registrar.letters', name: 'Enrolment letters & certificates', description: 'Proof of enrolment for banks, insurers, embassies.', defaultPriority: 'LOW', share: 10 },
+      {
+        key: 'registrar.enrolment',
+        name: 'Enrolment',
+        description: 'Registering for a programme, courses or a minor; re-enrolment.',
+        defaultPriority: 'NORMAL',
+        share: 28,
+      },
+      {
+        key: 'registrar.transcripts',
+        name: 'Transcripts',
+        description: 'Official and unofficial transcripts, diploma supplements.',
+        defaultPriority: 'NORMAL',
+        share: 24,
+      },
+      {
+        key: 'registrar.exams',
+        name: 'Exam schedule',
+        description: 'Exam dates, clashes, resits and exam registration.',
+        defaultPriority: 'NORMAL',
+        share: 24,
+      },
+      {
+        key: 'registrar.grades',
+        name: 'Grades & appeals',
+        description: 'Missing grades, grade corrections and appeal deadlines.',
+        defaultPriority: 'NORMAL',
+        share: 14,
+      },
+      {
+        key: 'registrar.letters',
+        name: 'Enrolment letters & certificates',
+        description: 'Proof of enrolment for banks, insurers, embassies.',
+        defaultPriority: 'LOW',
+        share: 10,
+      },
     ],
   },
   {
@@ -149,10 +206,34 @@ const DEPARTMENTS: DepartmentDefinition[] = [
       LOW: { firstResponse: 16 * HOUR, resolution: 80 * HOUR },
     },
     categories: [
-      { key: 'finaid.invoice', name: 'Fee or invoice is wrong', description: 'Tuition invoices, double charges, late fees.', defaultPriority: 'NORMAL', share: 36 },
-      { key: 'finaid.scholarships', name: 'Scholarships & grants', description: 'Applying for and receiving scholarships, grants and hardship funds.', defaultPriority: 'NORMAL', share: 24 },
-      { key: 'finaid.paymentPlans', name: 'Payment plans', description: 'Paying tuition in instalments, changing a direct debit.', defaultPriority: 'NORMAL', share: 22 },
-      { key: 'finaid.refunds', name: 'Refunds', description: 'Refunds after withdrawal, overpayment or a cancelled course.', defaultPriority: 'NORMAL', share: 18 },
+      {
+        key: 'finaid.invoice',
+        name: 'Fee or invoice is wrong',
+        description: 'Tuition invoices, double charges, late fees.',
+        defaultPriority: 'NORMAL',
+        share: 36,
+      },
+      {
+        key: 'finaid.scholarships',
+        name: 'Scholarships & grants',
+        description: 'Applying for and receiving scholarships, grants and hardship funds.',
+        defaultPriority: 'NORMAL',
+        share: 24,
+      },
+      {
+        key: 'finaid.paymentPlans',
+        name: 'Payment plans',
+        description: 'Paying tuition in instalments, changing a direct debit.',
+        defaultPriority: 'NORMAL',
+        share: 22,
+      },
+      {
+        key: 'finaid.refunds',
+        name: 'Refunds',
+        description: 'Refunds after withdrawal, overpayment or a cancelled course.',
+        defaultPriority: 'NORMAL',
+        share: 18,
+      },
     ],
   },
   {
@@ -172,10 +253,34 @@ const DEPARTMENTS: DepartmentDefinition[] = [
       LOW: { firstResponse: 16 * HOUR, resolution: 80 * HOUR },
     },
     categories: [
-      { key: 'library.loans', name: 'Loans, renewals & fines', description: 'Borrowing, renewing, reservations and fines.', defaultPriority: 'LOW', share: 30 },
-      { key: 'library.rooms', name: 'Study room booking', description: 'Booking group study rooms and silent study places.', defaultPriority: 'LOW', share: 22 },
-      { key: 'library.eresources', name: 'E-journals & databases', description: 'Off-campus access to journals, databases and e-books.', defaultPriority: 'NORMAL', share: 28 },
-      { key: 'library.printing', name: 'Printing & scanning', description: 'Print credit, printers and scanners in the library.', defaultPriority: 'NORMAL', share: 20 },
+      {
+        key: 'library.loans',
+        name: 'Loans, renewals & fines',
+        description: 'Borrowing, renewing, reservations and fines.',
+        defaultPriority: 'LOW',
+        share: 30,
+      },
+      {
+        key: 'library.rooms',
+        name: 'Study room booking',
+        description: 'Booking group study rooms and silent study places.',
+        defaultPriority: 'LOW',
+        share: 22,
+      },
+      {
+        key: 'library.eresources',
+        name: 'E-journals & databases',
+        description: 'Off-campus access to journals, databases and e-books.',
+        defaultPriority: 'NORMAL',
+        share: 28,
+      },
+      {
+        key: 'library.printing',
+        name: 'Printing & scanning',
+        description: 'Print credit, printers and scanners in the library.',
+        defaultPriority: 'NORMAL',
+        share: 20,
+      },
     ],
   },
   {
@@ -193,11 +298,41 @@ const DEPARTMENTS: DepartmentDefinition[] = [
       LOW: { firstResponse: 8 * HOUR, resolution: 64 * HOUR },
     },
     categories: [
-      { key: 'housing.maintenance', name: 'Maintenance & repairs', description: 'Heating, water, electricity, broken furniture in your room.', defaultPriority: 'NORMAL', share: 40 },
-      { key: 'housing.keys', name: 'Keys & access cards', description: 'Locked out, lost keys, access cards that stopped working.', defaultPriority: 'HIGH', share: 18 },
-      { key: 'housing.allocation', name: 'Room allocation & moving', description: 'Room offers, swaps, moving in and out.', defaultPriority: 'LOW', share: 16 },
-      { key: 'housing.neighbours', name: 'Noise & neighbours', description: 'Noise, shared kitchens, house rules.', defaultPriority: 'LOW', share: 12 },
-      { key: 'housing.rent', name: 'Rent & deposit', description: 'Rent payments, deposit returns, service costs.', defaultPriority: 'NORMAL', share: 14 },
+      {
+        key: 'housing.maintenance',
+        name: 'Maintenance & repairs',
+        description: 'Heating, water, electricity, broken furniture in your room.',
+        defaultPriority: 'NORMAL',
+        share: 40,
+      },
+      {
+        key: 'housing.keys',
+        name: 'Keys & access cards',
+        description: 'Locked out, lost keys, access cards that stopped working.',
+        defaultPriority: 'HIGH',
+        share: 18,
+      },
+      {
+        key: 'housing.allocation',
+        name: 'Room allocation & moving',
+        description: 'Room offers, swaps, moving in and out.',
+        defaultPriority: 'LOW',
+        share: 16,
+      },
+      {
+        key: 'housing.neighbours',
+        name: 'Noise & neighbours',
+        description: 'Noise, shared kitchens, house rules.',
+        defaultPriority: 'LOW',
+        share: 12,
+      },
+      {
+        key: 'housing.rent',
+        name: 'Rent & deposit',
+        description: 'Rent payments, deposit returns, service costs.',
+        defaultPriority: 'NORMAL',
+        share: 14,
+      },
     ],
   },
   {
@@ -215,11 +350,41 @@ const DEPARTMENTS: DepartmentDefinition[] = [
       LOW: { firstResponse: 16 * HOUR, resolution: 80 * HOUR },
     },
     categories: [
-      { key: 'services.wellbeing', name: 'Wellbeing & counselling', description: 'Talking to a student counsellor, stress, personal circumstances.', defaultPriority: 'HIGH', share: 20 },
-      { key: 'services.accessibility', name: 'Accessibility & exam arrangements', description: 'Extra exam time, assistive software, accessible rooms.', defaultPriority: 'NORMAL', share: 22 },
-      { key: 'services.visa', name: 'Visa & residence permit', description: 'Residence permits, visa extensions, municipality registration.', defaultPriority: 'NORMAL', share: 24 },
-      { key: 'services.careers', name: 'Careers & internships', description: 'CV checks, internship agreements, career appointments.', defaultPriority: 'LOW', share: 16 },
-      { key: 'services.studentCard', name: 'Student card', description: 'Lost, broken or missing student cards and photos.', defaultPriority: 'LOW', share: 18 },
+      {
+        key: 'services.wellbeing',
+        name: 'Wellbeing & counselling',
+        description: 'Talking to a student counsellor, stress, personal circumstances.',
+        defaultPriority: 'HIGH',
+        share: 20,
+      },
+      {
+        key: 'services.accessibility',
+        name: 'Accessibility & exam arrangements',
+        description: 'Extra exam time, assistive software, accessible rooms.',
+        defaultPriority: 'NORMAL',
+        share: 22,
+      },
+      {
+        key: 'services.visa',
+        name: 'Visa & residence permit',
+        description: 'Residence permits, visa extensions, municipality registration.',
+        defaultPriority: 'NORMAL',
+        share: 24,
+      },
+      {
+        key: 'services.careers',
+        name: 'Careers & internships',
+        description: 'CV checks, internship agreements, career appointments.',
+        defaultPriority: 'LOW',
+        share: 16,
+      },
+      {
+        key: 'services.studentCard',
+        name: 'Student card',
+        description: 'Lost, broken or missing student cards and photos.',
+        defaultPriority: 'LOW',
+        share: 18,
+      },
     ],
   },
 ];
@@ -255,8 +420,8 @@ export interface SchoolDepartment {
 
 export interface School {
   departments: SchoolDepartment[];
-  department(slug: string): SchoolDepartment;
-  category(key: CategoryKey): SchoolCategory;
+  department: (slug: string) => SchoolDepartment;
+  category: (key: CategoryKey) => SchoolCategory;
   rows: {
     departments: Prisma.DepartmentCreateManyInput[];
     categories: Prisma.CategoryCreateManyInput[];

@@ -2,7 +2,7 @@
 // soon): the same drafts and beats as the everyday population, with the words and times chosen.
 import type { Priority, TicketChannel } from '../generated/prisma/client.js';
 import type { People, Person } from './people.js';
-import { Random, uuidv7 } from './random.js';
+import { type Random, uuidv7 } from './random.js';
 import type { CategoryKey, School, SchoolDepartment } from './school.js';
 import { Slots } from './stories.js';
 import { dueTimes, Voice, type Beat, type TicketDraft } from './tickets.js';

@@ -31,7 +31,9 @@ describe('WorkingClock', () => {
         const start = from.getTime() + ((i * 7_919_113) % (138 * 24)) * HOUR + (i % 60) * 60_000 + (i % 7) * 1000;
         const minutes = (i * 37) % 4000;
         for (const businessHoursOnly of [true, false]) {
-          expect(clock.after(start, minutes, businessHoursOnly)).toBe(addSlaMinutes(new Date(start), minutes, calendar, businessHoursOnly).getTime());
+          expect(clock.after(start, minutes, businessHoursOnly)).toBe(
+            addSlaMinutes(new Date(start), minutes, calendar, businessHoursOnly).getTime(),
+          );
         }
       }
     }
@@ -59,9 +61,14 @@ describe.each(['pglite', 'postgresql'] as const)('the demo school on %s', (kind)
     expect(summary.cannedResponses).toBeGreaterThanOrEqual(15);
     expect(summary.suggestions).toBeGreaterThanOrEqual(10);
     const departments = await db.prisma.department.findMany({ include: { categories: true, members: true, slaPolicies: true } });
-    expect(departments.map((department) => department.slug).sort()).toEqual(
-      ['financial-aid', 'housing', 'it', 'library', 'registrar', 'student-services'],
-    );
+    expect(departments.map((department) => department.slug).sort()).toEqual([
+      'financial-aid',
+      'housing',
+      'it',
+      'library',
+      'registrar',
+      'student-services',
+    ]);
     for (const department of departments) {
       expect(department.timeZone).toBe('Europe/Amsterdam');
       expect(department.categories.length).toBeGreaterThanOrEqual(3);
@@ -130,7 +137,9 @@ describe.each(['pglite', 'postgresql'] as const)('the demo school on %s', (kind)
       const policy = ticket.department.slaPolicies.find((candidate) => candidate.priority === ticket.priority);
       if (!policy) throw new Error(`no policy for ${ticket.priority}`);
       const calendar = ticket.department;
-      expect(ticket.firstResponseDueAt).toEqual(addSlaMinutes(ticket.createdAt, policy.firstResponseMinutes, calendar, policy.businessHoursOnly));
+      expect(ticket.firstResponseDueAt).toEqual(
+        addSlaMinutes(ticket.createdAt, policy.firstResponseMinutes, calendar, policy.businessHoursOnly),
+      );
       expect(ticket.resolutionDueAt).toEqual(addSlaMinutes(ticket.createdAt, policy.resolutionMinutes, calendar, policy.businessHoursOnly));
     }
   });
@@ -144,7 +153,10 @@ describe.each(['pglite', 'postgresql'] as const)('the demo school on %s', (kind)
       const row = rows.find((candidate) => candidate.slug === slug);
       return row ? row.breached / row.resolved : NaN;
     };
-    const all = rows.reduce((sum, row) => ({ resolved: sum.resolved + row.resolved, breached: sum.breached + row.breached }), { resolved: 0, breached: 0 });
+    const all = rows.reduce((sum, row) => ({ resolved: sum.resolved + row.resolved, breached: sum.breached + row.breached }), {
+      resolved: 0,
+      breached: 0,
+    });
     expect(all.breached / all.resolved).toBeGreaterThan(0.07);
     expect(all.breached / all.resolved).toBeLessThan(0.2);
     expect(rate('financial-aid')).toBeGreaterThan(rate('library'));
@@ -178,18 +190,37 @@ describe.each(['pglite', 'postgresql'] as const)('the demo school on %s', (kind)
       expect(ticket.resolvedAt, `SD-${ticket.number}`).toEqual(resolved ? last(TicketEventType.RESOLVED) : null);
       expect(ticket.closedAt !== null).toBe(ticket.status === 'CLOSED');
       expect(ticket.events.filter((event) => event.type === TicketEventType.RATED)).toHaveLength(ticket.rating ? 1 : 0);
-      expect(ticket.events.filter((event) => event.type === TicketEventType.REPLIED || event.type === TicketEventType.NOTE_ADDED)).toHaveLength(ticket.messages.length);
+      expect(
+        ticket.events.filter((event) => event.type === TicketEventType.REPLIED || event.type === TicketEventType.NOTE_ADDED),
+      ).toHaveLength(ticket.messages.length);
       expect(ticket.updatedAt).toEqual(ticket.events.at(-1)?.createdAt);
       if (ticket.assigneeId) expect(ticket.events.some((event) => event.type === TicketEventType.ASSIGNED)).toBe(true);
     }
     const types = new Set(tickets.flatMap((ticket) => ticket.events.map((event) => event.type)));
-    for (const type of ['ASSIGNED', 'STATUS_CHANGED', 'REPLIED', 'NOTE_ADDED', 'RESOLVED', 'REOPENED', 'RATED', 'INCIDENT_LINKED', 'SLA_BREACHED']) {
+    for (const type of [
+      'ASSIGNED',
+      'STATUS_CHANGED',
+      'REPLIED',
+      'NOTE_ADDED',
+      'RESOLVED',
+      'REOPENED',
+      'RATED',
+      'INCIDENT_LINKED',
+      'SLA_BREACHED',
+    ]) {
       expect(types).toContain(type);
     }
   });
 
   it('writes conversations of one to eight messages after creation, by the right people', async () => {
-    const [shape] = await sql<{ most: number; resolvedWithout: number; before: number; withNotes: number; tickets: number; wrongAuthor: number }>`
+    const [shape] = await sql<{
+      most: number;
+      resolvedWithout: number;
+      before: number;
+      withNotes: number;
+      tickets: number;
+      wrongAuthor: number;
+    }>`
       SELECT (SELECT max(n)::int FROM (SELECT count(*) AS n FROM "Message" GROUP BY "ticketId") counts) AS most,
              (SELECT count(*)::int FROM "Ticket" t WHERE t.status IN ('RESOLVED', 'CLOSED') AND NOT EXISTS (
                 SELECT 1 FROM "Message" m JOIN "User" u ON u.id = m."authorId"
@@ -225,7 +256,15 @@ describe.each(['pglite', 'postgresql'] as const)('the demo school on %s', (kind)
          OR r."ratedById" IS DISTINCT FROM t."requesterId" OR r."predictedScore" IS DISTINCT FROM t."predictedScore"
          OR r.score NOT BETWEEN 1 AND 5`;
     expect(wrong).toEqual([]);
-    const [shares] = await sql<{ rated: number; resolved: number; predicted: number; average: number; gap: number; ones: number; comments: number }>`
+    const [shares] = await sql<{
+      rated: number;
+      resolved: number;
+      predicted: number;
+      average: number;
+      gap: number;
+      ones: number;
+      comments: number;
+    }>`
       SELECT count(r.id)::int AS rated, count(*)::int AS resolved, count(t."predictedScore")::int AS predicted,
              avg(r.score)::float AS average, avg(r."predictedScore" - r.score)::float AS gap,
              count(*) FILTER (WHERE r.score <= 2)::int AS ones, count(r.comment)::int AS comments
@@ -243,7 +282,10 @@ describe.each(['pglite', 'postgresql'] as const)('the demo school on %s', (kind)
   });
 
   it('files guest reports without a requester but with contact details and a tracking code', async () => {
-    const guests = await db.prisma.ticket.findMany({ where: { channel: 'GUEST' }, include: { trackingCodes: true, messages: { include: { author: true } } } });
+    const guests = await db.prisma.ticket.findMany({
+      where: { channel: 'GUEST' },
+      include: { trackingCodes: true, messages: { include: { author: true } } },
+    });
     expect(guests.length / summary.tickets).toBeGreaterThan(0.05);
     expect(guests.length / summary.tickets).toBeLessThan(0.2);
     for (const ticket of guests) {
@@ -256,7 +298,8 @@ describe.each(['pglite', 'postgresql'] as const)('the demo school on %s', (kind)
       for (const message of ticket.messages) if (message.author) expect(message.author.role).not.toBe('STUDENT');
     }
     const signedIn = await db.prisma.ticket.findMany({ where: { channel: 'PORTAL' }, include: { requester: true }, take: 50 });
-    for (const ticket of signedIn) expect(ticket).toMatchObject({ contactName: ticket.requester?.name, contactEmail: ticket.requester?.email });
+    for (const ticket of signedIn)
+      expect(ticket).toMatchObject({ contactName: ticket.requester?.name, contactEmail: ticket.requester?.email });
   });
 
   it('resolves the demo tracking code to a guest ticket', async () => {
@@ -289,7 +332,10 @@ describe.each(['pglite', 'postgresql'] as const)('the demo school on %s', (kind)
   });
 
   it('gives the demo student tickets in every status, one resolved and waiting for her rating', async () => {
-    const tickets = await db.prisma.ticket.findMany({ where: { requester: { email: 'student@studentdesk.demo' } }, include: { rating: true } });
+    const tickets = await db.prisma.ticket.findMany({
+      where: { requester: { email: 'student@studentdesk.demo' } },
+      include: { rating: true },
+    });
     expect(new Set(tickets.map((ticket) => ticket.status))).toEqual(new Set(['NEW', 'OPEN', 'WAITING_ON_STUDENT', 'RESOLVED', 'CLOSED']));
     expect(tickets.filter((ticket) => ticket.status === 'RESOLVED' && ticket.rating === null)).toHaveLength(1);
     const praise = tickets.find((ticket) => ticket.rating?.score === 5);
@@ -328,7 +374,8 @@ describe.each(['pglite', 'postgresql'] as const)('the demo school on %s', (kind)
     expect(suggestions.every((suggestion) => suggestion.categoryId && suggestion.votes.length > 0)).toBe(true);
     const decided = suggestions.filter((suggestion) => suggestion.status !== 'OPEN');
     expect(new Set(decided.map((suggestion) => suggestion.status))).toEqual(new Set(['ACCEPTED', 'DECLINED']));
-    for (const suggestion of decided) expect(suggestion).toMatchObject({ decidedBy: { role: 'MANAGER' }, decisionReason: expect.any(String) });
+    for (const suggestion of decided)
+      expect(suggestion).toMatchObject({ decidedBy: { role: 'MANAGER' }, decisionReason: expect.any(String) });
     const [deflections] = await sql<{ articles: number; incidents: number }>`
       SELECT count("articleId")::int AS articles, count("incidentId")::int AS incidents FROM "Deflection"`;
     expect(deflections?.articles).toBeGreaterThan(0);

@@ -28,24 +28,44 @@ export const PROBLEMS: Record<CategoryKey, Problem[]> = {
         'After changing my password yesterday I cannot sign in anywhere. The reset page said it worked, but every login attempt fails with an error about my credentials.',
       ],
       outcomes: ['Being able to log in again before my next lecture.', 'Access to {system} today, I have a deadline.'],
-      questions: ['Could you tell me whether your phone is still syncing your university mailbox with the old password? Old sessions on a phone can lock the account again within minutes.'],
-      answers: ['Yes, my phone mail app was still asking for a password. I removed the account from the phone now.', 'I think my tablet was still logged in to Outlook. I have switched it off.'],
-      notes: ['Checked AD: account locked after 5 failed attempts, source is an ActiveSync device.', 'Password change replicated fine; lockout comes from an old session on a second device.'],
+      questions: [
+        'Could you tell me whether your phone is still syncing your university mailbox with the old password? Old sessions on a phone can lock the account again within minutes.',
+      ],
+      answers: [
+        'Yes, my phone mail app was still asking for a password. I removed the account from the phone now.',
+        'I think my tablet was still logged in to Outlook. I have switched it off.',
+      ],
+      notes: [
+        'Checked AD: account locked after 5 failed attempts, source is an ActiveSync device.',
+        'Password change replicated fine; lockout comes from an old session on a second device.',
+      ],
       fixes: [
         'I have unlocked your account. The lockouts came from an old session on your phone that kept trying the previous password. Please sign in on your laptop first, then add the account to your phone again with the new password.',
         'Your account is unlocked and the password reset went through correctly. Something was still trying the old password and locked you out; once every device uses the new password this will not happen again.',
       ],
     },
     {
-      titles: ['Locked out: lost my phone with the authenticator app', 'MFA codes not working on new phone', 'Need to reset multi-factor authentication'],
+      titles: [
+        'Locked out: lost my phone with the authenticator app',
+        'MFA codes not working on new phone',
+        'Need to reset multi-factor authentication',
+      ],
       descriptions: [
         'My phone was stolen on {weekday} and the authenticator app was on it. Now I cannot get past the second step when I log in, so I cannot reach my email or {system}.',
         'I bought a new phone and did not move the authenticator app. It asks me for a code I cannot get. How do I register the new phone?',
       ],
       outcomes: ['Registering my new phone for MFA.', 'Getting back into my account without my old phone.'],
-      questions: ['To reset your MFA we need to verify it is you. Could you reply with your student number and the date of birth you gave when enrolling, or come to the IT desk in the {building} with your student card?'],
-      answers: ['My student number is in the ticket, and I was born on the {day} of {month}. I can also come by tomorrow if that is easier.', "I'll come to the desk tomorrow morning with my student card."],
-      notes: ['Identity verified against SIS record. MFA methods cleared, temporary access pass issued for 8 hours.', 'Student verified at the desk with card. Reset MFA registration.'],
+      questions: [
+        'To reset your MFA we need to verify it is you. Could you reply with your student number and the date of birth you gave when enrolling, or come to the IT desk in the {building} with your student card?',
+      ],
+      answers: [
+        'My student number is in the ticket, and I was born on the {day} of {month}. I can also come by tomorrow if that is easier.',
+        "I'll come to the desk tomorrow morning with my student card.",
+      ],
+      notes: [
+        'Identity verified against SIS record. MFA methods cleared, temporary access pass issued for 8 hours.',
+        'Student verified at the desk with card. Reset MFA registration.',
+      ],
       fixes: [
         'Your multi-factor registration is reset. The next time you sign in you will be asked to set up the authenticator app again; scan the QR code with your new phone and you are done. The temporary access pass I gave you works for 8 hours.',
         'Done: I removed the old phone from your account. Sign in, follow the "set up your account" steps, and add the authenticator app on your new phone.',
@@ -58,9 +78,17 @@ export const PROBLEMS: Record<CategoryKey, Problem[]> = {
         'Since Monday my account is blocked. I think it is because my enrolment was processed late, but I need access for my courses.',
       ],
       outcomes: ['My account working again this week.', 'Access restored so I can submit my assignment.'],
-      questions: ['Thanks. Could you confirm which programme you re-enrolled for, and whether you received the enrolment confirmation from the Registrar?'],
-      answers: ['Yes, I got the confirmation email on the {day}. The programme is {programme}.', 'I have the confirmation, I can forward it if needed.'],
-      notes: ['SIS shows enrolment active since the {day}, but the nightly provisioning job skipped the record. Re-ran provisioning manually.', 'Enrolment status was "pending payment" until the finance sync; fixed now, account re-enabled.'],
+      questions: [
+        'Thanks. Could you confirm which programme you re-enrolled for, and whether you received the enrolment confirmation from the Registrar?',
+      ],
+      answers: [
+        'Yes, I got the confirmation email on the {day}. The programme is {programme}.',
+        'I have the confirmation, I can forward it if needed.',
+      ],
+      notes: [
+        'SIS shows enrolment active since the {day}, but the nightly provisioning job skipped the record. Re-ran provisioning manually.',
+        'Enrolment status was "pending payment" until the finance sync; fixed now, account re-enabled.',
+      ],
       fixes: [
         'Your account is active again. Your re-enrolment was processed after our nightly account update had already run, so the account stayed disabled for a few days. You can sign in now with your existing password.',
         'I re-enabled your account. The enrolment system and the account system were out of step; that is fixed, and it will not be disabled again this year.',
@@ -75,9 +103,17 @@ export const PROBLEMS: Record<CategoryKey, Problem[]> = {
         'Since last week the connection in {dorm}, room {room}, keeps dropping. It shows connected but nothing loads, then after a minute it works again.',
       ],
       outcomes: ['A stable connection in my room for online lectures.', 'Wi-Fi that does not drop during my online exam.'],
-      questions: ['Could you tell me your room number and roughly at what times it drops? If you can, run the Wi-Fi check in the self-service portal and paste the result here.'],
-      answers: ['Room {room}. It is worst in the evening between 19:00 and 23:00. The check says "weak signal, access point 3".', 'It is room {room}, mostly in the evenings. I pasted the result below.'],
-      notes: ['Access point on the 2nd floor of {dorm} is overloaded in the evening. Asked Networks to add capacity.', 'AP-{room} logs show repeated reboots; failing power injector. Replacement ordered.'],
+      questions: [
+        'Could you tell me your room number and roughly at what times it drops? If you can, run the Wi-Fi check in the self-service portal and paste the result here.',
+      ],
+      answers: [
+        'Room {room}. It is worst in the evening between 19:00 and 23:00. The check says "weak signal, access point 3".',
+        'It is room {room}, mostly in the evenings. I pasted the result below.',
+      ],
+      notes: [
+        'Access point on the 2nd floor of {dorm} is overloaded in the evening. Asked Networks to add capacity.',
+        'AP-{room} logs show repeated reboots; failing power injector. Replacement ordered.',
+      ],
       fixes: [
         'Our network team replaced a faulty access point on your floor this morning. The connection should be stable now; let me know if you still see drops.',
         'We added a second access point to your corridor in {dorm}. Evening drops were caused by too many devices on one access point.',
@@ -90,9 +126,17 @@ export const PROBLEMS: Record<CategoryKey, Problem[]> = {
         'I cannot get eduroam to work. I type my email and password, it tries for a while and then says it cannot connect.',
       ],
       outcomes: ['eduroam working on my laptop.', 'Connecting on campus without using my phone hotspot.'],
-      questions: ['Which username did you enter? For eduroam it must be your full address, ending in @students.demo.edu, not just your student number.'],
-      answers: ['Oh, I used only my student number. I will try with the full address.', 'I used my full email address. The device is a {device}.'],
-      notes: ['Old eduroam profile on the device; removing it and using the installer usually fixes this.', 'Radius log: wrong realm in the username.'],
+      questions: [
+        'Which username did you enter? For eduroam it must be your full address, ending in @students.demo.edu, not just your student number.',
+      ],
+      answers: [
+        'Oh, I used only my student number. I will try with the full address.',
+        'I used my full email address. The device is a {device}.',
+      ],
+      notes: [
+        'Old eduroam profile on the device; removing it and using the installer usually fixes this.',
+        'Radius log: wrong realm in the username.',
+      ],
       fixes: [
         'The problem was the username: eduroam needs your full university address. I also sent you the link to the eduroam installer, which sets up the certificate for you. Forget the network on your laptop, run the installer, and it connects automatically.',
         'Please remove the old eduroam profile from your laptop and use the configuration tool linked in our article "Connecting to eduroam". That installs the right certificate. I checked the logs and your login now succeeds.',
@@ -116,15 +160,30 @@ export const PROBLEMS: Record<CategoryKey, Problem[]> = {
   ],
   'it.lms': [
     {
-      titles: ["Can't upload my assignment for {courseCode}", 'Assignment upload fails in the LMS', 'Submission error for {courseCode}, deadline tonight'],
+      titles: [
+        "Can't upload my assignment for {courseCode}",
+        'Assignment upload fails in the LMS',
+        'Submission error for {courseCode}, deadline tonight',
+      ],
       descriptions: [
         'I am trying to submit my assignment for {courseCode} ({course}) and the upload stops at 99% with "something went wrong". The deadline is tonight at 23:59.',
         'The submit button in the assignment for {course} does nothing. I tried {browser} and another browser. My file is a PDF of 14 MB.',
       ],
-      outcomes: ['My submission accepted on time, or confirmation that a late upload will not be penalised.', 'Proof that I tried to submit before the deadline.'],
-      questions: ['Could you send me a screenshot of the error and the size of the file? Files over 50 MB are refused, and some PDF exports from scanners cause this.'],
-      answers: ['Screenshot attached. The file is {size} MB, exported from Word.', 'It is a scanned PDF, maybe that is the problem. Screenshot attached.'],
-      notes: ['Storage quota on the course was full; increased it. Informed the course coordinator about the late submission.', 'The PDF has a broken font table; re-saving fixes it. Known LMS bug, ticket with vendor.'],
+      outcomes: [
+        'My submission accepted on time, or confirmation that a late upload will not be penalised.',
+        'Proof that I tried to submit before the deadline.',
+      ],
+      questions: [
+        'Could you send me a screenshot of the error and the size of the file? Files over 50 MB are refused, and some PDF exports from scanners cause this.',
+      ],
+      answers: [
+        'Screenshot attached. The file is {size} MB, exported from Word.',
+        'It is a scanned PDF, maybe that is the problem. Screenshot attached.',
+      ],
+      notes: [
+        'Storage quota on the course was full; increased it. Informed the course coordinator about the late submission.',
+        'The PDF has a broken font table; re-saving fixes it. Known LMS bug, ticket with vendor.',
+      ],
       fixes: [
         'The course storage for {courseCode} was full, which blocked every upload. I have increased it and your submission went through. I also told the course coordinator that you tried before the deadline.',
         'Your file had a damaged internal structure that the LMS rejects. Saving it again as PDF ("Print to PDF") fixes it; I checked and your submission is now in.',
@@ -139,7 +198,10 @@ export const PROBLEMS: Record<CategoryKey, Problem[]> = {
       outcomes: ['Access to the course materials this week.'],
       questions: ['When did you register for the course? Changes from the student information system reach the LMS overnight.'],
       answers: ['I registered late, on {weekday}, after the deadline was extended.', 'Two weeks ago already.'],
-      notes: ['Enrolment sync failed for this course section; added manually and raised with the LMS admin.', 'Student registered for the wrong group; course coordinator to move them.'],
+      notes: [
+        'Enrolment sync failed for this course section; added manually and raised with the LMS admin.',
+        'Student registered for the wrong group; course coordinator to move them.',
+      ],
       fixes: [
         "I've added you to {courseCode}; you'll find it on your dashboard now. Your registration was processed after the last sync, which is why it did not appear.",
         'You are now enrolled in the LMS course for {course}. The nightly sync had skipped your registration.',
@@ -154,7 +216,10 @@ export const PROBLEMS: Record<CategoryKey, Problem[]> = {
       outcomes: ['A new attempt for the quiz.', 'That my answers are not graded as a fail.'],
       questions: ['Can you tell me the time you started the attempt and which browser you used? Then I can find it in the logs.'],
       answers: ['I started at about 10:05 on {browser}.', 'Around 14:30, on the university laptop in the library.'],
-      notes: ['Logs show time limit set to 20 min by mistake in the quiz settings. Reported to coordinator.', 'Session expired mid-attempt: known issue with long quizzes in the old theme.'],
+      notes: [
+        'Logs show time limit set to 20 min by mistake in the quiz settings. Reported to coordinator.',
+        'Session expired mid-attempt: known issue with long quizzes in the old theme.',
+      ],
       fixes: [
         'The quiz had the wrong time limit configured. The course coordinator has granted you a new attempt, available until Friday.',
         'I found your attempt in the logs; your session expired during the quiz. Your lecturer has reopened the attempt so you can finish it.',
@@ -169,9 +234,17 @@ export const PROBLEMS: Record<CategoryKey, Problem[]> = {
         'Messages from gmail addresses do not arrive in my student mailbox, not even in junk.',
       ],
       outcomes: ["Receiving the internship company's emails."],
-      questions: ['Do you have any forwarding rules or filters set up in your mailbox? Could you also give me the sender address of one missing message?'],
-      answers: ['I had a rule to forward everything to my private address, I forgot about it. Sender is hr@company.example.', 'No rules. One sender is {personal}.'],
-      notes: ['Message trace: external messages quarantined as bulk by the new spam policy. Released and whitelisted.', 'Inbox rule forwarding to a full private mailbox; messages bounced.'],
+      questions: [
+        'Do you have any forwarding rules or filters set up in your mailbox? Could you also give me the sender address of one missing message?',
+      ],
+      answers: [
+        'I had a rule to forward everything to my private address, I forgot about it. Sender is hr@company.example.',
+        'No rules. One sender is {personal}.',
+      ],
+      notes: [
+        'Message trace: external messages quarantined as bulk by the new spam policy. Released and whitelisted.',
+        'Inbox rule forwarding to a full private mailbox; messages bounced.',
+      ],
       fixes: [
         'Your messages were held by the spam filter. I released them, so you should see them in your inbox now, and I have adjusted the filter for your address.',
         'A forwarding rule sent your mail to an address that was full, so it bounced. I removed the rule with your permission; mail arrives in your inbox again.',
@@ -186,7 +259,10 @@ export const PROBLEMS: Record<CategoryKey, Problem[]> = {
       outcomes: ['Knowing whether my account is safe.'],
       questions: ['Did you enter your password on that page? If so, please change it right away and tell me roughly when you entered it.'],
       answers: ['Yes, around 09:15 this morning. I changed my password just now.', 'No, I did not click it. I only forwarded it to you.'],
-      notes: ['Sign-in logs: no foreign logins after the password change. Blocked the phishing domain.', 'Same campaign as yesterday; 40 recipients. Purged from all mailboxes.'],
+      notes: [
+        'Sign-in logs: no foreign logins after the password change. Blocked the phishing domain.',
+        'Same campaign as yesterday; 40 recipients. Purged from all mailboxes.',
+      ],
       fixes: [
         'Thank you for reporting it. It was phishing; we removed the message from every mailbox and blocked the site. Your sign-in history shows no one else used your account, and your new password is in place.',
         'This was a phishing message, and reporting it helped: we blocked it for everyone. Nothing happened to your account.',
@@ -203,7 +279,10 @@ export const PROBLEMS: Record<CategoryKey, Problem[]> = {
       outcomes: ['Working {software} before my assignment deadline.'],
       questions: ['Are you on campus or at home when you open it? Off campus it needs the VPN to reach the licence server.'],
       answers: ['At home, without VPN. I will try with the VPN.', 'On campus, in the {building}.'],
-      notes: ['Campus licence renewed on the 1st; old installer has the old key embedded.', 'Licence pool exhausted during exam week; added 50 seats.'],
+      notes: [
+        'Campus licence renewed on the 1st; old installer has the old key embedded.',
+        'Licence pool exhausted during exam week; added 50 seats.',
+      ],
       fixes: [
         'The yearly licence was renewed, and installations from last year still use the old key. Please download {software} again from the software portal and it will activate.',
         'Off campus, {software} needs the VPN to check its licence. Connect the VPN first and it will start normally.',
@@ -216,9 +295,14 @@ export const PROBLEMS: Record<CategoryKey, Problem[]> = {
         'Every time I open Office on my {device} I have to sign in again, and then it still says "unlicensed product".',
       ],
       outcomes: ['Office working normally on my laptop.'],
-      questions: ['Could you check which account is shown under File > Account? Sometimes Office is signed in with a private Microsoft account.'],
+      questions: [
+        'Could you check which account is shown under File > Account? Sometimes Office is signed in with a private Microsoft account.',
+      ],
       answers: ['It shows my private hotmail account. Should I sign out?', 'It shows my student address.'],
-      notes: ['Student had reached the 5-device limit. Removed two old installs.', 'Licence assignment missing after programme change; re-added.'],
+      notes: [
+        'Student had reached the 5-device limit. Removed two old installs.',
+        'Licence assignment missing after programme change; re-added.',
+      ],
       fixes: [
         'Your Office licence was not assigned after your programme change. I added it; sign out of Office, sign in with your student address, and it will activate.',
         'Office was signed in with your private account. After signing in with your student account it is activated.',
@@ -227,7 +311,11 @@ export const PROBLEMS: Record<CategoryKey, Problem[]> = {
   ],
   'registrar.enrolment': [
     {
-      titles: ['Cannot register for {course}: "prerequisites not met"', 'Course registration blocked for {courseCode}', 'Enrolment system says I miss a prerequisite'],
+      titles: [
+        'Cannot register for {course}: "prerequisites not met"',
+        'Course registration blocked for {courseCode}',
+        'Enrolment system says I miss a prerequisite',
+      ],
       descriptions: [
         'I want to register for {course} but the system blocks me because I have not passed the prerequisite. I passed it at my previous university and it was approved as an exemption.',
         'Registration for {courseCode} closes on Friday and I get a prerequisite error, although my grade for the required course is in the system.',
@@ -235,7 +323,10 @@ export const PROBLEMS: Record<CategoryKey, Problem[]> = {
       outcomes: ['Being registered for {courseCode} before the deadline.'],
       questions: ['Could you send the exemption decision from the Examination Board? We need the decision number to add it manually.'],
       answers: ['Attached is the decision letter, number EB-{number}.', 'I forwarded the email from the Examination Board.'],
-      notes: ['Exemption recorded in SIS but not linked to the prerequisite rule. Manual override applied.', 'Prerequisite rule for {courseCode} was set on the wrong course version.'],
+      notes: [
+        'Exemption recorded in SIS but not linked to the prerequisite rule. Manual override applied.',
+        'Prerequisite rule for {courseCode} was set on the wrong course version.',
+      ],
       fixes: [
         'You are now registered for {courseCode}. Your exemption was recorded but not linked to the prerequisite check; we linked it, so it will not block you again.',
         'I registered you manually for {course}. The check looked at an older version of the prerequisite course.',
@@ -250,7 +341,10 @@ export const PROBLEMS: Record<CategoryKey, Problem[]> = {
       outcomes: ['Confirmation that I am enrolled, so I can renew my residence permit.'],
       questions: ['Could you send a copy of the payment confirmation? We will check it with Financial Aid.'],
       answers: ['Here is the bank confirmation of the transfer on the {day}.', 'Attached. I paid by direct debit.'],
-      notes: ['Payment booked to the wrong student number by Finance; corrected.', 'Waiting for finance sync; forced the status after checking the payment.'],
+      notes: [
+        'Payment booked to the wrong student number by Finance; corrected.',
+        'Waiting for finance sync; forced the status after checking the payment.',
+      ],
       fixes: [
         'Your re-enrolment is complete. The payment was booked but had not reached our system yet; we processed it by hand. You will receive the enrolment confirmation by email today.',
         'A payment had been booked to another student number. Financial Aid corrected it and your re-enrolment is now final.',
@@ -259,13 +353,19 @@ export const PROBLEMS: Record<CategoryKey, Problem[]> = {
   ],
   'registrar.transcripts': [
     {
-      titles: ['Official transcript needed for visa application', 'Urgent: certified transcript for embassy', 'Transcript with stamp for my visa'],
+      titles: [
+        'Official transcript needed for visa application',
+        'Urgent: certified transcript for embassy',
+        'Transcript with stamp for my visa',
+      ],
       descriptions: [
         'I need an official, stamped transcript for my visa application at the {country} embassy. My appointment is in two weeks. How can I get one?',
         'The embassy asks for a certified transcript in English. The one I can download is not accepted because it has no stamp.',
       ],
       outcomes: ['A stamped transcript before my embassy appointment.'],
-      questions: ['Do you need a paper copy or is a digitally signed PDF accepted by the embassy? And should it include the courses of this semester?'],
+      questions: [
+        'Do you need a paper copy or is a digitally signed PDF accepted by the embassy? And should it include the courses of this semester?',
+      ],
       answers: ['They need paper, with a stamp. Including this semester if possible.', 'A signed PDF is fine according to their website.'],
       notes: ['Printed and stamped, ready at the front desk.', 'Digitally signed transcript generated, sent via secure mail.'],
       fixes: [
@@ -282,7 +382,10 @@ export const PROBLEMS: Record<CategoryKey, Problem[]> = {
       outcomes: ['A corrected transcript I can send with my application.'],
       questions: ['Do you know which group or lecturer you took it with? The grade might still be waiting for approval.'],
       answers: ['It was with the {weekday} group, I got the grade by email.', 'The lecturer told me it was entered weeks ago.'],
-      notes: ['Grade entered but not approved by the examiner. Reminded examiner.', 'Credits wrong in the course catalogue for that year; fixed in SIS.'],
+      notes: [
+        'Grade entered but not approved by the examiner. Reminded examiner.',
+        'Credits wrong in the course catalogue for that year; fixed in SIS.',
+      ],
       fixes: [
         'The grade was waiting for the examiner to approve it; it is approved now and your transcript is complete. You can download the new version from the portal.',
         'The credits were wrong in the course catalogue for that year. It is corrected and your transcript now shows 7.5 credits.',
@@ -299,7 +402,10 @@ export const PROBLEMS: Record<CategoryKey, Problem[]> = {
       outcomes: ['One of the exams moved to another time slot.'],
       questions: ['Could you send the course codes of both exams? We will check whether an alternative session exists.'],
       answers: ['{courseCode} and MIN-204.', 'The other one is the statistics exam, STA-110.'],
-      notes: ['Alternative session for minor students exists on Friday; registered student there.', 'Clash caused by late timetable change; four more students affected.'],
+      notes: [
+        'Alternative session for minor students exists on Friday; registered student there.',
+        'Clash caused by late timetable change; four more students affected.',
+      ],
       fixes: [
         'We moved your second exam to the alternative session on Friday at 09:00 in the sports hall. You will see it in your schedule tomorrow.',
         'There is a special session for minor students. I registered you for it; details are in your exam schedule.',
@@ -331,7 +437,10 @@ export const PROBLEMS: Record<CategoryKey, Problem[]> = {
       outcomes: ['My grade published, or a date when it will be.'],
       questions: ['Could you confirm the date of the exam and your group? Then I can check with the examiner.'],
       answers: ['The exam was on the {day}, group B.', 'It was the {weekday} morning exam.'],
-      notes: ['Examiner had the exam marked as "absent" for this student by mistake.', 'Grade list was uploaded without this student; asked examiner to add.'],
+      notes: [
+        'Examiner had the exam marked as "absent" for this student by mistake.',
+        'Grade list was uploaded without this student; asked examiner to add.',
+      ],
       fixes: [
         'Your grade is now published. The examiner had left you off the grade list by mistake.',
         'The grade for {courseCode} is in the system now. Apologies for the wait.',
@@ -380,7 +489,10 @@ export const PROBLEMS: Record<CategoryKey, Problem[]> = {
       outcomes: ['The double payment refunded this week.', 'A refund of {amount} and a corrected invoice.'],
       questions: ['Could you send a bank statement or screenshot showing both debits, with the dates? Please hide any other transactions.'],
       answers: ['Attached is a screenshot from my banking app with both payments.', 'Here is the statement, both on the {day}.'],
-      notes: ['Confirmed: direct debit batch ran twice on the {day}. 212 students affected, refund batch approved.', 'Duplicate collection visible in the ledger; refund raised.'],
+      notes: [
+        'Confirmed: direct debit batch ran twice on the {day}. 212 students affected, refund batch approved.',
+        'Duplicate collection visible in the ledger; refund raised.',
+      ],
       fixes: [
         'You are right: the direct debit ran twice. We have refunded {amount}; it should be in your account within 3 working days. Apologies for the trouble.',
         'The second payment was a duplicate collection. The refund of {amount} has been sent to your bank account.',
@@ -393,16 +505,25 @@ export const PROBLEMS: Record<CategoryKey, Problem[]> = {
         'There is a €25 reminder fee on my account. My payment was on time; the bank confirmation is attached.',
       ],
       outcomes: ['The late fee removed.'],
-      questions: ['Did you include your student number in the payment reference? Payments without it are matched by hand, which takes a few days.'],
+      questions: [
+        'Did you include your student number in the payment reference? Payments without it are matched by hand, which takes a few days.',
+      ],
       answers: ['I think I used only my name. Sorry.', 'Yes, the reference was my student number.'],
-      notes: ['Payment arrived without reference; matched manually, fee reversed.', 'System added the fee before the bank file was processed.'],
+      notes: [
+        'Payment arrived without reference; matched manually, fee reversed.',
+        'System added the fee before the bank file was processed.',
+      ],
       fixes: [
         'I removed the late payment fee. Your payment arrived on time, but without your student number, so it was matched a few days later.',
         'The fee was added before your payment was processed. It is reversed and your balance is zero.',
       ],
     },
     {
-      titles: ['Invoice shows the wrong tuition rate', 'Charged the institutional fee instead of the statutory fee', 'Wrong fee category on my invoice'],
+      titles: [
+        'Invoice shows the wrong tuition rate',
+        'Charged the institutional fee instead of the statutory fee',
+        'Wrong fee category on my invoice',
+      ],
       descriptions: [
         'My invoice charges the institutional rate, but I am an EU student and should pay the statutory fee. The difference is {amount}.',
         'I think my fee category is wrong. Last year I paid much less, and my nationality has not changed.',
@@ -410,7 +531,10 @@ export const PROBLEMS: Record<CategoryKey, Problem[]> = {
       outcomes: ['An invoice with the correct fee.'],
       questions: ['Could you upload a copy of your passport or ID card to the portal? The nationality check needs to be redone.'],
       answers: ['Uploaded it just now.', 'I uploaded it at the start of the year, but I did it again.'],
-      notes: ['Nationality check failed after a name change; redone. Fee recalculated.', 'Waiting for the national register to confirm, 5 days.'],
+      notes: [
+        'Nationality check failed after a name change; redone. Fee recalculated.',
+        'Waiting for the national register to confirm, 5 days.',
+      ],
       fixes: [
         'After checking your nationality again your fee is now the statutory rate. The corrected invoice is in the portal, and the overpayment will be refunded.',
         'Your fee category is corrected. You will receive a new invoice; the old one is cancelled.',
@@ -427,7 +551,10 @@ export const PROBLEMS: Record<CategoryKey, Problem[]> = {
       outcomes: ['The payment on my account this week.'],
       questions: ['Did you update your bank details recently? Could you confirm the last four digits of the account we should pay to?'],
       answers: ['Yes, I changed banks in {month}. The last digits are {digits}.', 'No changes. It ends in {digits}.'],
-      notes: ['Payment returned by bank: IBAN closed. Re-issued to new IBAN.', 'Instalment held because the study progress check was not done; done now.'],
+      notes: [
+        'Payment returned by bank: IBAN closed. Re-issued to new IBAN.',
+        'Instalment held because the study progress check was not done; done now.',
+      ],
       fixes: [
         'The payment was returned because your old bank account is closed. We sent it again to your new account; it arrives within 3 working days.',
         'Your instalment was held for the annual progress check, which is now complete. The payment was released today.',
@@ -440,7 +567,9 @@ export const PROBLEMS: Record<CategoryKey, Problem[]> = {
         'I heard there is a hardship fund. Am I eligible as an international student, and how long does it take?',
       ],
       outcomes: ['Knowing if I can get support and how fast.'],
-      questions: ['To advise you properly, could you tell me roughly how much you are short and for how long? Everything you tell us is confidential.'],
+      questions: [
+        'To advise you properly, could you tell me roughly how much you are short and for how long? Everything you tell us is confidential.',
+      ],
       answers: ['About {amount} for two months.', 'Around {amount}, until my new job starts.'],
       notes: ['Eligible for the emergency fund; application form sent, priority handling.', 'Referred to the student counsellor as well.'],
       fixes: [
@@ -457,7 +586,9 @@ export const PROBLEMS: Record<CategoryKey, Problem[]> = {
         'Can I change from one payment to ten instalments? My financial situation changed.',
       ],
       outcomes: ['A payment plan with monthly amounts I can manage.'],
-      questions: ['For a payment plan we need a signed direct debit mandate. Could you fill in the form in the portal and let me know when it is done?'],
+      questions: [
+        'For a payment plan we need a signed direct debit mandate. Could you fill in the form in the portal and let me know when it is done?',
+      ],
       answers: ['I signed it today.', 'Done, I uploaded it.'],
       notes: ['Mandate received; plan with 7 remaining instalments set up.', 'Admin fee waived (first change this year).'],
       fixes: [
@@ -483,7 +614,11 @@ export const PROBLEMS: Record<CategoryKey, Problem[]> = {
   ],
   'finaid.refunds': [
     {
-      titles: ['Refund after withdrawing from my programme', 'When do I get my tuition refund?', 'Refund for the months after deregistration'],
+      titles: [
+        'Refund after withdrawing from my programme',
+        'When do I get my tuition refund?',
+        'Refund for the months after deregistration',
+      ],
       descriptions: [
         'I deregistered on the {day} of {month} and was told I would get a refund for the remaining months. I have not received anything.',
         'I stopped my studies last month. How much tuition will be refunded and when?',
@@ -564,7 +699,11 @@ export const PROBLEMS: Record<CategoryKey, Problem[]> = {
   ],
   'library.eresources': [
     {
-      titles: ["Can't access journal articles from home", 'Off-campus access to {database} not working', '{database} asks me to pay for articles'],
+      titles: [
+        "Can't access journal articles from home",
+        'Off-campus access to {database} not working',
+        '{database} asks me to pay for articles',
+      ],
       descriptions: [
         'From home I cannot open articles in {database}; it asks me to pay or log in. On campus it works.',
         'The link to {database} in the library catalogue gives "access denied" when I am at home.',
@@ -634,7 +773,9 @@ export const PROBLEMS: Record<CategoryKey, Problem[]> = {
         'Our heating does not work. The whole corridor in {dorm} is cold since {weekday}.',
       ],
       outcomes: ['Heating working again before the weekend.'],
-      questions: ['Is the valve on the radiator fully open, and is the radiator cold at the top as well? Then we know whether it needs bleeding.'],
+      questions: [
+        'Is the valve on the radiator fully open, and is the radiator cold at the top as well? Then we know whether it needs bleeding.',
+      ],
       answers: ['The valve is open, and it is cold everywhere.', 'Warm at the bottom, cold at the top.'],
       notes: ['Contractor booked for tomorrow morning.', 'Boiler fault in {dorm}; contractor on site.'],
       fixes: [
@@ -764,7 +905,9 @@ export const PROBLEMS: Record<CategoryKey, Problem[]> = {
         'I am struggling with some personal things at home and it affects my studies. Can I make an appointment with a counsellor?',
       ],
       outcomes: ['An appointment this week.', 'Someone to talk to about my study plan.'],
-      questions: ['Thank you for reaching out. Would you prefer an appointment in person or by video, and are mornings or afternoons better?'],
+      questions: [
+        'Thank you for reaching out. Would you prefer an appointment in person or by video, and are mornings or afternoons better?',
+      ],
       answers: ['In person, mornings if possible.', 'Video call would be easier, afternoons.'],
       notes: ['Intake booked with counsellor; no acute risk indicated.'],
       fixes: [
@@ -783,7 +926,10 @@ export const PROBLEMS: Record<CategoryKey, Problem[]> = {
       outcomes: ['My arrangements in place for the next exams.'],
       questions: ['Could you upload your statement from a specialist (or the previous decision) to the portal?'],
       answers: ['Uploaded the statement.', 'I sent the decision from last year.'],
-      notes: ['Arrangement approved; exam office informed for all remaining exams this year.', 'Invigilator list missed the arrangement; exam office to review results.'],
+      notes: [
+        'Arrangement approved; exam office informed for all remaining exams this year.',
+        'Invigilator list missed the arrangement; exam office to review results.',
+      ],
       fixes: [
         'Your arrangement is registered for all exams this academic year, and the exam office has added it to the invigilator lists. For the {courseCode} exam, we asked the Examination Board to let you take it again without it counting as an attempt.',
         'Your request is approved: 30 minutes extra time and a quiet room from the next exam period.',
@@ -798,7 +944,9 @@ export const PROBLEMS: Record<CategoryKey, Problem[]> = {
         'I received a letter from the immigration service asking for proof of study progress. What should I send?',
       ],
       outcomes: ['The extension submitted before my permit expires.'],
-      questions: ['Could you confirm that your re-enrolment for next year is complete and that you have the required credits? We need both for the application.'],
+      questions: [
+        'Could you confirm that your re-enrolment for next year is complete and that you have the required credits? We need both for the application.',
+      ],
       answers: ['Yes, re-enrolled and 48 credits so far.', 'I am re-enrolled. I think I have enough credits.'],
       notes: ['Application submitted via the recognised sponsor portal.'],
       fixes: [
@@ -883,7 +1031,13 @@ const SLOT_VALUES: Record<string, readonly string[]> = {
   browser: ['Chrome', 'Safari', 'Firefox', 'Edge'],
   software: ['SPSS', 'MATLAB', 'Adobe Creative Cloud', 'Stata', 'AutoCAD', 'NVivo'],
   database: ['JSTOR', 'ScienceDirect', 'PubMed', 'Web of Science', 'Scopus', 'PsycINFO'],
-  book: ['Principles of Economics', 'Molecular Biology of the Cell', 'Research Design', 'Introduction to Algorithms', 'The Craft of Research'],
+  book: [
+    'Principles of Economics',
+    'Molecular Biology of the Cell',
+    'Research Design',
+    'Introduction to Algorithms',
+    'The Craft of Research',
+  ],
   printer: ['the printer on the second floor', 'the colour printer in the atrium', 'the printer next to the silent area'],
   programme: ['BSc Psychology', 'BSc Computer Science', 'LLB International Law', 'BSc Economics', 'MSc Data Science', 'BA History'],
   country: ['United States', 'Canada', 'United Kingdom', 'Australia', 'Japan', 'South Korea'],

@@ -9,7 +9,7 @@ import { addSlaMinutes } from '../business-hours.js';
 import type { ExpectationOutcome, Prisma, Priority, TicketChannel, TicketStatus } from '../generated/prisma/client.js';
 import { TicketEventType } from '../ticket-events.js';
 import type { DepartmentTeam, People, Person } from './people.js';
-import { Random, WeightedPool, uuidv7 } from './random.js';
+import { type Random, WeightedPool, uuidv7 } from './random.js';
 import type { School, SchoolCategory, SchoolDepartment } from './school.js';
 import {
   INTERNAL_NOTES,
@@ -60,7 +60,11 @@ export interface TicketDraft {
 }
 
 /** The SLA due times of a ticket: the policy for its priority, on its department's calendar. */
-export function dueTimes(department: SchoolDepartment, priority: Priority, createdAt: number): { firstResponseDue: number; resolutionDue: number } {
+export function dueTimes(
+  department: SchoolDepartment,
+  priority: Priority,
+  createdAt: number,
+): { firstResponseDue: number; resolutionDue: number } {
   const policy = department.policies[priority];
   const created = new Date(createdAt);
   return {
@@ -183,7 +187,8 @@ export function tell(story: Story, number: number, now: number, batch: TicketBat
         event(at, TicketEventType.REPLIED, beat.by, { messageId });
         if (beat.fromStaff) {
           firstRespondedAt ??= at;
-          if (beat.asks && status !== 'WAITING_ON_STUDENT') event(at + 1, TicketEventType.STATUS_CHANGED, beat.by, undefined, 'WAITING_ON_STUDENT');
+          if (beat.asks && status !== 'WAITING_ON_STUDENT')
+            event(at + 1, TicketEventType.STATUS_CHANGED, beat.by, undefined, 'WAITING_ON_STUDENT');
           else if (!beat.asks && status === 'NEW') event(at + 1, TicketEventType.STATUS_CHANGED, beat.by, undefined, 'OPEN');
         } else if (status === 'WAITING_ON_STUDENT') {
           event(at + 1, TicketEventType.STATUS_CHANGED, beat.by, undefined, 'OPEN');
@@ -202,7 +207,13 @@ export function tell(story: Story, number: number, now: number, batch: TicketBat
         resolvedAt = at + 1;
         resolvedById = beat.by.id;
         predictedScore = beat.predictedScore;
-        event(at + 1, TicketEventType.RESOLVED, beat.by, beat.predictedScore === null ? undefined : { predictedScore: beat.predictedScore }, 'RESOLVED');
+        event(
+          at + 1,
+          TicketEventType.RESOLVED,
+          beat.by,
+          beat.predictedScore === null ? undefined : { predictedScore: beat.predictedScore },
+          'RESOLVED',
+        );
         break;
       }
       case 'reopen': {
@@ -315,8 +326,7 @@ class Desk {
     demo: People['demo'],
   ) {
     const everyone = [...team.staff, ...team.managers];
-    const weight = (person: Person) =>
-      person === demo.staff || person === demo.financialAid ? 1.6 : person.role === 'MANAGER' ? 0.35 : 1;
+    const weight = (person: Person) => (person === demo.staff || person === demo.financialAid ? 1.6 : person.role === 'MANAGER' ? 0.35 : 1);
     this.assignees = new WeightedPool(everyone, weight);
   }
 }
@@ -324,7 +334,12 @@ class Desk {
 const clamp = (value: number, low: number, high: number) => Math.min(high, Math.max(low, value));
 
 /** The students' side of a rating: what they expected and the score they give. */
-export function judge(random: Random, draft: TicketDraft, resolvedAt: number, reopened: boolean): { expectation: ExpectationOutcome; score: number } {
+export function judge(
+  random: Random,
+  draft: TicketDraft,
+  resolvedAt: number,
+  reopened: boolean,
+): { expectation: ExpectationOutcome; score: number } {
   const took = resolvedAt - draft.createdAt;
   // Against the student's own expectation when they gave one, else against the SLA target.
   const ratio = draft.expectedResolutionHours
@@ -332,17 +347,51 @@ export function judge(random: Random, draft: TicketDraft, resolvedAt: number, re
     : took / Math.max(1, draft.resolutionDue - draft.createdAt);
   let expectation: ExpectationOutcome =
     ratio <= 0.5
-      ? random.weighted([['EXCEEDED', 55], ['MET', 42], ['BELOW', 3]])
+      ? random.weighted([
+          ['EXCEEDED', 55],
+          ['MET', 42],
+          ['BELOW', 3],
+        ])
       : ratio <= 1
-        ? random.weighted([['EXCEEDED', 15], ['MET', 75], ['BELOW', 10]])
+        ? random.weighted([
+            ['EXCEEDED', 15],
+            ['MET', 75],
+            ['BELOW', 10],
+          ])
         : ratio <= 2
-          ? random.weighted([['EXCEEDED', 3], ['MET', 45], ['BELOW', 52]])
-          : random.weighted([['EXCEEDED', 2], ['MET', 23], ['BELOW', 75]]);
+          ? random.weighted([
+              ['EXCEEDED', 3],
+              ['MET', 45],
+              ['BELOW', 52],
+            ])
+          : random.weighted([
+              ['EXCEEDED', 2],
+              ['MET', 23],
+              ['BELOW', 75],
+            ]);
   if (reopened && random.chance(0.6)) expectation = 'BELOW';
   const scores: Record<ExpectationOutcome, (readonly [number, number])[]> = {
-    EXCEEDED: [[5, 78], [4, 18], [3, 3], [2, 0.6], [1, 0.4]],
-    MET: [[5, 45], [4, 40], [3, 10], [2, 3], [1, 2]],
-    BELOW: [[5, 5], [4, 17], [3, 30], [2, 28], [1, 20]],
+    EXCEEDED: [
+      [5, 78],
+      [4, 18],
+      [3, 3],
+      [2, 0.6],
+      [1, 0.4],
+    ],
+    MET: [
+      [5, 45],
+      [4, 40],
+      [3, 10],
+      [2, 3],
+      [1, 2],
+    ],
+    BELOW: [
+      [5, 5],
+      [4, 17],
+      [3, 30],
+      [2, 28],
+      [1, 20],
+    ],
   };
   let score = random.weighted(scores[expectation]);
   const mood = draft.department.service.satisfaction;
@@ -404,9 +453,30 @@ export class Population {
       weights.push([offset, (weekday === 0 || weekday === 6 ? 0.45 : 1) * season]);
     }
     const hourWeights: [number, number][] = [
-      [0, 1], [1, 0.5], [2, 0.2], [3, 0.1], [4, 0.1], [5, 0.2], [6, 0.5], [7, 1.5], [8, 3.5], [9, 5.5], [10, 6],
-      [11, 6], [12, 5], [13, 5.5], [14, 6], [15, 5.5], [16, 5], [17, 4], [18, 3], [19, 3], [20, 3.5], [21, 3.5],
-      [22, 2.5], [23, 1.8],
+      [0, 1],
+      [1, 0.5],
+      [2, 0.2],
+      [3, 0.1],
+      [4, 0.1],
+      [5, 0.2],
+      [6, 0.5],
+      [7, 1.5],
+      [8, 3.5],
+      [9, 5.5],
+      [10, 6],
+      [11, 6],
+      [12, 5],
+      [13, 5.5],
+      [14, 6],
+      [15, 5.5],
+      [16, 5],
+      [17, 4],
+      [18, 3],
+      [19, 3],
+      [20, 3.5],
+      [21, 3.5],
+      [22, 2.5],
+      [23, 1.8],
     ];
     const times: number[] = [];
     while (times.length < count) {
@@ -477,10 +547,27 @@ export class Population {
 
   private expectedHours(priority: Priority): number {
     const options: Record<Priority, (readonly [number, number])[]> = {
-      URGENT: [[2, 2], [4, 3], [8, 1]],
-      HIGH: [[4, 2], [8, 2], [24, 3]],
-      NORMAL: [[8, 1], [24, 4], [48, 3], [72, 2]],
-      LOW: [[24, 1], [72, 3], [120, 2]],
+      URGENT: [
+        [2, 2],
+        [4, 3],
+        [8, 1],
+      ],
+      HIGH: [
+        [4, 2],
+        [8, 2],
+        [24, 3],
+      ],
+      NORMAL: [
+        [8, 1],
+        [24, 4],
+        [48, 3],
+        [72, 2],
+      ],
+      LOW: [
+        [24, 1],
+        [72, 3],
+        [120, 2],
+      ],
     };
     return this.random.weighted(options[priority]);
   }
@@ -528,7 +615,15 @@ export class Population {
 
     const reopens = random.chance(0.05);
     // Conversations stay within eight messages: a reopened ticket already has three more.
-    const rounds = Math.min(random.weighted([[0, 30], [1, 35], [2, 22], [3, 13]]), reopens ? 1 : 3);
+    const rounds = Math.min(
+      random.weighted([
+        [0, 30],
+        [1, 35],
+        [2, 22],
+        [3, 13],
+      ]),
+      reopens ? 1 : 3,
+    );
     const quickFix = rounds === 0 && random.chance(0.5);
     const late = random.chance(service.lateResolution);
     let resolutionMinutes = policy.resolutionMinutes * (late ? random.between(1.05, 2.8) : this.onTime(service.pace));
@@ -537,7 +632,14 @@ export class Population {
     if (!quickFix) {
       const asks = rounds > 0 && random.chance(0.6);
       const text = asks ? random.pick(problem.questions) : random.pick(STAFF_ACKNOWLEDGEMENTS);
-      beats.push({ at: at(firstMinutes), kind: 'reply', by: assignee, fromStaff: true, body: voice.staff(assignee, department, draft, slots, text), asks });
+      beats.push({
+        at: at(firstMinutes),
+        kind: 'reply',
+        by: assignee,
+        fromStaff: true,
+        body: voice.staff(assignee, department, draft, slots, text),
+        asks,
+      });
       if (stalls) return beats;
       // The conversation in between: the student answers or chases, staff update or ask again.
       const moments = Array.from({ length: rounds * 2 }, () => random.between(firstMinutes, resolutionMinutes)).sort((a, b) => a - b);
@@ -547,7 +649,13 @@ export class Population {
         const studentText =
           waiting && !answered ? random.pick(problem.answers) : random.pick(random.chance(0.5) ? STUDENT_ADDITIONS : STUDENT_FOLLOW_UPS);
         answered ||= waiting;
-        beats.push({ at: at(moments[round * 2] as number), kind: 'reply', by: student, fromStaff: false, body: voice.student(draft, slots, studentText) });
+        beats.push({
+          at: at(moments[round * 2] as number),
+          kind: 'reply',
+          by: student,
+          fromStaff: false,
+          body: voice.student(draft, slots, studentText),
+        });
         waiting = round < rounds - 1 && !answered && random.chance(0.5);
         const staffText = waiting ? random.pick(problem.questions) : random.pick(STAFF_UPDATES);
         beats.push({
@@ -563,32 +671,63 @@ export class Population {
     const roomForNotes = 8 - (quickFix ? 1 : 2 + 2 * rounds) - (reopens ? 3 : 0);
     if (roomForNotes > 0 && random.chance(0.33)) {
       const author = random.chance(0.8) ? assignee : manager;
-      beats.push({ at: at(random.between(firstMinutes * 0.5, resolutionMinutes)), kind: 'note', by: author, body: slots.fill(random.pick(problem.notes)) });
-      if (roomForNotes > 1 && random.chance(0.25)) beats.push({ at: at(random.between(firstMinutes * 0.5, resolutionMinutes)), kind: 'note', by: author, body: random.pick(INTERNAL_NOTES) });
+      beats.push({
+        at: at(random.between(firstMinutes * 0.5, resolutionMinutes)),
+        kind: 'note',
+        by: author,
+        body: slots.fill(random.pick(problem.notes)),
+      });
+      if (roomForNotes > 1 && random.chance(0.25))
+        beats.push({
+          at: at(random.between(firstMinutes * 0.5, resolutionMinutes)),
+          kind: 'note',
+          by: author,
+          body: random.pick(INTERNAL_NOTES),
+        });
     }
 
     const resolver = random.chance(0.9) ? assignee : manager;
     let resolvedAt = at(resolutionMinutes);
     const firstFix = random.pick(problem.fixes);
     if (reopens) {
-      beats.push({ at: resolvedAt, kind: 'resolve', by: resolver, body: voice.resolution(resolver, department, draft, slots, firstFix), predictedScore: null });
+      beats.push({
+        at: resolvedAt,
+        kind: 'resolve',
+        by: resolver,
+        body: voice.resolution(resolver, department, draft, slots, firstFix),
+        predictedScore: null,
+      });
       const reopenedAt = resolvedAt + random.between(2 * HOUR, 72 * HOUR);
       beats.push({ at: reopenedAt, kind: 'reopen', by: student, body: voice.student(draft, slots, random.pick(STUDENT_REOPEN)) });
       const answerAt = clock(reopenedAt, policy.firstResponseMinutes * random.between(0.2, 1));
-      beats.push({ at: answerAt, kind: 'reply', by: resolver, fromStaff: true, body: voice.staff(resolver, department, draft, slots, random.pick(STAFF_AFTER_REOPEN)) });
+      beats.push({
+        at: answerAt,
+        kind: 'reply',
+        by: resolver,
+        fromStaff: true,
+        body: voice.staff(resolver, department, draft, slots, random.pick(STAFF_AFTER_REOPEN)),
+      });
       resolvedAt = clock(answerAt, policy.resolutionMinutes * random.between(0.1, 0.5));
     }
     const { score, expectation } = judge(random, draft, resolvedAt, reopens);
     const predictedScore = random.chance(0.8) ? predict(random, score, department) : null;
     const otherFixes = problem.fixes.filter((candidate) => candidate !== firstFix);
     const fix = reopens && otherFixes.length > 0 ? random.pick(otherFixes) : firstFix;
-    beats.push({ at: resolvedAt, kind: 'resolve', by: resolver, body: voice.resolution(resolver, department, draft, slots, fix), predictedScore });
+    beats.push({
+      at: resolvedAt,
+      kind: 'resolve',
+      by: resolver,
+      body: voice.resolution(resolver, department, draft, slots, fix),
+      predictedScore,
+    });
 
     const ratedAt = random.chance(0.62)
       ? resolvedAt + (random.chance(0.6) ? random.between(5 * MINUTE, 3 * HOUR) : random.between(3 * HOUR, 72 * HOUR))
       : null;
-    if (ratedAt === null || ratedAt > resolvedAt + RATING_REMINDER_AFTER) beats.push({ at: resolvedAt + RATING_REMINDER_AFTER, kind: 'remind' });
-    if (ratedAt !== null) beats.push({ at: ratedAt, kind: 'rate', score, expectation, comment: ratingComment(random, score, resolver, slots) });
+    if (ratedAt === null || ratedAt > resolvedAt + RATING_REMINDER_AFTER)
+      beats.push({ at: resolvedAt + RATING_REMINDER_AFTER, kind: 'remind' });
+    if (ratedAt !== null)
+      beats.push({ at: ratedAt, kind: 'rate', score, expectation, comment: ratingComment(random, score, resolver, slots) });
     beats.push({ at: resolvedAt + AUTO_CLOSE_AFTER, kind: 'close' });
     return beats;
   }
