@@ -5,7 +5,8 @@ import { PinoPretty } from 'pino-pretty';
 const SECRET_FIELDS = ['password', 'token', 'trackingCode', 'key', 'secret'];
 
 /** A destination for people reading along in a terminal (LOG_FORMAT=pretty). */
-export const prettyLines = (): DestinationStream => PinoPretty({ colorize: true, ignore: 'service,hostname', translateTime: 'SYS:HH:MM:ss.l' });
+export const prettyLines = (): DestinationStream =>
+  PinoPretty({ colorize: true, ignore: 'service,hostname', translateTime: 'SYS:HH:MM:ss.l' });
 
 /** Logs JSON to stdout unless given another destination (tests read the lines to check what is logged). */
 export function createLogger(level: string, destination?: DestinationStream): Logger {
