@@ -26,7 +26,7 @@ export interface RunningApp {
 }
 
 export async function createApp(config: Config, db: Database, logger: Logger): Promise<RunningApp> {
-  const redis = config.redisUrl ? connectRedis(config.redisUrl, logger) : undefined;
+  const redis = config.redisUrl ? connectRedis(config.redisUrl, logger, config.redisKeyPrefix) : undefined;
   if (redis)
     logger.info(
       (await redis.ready(REDIS_CONNECT_WAIT_MS))

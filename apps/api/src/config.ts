@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultDataDir, findRepoRoot } from '@studentdesk/db';
 import type { DeliverySettings } from './integrations/webhook-delivery.js';
+import { DEFAULT_REDIS_KEY_PREFIX } from './redis.js';
 import type { LimitSettings } from './limits/limits.js';
 
 export interface Config {
@@ -15,6 +16,7 @@ export interface Config {
   databaseUrl?: string;
   /** redis:// URL shared by every API process; without it each process keeps its own events and counts. */
   redisUrl?: string;
+  redisKeyPrefix: string;
   /** Browser origins, besides the API's own, allowed to call the API with credentials. */
   corsOrigins: string[];
   /** How often timed work (SLA escalation, rating reminders) looks for due items. */
@@ -185,6 +187,7 @@ export function loadConfig(env: Env = process.env): Config {
     publicUrl,
     databaseUrl,
     redisUrl,
+    redisKeyPrefix: env.REDIS_KEY_PREFIX || DEFAULT_REDIS_KEY_PREFIX,
     corsOrigins,
     sweepIntervalMs,
     dataDir,

@@ -13,10 +13,11 @@ export interface RedisConnections {
   /** Resolves true once both connections are ready, false if that takes longer than `timeoutMs`. */
   ready: (timeoutMs: number) => Promise<boolean>;
   close: () => Promise<void>;
+  /** Every key and channel StudentDesk uses starts with this (REDIS_KEY_PREFIX), so a shared Redis stays tidy. */
+  keyPrefix: string;
 }
 
-/** Every key and channel StudentDesk uses starts with this, so a shared Redis stays tidy. */
-export const REDIS_PREFIX = 'studentdesk:';
+export const DEFAULT_REDIS_KEY_PREFIX = 'studentdesk:';
 
 const RECONNECT_MAX_DELAY_MS = 5000;
 
@@ -45,7 +46,7 @@ function watchHealth(connection: Redis, role: string, logger: Logger): void {
   });
 }
 
-export function connectRedis(url: string, logger: Logger): RedisConnections {
+export function connectRedis(url: string, logger: Logger, keyPrefix = DEFAULT_REDIS_KEY_PREFIX): RedisConnections {
   const options: RedisOptions = {
     lazyConnect: false,
     maxRetriesPerRequest: 1,
@@ -59,6 +60,7 @@ export function connectRedis(url: string, logger: Logger): RedisConnections {
   return {
     commands,
     subscriber,
+    keyPrefix,
     async ready(timeoutMs) {
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));

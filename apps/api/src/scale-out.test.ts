@@ -11,7 +11,7 @@ import { fromGlobalId } from './relay/global-id.js';
 import { startApiProcess, type ApiProcess } from './test/api-process.js';
 import { createSchool, type School } from './test/factories.js';
 import { REPLY, REPORT_PROBLEM } from './test/operations.js';
-import { REDIS_URL } from './test/redis.js';
+import { REDIS_URL, TEST_REDIS_KEY_PREFIX } from './test/redis.js';
 import { connectTo, follow, until } from './test/subscriptions.js';
 
 const TICKET_UPDATED = /* GraphQL */ `
@@ -73,7 +73,7 @@ describe('two API processes on one PostgreSQL and one Redis', () => {
     const ticket = await report(a, 'Wi-Fi drops in the library');
     const updates = follow(connectTo(a, clients, school.tokens.alice), TICKET_UPDATED, 'ticketUpdated', { ticketId: ticket.id });
     // The subscription is live once A has subscribed its Redis connection; a reply before that would be missed.
-    const channel = `studentdesk:events:TICKET_UPDATED:${fromGlobalId(ticket.id, 'Ticket', 'id')}`;
+    const channel = `${TEST_REDIS_KEY_PREFIX}events:TICKET_UPDATED:${fromGlobalId(ticket.id, 'Ticket', 'id')}`;
     const redis = new Redis(REDIS_URL);
     try {
       await until(

@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectRedis } from '../redis.js';
-import { REDIS_URL } from '../test/redis.js';
+import { REDIS_URL, TEST_REDIS_KEY_PREFIX } from '../test/redis.js';
 import { memoryCostBudget, type BudgetSettings, type CostBudget } from './cost-budget.js';
 import { redisCostBudget } from './redis-cost-budget.js';
 
-const redis = connectRedis(REDIS_URL, pino({ level: 'silent' }));
+const redis = connectRedis(REDIS_URL, pino({ level: 'silent' }), TEST_REDIS_KEY_PREFIX);
 beforeAll(async () => {
   expect(await redis.ready(5000)).toBe(true);
 });
@@ -43,7 +43,7 @@ describe.each(stores)('the per-key cost budget %s', (_name, createBudget) => {
 
 describe('the Redis budget', () => {
   it('is one bucket for every process: two stores on separate connections share it', async () => {
-    const other = connectRedis(REDIS_URL, pino({ level: 'silent' }));
+    const other = connectRedis(REDIS_URL, pino({ level: 'silent' }), TEST_REDIS_KEY_PREFIX);
     try {
       const settings = { capacity: 100, restorePerSecond: 10 };
       expect(await other.ready(5000)).toBe(true);

@@ -2,7 +2,7 @@
 // stores are chosen. With Redis (REDIS_URL) several API processes share the counts; without it,
 // or while Redis is down, each process counts in memory.
 import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from 'rate-limiter-flexible';
-import { REDIS_PREFIX, type RedisConnections } from '../redis.js';
+import type { RedisConnections } from '../redis.js';
 import { memoryCostBudget, type BudgetSettings, type CostBudget } from './cost-budget.js';
 import { redisCostBudget } from './redis-cost-budget.js';
 import { createSignInLimiter, type SignInLimiter, type SignInLimitSettings } from './sign-in-limits.js';
@@ -23,7 +23,7 @@ export interface Limits {
 
 export function createLimits(settings: LimitSettings, redis?: RedisConnections): Limits {
   const counter = (name: string, points: number): RateLimiterAbstract => {
-    const options = { keyPrefix: `${REDIS_PREFIX}${name}`, points, duration: settings.signIn.windowSeconds };
+    const options = { keyPrefix: `${redis?.keyPrefix ?? ''}${name}`, points, duration: settings.signIn.windowSeconds };
     const memory = new RateLimiterMemory(options);
     return redis
       ? new RateLimiterRedis({ ...options, storeClient: redis.commands, rejectIfRedisNotReady: true, insuranceLimiter: memory })

@@ -1,10 +1,8 @@
 // The per-key budgets in Redis, shared by every API process: the bucket arithmetic of `leak`
 // (cost-budget.ts) as one Lua script, so a read-and-spend from two processes can never interleave.
 // While Redis is down the process counts in its own memory rather than refuse or wave through.
-import { REDIS_PREFIX, type RedisConnections } from '../redis.js';
+import type { RedisConnections } from '../redis.js';
 import { memoryCostBudget, type BudgetSettings, type CostBudget } from './cost-budget.js';
-
-const KEY_PREFIX = `${REDIS_PREFIX}budget:`;
 
 // KEYS[1] the bucket; ARGV capacity, restorePerSecond, cost, now (ms). Returns {allowed, available}.
 const SPEND = `
@@ -29,12 +27,13 @@ return {allowed, tostring(available)}
 
 export function redisCostBudget(redis: RedisConnections, settings: BudgetSettings): CostBudget {
   const fallback = memoryCostBudget(settings);
+  const keyPrefix = `${redis.keyPrefix}budget:`;
   return {
     async spend(key, cost, now = Date.now()) {
       if (redis.commands.status !== 'ready') return fallback.spend(key, cost, now);
       let answer: [number, string];
       try {
-        answer = (await redis.commands.eval(SPEND, 1, KEY_PREFIX + key, settings.capacity, settings.restorePerSecond, cost, now)) as [
+        answer = (await redis.commands.eval(SPEND, 1, keyPrefix + key, settings.capacity, settings.restorePerSecond, cost, now)) as [
           number,
           string,
         ];

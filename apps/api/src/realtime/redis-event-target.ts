@@ -4,9 +4,7 @@
 // While Redis is down an event is delivered in this process only (the degradation redis.ts logs);
 // @graphql-yoga/redis-event-target would leave the failed PUBLISH as an unhandled rejection.
 import type { PubSubEventTarget } from '@graphql-yoga/subscription';
-import { REDIS_PREFIX, type RedisConnections } from '../redis.js';
-
-const CHANNEL_PREFIX = `${REDIS_PREFIX}events:`;
+import type { RedisConnections } from '../redis.js';
 
 type Listener = Parameters<EventTarget['addEventListener']>[1];
 
@@ -14,12 +12,13 @@ type Listener = Parameters<EventTarget['addEventListener']>[1];
 type PublishArgsByKey = Record<string, [] | [unknown] | [number | string, unknown]>;
 
 export function createRedisEventTarget<Args extends PublishArgsByKey>(redis: RedisConnections): PubSubEventTarget<Args> {
+  const channelPrefix = `${redis.keyPrefix}events:`;
   const local = new EventTarget();
   const listenerCounts = new Map<string, number>();
   const deliverHere = (type: string, detail: unknown) => local.dispatchEvent(new CustomEvent(type, { detail }));
 
   redis.subscriber.on('message', (channel: string, message: string) => {
-    if (channel.startsWith(CHANNEL_PREFIX)) deliverHere(channel.slice(CHANNEL_PREFIX.length), JSON.parse(message));
+    if (channel.startsWith(channelPrefix)) deliverHere(channel.slice(channelPrefix.length), JSON.parse(message));
   });
 
   // Failures are logged once per outage by redis.ts; SUBSCRIBE is repeated on reconnection.
@@ -31,7 +30,7 @@ export function createRedisEventTarget<Args extends PublishArgsByKey>(redis: Red
       local.addEventListener(type, callback);
       const count = (listenerCounts.get(type) ?? 0) + 1;
       listenerCounts.set(type, count);
-      if (count === 1) redis.subscriber.subscribe(CHANNEL_PREFIX + type).catch(ignore);
+      if (count === 1) redis.subscriber.subscribe(channelPrefix + type).catch(ignore);
     },
     removeEventListener(type: string, callback: Listener) {
       if (!callback) return;
@@ -42,12 +41,12 @@ export function createRedisEventTarget<Args extends PublishArgsByKey>(redis: Red
         return;
       }
       listenerCounts.delete(type);
-      redis.subscriber.unsubscribe(CHANNEL_PREFIX + type).catch(ignore);
+      redis.subscriber.unsubscribe(channelPrefix + type).catch(ignore);
     },
     dispatchEvent(event: CustomEvent<unknown>) {
       const { type, detail } = event;
       if (redis.commands.status !== 'ready') return deliverHere(type, detail);
-      redis.commands.publish(CHANNEL_PREFIX + type, JSON.stringify(detail)).catch(() => deliverHere(type, detail));
+      redis.commands.publish(channelPrefix + type, JSON.stringify(detail)).catch(() => deliverHere(type, detail));
       return true;
     },
   };

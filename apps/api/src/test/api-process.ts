@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, waitForHealth } from '../loopback.js';
 import { graphqlClient, type GraphQLClient } from './api.js';
+import { TEST_REDIS_KEY_PREFIX } from './redis.js';
 
 const MAIN = join(import.meta.dirname, '..', '..', 'dist', 'main.js');
 export const PROCESS_AUTH_SECRET = 'process-test-secret-that-is-long-enough';
@@ -36,6 +37,7 @@ export async function startApiProcess(env: Record<string, string>): Promise<ApiP
       LOG_LEVEL: 'info',
       PORTAL_DIST: '/nonexistent',
       CONSOLE_DIST: '/nonexistent',
+      REDIS_KEY_PREFIX: TEST_REDIS_KEY_PREFIX,
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

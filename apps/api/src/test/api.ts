@@ -10,6 +10,7 @@ import { loadConfig } from '../config.js';
 import type { WebhookDelivery } from '../integrations/webhook-delivery.js';
 import { createLogger } from '../logger.js';
 import { createSchema } from '../schema.js';
+import { TEST_REDIS_KEY_PREFIX } from './redis.js';
 import { startServer } from '../server.js';
 
 export type DatabaseKind = 'postgresql' | 'pglite';
@@ -77,6 +78,7 @@ export async function startTestApi(kind: DatabaseKind, env: Record<string, strin
     DATA_DIR: dataDir,
     PORTAL_DIST: '/nonexistent',
     CONSOLE_DIST: '/nonexistent',
+    REDIS_KEY_PREFIX: TEST_REDIS_KEY_PREFIX,
     ...env,
   });
   const { app, webhooks, stopBackgroundWork } = await createApp(config, db, logTo ? createLogger('trace', logTo) : createLogger('silent'));
