@@ -15,11 +15,11 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { findRepoRoot, openDatabase, testPostgresUrl, type Database } from '@studentdesk/db';
 import { seedDemoSchool } from '@studentdesk/db/seed';
-import { createTokenSigner } from '../auth/tokens.js';
-import { freePort, waitForHealth } from '../loopback.js';
-import { fromGlobalId, toGlobalId } from '../relay/global-id.js';
-import { createSchema } from '../schema.js';
-import { startServer } from '../server.js';
+import { createTokenSigner } from '../src/auth/tokens.js';
+import { freePort, waitForHealth } from '../src/loopback.js';
+import { fromGlobalId, toGlobalId } from '../src/relay/global-id.js';
+import { createSchema } from '../src/schema.js';
+import { startServer } from '../src/server.js';
 import { BENCH_REPORT_TITLES, CASES, QUEUE_CASE, type BenchCase, type BenchFixture } from './cases.js';
 import { directLoad, httpLoad, pacedLoad, reportLoad, type HttpLoad, type LoadResult } from './load.js';
 import { quietApp } from './quiet-app.js';
@@ -44,7 +44,8 @@ const AUTH_SECRET = 'benchmark-secret-benchmark-secret-0123456789';
 const POOL_SIZE = 20;
 /** As `pnpm start:prod` runs the API (root package.json): V8 otherwise grows its heap long before it must. */
 const API_NODE_FLAGS = ['--max-old-space-size=192'];
-const apiMain = join(dirname(fileURLToPath(import.meta.url)), '..', 'main.js');
+// The API as `pnpm start:prod` runs it: the production build.
+const apiMain = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'main.js');
 const directServerMain = join(dirname(fileURLToPath(import.meta.url)), 'direct-server.js');
 /** The stated load for the queue's latency: each of `connections` staff consoles asks once a second. */
 const statedRate = connections;

@@ -1,10 +1,10 @@
 // The benchmark's cases: what the console, the portal and the dashboards ask most, each with the
 // same data fetched by a direct call in-process, so the GraphQL layer's cost shows as a ratio.
 import type { User } from '@studentdesk/db';
-import type { App } from '../context.js';
-import { satisfactionReport } from '../insights/satisfaction.service.js';
-import { reportProblem } from '../tickets/ticket.service.js';
-import { listTickets } from '../tickets/ticket.query.js';
+import type { App } from '../src/context.js';
+import { satisfactionReport } from '../src/insights/satisfaction.service.js';
+import { reportProblem } from '../src/tickets/ticket.service.js';
+import { listTickets } from '../src/tickets/ticket.query.js';
 import { guestContext } from './quiet-app.js';
 
 export interface BenchFixture {

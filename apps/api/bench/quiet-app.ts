@@ -1,11 +1,11 @@
 // The API's services on an open database for the benchmark's own process and its plain-HTTP
 // baseline: no timed work or webhook delivery, whose statements would mix with the measured ones.
 import type { Database } from '@studentdesk/db';
-import { createApp } from '../app.js';
-import { anonymous } from '../auth/viewer.js';
-import { loadConfig } from '../config.js';
-import { createContext, createLoaders, type App, type Context } from '../context.js';
-import { createLogger } from '../logger.js';
+import { createApp } from '../src/app.js';
+import { anonymous } from '../src/auth/viewer.js';
+import { loadConfig } from '../src/config.js';
+import { createContext, createLoaders, type App, type Context } from '../src/context.js';
+import { createLogger } from '../src/logger.js';
 
 export async function quietApp(db: Database, authSecret: string): Promise<App> {
   const config = loadConfig({ PORT: '0', AUTH_SECRET: authSecret, LOG_LEVEL: 'silent', PORTAL_DIST: '/none', CONSOLE_DIST: '/none' });
