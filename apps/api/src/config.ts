@@ -87,6 +87,14 @@ export function loadConfig(env: Env = process.env): Config {
     return value;
   };
 
+  const flag = (name: string, fallback: boolean): boolean => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    if (raw === 'true' || raw === 'false') return raw === 'true';
+    problems.push(`${name} must be true or false, got "${raw}"`);
+    return fallback;
+  };
+
   const port = integer('PORT', 4000, 0, 65535);
   const host = env.HOST || '127.0.0.1';
   const dbPoolSize = integer('DB_POOL_SIZE', 10, 1, 200);
@@ -172,6 +180,7 @@ export function loadConfig(env: Env = process.env): Config {
     },
     pollMs: integer('WEBHOOK_POLL_MS', 1000, 50, 60_000),
     timeoutMs: integer('WEBHOOK_TIMEOUT_MS', 10_000, 100, 60_000),
+    allowPrivateTargets: flag('WEBHOOK_ALLOW_PRIVATE_TARGETS', false),
   };
 
   const webApps = [

@@ -43,6 +43,8 @@ describe('two API processes on one PostgreSQL and one Redis', () => {
       REDIS_URL,
       SWEEP_INTERVAL_MS: '200',
       WEBHOOK_POLL_MS: '100',
+      // The webhook receiver runs on loopback.
+      WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true',
       WEBHOOK_RETRY_FIRST_DELAY_MS: '200',
       WEBHOOK_RETRY_MAX_DELAY_MS: '400',
       API_KEY_BUDGET: '1000',

@@ -5,6 +5,7 @@ import { badInput } from '../errors.js';
 import { Category } from '../departments/department.type.js';
 import { fromGlobalId } from '../relay/global-id.js';
 import { searchArticles } from './article.search.js';
+import * as articlePolicy from './article.policy.js';
 import * as articles from './article.service.js';
 import { Article, RecordDeflectionInput, ReportSuggestions } from './article.type.js';
 
@@ -31,7 +32,7 @@ export class ArticleResolver {
     @Arg('slug', () => String, { description: 'The article’s slug.' }) slug: string,
     @Ctx() ctx: Context,
   ): Promise<ArticleRow | null> {
-    return ctx.prisma.article.findFirst({ where: { slug, published: true } });
+    return ctx.prisma.article.findFirst({ where: { slug, ...articlePolicy.visibleWhere(ctx.viewer) } });
   }
 
   @Query(() => ReportSuggestions, { description: 'While a student types a report: matching articles and known issues. Public.' })

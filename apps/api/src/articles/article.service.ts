@@ -4,6 +4,7 @@ import { Prisma, type Incident as IncidentRow } from '@studentdesk/db';
 import type { Context } from '../context.js';
 import { badInput } from '../errors.js';
 import { fromGlobalId } from '../relay/global-id.js';
+import * as articlePolicy from './article.policy.js';
 import { articleQuery, searchArticles } from './article.search.js';
 import type { RecordDeflectionInput } from './article.type.js';
 
@@ -43,7 +44,7 @@ export async function recordDeflection(ctx: Context, input: RecordDeflectionInpu
   const incidentId = input.incidentId ? fromGlobalId(input.incidentId, 'Incident', 'incidentId') : null;
   const categoryId = input.categoryId ? fromGlobalId(input.categoryId, 'Category', 'categoryId') : null;
   const [article, incident, category] = await Promise.all([
-    articleId ? ctx.prisma.article.findFirst({ where: { id: articleId, published: true } }) : null,
+    articleId ? ctx.prisma.article.findFirst({ where: { id: articleId, ...articlePolicy.visibleWhere(ctx.viewer) } }) : null,
     incidentId ? ctx.loaders.incident.load(incidentId) : null,
     categoryId ? ctx.loaders.category.load(categoryId) : null,
   ]);

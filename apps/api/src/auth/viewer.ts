@@ -1,11 +1,59 @@
-// Who is asking. Every permission rule starts from a Viewer; resolvers never read headers.
+// Who is asking, and the words every access policy (`*.policy.ts`) answers in. A policy is a plain
+// function of the viewer and the row that returns a Decision; resolvers, services and node(id:)
+// ask it and `enforce` the answer, so a rule lives in one place and every door asks it.
+// docs/access-policy.md lists the rules; security/access-policy.test.ts proves them over HTTP.
 import type { ApiKey as ApiKeyRow, Role, User as UserRow } from '@studentdesk/db';
-import { ClientError, ErrorCode, forbidden, unauthenticated } from '../errors.js';
+import { ClientError, ErrorCode } from '../errors.js';
 import type { ApiScope } from './scopes.js';
 
+/**
+ * A person signed in, an API key, or nobody. A guest following a report is anonymous and holds
+ * tracking grants (the tickets whose tracking code this request proved; see ticket.policy.ts).
+ */
 export type Viewer = { kind: 'anonymous' } | { kind: 'user'; user: UserRow } | { kind: 'apiKey'; apiKey: ApiKeyRow };
 
 export const anonymous: Viewer = { kind: 'anonymous' };
+
+/** Tickets a request has proved access to with a tracking code. */
+export type TrackingGrants = ReadonlySet<string>;
+export const NO_TRACKING_GRANTS: TrackingGrants = new Set();
+
+/** A policy's answer: allowed, or refused with the code and message the client sees. */
+export type Decision =
+  | { allowed: true }
+  | { allowed: false; code: ErrorCode; message: string; extensions?: Record<string, unknown> };
+
+export const ALLOW: Decision = { allowed: true };
+
+export const refuse = (code: ErrorCode, message: string, extensions?: Record<string, unknown>): Decision => ({
+  allowed: false,
+  code,
+  message,
+  extensions,
+});
+
+/** FORBIDDEN for someone who is known; UNAUTHENTICATED for nobody, who may still sign in. */
+export function refuseViewer(viewer: Viewer, message: string, anonymousMessage = 'Sign in to do this.'): Decision {
+  return viewer.kind === 'anonymous' ? refuse(ErrorCode.UNAUTHENTICATED, anonymousMessage) : refuse(ErrorCode.FORBIDDEN, message);
+}
+
+/** FORBIDDEN naming the scope the API key lacks, so the integrator knows what to ask the admin for. */
+export const missingScope = (scope: ApiScope): Decision =>
+  refuse(ErrorCode.FORBIDDEN, `This API key does not have the ${scope} scope.`, { requiredScope: scope });
+
+/** Throws the refusal as the client's error; returns quietly when allowed. */
+export function enforce(decision: Decision): void {
+  if (!decision.allowed) throw new ClientError(decision.code, decision.message, decision.extensions);
+}
+
+/** The first refusal of several rules, or ALLOW. */
+export function all(...decisions: Array<() => Decision>): Decision {
+  for (const decide of decisions) {
+    const decision = decide();
+    if (!decision.allowed) return decision;
+  }
+  return ALLOW;
+}
 
 const STAFF_ROLES: ReadonlySet<Role> = new Set<Role>(['STAFF', 'MANAGER', 'ADMIN']);
 
@@ -17,29 +65,48 @@ export function viewerUser(viewer: Viewer): UserRow | null {
   return viewer.kind === 'user' ? viewer.user : null;
 }
 
-/** The signed-in user, or UNAUTHENTICATED (FORBIDDEN for an API key: only people do this). */
-export function requireUser(viewer: Viewer): UserRow {
-  if (viewer.kind === 'apiKey') throw forbidden('API keys cannot do this; it needs a signed-in person.');
-  if (viewer.kind !== 'user') throw unauthenticated();
-  return viewer.user;
+/** The signed-in staff member, manager or admin; null for anyone else. */
+export function viewerStaff(viewer: Viewer): UserRow | null {
+  return viewer.kind === 'user' && isStaffRole(viewer.user.role) ? viewer.user : null;
 }
 
-/** A signed-in staff member, manager or admin; UNAUTHENTICATED or FORBIDDEN otherwise. */
-export function requireStaff(viewer: Viewer): UserRow {
-  const user = requireUser(viewer);
-  if (!isStaffRole(user.role)) throw forbidden('Only staff can do this.');
-  return user;
-}
+export const isAdmin = (viewer: Viewer): boolean => viewer.kind === 'user' && viewer.user.role === 'ADMIN';
+
+/** Managers and admins: they see every department's numbers and keep canned responses. */
+export const isManagerOrAdmin = (viewer: Viewer): boolean =>
+  viewer.kind === 'user' && (viewer.user.role === 'MANAGER' || viewer.user.role === 'ADMIN');
 
 export function hasScope(viewer: Viewer, scope: ApiScope): boolean {
   return viewer.kind === 'apiKey' && viewer.apiKey.scopes.includes(scope);
 }
 
-/** FORBIDDEN naming the scope the API key lacks, so the integrator knows what to ask the admin for. */
-export const missingScope = (scope: ApiScope) =>
-  new ClientError(ErrorCode.FORBIDDEN, `This API key does not have the ${scope} scope.`, { requiredScope: scope });
+/** Only people do this: UNAUTHENTICATED for nobody, FORBIDDEN for an API key. */
+export function mustBePerson(viewer: Viewer): Decision {
+  if (viewer.kind === 'apiKey') return refuse(ErrorCode.FORBIDDEN, 'API keys cannot do this; it needs a signed-in person.');
+  return viewer.kind === 'user' ? ALLOW : refuse(ErrorCode.UNAUTHENTICATED, 'Sign in to do this.');
+}
+
+/** A signed-in staff member, manager or admin. */
+export function mustBeStaff(viewer: Viewer): Decision {
+  return all(
+    () => mustBePerson(viewer),
+    () => (viewerStaff(viewer) ? ALLOW : refuse(ErrorCode.FORBIDDEN, 'Only staff can do this.')),
+  );
+}
 
 /** For an API key: the scope, or FORBIDDEN naming it. Other viewers pass (their roles decide). */
-export function requireKeyScope(viewer: Viewer, scope: ApiScope): void {
-  if (viewer.kind === 'apiKey' && !hasScope(viewer, scope)) throw missingScope(scope);
+export function keyNeedsScope(viewer: Viewer, scope: ApiScope): Decision {
+  return viewer.kind === 'apiKey' && !hasScope(viewer, scope) ? missingScope(scope) : ALLOW;
+}
+
+/** The signed-in person, or the refusal of mustBePerson. */
+export function requireUser(viewer: Viewer): UserRow {
+  enforce(mustBePerson(viewer));
+  return (viewer as Extract<Viewer, { kind: 'user' }>).user;
+}
+
+/** The signed-in staff member, or the refusal of mustBeStaff. */
+export function requireStaff(viewer: Viewer): UserRow {
+  enforce(mustBeStaff(viewer));
+  return (viewer as Extract<Viewer, { kind: 'user' }>).user;
 }

@@ -1,22 +1,15 @@
 // Canned responses: each department's plus the school-wide ones; managers keep their department's,
 // admins any. Rendering fills the placeholders from the ticket being answered.
-import type { CannedResponse as CannedResponseRow, Department as DepartmentRow, User as UserRow } from '@studentdesk/db';
-import { requireStaff } from '../auth/viewer.js';
+import type { CannedResponse as CannedResponseRow, Department as DepartmentRow } from '@studentdesk/db';
+import { enforce, requireStaff } from '../auth/viewer.js';
 import type { Context } from '../context.js';
-import { badInput, forbidden, notFound } from '../errors.js';
+import { badInput, notFound } from '../errors.js';
 import { fromGlobalId } from '../relay/global-id.js';
 import { formatTicketNumber } from '../tickets/ticket.number.js';
 import { loadTicketAsStaff } from '../tickets/ticket.service.js';
+import * as cannedResponsePolicy from './canned-response.policy.js';
 import type { CreateCannedResponseInput, UpdateCannedResponseInput } from './canned-response.type.js';
 import { firstName, renderPlaceholders, unknownPlaceholders } from './placeholders.js';
-
-/** Managers keep their own department's canned responses; admins any, and the school-wide ones. */
-export function assertMayEdit(user: Pick<UserRow, 'role' | 'departmentId'>, departmentId: string | null): void {
-  if (user.role === 'ADMIN') return;
-  if (user.role !== 'MANAGER') throw forbidden('Only managers and admins can change canned responses.');
-  if (departmentId === null) throw forbidden('Only admins can change canned responses used by every department.');
-  if (departmentId !== user.departmentId) throw forbidden("Managers can change their own department's canned responses only.");
-}
 
 function checkedText(title: string, body: string): { title: string; body: string } {
   const trimmedTitle = title.trim();
@@ -33,11 +26,9 @@ function checkedText(title: string, body: string): { title: string; body: string
 export async function listCannedResponses(ctx: Context, departmentGlobalId: string | null | undefined): Promise<CannedResponseRow[]> {
   const user = requireStaff(ctx.viewer);
   const departmentId = departmentGlobalId ? fromGlobalId(departmentGlobalId, 'Department', 'departmentId') : user.departmentId;
-  if (departmentId && departmentId !== user.departmentId && user.role === 'STAFF') {
-    throw forbidden("Staff see their own department's canned responses.");
-  }
+  enforce(cannedResponsePolicy.canList(ctx.viewer, departmentId));
   return ctx.prisma.cannedResponse.findMany({
-    where: { OR: [{ departmentId: null }, ...(departmentId ? [{ departmentId }] : [])] },
+    where: cannedResponsePolicy.listWhere(departmentId),
     orderBy: [{ title: 'asc' }, { id: 'asc' }],
   });
 }
@@ -45,16 +36,16 @@ export async function listCannedResponses(ctx: Context, departmentGlobalId: stri
 export async function createCannedResponse(ctx: Context, input: CreateCannedResponseInput): Promise<CannedResponseRow> {
   const user = requireStaff(ctx.viewer);
   const departmentId = input.departmentId ? fromGlobalId(input.departmentId, 'Department', 'departmentId') : null;
-  assertMayEdit(user, departmentId);
+  enforce(cannedResponsePolicy.canKeep(ctx.viewer, departmentId));
   if (departmentId && !(await ctx.loaders.department.load(departmentId))) throw badInput('There is no such department.', 'departmentId');
   return ctx.prisma.cannedResponse.create({ data: { ...checkedText(input.title, input.body), departmentId, createdById: user.id } });
 }
 
 export async function updateCannedResponse(ctx: Context, input: UpdateCannedResponseInput): Promise<CannedResponseRow> {
-  const user = requireStaff(ctx.viewer);
+  requireStaff(ctx.viewer);
   const existing = await ctx.prisma.cannedResponse.findUnique({ where: { id: fromGlobalId(input.id, 'CannedResponse', 'id') } });
   if (!existing) throw notFound('There is no canned response with this ID.');
-  assertMayEdit(user, existing.departmentId);
+  enforce(cannedResponsePolicy.canKeep(ctx.viewer, existing.departmentId));
   const text = checkedText(input.title ?? existing.title, input.body ?? existing.body);
   return ctx.prisma.cannedResponse.update({ where: { id: existing.id }, data: text });
 }

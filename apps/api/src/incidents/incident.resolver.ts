@@ -5,7 +5,7 @@ import {
   type Ticket as TicketRow,
 } from '@studentdesk/db';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { requireStaff } from '../auth/viewer.js';
+import { enforce } from '../auth/viewer.js';
 import type { Context } from '../context.js';
 import { Category, Department } from '../departments/department.type.js';
 import { fromGlobalId } from '../relay/global-id.js';
@@ -13,6 +13,7 @@ import { pageSize } from '../relay/pagination.js';
 import { connection } from '../relay/relay.types.js';
 import { Ticket } from '../tickets/ticket.type.js';
 import { listIncidents } from './incident.query.js';
+import * as incidentPolicy from './incident.policy.js';
 import * as incidents from './incident.service.js';
 import {
   CreateIncidentInput,
@@ -46,7 +47,7 @@ export class IncidentResolver {
     @Arg('first', () => Int, { nullable: true, description: 'Page size: default 20, at most 100.' }) first?: number | null,
     @Arg('after', () => String, { nullable: true, description: 'Cursor of the last incident seen.' }) after?: string | null,
   ): Promise<IncidentConnection> {
-    requireStaff(ctx.viewer);
+    enforce(incidentPolicy.canList(ctx.viewer));
     const page = await listIncidents(ctx.prisma, { status, first: pageSize(first), after });
     return connection(page, page.cursorOf);
   }

@@ -1,23 +1,27 @@
 // Incidents: a recurring problem becomes one known issue. Its updates reach every linked ticket
-// and its resolution resolves them all, each in one transaction.
-import { type Prisma, TicketEventType, type Incident as IncidentRow, type IncidentStatus, type Ticket as TicketRow } from '@studentdesk/db';
-import { requireStaff, type Viewer } from '../auth/viewer.js';
+// and its resolution resolves them all, each in one transaction. Who may act: incident.policy.ts,
+// checked inside the transaction against the tickets linked at that moment.
+import { Prisma, TicketEventType, type Incident as IncidentRow, type IncidentStatus, type Ticket as TicketRow } from '@studentdesk/db';
+import { enforce, requireStaff } from '../auth/viewer.js';
 import type { Context } from '../context.js';
-import { badInput, forbidden, notFound } from '../errors.js';
+import { badInput, notFound } from '../errors.js';
 import { announceTicketChange } from '../realtime/pubsub.js';
 import { fromGlobalId } from '../relay/global-id.js';
-import { assertStaffAccess } from '../tickets/ticket.policy.js';
+import * as ticketPolicy from '../tickets/ticket.policy.js';
 import { addMessage, resolveWithin } from '../tickets/ticket.service.js';
 import { isResolved } from '../tickets/ticket.status.js';
+import * as incidentPolicy from './incident.policy.js';
 import type { CreateIncidentInput, PostIncidentUpdateInput, ResolveIncidentInput } from './incident.type.js';
 
-/** Staff manage their department's incidents (and ones without a department); admins all. */
-export function assertIncidentManager(viewer: Viewer, incident: Pick<IncidentRow, 'departmentId'>) {
-  const user = requireStaff(viewer);
-  if (user.role !== 'ADMIN' && incident.departmentId && incident.departmentId !== user.departmentId) {
-    throw forbidden('Only staff of the department that owns this incident can change it.');
-  }
-  return user;
+/**
+ * The incident's linked tickets once the viewer may manage it, read under a lock on the incident
+ * so no ticket is linked between the check and the change; FORBIDDEN otherwise.
+ */
+async function linkedTicketsToManage(tx: Prisma.TransactionClient, ctx: Context, incident: IncidentRow): Promise<TicketRow[]> {
+  await tx.$queryRaw`SELECT 1 FROM "Incident" WHERE "id" = ${incident.id}::uuid FOR UPDATE`;
+  const linked = await tx.ticket.findMany({ where: { incidentId: incident.id } });
+  enforce(incidentPolicy.canManage(ctx.viewer, incident, linked));
+  return linked;
 }
 
 async function loadIncident(ctx: Context, globalId: string): Promise<IncidentRow> {
@@ -32,7 +36,7 @@ async function loadTicketsToLink(ctx: Context, ticketGlobalIds: string[]): Promi
   const tickets = await ctx.loaders.ticket.loadMany(ids);
   return tickets.map((ticket, index) => {
     if (!ticket || ticket instanceof Error) throw badInput(`Ticket ${ticketGlobalIds[index]} does not exist.`, 'ticketIds');
-    assertStaffAccess(ctx.viewer, ticket);
+    enforce(ticketPolicy.canWork(ctx.viewer, ticket));
     return ticket;
   });
 }
@@ -48,7 +52,7 @@ export async function createIncident(ctx: Context, input: CreateIncidentInput): 
   const user = requireStaff(ctx.viewer);
   const departmentId = input.departmentId ? fromGlobalId(input.departmentId, 'Department', 'departmentId') : user.departmentId;
   const categoryId = input.categoryId ? fromGlobalId(input.categoryId, 'Category', 'categoryId') : null;
-  assertIncidentManager(ctx.viewer, { departmentId });
+  enforce(incidentPolicy.canCreate(ctx.viewer, departmentId));
   if (categoryId && !(await ctx.loaders.category.load(categoryId))) throw badInput('Choose one of the listed categories.', 'categoryId');
   const title = input.title.trim();
   const summary = input.summary.trim();
@@ -74,10 +78,14 @@ async function linkWithin(tx: Prisma.TransactionClient, incidentId: string, tick
 
 export async function linkTickets(ctx: Context, incidentGlobalId: string, ticketGlobalIds: string[]): Promise<IncidentRow> {
   const incident = await loadIncident(ctx, incidentGlobalId);
-  const user = assertIncidentManager(ctx.viewer, incident);
+  enforce(incidentPolicy.canManage(ctx.viewer, incident, []));
+  const user = requireStaff(ctx.viewer);
   if (incident.status === 'RESOLVED') throw badInput('This incident is resolved; open a new one.', 'incidentId');
   const tickets = (await loadTicketsToLink(ctx, ticketGlobalIds)).filter((ticket) => ticket.incidentId !== incident.id);
-  await ctx.prisma.$transaction((tx) => linkWithin(tx, incident.id, tickets, user.id));
+  await ctx.prisma.$transaction(async (tx) => {
+    await linkedTicketsToManage(tx, ctx, incident);
+    await linkWithin(tx, incident.id, tickets, user.id);
+  });
   announceAll(ctx, tickets);
   return incident;
 }
@@ -85,15 +93,16 @@ export async function linkTickets(ctx: Context, incidentGlobalId: string, ticket
 /** The update goes on the incident and, as a public reply, on every unresolved linked ticket. */
 export async function postIncidentUpdate(ctx: Context, input: PostIncidentUpdateInput): Promise<IncidentRow> {
   const incident = await loadIncident(ctx, input.incidentId);
-  const user = assertIncidentManager(ctx.viewer, incident);
+  enforce(incidentPolicy.canManage(ctx.viewer, incident, []));
+  const user = requireStaff(ctx.viewer);
   if (incident.status === 'RESOLVED') throw badInput('This incident is resolved.', 'incidentId');
   if (input.status === 'RESOLVED') throw badInput('Use resolveIncident, which resolves the linked tickets too.', 'status');
   const body = input.body.trim();
   if (!body) throw badInput('Write the update first.', 'body');
 
   const { updated, changed } = await ctx.prisma.$transaction(async (tx) => {
+    const open = (await linkedTicketsToManage(tx, ctx, incident)).filter((ticket) => !isResolved(ticket.status));
     await tx.incidentUpdate.create({ data: { incidentId: incident.id, authorId: user.id, body } });
-    const open = await tx.ticket.findMany({ where: { incidentId: incident.id, status: { notIn: ['RESOLVED', 'CLOSED'] } } });
     for (const ticket of open) await addMessage(tx, ticket, user, 'staff', body, false, ctx.app.config.publicUrl);
     const status: IncidentStatus = input.status ?? incident.status;
     return { updated: await tx.incident.update({ where: { id: incident.id }, data: { status } }), changed: open };
@@ -106,15 +115,15 @@ export async function postIncidentUpdate(ctx: Context, input: PostIncidentUpdate
 /** Ends the incident and resolves every unresolved linked ticket with the same resolution, atomically. */
 export async function resolveIncident(ctx: Context, input: ResolveIncidentInput): Promise<IncidentRow> {
   const incident = await loadIncident(ctx, input.incidentId);
-  const user = assertIncidentManager(ctx.viewer, incident);
+  enforce(incidentPolicy.canManage(ctx.viewer, incident, []));
+  const user = requireStaff(ctx.viewer);
   if (incident.status === 'RESOLVED') throw badInput('This incident is already resolved.', 'incidentId');
   const resolution = input.resolution.trim();
   if (!resolution) throw badInput('Say what was done.', 'resolution');
 
   const { updated, changed } = await ctx.prisma.$transaction(
     async (tx) => {
-      const linked = await tx.ticket.findMany({ where: { incidentId: incident.id } });
-      const open = linked.filter((ticket) => !isResolved(ticket.status));
+      const open = (await linkedTicketsToManage(tx, ctx, incident)).filter((ticket) => !isResolved(ticket.status));
       for (const ticket of open) await resolveWithin(tx, ticket, user, resolution, input.predictedScore ?? null, ctx.app.config.publicUrl);
       await tx.incidentUpdate.create({ data: { incidentId: incident.id, authorId: user.id, body: resolution } });
       const resolved = await tx.incident.update({ where: { id: incident.id }, data: { status: 'RESOLVED', resolvedAt: new Date() } });

@@ -3,7 +3,8 @@ import type { Context } from '../context.js';
 import { Department } from '../departments/department.type.js';
 import { fromGlobalId } from '../relay/global-id.js';
 import { pageSize } from '../relay/pagination.js';
-import { insightScope } from './insight-scope.js';
+import { enforce } from '../auth/viewer.js';
+import * as insightsPolicy from './insights.policy.js';
 import * as insights from './insights.service.js';
 import {
   BacklogBucket,
@@ -34,14 +35,16 @@ export class InsightsResolver {
 
   @Query(() => Insights, {
     description:
-      "Staff: the dashboards for a period (default: the last 30 days). Staff see their own department's; managers and admins every department's, or one.",
+      "Staff and keys with insights:read: the dashboards for a period (default: the last 30 days). Staff see their own department's; managers, admins and keys every department's, or one.",
   })
   async insights(
     @Ctx() ctx: Context,
     @Arg('range', () => DateRange, { nullable: true, description: 'The period; the last 30 days when omitted.' }) range?: DateRange | null,
     @Arg('departmentId', () => ID, { nullable: true, description: 'Only this department.' }) departmentId?: string | null,
   ): Promise<InsightsRoot> {
-    const scope = insightScope(ctx.viewer, departmentId ? fromGlobalId(departmentId, 'Department', 'departmentId') : null);
+    const requested = departmentId ? fromGlobalId(departmentId, 'Department', 'departmentId') : null;
+    enforce(insightsPolicy.canReadDepartment(ctx.viewer, requested));
+    const scope = insightsPolicy.insightScope(ctx.viewer, requested);
     const now = new Date();
     const request = { scope, ...resolveRange(range, now), now };
     return { from: request.from, to: request.to, request } as InsightsRoot;

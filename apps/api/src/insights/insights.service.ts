@@ -1,10 +1,10 @@
 // The managers' dashboards. Each section is one aggregate SQL statement over the scope's
 // departments; the resolver runs only the sections a client asks for.
 import { Prisma } from '@studentdesk/db';
-import { requireStaff } from '../auth/viewer.js';
+import { enforce } from '../auth/viewer.js';
 import type { Context } from '../context.js';
 import { badInput } from '../errors.js';
-import { inScopeSql, type InsightScope } from './insight-scope.js';
+import { canReadStaffPages, inScopeSql, type InsightScope } from './insights.policy.js';
 import { BacklogAge } from './insights.type.js';
 import { resolveRange, share } from './satisfaction.service.js';
 
@@ -224,7 +224,7 @@ export async function leaderboard(
   requestedRange: { from: Date; to: Date } | null | undefined,
   requestedMinimum: number | null | undefined,
 ) {
-  requireStaff(ctx.viewer);
+  enforce(canReadStaffPages(ctx.viewer));
   const minResponses = requestedMinimum ?? DEFAULT_MIN_RESPONSES;
   if (!Number.isInteger(minResponses) || minResponses < 1 || minResponses > 10_000)
     throw badInput('minResponses must be from 1 to 10000.', 'minResponses');

@@ -3,8 +3,9 @@
 // partial days at the ends of the range are read from the ratings and tickets themselves, through
 // the same satisfaction_of_rating / satisfaction_of_ticket functions the triggers use.
 import { Prisma, type Department, type PrismaClient } from '@studentdesk/db';
-import { hasScope, missingScope, requireStaff, type Viewer } from '../auth/viewer.js';
+import { enforce, viewerStaff, type Viewer } from '../auth/viewer.js';
 import { badInput } from '../errors.js';
+import * as insightsPolicy from './insights.policy.js';
 
 export const DEFAULT_RANGE_DAYS = 30;
 const MAX_RANGE_DAYS = 731;
@@ -35,12 +36,8 @@ export function resolveRange(range: { from: Date; to: Date } | null | undefined,
  * departments; staff see the school's figure and their own department.
  */
 function visibleDepartment(viewer: Viewer): (row: Department) => boolean {
-  if (viewer.kind === 'apiKey') {
-    if (!hasScope(viewer, 'insights:read')) throw missingScope('insights:read');
-    return () => true;
-  }
-  const user = requireStaff(viewer);
-  return user.role === 'STAFF' ? (row) => row.id === user.departmentId : () => true;
+  enforce(insightsPolicy.canReadNumbers(viewer));
+  return insightsPolicy.canSeeEveryDepartment(viewer) ? () => true : (row) => row.id === viewerStaff(viewer)?.departmentId;
 }
 
 export interface SplitRange {

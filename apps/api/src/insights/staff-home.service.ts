@@ -1,12 +1,13 @@
 // A staff member's home page and the recognition feed: CSAT for me, my department and the school,
 // and praise from students. Aggregated in SQL: one statement for all six CSAT figures.
 import { Prisma, type Rating as RatingRow } from '@studentdesk/db';
-import { requireStaff } from '../auth/viewer.js';
+import { enforce, requireStaff } from '../auth/viewer.js';
 import type { Context } from '../context.js';
 import { decodeCursor, encodeCursor, isTimeCursor, toPage } from '../relay/pagination.js';
 import { connection } from '../relay/relay.types.js';
 import { formatTicketNumber } from '../tickets/ticket.number.js';
 import type { CsatFigure, CsatTrend, Praise } from './insights.type.js';
+import * as insightsPolicy from './insights.policy.js';
 import { share } from './satisfaction.service.js';
 
 const WEEK = 7 * 86_400_000;
@@ -61,6 +62,7 @@ async function toPraise(ctx: Context, row: PraiseRow): Promise<Praise & { id: st
 }
 
 export async function staffHome(ctx: Context, now: Date) {
+  enforce(insightsPolicy.canReadStaffPages(ctx.viewer));
   const user = requireStaff(ctx.viewer);
   const weekAgo = new Date(now.getTime() - WEEK);
   const twoWeeksAgo = new Date(now.getTime() - 2 * WEEK);
@@ -92,7 +94,7 @@ export async function staffHome(ctx: Context, now: Date) {
 
 /** Praise from students across the school, newest first: every staff member sees the recognition. */
 export async function recognitionFeed(ctx: Context, first: number, after: string | null | undefined) {
-  requireStaff(ctx.viewer);
+  enforce(insightsPolicy.canReadStaffPages(ctx.viewer));
   const cursor = after ? decodeCursor(after, isTimeCursor) : null;
   const condition = cursor ? Prisma.sql`(r."createdAt", r."id") < (${cursor[0]}::timestamptz, ${cursor[1]}::uuid)` : Prisma.sql`TRUE`;
   const page = toPage(await praiseRows(ctx, condition, first + 1), first);

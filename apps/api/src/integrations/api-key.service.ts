@@ -6,12 +6,14 @@ import type { Context } from '../context.js';
 import { badInput, notFound } from '../errors.js';
 import { fromGlobalId } from '../relay/global-id.js';
 import { toPage, type Page } from '../relay/pagination.js';
-import { requireAdmin } from './integrations.policy.js';
+import { enforce, requireUser } from '../auth/viewer.js';
+import * as apiKeyPolicy from './api-key.policy.js';
 import type { CreateApiKeyInput } from './api-key.type.js';
 import { NEWEST_FIRST, olderThan } from './newest-first.js';
 
 export async function createApiKey(ctx: Context, input: CreateApiKeyInput, now = new Date()): Promise<{ apiKey: ApiKeyRow; key: string }> {
-  const admin = requireAdmin(ctx.viewer);
+  enforce(apiKeyPolicy.canManage(ctx.viewer));
+  const admin = requireUser(ctx.viewer);
   const name = input.name.trim();
   if (!name) throw badInput('Name the key after the system that will use it.', 'name');
   if (input.expiresAt && input.expiresAt <= now) throw badInput('The expiry must be in the future.', 'expiresAt');
@@ -26,7 +28,7 @@ export async function listApiKeys(
   ctx: Context,
   args: { first: number; after?: string | null; includeRevoked: boolean },
 ): Promise<Page<ApiKeyRow>> {
-  requireAdmin(ctx.viewer);
+  enforce(apiKeyPolicy.canManage(ctx.viewer));
   const rows = await ctx.prisma.apiKey.findMany({
     where: { ...(args.includeRevoked ? {} : { revokedAt: null }), ...olderThan(args.after) },
     orderBy: NEWEST_FIRST,
@@ -35,18 +37,19 @@ export async function listApiKeys(
   return toPage(rows, args.first);
 }
 
-/** Revokes at once: keys are checked on every request. Revoking twice keeps the first time. */
+/**
+ * Revokes at once: keys are checked on every request. The key's webhooks stop with it (they carry
+ * what the key may read). Revoking twice keeps the first time.
+ */
 export async function revokeApiKey(ctx: Context, globalId: string): Promise<ApiKeyRow> {
-  requireAdmin(ctx.viewer);
+  enforce(apiKeyPolicy.canManage(ctx.viewer));
   const id = fromGlobalId(globalId, 'ApiKey', 'id');
   const existing = await ctx.prisma.apiKey.findUnique({ where: { id } });
   if (!existing) throw notFound('There is no API key with this ID.');
   if (existing.revokedAt) return existing;
-  return ctx.prisma.apiKey.update({ where: { id }, data: { revokedAt: new Date() } });
-}
-
-/** For node(id:): admins only. */
-export async function findApiKey(ctx: Context, id: string): Promise<ApiKeyRow | null> {
-  requireAdmin(ctx.viewer);
-  return ctx.prisma.apiKey.findUnique({ where: { id } });
+  const [revoked] = await ctx.prisma.$transaction([
+    ctx.prisma.apiKey.update({ where: { id }, data: { revokedAt: new Date() } }),
+    ctx.prisma.webhook.updateMany({ where: { createdByApiKeyId: id }, data: { active: false } }),
+  ]);
+  return revoked;
 }

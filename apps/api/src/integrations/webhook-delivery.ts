@@ -7,11 +7,12 @@
 import type { Database, OutboxEvent as OutboxEventRow, PrismaClient } from '@studentdesk/db';
 import PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
+import { sendOutbound, type OutboundPolicy } from './outbound-request.js';
 import { retryDelay, type RetrySchedule } from './retry-schedule.js';
 import { createWebhookQueue, DELIVERY_QUEUE, ensureDeliveryQueue, type AttemptJob, type WebhookQueue } from './webhook-queue.js';
 import { signWebhook } from './webhook-signature.js';
 
-export interface DeliverySettings {
+export interface DeliverySettings extends OutboundPolicy {
   schedule: RetrySchedule;
   /** How often the relay and the worker look for work when nothing woke them. */
   pollMs: number;
@@ -34,14 +35,13 @@ interface Answer {
   durationMs: number;
 }
 
-async function post(url: string, secret: string, event: OutboxEventRow, timeoutMs: number): Promise<Answer> {
+async function post(url: string, secret: string, event: OutboxEventRow, { timeoutMs, allowPrivateTargets }: DeliverySettings): Promise<Answer> {
   const body = deliveryBody(event);
   const timestamp = Math.floor(Date.now() / 1000);
   const started = performance.now();
   try {
-    const response = await fetch(url, {
+    const response = await sendOutbound(url, {
       method: 'POST',
-      redirect: 'manual',
       signal: AbortSignal.timeout(timeoutMs),
       headers: {
         'content-type': 'application/json',
@@ -51,7 +51,7 @@ async function post(url: string, secret: string, event: OutboxEventRow, timeoutM
         'webhook-signature': signWebhook(secret, event.id, timestamp, body),
       },
       body,
-    });
+    }, { allowPrivateTargets });
     const text = await response.text();
     return {
       responseStatus: response.status,
@@ -128,7 +128,7 @@ export async function startWebhookDelivery(
       return;
     }
     const sentAt = new Date();
-    const answer = await post(delivery.webhook.url, delivery.webhook.secret, delivery.event, settings.timeoutMs);
+    const answer = await post(delivery.webhook.url, delivery.webhook.secret, delivery.event, settings);
     const succeeded = answer.responseStatus !== null && answer.responseStatus >= 200 && answer.responseStatus < 300;
     const wait = succeeded ? null : retryDelay(job.retry + 1, settings.schedule);
     const nextAttemptAt = wait === null ? null : new Date(Date.now() + wait);

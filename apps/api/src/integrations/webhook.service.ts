@@ -1,17 +1,23 @@
-// Webhooks: admins (and keys with webhooks:manage) say where events go, see every delivery with
-// the receiver's answers, and redeliver. Delivering is integrations/webhook-delivery.ts.
+// Webhooks: admins (every webhook) and API keys with webhooks:manage (the webhooks they created)
+// say where events go, see the deliveries with the receiver's answers, and redeliver
+// (webhook.policy.ts). Delivering is integrations/webhook-delivery.ts.
 import type { DeliveryStatus, Webhook as WebhookRow, WebhookDelivery as DeliveryRow } from '@studentdesk/db';
+import { enforce, type Viewer } from '../auth/viewer.js';
 import type { Context } from '../context.js';
 import { badInput, notFound } from '../errors.js';
 import { fromGlobalId } from '../relay/global-id.js';
 import { toPage, type Page } from '../relay/pagination.js';
-import { assertMayReceive, requireWebhookManager } from './integrations.policy.js';
 import { NEWEST_FIRST, olderThan } from './newest-first.js';
+import { internalUrlReason } from './outbound-request.js';
 import type { WebhookEventType } from './webhook-events.js';
+import * as webhookPolicy from './webhook.policy.js';
 import { newWebhookSecret } from './webhook-signature.js';
 import type { CreateWebhookInput, UpdateWebhookInput } from './webhook.type.js';
 
-/** An http(s) URL; https in production, where event data must not cross the network in clear. */
+/**
+ * An http(s) URL; https in production, where event data must not cross the network in clear.
+ * An obviously internal target is refused here already (and any internal one again when delivering).
+ */
 function receiverUrl(ctx: Context, value: string): string {
   let url: URL;
   try {
@@ -21,19 +27,34 @@ function receiverUrl(ctx: Context, value: string): string {
   }
   const allowed = ctx.app.config.production ? ['https:'] : ['https:', 'http:'];
   if (!allowed.includes(url.protocol)) throw badInput(`The URL must start with ${allowed.map((p) => `${p}//`).join(' or ')}.`, 'url');
+  const internal = ctx.app.config.webhooks.allowPrivateTargets ? null : internalUrlReason(url);
+  if (internal) throw badInput(`The URL must reach the receiver over the internet: ${internal}.`, 'url');
   return url.toString();
 }
 
+/** The events a webhook may receive: an API key's webhook only what that key may read. */
+async function assertMayReceive(ctx: Context, ownerKeyId: string | null, events: readonly WebhookEventType[]) {
+  const owner = ownerKeyId ? await ctx.prisma.apiKey.findUnique({ where: { id: ownerKeyId } }) : null;
+  enforce(webhookPolicy.canReceive(owner, events));
+}
+
+/** The API key that owns what this viewer creates; null for an admin. */
+const ownerKeyOf = (viewer: Viewer) => (viewer.kind === 'apiKey' ? viewer.apiKey.id : null);
+
+/** A webhook the viewer may manage; NOT_FOUND / FORBIDDEN otherwise. */
 async function loadWebhook(ctx: Context, globalId: string, field: string): Promise<WebhookRow> {
+  enforce(webhookPolicy.canManageAny(ctx.viewer));
   const webhook = await ctx.prisma.webhook.findUnique({ where: { id: fromGlobalId(globalId, 'Webhook', field) } });
   if (!webhook) throw notFound('There is no webhook with this ID.');
+  enforce(webhookPolicy.canManage(ctx.viewer, webhook));
   return webhook;
 }
 
 export async function createWebhook(ctx: Context, input: CreateWebhookInput) {
-  const manager = requireWebhookManager(ctx.viewer);
+  enforce(webhookPolicy.canManageAny(ctx.viewer));
   const events = [...new Set(input.events)];
-  assertMayReceive(ctx.viewer, events);
+  const ownerKeyId = ownerKeyOf(ctx.viewer);
+  await assertMayReceive(ctx, ownerKeyId, events);
   const secret = newWebhookSecret();
   const webhook = await ctx.prisma.webhook.create({
     data: {
@@ -41,17 +62,17 @@ export async function createWebhook(ctx: Context, input: CreateWebhookInput) {
       events,
       description: input.description?.trim() || null,
       secret,
-      createdById: manager?.id ?? null,
+      createdById: ctx.viewer.kind === 'user' ? ctx.viewer.user.id : null,
+      createdByApiKeyId: ownerKeyId,
     },
   });
   return { webhook, secret };
 }
 
 export async function updateWebhook(ctx: Context, input: UpdateWebhookInput): Promise<WebhookRow> {
-  requireWebhookManager(ctx.viewer);
   const webhook = await loadWebhook(ctx, input.webhookId, 'webhookId');
   const events = input.events ? [...new Set(input.events)] : undefined;
-  if (events) assertMayReceive(ctx.viewer, events);
+  if (events) await assertMayReceive(ctx, webhook.createdByApiKeyId, events);
   return ctx.prisma.webhook.update({
     where: { id: webhook.id },
     data: {
@@ -65,7 +86,6 @@ export async function updateWebhook(ctx: Context, input: UpdateWebhookInput): Pr
 
 /** A new secret, effective for the next request; the old one stops verifying at once. */
 export async function rotateWebhookSecret(ctx: Context, webhookGlobalId: string) {
-  requireWebhookManager(ctx.viewer);
   const existing = await loadWebhook(ctx, webhookGlobalId, 'webhookId');
   const secret = newWebhookSecret();
   return { webhook: await ctx.prisma.webhook.update({ where: { id: existing.id }, data: { secret } }), secret };
@@ -73,15 +93,18 @@ export async function rotateWebhookSecret(ctx: Context, webhookGlobalId: string)
 
 /** Deletes the webhook with its deliveries. */
 export async function deleteWebhook(ctx: Context, webhookGlobalId: string): Promise<string> {
-  requireWebhookManager(ctx.viewer);
   const webhook = await loadWebhook(ctx, webhookGlobalId, 'webhookId');
   await ctx.prisma.webhook.delete({ where: { id: webhook.id } });
   return webhookGlobalId;
 }
 
 export async function listWebhooks(ctx: Context, args: { first: number; after?: string | null }): Promise<Page<WebhookRow>> {
-  requireWebhookManager(ctx.viewer);
-  const rows = await ctx.prisma.webhook.findMany({ where: olderThan(args.after), orderBy: NEWEST_FIRST, take: args.first + 1 });
+  enforce(webhookPolicy.canManageAny(ctx.viewer));
+  const rows = await ctx.prisma.webhook.findMany({
+    where: { ...webhookPolicy.listWhere(ctx.viewer), ...olderThan(args.after) },
+    orderBy: NEWEST_FIRST,
+    take: args.first + 1,
+  });
   return toPage(rows, args.first);
 }
 
@@ -89,7 +112,6 @@ export async function listDeliveries(
   ctx: Context,
   args: { webhookId: string; status?: DeliveryStatus | null; eventType?: WebhookEventType | null; first: number; after?: string | null },
 ): Promise<Page<DeliveryRow>> {
-  requireWebhookManager(ctx.viewer);
   const webhook = await loadWebhook(ctx, args.webhookId, 'webhookId');
   const rows = await ctx.prisma.webhookDelivery.findMany({
     where: {
@@ -109,21 +131,17 @@ export async function listDeliveries(
  * one gets a fresh round of retries.
  */
 export async function redeliver(ctx: Context, deliveryGlobalId: string): Promise<DeliveryRow> {
-  requireWebhookManager(ctx.viewer);
+  enforce(webhookPolicy.canManageAny(ctx.viewer));
   const queue = ctx.app.webhooks;
   const delivery = await ctx.prisma.webhookDelivery.findUnique({
     where: { id: fromGlobalId(deliveryGlobalId, 'WebhookDelivery', 'deliveryId') },
+    include: { webhook: true },
   });
   if (!delivery) throw notFound('There is no webhook delivery with this ID.');
+  enforce(webhookPolicy.canManage(ctx.viewer, delivery.webhook));
   const now = new Date();
   return ctx.prisma.$transaction(async (tx) => {
     await queue.schedule(tx, { deliveryId: delivery.id, attempt: delivery.attempts + 1, retry: 0 }, now);
     return tx.webhookDelivery.update({ where: { id: delivery.id }, data: { status: 'PENDING', nextAttemptAt: now } });
   });
-}
-
-/** For node(id:). */
-export async function findWebhookNode(ctx: Context, type: 'Webhook' | 'WebhookDelivery', id: string) {
-  requireWebhookManager(ctx.viewer);
-  return type === 'Webhook' ? ctx.prisma.webhook.findUnique({ where: { id } }) : ctx.prisma.webhookDelivery.findUnique({ where: { id } });
 }

@@ -12,6 +12,8 @@ import { startWebhookDelivery } from './webhook-delivery.js';
 import { recordEvent } from './webhook-events.js';
 
 const FAST_RETRIES = {
+  // The receiver runs on loopback, an internal address refused by default.
+  WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true',
   WEBHOOK_RETRY_FIRST_DELAY_MS: '100',
   WEBHOOK_RETRY_MAX_DELAY_MS: '400',
   WEBHOOK_RETRY_FOR_MS: '1000',
@@ -249,7 +251,12 @@ describe.each(DATABASE_KINDS)('webhooks on %s', (kind) => {
     expect(delivered()).toHaveLength(0);
 
     // Two processes start on the same database: SKIP LOCKED claims split the work.
-    const settings = { schedule: { firstDelayMs: 100, maxDelayMs: 400, retryForMs: 1000 }, pollMs: 100, timeoutMs: 5000 };
+    const settings = {
+      schedule: { firstDelayMs: 100, maxDelayMs: 400, retryForMs: 1000 },
+      pollMs: 100,
+      timeoutMs: 5000,
+      allowPrivateTargets: true,
+    };
     const deps = { prisma: api.db.prisma, pool: api.db.pool, logger: (await import('../logger.js')).createLogger('silent') };
     const [first, second] = await Promise.all([startWebhookDelivery(deps, settings), startWebhookDelivery(deps, settings)]);
     try {

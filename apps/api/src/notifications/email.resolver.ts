@@ -1,11 +1,11 @@
 import { DeliveryStatus, type EmailMessage as EmailRow } from '@studentdesk/db';
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import { requireStaff } from '../auth/viewer.js';
+import { enforce } from '../auth/viewer.js';
 import type { Context } from '../context.js';
-import { forbidden } from '../errors.js';
 import { decodeCursor, encodeCursor, pageSize, toPage } from '../relay/pagination.js';
 import { pageInfo } from '../relay/relay.types.js';
 import { toGlobalId } from '../relay/global-id.js';
+import * as emailPolicy from './email.policy.js';
 import { EmailMessage, EmailMessageConnection } from './email.type.js';
 
 type Cursor = [createdAt: string, id: string];
@@ -21,8 +21,7 @@ export class EmailMessageResolver {
     @Arg('first', () => Int, { nullable: true, description: 'Page size: default 20, at most 100.' }) first?: number | null,
     @Arg('after', () => String, { nullable: true, description: 'Cursor of the last email seen.' }) after?: string | null,
   ): Promise<EmailMessageConnection> {
-    const user = requireStaff(ctx.viewer);
-    if (user.role !== 'ADMIN') throw forbidden('Only admins can read the outbox.');
+    enforce(emailPolicy.canRead(ctx.viewer));
     const size = pageSize(first);
     const cursor = after ? decodeCursor(after, isCursor) : null;
     const rows = await ctx.prisma.emailMessage.findMany({

@@ -1,8 +1,9 @@
 import type { Rating as RatingRow, Ticket as TicketRow } from '@studentdesk/db';
 import { Arg, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
-import { isStaffRole, requireKeyScope } from '../auth/viewer.js';
+import { enforce } from '../auth/viewer.js';
 import type { Context } from '../context.js';
 import { Ticket } from '../tickets/ticket.type.js';
+import * as ratingPolicy from './rating.policy.js';
 import { rateTicket } from './rating.service.js';
 import { RateTicketInput, Rating } from './rating.type.js';
 
@@ -18,10 +19,11 @@ export class RatingResolver {
 
   @FieldResolver(() => Int, {
     nullable: true,
-    description: 'What the resolving staff member predicted the student would give. Staff only.',
+    description: 'What the resolving staff member predicted the student would give. Staff working the ticket only.',
   })
-  predictedScore(@Root() rating: RatingRow, @Ctx() ctx: Context): number | null {
-    return ctx.viewer.kind === 'user' && isStaffRole(ctx.viewer.user.role) ? rating.predictedScore : null;
+  async predictedScore(@Root() rating: RatingRow, @Ctx() ctx: Context): Promise<number | null> {
+    const ticket = await ctx.loaders.ticket.load(rating.ticketId);
+    return ticket && ratingPolicy.seesPrediction(ctx.viewer, ticket) ? rating.predictedScore : null;
   }
 }
 
@@ -29,7 +31,7 @@ export class RatingResolver {
 export class TicketRatingResolver {
   @FieldResolver(() => Rating, { nullable: true, description: "The student's rating, once given." })
   rating(@Root() ticket: TicketRow, @Ctx() ctx: Context): Promise<RatingRow | null> {
-    requireKeyScope(ctx.viewer, 'ratings:read');
+    enforce(ratingPolicy.canRead(ctx.viewer, ticket, ctx.trackingGrants));
     return ctx.loaders.ratingByTicket.load(ticket.id);
   }
 }

@@ -1,22 +1,21 @@
 // Ratings: once per ticket, only when it is resolved, only by the person it was resolved for.
 import { Prisma, TicketEventType } from '@studentdesk/db';
-import { viewerUser } from '../auth/viewer.js';
+import { enforce, viewerUser } from '../auth/viewer.js';
 import type { Context } from '../context.js';
-import { badInput, forbidden } from '../errors.js';
+import { badInput } from '../errors.js';
 import { recordRatingSubmitted } from '../integrations/webhook-events.js';
 import { announceTicketChange } from '../realtime/pubsub.js';
-import { assertTicketParticipant } from '../tickets/ticket.policy.js';
 import { grantTrackingCode, loadTicket } from '../tickets/ticket.service.js';
 import { isResolved } from '../tickets/ticket.status.js';
+import * as ratingPolicy from './rating.policy.js';
 import type { RateTicketInput } from './rating.type.js';
 
 const ALREADY_RATED = 'This ticket has already been rated. Thank you!';
 
 export async function rateTicket(ctx: Context, input: RateTicketInput) {
   await grantTrackingCode(ctx, input.trackingCode);
-  const { ticket, access } = await loadTicket(ctx, input.ticketId);
-  assertTicketParticipant(access);
-  if (access === 'staff') throw forbidden('Only the student who reported the ticket can rate it.');
+  const { ticket } = await loadTicket(ctx, input.ticketId);
+  enforce(ratingPolicy.canRate(ctx.viewer, ticket, ctx.trackingGrants));
   if (!isResolved(ticket.status)) throw badInput('A ticket can be rated once it is resolved.', 'ticketId');
   const rater = viewerUser(ctx.viewer);
 

@@ -1,17 +1,93 @@
-// node(id:): any object by its global ID, under the same rules as the field that would show it.
+// node(id:): any object by its global ID, under the same access policy as the type's own query.
+// One table, type → (load, policy): a type without an entry cannot be fetched, and an entry can
+// only ask the policy module the type's own resolvers ask (security/access-policy.test.ts checks
+// both doors for every type and viewer).
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
-import { isStaffRole, requireKeyScope, requireStaff, viewerUser } from '../auth/viewer.js';
+import * as articlePolicy from '../articles/article.policy.js';
+import { enforce, type Decision } from '../auth/viewer.js';
+import * as cannedResponsePolicy from '../canned-responses/canned-response.policy.js';
 import type { Context } from '../context.js';
-import { badInput, forbidden } from '../errors.js';
-import { findApiKey } from '../integrations/api-key.service.js';
-import { findWebhookNode } from '../integrations/webhook.service.js';
-import { loadTicket } from '../tickets/ticket.service.js';
-import { ticketAccess } from '../tickets/ticket.policy.js';
+import * as departmentPolicy from '../departments/department.policy.js';
+import { badInput, ErrorCode } from '../errors.js';
+import * as incidentPolicy from '../incidents/incident.policy.js';
+import * as apiKeyPolicy from '../integrations/api-key.policy.js';
+import * as webhookPolicy from '../integrations/webhook.policy.js';
+import * as emailPolicy from '../notifications/email.policy.js';
+import * as ratingPolicy from '../ratings/rating.policy.js';
+import * as suggestionPolicy from '../suggestions/suggestion.policy.js';
+import * as ticketPolicy from '../tickets/ticket.policy.js';
+import * as userPolicy from '../users/user.policy.js';
 import { parseGlobalId, toGlobalId, type NodeTypeName } from './global-id.js';
 import { Node, NODE_TYPE } from './relay.types.js';
 
-const tag = <Row extends object>(row: Row | null | undefined, type: NodeTypeName) => (row ? { ...row, [NODE_TYPE]: type } : null);
+interface NodeEntry<Row> {
+  load: (ctx: Context, id: string) => Promise<Row | null>;
+  canRead: (ctx: Context, row: Row) => Decision | Promise<Decision>;
+}
+
+/** The ticket a row belongs to; rows never outlive their ticket (ON DELETE CASCADE). */
+const ticketOf = async (ctx: Context, row: { ticketId: string }) => (await ctx.loaders.ticket.load(row.ticketId))!;
+
+const entry = <Row,>(node: NodeEntry<Row>) => node as NodeEntry<unknown>;
+
+export const NODE_TYPES: Record<NodeTypeName, NodeEntry<unknown>> = {
+  Ticket: entry({
+    load: (ctx, id) => ctx.loaders.ticket.load(id),
+    canRead: (ctx, ticket) => ticketPolicy.canRead(ctx.viewer, ticket, ctx.trackingGrants),
+  }),
+  Message: entry({
+    load: (ctx, id) => ctx.prisma.message.findUnique({ where: { id } }),
+    canRead: async (ctx, message) => ticketPolicy.canReadMessage(ctx.viewer, message, await ticketOf(ctx, message), ctx.trackingGrants),
+  }),
+  Rating: entry({
+    load: (ctx, id) => ctx.prisma.rating.findUnique({ where: { id } }),
+    canRead: async (ctx, rating) => ratingPolicy.canRead(ctx.viewer, await ticketOf(ctx, rating), ctx.trackingGrants),
+  }),
+  User: entry({ load: (ctx, id) => ctx.loaders.user.load(id), canRead: (ctx, user) => userPolicy.canRead(ctx.viewer, user) }),
+  Department: entry({
+    load: (ctx, id) => ctx.loaders.department.load(id),
+    canRead: (ctx, department) => departmentPolicy.canRead(ctx.viewer, department),
+  }),
+  Category: entry({
+    load: (ctx, id) => ctx.loaders.category.load(id),
+    canRead: (ctx, category) => departmentPolicy.canRead(ctx.viewer, category),
+  }),
+  Incident: entry({
+    load: (ctx, id) => ctx.loaders.incident.load(id),
+    canRead: (ctx, incident) => incidentPolicy.canRead(ctx.viewer, incident),
+  }),
+  Article: entry({
+    load: (ctx, id) => ctx.prisma.article.findUnique({ where: { id } }),
+    canRead: (ctx, article) => articlePolicy.canRead(ctx.viewer, article),
+  }),
+  EmailMessage: entry({
+    load: (ctx, id) => ctx.prisma.emailMessage.findUnique({ where: { id } }),
+    canRead: (ctx, email) => emailPolicy.canRead(ctx.viewer, email),
+  }),
+  ApiKey: entry({
+    load: (ctx, id) => ctx.prisma.apiKey.findUnique({ where: { id } }),
+    canRead: (ctx, apiKey) => apiKeyPolicy.canRead(ctx.viewer, apiKey),
+  }),
+  Webhook: entry({
+    load: (ctx, id) => ctx.loaders.webhook.load(id),
+    canRead: (ctx, webhook) => webhookPolicy.canRead(ctx.viewer, webhook),
+  }),
+  WebhookDelivery: entry({
+    load: (ctx, id) => ctx.prisma.webhookDelivery.findUnique({ where: { id } }),
+    canRead: async (ctx, delivery) => webhookPolicy.canRead(ctx.viewer, (await ctx.loaders.webhook.load(delivery.webhookId))!),
+  }),
+  Suggestion: entry({
+    load: (ctx, id) => ctx.prisma.suggestion.findUnique({ where: { id } }),
+    canRead: (ctx, suggestion) => suggestionPolicy.canRead(ctx.viewer, suggestion),
+  }),
+  CannedResponse: entry({
+    load: (ctx, id) => ctx.prisma.cannedResponse.findUnique({ where: { id } }),
+    canRead: (ctx, cannedResponse) => cannedResponsePolicy.canRead(ctx.viewer, cannedResponse),
+  }),
+};
+
+const isNodeType = (type: string): type is NodeTypeName => Object.hasOwn(NODE_TYPES, type);
 
 @Resolver(() => Node)
 export class NodeResolver {
@@ -21,61 +97,21 @@ export class NodeResolver {
     return toGlobalId(info.parentType.name as NodeTypeName, row.id);
   }
 
-  @Query(() => Node, { nullable: true, description: 'Any object by its global ID; null when it does not exist.' })
+  @Query(() => Node, {
+    nullable: true,
+    description: 'Any object by its global ID, under the same rules as its own query; null when it does not exist.',
+  })
   async node(@Arg('id', () => ID, { description: 'A global ID.' }) id: string, @Ctx() ctx: Context) {
     const parsed = parseGlobalId(id);
     if (!parsed) throw badInput('id is not a valid ID.', 'id');
-    switch (parsed.type) {
-      case 'Department':
-        return tag(await ctx.loaders.department.load(parsed.id), 'Department');
-      case 'Category':
-        return tag(await ctx.loaders.category.load(parsed.id), 'Category');
-      case 'Incident':
-        return tag(await ctx.loaders.incident.load(parsed.id), 'Incident');
-      case 'Article':
-        return tag(await ctx.prisma.article.findFirst({ where: { id: parsed.id, published: true } }), 'Article');
-      case 'EmailMessage': {
-        if (viewerUser(ctx.viewer)?.role !== 'ADMIN') throw forbidden('Only admins can read the outbox.');
-        return tag(await ctx.prisma.emailMessage.findUnique({ where: { id: parsed.id } }), 'EmailMessage');
-      }
-      case 'Ticket': {
-        const exists = await ctx.loaders.ticket.load(parsed.id);
-        return exists ? tag((await loadTicket(ctx, id, 'id')).ticket, 'Ticket') : null;
-      }
-      case 'Message': {
-        const message = await ctx.prisma.message.findUnique({ where: { id: parsed.id } });
-        if (!message) return null;
-        const { ticket } = await loadTicket(ctx, toGlobalId('Ticket', message.ticketId), 'id');
-        if (message.internal && ticketAccess(ctx.viewer, ticket, ctx.trackingGrants) !== 'staff') {
-          throw forbidden('Internal notes are visible to staff only.');
-        }
-        return tag(message, 'Message');
-      }
-      case 'Rating': {
-        requireKeyScope(ctx.viewer, 'ratings:read');
-        const rating = await ctx.prisma.rating.findUnique({ where: { id: parsed.id } });
-        if (!rating) return null;
-        await loadTicket(ctx, toGlobalId('Ticket', rating.ticketId), 'id');
-        return tag(rating, 'Rating');
-      }
-      case 'User': {
-        const viewer = viewerUser(ctx.viewer);
-        if (!viewer || (viewer.id !== parsed.id && !isStaffRole(viewer.role))) throw forbidden('Only staff can look people up.');
-        return tag(await ctx.loaders.user.load(parsed.id), 'User');
-      }
-      case 'ApiKey':
-        return tag(await findApiKey(ctx, parsed.id), 'ApiKey');
-      case 'Webhook':
-      case 'WebhookDelivery':
-        return tag(await findWebhookNode(ctx, parsed.type, parsed.id), parsed.type);
-      case 'Suggestion':
-        requireStaff(ctx.viewer);
-        return tag(await ctx.prisma.suggestion.findUnique({ where: { id: parsed.id } }), 'Suggestion');
-      case 'CannedResponse':
-        requireStaff(ctx.viewer);
-        return tag(await ctx.prisma.cannedResponse.findUnique({ where: { id: parsed.id } }), 'CannedResponse');
-      default:
-        return null;
-    }
+    if (!isNodeType(parsed.type)) return null;
+    const { load, canRead } = NODE_TYPES[parsed.type];
+    const row = await load(ctx, parsed.id);
+    if (!row) return null;
+    const decision = await canRead(ctx, row);
+    // Refused as not found (an unpublished article): the same null as a missing object.
+    if (!decision.allowed && decision.code === ErrorCode.NOT_FOUND) return null;
+    enforce(decision);
+    return { ...row, [NODE_TYPE]: parsed.type };
   }
 }

@@ -174,7 +174,7 @@ describe('security', () => {
         (
           await post(
             api,
-            { query: CREATE_WEBHOOK, variables: { input: { url: 'http://127.0.0.1:9/hook', events: ['RATING_SUBMITTED'] } } },
+            { query: CREATE_WEBHOOK, variables: { input: { url: 'https://receiver.example.edu/hook', events: ['RATING_SUBMITTED'] } } },
             admin,
           )
         ).text,

@@ -1,11 +1,12 @@
 // Voice of staff: any staff member raises, votes on and comments on improvement ideas; a manager
 // (or admin) records the decision, with a reason when declining.
 import type { Suggestion as SuggestionRow, SuggestionStatus } from '@studentdesk/db';
-import { requireStaff } from '../auth/viewer.js';
+import { enforce, requireStaff } from '../auth/viewer.js';
 import type { Context } from '../context.js';
-import { badInput, forbidden, notFound } from '../errors.js';
+import { badInput, notFound } from '../errors.js';
 import { fromGlobalId } from '../relay/global-id.js';
 import { decodeCursor, encodeCursor, isTimeCursor, toPage } from '../relay/pagination.js';
+import * as suggestionPolicy from './suggestion.policy.js';
 import {
   SuggestionDecision,
   type CommentOnSuggestionInput,
@@ -26,7 +27,7 @@ function requiredText(value: string, field: string, message: string): string {
 }
 
 export async function listSuggestions(ctx: Context, args: { status?: SuggestionStatus[] | null; first: number; after?: string | null }) {
-  requireStaff(ctx.viewer);
+  enforce(suggestionPolicy.canRead(ctx.viewer));
   const cursor = args.after ? decodeCursor(args.after, isTimeCursor) : null;
   const rows = await ctx.prisma.suggestion.findMany({
     where: {
@@ -41,6 +42,7 @@ export async function listSuggestions(ctx: Context, args: { status?: SuggestionS
 }
 
 export async function raiseSuggestion(ctx: Context, input: RaiseSuggestionInput) {
+  enforce(suggestionPolicy.canTakePart(ctx.viewer));
   const user = requireStaff(ctx.viewer);
   const categoryId = fromGlobalId(input.categoryId, 'Category', 'categoryId');
   if (!(await ctx.loaders.category.load(categoryId))) throw badInput('Choose one of the listed categories.', 'categoryId');
@@ -56,6 +58,7 @@ export async function raiseSuggestion(ctx: Context, input: RaiseSuggestionInput)
 
 /** Voting twice counts once; a decided suggestion takes no more votes. */
 export async function vote(ctx: Context, suggestionGlobalId: string, inFavour: boolean) {
+  enforce(suggestionPolicy.canTakePart(ctx.viewer));
   const user = requireStaff(ctx.viewer);
   const suggestion = await loadSuggestion(ctx, suggestionGlobalId);
   if (suggestion.status !== 'OPEN') throw badInput('This suggestion has been decided; votes are closed.', 'suggestionId');
@@ -70,6 +73,7 @@ export async function vote(ctx: Context, suggestionGlobalId: string, inFavour: b
 }
 
 export async function commentOnSuggestion(ctx: Context, input: CommentOnSuggestionInput) {
+  enforce(suggestionPolicy.canTakePart(ctx.viewer));
   const user = requireStaff(ctx.viewer);
   const suggestion = await loadSuggestion(ctx, input.suggestionId);
   const body = requiredText(input.body, 'body', 'Write the comment first.');
@@ -77,8 +81,8 @@ export async function commentOnSuggestion(ctx: Context, input: CommentOnSuggesti
 }
 
 export async function decideSuggestion(ctx: Context, input: DecideSuggestionInput) {
+  enforce(suggestionPolicy.canDecide(ctx.viewer));
   const user = requireStaff(ctx.viewer);
-  if (user.role !== 'MANAGER' && user.role !== 'ADMIN') throw forbidden('Only managers and admins decide on suggestions.');
   const suggestion = await loadSuggestion(ctx, input.suggestionId);
   const reason = input.reason?.trim() || null;
   if (input.decision === SuggestionDecision.DECLINED && !reason)

@@ -8,10 +8,8 @@ import { connection } from '../relay/relay.types.js';
 import { User } from '../users/user.type.js';
 import { messageCursor } from './message.page.js';
 import { Message, MessageConnection } from './message.type.js';
-import { ticketAccess } from './ticket.policy.js';
+import { seesInternal } from './ticket.policy.js';
 import { Ticket, TicketEvent } from './ticket.type.js';
-
-const seesInternal = (ctx: Context, ticket: TicketRow) => ticketAccess(ctx.viewer, ticket, ctx.trackingGrants) === 'staff';
 
 @Resolver(() => Ticket)
 export class TicketConversationResolver {
@@ -26,7 +24,7 @@ export class TicketConversationResolver {
       ticketId: ticket.id,
       first: pageSize(first),
       after: after ?? null,
-      includeInternal: seesInternal(ctx, ticket),
+      includeInternal: seesInternal(ctx.viewer, ticket),
     });
     return connection(page, messageCursor);
   }
@@ -34,7 +32,7 @@ export class TicketConversationResolver {
   @FieldResolver(() => [TicketEvent], { description: 'Every change, oldest first: the audit history.' })
   async history(@Root() ticket: TicketRow, @Ctx() ctx: Context): Promise<TicketEventRow[]> {
     const events = await ctx.loaders.eventsByTicket.load(ticket.id);
-    return seesInternal(ctx, ticket) ? events : events.filter((event) => event.type !== TicketEventType.NOTE_ADDED);
+    return seesInternal(ctx.viewer, ticket) ? events : events.filter((event) => event.type !== TicketEventType.NOTE_ADDED);
   }
 }
 

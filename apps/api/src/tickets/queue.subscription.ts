@@ -1,14 +1,14 @@
 // queueChanged: the staff queue's live feed. Events travel per department; each one is read fresh
-// and delivered only if the viewer may still work the ticket (ticketAccess, as for reading it).
+// and delivered only if the viewer may still work the ticket (ticket.policy.ts, as for working it).
 import { filter, map, pipe } from '@graphql-yoga/subscription';
 import type { Ticket as TicketRow } from '@studentdesk/db';
 import { Arg, Ctx, ID, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
-import { requireStaff } from '../auth/viewer.js';
+import { enforce, requireStaff } from '../auth/viewer.js';
 import { createLoaders, type Context } from '../context.js';
-import { badInput, forbidden, subscriptionOverHttp } from '../errors.js';
+import { badInput, subscriptionOverHttp } from '../errors.js';
 import { EVERY_DEPARTMENT, QUEUE_CHANGED } from '../realtime/pubsub.js';
 import { fromGlobalId } from '../relay/global-id.js';
-import { ticketAccess } from './ticket.policy.js';
+import * as ticketPolicy from './ticket.policy.js';
 import { Ticket } from './ticket.type.js';
 
 interface QueueChangedArgs {
@@ -19,8 +19,8 @@ interface QueueChangedArgs {
 function queueTopic(context: Context, departmentGlobalId: string | null | undefined): string {
   const user = requireStaff(context.viewer);
   const departmentId = departmentGlobalId ? fromGlobalId(departmentGlobalId, 'Department', 'departmentId') : null;
+  enforce(ticketPolicy.canFollowQueue(context.viewer, departmentId));
   if (user.role === 'ADMIN') return departmentId ?? EVERY_DEPARTMENT;
-  if (departmentId && departmentId !== user.departmentId) throw forbidden("You can follow your own department's queue only.");
   if (!user.departmentId) throw badInput('You belong to no department, so you have no queue to follow.', 'departmentId');
   return user.departmentId;
 }
@@ -30,7 +30,7 @@ function subscribeToQueue({ args, context }: SubscribeResolverData<unknown, Queu
   return pipe(
     context.app.pubSub.subscribe(QUEUE_CHANGED, topic),
     map((update) => context.prisma.ticket.findUnique({ where: { id: update.ticketId } })),
-    filter((ticket): ticket is TicketRow => ticket !== null && ticketAccess(context.viewer, ticket, new Set()) === 'staff'),
+    filter((ticket): ticket is TicketRow => ticket !== null && ticketPolicy.works(context.viewer, ticket)),
   );
 }
 

@@ -1,8 +1,25 @@
-// Who may see and do what with a ticket. The same rule exists twice, side by side: for one
-// ticket (ticketAccess) and as the SQL filter that scopes lists (visibleTicketsSql).
-import { Prisma, type Ticket as TicketRow } from '@studentdesk/db';
-import { hasScope, isStaffRole, missingScope, requireUser, type Viewer } from '../auth/viewer.js';
-import { forbidden, unauthenticated } from '../errors.js';
+// Who may see and do what with a ticket, its conversation (internal notes included) and its
+// history. The rule for one ticket (ticketAccess) and the SQL filter that scopes lists
+// (visibleTicketBranches) sit side by side and must say the same.
+import { Prisma, type Message as MessageRow, type Ticket as TicketRow } from '@studentdesk/db';
+import {
+  ALLOW,
+  all,
+  hasScope,
+  isStaffRole,
+  keyNeedsScope,
+  missingScope,
+  mustBePerson,
+  mustBeStaff,
+  NO_TRACKING_GRANTS,
+  refuse,
+  refuseViewer,
+  viewerStaff,
+  type Decision,
+  type TrackingGrants,
+  type Viewer,
+} from '../auth/viewer.js';
+import { ErrorCode } from '../errors.js';
 
 /**
  * How the viewer relates to a ticket: as staff working it, as its requester, by tracking code, or
@@ -12,43 +29,89 @@ export type TicketAccess = 'staff' | 'requester' | 'tracking' | 'integration';
 
 type TicketOwnership = Pick<TicketRow, 'id' | 'departmentId' | 'assigneeId' | 'requesterId'>;
 
-export function ticketAccess(viewer: Viewer, ticket: TicketOwnership, trackingGrants: ReadonlySet<string>): TicketAccess | null {
-  if (viewer.kind === 'user') {
-    const { user } = viewer;
-    if (user.role === 'ADMIN') return 'staff';
-    if (isStaffRole(user.role) && (ticket.departmentId === user.departmentId || ticket.assigneeId === user.id)) return 'staff';
-    if (ticket.requesterId === user.id) return 'requester';
-  }
+/** Staff work their department's tickets and the ones assigned to them; admins work every ticket. */
+export function works(viewer: Viewer, ticket: Pick<TicketRow, 'departmentId' | 'assigneeId'>): boolean {
+  const user = viewerStaff(viewer);
+  if (!user) return false;
+  return user.role === 'ADMIN' || ticket.departmentId === user.departmentId || ticket.assigneeId === user.id;
+}
+
+export function ticketAccess(viewer: Viewer, ticket: TicketOwnership, trackingGrants: TrackingGrants = NO_TRACKING_GRANTS): TicketAccess | null {
+  if (works(viewer, ticket)) return 'staff';
+  if (viewer.kind === 'user' && ticket.requesterId === viewer.user.id) return 'requester';
   if (hasScope(viewer, 'tickets:read')) return 'integration';
   return trackingGrants.has(ticket.id) ? 'tracking' : null;
 }
 
-/** The viewer's access to the ticket, or UNAUTHENTICATED (nobody signed in) / FORBIDDEN. */
-export function assertTicketAccess(viewer: Viewer, ticket: TicketOwnership, trackingGrants: ReadonlySet<string>): TicketAccess {
-  const access = ticketAccess(viewer, ticket, trackingGrants);
-  if (access) return access;
-  if (viewer.kind === 'anonymous') throw unauthenticated('Sign in, or use the tracking link from your confirmation email.');
-  if (viewer.kind === 'apiKey') throw missingScope('tickets:read');
-  throw forbidden('This ticket is not yours to see.');
+/** Reading the ticket: its fields, public messages, history without note traces, and following it live. */
+export function canRead(viewer: Viewer, ticket: TicketOwnership, trackingGrants: TrackingGrants = NO_TRACKING_GRANTS): Decision {
+  if (ticketAccess(viewer, ticket, trackingGrants)) return ALLOW;
+  if (viewer.kind === 'apiKey') return missingScope('tickets:read');
+  return refuseViewer(viewer, 'This ticket is not yours to see.', 'Sign in, or use the tracking link from your confirmation email.');
 }
 
-export function assertStaffAccess(viewer: Viewer, ticket: TicketOwnership): void {
-  if (assertTicketAccess(viewer, ticket, new Set()) !== 'staff') throw forbidden('Only staff working this ticket can do this.');
+/** Staff work: assign, resolve, change status or priority, see internal notes and predictions. */
+export function canWork(viewer: Viewer, ticket: TicketOwnership): Decision {
+  return all(
+    () => mustBeStaff(viewer),
+    () => canRead(viewer, ticket),
+    () => (works(viewer, ticket) ? ALLOW : refuse(ErrorCode.FORBIDDEN, 'Only staff working this ticket can do this.')),
+  );
 }
 
-/** Replying, reopening and rating are for the people on the ticket; an integration only reads. */
-export function assertTicketParticipant(access: TicketAccess): asserts access is Exclude<TicketAccess, 'integration'> {
-  if (access === 'integration')
-    throw forbidden('API keys can read tickets and report problems; replying, reopening and rating are for people.');
+/** Replying and reopening are for the people on the ticket; an integration only reads. */
+export function canTakePart(viewer: Viewer, ticket: TicketOwnership, trackingGrants: TrackingGrants = NO_TRACKING_GRANTS): Decision {
+  return all(
+    () => canRead(viewer, ticket, trackingGrants),
+    () =>
+      ticketAccess(viewer, ticket, trackingGrants) === 'integration'
+        ? refuse(ErrorCode.FORBIDDEN, 'API keys can read tickets and report problems; replying, reopening and rating are for people.')
+        : ALLOW,
+  );
 }
 
-/** Lists need a signed-in person or a key with `tickets:read`; UNAUTHENTICATED / FORBIDDEN otherwise. */
-export function assertMayListTickets(viewer: Viewer): void {
-  if (viewer.kind === 'apiKey') {
-    if (!hasScope(viewer, 'tickets:read')) throw missingScope('tickets:read');
-    return;
-  }
-  requireUser(viewer);
+export function canAddInternalNote(viewer: Viewer, ticket: TicketOwnership, trackingGrants: TrackingGrants = NO_TRACKING_GRANTS): Decision {
+  return all(
+    () => canTakePart(viewer, ticket, trackingGrants),
+    () => (works(viewer, ticket) ? ALLOW : refuse(ErrorCode.FORBIDDEN, 'Only staff working this ticket can add internal notes.')),
+  );
+}
+
+/** Internal notes, their traces in the history and the predicted rating: staff working the ticket only. */
+export const seesInternal = (viewer: Viewer, ticket: Pick<TicketRow, 'departmentId' | 'assigneeId'>): boolean => works(viewer, ticket);
+
+/** One message: whoever reads its ticket, and for an internal note only staff working it. */
+export function canReadMessage(
+  viewer: Viewer,
+  message: Pick<MessageRow, 'internal'>,
+  ticket: TicketOwnership,
+  trackingGrants: TrackingGrants = NO_TRACKING_GRANTS,
+): Decision {
+  return all(
+    () => canRead(viewer, ticket, trackingGrants),
+    () => (message.internal && !seesInternal(viewer, ticket) ? refuse(ErrorCode.FORBIDDEN, 'Internal notes are visible to staff only.') : ALLOW),
+  );
+}
+
+/** Anyone reports a problem, signed in or not; an API key needs `tickets:write`. */
+export const canReport = (viewer: Viewer): Decision => keyNeedsScope(viewer, 'tickets:write');
+
+/** Lists need a signed-in person or a key with `tickets:read`; which rows, visibleTicketBranches says. */
+export function canList(viewer: Viewer): Decision {
+  return viewer.kind === 'apiKey' ? keyNeedsScope(viewer, 'tickets:read') : mustBePerson(viewer);
+}
+
+/** The live queue of a department: its staff; admins any department or the whole school. */
+export function canFollowQueue(viewer: Viewer, departmentId: string | null): Decision {
+  return all(
+    () => mustBeStaff(viewer),
+    () => {
+      const user = viewerStaff(viewer)!;
+      return user.role === 'ADMIN' || !departmentId || departmentId === user.departmentId
+        ? ALLOW
+        : refuse(ErrorCode.FORBIDDEN, "You can follow your own department's queue only.");
+    },
+  );
 }
 
 /**

@@ -9,7 +9,8 @@ import { User } from '../users/user.type.js';
 import { Priority, TicketStatus } from './ticket.enums.js';
 import { ReplyInput, ReportProblemInput, ResolveTicketInput, TicketFilter } from './ticket.inputs.js';
 import { formatTicketNumber } from './ticket.number.js';
-import { assertMayListTickets, ticketAccess } from './ticket.policy.js';
+import { enforce } from '../auth/viewer.js';
+import * as ticketPolicy from './ticket.policy.js';
 import { listTickets, type TicketOrder } from './ticket.query.js';
 import * as tickets from './ticket.service.js';
 import { Ticket, TicketConnection } from './ticket.type.js';
@@ -62,7 +63,7 @@ export class TicketResolver {
     @Arg('after', () => String, { nullable: true, description: 'Cursor of the last ticket of the previous page.' }) after?: string | null,
     @Arg('orderBy', () => TicketOrderEnum, { nullable: true, description: 'Order; newest first by default.' }) orderBy?: TicketOrder | null,
   ): Promise<TicketConnection> {
-    assertMayListTickets(ctx.viewer);
+    enforce(ticketPolicy.canList(ctx.viewer));
     const list = await listTickets(ctx.prisma, ctx.viewer, {
       filter: {
         ...filter,
@@ -171,7 +172,7 @@ export class TicketResolver {
 
   @FieldResolver(() => Int, { nullable: true, description: 'Staff only: the resolver’s prediction of the student’s rating.' })
   predictedScore(@Root() ticket: TicketRow, @Ctx() ctx: Context): number | null {
-    return ticketAccess(ctx.viewer, ticket, ctx.trackingGrants) === 'staff' ? ticket.predictedScore : null;
+    return ticketPolicy.seesInternal(ctx.viewer, ticket) ? ticket.predictedScore : null;
   }
 }
 

@@ -9,16 +9,17 @@ import {
   type TicketStatus,
   type User as UserRow,
 } from '@studentdesk/db';
-import { isStaffRole, requireKeyScope, requireStaff, viewerUser } from '../auth/viewer.js';
+import { enforce, isStaffRole, requireStaff, viewerUser } from '../auth/viewer.js';
 import type { Context } from '../context.js';
-import { badInput, ClientError, ErrorCode, forbidden, notFound } from '../errors.js';
+import { badInput, ClientError, ErrorCode, notFound } from '../errors.js';
 import { recordEvent, recordMessageCreated, recordTicketChanges, ticketSnapshot } from '../integrations/webhook-events.js';
 import { emailResolved, emailStaffReply, emailTrackingLink } from '../notifications/ticket.notifications.js';
 import { announceTicketChange } from '../realtime/pubsub.js';
 import { fromGlobalId } from '../relay/global-id.js';
 import { dueTimes } from '../sla/sla.due-times.js';
 import type { ReplyInput, ReportProblemInput, ResolveTicketInput } from './ticket.inputs.js';
-import { assertStaffAccess, assertTicketAccess, assertTicketParticipant, type TicketAccess } from './ticket.policy.js';
+import * as ticketPolicy from './ticket.policy.js';
+import type { TicketAccess } from './ticket.policy.js';
 import { assertTransition, isResolved } from './ticket.status.js';
 import { issueTrackingCode, ticketIdForTrackingCode } from './tracking-code.js';
 
@@ -52,14 +53,15 @@ export async function loadTicket(ctx: Context, globalId: string, field = 'ticket
   const id = fromGlobalId(globalId, 'Ticket', field);
   const ticket = await ctx.loaders.ticket.load(id);
   if (!ticket) throw notFound('There is no ticket with this ID.');
-  return { ticket, access: assertTicketAccess(ctx.viewer, ticket, ctx.trackingGrants) };
+  enforce(ticketPolicy.canRead(ctx.viewer, ticket, ctx.trackingGrants));
+  return { ticket, access: ticketPolicy.ticketAccess(ctx.viewer, ticket, ctx.trackingGrants)! };
 }
 
 /** A ticket staff are about to change: the acting staff member and the ticket they work on. */
 export async function loadTicketAsStaff(ctx: Context, globalId: string): Promise<{ actor: UserRow; ticket: TicketRow }> {
   const actor = requireStaff(ctx.viewer);
   const { ticket } = await loadTicket(ctx, globalId);
-  assertStaffAccess(ctx.viewer, ticket);
+  enforce(ticketPolicy.canWork(ctx.viewer, ticket));
   return { actor, ticket };
 }
 
@@ -131,7 +133,7 @@ async function reporterOf(ctx: Context, input: ReportProblemInput) {
   });
   const { viewer } = ctx;
   if (viewer.kind === 'apiKey') {
-    requireKeyScope(viewer, 'tickets:write');
+    enforce(ticketPolicy.canReport(viewer));
     const studentNumber = input.studentNumber?.trim();
     const email = input.contactEmail?.trim().toLowerCase();
     const student =
@@ -292,11 +294,10 @@ export async function resolveWithin(
 export async function reply(ctx: Context, input: ReplyInput) {
   await grantTrackingCode(ctx, input.trackingCode);
   const { ticket, access } = await loadTicket(ctx, input.ticketId);
-  assertTicketParticipant(access);
+  const internal = input.internal ?? false;
+  enforce((internal ? ticketPolicy.canAddInternalNote : ticketPolicy.canTakePart)(ctx.viewer, ticket, ctx.trackingGrants));
   const author = viewerUser(ctx.viewer);
   const body = requiredText(input.body, 'body', 'Write a message first.');
-  const internal = input.internal ?? false;
-  if (internal && access !== 'staff') throw forbidden('Only staff working this ticket can add internal notes.');
   if (ticket.status === 'CLOSED') throw badInput('This ticket is closed. Reopen it to continue the conversation.', 'ticketId');
   if (access !== 'staff' && ticket.status === 'RESOLVED') {
     throw badInput('This ticket is resolved. Reopen it if the problem is not solved.', 'ticketId');
@@ -355,8 +356,8 @@ export async function resolveTicket(ctx: Context, input: ResolveTicketInput) {
 
 export async function reopenTicket(ctx: Context, ticketGlobalId: string, reasonText: string, trackingCode?: string | null) {
   await grantTrackingCode(ctx, trackingCode);
-  const { ticket, access } = await loadTicket(ctx, ticketGlobalId);
-  assertTicketParticipant(access);
+  const { ticket } = await loadTicket(ctx, ticketGlobalId);
+  enforce(ticketPolicy.canTakePart(ctx.viewer, ticket, ctx.trackingGrants));
   const actor = viewerUser(ctx.viewer);
   const reason = requiredText(reasonText, 'reason', 'Tell us why the problem is not solved.');
   if (!isResolved(ticket.status)) throw badInput('Only a resolved or closed ticket can be reopened.', 'ticketId');

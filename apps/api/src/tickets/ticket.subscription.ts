@@ -5,7 +5,8 @@ import { Arg, Ctx, ID, Resolver, Root, Subscription, type SubscribeResolverData 
 import { createLoaders, type Context } from '../context.js';
 import { notFound, subscriptionOverHttp } from '../errors.js';
 import { TICKET_UPDATED, type TicketUpdate } from '../realtime/pubsub.js';
-import { assertTicketAccess } from './ticket.policy.js';
+import { enforce } from '../auth/viewer.js';
+import * as ticketPolicy from './ticket.policy.js';
 import { grantTrackingCode, loadTicket } from './ticket.service.js';
 import { Ticket } from './ticket.type.js';
 
@@ -38,7 +39,7 @@ export class TicketSubscriptionResolver {
     ctx.loaders = createLoaders(ctx.prisma);
     const ticket = await ctx.loaders.ticket.load(update.ticketId);
     if (!ticket) throw notFound('This ticket no longer exists.');
-    assertTicketAccess(ctx.viewer, ticket, ctx.trackingGrants);
+    enforce(ticketPolicy.canRead(ctx.viewer, ticket, ctx.trackingGrants));
     return ticket;
   }
 }

@@ -1,11 +1,13 @@
 // Who tickets can be assigned to: active staff, managers and admins of a department.
 import type { User as UserRow } from '@studentdesk/db';
-import { requireStaff } from '../auth/viewer.js';
+import { enforce, requireStaff } from '../auth/viewer.js';
 import type { Context } from '../context.js';
 import { badInput } from '../errors.js';
 import { fromGlobalId } from '../relay/global-id.js';
+import * as userPolicy from './user.policy.js';
 
 export async function staffMembers(ctx: Context, departmentGlobalId: string | null | undefined): Promise<UserRow[]> {
+  enforce(userPolicy.canListStaff(ctx.viewer));
   const user = requireStaff(ctx.viewer);
   const departmentId = departmentGlobalId ? fromGlobalId(departmentGlobalId, 'Department', 'departmentId') : user.departmentId;
   if (!departmentId) throw badInput('Name a department: you belong to none.', 'departmentId');

@@ -1,9 +1,10 @@
 import type { User as UserRow } from '@studentdesk/db';
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { isStaffRole, viewerUser } from '../auth/viewer.js';
+import { enforce, viewerUser } from '../auth/viewer.js';
 import type { Context } from '../context.js';
 import { Department } from '../departments/department.type.js';
 import { staffMembers } from './staff-directory.service.js';
+import * as userPolicy from './user.policy.js';
 import { User } from './user.type.js';
 
 @Resolver(() => User)
@@ -28,9 +29,16 @@ export class UserResolver {
     return user.departmentId ? ctx.loaders.department.load(user.departmentId) : null;
   }
 
+  @FieldResolver(() => String, {
+    description: 'Email address; also the sign-in name. Only the person and staff may read it: anyone else gets FORBIDDEN.',
+  })
+  email(@Root() user: UserRow, @Ctx() ctx: Context): string {
+    enforce(userPolicy.canSeeContactDetails(ctx.viewer, user));
+    return user.email;
+  }
+
   @FieldResolver(() => String, { nullable: true, description: 'Student number; visible to the student and to staff.' })
   studentNumber(@Root() user: UserRow, @Ctx() ctx: Context): string | null {
-    const viewer = viewerUser(ctx.viewer);
-    return viewer && (viewer.id === user.id || isStaffRole(viewer.role)) ? user.studentNumber : null;
+    return userPolicy.canSeeContactDetails(ctx.viewer, user).allowed ? user.studentNumber : null;
   }
 }

@@ -1,0 +1,23 @@
+// Who may look a person up, and which of their fields a viewer sees. Names are shown wherever a
+// person appears (assignee, message author, history); email and student number only to the person
+// themselves and to staff. Guests, students and API keys see staff by name only.
+import type { User as UserRow } from '@studentdesk/db';
+import { ALLOW, mustBeStaff, refuse, refuseViewer, viewerStaff, viewerUser, type Decision, type Viewer } from '../auth/viewer.js';
+import { ErrorCode } from '../errors.js';
+
+const isSelf = (viewer: Viewer, user: Pick<UserRow, 'id'>) => viewerUser(viewer)?.id === user.id;
+
+/** node(id:) on a User: oneself, or staff looking someone up. */
+export function canRead(viewer: Viewer, user: Pick<UserRow, 'id'>): Decision {
+  if (isSelf(viewer, user) || viewerStaff(viewer)) return ALLOW;
+  return refuseViewer(viewer, 'Only staff can look people up.');
+}
+
+/** Email address and student number. */
+export function canSeeContactDetails(viewer: Viewer, user: Pick<UserRow, 'id'>): Decision {
+  if (isSelf(viewer, user) || viewerStaff(viewer)) return ALLOW;
+  return refuse(ErrorCode.FORBIDDEN, 'Only staff and the person themselves can see an email address.');
+}
+
+/** Whom tickets can be assigned to: staff ask about any department. */
+export const canListStaff = (viewer: Viewer): Decision => mustBeStaff(viewer);
