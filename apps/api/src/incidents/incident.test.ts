@@ -156,6 +156,47 @@ describe.each(DATABASE_KINDS)('incidents on %s', (kind) => {
     expect(await api.db.prisma.incidentUpdate.count({ where: { body: 'hijack' } })).toBe(0);
   });
 
+  it('lets staff act on an incident without a department only if they may work every linked ticket', async () => {
+    const ticket = await report(school.tokens.alice, 'VPN refuses my password');
+    // An admin (who belongs to no department) declares it: it has no department, and links IT's ticket.
+    const created = await api.gql(
+      CREATE,
+      { input: { title: 'VPN down', summary: 'The VPN gateway rejects sign-ins.', ticketIds: [ticket] } },
+      { token: school.tokens.admin },
+    );
+    const incident = created.data!.createIncident;
+    expect(incident.department).toBeNull();
+    const ticketRow = () =>
+      api.db.prisma.ticket.findUniqueOrThrow({ where: { id: parseGlobalId(ticket)!.id }, include: { messages: true } });
+    const before = await ticketRow();
+
+    // Financial Aid staff would write on, and resolve, IT's ticket through it.
+    const update = await api.gql(
+      UPDATE,
+      { input: { incidentId: incident.id, body: 'Fixed, closing.' } },
+      { token: school.tokens.otherStaff },
+    );
+    expect(codes(update)).toEqual(['FORBIDDEN']);
+    const resolve = await api.gql(
+      RESOLVE_INCIDENT,
+      { input: { incidentId: incident.id, resolution: 'Nothing to see.' } },
+      { token: school.tokens.otherStaff },
+    );
+    expect(codes(resolve)).toEqual(['FORBIDDEN']);
+    const after = await ticketRow();
+    expect([after.status, after.messages.length]).toEqual([before.status, before.messages.length]);
+    expect(await api.db.prisma.incidentUpdate.count({ where: { incidentId: parseGlobalId(incident.id)!.id } })).toBe(0);
+
+    // IT staff work the ticket, so they may.
+    const allowed = await api.gql(
+      UPDATE,
+      { input: { incidentId: incident.id, body: 'Gateway restarted.' } },
+      { token: school.tokens.staff },
+    );
+    expect(allowed.errors).toBeUndefined();
+    expect((await ticketRow()).messages.map((message) => message.body)).toEqual(['Gateway restarted.']);
+  });
+
   it('lists linked tickets through the ticket filter, for staff', async () => {
     const ticket = await report(school.tokens.alice, 'Printer offline');
     const created = await api.gql(

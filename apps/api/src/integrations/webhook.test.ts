@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codes, DATABASE_KINDS, startTestApi, type TestApi } from '../test/api.js';
 import { createSchool, type School } from '../test/factories.js';
 import { ASSIGN, RATE, REPLY, REPORT_PROBLEM, RESOLVE } from '../test/operations.js';
-import { toGlobalId } from '../relay/global-id.js';
+import { parseGlobalId, toGlobalId } from '../relay/global-id.js';
 import { startWebhookDelivery } from './webhook-delivery.js';
 import { recordEvent } from './webhook-events.js';
 
@@ -278,6 +278,78 @@ describe.each(DATABASE_KINDS)('webhooks on %s', (kind) => {
       }),
     ).rejects.toThrow('the change failed');
     expect(await api.db.prisma.outboxEvent.count()).toBe(before);
+  });
+
+  it('lets a key manage only the webhooks it created: an admin’s stays out of its sight and reach', async () => {
+    const createKey = async (scopes: string[]) =>
+      (
+        await api.gql(
+          'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { key apiKey { id } } }',
+          {
+            input: { name: scopes.join(' '), scopes },
+          },
+          { token: school.tokens.admin },
+        )
+      ).data!.createApiKey;
+    const intruder = (await createKey(['WEBHOOKS_MANAGE'])).key;
+    const admins = await api.db.prisma.webhook.findUniqueOrThrow({ where: { id: parseGlobalId(webhookId)!.id } });
+    await report('Ticket for the delivery log');
+    await waitFor(async () => (await deliveries()).length > 0, 'a delivery of the admin’s webhook');
+    const adminDelivery = (await deliveries())[0];
+
+    // It cannot list, read, re-point, re-key or redeliver the admin's webhook, nor read its payloads.
+    expect((await api.gql('{ webhooks { edges { node { id } } } }', {}, { token: intruder })).data!.webhooks.edges).toEqual([]);
+    expect(codes(await api.gql(DELIVERIES, { webhookId }, { token: intruder }))).toEqual(['FORBIDDEN']);
+    const nodeRead = await api.gql(
+      'query($id: ID!) { node(id: $id) { ... on WebhookDelivery { payload } } }',
+      { id: adminDelivery.id },
+      { token: intruder },
+    );
+    expect(codes(nodeRead)).toEqual(['FORBIDDEN']);
+    expect(JSON.stringify(nodeRead)).not.toContain('ticket');
+    const repoint = await api.gql(
+      'mutation($input: UpdateWebhookInput!) { updateWebhook(input: $input) { url } }',
+      { input: { webhookId, url: 'https://attacker.example.net/' } },
+      { token: intruder },
+    );
+    expect(codes(repoint)).toEqual(['FORBIDDEN']);
+    expect(
+      codes(await api.gql('mutation($id: ID!) { rotateWebhookSecret(webhookId: $id) { secret } }', { id: webhookId }, { token: intruder })),
+    ).toEqual(['FORBIDDEN']);
+    expect(
+      codes(
+        await api.gql(
+          'mutation($id: ID!) { redeliverWebhookDelivery(deliveryId: $id) { id } }',
+          { id: adminDelivery.id },
+          { token: intruder },
+        ),
+      ),
+    ).toEqual(['FORBIDDEN']);
+    expect(codes(await api.gql('mutation($id: ID!) { deleteWebhook(webhookId: $id) }', { id: webhookId }, { token: intruder }))).toEqual([
+      'FORBIDDEN',
+    ]);
+    expect(await api.db.prisma.webhook.findUniqueOrThrow({ where: { id: admins.id } })).toEqual(admins);
+
+    // Its own webhook: it sees that one only; neither it nor an admin can subscribe it to what the key may not read.
+    const owner = await createKey(['WEBHOOKS_MANAGE', 'TICKETS_READ']);
+    const own = await api.gql(CREATE_WEBHOOK, { input: { url: receiver.url, events: ['TICKET_CREATED'] } }, { token: owner.key });
+    const ownId = own.data!.createWebhook.webhook.id;
+    expect((await api.gql('{ webhooks { edges { node { id } } } }', {}, { token: owner.key })).data!.webhooks.edges).toEqual([
+      { node: { id: ownId } },
+    ]);
+    for (const token of [owner.key, school.tokens.admin]) {
+      const widened = await api.gql(
+        'mutation($input: UpdateWebhookInput!) { updateWebhook(input: $input) { events } }',
+        { input: { webhookId: ownId, events: ['TICKET_CREATED', 'RATING_SUBMITTED'] } },
+        { token },
+      );
+      expect(codes(widened)).toEqual(['FORBIDDEN']);
+      expect(widened.errors![0]!.extensions!.requiredScope).toBe('ratings:read');
+    }
+
+    // Revoking the key stops its webhook: it carried what the key could read.
+    await api.gql('mutation($id: ID!) { revokeApiKey(id: $id) { id } }', { id: owner.apiKey.id }, { token: school.tokens.admin });
+    expect((await api.db.prisma.webhook.findUniqueOrThrow({ where: { id: parseGlobalId(ownId)!.id } })).active).toBe(false);
   });
 
   it('lets only admins and keys with webhooks:manage manage webhooks, and a key only subscribe to what it may read', async () => {
