@@ -19,9 +19,7 @@ export type TrackingGrants = ReadonlySet<string>;
 export const NO_TRACKING_GRANTS: TrackingGrants = new Set();
 
 /** A policy's answer: allowed, or refused with the code and message the client sees. */
-export type Decision =
-  | { allowed: true }
-  | { allowed: false; code: ErrorCode; message: string; extensions?: Record<string, unknown> };
+export type Decision = { allowed: true } | { allowed: false; code: ErrorCode; message: string; extensions?: Record<string, unknown> };
 
 export const ALLOW: Decision = { allowed: true };
 

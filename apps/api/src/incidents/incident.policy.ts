@@ -43,7 +43,12 @@ export function canManage(viewer: Viewer, incident: Pick<IncidentRow, 'departmen
 }
 
 /** Linking a ticket: the incident's manager, who must also work the ticket. */
-export function canLink(viewer: Viewer, incident: Pick<IncidentRow, 'departmentId'>, linked: readonly LinkedTicket[], ticket: TicketRow): Decision {
+export function canLink(
+  viewer: Viewer,
+  incident: Pick<IncidentRow, 'departmentId'>,
+  linked: readonly LinkedTicket[],
+  ticket: TicketRow,
+): Decision {
   return all(
     () => canManage(viewer, incident, linked),
     () => ticketPolicy.canWork(viewer, ticket),

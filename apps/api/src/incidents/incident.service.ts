@@ -1,7 +1,7 @@
 // Incidents: a recurring problem becomes one known issue. Its updates reach every linked ticket
 // and its resolution resolves them all, each in one transaction. Who may act: incident.policy.ts,
 // checked inside the transaction against the tickets linked at that moment.
-import { Prisma, TicketEventType, type Incident as IncidentRow, type IncidentStatus, type Ticket as TicketRow } from '@studentdesk/db';
+import { type Prisma, TicketEventType, type Incident as IncidentRow, type IncidentStatus, type Ticket as TicketRow } from '@studentdesk/db';
 import { enforce, requireStaff } from '../auth/viewer.js';
 import type { Context } from '../context.js';
 import { badInput, notFound } from '../errors.js';

@@ -3,7 +3,17 @@
 // key has insights:read every department's. The staff home, leaderboard and praise feed are for
 // staff, whatever their department: they acknowledge colleagues across the school.
 import { Prisma } from '@studentdesk/db';
-import { ALLOW, all, isManagerOrAdmin, keyNeedsScope, mustBeStaff, refuse, viewerStaff, type Decision, type Viewer } from '../auth/viewer.js';
+import {
+  ALLOW,
+  all,
+  isManagerOrAdmin,
+  keyNeedsScope,
+  mustBeStaff,
+  refuse,
+  viewerStaff,
+  type Decision,
+  type Viewer,
+} from '../auth/viewer.js';
 import { ErrorCode } from '../errors.js';
 
 export interface InsightScope {

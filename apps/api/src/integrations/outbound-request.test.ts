@@ -1,7 +1,7 @@
 // Webhook targets as an attacker would choose them: internal addresses in every notation, a name
 // that resolves to one, a redirect inward, an endless answer. Refused when the webhook is saved,
 // refused again where the connection is made, and allowed only by WEBHOOK_ALLOW_PRIVATE_TARGETS.
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { lookup } from 'node:dns/promises';
 import { hostname } from 'node:os';
@@ -47,7 +47,7 @@ const INTERNAL_URLS = [
 ];
 
 /** A receiver that counts requests and answers as `answer` says. */
-async function startReceiver(answer: (response: import('node:http').ServerResponse) => void) {
+async function startReceiver(answer: (response: ServerResponse) => void) {
   const requests: string[] = [];
   const server: Server = createServer((request, response) => {
     requests.push(request.url ?? '');

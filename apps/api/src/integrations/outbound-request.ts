@@ -94,7 +94,7 @@ const checkedLookup: LookupFunction = (hostname, options, callback) => {
   });
 };
 
-export interface OutboundRequest {
+export interface OutboundRequest extends OutboundPolicy {
   method: string;
   headers: Record<string, string>;
   body: string;
@@ -111,22 +111,26 @@ export interface OutboundAnswer {
  * Sends one request and reads at most ANSWER_LIMIT_BYTES of the answer. Rejects with
  * OutboundRefused for an internal target, and with the signal's reason when it aborts.
  */
-export function sendOutbound(target: string, request: OutboundRequest, policy: OutboundPolicy): Promise<OutboundAnswer> {
+export function sendOutbound(target: string, request: OutboundRequest): Promise<OutboundAnswer> {
   const url = new URL(target);
-  const reason = policy.allowPrivateTargets ? null : internalUrlReason(url);
+  const reason = request.allowPrivateTargets ? null : internalUrlReason(url);
   if (reason) return Promise.reject(new OutboundRefused(reason));
   const client = url.protocol === 'https:' ? https : url.protocol === 'http:' ? http : null;
   if (!client) return Promise.reject(new Error(`${url.protocol} URLs are not supported`));
 
   return new Promise((resolve, reject) => {
-    const fail = (error: unknown) => reject(request.signal.aborted ? request.signal.reason : error);
+    // Aborted: the signal's reason (a TimeoutError for AbortSignal.timeout), not the socket's complaint.
+    const fail = (error: Error) => {
+      const reason: unknown = request.signal.aborted ? request.signal.reason : error;
+      reject(reason instanceof Error ? reason : error);
+    };
     const outgoing = client.request(url, {
       method: request.method,
       headers: request.headers,
       signal: request.signal,
       // A connection of its own, resolved through checkedLookup (an IP literal skips lookup: checked above).
       agent: false,
-      ...(policy.allowPrivateTargets ? {} : { lookup: checkedLookup }),
+      ...(request.allowPrivateTargets ? {} : { lookup: checkedLookup }),
     });
     outgoing.on('error', fail);
     outgoing.on('response', (incoming) => {

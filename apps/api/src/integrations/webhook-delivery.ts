@@ -35,12 +35,13 @@ interface Answer {
   durationMs: number;
 }
 
-async function post(url: string, secret: string, event: OutboxEventRow, { timeoutMs, allowPrivateTargets }: DeliverySettings): Promise<Answer> {
+async function post(url: string, secret: string, event: OutboxEventRow, timeoutMs: number, targets: OutboundPolicy): Promise<Answer> {
   const body = deliveryBody(event);
   const timestamp = Math.floor(Date.now() / 1000);
   const started = performance.now();
   try {
     const response = await sendOutbound(url, {
+      ...targets,
       method: 'POST',
       signal: AbortSignal.timeout(timeoutMs),
       headers: {
@@ -51,7 +52,7 @@ async function post(url: string, secret: string, event: OutboxEventRow, { timeou
         'webhook-signature': signWebhook(secret, event.id, timestamp, body),
       },
       body,
-    }, { allowPrivateTargets });
+    });
     const text = await response.text();
     return {
       responseStatus: response.status,
@@ -128,7 +129,7 @@ export async function startWebhookDelivery(
       return;
     }
     const sentAt = new Date();
-    const answer = await post(delivery.webhook.url, delivery.webhook.secret, delivery.event, settings);
+    const answer = await post(delivery.webhook.url, delivery.webhook.secret, delivery.event, settings.timeoutMs, settings);
     const succeeded = answer.responseStatus !== null && answer.responseStatus >= 200 && answer.responseStatus < 300;
     const wait = succeeded ? null : retryDelay(job.retry + 1, settings.schedule);
     const nextAttemptAt = wait === null ? null : new Date(Date.now() + wait);

@@ -29,7 +29,7 @@ interface NodeEntry<Row> {
 /** The ticket a row belongs to; rows never outlive their ticket (ON DELETE CASCADE). */
 const ticketOf = async (ctx: Context, row: { ticketId: string }) => (await ctx.loaders.ticket.load(row.ticketId))!;
 
-const entry = <Row,>(node: NodeEntry<Row>) => node as NodeEntry<unknown>;
+const entry = <Row>(node: NodeEntry<Row>) => node as NodeEntry<unknown>;
 
 export const NODE_TYPES: Record<NodeTypeName, NodeEntry<unknown>> = {
   Ticket: entry({

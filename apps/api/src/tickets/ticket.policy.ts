@@ -36,7 +36,11 @@ export function works(viewer: Viewer, ticket: Pick<TicketRow, 'departmentId' | '
   return user.role === 'ADMIN' || ticket.departmentId === user.departmentId || ticket.assigneeId === user.id;
 }
 
-export function ticketAccess(viewer: Viewer, ticket: TicketOwnership, trackingGrants: TrackingGrants = NO_TRACKING_GRANTS): TicketAccess | null {
+export function ticketAccess(
+  viewer: Viewer,
+  ticket: TicketOwnership,
+  trackingGrants: TrackingGrants = NO_TRACKING_GRANTS,
+): TicketAccess | null {
   if (works(viewer, ticket)) return 'staff';
   if (viewer.kind === 'user' && ticket.requesterId === viewer.user.id) return 'requester';
   if (hasScope(viewer, 'tickets:read')) return 'integration';
@@ -89,7 +93,8 @@ export function canReadMessage(
 ): Decision {
   return all(
     () => canRead(viewer, ticket, trackingGrants),
-    () => (message.internal && !seesInternal(viewer, ticket) ? refuse(ErrorCode.FORBIDDEN, 'Internal notes are visible to staff only.') : ALLOW),
+    () =>
+      message.internal && !seesInternal(viewer, ticket) ? refuse(ErrorCode.FORBIDDEN, 'Internal notes are visible to staff only.') : ALLOW,
   );
 }
 
