@@ -2,7 +2,7 @@
 // Acting on one writes on every linked ticket (a public reply, or the resolution), so staff act
 // only on incidents of their department whose linked tickets they may all work; an incident
 // without a department follows the same ticket rule. Admins work every ticket, so every incident.
-import type { Incident as IncidentRow, Ticket as TicketRow } from '@studentdesk/db';
+import type { Incident as IncidentRow } from '@studentdesk/db';
 import { ALLOW, all, mustBeStaff, refuse, viewerStaff, type Decision, type Viewer } from '../auth/viewer.js';
 import { ErrorCode } from '../errors.js';
 import * as ticketPolicy from '../tickets/ticket.policy.js';
@@ -39,18 +39,5 @@ export function canManage(viewer: Viewer, incident: Pick<IncidentRow, 'departmen
       linkedTickets.every((ticket) => ticketPolicy.works(viewer, ticket))
         ? ALLOW
         : refuse(ErrorCode.FORBIDDEN, 'This incident links tickets you do not work on; only staff who may work all of them can change it.'),
-  );
-}
-
-/** Linking a ticket: the incident's manager, who must also work the ticket. */
-export function canLink(
-  viewer: Viewer,
-  incident: Pick<IncidentRow, 'departmentId'>,
-  linked: readonly LinkedTicket[],
-  ticket: TicketRow,
-): Decision {
-  return all(
-    () => canManage(viewer, incident, linked),
-    () => ticketPolicy.canWork(viewer, ticket),
   );
 }

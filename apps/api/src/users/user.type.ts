@@ -18,7 +18,9 @@ export class User extends Node {
   @Field(() => String, { description: 'Full name, as the person wants to be greeted.' })
   name!: string;
 
-  @Field(() => String, { description: 'Email address; also the sign-in name.' })
+  @Field(() => String, {
+    description: 'Email address; also the sign-in name. Only the person and staff may read it: anyone else gets FORBIDDEN.',
+  })
   email!: string;
 
   @Field(() => Role, { description: 'What this person may do.' })
