@@ -20,12 +20,16 @@ export function canManageAny(viewer: Viewer): Decision {
 
 /** One webhook and its deliveries: read, change, rotate its secret, delete, redeliver. */
 export function canManage(viewer: Viewer, webhook: OwnedWebhook): Decision {
+  const owner = webhook.createdByApiKeyId;
   return all(
     () => canManageAny(viewer),
-    () =>
-      viewer.kind !== 'apiKey' || webhook.createdByApiKeyId === viewer.apiKey.id
+    () => {
+      if (viewer.kind !== 'apiKey') return ALLOW;
+      const key = viewer.apiKey;
+      return owner === key.id
         ? ALLOW
-        : refuse(ErrorCode.FORBIDDEN, 'This webhook belongs to another integration; an API key manages only the webhooks it created.'),
+        : refuse(ErrorCode.FORBIDDEN, 'This webhook belongs to another integration; an API key manages only the webhooks it created.');
+    },
   );
 }
 
