@@ -144,6 +144,8 @@ export async function startStack(): Promise<Stack> {
       NODE_ENV: 'test',
       // A failed webhook delivery waits an hour for its retry, so only a redelivery resends it.
       WEBHOOK_RETRY_FIRST_DELAY_MS: '3600000',
+      // The journeys' webhook receiver runs on loopback, an internal address refused by default.
+      WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
