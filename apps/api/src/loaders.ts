@@ -1,7 +1,7 @@
 // Per-request DataLoaders: every relation a list can ask for is fetched in one statement per
 // kind, whatever the page size.
 import DataLoader from 'dataloader';
-import { createMessagePageLoader } from './tickets/message.page.js';
+import { createMessageWindowLoader } from './tickets/message.page.js';
 import type {
   Category,
   Department,
@@ -55,7 +55,7 @@ export function createLoaders(prisma: PrismaClient) {
       const byIncident = new Map(counts.map((row) => [row.incidentId, row._count]));
       return incidentIds.map((id) => byIncident.get(id) ?? 0);
     }),
-    messagePage: createMessagePageLoader(prisma),
+    messageWindow: createMessageWindowLoader(prisma),
     categoriesByDepartment: groupedBy<Category, 'departmentId'>('departmentId', (departmentIds) =>
       prisma.category.findMany({ where: { departmentId: { in: departmentIds }, active: true }, orderBy: { name: 'asc' } }),
     ),

@@ -1,19 +1,18 @@
 import type { Incident as IncidentRow, IncidentStatus, PrismaClient } from '@studentdesk/db';
-import { decodeCursor, encodeCursor, isTimeCursor, toPage, type Page } from '../relay/pagination.js';
+import { listOrder, paginate, pageRequest, type PageArgs } from '../relay/pagination.js';
 
-/** Incidents newest first, paged by (startedAt, id). */
-export async function listIncidents(
-  prisma: PrismaClient,
-  args: { status?: IncidentStatus[] | null; first: number; after?: string | null },
-): Promise<Page<IncidentRow> & { cursorOf: (incident: IncidentRow) => string }> {
-  const cursor = args.after ? decodeCursor(args.after, isTimeCursor) : null;
-  const rows = await prisma.incident.findMany({
-    where: {
-      ...(args.status?.length ? { status: { in: args.status } } : {}),
-      ...(cursor ? { OR: [{ startedAt: { lt: new Date(cursor[0]) } }, { startedAt: new Date(cursor[0]), id: { lt: cursor[1] } }] } : {}),
-    },
-    orderBy: [{ startedAt: 'desc' }, { id: 'desc' }],
-    take: args.first + 1,
-  });
-  return { ...toPage(rows, args.first), cursorOf: (incident) => encodeCursor([incident.startedAt.toISOString(), incident.id]) };
+/** Incidents newest first, by when they started. */
+const INCIDENT_ORDER = listOrder<IncidentRow>('incidents', [
+  { column: 'startedAt', kind: 'time', descending: true },
+  { column: 'id', kind: 'uuid', descending: true },
+]);
+
+export function listIncidents(prisma: PrismaClient, status: IncidentStatus[] | null | undefined, page: PageArgs) {
+  return paginate(pageRequest(page, INCIDENT_ORDER), (window) =>
+    prisma.incident.findMany({
+      where: { ...(status?.length ? { status: { in: status } } : {}), ...window.prismaWhere() },
+      orderBy: window.prismaOrderBy(),
+      take: window.limit,
+    }),
+  );
 }

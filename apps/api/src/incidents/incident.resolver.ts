@@ -4,13 +4,12 @@ import {
   type IncidentUpdate as IncidentUpdateRow,
   type Ticket as TicketRow,
 } from '@studentdesk/db';
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { enforce } from '../auth/viewer.js';
 import type { Context } from '../context.js';
 import { Category, Department } from '../departments/department.type.js';
 import { fromGlobalId } from '../relay/global-id.js';
-import { pageSize } from '../relay/pagination.js';
-import { connection } from '../relay/relay.types.js';
+import { PageArgs } from '../relay/pagination.js';
 import { Ticket } from '../tickets/ticket.type.js';
 import { listIncidents } from './incident.query.js';
 import * as incidentPolicy from './incident.policy.js';
@@ -42,14 +41,12 @@ export class IncidentResolver {
   @Query(() => IncidentConnection, { description: 'Every incident, newest first. Staff only.' })
   async incidents(
     @Ctx() ctx: Context,
+    @Args(() => PageArgs) page: PageArgs,
     @Arg('status', () => [IncidentStatus], { nullable: true, description: 'Only incidents in these statuses.' })
     status?: IncidentStatus[] | null,
-    @Arg('first', () => Int, { nullable: true, description: 'Page size: default 20, at most 100.' }) first?: number | null,
-    @Arg('after', () => String, { nullable: true, description: 'Cursor of the last incident seen.' }) after?: string | null,
   ): Promise<IncidentConnection> {
     enforce(incidentPolicy.canList(ctx.viewer));
-    const page = await listIncidents(ctx.prisma, { status, first: pageSize(first), after });
-    return connection(page, page.cursorOf);
+    return listIncidents(ctx.prisma, status, page);
   }
 
   @Mutation(() => Incident, { description: 'Staff: declare a known issue, optionally linking the tickets it explains.' })

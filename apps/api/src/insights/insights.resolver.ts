@@ -1,8 +1,8 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context.js';
 import { Department } from '../departments/department.type.js';
 import { fromGlobalId } from '../relay/global-id.js';
-import { pageSize } from '../relay/pagination.js';
+import { PageArgs } from '../relay/pagination.js';
 import { enforce } from '../auth/viewer.js';
 import * as insightsPolicy from './insights.policy.js';
 import * as insights from './insights.service.js';
@@ -66,12 +66,8 @@ export class InsightsResolver {
   @Query(() => PraiseConnection, {
     description: 'Staff: praise from students (ratings of 5 with a comment) across the school, newest first.',
   })
-  async recognitionFeed(
-    @Ctx() ctx: Context,
-    @Arg('first', () => Int, { nullable: true, description: 'Page size: default 20, at most 100.' }) first?: number | null,
-    @Arg('after', () => String, { nullable: true, description: 'Cursor of the last item seen.' }) after?: string | null,
-  ): Promise<PraiseConnection> {
-    return recognitionFeed(ctx, pageSize(first), after);
+  recognitionFeed(@Ctx() ctx: Context, @Args(() => PageArgs) page: PageArgs): Promise<PraiseConnection> {
+    return recognitionFeed(ctx, page);
   }
 
   @FieldResolver(() => [Department], { description: 'The departments these numbers cover.' })

@@ -3,8 +3,7 @@
 import { Prisma, type Rating as RatingRow } from '@studentdesk/db';
 import { enforce, requireStaff } from '../auth/viewer.js';
 import type { Context } from '../context.js';
-import { decodeCursor, encodeCursor, isTimeCursor, toPage } from '../relay/pagination.js';
-import { connection } from '../relay/relay.types.js';
+import { newestFirst, paginate, pageRequest, type PageArgs } from '../relay/pagination.js';
 import { formatTicketNumber } from '../tickets/ticket.number.js';
 import type { CsatFigure, CsatTrend, Praise } from './insights.type.js';
 import * as insightsPolicy from './insights.policy.js';
@@ -35,15 +34,17 @@ function trend(rows: CsatRow[], scope: Scope): CsatTrend {
 
 type PraiseRow = Pick<RatingRow, 'id' | 'comment' | 'score' | 'createdAt' | 'staffId' | 'departmentId'> & { ticketNumber: number };
 
-/** Ratings of 5 with a comment matching `condition` (on "Rating" r), newest first. */
-function praiseRows(ctx: Context, condition: Prisma.Sql, limit: number): Promise<PraiseRow[]> {
+/** Ratings of 5 with a comment matching `condition` (on "Rating" r), in `order` (SQL, on r). */
+function praiseRows(ctx: Context, condition: Prisma.Sql, order: Prisma.Sql, limit: number): Promise<PraiseRow[]> {
   return ctx.prisma.$queryRaw<PraiseRow[]>`
     SELECT r."id", r."comment", r."score", r."createdAt", r."staffId", r."departmentId", t."number" AS "ticketNumber"
     FROM "Rating" r JOIN "Ticket" t ON t."id" = r."ticketId"
     WHERE r."score" = 5 AND r."comment" IS NOT NULL AND r."comment" <> '' AND ${condition}
-    ORDER BY r."createdAt" DESC, r."id" DESC
+    ORDER BY ${order}
     LIMIT ${limit}`;
 }
+
+const PRAISE_ORDER = newestFirst<PraiseRow>('recognitionFeed');
 
 async function toPraise(ctx: Context, row: PraiseRow): Promise<Praise & { id: string }> {
   const [staff, department] = await Promise.all([
@@ -82,7 +83,7 @@ export async function staffHome(ctx: Context, now: Date) {
   const [{ openTickets }] = await ctx.prisma.$queryRaw<[{ openTickets: number }]>`
     SELECT count(*)::int AS "openTickets" FROM "Ticket"
     WHERE "assigneeId" = ${user.id}::uuid AND "status" IN ('NEW', 'OPEN', 'WAITING_ON_STUDENT')`;
-  const praise = await praiseRows(ctx, Prisma.sql`r."staffId" = ${user.id}::uuid`, PRAISE_ON_HOME);
+  const praise = await praiseRows(ctx, Prisma.sql`r."staffId" = ${user.id}::uuid`, Prisma.sql`r."createdAt" DESC, r."id" DESC`, PRAISE_ON_HOME);
   return {
     mine: trend(csat, 'mine'),
     department: user.departmentId ? trend(csat, 'department') : null,
@@ -93,11 +94,11 @@ export async function staffHome(ctx: Context, now: Date) {
 }
 
 /** Praise from students across the school, newest first: every staff member sees the recognition. */
-export async function recognitionFeed(ctx: Context, first: number, after: string | null | undefined) {
+export async function recognitionFeed(ctx: Context, page: PageArgs) {
   enforce(insightsPolicy.canReadStaffPages(ctx.viewer));
-  const cursor = after ? decodeCursor(after, isTimeCursor) : null;
-  const condition = cursor ? Prisma.sql`(r."createdAt", r."id") < (${cursor[0]}::timestamptz, ${cursor[1]}::uuid)` : Prisma.sql`TRUE`;
-  const page = toPage(await praiseRows(ctx, condition, first + 1), first);
-  const praise = await Promise.all(page.rows.map((row) => toPraise(ctx, row)));
-  return connection({ rows: praise, hasNextPage: page.hasNextPage }, (item) => encodeCursor([item.createdAt.toISOString(), item.id]));
+  return paginate(
+    pageRequest(page, PRAISE_ORDER),
+    (window) => praiseRows(ctx, window.sqlWhere('r'), window.sqlOrderBy('r'), window.limit),
+    (row) => toPraise(ctx, row),
+  );
 }

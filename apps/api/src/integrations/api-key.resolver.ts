@@ -1,31 +1,20 @@
 import type { ApiKey as ApiKeyRow } from '@studentdesk/db';
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context.js';
-import { pageSize } from '../relay/pagination.js';
-import { pageInfo } from '../relay/relay.types.js';
+import { PageArgs } from '../relay/pagination.js';
 import { User } from '../users/user.type.js';
 import { createApiKey, listApiKeys, revokeApiKey } from './api-key.service.js';
 import { ApiKey, ApiKeyConnection, CreateApiKeyInput, CreateApiKeyPayload } from './api-key.type.js';
-import { newestFirstCursor } from './newest-first.js';
 
 @Resolver(() => ApiKey)
 export class ApiKeyResolver {
   @Query(() => ApiKeyConnection, { description: 'Admins: the API keys, newest first.' })
   async apiKeys(
     @Ctx() ctx: Context,
-    @Arg('first', () => Int, { nullable: true, description: 'Page size: default 20, at most 100.' }) first?: number | null,
-    @Arg('after', () => String, { nullable: true, description: 'Cursor of the last key of the previous page.' }) after?: string | null,
+    @Args(() => PageArgs) page: PageArgs,
     @Arg('includeRevoked', () => Boolean, { defaultValue: false, description: 'Also list revoked keys.' }) includeRevoked = false,
   ): Promise<ApiKeyConnection> {
-    const page = await listApiKeys(ctx, { first: pageSize(first), after, includeRevoked });
-    const edges = page.rows.map((row) => ({ cursor: newestFirstCursor(row), node: row as ApiKey }));
-    return {
-      edges,
-      pageInfo: pageInfo(
-        edges.map((edge) => edge.cursor),
-        page.hasNextPage,
-      ),
-    };
+    return (await listApiKeys(ctx, { page, includeRevoked })) as ApiKeyConnection;
   }
 
   @Mutation(() => CreateApiKeyPayload, { description: 'Admins: create an API key. The key is in the answer and never shown again.' })

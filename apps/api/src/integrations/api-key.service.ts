@@ -5,11 +5,10 @@ import { generateApiKey } from '../auth/api-keys.js';
 import type { Context } from '../context.js';
 import { badInput, notFound } from '../errors.js';
 import { fromGlobalId } from '../relay/global-id.js';
-import { toPage, type Page } from '../relay/pagination.js';
+import { newestFirst, paginate, pageRequest, type PageArgs } from '../relay/pagination.js';
 import { enforce, requireUser } from '../auth/viewer.js';
 import * as apiKeyPolicy from './api-key.policy.js';
 import type { CreateApiKeyInput } from './api-key.type.js';
-import { NEWEST_FIRST, olderThan } from './newest-first.js';
 
 export async function createApiKey(ctx: Context, input: CreateApiKeyInput, now = new Date()): Promise<{ apiKey: ApiKeyRow; key: string }> {
   enforce(apiKeyPolicy.canManage(ctx.viewer));
@@ -24,17 +23,17 @@ export async function createApiKey(ctx: Context, input: CreateApiKeyInput, now =
   return { apiKey, key };
 }
 
-export async function listApiKeys(
-  ctx: Context,
-  args: { first: number; after?: string | null; includeRevoked: boolean },
-): Promise<Page<ApiKeyRow>> {
+const API_KEY_ORDER = newestFirst<ApiKeyRow>('apiKeys');
+
+export async function listApiKeys(ctx: Context, args: { page: PageArgs; includeRevoked: boolean }) {
   enforce(apiKeyPolicy.canManage(ctx.viewer));
-  const rows = await ctx.prisma.apiKey.findMany({
-    where: { ...(args.includeRevoked ? {} : { revokedAt: null }), ...olderThan(args.after) },
-    orderBy: NEWEST_FIRST,
-    take: args.first + 1,
-  });
-  return toPage(rows, args.first);
+  return paginate(pageRequest(args.page, API_KEY_ORDER), (window) =>
+    ctx.prisma.apiKey.findMany({
+      where: { ...(args.includeRevoked ? {} : { revokedAt: null }), ...window.prismaWhere() },
+      orderBy: window.prismaOrderBy(),
+      take: window.limit,
+    }),
+  );
 }
 
 /**

@@ -1,9 +1,7 @@
 import type { DeliveryStatus, Webhook as WebhookRow, WebhookAttempt as AttemptRow, WebhookDelivery as DeliveryRow } from '@studentdesk/db';
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context.js';
-import { pageSize, type Page } from '../relay/pagination.js';
-import { pageInfo } from '../relay/relay.types.js';
-import { newestFirstCursor } from './newest-first.js';
+import { PageArgs } from '../relay/pagination.js';
 import { deliveryBody } from './webhook-delivery.js';
 import type { WebhookEventType as EventType } from './webhook-events.js';
 import * as webhooks from './webhook.service.js';
@@ -20,42 +18,24 @@ import {
   WebhookSecretPayload,
 } from './webhook.type.js';
 
-function connection<Row extends { id: string; createdAt: Date }, Node>(page: Page<Row>) {
-  const edges = page.rows.map((row) => ({ cursor: newestFirstCursor(row), node: row as unknown as Node }));
-  return {
-    edges,
-    pageInfo: pageInfo(
-      edges.map((edge) => edge.cursor),
-      page.hasNextPage,
-    ),
-  };
-}
-
 @Resolver(() => Webhook)
 export class WebhookResolver {
   @Query(() => WebhookConnection, { description: 'Admins and keys with webhooks:manage: the webhooks, newest first.' })
-  async webhooks(
-    @Ctx() ctx: Context,
-    @Arg('first', () => Int, { nullable: true, description: 'Page size: default 20, at most 100.' }) first?: number | null,
-    @Arg('after', () => String, { nullable: true, description: 'Cursor of the last webhook of the previous page.' }) after?: string | null,
-  ): Promise<WebhookConnection> {
-    return connection<WebhookRow, Webhook>(await webhooks.listWebhooks(ctx, { first: pageSize(first), after }));
+  async webhooks(@Ctx() ctx: Context, @Args(() => PageArgs) page: PageArgs): Promise<WebhookConnection> {
+    return (await webhooks.listWebhooks(ctx, page)) as WebhookConnection;
   }
 
   @Query(() => WebhookDeliveryConnection, { description: 'Admins and keys with webhooks:manage: a webhook’s deliveries, newest first.' })
   async webhookDeliveries(
     @Arg('webhookId', () => ID, { description: 'The webhook.' }) webhookId: string,
     @Ctx() ctx: Context,
+    @Args(() => PageArgs) page: PageArgs,
     @Arg('status', () => WebhookDeliveryStatus, { nullable: true, description: 'Only deliveries in this status.' })
     status?: DeliveryStatus | null,
     @Arg('eventType', () => WebhookEventType, { nullable: true, description: 'Only deliveries of this event type.' })
     eventType?: EventType | null,
-    @Arg('first', () => Int, { nullable: true, description: 'Page size: default 20, at most 100.' }) first?: number | null,
-    @Arg('after', () => String, { nullable: true, description: 'Cursor of the last delivery of the previous page.' }) after?: string | null,
   ): Promise<WebhookDeliveryConnection> {
-    return connection<DeliveryRow, WebhookDelivery>(
-      await webhooks.listDeliveries(ctx, { webhookId, status, eventType, first: pageSize(first), after }),
-    );
+    return (await webhooks.listDeliveries(ctx, { webhookId, status, eventType, page })) as WebhookDeliveryConnection;
   }
 
   @Mutation(() => WebhookSecretPayload, { description: 'Send events to a URL. The answer holds the signing secret, shown only this once.' })

@@ -6,8 +6,7 @@ import { enforce, type Viewer } from '../auth/viewer.js';
 import type { Context } from '../context.js';
 import { badInput, notFound } from '../errors.js';
 import { fromGlobalId } from '../relay/global-id.js';
-import { toPage, type Page } from '../relay/pagination.js';
-import { NEWEST_FIRST, olderThan } from './newest-first.js';
+import { newestFirst, paginate, pageRequest, type PageArgs } from '../relay/pagination.js';
 import { internalUrlReason } from './outbound-request.js';
 import type { WebhookEventType } from './webhook-events.js';
 import * as webhookPolicy from './webhook.policy.js';
@@ -98,32 +97,37 @@ export async function deleteWebhook(ctx: Context, webhookGlobalId: string): Prom
   return webhookGlobalId;
 }
 
-export async function listWebhooks(ctx: Context, args: { first: number; after?: string | null }): Promise<Page<WebhookRow>> {
+const WEBHOOK_ORDER = newestFirst<WebhookRow>('webhooks');
+const DELIVERY_ORDER = newestFirst<DeliveryRow>('webhookDeliveries');
+
+export async function listWebhooks(ctx: Context, page: PageArgs) {
   enforce(webhookPolicy.canManageAny(ctx.viewer));
-  const rows = await ctx.prisma.webhook.findMany({
-    where: { ...webhookPolicy.listWhere(ctx.viewer), ...olderThan(args.after) },
-    orderBy: NEWEST_FIRST,
-    take: args.first + 1,
-  });
-  return toPage(rows, args.first);
+  return paginate(pageRequest(page, WEBHOOK_ORDER), (window) =>
+    ctx.prisma.webhook.findMany({
+      where: { ...webhookPolicy.listWhere(ctx.viewer), ...window.prismaWhere() },
+      orderBy: window.prismaOrderBy(),
+      take: window.limit,
+    }),
+  );
 }
 
 export async function listDeliveries(
   ctx: Context,
-  args: { webhookId: string; status?: DeliveryStatus | null; eventType?: WebhookEventType | null; first: number; after?: string | null },
-): Promise<Page<DeliveryRow>> {
+  args: { webhookId: string; status?: DeliveryStatus | null; eventType?: WebhookEventType | null; page: PageArgs },
+) {
   const webhook = await loadWebhook(ctx, args.webhookId, 'webhookId');
-  const rows = await ctx.prisma.webhookDelivery.findMany({
-    where: {
-      webhookId: webhook.id,
-      ...(args.status ? { status: args.status } : {}),
-      ...(args.eventType ? { eventType: args.eventType } : {}),
-      ...olderThan(args.after),
-    },
-    orderBy: NEWEST_FIRST,
-    take: args.first + 1,
-  });
-  return toPage(rows, args.first);
+  return paginate(pageRequest(args.page, DELIVERY_ORDER), (window) =>
+    ctx.prisma.webhookDelivery.findMany({
+      where: {
+        webhookId: webhook.id,
+        ...(args.status ? { status: args.status } : {}),
+        ...(args.eventType ? { eventType: args.eventType } : {}),
+        ...window.prismaWhere(),
+      },
+      orderBy: window.prismaOrderBy(),
+      take: window.limit,
+    }),
+  );
 }
 
 /**

@@ -1,46 +1,31 @@
 import { DeliveryStatus, type EmailMessage as EmailRow } from '@studentdesk/db';
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { enforce } from '../auth/viewer.js';
 import type { Context } from '../context.js';
-import { decodeCursor, encodeCursor, pageSize, toPage } from '../relay/pagination.js';
-import { pageInfo } from '../relay/relay.types.js';
+import { newestFirst, PageArgs, pageRequest, paginate } from '../relay/pagination.js';
 import { toGlobalId } from '../relay/global-id.js';
 import * as emailPolicy from './email.policy.js';
 import { EmailMessage, EmailMessageConnection } from './email.type.js';
 
-type Cursor = [createdAt: string, id: string];
-const isCursor = (values: unknown[]): values is Cursor => values.length === 2 && values.every((value) => typeof value === 'string');
+const OUTBOX_ORDER = newestFirst<EmailRow>('emailOutbox');
 
 @Resolver(() => EmailMessage)
 export class EmailMessageResolver {
   @Query(() => EmailMessageConnection, { description: 'Admins: every email written to students, newest first (the outbox).' })
   async emailOutbox(
     @Ctx() ctx: Context,
+    @Args(() => PageArgs) page: PageArgs,
     @Arg('status', () => [DeliveryStatus], { nullable: true, description: 'Only emails in these statuses.' })
     status?: DeliveryStatus[] | null,
-    @Arg('first', () => Int, { nullable: true, description: 'Page size: default 20, at most 100.' }) first?: number | null,
-    @Arg('after', () => String, { nullable: true, description: 'Cursor of the last email seen.' }) after?: string | null,
   ): Promise<EmailMessageConnection> {
     enforce(emailPolicy.canRead(ctx.viewer));
-    const size = pageSize(first);
-    const cursor = after ? decodeCursor(after, isCursor) : null;
-    const rows = await ctx.prisma.emailMessage.findMany({
-      where: {
-        ...(status?.length ? { status: { in: status } } : {}),
-        ...(cursor ? { OR: [{ createdAt: { lt: new Date(cursor[0]) } }, { createdAt: new Date(cursor[0]), id: { lt: cursor[1] } }] } : {}),
-      },
-      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-      take: size + 1,
-    });
-    const page = toPage(rows, size);
-    const edges = page.rows.map((row) => ({ cursor: encodeCursor([row.createdAt.toISOString(), row.id]), node: row }));
-    return {
-      edges,
-      pageInfo: pageInfo(
-        edges.map((edge) => edge.cursor),
-        page.hasNextPage,
-      ),
-    };
+    return paginate(pageRequest(page, OUTBOX_ORDER), (window) =>
+      ctx.prisma.emailMessage.findMany({
+        where: { ...(status?.length ? { status: { in: status } } : {}), ...window.prismaWhere() },
+        orderBy: window.prismaOrderBy(),
+        take: window.limit,
+      }),
+    );
   }
 
   @FieldResolver(() => ID, { nullable: true, description: 'The ticket it is about, as a global ID.' })

@@ -20,33 +20,12 @@ export class PageInfo {
   @Field(() => Boolean, { description: 'Whether more items follow this page.' })
   hasNextPage!: boolean;
 
-  @Field(() => Boolean, { description: 'Whether items precede this page (always false: lists are paged forward).' })
+  @Field(() => Boolean, { description: 'Whether items precede this page.' })
   hasPreviousPage!: boolean;
 
-  @Field(() => String, { nullable: true, description: 'Cursor of the first item on this page.' })
+  @Field(() => String, { nullable: true, description: 'Cursor of the first item; pass it as `before` for the previous page.' })
   startCursor!: string | null;
 
   @Field(() => String, { nullable: true, description: 'Cursor of the last item; pass it as `after` for the next page.' })
   endCursor!: string | null;
-}
-
-export function pageInfo(cursors: string[], hasNextPage: boolean): PageInfo {
-  return {
-    hasNextPage,
-    hasPreviousPage: false,
-    startCursor: cursors[0] ?? null,
-    endCursor: cursors.at(-1) ?? null,
-  };
-}
-
-/** A connection's edges and page info from a page of rows and the cursor of each row. */
-export function connection<Row>(page: { rows: Row[]; hasNextPage: boolean }, cursorOf: (row: Row) => string) {
-  const edges = page.rows.map((row) => ({ cursor: cursorOf(row), node: row }));
-  return {
-    edges,
-    pageInfo: pageInfo(
-      edges.map((edge) => edge.cursor),
-      page.hasNextPage,
-    ),
-  };
 }

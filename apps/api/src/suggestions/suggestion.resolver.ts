@@ -1,10 +1,9 @@
 import { SuggestionStatus, type Suggestion as SuggestionRow, type SuggestionComment as SuggestionCommentRow } from '@studentdesk/db';
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { requireUser } from '../auth/viewer.js';
 import type { Context } from '../context.js';
 import { Category } from '../departments/department.type.js';
-import { pageSize } from '../relay/pagination.js';
-import { connection } from '../relay/relay.types.js';
+import { PageArgs } from '../relay/pagination.js';
 import { User } from '../users/user.type.js';
 import * as suggestions from './suggestion.service.js';
 import {
@@ -21,13 +20,11 @@ export class SuggestionResolver {
   @Query(() => SuggestionConnection, { description: 'Staff: improvement suggestions, newest first.' })
   async suggestions(
     @Ctx() ctx: Context,
+    @Args(() => PageArgs) page: PageArgs,
     @Arg('status', () => [SuggestionStatus], { nullable: true, description: 'Only suggestions in these statuses.' })
     status?: SuggestionStatus[] | null,
-    @Arg('first', () => Int, { nullable: true, description: 'Page size: default 20, at most 100.' }) first?: number | null,
-    @Arg('after', () => String, { nullable: true, description: 'Cursor of the last suggestion seen.' }) after?: string | null,
   ): Promise<SuggestionConnection> {
-    const page = await suggestions.listSuggestions(ctx, { status, first: pageSize(first), after });
-    return connection(page, page.cursorOf);
+    return suggestions.listSuggestions(ctx, status, page);
   }
 
   @Mutation(() => Suggestion, { description: 'Staff: raise an improvement suggestion about a category of problems.' })

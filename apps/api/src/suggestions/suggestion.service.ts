@@ -5,7 +5,7 @@ import { enforce, requireStaff } from '../auth/viewer.js';
 import type { Context } from '../context.js';
 import { badInput, notFound } from '../errors.js';
 import { fromGlobalId } from '../relay/global-id.js';
-import { decodeCursor, encodeCursor, isTimeCursor, toPage } from '../relay/pagination.js';
+import { newestFirst, paginate, pageRequest, type PageArgs } from '../relay/pagination.js';
 import * as suggestionPolicy from './suggestion.policy.js';
 import {
   SuggestionDecision,
@@ -26,19 +26,17 @@ function requiredText(value: string, field: string, message: string): string {
   return text;
 }
 
-export async function listSuggestions(ctx: Context, args: { status?: SuggestionStatus[] | null; first: number; after?: string | null }) {
+const SUGGESTION_ORDER = newestFirst<SuggestionRow>('suggestions');
+
+export async function listSuggestions(ctx: Context, status: SuggestionStatus[] | null | undefined, page: PageArgs) {
   enforce(suggestionPolicy.canRead(ctx.viewer));
-  const cursor = args.after ? decodeCursor(args.after, isTimeCursor) : null;
-  const rows = await ctx.prisma.suggestion.findMany({
-    where: {
-      ...(args.status?.length ? { status: { in: args.status } } : {}),
-      ...(cursor ? { OR: [{ createdAt: { lt: new Date(cursor[0]) } }, { createdAt: new Date(cursor[0]), id: { lt: cursor[1] } }] } : {}),
-    },
-    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-    take: args.first + 1,
-  });
-  const page = toPage(rows, args.first);
-  return { ...page, cursorOf: (row: SuggestionRow) => encodeCursor([row.createdAt.toISOString(), row.id]) };
+  return paginate(pageRequest(page, SUGGESTION_ORDER), (window) =>
+    ctx.prisma.suggestion.findMany({
+      where: { ...(status?.length ? { status: { in: status } } : {}), ...window.prismaWhere() },
+      orderBy: window.prismaOrderBy(),
+      take: window.limit,
+    }),
+  );
 }
 
 export async function raiseSuggestion(ctx: Context, input: RaiseSuggestionInput) {

@@ -1,12 +1,11 @@
 // A ticket's conversation and history, as the viewer may see them: internal notes and their
 // traces only for staff working the ticket.
 import { TicketEventType, type Message as MessageRow, type Ticket as TicketRow, type TicketEvent as TicketEventRow } from '@studentdesk/db';
-import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context.js';
-import { pageSize } from '../relay/pagination.js';
-import { connection } from '../relay/relay.types.js';
+import { PageArgs } from '../relay/pagination.js';
 import { User } from '../users/user.type.js';
-import { messageCursor } from './message.page.js';
+import { messagePage } from './message.page.js';
 import { Message, MessageConnection } from './message.type.js';
 import { seesInternal } from './ticket.policy.js';
 import { Ticket, TicketEvent } from './ticket.type.js';
@@ -17,16 +16,9 @@ export class TicketConversationResolver {
   async messages(
     @Root() ticket: TicketRow,
     @Ctx() ctx: Context,
-    @Arg('first', () => Int, { nullable: true, description: 'Page size: default 20, at most 100.' }) first?: number | null,
-    @Arg('after', () => String, { nullable: true, description: 'Cursor of the last message seen.' }) after?: string | null,
+    @Args(() => PageArgs) page: PageArgs,
   ): Promise<MessageConnection> {
-    const page = await ctx.loaders.messagePage.load({
-      ticketId: ticket.id,
-      first: pageSize(first),
-      after: after ?? null,
-      includeInternal: seesInternal(ctx.viewer, ticket),
-    });
-    return connection(page, messageCursor);
+    return messagePage(ctx.loaders.messageWindow, ticket.id, seesInternal(ctx.viewer, ticket), page);
   }
 
   @FieldResolver(() => [TicketEvent], { description: 'Every change, oldest first: the audit history.' })

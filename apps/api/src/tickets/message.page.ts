@@ -1,58 +1,61 @@
 // Pages of ticket conversations, batched: a list of 50 tickets asking for their latest messages
-// costs one statement, not 50.
+// costs one statement per page window, not 50.
 import DataLoader from 'dataloader';
-import { Prisma, type Message as MessageRow, type PrismaClient } from '@studentdesk/db';
-import { decodeCursor, encodeCursor, isTimeCursor, toPage, type Page } from '../relay/pagination.js';
+import type { Message as MessageRow, PrismaClient } from '@studentdesk/db';
+import { listOrder, paginate, pageRequest, type PageArgs, type PageWindow } from '../relay/pagination.js';
 
-export interface MessagePageKey {
+/** A conversation reads oldest first. */
+const MESSAGE_ORDER = listOrder<MessageRow>('messages', [
+  { column: 'createdAt', kind: 'time' },
+  { column: 'id', kind: 'uuid' },
+]);
+
+export interface MessageWindowKey {
   ticketId: string;
-  first: number;
-  after: string | null;
   includeInternal: boolean;
+  window: PageWindow<MessageRow>;
 }
 
-export const messageCursor = (message: MessageRow) => encodeCursor([message.createdAt.toISOString(), message.id]);
+const cacheKey = (key: MessageWindowKey) => JSON.stringify([key.ticketId, key.includeInternal, key.window.key]);
 
-export function createMessagePageLoader(prisma: PrismaClient) {
-  return new DataLoader<MessagePageKey, Page<MessageRow>, string>(
+export function createMessageWindowLoader(prisma: PrismaClient) {
+  return new DataLoader<MessageWindowKey, MessageRow[], string>(
     async (keys) => {
       // Keys that differ only in ticketId share one windowed query.
-      const groups = new Map<string, MessagePageKey[]>();
+      const groups = new Map<string, MessageWindowKey[]>();
       for (const key of keys) {
-        const shape = JSON.stringify([key.first, key.after, key.includeInternal]);
+        const shape = JSON.stringify([key.includeInternal, key.window.key]);
         groups.set(shape, [...(groups.get(shape) ?? []), key]);
       }
-      const pages = new Map<string, Page<MessageRow>>();
+      const rowsByKey = new Map<string, MessageRow[]>();
       for (const group of groups.values()) {
-        const { first, after, includeInternal } = group[0]!;
-        const ticketIds = group.map((key) => key.ticketId);
-        const cursor = after ? decodeCursor(after, isTimeCursor) : null;
+        const { includeInternal, window } = group[0]!;
         const rows = await prisma.$queryRaw<MessageRow[]>`
           SELECT "id", "ticketId", "authorId", "body", "internal", "createdAt" FROM (
-            SELECT m.*, row_number() OVER (PARTITION BY m."ticketId" ORDER BY m."createdAt", m."id") AS position
+            SELECT m.*, row_number() OVER (PARTITION BY m."ticketId" ORDER BY ${window.sqlOrderBy('m')}) AS position
             FROM "Message" m
-            WHERE m."ticketId" = ANY(${ticketIds}::uuid[])
+            WHERE m."ticketId" = ANY(${group.map((key) => key.ticketId)}::uuid[])
               AND (${includeInternal} OR NOT m."internal")
-              ${cursor ? Prisma.sql`AND (m."createdAt", m."id") > (${cursor[0]}::timestamptz, ${cursor[1]}::uuid)` : Prisma.empty}
+              AND ${window.sqlWhere('m')}
           ) ranked
-          WHERE position <= ${first + 1}
-          ORDER BY "ticketId", "createdAt", "id"`;
+          WHERE position <= ${window.limit}
+          ORDER BY "ticketId", position`;
         for (const key of group) {
-          pages.set(
+          rowsByKey.set(
             cacheKey(key),
-            toPage(
-              rows.filter((row) => row.ticketId === key.ticketId),
-              first,
-            ),
+            rows.filter((row) => row.ticketId === key.ticketId),
           );
         }
       }
-      return keys.map((key) => pages.get(cacheKey(key))!);
+      return keys.map((key) => rowsByKey.get(cacheKey(key))!);
     },
     { cacheKeyFn: cacheKey },
   );
 }
 
-function cacheKey(key: MessagePageKey): string {
-  return JSON.stringify([key.ticketId, key.first, key.after, key.includeInternal]);
+export type MessageWindowLoader = ReturnType<typeof createMessageWindowLoader>;
+
+/** A page of one ticket's conversation; every ticket of a list asking at once shares the statements. */
+export function messagePage(loader: MessageWindowLoader, ticketId: string, includeInternal: boolean, page: PageArgs) {
+  return paginate(pageRequest(page, MESSAGE_ORDER), (window) => loader.load({ ticketId, includeInternal, window }));
 }

@@ -5,7 +5,7 @@
 // and one count per rule, added up.
 import { Prisma, type Priority, type PrismaClient, type Ticket as TicketRow, type TicketStatus } from '@studentdesk/db';
 import type { Viewer } from '../auth/viewer.js';
-import { decodeCursor, encodeCursor, toPage, type Page } from '../relay/pagination.js';
+import { listOrder, paginate, pageRequest, type Connection, type ListOrder, type PageArgs } from '../relay/pagination.js';
 import { slaBreachedSql } from '../sla/sla.breach.js';
 import { parseTicketNumber } from './ticket.number.js';
 import { visibleTicketBranches } from './ticket.policy.js';
@@ -27,22 +27,22 @@ export interface TicketListFilter {
   search?: string | null;
 }
 
-interface OrderSpec {
-  column: 'createdAt' | 'updatedAt' | 'resolutionDueAt';
-  descending: boolean;
-}
+const byKey = (list: TicketOrder, column: 'createdAt' | 'updatedAt', descending: boolean) =>
+  listOrder<TicketRow>(`tickets.${list}`, [
+    { column, kind: 'time', descending },
+    { column: 'id', kind: 'uuid', descending },
+  ]);
 
-const ORDERS: Record<TicketOrder, OrderSpec> = {
-  CREATED_AT_DESC: { column: 'createdAt', descending: true },
-  CREATED_AT_ASC: { column: 'createdAt', descending: false },
-  UPDATED_AT_DESC: { column: 'updatedAt', descending: true },
-  // Nullable: tickets without an SLA come last.
-  RESOLUTION_DUE_AT_ASC: { column: 'resolutionDueAt', descending: false },
+const ORDERS: Record<TicketOrder, ListOrder<TicketRow>> = {
+  CREATED_AT_DESC: byKey('CREATED_AT_DESC', 'createdAt', true),
+  CREATED_AT_ASC: byKey('CREATED_AT_ASC', 'createdAt', false),
+  UPDATED_AT_DESC: byKey('UPDATED_AT_DESC', 'updatedAt', true),
+  // Tickets without an SLA come last.
+  RESOLUTION_DUE_AT_ASC: listOrder<TicketRow>('tickets.RESOLUTION_DUE_AT_ASC', [
+    { column: 'resolutionDueAt', kind: 'time', nullsLast: true },
+    { column: 'id', kind: 'uuid' },
+  ]),
 };
-
-type Cursor = [sortValue: string | null, id: string];
-const isCursor = (values: unknown[]): values is Cursor =>
-  values.length === 2 && (values[0] === null || typeof values[0] === 'string') && typeof values[1] === 'string';
 
 /** Words of the search turned into a prefix query: "wifi dorm" → "wifi:* & dorm:*". */
 function prefixQuery(search: string): string | null {
@@ -87,52 +87,39 @@ function filterSql(filter: TicketListFilter, now: Date): Prisma.Sql[] {
   return conditions;
 }
 
-function afterSql(order: OrderSpec, cursor: Cursor): Prisma.Sql {
-  const column = Prisma.raw(`t."${order.column}"`);
-  const [value, id] = cursor;
-  if (order.descending) return Prisma.sql`(${column}, t."id") < (${value}::timestamptz, ${id}::uuid)`;
-  if (value === null) return Prisma.sql`(${column} IS NULL AND t."id" > ${id}::uuid)`;
-  return Prisma.sql`(${column} > ${value}::timestamptz OR (${column} = ${value}::timestamptz AND t."id" > ${id}::uuid) OR ${column} IS NULL)`;
-}
-
-export interface TicketList extends Page<TicketRow> {
-  cursorOf: (ticket: TicketRow) => string;
+export interface TicketList extends Connection<TicketRow> {
   count: () => Promise<number>;
 }
 
 export async function listTickets(
   prisma: PrismaClient,
   viewer: Viewer,
-  args: { filter: TicketListFilter; order: TicketOrder; first: number; after?: string | null; now: Date },
+  args: { filter: TicketListFilter; order: TicketOrder; page: PageArgs; now: Date },
 ): Promise<TicketList> {
-  const order = ORDERS[args.order];
   const branches = visibleTicketBranches(viewer);
   const filters = filterSql(args.filter, args.now);
-  const pageFilters = args.after ? [...filters, afterSql(order, decodeCursor(args.after, isCursor))] : filters;
-  const orderBy = Prisma.raw(
-    `t."${order.column}" ${order.descending ? 'DESC' : 'ASC NULLS LAST'}, t."id" ${order.descending ? 'DESC' : 'ASC'}`,
-  );
-  const limit = args.first + 1;
-  const branchPage = (branch: Prisma.Sql) => Prisma.sql`
-    SELECT t.* FROM "Ticket" t
-    WHERE ${Prisma.join([branch, ...pageFilters], ' AND ')}
-    ORDER BY ${orderBy}
-    LIMIT ${limit}`;
-  const rows = await prisma.$queryRaw<TicketRow[]>(
-    branches.length === 1
-      ? branchPage(branches[0]!)
-      : Prisma.sql`SELECT * FROM (${Prisma.join(
-          branches.map((branch) => Prisma.sql`(${branchPage(branch)})`),
-          ' UNION ALL ',
-        )}) t ORDER BY ${orderBy} LIMIT ${limit}`,
-  );
+  const connection = await paginate(pageRequest(args.page, ORDERS[args.order]), (window) => {
+    const orderBy = window.sqlOrderBy('t');
+    const branchPage = (branch: Prisma.Sql) => Prisma.sql`
+      SELECT t.* FROM "Ticket" t
+      WHERE ${Prisma.join([branch, ...filters, window.sqlWhere('t')], ' AND ')}
+      ORDER BY ${orderBy}
+      LIMIT ${window.limit}`;
+    return prisma.$queryRaw<TicketRow[]>(
+      branches.length === 1
+        ? branchPage(branches[0]!)
+        : Prisma.sql`SELECT * FROM (${Prisma.join(
+            branches.map((branch) => Prisma.sql`(${branchPage(branch)})`),
+            ' UNION ALL ',
+          )}) t ORDER BY ${orderBy} LIMIT ${window.limit}`,
+    );
+  });
   // The branches are disjoint, so their counts add up; each counts through its own index, where
   // one OR condition would visit every matching row in the table.
   const branchCount = (branch: Prisma.Sql) =>
     Prisma.sql`(SELECT count(*)::int FROM "Ticket" t WHERE ${Prisma.join([branch, ...filters], ' AND ')})`;
   return {
-    ...toPage(rows, args.first),
-    cursorOf: (ticket) => encodeCursor([ticket[order.column]?.toISOString() ?? null, ticket.id]),
+    ...connection,
     async count() {
       const [{ count }] = await prisma.$queryRaw<[{ count: number }]>`SELECT ${Prisma.join(branches.map(branchCount), ' + ')} AS count`;
       return count;

@@ -1,10 +1,9 @@
 import type { Ticket as TicketRow } from '@studentdesk/db';
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, registerEnumType, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, registerEnumType, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context.js';
 import { Category, Department } from '../departments/department.type.js';
 import { fromGlobalId } from '../relay/global-id.js';
-import { pageSize } from '../relay/pagination.js';
-import { connection } from '../relay/relay.types.js';
+import { PageArgs } from '../relay/pagination.js';
 import { User } from '../users/user.type.js';
 import { Priority, TicketStatus } from './ticket.enums.js';
 import { ReplyInput, ReportProblemInput, ResolveTicketInput, TicketFilter } from './ticket.inputs.js';
@@ -58,9 +57,8 @@ export class TicketResolver {
   })
   async tickets(
     @Ctx() ctx: Context,
+    @Args(() => PageArgs) page: PageArgs,
     @Arg('filter', () => TicketFilter, { nullable: true, description: 'Conditions, combined with AND.' }) filter?: TicketFilter | null,
-    @Arg('first', () => Int, { nullable: true, description: 'Page size: default 20, at most 100.' }) first?: number | null,
-    @Arg('after', () => String, { nullable: true, description: 'Cursor of the last ticket of the previous page.' }) after?: string | null,
     @Arg('orderBy', () => TicketOrderEnum, { nullable: true, description: 'Order; newest first by default.' }) orderBy?: TicketOrder | null,
   ): Promise<TicketConnection> {
     enforce(ticketPolicy.canList(ctx.viewer));
@@ -74,12 +72,11 @@ export class TicketResolver {
         incidentId: optionalId(filter?.incidentId, 'Incident', 'filter.incidentId'),
       },
       order: orderBy ?? 'CREATED_AT_DESC',
-      first: pageSize(first),
-      after,
+      page,
       now: new Date(),
     });
-    for (const row of list.rows) ctx.loaders.ticket.prime(row.id, row);
-    return { ...connection(list, list.cursorOf), count: list.count };
+    for (const { node } of list.edges) ctx.loaders.ticket.prime(node.id, node);
+    return list;
   }
 
   @Mutation(() => ReportProblemPayload, { description: 'Report a problem, signed in or not.' })
