@@ -1,7 +1,7 @@
 import { IncidentStatus } from '@studentdesk/db';
 import { ArrayMaxSize, IsInt, IsOptional, Length, Max, Min } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Node, PageInfo } from '../relay/relay.types.js';
+import { ConnectionOf, Node } from '../relay/relay.types.js';
 
 registerEnumType(IncidentStatus, {
   name: 'IncidentStatus',
@@ -44,23 +44,8 @@ export class IncidentUpdate {
   createdAt!: Date;
 }
 
-@ObjectType({ description: 'One incident in a list, with its cursor.' })
-export class IncidentEdge {
-  @Field(() => String, { description: 'Pass as `after` to continue after this incident.' })
-  cursor!: string;
-
-  @Field(() => Incident, { description: 'The incident.' })
-  node!: Incident;
-}
-
 @ObjectType({ description: 'A page of incidents, newest first.' })
-export class IncidentConnection {
-  @Field(() => [IncidentEdge], { description: 'The incidents on this page.' })
-  edges!: IncidentEdge[];
-
-  @Field(() => PageInfo, { description: 'Whether more pages follow.' })
-  pageInfo!: PageInfo;
-}
+export class IncidentConnection extends ConnectionOf(Incident, 'Incident', 'incident', 'incidents') {}
 
 @InputType({ description: 'A new incident, and the tickets it explains.' })
 export class CreateIncidentInput {

@@ -2,7 +2,7 @@
 // and the recognition feed. Every figure is aggregated in SQL.
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Category, Department } from '../departments/department.type.js';
-import { PageInfo } from '../relay/relay.types.js';
+import { ConnectionOf } from '../relay/relay.types.js';
 import { User } from '../users/user.type.js';
 
 @ObjectType({ description: 'A CSAT figure: share of ratings that are 4 or 5, and how many ratings it rests on.' })
@@ -265,20 +265,5 @@ export class Leaderboard {
   unranked!: Department[];
 }
 
-@ObjectType({ description: 'One item of the recognition feed, with its cursor.' })
-export class PraiseEdge {
-  @Field(() => String, { description: 'Pass as `after` to continue after this item.' })
-  cursor!: string;
-
-  @Field(() => Praise, { description: 'The praise.' })
-  node!: Praise;
-}
-
 @ObjectType({ description: 'A page of the recognition feed, newest first.' })
-export class PraiseConnection {
-  @Field(() => [PraiseEdge], { description: 'The praise on this page.' })
-  edges!: PraiseEdge[];
-
-  @Field(() => PageInfo, { description: 'Whether more praise follows, and the cursor to get it.' })
-  pageInfo!: PageInfo;
-}
+export class PraiseConnection extends ConnectionOf(Praise, 'Praise', 'item of praise', 'items of praise') {}

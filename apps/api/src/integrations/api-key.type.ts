@@ -1,7 +1,7 @@
 import { ArrayMaxSize, ArrayMinSize, Length } from 'class-validator';
 import { Field, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import type { ApiScope } from '../auth/scopes.js';
-import { Node, PageInfo } from '../relay/relay.types.js';
+import { ConnectionOf, Node } from '../relay/relay.types.js';
 import { User } from '../users/user.type.js';
 
 /** GraphQL names for the scopes; the values are the scope words of errors and docs. */
@@ -55,23 +55,8 @@ export class ApiKey extends Node {
   createdBy?: User | null;
 }
 
-@ObjectType({ description: 'One API key in a list, with its cursor.' })
-export class ApiKeyEdge {
-  @Field(() => String, { description: 'Pass as `after` to continue after this key.' })
-  cursor!: string;
-
-  @Field(() => ApiKey, { description: 'The key.' })
-  node!: ApiKey;
-}
-
 @ObjectType({ description: 'A page of API keys, newest first.' })
-export class ApiKeyConnection {
-  @Field(() => [ApiKeyEdge], { description: 'The keys on this page.' })
-  edges!: ApiKeyEdge[];
-
-  @Field(() => PageInfo, { description: 'Whether more pages follow.' })
-  pageInfo!: PageInfo;
-}
+export class ApiKeyConnection extends ConnectionOf(ApiKey, 'ApiKey', 'API key', 'API keys') {}
 
 @InputType({ description: 'A new API key.' })
 export class CreateApiKeyInput {

@@ -1,6 +1,6 @@
 import { ArrayMaxSize, ArrayMinSize, IsOptional, Length, MaxLength } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Node, PageInfo } from '../relay/relay.types.js';
+import { ConnectionOf, Node } from '../relay/relay.types.js';
 import type { WebhookEventType as EventType } from './webhook-events.js';
 
 /** GraphQL names for the event types; the values are the `type` of the delivered JSON. */
@@ -56,23 +56,8 @@ export class Webhook extends Node {
   createdAt!: Date;
 }
 
-@ObjectType({ description: 'One webhook in a list, with its cursor.' })
-export class WebhookEdge {
-  @Field(() => String, { description: 'Pass as `after` to continue after this webhook.' })
-  cursor!: string;
-
-  @Field(() => Webhook, { description: 'The webhook.' })
-  node!: Webhook;
-}
-
 @ObjectType({ description: 'A page of webhooks, newest first.' })
-export class WebhookConnection {
-  @Field(() => [WebhookEdge], { description: 'The webhooks on this page.' })
-  edges!: WebhookEdge[];
-
-  @Field(() => PageInfo, { description: 'Whether more pages follow.' })
-  pageInfo!: PageInfo;
-}
+export class WebhookConnection extends ConnectionOf(Webhook, 'Webhook', 'webhook', 'webhooks') {}
 
 @ObjectType({ description: 'One HTTP request of a delivery and what the receiver answered.' })
 export class WebhookAttempt {
@@ -130,23 +115,8 @@ export class WebhookDelivery extends Node {
   createdAt!: Date;
 }
 
-@ObjectType({ description: 'One delivery in a list, with its cursor.' })
-export class WebhookDeliveryEdge {
-  @Field(() => String, { description: 'Pass as `after` to continue after this delivery.' })
-  cursor!: string;
-
-  @Field(() => WebhookDelivery, { description: 'The delivery.' })
-  node!: WebhookDelivery;
-}
-
 @ObjectType({ description: 'A page of deliveries, newest first.' })
-export class WebhookDeliveryConnection {
-  @Field(() => [WebhookDeliveryEdge], { description: 'The deliveries on this page.' })
-  edges!: WebhookDeliveryEdge[];
-
-  @Field(() => PageInfo, { description: 'Whether more pages follow.' })
-  pageInfo!: PageInfo;
-}
+export class WebhookDeliveryConnection extends ConnectionOf(WebhookDelivery, 'WebhookDelivery', 'delivery', 'deliveries') {}
 
 @InputType({ description: 'A new webhook.' })
 export class CreateWebhookInput {

@@ -1,6 +1,6 @@
 import { DeliveryStatus } from '@studentdesk/db';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Node, PageInfo } from '../relay/relay.types.js';
+import { ConnectionOf, Node } from '../relay/relay.types.js';
 
 registerEnumType(DeliveryStatus, {
   name: 'DeliveryStatus',
@@ -42,20 +42,5 @@ export class EmailMessage extends Node {
   createdAt!: Date;
 }
 
-@ObjectType({ description: 'One email in the outbox, with its cursor.' })
-export class EmailMessageEdge {
-  @Field(() => String, { description: 'Pass as `after` to continue after this email.' })
-  cursor!: string;
-
-  @Field(() => EmailMessage, { description: 'The email.' })
-  node!: EmailMessage;
-}
-
 @ObjectType({ description: 'A page of the outbox, newest first.' })
-export class EmailMessageConnection {
-  @Field(() => [EmailMessageEdge], { description: 'The emails on this page.' })
-  edges!: EmailMessageEdge[];
-
-  @Field(() => PageInfo, { description: 'Whether more pages follow.' })
-  pageInfo!: PageInfo;
-}
+export class EmailMessageConnection extends ConnectionOf(EmailMessage, 'EmailMessage', 'email', 'emails') {}

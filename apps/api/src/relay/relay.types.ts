@@ -1,4 +1,4 @@
-import { Field, ID, InterfaceType, ObjectType } from 'type-graphql';
+import { Field, ID, InterfaceType, ObjectType, type ClassType } from 'type-graphql';
 
 /** Marks rows returned through the Node interface with their GraphQL type. */
 export const NODE_TYPE = Symbol('nodeType');
@@ -28,4 +28,31 @@ export class PageInfo {
 
   @Field(() => String, { nullable: true, description: 'Cursor of the last item; pass it as `after` for the next page.' })
   endCursor!: string | null;
+}
+
+/**
+ * The edge type of a list (`{name}Edge { cursor node }`) and a base for its connection type
+ * (`edges`, `pageInfo`), which each list extends with its own @ObjectType and description.
+ * `item` and `items` name the node in descriptions: "ticket", "tickets".
+ */
+export function ConnectionOf<NodeType extends object>(node: ClassType<NodeType>, name: string, item: string, items: string) {
+  @ObjectType(`${name}Edge`, { description: `One ${item} in a list, with its cursor.` })
+  class Edge {
+    @Field(() => String, { description: `Pass as \`after\` to continue after this ${item}, or as \`before\` to page back from it.` })
+    cursor!: string;
+
+    @Field(() => node, { description: `The ${item}.` })
+    node!: NodeType;
+  }
+
+  // Not reachable from any field, so not emitted: each list's subclass is.
+  @ObjectType(`${name}ConnectionFields`)
+  abstract class Connection {
+    @Field(() => [Edge], { description: `The ${items} on this page, in list order.` })
+    edges!: Edge[];
+
+    @Field(() => PageInfo, { description: 'Where this page sits in the whole list, and the cursors to page on.' })
+    pageInfo!: PageInfo;
+  }
+  return Connection;
 }

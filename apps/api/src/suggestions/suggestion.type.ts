@@ -1,7 +1,7 @@
 import { SuggestionStatus } from '@studentdesk/db';
 import { IsOptional, Length } from 'class-validator';
 import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
-import { Node, PageInfo } from '../relay/relay.types.js';
+import { ConnectionOf, Node } from '../relay/relay.types.js';
 
 registerEnumType(SuggestionStatus, {
   name: 'SuggestionStatus',
@@ -60,23 +60,8 @@ export class SuggestionComment extends Node {
   createdAt!: Date;
 }
 
-@ObjectType({ description: 'One suggestion in a list, with its cursor.' })
-export class SuggestionEdge {
-  @Field(() => String, { description: 'Pass as `after` to continue after this suggestion.' })
-  cursor!: string;
-
-  @Field(() => Suggestion, { description: 'The suggestion.' })
-  node!: Suggestion;
-}
-
 @ObjectType({ description: 'A page of suggestions, newest first.' })
-export class SuggestionConnection {
-  @Field(() => [SuggestionEdge], { description: 'The suggestions on this page.' })
-  edges!: SuggestionEdge[];
-
-  @Field(() => PageInfo, { description: 'Whether more pages follow.' })
-  pageInfo!: PageInfo;
-}
+export class SuggestionConnection extends ConnectionOf(Suggestion, 'Suggestion', 'suggestion', 'suggestions') {}
 
 @InputType({ description: 'A new improvement suggestion.' })
 export class RaiseSuggestionInput {

@@ -1,6 +1,6 @@
 import { Priority, TicketChannel, TicketStatus } from './ticket.enums.js';
 import { Field, Int, ObjectType } from 'type-graphql';
-import { Node, PageInfo } from '../relay/relay.types.js';
+import { ConnectionOf, Node } from '../relay/relay.types.js';
 
 @ObjectType({ implements: Node, description: 'A problem a student reported, and everything that happened to it.' })
 export class Ticket extends Node {
@@ -56,23 +56,8 @@ export class Ticket extends Node {
   desiredOutcome!: string | null;
 }
 
-@ObjectType({ description: 'One ticket in a list, with the cursor that points at it.' })
-export class TicketEdge {
-  @Field(() => String, { description: 'Pass as `after` to continue after this ticket.' })
-  cursor!: string;
-
-  @Field(() => Ticket, { description: 'The ticket.' })
-  node!: Ticket;
-}
-
 @ObjectType({ description: 'A page of tickets.' })
-export class TicketConnection {
-  @Field(() => [TicketEdge], { description: 'The tickets on this page, in order.' })
-  edges!: TicketEdge[];
-
-  @Field(() => PageInfo, { description: 'Whether more pages follow, and the cursor to get them.' })
-  pageInfo!: PageInfo;
-
+export class TicketConnection extends ConnectionOf(Ticket, 'Ticket', 'ticket', 'tickets') {
   /** Counted only when asked for. */
   count!: () => Promise<number>;
 }
