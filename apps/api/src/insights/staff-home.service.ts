@@ -83,7 +83,12 @@ export async function staffHome(ctx: Context, now: Date) {
   const [{ openTickets }] = await ctx.prisma.$queryRaw<[{ openTickets: number }]>`
     SELECT count(*)::int AS "openTickets" FROM "Ticket"
     WHERE "assigneeId" = ${user.id}::uuid AND "status" IN ('NEW', 'OPEN', 'WAITING_ON_STUDENT')`;
-  const praise = await praiseRows(ctx, Prisma.sql`r."staffId" = ${user.id}::uuid`, Prisma.sql`r."createdAt" DESC, r."id" DESC`, PRAISE_ON_HOME);
+  const praise = await praiseRows(
+    ctx,
+    Prisma.sql`r."staffId" = ${user.id}::uuid`,
+    Prisma.sql`r."createdAt" DESC, r."id" DESC`,
+    PRAISE_ON_HOME,
+  );
   return {
     mine: trend(csat, 'mine'),
     department: user.departmentId ? trend(csat, 'department') : null,

@@ -130,12 +130,21 @@ describe.each(DATABASE_KINDS)('paging every connection on %s', (kind) => {
       );
     }
     variables.ticketId = toGlobalId('Ticket', tickets[0]!.id);
-    const webhook = await prisma.webhook.create({ data: { url: 'https://hooks.example.invalid/0', secret: 's', events: [], active: false } });
+    const webhook = await prisma.webhook.create({
+      data: { url: 'https://hooks.example.invalid/0', secret: 's', events: [], active: false },
+    });
     variables.webhookId = toGlobalId('Webhook', webhook.id);
     for (const [index, at] of TIMES.entries()) {
       await prisma.message.create({ data: { ticketId: tickets[0]!.id, authorId: staff.id, body: `Reply ${index}`, createdAt: at } });
       await prisma.emailMessage.create({
-        data: { kind: 'TRACKING_LINK', toAddress: alice.email, subject: `Email ${index}`, text: 'Hello', status: 'SUCCEEDED', createdAt: at },
+        data: {
+          kind: 'TRACKING_LINK',
+          toAddress: alice.email,
+          subject: `Email ${index}`,
+          text: 'Hello',
+          status: 'SUCCEEDED',
+          createdAt: at,
+        },
       });
       await prisma.incident.create({ data: { title: `Incident ${index}`, summary: 'Down.', startedAt: at, createdAt: at } });
       await prisma.suggestion.create({ data: { title: `Idea ${index}`, body: 'Better.', authorId: staff.id, createdAt: at } });
@@ -151,10 +160,19 @@ describe.each(DATABASE_KINDS)('paging every connection on %s', (kind) => {
         },
       });
       await prisma.apiKey.create({
-        data: { name: `Key ${index}`, prefix: 'sd_test', keyHash: randomBytes(16).toString('hex'), scopes: [], createdById: admin.id, createdAt: at },
+        data: {
+          name: `Key ${index}`,
+          prefix: 'sd_test',
+          keyHash: randomBytes(16).toString('hex'),
+          scopes: [],
+          createdById: admin.id,
+          createdAt: at,
+        },
       });
       if (index > 0) {
-        await prisma.webhook.create({ data: { url: `https://hooks.example.invalid/${index}`, secret: 's', events: [], active: false, createdAt: at } });
+        await prisma.webhook.create({
+          data: { url: `https://hooks.example.invalid/${index}`, secret: 's', events: [], active: false, createdAt: at },
+        });
       }
       const event = await prisma.outboxEvent.create({ data: { type: 'ticket.created', payload: {}, processedAt: at, createdAt: at } });
       await prisma.webhookDelivery.create({

@@ -14,7 +14,10 @@ const MAX_CURSOR_LENGTH = 512;
 
 @ArgsType()
 export class PageArgs {
-  @Field(() => Int, { nullable: true, description: `Page size from the start (or after \`after\`): default ${DEFAULT_PAGE_SIZE}, at most ${MAX_PAGE_SIZE}.` })
+  @Field(() => Int, {
+    nullable: true,
+    description: `Page size from the start (or after \`after\`): default ${DEFAULT_PAGE_SIZE}, at most ${MAX_PAGE_SIZE}.`,
+  })
   first?: number | null;
 
   @Field(() => String, { nullable: true, description: 'Cursor of the last item seen: the page starts after it.' })
@@ -272,7 +275,10 @@ function sideCondition<Row, Out>(c: Condition<Out>, order: ListOrder<Row>, side:
   const keys: Key[] = order.keys;
   const direction = side === 'after' || side === 'atOrAfter' ? 1 : -1;
   const alternatives = keys.map((key, index) =>
-    c.and([...keys.slice(0, index).map((earlier, j) => keyEquals(c, earlier, position[j]!)), keyBeyond(c, key, position[index]!, direction)]),
+    c.and([
+      ...keys.slice(0, index).map((earlier, j) => keyEquals(c, earlier, position[j]!)),
+      keyBeyond(c, key, position[index]!, direction),
+    ]),
   );
   if (side === 'atOrAfter' || side === 'atOrBefore') {
     alternatives.push(c.and(keys.map((key, index) => keyEquals(c, key, position[index]!))));

@@ -13,11 +13,7 @@ import { Ticket, TicketEvent } from './ticket.type.js';
 @Resolver(() => Ticket)
 export class TicketConversationResolver {
   @FieldResolver(() => MessageConnection, { description: 'The conversation, oldest first. Internal notes only for staff.' })
-  async messages(
-    @Root() ticket: TicketRow,
-    @Ctx() ctx: Context,
-    @Args(() => PageArgs) page: PageArgs,
-  ): Promise<MessageConnection> {
+  async messages(@Root() ticket: TicketRow, @Ctx() ctx: Context, @Args(() => PageArgs) page: PageArgs): Promise<MessageConnection> {
     return messagePage(ctx.loaders.messageWindow, ticket.id, seesInternal(ctx.viewer, ticket), page);
   }
 
