@@ -94,11 +94,11 @@ export const QUEUE_CASE: BenchCase = {
       {
         filter: { status: [...OPEN] },
         order: 'RESOLUTION_DUE_AT_ASC',
-        first: 50,
+        page: { first: 50 },
         now: new Date(),
       },
     );
-    const tickets = list.rows;
+    const tickets = list.edges.map((edge) => edge.node);
     const ids = (pick: (ticket: (typeof tickets)[number]) => string | null) => [...new Set(tickets.map(pick).filter((id) => id !== null))];
     const [totalCount, categories, departments, people] = await Promise.all([
       list.count(),
@@ -106,7 +106,7 @@ export const QUEUE_CASE: BenchCase = {
       prisma.department.findMany({ where: { id: { in: ids((ticket) => ticket.departmentId) } } }),
       prisma.user.findMany({ where: { id: { in: [...ids((ticket) => ticket.requesterId), ...ids((ticket) => ticket.assigneeId)] } } }),
     ]);
-    return { totalCount, hasNextPage: list.hasNextPage, tickets, categories, departments, people };
+    return { totalCount, hasNextPage: list.pageInfo.hasNextPage, tickets, categories, departments, people };
   },
 };
 

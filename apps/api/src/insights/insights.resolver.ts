@@ -19,7 +19,7 @@ import {
   StaffPerceptionGap,
   WeeklyCsat,
 } from './insights.type.js';
-import { resolveRange } from './satisfaction.service.js';
+import { resolveRange } from './metrics.js';
 import { DateRange } from './satisfaction.type.js';
 import { recognitionFeed, staffHome } from './staff-home.service.js';
 

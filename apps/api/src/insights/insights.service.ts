@@ -1,12 +1,26 @@
-// The managers' dashboards. Each section is one aggregate SQL statement over the scope's
-// departments; the resolver runs only the sections a client asks for.
-import { Prisma } from '@studentdesk/db';
+// The managers' dashboards. The figures come from metrics.ts, computed once per request for the
+// scope's departments; the resolver runs only the sections a client asks for.
 import { enforce } from '../auth/viewer.js';
 import type { Context } from '../context.js';
 import { badInput } from '../errors.js';
 import { canReadStaffPages, inScopeSql, type InsightScope } from './insights.policy.js';
 import { BacklogAge } from './insights.type.js';
-import { resolveRange, share } from './satisfaction.service.js';
+import {
+  averageFirstResponseHours,
+  averageResolutionHours,
+  csat,
+  departmentTallies,
+  emptyTally,
+  expectationCounts,
+  expectationMetRate,
+  expectedAgainstActualHours,
+  firstResponseAttainment,
+  perceptionGap,
+  resolutionAttainment,
+  resolveRange,
+  staffTallies,
+  type DepartmentTally,
+} from './metrics.js';
 
 export interface InsightsRequest {
   scope: InsightScope;
@@ -23,122 +37,58 @@ export async function scopeDepartments(ctx: Context, request: InsightsRequest) {
     SELECT d.* FROM "Department" d WHERE ${inScopeSql(request.scope, 'd."id"')} ORDER BY d."name"`;
 }
 
-export async function csatByWeek(ctx: Context, { scope, from, to }: InsightsRequest) {
-  const rows = await ctx.prisma.$queryRaw<Array<{ departmentId: string; weekStart: Date; responses: number; satisfied: number }>>`
-    SELECT r."departmentId",
-           date_trunc('week', r."createdAt" AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS "weekStart",
-           count(*)::int AS responses,
-           count(*) FILTER (WHERE r."score" >= 4)::int AS satisfied
-    FROM "Rating" r
-    WHERE r."createdAt" >= ${from}::timestamptz AND r."createdAt" < ${to}::timestamptz AND ${inScopeSql(scope, 'r."departmentId"')}
-    GROUP BY 1, 2
-    ORDER BY 2, 1`;
+// Several sections read the same sums: one query per request.
+const talliesOfRequest = new WeakMap<InsightsRequest, Promise<DepartmentTally[]>>();
+
+/** Each of the scope's departments, alphabetically, with its sums over the period. */
+async function departmentFigures(ctx: Context, request: InsightsRequest) {
+  let tallies = talliesOfRequest.get(request);
+  if (!tallies) {
+    tallies = departmentTallies(ctx.prisma, request, request.now, { departmentIds: request.scope.departmentIds });
+    talliesOfRequest.set(request, tallies);
+  }
+  const [rows, owners] = await Promise.all([tallies, scopeDepartments(ctx, request)]);
+  return owners.map((owner) => ({
+    department: owner,
+    tally: rows.find((row) => row.departmentId === owner.id)?.tally ?? emptyTally(),
+  }));
+}
+
+export async function csatByWeek(ctx: Context, request: InsightsRequest) {
+  const rows = (
+    await departmentTallies(ctx.prisma, request, request.now, { departmentIds: request.scope.departmentIds, byWeek: true })
+  ).filter((row) => row.tally.responses > 0);
   const owners = await departments(
     ctx,
     rows.map((row) => row.departmentId),
   );
   return rows.map((row, index) => ({
     department: owners[index]!,
-    weekStart: row.weekStart,
-    responses: row.responses,
-    csat: share(row.satisfied, row.responses),
+    weekStart: row.weekStart!,
+    responses: row.tally.responses,
+    csat: csat(row.tally),
   }));
 }
 
-export async function expectationGap(ctx: Context, { scope, from, to }: InsightsRequest) {
-  const rows = await ctx.prisma.$queryRaw<
-    Array<{
-      departmentId: string;
-      responses: number;
-      below: number;
-      met: number;
-      exceeded: number;
-      ticketsWithExpectation: number;
-      expectedResolutionHours: number | null;
-      actualResolutionHours: number | null;
-    }>
-  >`
-    WITH rated AS (
-      SELECT "departmentId",
-             count(*)::int AS responses,
-             count(*) FILTER (WHERE "expectation" = 'BELOW')::int AS below,
-             count(*) FILTER (WHERE "expectation" = 'MET')::int AS met,
-             count(*) FILTER (WHERE "expectation" = 'EXCEEDED')::int AS exceeded
-      FROM "Rating"
-      WHERE "createdAt" >= ${from}::timestamptz AND "createdAt" < ${to}::timestamptz
-      GROUP BY 1
-    ), timed AS (
-      SELECT "departmentId",
-             count(*)::int AS "ticketsWithExpectation",
-             avg("expectedResolutionHours")::float8 AS "expectedResolutionHours",
-             avg(extract(epoch FROM "resolvedAt" - "createdAt") / 3600)::float8 AS "actualResolutionHours"
-      FROM "Ticket"
-      WHERE "resolvedAt" >= ${from}::timestamptz AND "resolvedAt" < ${to}::timestamptz AND "expectedResolutionHours" IS NOT NULL
-      GROUP BY 1
-    )
-    SELECT d."id" AS "departmentId",
-           COALESCE(rated.responses, 0) AS responses,
-           COALESCE(rated.below, 0) AS below,
-           COALESCE(rated.met, 0) AS met,
-           COALESCE(rated.exceeded, 0) AS exceeded,
-           COALESCE(timed."ticketsWithExpectation", 0) AS "ticketsWithExpectation",
-           timed."expectedResolutionHours",
-           timed."actualResolutionHours"
-    FROM "Department" d
-    LEFT JOIN rated ON rated."departmentId" = d."id"
-    LEFT JOIN timed ON timed."departmentId" = d."id"
-    WHERE ${inScopeSql(scope, 'd."id"')}
-    ORDER BY d."name"`;
-  const owners = await departments(
-    ctx,
-    rows.map((row) => row.departmentId),
-  );
-  return rows.map(({ departmentId: _id, ...row }, index) => ({
-    ...row,
-    department: owners[index]!,
-    metOrExceededRate: share(row.met + row.exceeded, row.responses),
+export async function expectationGap(ctx: Context, request: InsightsRequest) {
+  return (await departmentFigures(ctx, request)).map(({ department, tally }) => ({
+    department,
+    responses: tally.responses,
+    metOrExceededRate: expectationMetRate(tally),
+    ...expectationCounts(tally),
+    ...expectedAgainstActualHours(tally),
   }));
 }
 
-interface PerceptionRow {
-  departmentId: string;
-  predictions: number;
-  averagePredicted: number | null;
-  averageScore: number | null;
-  gap: number | null;
-}
-
-const PERCEPTION_COLUMNS = Prisma.sql`
-  count(r."id")::int AS predictions,
-  avg(r."predictedScore")::float8 AS "averagePredicted",
-  avg(r."score")::float8 AS "averageScore",
-  avg((r."predictedScore" - r."score")::float8) AS gap`;
-
-export async function perceptionGapByDepartment(ctx: Context, { scope, from, to }: InsightsRequest) {
-  const rows = await ctx.prisma.$queryRaw<PerceptionRow[]>`
-    SELECT d."id" AS "departmentId", ${PERCEPTION_COLUMNS}
-    FROM "Department" d
-    LEFT JOIN "Rating" r ON r."departmentId" = d."id" AND r."predictedScore" IS NOT NULL
-      AND r."createdAt" >= ${from}::timestamptz AND r."createdAt" < ${to}::timestamptz
-    WHERE ${inScopeSql(scope, 'd."id"')}
-    GROUP BY d."id", d."name"
-    ORDER BY d."name"`;
-  const owners = await departments(
-    ctx,
-    rows.map((row) => row.departmentId),
-  );
-  return rows.map(({ departmentId: _id, ...row }, index) => ({ ...row, department: owners[index]! }));
+export async function perceptionGapByDepartment(ctx: Context, request: InsightsRequest) {
+  return (await departmentFigures(ctx, request)).map(({ department, tally }) => ({ department, ...perceptionGap(tally) }));
 }
 
 export async function perceptionGapByStaff(ctx: Context, { scope, from, to }: InsightsRequest) {
-  const rows = await ctx.prisma.$queryRaw<Array<PerceptionRow & { staffId: string }>>`
-    SELECT r."staffId", r."departmentId", ${PERCEPTION_COLUMNS}
-    FROM "Rating" r
-    WHERE r."predictedScore" IS NOT NULL AND r."staffId" IS NOT NULL
-      AND r."createdAt" >= ${from}::timestamptz AND r."createdAt" < ${to}::timestamptz
-      AND ${inScopeSql(scope, 'r."departmentId"')}
-    GROUP BY r."staffId", r."departmentId"
-    ORDER BY abs(avg((r."predictedScore" - r."score")::float8)) DESC, count(r."id") DESC, r."staffId"`;
+  const rows = (await staffTallies(ctx.prisma, { from, to }, { departmentIds: scope.departmentIds }))
+    .map((row) => ({ ...row, ...perceptionGap(row.tally) }))
+    .filter((row) => row.predictions > 0)
+    .sort((a, b) => Math.abs(b.gap!) - Math.abs(a.gap!) || b.predictions - a.predictions || a.staffId.localeCompare(b.staffId));
   const [owners, staff] = await Promise.all([
     departments(
       ctx,
@@ -146,44 +96,27 @@ export async function perceptionGapByStaff(ctx: Context, { scope, from, to }: In
     ),
     Promise.all(rows.map((row) => ctx.loaders.user.load(row.staffId))),
   ]);
-  return rows.map(({ departmentId: _department, staffId: _staff, ...row }, index) => ({
-    ...row,
+  return rows.map(({ predictions, averagePredicted, averageScore, gap }, index) => ({
+    predictions,
+    averagePredicted,
+    averageScore,
+    gap,
     department: owners[index]!,
     staff: staff[index]!,
   }));
 }
 
-export async function slaCompliance(ctx: Context, { scope, from, to, now }: InsightsRequest) {
-  const rows = await ctx.prisma.$queryRaw<
-    Array<{
-      departmentId: string;
-      firstResponseTickets: number;
-      firstResponseMet: number;
-      resolutionTickets: number;
-      resolutionMet: number;
-    }>
-  >`
-    SELECT d."id" AS "departmentId",
-           count(t."id") FILTER (WHERE t."firstResponseDueAt" IS NOT NULL
-             AND (t."firstRespondedAt" IS NOT NULL OR t."firstResponseDueAt" < ${now}::timestamptz))::int AS "firstResponseTickets",
-           count(t."id") FILTER (WHERE t."firstRespondedAt" <= t."firstResponseDueAt")::int AS "firstResponseMet",
-           count(t."id") FILTER (WHERE t."resolutionDueAt" IS NOT NULL
-             AND (t."resolvedAt" IS NOT NULL OR t."resolutionDueAt" < ${now}::timestamptz))::int AS "resolutionTickets",
-           count(t."id") FILTER (WHERE t."resolvedAt" <= t."resolutionDueAt")::int AS "resolutionMet"
-    FROM "Department" d
-    LEFT JOIN "Ticket" t ON t."departmentId" = d."id" AND t."createdAt" >= ${from}::timestamptz AND t."createdAt" < ${to}::timestamptz
-    WHERE ${inScopeSql(scope, 'd."id"')}
-    GROUP BY d."id", d."name"
-    ORDER BY d."name"`;
-  const owners = await departments(
-    ctx,
-    rows.map((row) => row.departmentId),
-  );
-  return rows.map(({ departmentId: _id, ...row }, index) => ({
-    ...row,
-    department: owners[index]!,
-    firstResponseRate: share(row.firstResponseMet, row.firstResponseTickets),
-    resolutionRate: share(row.resolutionMet, row.resolutionTickets),
+export async function slaCompliance(ctx: Context, request: InsightsRequest) {
+  return (await departmentFigures(ctx, request)).map(({ department, tally }) => ({
+    department,
+    firstResponseTickets: tally.firstResponseDecided,
+    firstResponseMet: tally.firstResponseMet,
+    firstResponseRate: firstResponseAttainment(tally),
+    resolutionTickets: tally.resolutionDecided,
+    resolutionMet: tally.resolutionMet,
+    resolutionRate: resolutionAttainment(tally),
+    averageFirstResponseHours: averageFirstResponseHours(tally),
+    averageResolutionHours: averageResolutionHours(tally),
   }));
 }
 
@@ -228,28 +161,24 @@ export async function leaderboard(
   const minResponses = requestedMinimum ?? DEFAULT_MIN_RESPONSES;
   if (!Number.isInteger(minResponses) || minResponses < 1 || minResponses > 10_000)
     throw badInput('minResponses must be from 1 to 10000.', 'minResponses');
-  const range = resolveRange(requestedRange, new Date());
-  const rows = await ctx.prisma.$queryRaw<Array<{ departmentId: string; responses: number; csat: number | null; rank: number | null }>>`
-    WITH per AS (
-      SELECT d."id", d."name",
-             count(r."id")::int AS responses,
-             (count(r."id") FILTER (WHERE r."score" >= 4))::float8 / NULLIF(count(r."id"), 0) AS csat
-      FROM "Department" d
-      LEFT JOIN "Rating" r ON r."departmentId" = d."id" AND r."createdAt" >= ${range.from}::timestamptz AND r."createdAt" < ${range.to}::timestamptz
-      GROUP BY d."id", d."name"
-    )
-    SELECT "id" AS "departmentId", responses, csat,
-           CASE WHEN responses >= ${minResponses}
-             THEN (rank() OVER (PARTITION BY responses >= ${minResponses} ORDER BY csat DESC, responses DESC))::int
-           END AS rank
-    FROM per
-    ORDER BY rank NULLS LAST, "name"`;
-  const owners = await departments(
-    ctx,
-    rows.map((row) => row.departmentId),
-  );
-  const ranked = rows.flatMap((row, index) =>
-    row.rank === null ? [] : [{ rank: row.rank, department: owners[index]!, csat: row.csat ?? 0, responses: row.responses }],
-  );
-  return { minResponses, entries: ranked, unranked: owners.filter((_owner, index) => rows[index]!.rank === null) };
+  const now = new Date();
+  const [owners, tallies] = await Promise.all([
+    ctx.prisma.department.findMany({ orderBy: { name: 'asc' } }),
+    departmentTallies(ctx.prisma, resolveRange(requestedRange, now), now),
+  ]);
+  const figures = owners.map((department) => {
+    const tally = tallies.find((row) => row.departmentId === department.id)?.tally ?? emptyTally();
+    return { department, csat: csat(tally) ?? 0, responses: tally.responses };
+  });
+  // Best CSAT first, more ratings breaking ties; equal CSAT and ratings share a rank.
+  const ranked = figures.filter((figure) => figure.responses >= minResponses).sort((a, b) => b.csat - a.csat || b.responses - a.responses);
+  const entries = ranked.map((figure) => ({
+    rank: ranked.findIndex((other) => other.csat === figure.csat && other.responses === figure.responses) + 1,
+    ...figure,
+  }));
+  return {
+    minResponses,
+    entries,
+    unranked: figures.filter((figure) => figure.responses < minResponses).map((figure) => figure.department),
+  };
 }

@@ -77,15 +77,18 @@ export class WeeklyCsat {
   responses!: number;
 }
 
-@ObjectType({ description: 'Did a department meet what students expected? From ratings and resolution times in the period.' })
+@ObjectType({
+  description:
+    'Did a department meet what students expected? From the ratings given in the period, and the resolution times of the tickets reported in it.',
+})
 export class ExpectationGap {
   @Field(() => Department, { description: 'The department.' })
   department!: Department;
 
-  @Field(() => Int, { description: 'Ratings in the period.' })
+  @Field(() => Int, { description: 'Ratings given in the period.' })
   responses!: number;
 
-  @Field(() => Float, { nullable: true, description: 'Share of ratings whose expectation was MET or EXCEEDED, from 0 to 1.' })
+  @Field(() => Float, { nullable: true, description: 'Share of those ratings whose expectation was MET or EXCEEDED, from 0 to 1.' })
   metOrExceededRate!: number | null;
 
   @Field(() => Int, { description: 'Ratings saying the outcome was below expectation.' })
@@ -97,7 +100,7 @@ export class ExpectationGap {
   @Field(() => Int, { description: 'Ratings saying the outcome exceeded expectation.' })
   exceeded!: number;
 
-  @Field(() => Int, { description: 'Tickets resolved in the period whose student said how soon they expected it.' })
+  @Field(() => Int, { description: 'Tickets reported in the period and resolved whose student said how soon they expected it.' })
   ticketsWithExpectation!: number;
 
   @Field(() => Float, { nullable: true, description: 'Mean resolution time the students expected, in hours.' })
@@ -142,7 +145,7 @@ export class StaffPerceptionGap extends PerceptionGap {
 
 @ObjectType({
   description:
-    'SLA compliance of tickets reported in the period. A ticket counts once its target is decided: met, or missed (answered late, or still unanswered after the due time).',
+    'SLA attainment of the tickets reported in the period. A target counts once it is decided: met, or missed (answered or resolved late, or still not after the due time). Tickets without a due time have no target.',
 })
 export class SlaCompliance {
   @Field(() => Department, { description: 'The department.' })
@@ -165,6 +168,18 @@ export class SlaCompliance {
 
   @Field(() => Float, { nullable: true, description: 'resolutionMet / resolutionTickets, from 0 to 1.' })
   resolutionRate!: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Mean hours from the report to the first public staff answer, over the answered tickets (wall-clock time).',
+  })
+  averageFirstResponseHours!: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Mean hours from the report to the resolution, over the resolved tickets (wall-clock time).',
+  })
+  averageResolutionHours!: number | null;
 }
 
 export enum BacklogAge {

@@ -1,6 +1,7 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import type { Context } from '../context.js';
-import { resolveRange, satisfactionReport } from './satisfaction.service.js';
+import { resolveRange } from './metrics.js';
+import { satisfactionReport } from './satisfaction.service.js';
 import { DateRange, SatisfactionReport } from './satisfaction.type.js';
 
 @Resolver(() => SatisfactionReport)
@@ -12,6 +13,7 @@ export class SatisfactionResolver {
     @Ctx() ctx: Context,
     @Arg('range', () => DateRange, { nullable: true, description: 'The period; the last 30 days when omitted.' }) range?: DateRange | null,
   ): Promise<SatisfactionReport> {
-    return satisfactionReport(ctx.prisma, ctx.viewer, resolveRange(range, new Date()));
+    const now = new Date();
+    return satisfactionReport(ctx.prisma, ctx.viewer, resolveRange(range, now), now);
   }
 }

@@ -1,5 +1,5 @@
-// A staff member's home page and the recognition feed: CSAT for me, my department and the school,
-// and praise from students. Aggregated in SQL: one statement for all six CSAT figures.
+// A staff member's home page and the recognition feed: CSAT for me, my department and the school
+// over the last 7 days and the 7 before (metrics.ts), and praise from students.
 import { Prisma, type Rating as RatingRow } from '@studentdesk/db';
 import { enforce, requireStaff } from '../auth/viewer.js';
 import type { Context } from '../context.js';
@@ -7,30 +7,12 @@ import { newestFirst, paginate, pageRequest, type PageArgs } from '../relay/pagi
 import { formatTicketNumber } from '../tickets/ticket.number.js';
 import type { CsatFigure, CsatTrend, Praise } from './insights.type.js';
 import * as insightsPolicy from './insights.policy.js';
-import { share } from './satisfaction.service.js';
+import { addTallies, csat, departmentTallies, staffTallies, type Tally } from './metrics.js';
 
 const WEEK = 7 * 86_400_000;
 export const PRAISE_ON_HOME = 10;
 
-type Scope = 'mine' | 'department' | 'school';
-type Period = 'thisWeek' | 'lastWeek';
-
-interface CsatRow {
-  scope: Scope;
-  period: Period;
-  responses: number;
-  satisfied: number;
-}
-
-const csatFigure = (satisfied: number, responses: number): CsatFigure => ({ csat: share(satisfied, responses), responses });
-
-function trend(rows: CsatRow[], scope: Scope): CsatTrend {
-  const figure = (period: Period) => {
-    const row = rows.find((candidate) => candidate.scope === scope && candidate.period === period);
-    return csatFigure(row?.satisfied ?? 0, row?.responses ?? 0);
-  };
-  return { thisWeek: figure('thisWeek'), lastWeek: figure('lastWeek') };
-}
+const csatFigure = (tally: Tally): CsatFigure => ({ csat: csat(tally), responses: tally.responses });
 
 type PraiseRow = Pick<RatingRow, 'id' | 'comment' | 'score' | 'createdAt' | 'staffId' | 'departmentId'> & { ticketNumber: number };
 
@@ -65,34 +47,28 @@ async function toPraise(ctx: Context, row: PraiseRow): Promise<Praise & { id: st
 export async function staffHome(ctx: Context, now: Date) {
   enforce(insightsPolicy.canReadStaffPages(ctx.viewer));
   const user = requireStaff(ctx.viewer);
-  const weekAgo = new Date(now.getTime() - WEEK);
-  const twoWeeksAgo = new Date(now.getTime() - 2 * WEEK);
-  const csat = await ctx.prisma.$queryRaw<CsatRow[]>`
-    SELECT s.scope,
-           CASE WHEN r."createdAt" >= ${weekAgo}::timestamptz THEN 'thisWeek' ELSE 'lastWeek' END AS period,
-           count(*)::int AS responses,
-           count(*) FILTER (WHERE r."score" >= 4)::int AS satisfied
-    FROM "Rating" r
-    CROSS JOIN LATERAL (VALUES
-      ('school', TRUE),
-      ('department', r."departmentId" = ${user.departmentId}::uuid),
-      ('mine', r."staffId" = ${user.id}::uuid)
-    ) AS s(scope, included)
-    WHERE r."createdAt" >= ${twoWeeksAgo}::timestamptz AND r."createdAt" < ${now}::timestamptz AND s.included
-    GROUP BY 1, 2`;
-  const [{ openTickets }] = await ctx.prisma.$queryRaw<[{ openTickets: number }]>`
-    SELECT count(*)::int AS "openTickets" FROM "Ticket"
-    WHERE "assigneeId" = ${user.id}::uuid AND "status" IN ('NEW', 'OPEN', 'WAITING_ON_STUDENT')`;
-  const praise = await praiseRows(
-    ctx,
-    Prisma.sql`r."staffId" = ${user.id}::uuid`,
-    Prisma.sql`r."createdAt" DESC, r."id" DESC`,
-    PRAISE_ON_HOME,
-  );
+  const thisWeek = { from: new Date(now.getTime() - WEEK), to: now };
+  const lastWeek = { from: new Date(now.getTime() - 2 * WEEK), to: thisWeek.from };
+  const [departmentsNow, departmentsBefore, mineNow, mineBefore, [{ openTickets }], praise] = await Promise.all([
+    departmentTallies(ctx.prisma, thisWeek, now),
+    departmentTallies(ctx.prisma, lastWeek, now),
+    staffTallies(ctx.prisma, thisWeek, { staffId: user.id }),
+    staffTallies(ctx.prisma, lastWeek, { staffId: user.id }),
+    ctx.prisma.$queryRaw<[{ openTickets: number }]>`
+      SELECT count(*)::int AS "openTickets" FROM "Ticket"
+      WHERE "assigneeId" = ${user.id}::uuid AND "status" IN ('NEW', 'OPEN', 'WAITING_ON_STUDENT')`,
+    praiseRows(ctx, Prisma.sql`r."staffId" = ${user.id}::uuid`, Prisma.sql`r."createdAt" DESC, r."id" DESC`, PRAISE_ON_HOME),
+  ]);
+  const trend = (current: Array<{ departmentId: string; tally: Tally }>, before: typeof current): CsatTrend => ({
+    thisWeek: csatFigure(addTallies(current.map((row) => row.tally))),
+    lastWeek: csatFigure(addTallies(before.map((row) => row.tally))),
+  });
+  const ofDepartment = (rows: Array<{ departmentId: string; tally: Tally }>) =>
+    rows.filter((row) => row.departmentId === user.departmentId);
   return {
-    mine: trend(csat, 'mine'),
-    department: user.departmentId ? trend(csat, 'department') : null,
-    school: trend(csat, 'school'),
+    mine: trend(mineNow, mineBefore),
+    department: user.departmentId ? trend(ofDepartment(departmentsNow), ofDepartment(departmentsBefore)) : null,
+    school: trend(departmentsNow, departmentsBefore),
     openTickets,
     praise: await Promise.all(praise.map((row) => toPraise(ctx, row))),
   };

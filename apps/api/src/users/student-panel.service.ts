@@ -4,6 +4,7 @@
 import { Prisma, type Ticket as TicketRow } from '@studentdesk/db';
 import type { Context } from '../context.js';
 import { firstName } from '../canned-responses/placeholders.js';
+import { averageScore, ticketRatingTally } from '../insights/metrics.js';
 import { visibleTicketsSql } from '../tickets/ticket.policy.js';
 import { loadTicketAsStaff } from '../tickets/ticket.service.js';
 
@@ -17,15 +18,14 @@ export async function studentPanel(ctx: Context, ticketGlobalId: string) {
     : Prisma.sql`t."contactEmail" = ${ticket.contactEmail}`;
   const where = Prisma.sql`${visibleTicketsSql(ctx.viewer)} AND ${sameStudent}`;
 
-  const [{ ticketCount, openTicketCount, ratingCount, averageScore }] = await ctx.prisma.$queryRaw<
-    [{ ticketCount: number; openTicketCount: number; ratingCount: number; averageScore: number | null }]
-  >`
-    SELECT count(t."id")::int AS "ticketCount",
-           count(t."id") FILTER (WHERE t."status" IN ('NEW', 'OPEN', 'WAITING_ON_STUDENT'))::int AS "openTicketCount",
-           count(r."id")::int AS "ratingCount",
-           avg(r."score")::float8 AS "averageScore"
-    FROM "Ticket" t LEFT JOIN "Rating" r ON r."ticketId" = t."id"
-    WHERE ${where}`;
+  const [[{ ticketCount, openTicketCount }], ratings] = await Promise.all([
+    ctx.prisma.$queryRaw<[{ ticketCount: number; openTicketCount: number }]>`
+      SELECT count(t."id")::int AS "ticketCount",
+             count(t."id") FILTER (WHERE t."status" IN ('NEW', 'OPEN', 'WAITING_ON_STUDENT'))::int AS "openTicketCount"
+      FROM "Ticket" t
+      WHERE ${where}`,
+    ticketRatingTally(ctx.prisma, where),
+  ]);
   const tickets = await ctx.prisma.$queryRaw<TicketRow[]>`
     SELECT t.* FROM "Ticket" t WHERE ${where} ORDER BY t."createdAt" DESC, t."id" DESC LIMIT ${PANEL_TICKETS}`;
   for (const row of tickets) ctx.loaders.ticket.prime(row.id, row);
@@ -39,8 +39,8 @@ export async function studentPanel(ctx: Context, ticketGlobalId: string) {
     account,
     ticketCount,
     openTicketCount,
-    ratingCount,
-    averageScore,
+    ratingCount: ratings.responses,
+    averageScore: averageScore(ratings),
     tickets,
   };
 }
