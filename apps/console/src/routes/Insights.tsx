@@ -190,7 +190,7 @@ export default function Insights() {
         <div className="chart-grid">
           <ChartCard
             title="CSAT by department by week"
-            description="Share of ratings that are 4 or 5, per week starting Monday (UTC)."
+            description="Share of the ratings given each week that are 4 or 5 (weeks start Monday 00:00 UTC)."
             fileName="csat-by-week"
             rows={insights.csatByWeek}
             columns={[
@@ -284,7 +284,7 @@ export default function Insights() {
           />
           <ChartCard
             title="SLA compliance"
-            description="Tickets reported in the period whose target is decided: met on time, or missed."
+            description="Tickets reported in the period, per target once decided: met on time, or missed (late, or still open after the due time). Tickets without an SLA have no target."
             fileName="sla-compliance"
             rows={insights.slaCompliance}
             columns={[
