@@ -78,7 +78,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const BASE64URL = /^[A-Za-z0-9_-]+$/;
 
-export function encodeCursor<Row>(order: ListOrder<Row>, row: Row): string {
+function encodeCursor<Row>(order: ListOrder<Row>, row: Row): string {
   const values = order.keys.map((key) => {
     const value = row[key.column] as Date | string | null;
     return value instanceof Date ? value.toISOString() : value;
@@ -95,7 +95,7 @@ function decodeValue(value: unknown, key: Key): Date | string | null | undefined
 }
 
 /** The position inside a cursor of this list; BAD_USER_INPUT naming the argument for anything else. */
-export function decodeCursor<Row>(order: ListOrder<Row>, cursor: string, argument: 'after' | 'before'): Position {
+function decodeCursor<Row>(order: ListOrder<Row>, cursor: string, argument: 'after' | 'before'): Position {
   const refuse = () => badInput(`${argument} is not a cursor of this list: pass a cursor this list returned.`, argument);
   if (cursor.length > MAX_CURSOR_LENGTH || !BASE64URL.test(cursor)) throw refuse();
   let parsed: unknown;
