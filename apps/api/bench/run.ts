@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { findRepoRoot, openDatabase, testPostgresUrl, type Database } from '@studentdesk/db';
 import { seedDemoSchool } from '@studentdesk/db/seed';
-import { createTokenSigner } from '../src/auth/tokens.js';
+import { startSession } from '../src/auth/sessions.js';
 import { freePort, waitForHealth } from '../src/loopback.js';
 import { fromGlobalId, toGlobalId } from '../src/relay/global-id.js';
 import { createSchema } from '../src/schema.js';
@@ -440,12 +440,14 @@ async function benchPglite(): Promise<CaseResult> {
   await seedDemoSchool(db.prisma, { scale: pgliteScale });
   const fixtureBase = await loadFixture(db);
   const tickets = await db.prisma.ticket.count();
-  const signer = createTokenSigner(new TextEncoder().encode(AUTH_SECRET), 1);
+  const app = await quietApp(db, AUTH_SECRET);
   const fixture: BenchFixture = {
     ...fixtureBase,
-    tokens: { staff: (await signer.sign(fixtureBase.staff.id)).token, manager: (await signer.sign(fixtureBase.manager.id)).token },
+    tokens: {
+      staff: (await startSession(app, fixtureBase.staff.id)).token,
+      manager: (await startSession(app, fixtureBase.manager.id)).token,
+    },
   };
-  const app = await quietApp(db, AUTH_SECRET);
   await directLoad(() => QUEUE_CASE.direct(app, fixture), connections, warmup);
   const direct = await directLoad(() => QUEUE_CASE.direct(app, fixture), connections, seconds);
   await db.close();

@@ -3,6 +3,7 @@
 // escalation) starts here, so every API process takes its share.
 import type { Database } from '@studentdesk/db';
 import type { Logger } from 'pino';
+import { trackSessions } from './auth/sessions.js';
 import { createTokenSigner } from './auth/tokens.js';
 import type { Config } from './config.js';
 import type { App } from './context.js';
@@ -34,11 +35,13 @@ export async function createApp(config: Config, db: Database, logger: Logger): P
         : 'Redis not ready: starting per process',
     );
   const webhooks = await startWebhookDelivery({ prisma: db.prisma, pool: db.pool, logger }, config.webhooks);
+  const pubSub = createTicketPubSub(redis);
   const app: App = {
     config,
     prisma: db.prisma,
-    tokens: createTokenSigner(config.authSecret, config.authTokenTtlHours),
-    pubSub: createTicketPubSub(redis),
+    tokens: createTokenSigner(config.authSecret),
+    sessions: trackSessions(db.prisma, pubSub, logger, config.sessionRecheckMs),
+    pubSub,
     logger,
     limits: createLimits(config.limits, redis),
     webhooks: webhooks.queue,
@@ -68,7 +71,7 @@ export async function createApp(config: Config, db: Database, logger: Logger): P
     app,
     webhooks,
     async stopBackgroundWork() {
-      await Promise.all([webhooks.stop(), timedWork.stop()]);
+      await Promise.all([webhooks.stop(), timedWork.stop(), app.sessions.stop()]);
       email?.close();
       await redis?.close();
     },

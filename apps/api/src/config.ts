@@ -27,6 +27,8 @@ export interface Config {
   processes: number;
   authSecret: Uint8Array;
   authTokenTtlHours: number;
+  /** How often each process re-checks the sessions of its open websockets, should a revocation event be lost. */
+  sessionRecheckMs: number;
   /** Load the demo school into an empty database on start. */
   seedDemo: 'auto' | 'always' | 'never';
   logLevel: string;
@@ -100,6 +102,7 @@ export function loadConfig(env: Env = process.env): Config {
   const dbPoolSize = integer('DB_POOL_SIZE', 10, 1, 200);
   const processes = integer('API_PROCESSES', 1, 1, 64);
   const authTokenTtlHours = integer('AUTH_TOKEN_TTL_HOURS', 24 * 7, 1, 24 * 90);
+  const sessionRecheckMs = integer('SESSION_RECHECK_MS', 5000, 100, 60_000);
 
   const databaseUrl = env.DATABASE_URL || undefined;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
@@ -204,6 +207,7 @@ export function loadConfig(env: Env = process.env): Config {
     processes,
     authSecret,
     authTokenTtlHours,
+    sessionRecheckMs,
     seedDemo,
     logLevel,
     logFormat,

@@ -2,6 +2,7 @@
 import type { PrismaClient } from '@studentdesk/db';
 import type { Logger } from 'pino';
 import { authenticateApiKey, looksLikeApiKey } from './auth/api-keys.js';
+import { sessionUser, type SessionTracker } from './auth/sessions.js';
 import type { TokenSigner } from './auth/tokens.js';
 import { anonymous, type Viewer } from './auth/viewer.js';
 import type { Config } from './config.js';
@@ -15,6 +16,8 @@ export interface App {
   config: Config;
   prisma: PrismaClient;
   tokens: TokenSigner;
+  /** lastSeenAt writes and the open websockets of each session, in this process. */
+  sessions: SessionTracker;
   pubSub: TicketPubSub;
   logger: Logger;
   limits: Limits;
@@ -49,10 +52,12 @@ export async function viewerFromToken(app: App, loaders: Loaders, token: string 
     const apiKey = await authenticateApiKey(app.prisma, token);
     return apiKey ? { ok: true, viewer: { kind: 'apiKey', apiKey } } : { ok: false };
   }
-  const userId = await app.tokens.verify(token);
-  const user = userId ? await loaders.user.load(userId) : null;
-  if (!user || user.deactivatedAt) return { ok: false };
-  return { ok: true, viewer: { kind: 'user', user } };
+  const claims = await app.tokens.verify(token);
+  // A valid signature is not enough: the session must still be live (signed out, revoked, deactivated).
+  const user = claims ? await sessionUser(app, claims) : null;
+  if (!claims || !user) return { ok: false };
+  loaders.user.prime(user.id, user);
+  return { ok: true, viewer: { kind: 'user', user, sessionId: claims.sessionId } };
 }
 
 export function createContext(app: App, viewer: Viewer, loaders: Loaders, session?: SessionCookie, clientAddress?: string): Context {

@@ -107,6 +107,7 @@ export async function startServer(app: App, schema: GraphQLSchema): Promise<ApiS
         const check = await viewerFromToken(app, loaders, socket.connectionParams?.authToken ?? cookieToken);
         if (!check.ok) return false;
         socket.extra.context = createContext(app, check.viewer, loaders);
+        app.sessions.watchSocket(check.viewer, socket.extra.socket);
         return true;
       },
       context: (socket) => createContext(app, socket.extra.context?.viewer ?? anonymous, createLoaders(app.prisma)),

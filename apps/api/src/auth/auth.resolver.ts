@@ -1,6 +1,6 @@
-import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { Arg, Ctx, Int, Mutation, Resolver } from 'type-graphql';
 import type { Context } from '../context.js';
-import { signIn, signOut } from './auth.service.js';
+import { changePassword, PASSWORD_MIN_LENGTH, signIn, signOut, signOutEverywhere } from './auth.service.js';
 import { AuthPayload } from './auth.type.js';
 
 @Resolver()
@@ -14,8 +14,28 @@ export class AuthResolver {
     return signIn(ctx, email, password);
   }
 
-  @Mutation(() => Boolean, { description: 'End the browser session (clears the cookie). Bearer tokens simply expire.' })
-  signOut(@Ctx() ctx: Context): boolean {
+  @Mutation(() => Boolean, {
+    description: 'End this session: its token stops working at once, its websockets close, and the browser’s cookie is cleared.',
+  })
+  signOut(@Ctx() ctx: Context): Promise<boolean> {
     return signOut(ctx);
+  }
+
+  @Mutation(() => Int, {
+    description: 'End every session of the signed-in person, this one included (a lost phone, a shared computer). Returns how many ended.',
+  })
+  signOutEverywhere(@Ctx() ctx: Context): Promise<number> {
+    return signOutEverywhere(ctx);
+  }
+
+  @Mutation(() => AuthPayload, {
+    description: `Change the password, given the current one. Every session of the account ends; the answer is a new session for this one.`,
+  })
+  changePassword(
+    @Arg('currentPassword', () => String, { description: 'The password in use now.' }) currentPassword: string,
+    @Arg('newPassword', () => String, { description: `The new password, at least ${PASSWORD_MIN_LENGTH} characters.` }) newPassword: string,
+    @Ctx() ctx: Context,
+  ) {
+    return changePassword(ctx, currentPassword, newPassword);
   }
 }

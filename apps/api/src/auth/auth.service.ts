@@ -1,8 +1,15 @@
 // Signing in: the same answer, and about the same time, whether the email exists or not; too
 // many failures for an account or from an address make both wait (limits/sign-in-limits.ts).
+// Signing out, everywhere or here, and changing the password end sessions (auth/sessions.ts).
 import { hashPassword, verifyPassword } from '@studentdesk/db';
 import type { Context } from '../context.js';
-import { unauthenticated } from '../errors.js';
+import { badInput, unauthenticated } from '../errors.js';
+import { endSession, revokeSessionsOf, startSession } from './sessions.js';
+import { requireUser } from './viewer.js';
+
+export const PASSWORD_MIN_LENGTH = 12;
+/** Long enough for any passphrase or password manager, short enough that hashing it stays cheap. */
+export const PASSWORD_MAX_LENGTH = 256;
 
 // Compared against when the account does not exist, so timing does not reveal which emails do.
 const unknownAccountHash = hashPassword('no account has this password');
@@ -18,12 +25,45 @@ export async function signIn(ctx: Context, email: string, password: string) {
     throw unauthenticated('The email or password is not right.');
   }
   await limiter.succeeded(account);
-  const { token, expiresAt } = await ctx.app.tokens.sign(user.id);
+  const { token, expiresAt } = await startSession(ctx.app, user.id, ctx.clientAddress);
   ctx.session?.set(token, expiresAt);
   return { token, user, expiresAt };
 }
 
-export function signOut(ctx: Context): boolean {
+/** Ends the session the request came with (its token stops working) and clears the browser's cookie. */
+export async function signOut(ctx: Context): Promise<boolean> {
+  const { viewer } = ctx;
+  if (viewer.kind === 'user' && viewer.sessionId) await endSession(ctx.app, viewer.user.id, viewer.sessionId);
   ctx.session?.clear();
   return true;
+}
+
+/** Ends every session of the signed-in person, this one included; returns how many were live. */
+export async function signOutEverywhere(ctx: Context): Promise<number> {
+  const user = requireUser(ctx.viewer);
+  const ended = await revokeSessionsOf(ctx.app, user.id);
+  ctx.session?.clear();
+  return ended;
+}
+
+/**
+ * A new password, given the current one (a wrong one counts as a failed sign-in). Every session of
+ * the account ends, so whoever else knew the old password is out; the caller gets a new session.
+ */
+export async function changePassword(ctx: Context, currentPassword: string, newPassword: string) {
+  const user = requireUser(ctx.viewer);
+  const limiter = ctx.app.limits.signIn;
+  await limiter.check(user.email, ctx.clientAddress);
+  if (!user.passwordHash || !(await verifyPassword(currentPassword, user.passwordHash))) {
+    await limiter.failed(user.email, ctx.clientAddress);
+    throw badInput('The current password is not right.', 'currentPassword');
+  }
+  if (newPassword.length < PASSWORD_MIN_LENGTH || newPassword.length > PASSWORD_MAX_LENGTH) {
+    throw badInput(`Choose a new password of ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters.`, 'newPassword');
+  }
+  const passwordHash = await hashPassword(newPassword);
+  await revokeSessionsOf(ctx.app, user.id, (tx) => tx.user.update({ where: { id: user.id }, data: { passwordHash } }));
+  const { token, expiresAt } = await startSession(ctx.app, user.id, ctx.clientAddress);
+  ctx.session?.set(token, expiresAt);
+  return { token, user: { ...user, passwordHash }, expiresAt };
 }

@@ -9,8 +9,13 @@ import type { ApiScope } from './scopes.js';
 /**
  * A person signed in, an API key, or nobody. A guest following a report is anonymous and holds
  * tracking grants (the tickets whose tracking code this request proved; see ticket.policy.ts).
+ * A user's `sessionId` is the sign-in the request came with (absent for viewers built in code, not
+ * from a token).
  */
-export type Viewer = { kind: 'anonymous' } | { kind: 'user'; user: UserRow } | { kind: 'apiKey'; apiKey: ApiKeyRow };
+export type Viewer =
+  | { kind: 'anonymous' }
+  | { kind: 'user'; user: UserRow; sessionId?: string }
+  | { kind: 'apiKey'; apiKey: ApiKeyRow };
 
 export const anonymous: Viewer = { kind: 'anonymous' };
 

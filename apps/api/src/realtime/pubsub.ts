@@ -11,13 +11,23 @@ export const QUEUE_CHANGED = 'QUEUE_CHANGED';
 /** The QUEUE_CHANGED topic that carries every department's changes (an admin's whole-school queue). */
 export const EVERY_DEPARTMENT = '*';
 
+/** Sessions ended (auth/sessions.ts), so every process closes their open websockets. */
+export const SESSIONS_REVOKED = 'SESSIONS_REVOKED';
+
 export interface TicketUpdate {
   ticketId: string;
+}
+
+/** One session of the user, or (without `sessionId`) all of them. */
+export interface SessionsRevoked {
+  userId: string;
+  sessionId?: string;
 }
 
 type TicketTopics = {
   [TICKET_UPDATED]: [ticketId: string, update: TicketUpdate];
   [QUEUE_CHANGED]: [departmentId: string, update: TicketUpdate];
+  [SESSIONS_REVOKED]: [revoked: SessionsRevoked];
 };
 
 export function createTicketPubSub(redis?: RedisConnections) {

@@ -342,9 +342,10 @@ describe('security', () => {
     });
 
     it('accepts only the exact session token: a changed signature, another secret or alg "none" is refused', async () => {
-      const signer = createTokenSigner(new TextEncoder().encode('a-secret-that-is-long-enough-for-hs256'), 1);
-      const { token } = await signer.sign('0193a8f0-0000-7000-8000-000000000001');
-      expect(await signer.verify(token)).toBe('0193a8f0-0000-7000-8000-000000000001');
+      const signer = createTokenSigner(new TextEncoder().encode('a-secret-that-is-long-enough-for-hs256'));
+      const claims = { userId: '0193a8f0-0000-7000-8000-000000000001', sessionId: '0193a8f0-0000-7000-8000-000000000002' };
+      const token = await signer.sign({ ...claims, expiresAt: new Date(Date.now() + 3_600_000) });
+      expect(await signer.verify(token)).toEqual(claims);
       const [header, payload, signature] = token.split('.') as [string, string, string];
       // The first character: the last one of a 32-byte signature also carries padding bits a decoder may ignore.
       const first = signature[0] === 'A' ? 'B' : 'A';
@@ -352,8 +353,8 @@ describe('security', () => {
       expect(await signer.verify(`${header}.${payload}.`)).toBeNull();
       const none = Buffer.from(JSON.stringify({ alg: 'none' })).toString('base64url');
       expect(await signer.verify(`${none}.${payload}.`)).toBeNull();
-      const other = createTokenSigner(new TextEncoder().encode('another-secret-that-is-long-enough-too'), 1);
-      expect(await signer.verify((await other.sign('0193a8f0-0000-7000-8000-000000000001')).token)).toBeNull();
+      const other = createTokenSigner(new TextEncoder().encode('another-secret-that-is-long-enough-too'));
+      expect(await signer.verify(await other.sign({ ...claims, expiresAt: new Date(Date.now() + 3_600_000) }))).toBeNull();
     });
 
     it('stores API keys and tracking codes only as SHA-256 and finds them by that hash; a near miss is refused', async () => {

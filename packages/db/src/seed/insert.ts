@@ -40,6 +40,7 @@ const TICKET: Columns<Prisma.TicketCreateManyInput> = {
   desiredOutcome: 'text',
   idempotencyScope: 'text',
   idempotencyKey: 'text',
+  idempotencyRequestHash: 'text',
   firstResponseDueAt: 'timestamptz',
   resolutionDueAt: 'timestamptz',
   firstRespondedAt: 'timestamptz',
