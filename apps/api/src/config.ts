@@ -23,6 +23,8 @@ export interface Config {
   sweepIntervalMs: number;
   dataDir: string;
   dbPoolSize: number;
+  /** How long a request waits for a free database connection before it is answered 503 (busy); unset: the database package's default. */
+  dbPoolWaitMs?: number;
   /** API processes sharing the port (node:cluster), to use every core of one machine. */
   processes: number;
   authSecret: Uint8Array;
@@ -100,6 +102,7 @@ export function loadConfig(env: Env = process.env): Config {
   const port = integer('PORT', 4000, 0, 65535);
   const host = env.HOST || '127.0.0.1';
   const dbPoolSize = integer('DB_POOL_SIZE', 10, 1, 200);
+  const dbPoolWaitMs = env.DB_POOL_WAIT_MS ? integer('DB_POOL_WAIT_MS', 5000, 100, 60_000) : undefined;
   const processes = integer('API_PROCESSES', 1, 1, 64);
   const authTokenTtlHours = integer('AUTH_TOKEN_TTL_HOURS', 24 * 7, 1, 24 * 90);
   const sessionRecheckMs = integer('SESSION_RECHECK_MS', 5000, 100, 60_000);
@@ -173,6 +176,11 @@ export function loadConfig(env: Env = process.env): Config {
       perAddress: integer('SIGN_IN_FAILURES_PER_ADDRESS', 100, 1, 100_000),
       windowSeconds: 15 * 60,
     },
+    guestReports: {
+      reportsPerAddress: integer('GUEST_REPORTS_PER_ADDRESS_PER_HOUR', 60, 1, 1_000_000),
+      emailsPerRecipient: integer('GUEST_EMAILS_PER_RECIPIENT_PER_HOUR', 5, 1, 1000),
+      windowSeconds: 3600,
+    },
   };
   if (limits.maxCost > limits.budget.capacity) problems.push('QUERY_MAX_COST must not be more than API_KEY_BUDGET');
   const webhooks: DeliverySettings = {
@@ -204,6 +212,7 @@ export function loadConfig(env: Env = process.env): Config {
     sweepIntervalMs,
     dataDir,
     dbPoolSize,
+    dbPoolWaitMs,
     processes,
     authSecret,
     authTokenTtlHours,

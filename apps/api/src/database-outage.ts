@@ -1,4 +1,5 @@
-// When PostgreSQL is down or restarting, requests fail with SERVICE_UNAVAILABLE and HTTP 503 (with
+// When PostgreSQL is down or restarting, or every connection stayed busy for the whole wait
+// (DB_POOL_WAIT_MS, a burst), requests fail with SERVICE_UNAVAILABLE and HTTP 503 (with
 // Retry-After), not as internal errors: the client should retry, and nothing is wrong with its
 // request. The pg pool drops dead connections and opens new ones, so the API recovers by itself.
 // The error itself is `serviceUnavailable` in errors.ts.
@@ -15,8 +16,19 @@ const UNAVAILABLE_SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE',
 const NOT_ACCEPTING_CONNECTIONS = /is not currently accepting connections/;
 /** node-postgres reports a connection that died mid-transaction with a plain Error and no code. */
 const PG_CONNECTION_LOST = /^(Connection terminated|Client has encountered a connection error|Client was closed and is not queryable)/;
+/** pg's pool when no connection came free within connectionTimeoutMillis. */
+const PG_POOL_TIMEOUT = /^timeout exceeded when trying to connect/;
+/**
+ * Prisma's P2028 when a transaction got no connection within maxWait, or ran past its timeout
+ * because the process was too busy (Prisma then rolled it back). Other P2028s are bugs.
+ */
+const PRISMA_TRANSACTION_TIMEOUT = /Unable to start a transaction in the given time|cannot be executed on an expired transaction/;
 
-export const RETRY_AFTER_SECONDS = 5;
+/** Why the database cannot serve a request now: down or restarting, or saturated. */
+export type DatabaseTrouble = 'unreachable' | 'busy';
+
+/** Seconds a client should wait before retrying: a restart takes a while, a burst passes quickly. */
+export const RETRY_AFTER_SECONDS: Record<DatabaseTrouble, number> = { unreachable: 5, busy: 2 };
 
 interface ErrorLike {
   code?: unknown;
@@ -27,35 +39,51 @@ interface ErrorLike {
   cause?: unknown;
 }
 
-function says(error: ErrorLike): boolean {
+function says(error: ErrorLike): DatabaseTrouble | null {
   const code = typeof error.code === 'string' ? error.code : '';
-  if (UNAVAILABLE_PRISMA_CODES.has(code) || UNAVAILABLE_SQLSTATES.has(code) || UNAVAILABLE_SOCKET_CODES.has(code)) return true;
-  if (typeof error.kind === 'string' && UNAVAILABLE_DRIVER_KINDS.has(error.kind)) return true;
   const message = typeof error.message === 'string' ? error.message : '';
-  if (PG_CONNECTION_LOST.test(message) || (code === '55000' && NOT_ACCEPTING_CONNECTIONS.test(message))) return true;
+  if (PG_POOL_TIMEOUT.test(message) || (code === 'P2028' && PRISMA_TRANSACTION_TIMEOUT.test(message))) return 'busy';
+  if (UNAVAILABLE_PRISMA_CODES.has(code) || UNAVAILABLE_SQLSTATES.has(code) || UNAVAILABLE_SOCKET_CODES.has(code)) return 'unreachable';
+  if (typeof error.kind === 'string' && UNAVAILABLE_DRIVER_KINDS.has(error.kind)) return 'unreachable';
+  if (PG_CONNECTION_LOST.test(message) || (code === '55000' && NOT_ACCEPTING_CONNECTIONS.test(message))) return 'unreachable';
   const driverCause = error.meta?.driverAdapterError?.cause;
-  return driverCause ? says(driverCause) : false;
+  return driverCause ? says(driverCause) : null;
 }
 
-/** Whether `error` (or what it wraps) means the database cannot be reached right now. */
-export function isDatabaseUnavailable(error: unknown): boolean {
+/** Whether `error` (or what it wraps) means the database cannot serve requests right now, and why; null for any other error. */
+export function databaseTrouble(error: unknown): DatabaseTrouble | null {
   for (let current = error, depth = 0; current && typeof current === 'object' && depth < 8; depth += 1) {
     const candidate = current as ErrorLike;
-    if (says(candidate)) return true;
+    const trouble = says(candidate);
+    if (trouble) return trouble;
     current = candidate.originalError ?? candidate.cause;
   }
-  return false;
+  return null;
 }
 
-/** Answers 503 with Retry-After when a field failed because the database is unreachable. */
+/** Whether `error` (or what it wraps) means the database is unreachable or saturated right now. */
+export const isDatabaseUnavailable = (error: unknown): boolean => databaseTrouble(error) !== null;
+
+/**
+ * Answers 503 with Retry-After when the database could not serve the request and the request has
+ * no result to show. 503 tells the client "nothing came of it, retry": when a mutation's result
+ * is there (a report stored, then a detail of the answer failed) the answer is 200 with the result
+ * and the failed field's error, so a 503 never stands for a change that was made.
+ */
 export function databaseOutagePlugin(): ApolloServerPlugin {
   return {
     async requestDidStart() {
+      let trouble: DatabaseTrouble | null = null;
       return {
-        async didEncounterErrors({ errors, response }) {
-          if (!errors.some(isDatabaseUnavailable)) return;
+        async didEncounterErrors({ errors }) {
+          trouble = errors.map(databaseTrouble).find((found) => found !== null) ?? trouble;
+        },
+        async willSendResponse({ response }) {
+          if (!trouble || response.body.kind !== 'single') return;
+          const { data } = response.body.singleResult;
+          if (data && Object.values(data).some((value) => value !== null && value !== undefined)) return;
           response.http.status = 503;
-          response.http.headers.set('retry-after', String(RETRY_AFTER_SECONDS));
+          response.http.headers.set('retry-after', String(RETRY_AFTER_SECONDS[trouble]));
         },
       };
     },

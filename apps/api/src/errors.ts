@@ -5,7 +5,7 @@ import { Prisma } from '@studentdesk/db';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError, AuthenticationError, AuthorizationError } from 'type-graphql';
 import type { ValidationError } from 'class-validator';
-import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from './database-outage.js';
+import { databaseTrouble, RETRY_AFTER_SECONDS, type DatabaseTrouble } from './database-outage.js';
 
 export const ErrorCode = {
   BAD_REQUEST: 'BAD_REQUEST',
@@ -51,14 +51,14 @@ export function rateLimited(message: string, retryAfterMs: number, extra: Record
   return retryLater(ErrorCode.RATE_LIMITED, 429, message, Math.max(1, Math.ceil(retryAfterMs / 1000)), extra);
 }
 
-/** SERVICE_UNAVAILABLE while the database cannot be reached (database-outage.ts), with HTTP 503. */
-export const serviceUnavailable = () =>
-  retryLater(
-    ErrorCode.SERVICE_UNAVAILABLE,
-    503,
-    'StudentDesk cannot reach its database at the moment. Try again in a few seconds.',
-    RETRY_AFTER_SECONDS,
-  );
+const UNAVAILABLE_MESSAGES: Record<DatabaseTrouble, string> = {
+  unreachable: 'StudentDesk cannot reach its database at the moment. Try again in a few seconds.',
+  busy: 'StudentDesk is very busy at the moment. Try again in a few seconds.',
+};
+
+/** SERVICE_UNAVAILABLE while the database cannot be reached or is saturated (database-outage.ts), with HTTP 503. */
+export const serviceUnavailable = (trouble: DatabaseTrouble = 'unreachable') =>
+  retryLater(ErrorCode.SERVICE_UNAVAILABLE, 503, UNAVAILABLE_MESSAGES[trouble], RETRY_AFTER_SECONDS[trouble]);
 
 /** QUERY_TOO_COMPLEX: the query is over one of the documented limits, found before running it. */
 export const tooComplex = (message: string, limit: Record<string, unknown>) =>
@@ -140,10 +140,12 @@ export function createErrorFormatter(reportUnexpected: ErrorReporter) {
       const { http: _http, ...extensions } = error.originalError.extensions;
       return { ...base, extensions };
     }
-    if (isDatabaseUnavailable(error)) {
-      // Expected while PostgreSQL restarts, but the people running the API need to see it.
-      reportUnexpected(error, formatted);
-      const { message, extensions } = serviceUnavailable();
+    const trouble = databaseTrouble(error);
+    if (trouble) {
+      // Expected while PostgreSQL restarts, but the people running the API need to see it. A burst
+      // shows in the request log as 503 answers: a stack per refused request would only add load.
+      if (trouble === 'unreachable') reportUnexpected(error, formatted);
+      const { message, extensions } = serviceUnavailable(trouble);
       const { http: _http, ...withoutHttp } = extensions;
       return { ...base, message, extensions: withoutHttp };
     }

@@ -32,6 +32,7 @@ async function serve(config: Config, logger: Logger): Promise<void> {
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
     poolSize: config.dbPoolSize,
+    poolWaitMs: config.dbPoolWaitMs,
     log: (line) => logger.info(line),
   });
   logger.info({ database: db.kind }, db.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'connected to PostgreSQL');

@@ -16,6 +16,13 @@ export interface DatabaseOptions {
   migrate?: boolean;
   /** Connections in the pool for PostgreSQL (default 10); the embedded database always uses one. */
   poolSize?: number;
+  /**
+   * How long a query or transaction waits for a free connection before failing (pg's "timeout
+   * exceeded when trying to connect", Prisma's P2028), which the API answers as 503 "busy": a
+   * short queue absorbs a burst, an endless one would hold every request until clients give up.
+   * Default 5000 ms on PostgreSQL, 15000 ms on the embedded database (one connection for all).
+   */
+  poolWaitMs?: number;
   /** Receives one call per SQL statement Prisma sends; used by tests and benchmarks to count them. */
   onQuery?: (sql: string) => void;
   log?: (line: string) => void;
@@ -45,9 +52,12 @@ function embeddedDataDir(dataDir: string): string {
  * so queueing in the pool costs nothing and keeps each query whole.
  */
 const EMBEDDED_POOL_SIZE = 1;
+const POOL_WAIT_MS = 5000;
+const EMBEDDED_POOL_WAIT_MS = 15_000;
 
 export async function openDatabase(options: DatabaseOptions = {}): Promise<Database> {
   const poolSize = options.databaseUrl ? (options.poolSize ?? 10) : EMBEDDED_POOL_SIZE;
+  const poolWaitMs = options.poolWaitMs ?? (options.databaseUrl ? POOL_WAIT_MS : EMBEDDED_POOL_WAIT_MS);
   // The second connection is for the migration runner, which finishes before the pool opens.
   const embedded = options.databaseUrl
     ? undefined
@@ -57,14 +67,15 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
     if (options.migrate !== false) await migrate(url, { log: options.log });
     // Prisma's adapter reads and writes timestamps as UTC; a server whose default TimeZone is local
     // would otherwise shift every DateTime (measured: 08:15Z came back as 09:15Z under Europe/Paris).
-    const pool = new pg.Pool({ connectionString: url, max: poolSize, options: '-c TimeZone=UTC' });
+    const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: poolWaitMs, options: '-c TimeZone=UTC' });
     // An idle connection the server ends (a restart, a dropped test database) must not crash us.
     pool.on('error', (error) => options.log?.(`database connection lost: ${error.message}`));
     const adapter = new PrismaPg(pool);
     const prisma = new PrismaClient({
       adapter,
-      // With one embedded connection a transaction may wait for others to finish before it starts.
-      transactionOptions: embedded ? { maxWait: 15_000, timeout: 15_000 } : undefined,
+      // A transaction waits for a connection as long as a query does. With one embedded connection
+      // it may also wait for others to finish, so it gets longer to run as well.
+      transactionOptions: { maxWait: poolWaitMs, ...(embedded ? { timeout: 15_000 } : {}) },
       log: options.onQuery ? [{ emit: 'event', level: 'query' }] : [],
     });
     if (options.onQuery) {

@@ -4,6 +4,7 @@
 import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { RedisConnections } from '../redis.js';
 import { memoryCostBudget, type BudgetSettings, type CostBudget } from './cost-budget.js';
+import { createGuestReportLimiter, type GuestReportLimiter, type GuestReportLimitSettings } from './guest-report-limits.js';
 import { redisCostBudget } from './redis-cost-budget.js';
 import { createSignInLimiter, type SignInLimiter, type SignInLimitSettings } from './sign-in-limits.js';
 
@@ -13,17 +14,19 @@ export interface LimitSettings {
   /** Each API key's budget. */
   budget: BudgetSettings;
   signIn: SignInLimitSettings;
+  guestReports: GuestReportLimitSettings;
 }
 
 export interface Limits {
   maxCost: number;
   budget: CostBudget;
   signIn: SignInLimiter;
+  guestReports: GuestReportLimiter;
 }
 
 export function createLimits(settings: LimitSettings, redis?: RedisConnections): Limits {
-  const counter = (name: string, points: number): RateLimiterAbstract => {
-    const options = { keyPrefix: `${redis?.keyPrefix ?? ''}${name}`, points, duration: settings.signIn.windowSeconds };
+  const counter = (name: string, points: number, duration = settings.signIn.windowSeconds): RateLimiterAbstract => {
+    const options = { keyPrefix: `${redis?.keyPrefix ?? ''}${name}`, points, duration };
     const memory = new RateLimiterMemory(options);
     return redis
       ? new RateLimiterRedis({ ...options, storeClient: redis.commands, rejectIfRedisNotReady: true, insuranceLimiter: memory })
@@ -35,6 +38,10 @@ export function createLimits(settings: LimitSettings, redis?: RedisConnections):
     signIn: createSignInLimiter(
       counter('sign-in-account', settings.signIn.perAccount),
       counter('sign-in-address', settings.signIn.perAddress),
+    ),
+    guestReports: createGuestReportLimiter(
+      counter('guest-reports-address', settings.guestReports.reportsPerAddress, settings.guestReports.windowSeconds),
+      counter('guest-emails-recipient', settings.guestReports.emailsPerRecipient, settings.guestReports.windowSeconds),
     ),
   };
 }

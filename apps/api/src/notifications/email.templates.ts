@@ -40,17 +40,30 @@ const greeting = (ticket: TicketForEmail) => `Hello ${ticket.contactName.split(/
 const PRIVATE_LINK = 'Keep this link to yourself: anyone who has it can read and answer the ticket.';
 const SIGNATURE = '— The StudentDesk team';
 
-export function trackingLinkEmail(publicUrl: string, ticket: TicketForEmail, trackingCode: string, timeZone: string): Email {
+/**
+ * The tracking link of a report made without signing in. Anyone can type any address into the
+ * report form, so until an address is proved to be the reporter's this email carries nothing the
+ * reporter wrote (no title, no name, no description): only our words, the ticket number and the
+ * link. A stranger's inbox gets at worst a dull, capped notice (limits/guest-report-limits.ts),
+ * never a message of the sender's choosing.
+ */
+export function trackingLinkEmail(
+  publicUrl: string,
+  ticket: Pick<TicketForEmail, 'number' | 'firstResponseDueAt'>,
+  trackingCode: string,
+  timeZone: string,
+): Email {
   const number = formatTicketNumber(ticket.number);
   const promise = ticket.firstResponseDueAt ? `We aim to reply by ${dueInWords(ticket.firstResponseDueAt, timeZone)}.\n\n` : '';
   return {
     kind: 'TRACKING_LINK',
-    subject: `We received your report ${number}: ${ticket.title}`,
+    subject: `We received your report ${number}`,
     text: [
-      greeting(ticket),
-      `Thank you for telling us about "${ticket.title}". Your ticket number is ${number}.`,
+      'Hello,',
+      `Thank you for telling us about a problem. Your ticket number is ${number}.`,
       `${promise}Follow it, answer us and rate our help here, without signing in:\n${trackingUrl(publicUrl, trackingCode)}`,
       PRIVATE_LINK,
+      'If you did not report a problem to us, someone else typed your address: you can ignore this email.',
       SIGNATURE,
     ].join('\n\n'),
   };

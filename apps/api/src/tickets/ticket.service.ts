@@ -1,5 +1,6 @@
 // The rules of a ticket's life: reporting, talking, assigning, resolving, reopening. Every change
 // is one transaction that also writes its TicketEvent; live updates go out after it commits.
+import { createHash } from 'node:crypto';
 import {
   Prisma,
   TicketEventType,
@@ -21,7 +22,7 @@ import type { ReplyInput, ReportProblemInput, ResolveTicketInput } from './ticke
 import * as ticketPolicy from './ticket.policy.js';
 import type { TicketAccess } from './ticket.policy.js';
 import { assertTransition, isResolved } from './ticket.status.js';
-import { issueTrackingCode, ticketIdForTrackingCode } from './tracking-code.js';
+import { issueTrackingCode, newTrackingCode, submissionTrackingCode, ticketIdForTrackingCode } from './tracking-code.js';
 
 type Tx = Prisma.TransactionClient;
 
@@ -162,28 +163,73 @@ async function reporterOf(ctx: Context, input: ReportProblemInput) {
   };
 }
 
+/**
+ * What makes two submissions one report: everything the reporter sent except the key, as it will
+ * be stored. Kept with the key, so a replay with other content is told apart from a retry.
+ */
+function submissionHash(fields: Array<string | number | null>): string {
+  return createHash('sha256').update(JSON.stringify(fields)).digest('hex');
+}
+
+const keyReused = () =>
+  new ClientError(
+    ErrorCode.CONFLICT,
+    'This idempotency key was already used for a different report. Send a new report with a new key.',
+    { http: { status: 409 } },
+  );
+
+/**
+ * Reports a problem. With an idempotency key, a retry of the same submission by the same caller
+ * returns the ticket the first attempt stored and the very code it was given (derived, never a
+ * new one: see submissionTrackingCode); the same key with different content is CONFLICT (409).
+ * Keys are scoped to the caller: a signed-in person or an API key by its id; a guest, who has no
+ * identity, by the address they typed, and, because anyone can type anyone's address, they must
+ * also send the whole submission again, word for word, to get anything back. Guests are capped
+ * per address and their tracking emails per recipient (limits/guest-report-limits.ts).
+ */
 export async function reportProblem(ctx: Context, input: ReportProblemInput): Promise<{ ticket: TicketRow; trackingCode: string }> {
   const categoryId = fromGlobalId(input.categoryId, 'Category', 'categoryId');
   const title = requiredText(input.title, 'title', 'Give the problem a short title.');
   const description = requiredText(input.description, 'description', 'Describe the problem in a few words.');
   const reporter = await reporterOf(ctx, input);
   const { user, contactName, contactEmail } = reporter;
+  const studentNumber = input.studentNumber?.trim() || reporter.requester?.studentNumber || null;
+  const expectedResolutionHours = input.expectedResolutionHours ?? null;
+  const desiredOutcome = input.desiredOutcome?.trim() || null;
 
   const category = await ctx.prisma.category.findUnique({ where: { id: categoryId }, include: { department: true } });
   if (!category?.active) throw badInput('Choose one of the listed categories.', 'categoryId');
 
-  const idempotencyScope = input.idempotencyKey ? (reporter.idempotencyScope ?? `guest:${contactEmail}`) : null;
-  const replay = async () => {
-    const existing = await ctx.prisma.ticket.findUnique({
-      where: { idempotencyScope_idempotencyKey: { idempotencyScope: idempotencyScope!, idempotencyKey: input.idempotencyKey! } },
-    });
-    // A retry gets its own code for the same ticket: the first response may never have arrived.
-    return existing ? { ticket: existing, trackingCode: await issueTrackingCode(ctx.prisma, existing.id) } : null;
+  const submission = input.idempotencyKey
+    ? {
+        scope: reporter.idempotencyScope ?? `guest:${contactEmail}`,
+        key: input.idempotencyKey,
+        requestHash: submissionHash([category.id, title, description, contactName, contactEmail, studentNumber, expectedResolutionHours, desiredOutcome]),
+      }
+    : null;
+  const trackingCode = submission ? submissionTrackingCode(ctx.app.config.authSecret, submission) : newTrackingCode();
+  const replay = async (existing: TicketRow) => {
+    // A ticket from before keys were bound to their content has no hash: nothing proves a match.
+    if (existing.idempotencyRequestHash !== submission!.requestHash) throw keyReused();
+    // The code was stored with the ticket; if it no longer opens it (AUTH_SECRET changed), the
+    // reporter has it in the tracking email, and no second code is made.
+    if ((await ticketIdForTrackingCode(ctx.prisma, trackingCode)) !== existing.id) throw keyReused();
+    ctx.loaders.ticket.prime(existing.id, existing);
+    return { ticket: existing, trackingCode };
   };
-  if (idempotencyScope) {
-    const replayed = await replay();
-    if (replayed) return replayed;
+  const stored = () =>
+    ctx.prisma.ticket.findUnique({
+      where: { idempotencyScope_idempotencyKey: { idempotencyScope: submission!.scope, idempotencyKey: submission!.key } },
+    });
+  if (submission) {
+    const existing = await stored();
+    if (existing) return replay(existing);
   }
+
+  const guestLimits = ctx.app.limits.guestReports;
+  if (ctx.viewer.kind === 'anonymous') await guestLimits.report(ctx.clientAddress);
+  // Only a guest's report is emailed: a signed-in student has "My tickets", an integration its own channel.
+  const emailed = ctx.viewer.kind === 'anonymous' && (await guestLimits.mayEmail(contactEmail));
 
   const priority = category.defaultPriority;
   const policy = await ctx.prisma.slaPolicy.findUnique({
@@ -191,8 +237,8 @@ export async function reportProblem(ctx: Context, input: ReportProblemInput): Pr
   });
   const createdAt = new Date();
   try {
-    const reported = await ctx.prisma.$transaction(async (tx) => {
-      const ticket = await tx.ticket.create({
+    const ticket = await ctx.prisma.$transaction(async (tx) => {
+      const created = await tx.ticket.create({
         data: {
           title,
           description,
@@ -203,28 +249,36 @@ export async function reportProblem(ctx: Context, input: ReportProblemInput): Pr
           requesterId: reporter.requester?.id ?? null,
           contactName,
           contactEmail,
-          studentNumber: input.studentNumber?.trim() || reporter.requester?.studentNumber || null,
-          expectedResolutionHours: input.expectedResolutionHours ?? null,
-          desiredOutcome: input.desiredOutcome?.trim() || null,
-          idempotencyScope,
-          idempotencyKey: idempotencyScope ? input.idempotencyKey : null,
+          studentNumber,
+          expectedResolutionHours,
+          desiredOutcome,
+          idempotencyScope: submission?.scope ?? null,
+          idempotencyKey: submission?.key ?? null,
+          idempotencyRequestHash: submission?.requestHash ?? null,
           createdAt,
           ...dueTimes(createdAt, policy, category.department),
           events: { create: { actorId: user?.id ?? null, type: TicketEventType.CREATED, toStatus: 'NEW', detail: reporter.eventDetail } },
         },
       });
-      await recordEvent(tx, 'ticket.created', { ticket: ticketSnapshot(ticket) });
-      const trackingCode = await issueTrackingCode(tx, ticket.id);
-      if (!user) await emailTrackingLink(tx, ctx.app.config.publicUrl, ticket, trackingCode, category.department.timeZone);
-      return { ticket, trackingCode };
+      await recordEvent(tx, 'ticket.created', { ticket: ticketSnapshot(created) });
+      await issueTrackingCode(tx, created.id, trackingCode);
+      if (emailed) await emailTrackingLink(tx, ctx.app.config.publicUrl, created, trackingCode, category.department.timeZone);
+      return created;
     });
-    announceTicketChange(ctx.app.pubSub, reported.ticket);
-    return reported;
+    // What the answer usually shows is at hand: once stored, answering needs no more connections,
+    // so a saturated pool cannot turn a stored report into an error.
+    ctx.loaders.ticket.prime(ticket.id, ticket);
+    const { department, ...categoryRow } = category;
+    ctx.loaders.category.prime(categoryRow.id, categoryRow);
+    ctx.loaders.department.prime(department.id, department);
+    if (reporter.requester) ctx.loaders.user.prime(reporter.requester.id, reporter.requester);
+    announceTicketChange(ctx.app.pubSub, ticket);
+    return { ticket, trackingCode };
   } catch (error) {
     // Two copies of one submission raced; the loser answers with the winner's ticket.
-    if (idempotencyScope && isUniqueViolation(error)) {
-      const replayed = await replay();
-      if (replayed) return replayed;
+    if (submission && isUniqueViolation(error)) {
+      const existing = await stored();
+      if (existing) return replay(existing);
     }
     throw error;
   }

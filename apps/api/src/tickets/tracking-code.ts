@@ -1,7 +1,7 @@
-// Tracking codes let a reporter who did not sign in follow one ticket. 256 random bits; only the
-// SHA-256 is stored, so a database leak does not leak access. Lookup is by hash, so there is no
-// string comparison to time.
-import { createHash, randomBytes } from 'node:crypto';
+// Tracking codes let a reporter who did not sign in follow one ticket. 256 bits, random or (for a
+// report sent with an idempotency key) derived from a server secret; only the SHA-256 is stored, so
+// a database leak does not leak access. Lookup is by hash, so there is no string comparison to time.
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import type { Prisma, PrismaClient } from '@studentdesk/db';
 
 const PREFIX = 'sdt_';
@@ -10,13 +10,27 @@ export function newTrackingCode(): string {
   return PREFIX + randomBytes(32).toString('base64url');
 }
 
+/**
+ * The one code of a report sent with an idempotency key: an HMAC of the caller's scope, the key
+ * and the hash of the whole submission. A retry of the same submission gets the same code back,
+ * so no second code is ever issued; only someone who sends the very same key and content (who
+ * already knows the report) can obtain it, and without the secret nobody can compute it.
+ */
+export function submissionTrackingCode(secret: Uint8Array, submission: { scope: string; key: string; requestHash: string }): string {
+  const message = JSON.stringify(['tracking-code', submission.scope, submission.key, submission.requestHash]);
+  return PREFIX + createHmac('sha256', secret).update(message).digest('base64url');
+}
+
 export function hashTrackingCode(code: string): string {
   return createHash('sha256').update(code.trim()).digest('hex');
 }
 
-/** Stores a new code for the ticket and returns it; the only moment the code exists in clear. */
-export async function issueTrackingCode(db: PrismaClient | Prisma.TransactionClient, ticketId: string): Promise<string> {
-  const code = newTrackingCode();
+/** Stores a code for the ticket (a new random one unless given) and returns it; the only moment the code exists in clear. */
+export async function issueTrackingCode(
+  db: PrismaClient | Prisma.TransactionClient,
+  ticketId: string,
+  code = newTrackingCode(),
+): Promise<string> {
   await db.trackingCode.create({ data: { ticketId, codeHash: hashTrackingCode(code) } });
   return code;
 }
