@@ -178,7 +178,7 @@ export function loadConfig(env: Env = process.env): Config {
     },
     guestReports: {
       reportsPerAddress: integer('GUEST_REPORTS_PER_ADDRESS_PER_HOUR', 60, 1, 1_000_000),
-      emailsPerRecipient: integer('GUEST_EMAILS_PER_RECIPIENT_PER_HOUR', 5, 1, 1000),
+      emailsPerRecipient: integer('GUEST_EMAILS_PER_RECIPIENT_PER_HOUR', 5, 1, 1_000_000),
       windowSeconds: 3600,
     },
   };

@@ -1,10 +1,10 @@
 // The error shapes seen on these machines when PostgreSQL was stopped under load (faults.test.ts).
 import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { isDatabaseUnavailable } from './database-outage.js';
+import { databaseTrouble, isDatabaseUnavailable } from './database-outage.js';
 
-const prismaError = (code: string, cause?: object) =>
-  Object.assign(new Error('prisma'), { code, meta: cause ? { driverAdapterError: { cause } } : {} });
+const prismaError = (code: string, cause?: object, message = 'prisma') =>
+  Object.assign(new Error(message), { code, meta: cause ? { driverAdapterError: { cause } } : {} });
 
 describe('isDatabaseUnavailable', () => {
   it.each([
@@ -33,5 +33,28 @@ describe('isDatabaseUnavailable', () => {
     ['not an error at all', 'oops'],
   ])('no: %s', (_name, error) => {
     expect(isDatabaseUnavailable(error)).toBe(false);
+  });
+
+  it.each([
+    ['the pool gave no connection within DB_POOL_WAIT_MS (pg)', new Error('timeout exceeded when trying to connect')],
+    [
+      'a transaction got no connection within maxWait (P2028)',
+      prismaError('P2028', undefined, 'Transaction API error: Unable to start a transaction in the given time.'),
+    ],
+    [
+      'a transaction ran past its timeout and was rolled back (P2028)',
+      prismaError(
+        'P2028',
+        undefined,
+        'Transaction API error: A commit cannot be executed on an expired transaction. The timeout for this transaction was 5000 ms',
+      ),
+    ],
+  ])('busy: %s', (_name, error) => {
+    expect(databaseTrouble(error)).toBe('busy');
+  });
+
+  it('tells an outage from a burst, and leaves other transaction errors alone', () => {
+    expect(databaseTrouble(prismaError('P1001', { kind: 'DatabaseNotReachable' }))).toBe('unreachable');
+    expect(databaseTrouble(prismaError('P2028', undefined, 'Transaction API error: Transaction not found.'))).toBeNull();
   });
 });

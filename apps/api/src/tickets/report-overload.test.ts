@@ -10,7 +10,9 @@ import { createSchool, type School } from '../test/factories.js';
 
 const BURST = 2000;
 const MAX_ATTEMPTS = 20;
-const REPORT = 'mutation($input: ReportProblemInput!) { reportProblem(input: $input) { trackingCode ticket { id } } }';
+// The category and department too: answering with them must need no connection once the report is stored.
+const REPORT =
+  'mutation($input: ReportProblemInput!) { reportProblem(input: $input) { trackingCode ticket { id category { name } department { name } } } }';
 
 /**
  * POSTs on a connection of its own. Kept-alive connections would add a client-side race of their
