@@ -49,7 +49,11 @@ describe.each(DATABASE_KINDS)('idempotent reports on %s', (kind) => {
     const mine = await api.gql(REPORT_PROBLEM, { input: guestInput('student-key-0005') }, { token: school.tokens.alice });
     const theirs = await api.gql(REPORT_PROBLEM, { input: guestInput('student-key-0005') }, { token: school.tokens.bob });
     expect(theirs.data!.reportProblem.ticket.id).not.toBe(mine.data!.reportProblem.ticket.id);
-    const again = await api.gql(REPORT_PROBLEM, { input: { ...guestInput('student-key-0005'), title: 'Other' } }, { token: school.tokens.alice });
+    const again = await api.gql(
+      REPORT_PROBLEM,
+      { input: { ...guestInput('student-key-0005'), title: 'Other' } },
+      { token: school.tokens.alice },
+    );
     expect(codes(again)).toEqual(['CONFLICT']);
   });
 

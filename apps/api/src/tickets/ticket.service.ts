@@ -172,11 +172,9 @@ function submissionHash(fields: Array<string | number | null>): string {
 }
 
 const keyReused = () =>
-  new ClientError(
-    ErrorCode.CONFLICT,
-    'This idempotency key was already used for a different report. Send a new report with a new key.',
-    { http: { status: 409 } },
-  );
+  new ClientError(ErrorCode.CONFLICT, 'This idempotency key was already used for a different report. Send a new report with a new key.', {
+    http: { status: 409 },
+  });
 
 /**
  * Reports a problem. With an idempotency key, a retry of the same submission by the same caller
@@ -204,7 +202,16 @@ export async function reportProblem(ctx: Context, input: ReportProblemInput): Pr
     ? {
         scope: reporter.idempotencyScope ?? `guest:${contactEmail}`,
         key: input.idempotencyKey,
-        requestHash: submissionHash([category.id, title, description, contactName, contactEmail, studentNumber, expectedResolutionHours, desiredOutcome]),
+        requestHash: submissionHash([
+          category.id,
+          title,
+          description,
+          contactName,
+          contactEmail,
+          studentNumber,
+          expectedResolutionHours,
+          desiredOutcome,
+        ]),
       }
     : null;
   const trackingCode = submission ? submissionTrackingCode(ctx.app.config.authSecret, submission) : newTrackingCode();
