@@ -83,10 +83,13 @@ export const NASTY_TEXT = [
 
 export const RANDOM_TEXT_ALPHABET = 'abcXYZ019 _-.,:;!?@#$%^&*()[]{}<>/\\|\'"`~\t\n\u0000\u0007\u00e9\u4e2d\u{1f642}\ud800';
 
+/** Mutations that end the caller's session: every later request of that caller would be refused. */
+const ENDS_SESSION = new Set(['signOut', 'signOutEverywhere', 'changePassword']);
+
 export function schemaOperations(schema: GraphQLSchema, random: FuzzRandom, known: KnownValues) {
   const roots = (['query', 'mutation', 'subscription'] as const).map((kind) => {
     const type = kind === 'query' ? schema.getQueryType() : kind === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType();
-    return { kind, fields: type ? Object.values(type.getFields()) : [] };
+    return { kind, fields: type ? Object.values(type.getFields()).filter((field) => !ENDS_SESSION.has(field.name)) : [] };
   });
   const maxSelectionDepth = 3;
 

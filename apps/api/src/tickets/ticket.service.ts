@@ -1,6 +1,6 @@
 // The rules of a ticket's life: reporting, talking, assigning, resolving, reopening. Every change
 // is one transaction that also writes its TicketEvent; live updates go out after it commits.
-import { createHash } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import {
   Prisma,
   TicketEventType,
@@ -171,6 +171,12 @@ function submissionHash(fields: Array<string | number | null>): string {
   return createHash('sha256').update(JSON.stringify(fields)).digest('hex');
 }
 
+/** In constant time, like every comparison of a hash: what the first submission said is not to be learnt by timing. */
+function sameSubmission(stored: string | null, requestHash: string): boolean {
+  const [a, b] = [Buffer.from(stored ?? '', 'hex'), Buffer.from(requestHash, 'hex')];
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
 const keyReused = () =>
   new ClientError(ErrorCode.CONFLICT, 'This idempotency key was already used for a different report. Send a new report with a new key.', {
     http: { status: 409 },
@@ -217,7 +223,7 @@ export async function reportProblem(ctx: Context, input: ReportProblemInput): Pr
   const trackingCode = submission ? submissionTrackingCode(ctx.app.config.authSecret, submission) : newTrackingCode();
   const replay = async (existing: TicketRow) => {
     // A ticket from before keys were bound to their content has no hash: nothing proves a match.
-    if (existing.idempotencyRequestHash !== submission!.requestHash) throw keyReused();
+    if (!sameSubmission(existing.idempotencyRequestHash, submission!.requestHash)) throw keyReused();
     // The code was stored with the ticket; if it no longer opens it (AUTH_SECRET changed), the
     // reporter has it in the tracking email, and no second code is made.
     if ((await ticketIdForTrackingCode(ctx.prisma, trackingCode)) !== existing.id) throw keyReused();
