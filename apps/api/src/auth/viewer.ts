@@ -12,10 +12,7 @@ import type { ApiScope } from './scopes.js';
  * A user's `sessionId` is the sign-in the request came with (absent for viewers built in code, not
  * from a token).
  */
-export type Viewer =
-  | { kind: 'anonymous' }
-  | { kind: 'user'; user: UserRow; sessionId?: string }
-  | { kind: 'apiKey'; apiKey: ApiKeyRow };
+export type Viewer = { kind: 'anonymous' } | { kind: 'user'; user: UserRow; sessionId?: string } | { kind: 'apiKey'; apiKey: ApiKeyRow };
 
 export const anonymous: Viewer = { kind: 'anonymous' };
 
