@@ -5,5 +5,4 @@ export { defaultDataDir, findRepoRoot } from './paths.js';
 export { createTestDatabase, testPostgresUrl, type TestDatabase } from './testing.js';
 export { addBusinessMinutes, addSlaMinutes, type BusinessCalendar } from './business-hours.js';
 export { hashPassword, verifyPassword } from './passwords.js';
-export { TicketEventType } from './ticket-events.js';
 export * from './generated/prisma/client.js';

@@ -1,8 +1,7 @@
 // What StudentDesk writes to students (and, on a breach, to staff), in plain words. Pure functions: the outbox stores their output.
+import type { EmailKind } from '@studentdesk/db';
 import { toGlobalId } from '../relay/global-id.js';
 import { formatTicketNumber } from '../tickets/ticket.number.js';
-
-export type EmailKind = 'TRACKING_LINK' | 'STAFF_REPLIED' | 'RESOLVED' | 'RATING_REMINDER' | 'SLA_ESCALATION';
 
 export interface Email {
   kind: EmailKind;

@@ -1,4 +1,4 @@
-import { DeliveryStatus } from '@studentdesk/db';
+import { DeliveryStatus, EmailKind } from '@studentdesk/db';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ConnectionOf, Node } from '../relay/relay.types.js';
 
@@ -12,10 +12,22 @@ registerEnumType(DeliveryStatus, {
   },
 });
 
+registerEnumType(EmailKind, {
+  name: 'EmailKind',
+  description: 'Why an email was written.',
+  valuesConfig: {
+    TRACKING_LINK: { description: 'A report made without signing in: the link to follow it.' },
+    STAFF_REPLIED: { description: 'Staff answered the ticket.' },
+    RESOLVED: { description: 'The ticket was resolved: how did we do? (with one-click rating links).' },
+    RATING_REMINDER: { description: 'The one reminder to rate a resolved ticket.' },
+    SLA_ESCALATION: { description: 'To the department’s managers and the assignee: a ticket missed a due time.' },
+  },
+});
+
 @ObjectType({ implements: Node, description: 'An email StudentDesk sent or will send to a student.' })
 export class EmailMessage extends Node {
-  @Field(() => String, { description: 'Why it was written: TRACKING_LINK, STAFF_REPLIED, RESOLVED or RATING_REMINDER.' })
-  kind!: string;
+  @Field(() => EmailKind, { description: 'Why it was written.' })
+  kind!: EmailKind;
 
   @Field(() => String, { description: 'The recipient’s address.' })
   toAddress!: string;

@@ -1,16 +1,12 @@
-import { Priority, TicketChannel, TicketStatus } from '@studentdesk/db';
+import { Priority, TicketChannel } from '@studentdesk/db';
+import { TICKET_STATUS_MEANINGS, TICKET_STATUSES, TicketStatus } from '@studentdesk/domain';
 import { registerEnumType } from 'type-graphql';
 
+// The states and their meanings come from the shared status machine.
 registerEnumType(TicketStatus, {
   name: 'TicketStatus',
   description: 'Where a ticket is in its life: NEW → OPEN → WAITING_ON_STUDENT → RESOLVED → CLOSED, and reopen.',
-  valuesConfig: {
-    NEW: { description: 'Reported; nobody has picked it up yet.' },
-    OPEN: { description: 'Someone is working on it.' },
-    WAITING_ON_STUDENT: { description: 'Staff asked the student something and wait for the answer.' },
-    RESOLVED: { description: 'Staff consider it solved; the student can rate it or reopen it.' },
-    CLOSED: { description: 'Finished for good; only a reopen brings it back.' },
-  },
+  valuesConfig: Object.fromEntries(TICKET_STATUSES.map((status) => [status, { description: TICKET_STATUS_MEANINGS[status] }])),
 });
 
 registerEnumType(Priority, {

@@ -1,30 +1,15 @@
-// The ticket status machine. Every status change in the product goes through assertTransition.
-import type { TicketStatus } from '@studentdesk/db';
+// The ticket status machine lives in @studentdesk/domain, shared with the web apps; here it gets
+// the API's error. Every status change in the product goes through assertTransition.
+import { canTransition, TICKET_STATUS_LABELS, type TicketActor, type TicketStatus } from '@studentdesk/domain';
 import { badInput } from '../errors.js';
 
-const TRANSITIONS: Record<TicketStatus, readonly TicketStatus[]> = {
-  NEW: ['OPEN', 'WAITING_ON_STUDENT', 'RESOLVED'],
-  OPEN: ['WAITING_ON_STUDENT', 'RESOLVED'],
-  WAITING_ON_STUDENT: ['OPEN', 'RESOLVED'],
-  RESOLVED: ['CLOSED', 'OPEN'],
-  CLOSED: ['OPEN'],
-};
+export { canTransition, isResolved } from '@studentdesk/domain';
 
-export function canTransition(from: TicketStatus, to: TicketStatus): boolean {
-  return TRANSITIONS[from].includes(to);
-}
-
-export function assertTransition(from: TicketStatus, to: TicketStatus): void {
-  if (!canTransition(from, to)) {
+/** BAD_USER_INPUT in plain words unless the machine allows `from` → `to` (for `by`, when given). */
+export function assertTransition(from: TicketStatus, to: TicketStatus, by?: TicketActor): void {
+  if (!canTransition(from, to, by)) {
     throw badInput(`A ${describe(from)} ticket cannot become ${describe(to)}.`, 'status');
   }
 }
 
-/** Whether the ticket counts as finished for students (rating allowed, replies need a reopen). */
-export function isResolved(status: TicketStatus): boolean {
-  return status === 'RESOLVED' || status === 'CLOSED';
-}
-
-function describe(status: TicketStatus): string {
-  return status.toLowerCase().replaceAll('_', ' ');
-}
+const describe = (status: TicketStatus) => TICKET_STATUS_LABELS.staff[status].toLowerCase();

@@ -71,7 +71,7 @@ const TICKET_EVENT: Columns<Prisma.TicketEventCreateManyInput> = {
   id: 'uuid',
   ticketId: 'uuid',
   actorId: 'uuid',
-  type: 'text',
+  type: '"TicketEventType"',
   fromStatus: '"TicketStatus"',
   toStatus: '"TicketStatus"',
   detail: 'jsonb',

@@ -5,7 +5,7 @@ import { addSlaMinutes, type BusinessCalendar } from '../business-hours.js';
 import type { TicketStatus } from '../generated/prisma/client.js';
 import { verifyPassword } from '../passwords.js';
 import { createTestDatabase, type TestDatabase } from '../testing.js';
-import { TicketEventType } from '../ticket-events.js';
+import { TicketEventType } from '../generated/prisma/enums.js';
 import { WorkingClock } from './clock.js';
 import { DEMO_TRACKING_CODE, seedDemoSchool, type SeedSummary } from './index.js';
 import { sha256Hex } from './tickets.js';

@@ -7,7 +7,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { addSlaMinutes } from '../business-hours.js';
 import type { ExpectationOutcome, Prisma, Priority, TicketChannel, TicketStatus } from '../generated/prisma/client.js';
-import { TicketEventType } from '../ticket-events.js';
+import { TicketEventType } from '../generated/prisma/enums.js';
 import type { DepartmentTeam, People, Person } from './people.js';
 import { type Random, WeightedPool, uuidv7 } from './random.js';
 import type { School, SchoolCategory, SchoolDepartment } from './school.js';
