@@ -1,5 +1,7 @@
 // How times and statuses read to a student: "tomorrow 10:00", "Being worked on".
-import type { TicketStatus } from './gql/graphql.js';
+import type { ResultOf } from '@graphql-typed-document-node/core';
+import { isResolved, TICKET_STATUS_LABELS, TicketStatus } from '@studentdesk/domain';
+import { graphql } from './gql/index.js';
 
 const DAY_MS = 86_400_000;
 
@@ -17,20 +19,29 @@ export function whenInWords(iso: string, now = new Date()): string {
   return `${date.toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short' })} ${time(date)}`;
 }
 
-export interface TicketTimes {
-  status: TicketStatus;
-  firstResponseDueAt?: string | null;
-  resolutionDueAt?: string | null;
-  firstRespondedAt?: string | null;
-  resolvedAt?: string | null;
-}
+/** What a ticket's promise to the student is made of; every list or page showing it spreads this fragment. */
+export const TICKET_PROMISE = graphql(`
+  fragment TicketPromise on Ticket {
+    status
+    firstResponseDueAt
+    resolutionDueAt
+    firstRespondedAt
+    resolvedAt
+    assignee {
+      id
+      name
+    }
+  }
+`);
+
+export type TicketPromise = ResultOf<typeof TICKET_PROMISE>;
 
 /** When to expect an answer, as the desk promises it: "We aim to reply by tomorrow 10:00." */
-export function expectationInWords(ticket: TicketTimes, now = new Date()): string | null {
-  if (ticket.status === 'RESOLVED' || ticket.status === 'CLOSED') {
+export function expectationInWords(ticket: TicketPromise, now = new Date()): string | null {
+  if (isResolved(ticket.status)) {
     return ticket.resolvedAt ? `Resolved ${whenInWords(ticket.resolvedAt, now)}.` : 'Resolved.';
   }
-  if (ticket.status === 'WAITING_ON_STUDENT') return 'We are waiting for your answer.';
+  if (ticket.status === TicketStatus.WAITING_ON_STUDENT) return 'We are waiting for your answer.';
   const [due, what] =
     !ticket.firstRespondedAt && ticket.firstResponseDueAt ? [ticket.firstResponseDueAt, 'reply'] : [ticket.resolutionDueAt, 'solve it'];
   if (!due) return null;
@@ -40,17 +51,10 @@ export function expectationInWords(ticket: TicketTimes, now = new Date()): strin
 }
 
 /** Who has the ticket: "Jonas Weber is handling it." */
-export function handlerInWords(ticket: { status: TicketStatus; assignee?: { name: string } | null }): string {
-  if (!ticket.assignee) return ticket.status === 'RESOLVED' || ticket.status === 'CLOSED' ? '' : 'Waiting for someone to pick it up.';
-  return ticket.status === 'RESOLVED' || ticket.status === 'CLOSED'
-    ? `${ticket.assignee.name} handled it.`
-    : `${ticket.assignee.name} is handling it.`;
+export function handlerInWords(ticket: Pick<TicketPromise, 'status' | 'assignee'>): string {
+  if (!ticket.assignee) return isResolved(ticket.status) ? '' : 'Waiting for someone to pick it up.';
+  return isResolved(ticket.status) ? `${ticket.assignee.name} handled it.` : `${ticket.assignee.name} is handling it.`;
 }
 
-export const STATUS_WORDS: Record<TicketStatus, string> = {
-  NEW: 'Received',
-  OPEN: 'Being worked on',
-  WAITING_ON_STUDENT: 'Waiting for your answer',
-  RESOLVED: 'Resolved',
-  CLOSED: 'Closed',
-};
+/** A status as students read it: "Being worked on". */
+export const statusInWords = (status: TicketStatus) => TICKET_STATUS_LABELS.student[status];

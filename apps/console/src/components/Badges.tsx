@@ -1,20 +1,13 @@
+import { TICKET_STATUS_LABELS, type TicketStatus } from '@studentdesk/domain';
 import type { ReactNode } from 'react';
-import type { Priority, TicketStatus } from '../gql/graphql';
+import type { Priority } from '../gql/graphql';
 import type { Tone } from '../lib/integrations';
 
-const STATUS_LABELS: Record<TicketStatus, string> = {
-  NEW: 'New',
-  OPEN: 'Open',
-  WAITING_ON_STUDENT: 'Waiting on student',
-  RESOLVED: 'Resolved',
-  CLOSED: 'Closed',
-};
-
-export const statusLabel = (status: TicketStatus) => STATUS_LABELS[status];
+export const statusLabel = (status: TicketStatus) => TICKET_STATUS_LABELS.staff[status];
 export const priorityLabel = (priority: Priority) => priority.charAt(0) + priority.slice(1).toLowerCase();
 
 export function StatusBadge({ status }: { status: TicketStatus }) {
-  return <span className={`badge status-${status.toLowerCase()}`}>{STATUS_LABELS[status]}</span>;
+  return <span className={`badge status-${status.toLowerCase()}`}>{statusLabel(status)}</span>;
 }
 
 export function PriorityBadge({ priority }: { priority: Priority }) {

@@ -1,18 +1,23 @@
 // "Load more" under a list paged by cursor: the next page joins the list (the cache's
 // relayStylePagination merges it); a failure is said beside the button.
+import type { ResultOf } from '@graphql-typed-document-node/core';
 import { useState } from 'react';
+import { graphql } from '../gql';
 
-interface PageInfo {
-  hasNextPage: boolean;
-  endCursor: string | null;
-}
+/** What the button needs to know of a page; every list that shows it spreads this fragment. */
+export const MORE_PAGES = graphql(`
+  fragment MorePages on PageInfo {
+    hasNextPage
+    endCursor
+  }
+`);
 
 export function LoadMore({
   pageInfo,
   label,
   onMore,
 }: {
-  pageInfo: PageInfo | undefined;
+  pageInfo: ResultOf<typeof MORE_PAGES> | undefined;
   label: string;
   onMore: (after: string) => Promise<unknown>;
 }) {

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   attemptDueSoon,
   deliveryState,
-  emailKindLabel,
   endOfDay,
   eventName,
   keyState,
@@ -73,12 +72,5 @@ describe('webhook delivery state', () => {
     expect(attemptDueSoon({ status: 'PENDING', attempts: 0, nextAttemptAt: inSeconds(20) }, now)).toBe(true);
     expect(attemptDueSoon({ status: 'PENDING', attempts: 1, nextAttemptAt: inSeconds(3600) }, now)).toBe(false);
     expect(attemptDueSoon({ status: 'SUCCEEDED', attempts: 1, nextAttemptAt: null }, now)).toBe(false);
-  });
-});
-
-describe('email kinds', () => {
-  it('names known kinds and still reads well for new ones', () => {
-    expect(emailKindLabel('STAFF_REPLIED')).toBe('Staff replied');
-    expect(emailKindLabel('PASSWORD_RESET')).toBe('Password reset');
   });
 });

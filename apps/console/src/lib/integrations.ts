@@ -1,7 +1,9 @@
 // What the admin pages say about API keys, webhooks, deliveries and the outbox: the API's enums in
 // the short forms integrators meet in errors and payloads (`tickets:read`, `ticket.created`), and
 // where a key, a delivery or an email stands, in words a tired admin reads at a glance.
-import type { ApiKeyScope, DeliveryStatus, WebhookDeliveryStatus, WebhookEventType } from '../gql/graphql';
+import type { ResultOf } from '@graphql-typed-document-node/core';
+import { graphql } from '../gql';
+import type { ApiKeyScope, DeliveryStatus, EmailKind, WebhookDeliveryStatus, WebhookEventType } from '../gql/graphql';
 import { formatDuration } from './time';
 
 /** `TICKETS_READ` → `tickets:read`, `TICKET_STATUS_CHANGED` → `ticket.status_changed`. */
@@ -32,8 +34,16 @@ export const EVENTS = Object.keys(EVENT_MEANINGS) as WebhookEventType[];
 
 export type KeyState = 'active' | 'expired' | 'revoked';
 
+/** What a key's state is read from; every query of keys spreads it. */
+export const KEY_VALIDITY = graphql(`
+  fragment KeyValidity on ApiKey {
+    expiresAt
+    revokedAt
+  }
+`);
+
 /** Revoked wins over expired: it is what an admin did, not what the calendar did. */
-export function keyState(key: { revokedAt: string | null; expiresAt: string | null }, now: number): KeyState {
+export function keyState(key: ResultOf<typeof KEY_VALIDITY>, now: number): KeyState {
   if (key.revokedAt) return 'revoked';
   if (key.expiresAt && Date.parse(key.expiresAt) <= now) return 'expired';
   return 'active';
@@ -57,11 +67,16 @@ export function endOfDay(day: string): string | null {
 
 export type Tone = 'ok' | 'waiting' | 'late';
 
-interface DeliveryProgress {
-  status: WebhookDeliveryStatus;
-  attempts: number;
-  nextAttemptAt: string | null;
-}
+/** What a delivery's progress is read from; every query of deliveries spreads it. */
+export const DELIVERY_PROGRESS = graphql(`
+  fragment DeliveryProgress on WebhookDelivery {
+    status
+    attempts
+    nextAttemptAt
+  }
+`);
+
+type DeliveryProgress = ResultOf<typeof DELIVERY_PROGRESS>;
 
 /** Where a delivery stands. A PENDING delivery that was already tried has failed so far: say so. */
 export function deliveryState(delivery: DeliveryProgress, now: number): { label: string; tone: Tone } {
@@ -91,17 +106,10 @@ export const EMAIL_STATUS: Record<DeliveryStatus, { label: string; tone: Tone }>
   FAILED: { label: 'Failed', tone: 'late' },
 };
 
-const EMAIL_KINDS: Record<string, string> = {
+export const EMAIL_KIND_LABELS: Record<EmailKind, string> = {
   TRACKING_LINK: 'Tracking link',
   STAFF_REPLIED: 'Staff replied',
   RESOLVED: 'Resolved',
   RATING_REMINDER: 'Rating reminder',
+  SLA_ESCALATION: 'SLA escalation',
 };
-
-/** The outbox's `kind` is a plain string: a kind this console does not know yet still reads well. */
-export function emailKindLabel(kind: string): string {
-  const known = EMAIL_KINDS[kind];
-  if (known) return known;
-  const words = kind.toLowerCase().replaceAll('_', ' ');
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}

@@ -23,8 +23,7 @@ export const API_KEY_FIELDS = graphql(`
     scopes
     createdAt
     lastUsedAt
-    expiresAt
-    revokedAt
+    ...KeyValidity
     createdBy {
       id
       name
@@ -42,8 +41,7 @@ const API_KEYS = graphql(`
         }
       }
       pageInfo {
-        hasNextPage
-        endCursor
+        ...MorePages
       }
     }
   }

@@ -8,7 +8,7 @@ import { ListTable } from '../components/ListTable';
 import { LoadMore } from '../components/LoadMore';
 import { graphql } from '../gql';
 import type { DeliveryStatus } from '../gql/graphql';
-import { EMAIL_STATUS, emailKindLabel } from '../lib/integrations';
+import { EMAIL_KIND_LABELS, EMAIL_STATUS } from '../lib/integrations';
 import { formatDateTime } from '../lib/time';
 
 const EMAIL_OUTBOX = graphql(`
@@ -30,8 +30,7 @@ const EMAIL_OUTBOX = graphql(`
         }
       }
       pageInfo {
-        hasNextPage
-        endCursor
+        ...MorePages
       }
     }
   }
@@ -71,7 +70,7 @@ export default function EmailOutbox() {
                   <pre className="payload">{email.text}</pre>
                 </details>
               </th>
-              <td>{emailKindLabel(email.kind)}</td>
+              <td>{EMAIL_KIND_LABELS[email.kind]}</td>
               <td>
                 <ToneBadge tone={EMAIL_STATUS[email.status].tone}>{EMAIL_STATUS[email.status].label}</ToneBadge>
               </td>

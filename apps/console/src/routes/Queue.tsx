@@ -1,14 +1,15 @@
 // The queue: views, filters, soonest-due first, cursor pages, live updates, keyboard-first.
 import { useMutation, useQuery, useSubscription } from '@apollo/client/react';
+import { TICKET_STATUSES, UNRESOLVED_STATUSES } from '@studentdesk/domain';
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Link, NavLink, useNavigate, useParams, useSearchParams } from 'react-router';
 import { PriorityBadge, StatusBadge, priorityLabel, statusLabel } from '../components/Badges';
 import { SlaClock } from '../components/SlaClock';
 import { useClock } from '../lib/time';
 import { graphql } from '../gql';
-import type { Priority, TicketFilter, TicketOrder, TicketStatus } from '../gql/graphql';
+import type { Priority, TicketFilter, TicketOrder } from '../gql/graphql';
 import { useKeys } from '../lib/keys';
-import { isQueueView, OPEN_STATUSES, QUEUE_VIEWS, viewFilter } from '../lib/queue-views';
+import { isQueueView, QUEUE_VIEWS, viewFilter } from '../lib/queue-views';
 import { useQueueOrder } from '../queue-order';
 import { useViewer } from '../viewer';
 import { formText } from '../lib/forms';
@@ -108,7 +109,6 @@ const LINK_TO_INCIDENT = graphql(`
 `);
 
 const PAGE_SIZE = 50;
-const STATUSES: TicketStatus[] = ['NEW', 'OPEN', 'WAITING_ON_STUDENT', 'RESOLVED', 'CLOSED'];
 const PRIORITIES: Priority[] = ['URGENT', 'HIGH', 'NORMAL', 'LOW'];
 const ORDERS: Array<{ value: TicketOrder; label: string }> = [
   { value: 'RESOLUTION_DUE_AT_ASC', label: 'Resolution due, soonest first' },
@@ -133,11 +133,13 @@ export function Queue() {
   const queueView = isQueueView(view) ? view : 'mine';
   const orderBy = (params.get('sort') as TicketOrder | null) ?? 'RESOLUTION_DUE_AT_ASC';
   const filter = useMemo<TicketFilter>(() => {
-    const base = viewFilter(queueView, { id: viewer.id, departmentId: viewer.department?.id ?? null }, now);
+    const base = viewFilter(queueView, viewer, now);
+    // `open` (every unresolved status) or one status by name; anything else filters nothing.
     const status = params.get('status');
+    const statuses = status === 'open' ? UNRESOLVED_STATUSES : TICKET_STATUSES.filter((known) => known === status);
     return {
       ...base,
-      ...(status ? { status: status === 'open' ? OPEN_STATUSES : [status as TicketStatus] } : {}),
+      ...(statuses.length > 0 ? { status: [...statuses] } : {}),
       ...(params.get('priority') ? { priority: [params.get('priority') as Priority] } : {}),
       ...(params.get('category') ? { categoryId: params.get('category') } : {}),
       ...(params.get('assignee') ? { assigneeId: params.get('assignee') } : {}),
@@ -277,7 +279,7 @@ export function Queue() {
           Status
           <select value={params.get('status') ?? ''} onChange={(event) => setParam('status', event.currentTarget.value)}>
             <option value="">Unresolved</option>
-            {STATUSES.map((status) => (
+            {TICKET_STATUSES.map((status) => (
               <option key={status} value={status}>
                 {statusLabel(status)}
               </option>

@@ -1,13 +1,14 @@
 // One ticket: the conversation (replies and internal notes clearly apart), the moves staff make,
 // the SLA clocks, and the student beside it.
 import { useMutation, useQuery, useSubscription } from '@apollo/client/react';
+import { isResolved, mayAddMessage, nextStatuses, STATUS_CHANGE_MOVES, type TicketStatus } from '@studentdesk/domain';
 import { useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { PriorityBadge, StatusBadge, priorityLabel, statusLabel } from '../components/Badges';
 import { SlaClock } from '../components/SlaClock';
 import { StudentPanel } from '../components/StudentPanel';
 import { graphql } from '../gql';
-import type { Priority, TicketStatus } from '../gql/graphql';
+import type { Priority } from '../gql/graphql';
 import { useKeys } from '../lib/keys';
 import { formatDateTime, useClock } from '../lib/time';
 import { useAction } from '../lib/use-action';
@@ -205,7 +206,7 @@ function TicketView({ id }: { id: string }) {
 
   if (error) return <p role="alert">{error.message}</p>;
   if (!ticket) return <p className="loading">Loading…</p>;
-  const resolved = ticket.status === 'RESOLVED' || ticket.status === 'CLOSED';
+  const resolved = isResolved(ticket.status);
 
   function insertCanned(text: string) {
     const box = composer.current;
@@ -330,11 +331,12 @@ function TicketView({ id }: { id: string }) {
               <option value={ticket.status} disabled>
                 {statusLabel(ticket.status)}
               </option>
-              {!resolved && ticket.status !== 'OPEN' && <option value="OPEN">{statusLabel('OPEN')}</option>}
-              {!resolved && ticket.status !== 'WAITING_ON_STUDENT' && (
-                <option value="WAITING_ON_STUDENT">{statusLabel('WAITING_ON_STUDENT')}</option>
-              )}
-              {ticket.status === 'RESOLVED' && <option value="CLOSED">{statusLabel('CLOSED')}</option>}
+              {/* Resolving and reopening have their own forms: they record what was done, or why. */}
+              {nextStatuses(ticket.status, 'staff', STATUS_CHANGE_MOVES).map((status) => (
+                <option key={status} value={status}>
+                  {statusLabel(status)}
+                </option>
+              ))}
             </select>
           </label>
           <button
@@ -393,7 +395,7 @@ function TicketView({ id }: { id: string }) {
           )}
         </ol>
 
-        {ticket.status !== 'CLOSED' && (
+        {mayAddMessage(ticket.status, 'staff') && (
           <form className={`composer ${mode}`} onSubmit={send} aria-label={mode === 'note' ? 'Internal note' : 'Reply to the student'}>
             <div className="composer-tabs" role="group" aria-label="Message kind">
               <button type="button" aria-pressed={mode === 'reply'} onClick={() => focusComposer('reply')} aria-keyshortcuts="r">

@@ -58,11 +58,9 @@ export const DELIVERY_FIELDS = graphql(`
     id
     eventId
     eventType
-    status
-    attempts
+    ...DeliveryProgress
     createdAt
     lastAttemptAt
-    nextAttemptAt
     deliveredAt
     payload
     attemptLog {
@@ -86,8 +84,7 @@ const DELIVERIES = graphql(`
         }
       }
       pageInfo {
-        hasNextPage
-        endCursor
+        ...MorePages
       }
     }
   }

@@ -1,6 +1,6 @@
-import type { TicketStatus } from '../gql/graphql.js';
-import { STATUS_WORDS } from '../words.js';
+import type { TicketStatus } from '@studentdesk/domain';
+import { statusInWords } from '../words.js';
 
 export function StatusBadge({ status }: { status: TicketStatus }) {
-  return <span className={`status status-${status.toLowerCase()}`}>{STATUS_WORDS[status]}</span>;
+  return <span className={`status status-${status.toLowerCase()}`}>{statusInWords(status)}</span>;
 }

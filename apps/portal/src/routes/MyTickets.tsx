@@ -13,16 +13,8 @@ const MY_TICKETS = graphql(`
           id
           number
           title
-          status
           createdAt
-          firstResponseDueAt
-          resolutionDueAt
-          firstRespondedAt
-          resolvedAt
-          assignee {
-            id
-            name
-          }
+          ...TicketPromise
         }
       }
       pageInfo {

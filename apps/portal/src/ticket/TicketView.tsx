@@ -1,6 +1,7 @@
 // One ticket, live: status, who handles it, when to expect an answer, the conversation, and what
 // the student can do next (reply; once resolved, rate or reopen).
 import { useMutation, useSubscription } from '@apollo/client/react';
+import { isResolved } from '@studentdesk/domain';
 import { useState, type FormEvent } from 'react';
 import { Field, FormError } from '../components/Field.js';
 import { StatusBadge } from '../components/StatusBadge.js';
@@ -22,7 +23,7 @@ interface TicketViewProps {
 
 export function TicketView({ ticket, trackingCode, viewerId, preselectedScore, refetch }: TicketViewProps) {
   const { error: liveError } = useSubscription(TICKET_LIVE, { variables: { ticketId: ticket.id, trackingCode: trackingCode ?? null } });
-  const resolved = ticket.status === 'RESOLVED' || ticket.status === 'CLOSED';
+  const resolved = isResolved(ticket.status);
   const expectation = expectationInWords(ticket);
 
   return (

@@ -8,12 +8,8 @@ export const TICKET_DETAILS = graphql(`
     number
     title
     description
-    status
+    ...TicketPromise
     createdAt
-    firstResponseDueAt
-    resolutionDueAt
-    firstRespondedAt
-    resolvedAt
     expectedResolutionHours
     desiredOutcome
     category {
@@ -21,10 +17,6 @@ export const TICKET_DETAILS = graphql(`
       name
     }
     department {
-      id
-      name
-    }
-    assignee {
       id
       name
     }
