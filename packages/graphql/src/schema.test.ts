@@ -1,5 +1,6 @@
 // The published schema keeps the contract (../contract/core.graphql, a copy of the design card's
 // ../shared/contract) and describes everything it offers.
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +15,7 @@ import {
   isSpecifiedScalarType,
   type GraphQLSchema,
 } from 'graphql';
+import { TICKET_STATUSES } from '@studentdesk/domain';
 import { describe, expect, it } from 'vitest';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -58,8 +60,23 @@ describe('the published schema', () => {
   });
 
   it('uses the design card’s contract, unchanged', () => {
-    const original = join(root, '../../../shared/contract/core.graphql');
-    if (!existsSync(original)) return; // a clone outside the workspace carries only the copy
-    expect(read('contract/core.graphql')).toBe(readFileSync(original, 'utf8'));
+    // The copy as committed: any edit to it changes this digest. Where the design card itself is
+    // reachable (the workspace, not a clone), the copy must also equal it.
+    expect(createHash('sha256').update(read('contract/core.graphql')).digest('hex')).toBe(CONTRACT_SHA256);
+    const original = DESIGN_CARD_CONTRACTS.find((path) => existsSync(path));
+    if (original) expect(read('contract/core.graphql')).toBe(readFileSync(original, 'utf8'));
+  });
+
+  it('has exactly the ticket statuses of the shared status machine', () => {
+    const status = published.getType('TicketStatus');
+    expect(isEnumType(status) && status.getValues().map((value) => value.name)).toEqual([...TICKET_STATUSES].sort());
   });
 });
+
+/** sha256 of contract/core.graphql as the design card fixed it. */
+const CONTRACT_SHA256 = 'b40c30f78dbf988a93f9daad791fb771e2479890676955c06e803d1de33a05c3';
+
+/** Where the design card's contract lies next to a checkout: beside the repository, or beside its worktree folder. */
+const DESIGN_CARD_CONTRACTS = ['../../../shared/contract/core.graphql', '../../../../shared/contract/core.graphql'].map((path) =>
+  join(root, path),
+);
