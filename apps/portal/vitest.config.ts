@@ -1,8 +1,5 @@
-import { createRequire } from 'node:module';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
-
-const require = createRequire(import.meta.url);
 
 export default defineConfig({
   plugins: [react()],
@@ -20,11 +17,7 @@ export default defineConfig({
         },
       },
       {
-        // The built portal in real Chromium against a real API started in-process on a fresh database.
-        resolve: {
-          // The API is CommonJS-graphql land (Apollo Server, type-graphql): one copy, as in production.
-          alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }],
-        },
+        // The built portal in real Chromium against the built API, started as a process on a fresh database.
         test: {
           name: 'e2e',
           environment: 'node',

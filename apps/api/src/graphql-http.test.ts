@@ -1,10 +1,9 @@
 // The GraphQL over HTTP spec as integrators meet it, and GraphiQL for browsers: a real Chromium
 // opens GET /graphql, offline (every request outside the API is refused), and reads the docs.
-import { chromium, type Browser } from 'playwright-core';
+import { launchChromium } from '@studentdesk/testing/browser';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from './test/api.js';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 describe('GraphQL over HTTP', () => {
   let api: TestApi;
@@ -59,18 +58,7 @@ describe('GraphQL over HTTP', () => {
 
     beforeAll(async () => {
       // Playwright gives the browser a fresh profile of its own.
-      browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-        ],
-      });
+      browser = await launchChromium();
     });
     afterAll(() => browser?.close());
 

@@ -1,12 +1,9 @@
 // The API as operators run it: its own process (the build's dist/main.js), stopped with SIGTERM.
-import { createTestDatabase } from '@studentdesk/db';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
+import { acceptsConnections, createSchool, createTestDatabase, startApiProcess, until } from '@studentdesk/testing';
 import { fromGlobalId } from './relay/global-id.js';
-import { startApiProcess } from './test/api-process.js';
-import { createSchool } from './test/factories.js';
 import { REPLY, REPORT_PROBLEM } from './test/operations.js';
-import { until } from './test/subscriptions.js';
 
 describe('the API process', () => {
   it('starts on an empty embedded database and stops cleanly on SIGTERM', async () => {
@@ -52,8 +49,9 @@ describe('the API process', () => {
 
       api.child.kill('SIGTERM');
       await until(() => api.output().includes('shutting down'), 5000, 'the shutdown to begin');
-      // Long enough for a shutdown that did not wait to have closed the pool.
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      // The listener is closed: a shutdown that did not wait for the reply would close the pool now.
+      await until(async () => !(await acceptsConnections(api.port)), 5000, 'the API to stop taking connections');
+      expect(api.child.exitCode).toBeNull();
       await blocker.query('COMMIT');
 
       expect(await api.exited).toBe(0);

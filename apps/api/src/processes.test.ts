@@ -1,11 +1,8 @@
 // API_PROCESSES=2 as operators run it: the built dist/main.js supervising two API processes on one
 // port, on real PostgreSQL and Redis. Which process answered is read from the JSON log (pid).
 import { request } from 'node:http';
-import { createTestDatabase, type TestDatabase } from '@studentdesk/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApiProcess, type ApiProcess } from './test/api-process.js';
-import { REDIS_URL } from './test/redis.js';
-import { until } from './test/subscriptions.js';
+import { type ApiProcess, createTestDatabase, REDIS_URL, startApiProcess, type TestDatabase, until } from '@studentdesk/testing';
 
 interface LogLine {
   pid?: number;

@@ -1,18 +1,27 @@
 // Two API processes behind one address behave as one: real PostgreSQL, real Redis, the built
 // dist/main.js twice. Live updates cross processes, budgets are shared, timed work is done once
 // per due item, and killing one process leaves the other serving.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { createTestDatabase, type TestDatabase } from '@studentdesk/db';
 import type { Client } from 'graphql-ws';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type ApiProcess,
+  connectTo,
+  createSchool,
+  createTestDatabase,
+  failFirstAttempts,
+  follow,
+  REDIS_URL,
+  type ReceivedRequest,
+  type School,
+  startApiProcess,
+  startWebhookReceiver,
+  TEST_REDIS_KEY_PREFIX,
+  type TestDatabase,
+  until,
+} from '@studentdesk/testing';
 import { fromGlobalId } from './relay/global-id.js';
-import { startApiProcess, type ApiProcess } from './test/api-process.js';
-import { createSchool, type School } from './test/factories.js';
 import { REPLY, REPORT_PROBLEM } from './test/operations.js';
-import { REDIS_URL, TEST_REDIS_KEY_PREFIX } from './test/redis.js';
-import { connectTo, follow, until } from './test/subscriptions.js';
 
 const TICKET_UPDATED = /* GraphQL */ `
   subscription Follow($ticketId: ID!) {
@@ -149,18 +158,15 @@ describe('two API processes on one PostgreSQL and one Redis', () => {
 
     const overdue = { title: { startsWith: 'Overdue' } };
     const resolved = { title: { startsWith: 'Resolved' } };
-    const deadline = Date.now() + 20_000;
-    let escalations = 0;
-    let reminders = 0;
-    while (Date.now() < deadline && (escalations < 60 || reminders < 60)) {
-      await new Promise((resolve) => setTimeout(resolve, 250));
-      [escalations, reminders] = await Promise.all([
-        db.prisma.ticketEvent.count({ where: { type: 'SLA_BREACHED', ticket: overdue } }),
-        db.prisma.emailMessage.count({ where: { kind: 'RATING_REMINDER', ticket: resolved } }),
-      ]);
-    }
-    // A few more sweeps by both processes must not add anything.
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    // Every ticket claimed: a sweep writes its events and emails in the claim's transaction, and
+    // no later sweep of either process picks a claimed ticket again.
+    await until(
+      async () =>
+        (await db.prisma.ticket.count({ where: { ...overdue, escalatedAt: { not: null } } })) === 60 &&
+        (await db.prisma.ticket.count({ where: { ...resolved, ratingReminderSentAt: { not: null } } })) === 60,
+      20_000,
+      'both processes’ sweeps to claim every due ticket',
+    );
     const perTicket = await db.prisma.ticketEvent.groupBy({
       by: ['ticketId'],
       where: { type: 'SLA_BREACHED', ticket: overdue },
@@ -182,35 +188,37 @@ describe('two API processes on one PostgreSQL and one Redis', () => {
   }, 40_000);
 
   it('retries webhooks across processes and succeeds exactly once per event', async () => {
-    const attempts = new Map<string, number>();
-    const successes = new Map<string, number>();
-    const receiver: Server = createServer((req, res) => {
-      const id = String(req.headers['webhook-id']);
-      const attempt = (attempts.get(id) ?? 0) + 1;
-      attempts.set(id, attempt);
-      req.resume();
-      // Fails twice, then takes it.
-      if (attempt <= 2) return res.writeHead(503).end('busy');
-      successes.set(id, (successes.get(id) ?? 0) + 1);
-      res.writeHead(204).end();
-    });
-    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    // Fails twice, then takes it.
+    const receiver = await startWebhookReceiver(failFirstAttempts(2, { status: 503, body: 'busy' }));
+    /** How many requests each event got. */
+    const perEvent = (requests: ReceivedRequest[]) => {
+      const counts = new Map<string, number>();
+      for (const request of requests) counts.set(String(request.headers['webhook-id']), (counts.get(String(request.headers['webhook-id'])) ?? 0) + 1);
+      return [...counts.values()];
+    };
     try {
-      const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`;
       const webhook = await a.gql(
         'mutation($input: CreateWebhookInput!) { createWebhook(input: $input) { secret } }',
-        { input: { url, events: ['TICKET_CREATED'] } },
+        { input: { url: receiver.url, events: ['TICKET_CREATED'] } },
         { token: school.tokens.admin },
       );
       expect(webhook.errors).toBeUndefined();
       for (let index = 0; index < 8; index += 1) await report(index % 2 ? a : b, `Printer ${index} jams`);
 
-      await until(() => successes.size === 8, 20_000);
-      await new Promise((resolve) => setTimeout(resolve, 1500));
-      expect([...successes.values()]).toEqual(Array(8).fill(1));
-      expect([...attempts.values()]).toEqual(Array(8).fill(3));
+      const successes = () => receiver.received.filter((request) => request.status === 200);
+      await until(() => successes().length >= 8, 20_000, 'a successful delivery of each event');
+      // Nothing more will be sent: every event fanned out, no delivery waiting for an attempt.
+      await until(
+        async () =>
+          (await db.prisma.outboxEvent.count({ where: { processedAt: null } })) === 0 &&
+          (await db.prisma.webhookDelivery.count({ where: { status: 'PENDING' } })) === 0,
+        20_000,
+        'webhook delivery to settle',
+      );
+      expect(perEvent(successes())).toEqual(Array(8).fill(1));
+      expect(perEvent(receiver.received)).toEqual(Array(8).fill(3));
     } finally {
-      receiver.close();
+      await receiver.close();
     }
   }, 40_000);
 
@@ -232,7 +240,8 @@ describe('two API processes on one PostgreSQL and one Redis', () => {
       }
     };
     const loads = [load(a, 1), load(a, 2), load(b, 3), load(b, 4)];
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Mid-load: A has confirmed some reports and is working on more.
+    await until(() => confirmedByA >= 3, 20_000, 'A to confirm some reports');
     killed = true;
     a.child.kill('SIGKILL');
     await Promise.all(loads);

@@ -1,6 +1,7 @@
 // The HTTP surface around GraphQL: health, error shapes, no internals in errors.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codes, startTestApi, type TestApi } from './test/api.js';
+import { codes } from '@studentdesk/testing';
+import { startTestApi, type TestApi } from './test/api.js';
 
 describe('the HTTP server', () => {
   let api: TestApi;

@@ -1,47 +1,30 @@
-// Debian's Chromium driven by playwright-core, with the checks every page gets: an axe-core audit
-// (no serious or critical violation) and proof that no request leaves the machine.
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { chromium, type Browser, type Page } from 'playwright-core';
+// Each journey file gets a real StudentDesk (the built API serving the BUILT portal on a fresh
+// database with the journey school) and Debian's Chromium, with the checks every page gets: an
+// axe-core audit (no serious or critical violation) and proof that no request leaves the machine.
+import { mkdirSync } from 'node:fs';
+import { startJourneyStack, type JourneyOptions, type JourneyStack } from '@studentdesk/testing';
+import { accessibilityProblems, launchChromium } from '@studentdesk/testing/browser';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
-import { startStack, type Stack } from './stack.js';
 
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 export const RESULTS_DIR = new URL('../test-results/', import.meta.url).pathname;
+const PORTAL_DIST = new URL('../dist/', import.meta.url).pathname;
 
 export const PHONE = { width: 360, height: 740 };
 export const DESKTOP = { width: 1280, height: 800 };
-
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-}
 
 /**
  * For one test file: a running StudentDesk and a browser, started before its tests and stopped
  * after them. `prepare` adds what the file needs to the school (articles, incidents…).
  */
-export function useStackAndBrowser(prepare?: (stack: Stack) => Promise<unknown>) {
-  const started = {} as { stack: Stack; browser: Browser };
+export function useStackAndBrowser(prepare?: JourneyOptions['prepare']) {
+  const started = {} as { stack: JourneyStack; browser: Browser };
   beforeAll(async () => {
-    [started.stack, started.browser] = await Promise.all([startStack(), launchChromium()]);
-    await prepare?.(started.stack);
+    [started.stack, started.browser] = await Promise.all([startJourneyStack({ portalDist: PORTAL_DIST, prepare }), launchChromium()]);
   });
   afterAll(async () => {
     await started.browser?.close();
-    await started.stack?.close();
+    await started.stack?.stop();
   });
   return started;
 }
@@ -64,26 +47,9 @@ export function expectNothingLeftTheMachine(requested: string[], origin: string)
   expect(outside).toEqual([]);
 }
 
-/** Runs axe-core on the page as it is now; fails on any serious or critical violation. */
+/** Fails on any serious or critical accessibility violation on the page as it is now. */
 export async function expectAccessible(page: Page, what: string) {
-  // Evaluated through DevTools, not a script tag, so the page's Content-Security-Policy stays on.
-  await page.evaluate(AXE_SOURCE);
-  const violations = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: { run: () => Promise<{ violations: Array<{ id: string; impact: string; help: string; nodes: Array<{ target: unknown }> }> }> };
-      }
-    ).axe;
-    const result = await axe.run();
-    return result.violations.map(({ id, impact, help, nodes }) => ({
-      id,
-      impact,
-      help,
-      targets: nodes.map((node) => JSON.stringify(node.target)),
-    }));
-  });
-  const serious = violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
-  expect(serious, `accessibility of ${what}`).toEqual([]);
+  expect(await accessibilityProblems(page), `accessibility of ${what}`).toEqual([]);
 }
 
 /** The page fits the viewport's width: nothing to scroll sideways on a phone. */

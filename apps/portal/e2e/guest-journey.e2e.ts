@@ -1,5 +1,7 @@
 // A student who cannot sign in: from the sign-in page to a report without an account, the
 // tracking link (shown and emailed), and a rating through the email's one-click link. On a phone.
+import { until } from '@studentdesk/testing';
+import { watchSubscriptions } from '@studentdesk/testing/browser';
 import { expect, it } from 'vitest';
 import {
   expectAccessible,
@@ -10,6 +12,7 @@ import {
   screenshot,
   useStackAndBrowser,
 } from './browser.js';
+import { emailsTo, findTickets } from './desk.js';
 
 const started = useStackAndBrowser();
 
@@ -18,6 +21,7 @@ const RESOLVE = `mutation($input: ResolveTicketInput!) { resolveTicket(input: $i
 it('a guest reports a login problem from the sign-in page and rates the fix through the emailed link', async () => {
   const { stack, browser } = started;
   const { page, requested, close } = await openPage(browser, PHONE);
+  const subscriptions = watchSubscriptions(page);
   await page.goto(`${stack.origin}/`);
   await page.getByRole('heading', { name: 'Sign in', level: 1 }).waitFor();
   await expectAccessible(page, 'the sign-in page');
@@ -53,26 +57,26 @@ it('a guest reports a login problem from the sign-in page and rates the fix thro
   await expectNoSidewaysScroll(page);
   await screenshot(page, 'guest-journey-confirmation');
 
-  const ticket = await stack.prisma.ticket.findFirstOrThrow({ where: { contactEmail: 'gina@student.test' } });
+  const [ticket] = await findTickets(stack, 'gina@student.test');
   expect(ticket).toMatchObject({
+    number,
     expectedResolutionHours: 24,
     desiredOutcome: 'I can hand in my essay on Friday.',
     studentNumber: 'S2000002',
     channel: 'GUEST',
   });
-  const trackingEmail = await stack.prisma.emailMessage.findFirstOrThrow({ where: { ticketId: ticket.id, kind: 'TRACKING_LINK' } });
-  expect(trackingEmail.toAddress).toBe('gina@student.test');
+  const trackingEmail = (await emailsTo(stack, 'gina@student.test')).find((email) => email.kind === 'TRACKING_LINK');
   expect(trackingEmail.text).toContain(trackingUrl);
 
   await page.goto(trackingUrl);
   await page.getByText('Received', { exact: true }).waitFor();
   await page.getByText(/We aim to reply by (today|tomorrow) \d\d:\d\d\./).waitFor();
   await expectAccessible(page, 'the tracking page');
-  await expect.poll(() => stack.liveSubscriptions(), { timeout: 15_000 }).toBeGreaterThanOrEqual(1);
+  await subscriptions.untilSent('TicketLive');
 
-  await stack.asStaff(RESOLVE, {
+  await (await stack.as('staff'))(RESOLVE, {
     input: {
-      ticketId: stack.globalId('Ticket', ticket.id),
+      ticketId: ticket.id,
       resolution: 'Your password is reset; sign in with the code we texted you.',
       predictedScore: 4,
     },
@@ -80,10 +84,11 @@ it('a guest reports a login problem from the sign-in page and rates the fix thro
   // Live: the open tracking page shows the resolution without a reload.
   await page.getByText('Your password is reset; sign in with the code we texted you.').waitFor();
 
-  const resolvedEmail = await expect
-    .poll(() => stack.prisma.emailMessage.findFirst({ where: { ticketId: ticket.id, kind: 'RESOLVED' } }))
-    .toBeTruthy()
-    .then(() => stack.prisma.emailMessage.findFirstOrThrow({ where: { ticketId: ticket.id, kind: 'RESOLVED' } }));
+  const resolvedEmail = await until(
+    async () => (await emailsTo(stack, 'gina@student.test')).find((email) => email.kind === 'RESOLVED'),
+    15_000,
+    'the “resolved” email',
+  );
   const fourStars = new RegExp(`${stack.origin}/track/sdt_[\\w-]+\\?rate=4`).exec(resolvedEmail.text)![0];
 
   await page.goto(fourStars);
@@ -97,11 +102,7 @@ it('a guest reports a login problem from the sign-in page and rates the fix thro
   await expectNoSidewaysScroll(page);
   await screenshot(page, 'guest-journey-rated');
 
-  expect(await stack.prisma.rating.findUniqueOrThrow({ where: { ticketId: ticket.id } })).toMatchObject({
-    score: 4,
-    expectation: 'MET',
-    comment: 'Quick and friendly.',
-  });
+  expect((await findTickets(stack, number!))[0].rating).toEqual({ score: 4, expectation: 'MET', comment: 'Quick and friendly.' });
   expectNothingLeftTheMachine(requested, stack.origin);
   await close();
 });

@@ -12,11 +12,12 @@ const RESOLVE = `mutation($input: ResolveIncidentInput!) { resolveIncident(input
 it('shows a known issue on the sign-in page, with its latest update, until it is resolved', async () => {
   const { stack, browser } = started;
   const { page, close } = await openPage(browser, PHONE);
-  const { createIncident } = await stack.asStaff(CREATE, {
+  const asStaff = await stack.as('staff');
+  const { createIncident } = await asStaff(CREATE, {
     input: {
       title: 'LMS sign-in failing',
       summary: 'Signing in to the LMS fails. Email and Wi-Fi work.',
-      categoryId: stack.globalId('Category', stack.school.categories.login.id),
+      categoryId: stack.categories['Login & accounts'],
     },
   });
 
@@ -28,14 +29,14 @@ it('shows a known issue on the sign-in page, with its latest update, until it is
   await expectAccessible(page, 'the sign-in page with a known issue');
   await screenshot(page, 'known-issue-on-sign-in');
 
-  await stack.asStaff(UPDATE, {
+  await asStaff(UPDATE, {
     input: { incidentId: createIncident.id, body: 'The identity provider certificate expired; renewing it now.', status: 'IDENTIFIED' },
   });
   await page.reload();
   await banner.getByText(/The identity provider certificate expired; renewing it now\./).waitFor();
   expect(await banner.textContent()).toContain('we know the cause and are fixing it');
 
-  await stack.asStaff(RESOLVE, { input: { incidentId: createIncident.id, resolution: 'Certificate renewed: signing in works again.' } });
+  await asStaff(RESOLVE, { input: { incidentId: createIncident.id, resolution: 'Certificate renewed: signing in works again.' } });
   await page.reload();
   await page.getByRole('heading', { name: 'Sign in', level: 1 }).waitFor();
   expect(await page.getByRole('complementary', { name: 'Known issues' }).count()).toBe(0);

@@ -1,9 +1,12 @@
 // A signed-in student, keyboard only: sign in, report a problem, and watch the reply and the
 // assignment arrive on the open ticket page without reloading.
+import { TicketStatus } from '@studentdesk/domain';
+import { JOURNEY_PEOPLE, PASSWORD } from '@studentdesk/testing';
+import { watchSubscriptions } from '@studentdesk/testing/browser';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { DESKTOP, expectAccessible, expectNothingLeftTheMachine, openPage, screenshot, useStackAndBrowser } from './browser.js';
-import { PASSWORD } from './stack.js';
+import { findTickets } from './desk.js';
 
 const started = useStackAndBrowser();
 
@@ -23,11 +26,13 @@ const ASSIGN = `mutation($ticketId: ID!, $assigneeId: ID) { assignTicket(ticketI
 it('a signed-in student reports a problem and sees the staff reply appear without a reload', async () => {
   const { stack, browser } = started;
   const { page, requested, close } = await openPage(browser, DESKTOP);
+  const subscriptions = watchSubscriptions(page);
+  const asStaff = await stack.as('staff');
   await page.goto(`${stack.origin}/`);
   await page.getByRole('heading', { name: 'Sign in', level: 1 }).waitFor();
 
   await tabTo(page, 'input[type=email]');
-  await page.keyboard.type(stack.school.users.student.email);
+  await page.keyboard.type(JOURNEY_PEOPLE.amara.email);
   await page.keyboard.press('Tab');
   await page.keyboard.type(PASSWORD);
   await page.keyboard.press('Enter');
@@ -51,13 +56,15 @@ it('a signed-in student reports a problem and sees the staff reply appear withou
   await page.getByText(/Thank you: we have your report, SD-\d+\./).waitFor();
   await page.getByText('Waiting for someone to pick it up.').waitFor();
   await page.getByText(/We aim to reply by (today|tomorrow) \d\d:\d\d\./).waitFor();
-  const ticket = await stack.prisma.ticket.findFirstOrThrow({ where: { title: 'Printer in the library eats my card' } });
-  const ticketId = stack.globalId('Ticket', ticket.id);
+  const ticket = (await findTickets(stack, 'Printer in the library eats my card')).find(
+    (found) => found.title === 'Printer in the library eats my card',
+  );
+  const ticketId = ticket.id as string;
   expect(page.url()).toBe(`${stack.origin}/tickets/${ticketId}`);
-  await expect.poll(() => stack.liveSubscriptions(), { timeout: 15_000 }).toBeGreaterThanOrEqual(1);
+  await subscriptions.untilSent('TicketLive');
 
-  await stack.asStaff(ASSIGN, { ticketId, assigneeId: stack.globalId('User', stack.school.users.staff.id) });
-  await stack.asStaff(REPLY, { input: { ticketId, body: 'I have freed your card; it is at the library desk.' } });
+  await asStaff(ASSIGN, { ticketId, assigneeId: await stack.userId('staff') });
+  await asStaff(REPLY, { input: { ticketId, body: 'I have freed your card; it is at the library desk.' } });
   await page.getByText('Jonas Weber is handling it.').waitFor();
   await page.getByText('I have freed your card; it is at the library desk.').waitFor();
   await page.getByText('Being worked on', { exact: true }).waitFor();
@@ -70,7 +77,7 @@ it('a signed-in student reports a problem and sees the staff reply appear withou
   await screenshot(page, 'signed-in-report-live-reply');
 
   // Resolved, but not really solved: the student reopens it with a reason.
-  await stack.asStaff(RESOLVE, { input: { ticketId, resolution: 'The reader was replaced.' } });
+  await asStaff(RESOLVE, { input: { ticketId, resolution: 'The reader was replaced.' } });
   await page.getByRole('heading', { name: 'How did we do?' }).waitFor();
   await page.getByRole('button', { name: 'Not solved? Reopen it' }).click();
   await page.getByLabel('What is still not working?').fill('The new reader keeps my card too.');
@@ -78,7 +85,7 @@ it('a signed-in student reports a problem and sees the staff reply appear withou
   await page.getByRole('button', { name: 'Reopen', exact: true }).click();
   await page.getByText('Being worked on', { exact: true }).waitFor();
   await page.locator('.message.mine', { hasText: 'The new reader keeps my card too.' }).waitFor();
-  expect((await stack.prisma.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).status).toBe('OPEN');
+  expect((await findTickets(stack, ticket.number))[0].status).toBe(TicketStatus.OPEN);
 
   await page.getByRole('link', { name: 'My tickets' }).click();
   await page.getByRole('link', { name: /SD-\d+: Printer in the library eats my card/ }).waitFor();

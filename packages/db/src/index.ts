@@ -2,7 +2,6 @@ export { openDatabase, type Database, type DatabaseOptions } from './client.js';
 export { migrate, readMigrations, type MigrationResult } from './migrate.js';
 export { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded.js';
 export { defaultDataDir, findRepoRoot } from './paths.js';
-export { createTestDatabase, testPostgresUrl, type TestDatabase } from './testing.js';
 export { addBusinessMinutes, addSlaMinutes, type BusinessCalendar } from './business-hours.js';
 export { hashPassword, verifyPassword } from './passwords.js';
 export * from './generated/prisma/client.js';

@@ -1,7 +1,7 @@
 // Knowledge-base search and deflection over HTTP: what a student typing a report is shown.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codes, DATABASE_KINDS, startTestApi, type TestApi } from '../test/api.js';
-import { createArticle, createSchool, type School } from '../test/factories.js';
+import { codes, createArticle, createSchool, DATABASE_KINDS, type School } from '@studentdesk/testing';
+import { startTestApi, type TestApi } from '../test/api.js';
 import { toGlobalId } from '../relay/global-id.js';
 
 const SUGGESTIONS = /* GraphQL */ `

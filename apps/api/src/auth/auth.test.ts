@@ -1,7 +1,7 @@
 // Signing in over HTTP: tokens for integrations, an httpOnly cookie for the browser apps.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codes, startTestApi, type TestApi } from '../test/api.js';
-import { createSchool, PASSWORD, type School } from '../test/factories.js';
+import { codes, createSchool, PASSWORD, type School } from '@studentdesk/testing';
+import { startTestApi, type TestApi } from '../test/api.js';
 
 const SIGN_IN =
   'mutation($email: String!, $password: String!) { signIn(email: $email, password: $password) { token expiresAt user { name role } } }';

@@ -1,7 +1,7 @@
 // Canned responses over HTTP: who keeps them, who sees which, and rendering for a ticket.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codes, DATABASE_KINDS, startTestApi, type TestApi } from '../test/api.js';
-import { createSchool, type School } from '../test/factories.js';
+import { codes, createSchool, DATABASE_KINDS, type School } from '@studentdesk/testing';
+import { startTestApi, type TestApi } from '../test/api.js';
 import { REPORT_PROBLEM } from '../test/operations.js';
 import { toGlobalId } from '../relay/global-id.js';
 

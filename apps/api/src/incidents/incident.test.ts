@@ -1,8 +1,8 @@
 // A recurring problem becomes one incident: updates reach every linked ticket, one resolution
 // resolves them all, and the portal's banner shows it while it lasts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codes, DATABASE_KINDS, startTestApi, type TestApi } from '../test/api.js';
-import { createSchool, type School } from '../test/factories.js';
+import { codes, createSchool, DATABASE_KINDS, type School } from '@studentdesk/testing';
+import { startTestApi, type TestApi } from '../test/api.js';
 import { REPORT_PROBLEM, TICKET } from '../test/operations.js';
 import { parseGlobalId } from '../relay/global-id.js';
 

@@ -2,8 +2,8 @@
 // feed, with figures worked out by hand from a small, fixed history; and who may see what.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExpectationOutcome, PrismaClient } from '@studentdesk/db';
-import { codes, DATABASE_KINDS, startTestApi, type TestApi } from '../test/api.js';
-import { createSchool, type School } from '../test/factories.js';
+import { codes, createSchool, DATABASE_KINDS, type School } from '@studentdesk/testing';
+import { startTestApi, type TestApi } from '../test/api.js';
 import { toGlobalId } from '../relay/global-id.js';
 
 const HOUR = 3_600_000;

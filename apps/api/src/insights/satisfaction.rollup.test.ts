@@ -1,10 +1,9 @@
 // Every metric reads whole days from "SatisfactionDay", which database triggers keep (metrics.ts).
 // Proved against the raw ratings and tickets after every kind of change a ticket goes through.
-import { createTestDatabase, type PrismaClient, type TestDatabase } from '@studentdesk/db';
+import { type PrismaClient } from '@studentdesk/db';
 import { Random } from '@studentdesk/db/seed';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCategory, createDepartment, createUser } from '../test/factories.js';
-import { DATABASE_KINDS } from '../test/api.js';
+import { createCategory, createDepartment, createTestDatabase, createUser, DATABASE_KINDS, type TestDatabase } from '@studentdesk/testing';
 import { departmentTallies, emptyTally, splitRange, type Tally } from './metrics.js';
 import { satisfactionReport } from './satisfaction.service.js';
 

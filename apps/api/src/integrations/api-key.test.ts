@@ -1,8 +1,8 @@
 // API keys over HTTP: admins issue and revoke them; each scope allows exactly its part of the
 // API, and a denial names the missing scope.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codes, DATABASE_KINDS, startTestApi, type TestApi } from '../test/api.js';
-import { createSchool, type School } from '../test/factories.js';
+import { codes, createSchool, DATABASE_KINDS, type School } from '@studentdesk/testing';
+import { startTestApi, type TestApi } from '../test/api.js';
 import { REPLY, REPORT_PROBLEM, RESOLVE, RATE, SATISFACTION, TICKET } from '../test/operations.js';
 
 const CREATE_KEY = /* GraphQL */ `

@@ -1,7 +1,7 @@
 // Several API processes starting at once on one PostgreSQL database each create the delivery queue.
-import { createTestDatabase, type TestDatabase } from '@studentdesk/db';
 import PgBoss from 'pg-boss';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '@studentdesk/testing';
 import { DELIVERY_QUEUE, ensureDeliveryQueue } from './webhook-queue.js';
 
 const PROCESSES = 6;

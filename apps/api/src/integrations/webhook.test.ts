@@ -1,11 +1,19 @@
 // Webhooks end to end: a real HTTP receiver on loopback verifies every signature the way
 // docs/integrating.md tells integrators to, and answers as told (fail, then succeed).
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codes, DATABASE_KINDS, startTestApi, type TestApi } from '../test/api.js';
-import { createSchool, type School } from '../test/factories.js';
+import {
+  ACCEPT,
+  codes,
+  createSchool,
+  DATABASE_KINDS,
+  failFirstAttempts,
+  startWebhookReceiver,
+  until,
+  type School,
+  type WebhookReceiver,
+} from '@studentdesk/testing';
+import { startTestApi, type TestApi } from '../test/api.js';
 import { ASSIGN, RATE, REPLY, REPORT_PROBLEM, RESOLVE } from '../test/operations.js';
 import { parseGlobalId, toGlobalId } from '../relay/global-id.js';
 import { startWebhookDelivery } from './webhook-delivery.js';
@@ -19,14 +27,6 @@ const FAST_RETRIES = {
   WEBHOOK_RETRY_FOR_MS: '1000',
   WEBHOOK_POLL_MS: '100',
 };
-
-interface Received {
-  id: string;
-  type: string;
-  body: Record<string, any>;
-  verified: boolean;
-  status: number;
-}
 
 /** Verifies a Standard Webhooks signature with nothing but node:crypto, as an integrator would. */
 function verify(secret: string, headers: Record<string, string | string[] | undefined>, rawBody: string): boolean {
@@ -42,45 +42,6 @@ function verify(secret: string, headers: Record<string, string | string[] | unde
       const given = Buffer.from(signature ?? '', 'base64');
       return version === 'v1' && given.length === expected.length && timingSafeEqual(given, expected);
     });
-}
-
-/** A receiver that fails the first `failuresPerEvent` requests of every event, then answers 200. */
-async function startReceiver() {
-  const received: Received[] = [];
-  const state = { secret: '', failuresPerEvent: 0 };
-  const server: Server = createServer((request, response) => {
-    let raw = '';
-    request.on('data', (chunk) => (raw += chunk));
-    request.on('end', () => {
-      const id = String(request.headers['webhook-id']);
-      const earlier = received.filter((entry) => entry.id === id).length;
-      const status = earlier < state.failuresPerEvent ? 500 : 200;
-      const body = JSON.parse(raw);
-      received.push({ id, type: body.type, body, verified: verify(state.secret, request.headers, raw), status });
-      response.writeHead(status, { 'content-type': 'text/plain' }).end(status === 200 ? 'thanks' : 'not now');
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`,
-    received,
-    state,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
-
-async function waitFor<T>(
-  check: () => Promise<T | undefined | false> | T | undefined | false,
-  what: string,
-  timeoutMs = 15_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 const CREATE_WEBHOOK = /* GraphQL */ `
@@ -123,8 +84,29 @@ const ALL_EVENTS = ['TICKET_CREATED', 'TICKET_STATUS_CHANGED', 'TICKET_ASSIGNED'
 describe.each(DATABASE_KINDS)('webhooks on %s', (kind) => {
   let api: TestApi;
   let school: School;
-  let receiver: Awaited<ReturnType<typeof startReceiver>>;
+  let receiver: WebhookReceiver;
+  let secret: string;
   let webhookId: string;
+
+  /** What the receiver got, as an integrator reads it: event id and type, the body, whether the signature holds. */
+  const received = () =>
+    receiver.received.map((request) => {
+      const body = JSON.parse(request.body);
+      return {
+        id: String(request.headers['webhook-id']),
+        type: body.type as string,
+        body,
+        verified: verify(secret, request.headers, request.body),
+        status: request.status,
+      };
+    });
+  /** Nothing more will be sent: every event has its deliveries and none waits for an attempt. */
+  const deliverySettled = () =>
+    until(
+      async () => (await api.db.prisma.outboxEvent.count({ where: { processedAt: null } })) === 0 && (await deliveries('PENDING')).length === 0,
+      15_000,
+      'webhook delivery to settle',
+    );
 
   const report = async (title: string) => {
     const response = await api.gql(
@@ -143,14 +125,14 @@ describe.each(DATABASE_KINDS)('webhooks on %s', (kind) => {
   beforeAll(async () => {
     api = await startTestApi(kind, FAST_RETRIES);
     school = await createSchool(api);
-    receiver = await startReceiver();
+    receiver = await startWebhookReceiver();
     const created = await api.gql(
       CREATE_WEBHOOK,
       { input: { url: receiver.url, events: ALL_EVENTS, description: 'Loopback receiver' } },
       { token: school.tokens.admin },
     );
     expect(created.errors).toBeUndefined();
-    receiver.state.secret = created.data!.createWebhook.secret;
+    secret = created.data!.createWebhook.secret;
     webhookId = created.data!.createWebhook.webhook.id;
   });
   afterAll(async () => {
@@ -175,9 +157,9 @@ describe.each(DATABASE_KINDS)('webhooks on %s', (kind) => {
       'ticket.status_changed',
       'rating.submitted',
     ];
-    const mine = () => receiver.received.filter((entry) => entry.body.data.ticket.id === ticketId);
-    await waitFor(() => mine().length >= expected.length, 'all events of the ticket');
-    await new Promise((resolve) => setTimeout(resolve, 300)); // and nothing more
+    const mine = () => received().filter((entry) => entry.body.data.ticket.id === ticketId);
+    await until(() => mine().length >= expected.length, 15_000, 'all events of the ticket');
+    await deliverySettled(); // and nothing more
     expect(
       mine()
         .map((entry) => entry.type)
@@ -200,11 +182,11 @@ describe.each(DATABASE_KINDS)('webhooks on %s', (kind) => {
   });
 
   it('retries a receiver that fails twice: exactly one successful delivery of each event, every attempt visible', async () => {
-    receiver.state.failuresPerEvent = 2;
+    receiver.answerWith(failFirstAttempts(2));
     const ticketId = await report('Printer jams');
-    const forTicket = () => receiver.received.filter((entry) => entry.body.data.ticket?.id === ticketId);
-    await waitFor(() => forTicket().some((entry) => entry.status === 200), 'the third attempt');
-    await new Promise((resolve) => setTimeout(resolve, 500)); // no further attempt follows a success
+    const forTicket = () => received().filter((entry) => entry.body.data.ticket?.id === ticketId);
+    await until(() => forTicket().some((entry) => entry.status === 200), 15_000, 'the third attempt');
+    await deliverySettled(); // no further attempt follows a success
     expect(forTicket().map((entry) => entry.status)).toEqual([500, 500, 200]);
     expect(new Set(forTicket().map((entry) => entry.id)).size).toBe(1);
     expect(forTicket().every((entry) => entry.verified)).toBe(true);
@@ -217,28 +199,29 @@ describe.each(DATABASE_KINDS)('webhooks on %s', (kind) => {
       [3, 200, 'thanks'],
     ]);
     expect(JSON.parse(delivery.payload)).toEqual(forTicket()[0]!.body);
-    receiver.state.failuresPerEvent = 0;
+    receiver.answerWith(ACCEPT);
   });
 
   it('gives up when the schedule is spent, and redelivers on request with the same event id', async () => {
-    receiver.state.failuresPerEvent = 1000;
+    receiver.answerWith(failFirstAttempts(1000));
     const ticketId = await report('Locker broken');
-    const eventId = await waitFor(() => receiver.received.find((entry) => entry.body.data.ticket?.id === ticketId)?.id, 'a first attempt');
-    const failed = await waitFor(
+    const eventId = await until(() => received().find((entry) => entry.body.data.ticket?.id === ticketId)?.id, 15_000, 'a first attempt');
+    const failed = await until(
       async () => (await deliveries('FAILED')).find((node: any) => node.eventId === eventId),
+      15_000,
       'the delivery to fail',
     );
     expect(failed.attempts).toBeGreaterThanOrEqual(3);
 
-    receiver.state.failuresPerEvent = 0;
+    receiver.answerWith(ACCEPT);
     const redelivered = await api.gql(
       'mutation($id: ID!) { redeliverWebhookDelivery(deliveryId: $id) { status } }',
       { id: failed.id },
       { token: school.tokens.admin },
     );
     expect(redelivered.data!.redeliverWebhookDelivery.status).toBe('PENDING');
-    await waitFor(async () => (await deliveries('SUCCEEDED')).some((node: any) => node.id === failed.id), 'the redelivery');
-    const attempts = receiver.received.filter((entry) => entry.id === eventId);
+    await until(async () => (await deliveries('SUCCEEDED')).some((node: any) => node.id === failed.id), 15_000, 'the redelivery');
+    const attempts = received().filter((entry) => entry.id === eventId);
     expect(attempts.at(-1)!.status).toBe(200);
     expect(attempts.filter((entry) => entry.status === 200)).toHaveLength(1);
   });
@@ -246,8 +229,9 @@ describe.each(DATABASE_KINDS)('webhooks on %s', (kind) => {
   it('loses no event written while no process delivered, and two processes deliver each event once', async () => {
     await api.webhooks.stop();
     const ticketIds = [await report('Quiet 1'), await report('Quiet 2'), await report('Quiet 3')];
-    const delivered = () => receiver.received.filter((entry) => ticketIds.includes(entry.body.data.ticket?.id));
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    const delivered = () => received().filter((entry) => ticketIds.includes(entry.body.data.ticket?.id));
+    // With no process delivering, the events wait in the outbox.
+    expect(await api.db.prisma.outboxEvent.count({ where: { processedAt: null } })).toBeGreaterThanOrEqual(3);
     expect(delivered()).toHaveLength(0);
 
     // Two processes start on the same database: SKIP LOCKED claims split the work.
@@ -260,8 +244,8 @@ describe.each(DATABASE_KINDS)('webhooks on %s', (kind) => {
     const deps = { prisma: api.db.prisma, pool: api.db.pool, logger: (await import('../logger.js')).createLogger('silent') };
     const [first, second] = await Promise.all([startWebhookDelivery(deps, settings), startWebhookDelivery(deps, settings)]);
     try {
-      await waitFor(() => delivered().length >= 3, 'the three events');
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      await until(() => delivered().length >= 3, 15_000, 'the three events');
+      await deliverySettled();
       expect(delivered().map((entry) => entry.type)).toEqual(['ticket.created', 'ticket.created', 'ticket.created']);
       expect(new Set(delivered().map((entry) => entry.id)).size).toBe(3);
     } finally {

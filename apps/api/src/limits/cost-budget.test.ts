@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REDIS_URL, TEST_REDIS_KEY_PREFIX } from '@studentdesk/testing';
 import { connectRedis } from '../redis.js';
-import { REDIS_URL, TEST_REDIS_KEY_PREFIX } from '../test/redis.js';
 import { memoryCostBudget, type BudgetSettings, type CostBudget } from './cost-budget.js';
 import { redisCostBudget } from './redis-cost-budget.js';
 

@@ -2,8 +2,8 @@
 // key's budget drains and refills; sign-ins slow guessers down; strangers in production get
 // neither introspection nor "did you mean" hints.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codes, startTestApi, type TestApi } from '../test/api.js';
-import { createSchool, PASSWORD, type School } from '../test/factories.js';
+import { codes, createSchool, PASSWORD, type School } from '@studentdesk/testing';
+import { startTestApi, type TestApi } from '../test/api.js';
 import { MAX_ALIASES, MAX_DEPTH, MAX_TOKENS } from './query-limits.js';
 
 const SIGN_IN = 'mutation($email: String!, $password: String!) { signIn(email: $email, password: $password) { token } }';

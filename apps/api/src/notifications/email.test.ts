@@ -2,10 +2,9 @@
 // report, staff replies, "resolved — how did we do?", and one rating reminder after 48 hours.
 import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codes, DATABASE_KINDS, startTestApi, type TestApi } from '../test/api.js';
-import { createSchool, type School } from '../test/factories.js';
+import { codes, createSchool, DATABASE_KINDS, type School, type SmtpReceiver, startSmtpReceiver } from '@studentdesk/testing';
+import { startTestApi, type TestApi } from '../test/api.js';
 import { RATE, REPLY, REPORT_PROBLEM, RESOLVE, TRACK_TICKET } from '../test/operations.js';
-import { startSmtpReceiver, type SmtpReceiver } from '../test/smtp-receiver.js';
 import { parseGlobalId } from '../relay/global-id.js';
 import { deliverPendingEmail } from './email.sender.js';
 import { queueRatingReminders } from './ticket.notifications.js';

@@ -3,11 +3,11 @@
 // GraphQL's shape with a code on each error, with nothing internal in it; and the server must
 // still answer normally afterwards.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSchool, type School } from '@studentdesk/testing';
 import { MAX_ALIASES, MAX_DEPTH } from '../limits/query-limits.js';
 import { toGlobalId } from '../relay/global-id.js';
 import { startTestApi, type TestApi } from '../test/api.js';
 import { answerCodes, answerProblems } from '../test/clean-answer.js';
-import { createSchool, type School } from '../test/factories.js';
 import { REPORT_PROBLEM } from '../test/operations.js';
 import { fuzzSeed, FuzzRandom } from '../test/random.js';
 import {

@@ -5,16 +5,16 @@ import crypto, { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { syncBuiltinESMExports } from 'node:module';
 import { join } from 'node:path';
-import { findRepoRoot, hashPassword, testPostgresUrl, verifyPassword } from '@studentdesk/db';
+import { findRepoRoot, hashPassword, verifyPassword } from '@studentdesk/db';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createSchool, PASSWORD, type School, testPostgresUrl } from '@studentdesk/testing';
 import { hashApiKey } from '../auth/api-keys.js';
 import { createTokenSigner } from '../auth/tokens.js';
 import { createLogger } from '../logger.js';
 import { hashTrackingCode } from '../tickets/tracking-code.js';
 import { startTestApi, type TestApi } from '../test/api.js';
 import { answerProblems } from '../test/clean-answer.js';
-import { createSchool, PASSWORD, type School } from '../test/factories.js';
 import { REPORT_PROBLEM, TRACK_TICKET } from '../test/operations.js';
 
 const SIGN_IN = 'mutation($email: String!, $password: String!) { signIn(email: $email, password: $password) { token expiresAt } }';

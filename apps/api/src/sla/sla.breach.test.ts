@@ -1,7 +1,6 @@
 // The breach rule exists twice (for one ticket, and as SQL for lists); both must agree.
-import { createTestDatabase, type TestDatabase } from '@studentdesk/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCategory, createDepartment } from '../test/factories.js';
+import { createCategory, createDepartment, createTestDatabase, type TestDatabase } from '@studentdesk/testing';
 import { isSlaBreached, slaBreachedSql } from './sla.breach.js';
 
 const now = new Date('2026-05-01T12:00:00Z');

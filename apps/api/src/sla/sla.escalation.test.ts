@@ -1,7 +1,7 @@
 // Breach escalation: the rule, its SQL twin, and "once per breach" with concurrent sweepers.
-import { createTestDatabase, openDatabase, type Database, type TestDatabase } from '@studentdesk/db';
+import { openDatabase, type Database } from '@studentdesk/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCategory, createDepartment, createUser } from '../test/factories.js';
+import { createCategory, createDepartment, createTestDatabase, createUser, type TestDatabase } from '@studentdesk/testing';
 import { breachesToEscalate, escalateSlaBreaches } from './sla.escalation.js';
 
 const now = new Date('2026-05-01T12:00:00Z');

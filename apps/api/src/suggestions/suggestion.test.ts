@@ -1,7 +1,7 @@
 // Voice of staff over HTTP: raise, vote, comment, decide — and who may do which.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codes, DATABASE_KINDS, startTestApi, type TestApi } from '../test/api.js';
-import { createSchool, type School } from '../test/factories.js';
+import { codes, createSchool, DATABASE_KINDS, type School } from '@studentdesk/testing';
+import { startTestApi, type TestApi } from '../test/api.js';
 
 const SUGGESTION_FIELDS = /* GraphQL */ `
   id title status voteCount viewerHasVoted decisionReason decidedAt

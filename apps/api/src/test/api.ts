@@ -1,57 +1,17 @@
-// A real API for tests: HTTP and websockets on a free port, on a throw-away database.
+// The API in-process for its own tests: HTTP and websockets on a free port, on a throw-away
+// database, with the harness's pieces (@studentdesk/testing) and a view of what Prisma sent.
 import 'reflect-metadata';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createTestDatabase, type TestDatabase } from '@studentdesk/db';
+import { createTestDatabase, graphqlClient, TEST_REDIS_KEY_PREFIX, type DatabaseKind, type GraphQLClient, type TestDatabase } from '@studentdesk/testing';
 import type { DestinationStream } from 'pino';
 import { createApp } from '../app.js';
 import { loadConfig } from '../config.js';
 import type { WebhookDelivery } from '../integrations/webhook-delivery.js';
 import { createLogger } from '../logger.js';
 import { createSchema } from '../schema.js';
-import { TEST_REDIS_KEY_PREFIX } from './redis.js';
 import { startServer } from '../server.js';
-
-export type DatabaseKind = 'postgresql' | 'pglite';
-export const DATABASE_KINDS: DatabaseKind[] = ['postgresql', 'pglite'];
-
-export interface GraphQLResponse<Data = Record<string, any>> {
-  status: number;
-  headers: Headers;
-  data?: Data | null;
-  errors?: Array<{ message: string; path?: string[]; extensions?: Record<string, any> }>;
-}
-
-export interface RequestOptions {
-  token?: string;
-  cookie?: string;
-  headers?: Record<string, string>;
-}
-
-/** Sends GraphQL over HTTP as an integrator would. */
-export type GraphQLClient = <Data = Record<string, any>>(
-  query: string,
-  variables?: Record<string, unknown>,
-  options?: RequestOptions,
-) => Promise<GraphQLResponse<Data>>;
-
-export function graphqlClient(url: string): GraphQLClient {
-  return async (query, variables, options = {}) => {
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
-        ...(options.cookie ? { cookie: options.cookie } : {}),
-        ...options.headers,
-      },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = (await response.json()) as { data?: any; errors?: any };
-    return { status: response.status, headers: response.headers, data: body.data, errors: body.errors };
-  };
-}
 
 export interface TestApi {
   url: string;
@@ -60,6 +20,8 @@ export interface TestApi {
   /** SQL statements Prisma has sent since the last reset. */
   queries: string[];
   gql: GraphQLClient;
+  /** How many live subscriptions (websocket or other) have started so far. */
+  liveSubscriptions: () => number;
   close: () => Promise<void>;
 }
 
@@ -82,6 +44,13 @@ export async function startTestApi(kind: DatabaseKind, env: Record<string, strin
     ...env,
   });
   const { app, webhooks, stopBackgroundWork } = await createApp(config, db, logTo ? createLogger('trace', logTo) : createLogger('silent'));
+  // Counted so a test can wait until its subscription is registered before changing what it follows.
+  let liveSubscriptions = 0;
+  const subscribe = app.pubSub.subscribe.bind(app.pubSub);
+  app.pubSub.subscribe = ((...args: Parameters<typeof subscribe>) => {
+    liveSubscriptions += 1;
+    return subscribe(...args);
+  }) as typeof app.pubSub.subscribe;
   const server = await startServer(app, await createSchema(app.pubSub));
   return {
     url: server.url,
@@ -89,6 +58,7 @@ export async function startTestApi(kind: DatabaseKind, env: Record<string, strin
     webhooks,
     queries,
     gql: graphqlClient(server.url),
+    liveSubscriptions: () => liveSubscriptions,
     async close() {
       await server.close();
       await stopBackgroundWork();
@@ -96,9 +66,4 @@ export async function startTestApi(kind: DatabaseKind, env: Record<string, strin
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
-}
-
-/** The error codes of a response, for assertions like `expect(codes(res)).toEqual(['FORBIDDEN'])`. */
-export function codes(response: GraphQLResponse): string[] {
-  return (response.errors ?? []).map((error) => error.extensions?.code);
 }

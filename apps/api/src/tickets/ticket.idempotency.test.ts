@@ -1,7 +1,7 @@
 // A retried or double-clicked submission makes one ticket, not two.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codes, DATABASE_KINDS, startTestApi, type TestApi } from '../test/api.js';
-import { createSchool, type School } from '../test/factories.js';
+import { codes, createSchool, DATABASE_KINDS, type School } from '@studentdesk/testing';
+import { startTestApi, type TestApi } from '../test/api.js';
 import { REPORT_PROBLEM, TRACK_TICKET } from '../test/operations.js';
 
 describe.each(DATABASE_KINDS)('idempotent reports on %s', (kind) => {

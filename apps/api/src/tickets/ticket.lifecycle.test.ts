@@ -2,8 +2,8 @@
 // staff answer and resolve it, the student rates it through the tracking link, and the
 // satisfaction report shows it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codes, DATABASE_KINDS, startTestApi, type TestApi } from '../test/api.js';
-import { createSchool, type School } from '../test/factories.js';
+import { codes, createSchool, DATABASE_KINDS, type School } from '@studentdesk/testing';
+import { startTestApi, type TestApi } from '../test/api.js';
 import { ASSIGN, RATE, REOPEN, REPLY, REPORT_PROBLEM, RESOLVE, SATISFACTION, TICKET, TRACK_TICKET } from '../test/operations.js';
 import { toGlobalId } from '../relay/global-id.js';
 

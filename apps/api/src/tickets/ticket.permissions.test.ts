@@ -1,8 +1,8 @@
 // Who may see and do what, proved from the outside over HTTP: each denial carries the right code
 // and changes nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codes, DATABASE_KINDS, startTestApi, type TestApi } from '../test/api.js';
-import { createSchool, type School } from '../test/factories.js';
+import { codes, createSchool, DATABASE_KINDS, type School } from '@studentdesk/testing';
+import { startTestApi, type TestApi } from '../test/api.js';
 import { ASSIGN, RATE, REPLY, REPORT_PROBLEM, RESOLVE, SATISFACTION, TICKET, TRACK_TICKET } from '../test/operations.js';
 import { toGlobalId } from '../relay/global-id.js';
 

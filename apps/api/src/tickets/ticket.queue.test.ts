@@ -2,8 +2,8 @@
 // pagination that neither skips nor repeats, and the filters staff work with.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TicketEventType } from '@studentdesk/db';
-import { codes, DATABASE_KINDS, startTestApi, type TestApi } from '../test/api.js';
-import { createSchool, createUser, type School } from '../test/factories.js';
+import { codes, createSchool, createUser, DATABASE_KINDS, type School } from '@studentdesk/testing';
+import { startTestApi, type TestApi } from '../test/api.js';
 import { toGlobalId } from '../relay/global-id.js';
 
 const QUEUE = /* GraphQL */ `

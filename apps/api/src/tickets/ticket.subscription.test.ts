@@ -2,10 +2,9 @@
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DATABASE_KINDS, startTestApi, type TestApi } from '../test/api.js';
-import { createSchool, type School } from '../test/factories.js';
+import { connectTo, createSchool, DATABASE_KINDS, follow as followQuery, type School, until } from '@studentdesk/testing';
+import { startTestApi, type TestApi } from '../test/api.js';
 import { REPLY, REPORT_PROBLEM } from '../test/operations.js';
-import { connectTo, follow as followQuery, until } from '../test/subscriptions.js';
 
 const TICKET_UPDATED = /* GraphQL */ `
   subscription Follow($ticketId: ID!, $trackingCode: String) {
@@ -58,9 +57,10 @@ describe.each(DATABASE_KINDS)('ticketUpdated on %s', (kind) => {
 
   it('delivers a staff reply to the student without the internal note that came first', async () => {
     const { ticket } = await reportAs(school.tokens.alice);
+    const subscribed = api.liveSubscriptions();
     const student = follow(connect(school.tokens.alice), { ticketId: ticket.id });
     const staff = follow(connect(school.tokens.staff), { ticketId: ticket.id });
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await until(() => api.liveSubscriptions() === subscribed + 2, 5000, 'both subscriptions');
 
     await api.gql(
       REPLY,
@@ -86,8 +86,9 @@ describe.each(DATABASE_KINDS)('ticketUpdated on %s', (kind) => {
 
   it('lets a guest follow with the tracking code', async () => {
     const { ticket, trackingCode } = await reportAs();
+    const subscribed = api.liveSubscriptions();
     const guest = follow(connect(), { ticketId: ticket.id, trackingCode });
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await until(() => api.liveSubscriptions() === subscribed + 1, 5000, 'the guest’s subscription');
     await api.gql(REPLY, { input: { ticketId: ticket.id, body: 'Looking into it.' } }, { token: school.tokens.staff });
     expect((await guest.next()).messages.edges.map((edge: any) => edge.node.body)).toEqual(['Looking into it.']);
     guest.dispose();
@@ -95,13 +96,17 @@ describe.each(DATABASE_KINDS)('ticketUpdated on %s', (kind) => {
 
   it('refuses another student and an anonymous caller', async () => {
     const { ticket } = await reportAs(school.tokens.alice);
+    const subscribed = api.liveSubscriptions();
+    const alice = follow(connect(school.tokens.alice), { ticketId: ticket.id });
     const bob = follow(connect(school.tokens.bob), { ticketId: ticket.id });
     const nobody = follow(connect(), { ticketId: ticket.id });
-    await until(() => bob.errors.length > 0 && nobody.errors.length > 0);
+    await until(() => bob.errors.length > 0 && nobody.errors.length > 0 && api.liveSubscriptions() === subscribed + 1);
     expect(bob.errors.map((error) => error.extensions?.code)).toEqual(['FORBIDDEN']);
     expect(nobody.errors.map((error) => error.extensions?.code)).toEqual(['UNAUTHENTICATED']);
     await api.gql(REPLY, { input: { ticketId: ticket.id, body: 'For Alice only.' } }, { token: school.tokens.staff });
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Once Alice has the reply, anything the others were going to get would have arrived too.
+    expect((await alice.next()).messages.edges.map((edge: any) => edge.node.body)).toEqual(['For Alice only.']);
+    alice.dispose();
     expect(bob.events).toEqual([]);
     expect(nobody.events).toEqual([]);
   });

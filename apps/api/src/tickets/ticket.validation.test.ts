@@ -1,7 +1,7 @@
 // Bad input gets a clear BAD_USER_INPUT error naming the field, never a stack trace, and writes nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codes, DATABASE_KINDS, startTestApi, type TestApi } from '../test/api.js';
-import { createSchool, type School } from '../test/factories.js';
+import { codes, createSchool, DATABASE_KINDS, type School } from '@studentdesk/testing';
+import { startTestApi, type TestApi } from '../test/api.js';
 import { RATE, REPORT_PROBLEM, RESOLVE } from '../test/operations.js';
 import { toGlobalId } from '../relay/global-id.js';
 

@@ -1,8 +1,8 @@
 // The student panel and the staff directory over HTTP: staff know who they are helping, within
 // the tickets they may see anyway.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codes, DATABASE_KINDS, startTestApi, type TestApi } from '../test/api.js';
-import { createSchool, createUser, type School } from '../test/factories.js';
+import { codes, createSchool, createUser, DATABASE_KINDS, type School } from '@studentdesk/testing';
+import { startTestApi, type TestApi } from '../test/api.js';
 import { RATE, REPORT_PROBLEM, RESOLVE } from '../test/operations.js';
 import { toGlobalId } from '../relay/global-id.js';
 

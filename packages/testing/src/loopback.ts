@@ -1,5 +1,5 @@
 // Servers on loopback that tests, the benchmark and the apps' end-to-end stacks start themselves.
-import { createServer } from 'node:net';
+import { connect, createServer } from 'node:net';
 
 /** A loopback port nothing listens on right now. */
 export async function freePort(): Promise<number> {
@@ -33,4 +33,16 @@ export async function waitForHealth(
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return false;
+}
+
+/** Whether something accepts TCP connections on the loopback `port` right now. */
+export function acceptsConnections(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
 }

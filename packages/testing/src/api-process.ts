@@ -1,18 +1,24 @@
-// The API as operators run it, in its own process (the build's dist/main.js): for tests of what
-// only processes show (signals, several processes sharing Redis and the database, a crash).
+// The API as operators run it, in its own process (the build's dist/main.js), started by path so
+// no app imports another: for the web apps' end-to-end journeys and for tests of what only
+// processes show (signals, several processes sharing Redis and the database, a crash).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, waitForHealth } from '../loopback.js';
-import { graphqlClient, type GraphQLClient } from './api.js';
+import { findRepoRoot } from '@studentdesk/db';
+import { graphqlClient, type GraphQLClient } from './graphql-client.js';
+import { freePort, waitForHealth } from './loopback.js';
 import { TEST_REDIS_KEY_PREFIX } from './redis.js';
 
-const MAIN = join(import.meta.dirname, '..', '..', 'dist', 'main.js');
+/** The built API (`pnpm --filter @studentdesk/api build`). */
+export const API_MAIN = join(findRepoRoot(), 'apps', 'api', 'dist', 'main.js');
 export const PROCESS_AUTH_SECRET = 'process-test-secret-that-is-long-enough';
 
 export interface ApiProcess {
   port: number;
+  /** http://127.0.0.1:<port>, where the web apps are served. */
+  origin: string;
+  /** The /graphql address. */
   url: string;
   gql: GraphQLClient;
   child: ChildProcess;
@@ -23,13 +29,23 @@ export interface ApiProcess {
   stop: (signal?: NodeJS.Signals) => Promise<number | null>;
 }
 
+export interface ApiProcessOptions {
+  /** The script to run; the built API unless a test says otherwise. */
+  main?: string;
+  /** How long the process may take to answer /health. */
+  healthyWithinMs?: number;
+}
+
 /** Starts dist/main.js with `env` over a quiet default (no demo data, no web apps) and waits until it is healthy. */
-export async function startApiProcess(env: Record<string, string>): Promise<ApiProcess> {
+export async function startApiProcess(env: Record<string, string>, options: ApiProcessOptions = {}): Promise<ApiProcess> {
+  const main = options.main ?? API_MAIN;
+  if (!existsSync(main)) throw new Error(`Build the API first (pnpm --filter @studentdesk/api build): ${main} is missing`);
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'studentdesk-process-'));
-  const child = spawn(process.execPath, [MAIN], {
+  const child = spawn(process.execPath, [main], {
     env: {
       PATH: process.env.PATH,
+      HOST: '127.0.0.1',
       PORT: String(port),
       AUTH_SECRET: PROCESS_AUTH_SECRET,
       DATA_DIR: dataDir,
@@ -51,14 +67,19 @@ export async function startApiProcess(env: Record<string, string>): Promise<ApiP
       resolve(code);
     }),
   );
-  const healthy = await waitForHealth(`http://127.0.0.1:${port}`, { gaveUp: () => child.exitCode !== null || child.signalCode !== null });
+  const origin = `http://127.0.0.1:${port}`;
+  const healthy = await waitForHealth(origin, {
+    timeoutMs: options.healthyWithinMs,
+    gaveUp: () => child.exitCode !== null || child.signalCode !== null,
+  });
   if (!healthy) {
     child.kill('SIGKILL');
     throw new Error(`the API process did not become healthy:\n${output}`);
   }
-  const url = `http://127.0.0.1:${port}/graphql`;
+  const url = `${origin}/graphql`;
   return {
     port,
+    origin,
     url,
     gql: graphqlClient(url),
     child,

@@ -1,7 +1,7 @@
-// Following a subscription in a test: events queue up until the test asks for the next one.
+// GraphQL over websockets as the web apps use it: a client per person, and a subscription whose
+// events queue up until the test asks for the next one.
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
-import type { TestApi } from './api.js';
 
 export interface Follower {
   events: any[];
@@ -34,17 +34,11 @@ export function follow(client: Client, query: string, field: string, variables: 
   };
 }
 
-/** Polls `check` (which may be async) every 20 ms until it holds; after `ms`, fails naming `what`. */
-export const until = async (check: () => boolean | Promise<boolean>, ms = 3000, what = 'a condition') => {
-  const start = Date.now();
-  while (!(await check())) {
-    if (Date.now() - start > ms) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-};
-
-/** A websocket client of the test API, signed in with `authToken` when given; `clients` collects it for disposal. */
-export function connectTo(api: Pick<TestApi, 'url'>, clients: Client[], authToken?: string): Client {
+/**
+ * A websocket client of the API at `api.url` (its /graphql address), signed in with `authToken`
+ * when given; `clients` collects it for disposal.
+ */
+export function connectTo(api: { url: string }, clients: Client[], authToken?: string): Client {
   const client = createClient({
     url: api.url.replace('http', 'ws'),
     webSocketImpl: WebSocket,

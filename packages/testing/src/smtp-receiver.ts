@@ -2,6 +2,7 @@
 import type { AddressInfo } from 'node:net';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
+import { until } from './until.js';
 
 export interface ReceivedEmail {
   from: string;
@@ -48,16 +49,12 @@ export async function startSmtpReceiver(): Promise<SmtpReceiver> {
   return {
     url: `smtp://127.0.0.1:${port}`,
     received,
-    async waitFor(match, timeoutMs = 10_000) {
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        const found = received.find(match);
-        if (found) return found;
-        if (Date.now() > deadline)
-          throw new Error(`no matching email within ${timeoutMs} ms; received: ${received.map((email) => email.subject).join(' | ')}`);
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-    },
+    waitFor: (match, timeoutMs = 10_000) =>
+      until(
+        () => received.find(match),
+        timeoutMs,
+        () => `a matching email; received: ${received.map((email) => email.subject).join(' | ')}`,
+      ),
     failNext(count) {
       failures = count;
     },
