@@ -2,8 +2,7 @@
 // used over HTTP and revoked; a webhook whose failed delivery to a real receiver is sent again;
 // the email outbox; and staff kept out of all of it.
 import { createHmac } from 'node:crypto';
-import { createServer, type IncomingHttpHeaders } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { startWebhookReceiver, type AnswerRule, type ReceivedRequest, type WebhookReceiver } from '@studentdesk/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { startStack, type Person, type Stack } from './stack.js';
@@ -31,31 +30,9 @@ const READ_TICKETS = /* GraphQL */ `
   }
 `;
 
-interface ReceivedRequest {
-  headers: IncomingHttpHeaders;
-  body: string;
-}
-
-/** A webhook receiver on loopback: down (500) for the first request, fine (200) for the rest. */
-async function startReceiver() {
-  const requests: ReceivedRequest[] = [];
-  const server = createServer((request, response) => {
-    let body = '';
-    request.setEncoding('utf8').on('data', (chunk: string) => (body += chunk));
-    request.on('end', () => {
-      requests.push({ headers: request.headers, body });
-      const down = requests.length === 1;
-      response.writeHead(down ? 500 : 200, { 'content-type': 'text/plain' }).end(down ? 'receiver down for maintenance' : 'thanks');
-    });
-  });
-  await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/studentdesk-events`,
-    requests,
-    close: () => new Promise((closed) => server.close(closed)),
-  };
-}
+/** The receiver is down (500) for the first request, fine (200) for the rest. */
+const DOWN_FIRST: AnswerRule = (_request, earlier) =>
+  earlier.length === 0 ? { status: 500, body: 'receiver down for maintenance' } : { status: 200, body: 'thanks' };
 
 /** Standard Webhooks: HMAC-SHA256 of "<id>.<timestamp>.<body>" keyed with the base64 part of the whsec_ secret. */
 function signatureFits(secret: string, request: ReceivedRequest): boolean {
@@ -66,7 +43,7 @@ function signatureFits(secret: string, request: ReceivedRequest): boolean {
 
 describe('the admin pages', () => {
   let stack: Stack;
-  let receiver: Awaited<ReturnType<typeof startReceiver>>;
+  let receiver: WebhookReceiver;
   const report = async (student: Person, category: string, title: string) =>
     (
       await stack.gqlAs(student, REPORT, {
@@ -95,7 +72,7 @@ describe('the admin pages', () => {
   };
 
   beforeAll(async () => {
-    [stack, receiver] = await Promise.all([startStack(), startReceiver()]);
+    [stack, receiver] = await Promise.all([startStack(), startWebhookReceiver(DOWN_FIRST, '/studentdesk-events')]);
   });
   afterAll(async () => {
     await receiver?.close();
@@ -191,7 +168,7 @@ describe('the admin pages', () => {
     await page.getByText('No deliveries yet').waitFor();
 
     const ticket = await report('ben', 'Wi-Fi & network', 'Eduroam rejects my password');
-    await expect.poll(() => receiver.requests.length, { timeout: 20_000 }).toBe(1);
+    await expect.poll(() => receiver.received.length, { timeout: 20_000 }).toBe(1);
     await page.getByRole('button', { name: 'Refresh' }).click();
     const deliveries = page.getByRole('table', { name: 'Deliveries' });
     const delivery = deliveries.getByRole('row').filter({ hasText: 'ticket.created' });
@@ -219,8 +196,8 @@ describe('the admin pages', () => {
     await stack.screenshot(page, 'admin-06-delivery-redelivered');
 
     // The receiver got the same event twice, signed with the secret the page showed.
-    expect(receiver.requests).toHaveLength(2);
-    const [refused, accepted] = receiver.requests as [ReceivedRequest, ReceivedRequest];
+    expect(receiver.received).toHaveLength(2);
+    const [refused, accepted] = receiver.received as [ReceivedRequest, ReceivedRequest];
     expect(accepted.headers['webhook-id']).toBe(refused.headers['webhook-id']);
     expect(accepted.body).toBe(refused.body);
     expect(signatureFits(secret, accepted)).toBe(true);

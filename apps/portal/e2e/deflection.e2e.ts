@@ -43,7 +43,7 @@ it('a known issue answers the report before it is sent, and the deflection is co
     incidentId: expect.any(String),
     categoryId: stack.categories['Login & accounts'],
   });
-  expect(await recorded.json()).toEqual({ data: { recordDeflection: true } });
+  expect(await recorded.json()).toMatchObject({ data: { recordDeflection: true } });
   await page.getByRole('heading', { name: 'Glad that helped' }).waitFor();
   await page.getByText(/We already know about “LMS sign-in failing”/).waitFor();
   await expectAccessible(page, 'the deflection page');

@@ -42,11 +42,14 @@ export async function startApiProcess(env: Record<string, string>, options: ApiP
   if (!existsSync(main)) throw new Error(`Build the API first (pnpm --filter @studentdesk/api build): ${main} is missing`);
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'studentdesk-process-'));
+  const origin = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, [main], {
     env: {
       PATH: process.env.PATH,
       HOST: '127.0.0.1',
       PORT: String(port),
+      // Links in emails lead where the test reaches the API.
+      PUBLIC_URL: origin,
       AUTH_SECRET: PROCESS_AUTH_SECRET,
       DATA_DIR: dataDir,
       SEED_DEMO: 'never',
@@ -67,7 +70,6 @@ export async function startApiProcess(env: Record<string, string>, options: ApiP
       resolve(code);
     }),
   );
-  const origin = `http://127.0.0.1:${port}`;
   const healthy = await waitForHealth(origin, {
     timeoutMs: options.healthyWithinMs,
     gaveUp: () => child.exitCode !== null || child.signalCode !== null,

