@@ -35,6 +35,7 @@ export default tseslint.config(
             'packages/db/vitest.config.ts',
             'apps/portal/scripts/*.mjs',
             'packages/db/bin/*.js',
+            'packages/graphql/bin/*.js',
             'packages/db/bench/*.mjs',
           ],
         },
@@ -73,7 +74,7 @@ export default tseslint.config(
   },
   {
     // Tests read answers of any shape off the wire; asserting on them is the check.
-    files: ['**/*.test.{ts,tsx}', '**/e2e/**', '**/src/test/**', '**/test-setup.ts'],
+    files: ['**/*.test.{ts,tsx}', '**/e2e/**', '**/src/test/**', '**/test-setup.ts', 'packages/testing/src/**'],
     rules: {
       '@typescript-eslint/no-explicit-any': 'off',
       '@typescript-eslint/no-unsafe-argument': 'off',

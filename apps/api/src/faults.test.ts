@@ -5,7 +5,22 @@ import { once } from 'node:events';
 import { openDatabase, type Database } from '@studentdesk/db';
 import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { acceptsConnections, type ApiProcess, connectTo, createPostgresCluster, createSchool, createTestDatabase, follow, freePort, postgresBinaries, type PostgresCluster, type School, startApiProcess, type TestDatabase, until } from '@studentdesk/testing';
+import {
+  acceptsConnections,
+  type ApiProcess,
+  connectTo,
+  createPostgresCluster,
+  createSchool,
+  createTestDatabase,
+  follow,
+  freePort,
+  postgresBinaries,
+  type PostgresCluster,
+  type School,
+  startApiProcess,
+  type TestDatabase,
+  until,
+} from '@studentdesk/testing';
 import { REPLY, REPORT_PROBLEM } from './test/operations.js';
 
 const healthStatus = (api: ApiProcess) =>

@@ -193,7 +193,8 @@ describe('two API processes on one PostgreSQL and one Redis', () => {
     /** How many requests each event got. */
     const perEvent = (requests: ReceivedRequest[]) => {
       const counts = new Map<string, number>();
-      for (const request of requests) counts.set(String(request.headers['webhook-id']), (counts.get(String(request.headers['webhook-id'])) ?? 0) + 1);
+      for (const request of requests)
+        counts.set(String(request.headers['webhook-id']), (counts.get(String(request.headers['webhook-id'])) ?? 0) + 1);
       return [...counts.values()];
     };
     try {

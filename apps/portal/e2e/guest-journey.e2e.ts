@@ -74,7 +74,9 @@ it('a guest reports a login problem from the sign-in page and rates the fix thro
   await expectAccessible(page, 'the tracking page');
   await subscriptions.untilSent('TicketLive');
 
-  await (await stack.as('staff'))(RESOLVE, {
+  await (
+    await stack.as('staff')
+  )(RESOLVE, {
     input: {
       ticketId: ticket.id,
       resolution: 'Your password is reset; sign in with the code we texted you.',
@@ -102,7 +104,7 @@ it('a guest reports a login problem from the sign-in page and rates the fix thro
   await expectNoSidewaysScroll(page);
   await screenshot(page, 'guest-journey-rated');
 
-  expect((await findTickets(stack, number!))[0].rating).toEqual({ score: 4, expectation: 'MET', comment: 'Quick and friendly.' });
+  expect((await findTickets(stack, number))[0].rating).toEqual({ score: 4, expectation: 'MET', comment: 'Quick and friendly.' });
   expectNothingLeftTheMachine(requested, stack.origin);
   await close();
 });

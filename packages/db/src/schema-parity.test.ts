@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate, readMigrations } from './migrate.js';
 import { schemaPath } from './paths.js';
 import { diffSchemas } from './schema-engine.js';
-import { createTestDatabase, type TestDatabase } from './testing.js';
+import { createTestDatabase, testDatabaseKinds, type TestDatabase } from './testing.js';
 
 /** Indexes our migrations add on purpose that schema.prisma cannot express. */
 const INDEXES_BEYOND_PRISMA = ['Ticket_search_idx', 'Article_search_idx', 'Ticket_open_department_due_idx', 'Ticket_open_assignee_due_idx'];
@@ -46,7 +46,7 @@ async function runScript(url: string, sql: string): Promise<void> {
   await client.query(sql).finally(() => client.end());
 }
 
-describe.each(['postgresql', 'pglite'] as const)('migrations match schema.prisma on %s', (kind) => {
+describe.each(await testDatabaseKinds())('migrations match schema.prisma on %s', (kind) => {
   let ours: TestDatabase;
   let prismas: TestDatabase;
 

@@ -37,7 +37,9 @@ export async function postgresAnswers(): Promise<boolean> {
  * where a test that needs it then fails loudly (createTestDatabase says why) rather than being left out.
  */
 export async function testDatabaseKinds(): Promise<DatabaseKind[]> {
-  return postgresRequired || (await postgresAnswers()) ? ['postgresql', 'pglite'] : ['pglite'];
+  if (postgresRequired || (await postgresAnswers())) return ['postgresql', 'pglite'];
+  console.warn(`PostgreSQL does not answer at ${testPostgresUrl}: these tests run on PGlite only (with CI=1 they fail instead).`);
+  return ['pglite'];
 }
 
 async function adminQuery(sql: string): Promise<void> {

@@ -68,7 +68,11 @@ export function watchSubscriptions(page: Page): SubscriptionWatch {
   return {
     sent: () => [...sent],
     untilSent: async (operationName, ms = 15_000) => {
-      await until(() => sent.includes(operationName), ms, () => `the page to subscribe with ${operationName} (sent: ${sent.join(', ')})`);
+      await until(
+        () => sent.includes(operationName),
+        ms,
+        () => `the page to subscribe with ${operationName} (sent: ${sent.join(', ')})`,
+      );
     },
   };
 }

@@ -14,7 +14,3 @@ export {
 
 /** The databases every `describe.each(DATABASE_KINDS)` runs on, decided once per test file. */
 export const DATABASE_KINDS: DatabaseKind[] = await testDatabaseKinds();
-
-if (!DATABASE_KINDS.includes('postgresql')) {
-  console.warn('PostgreSQL does not answer: these tests run on PGlite only (CI=1 makes this a failure instead).');
-}

@@ -29,7 +29,11 @@ export async function createDepartment(prisma: PrismaClient, name = `Department 
       businessDayStart: 0,
       businessDayEnd: 1440,
       slaPolicies: {
-        create: SLA_TARGETS.map(([priority, firstResponseMinutes, resolutionMinutes]) => ({ priority, firstResponseMinutes, resolutionMinutes })),
+        create: SLA_TARGETS.map(([priority, firstResponseMinutes, resolutionMinutes]) => ({
+          priority,
+          firstResponseMinutes,
+          resolutionMinutes,
+        })),
       },
     },
   });

@@ -103,7 +103,8 @@ describe.each(DATABASE_KINDS)('webhooks on %s', (kind) => {
   /** Nothing more will be sent: every event has its deliveries and none waits for an attempt. */
   const deliverySettled = () =>
     until(
-      async () => (await api.db.prisma.outboxEvent.count({ where: { processedAt: null } })) === 0 && (await deliveries('PENDING')).length === 0,
+      async () =>
+        (await api.db.prisma.outboxEvent.count({ where: { processedAt: null } })) === 0 && (await deliveries('PENDING')).length === 0,
       15_000,
       'webhook delivery to settle',
     );

@@ -4,7 +4,14 @@ import 'reflect-metadata';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createTestDatabase, graphqlClient, TEST_REDIS_KEY_PREFIX, type DatabaseKind, type GraphQLClient, type TestDatabase } from '@studentdesk/testing';
+import {
+  createTestDatabase,
+  graphqlClient,
+  TEST_REDIS_KEY_PREFIX,
+  type DatabaseKind,
+  type GraphQLClient,
+  type TestDatabase,
+} from '@studentdesk/testing';
 import type { DestinationStream } from 'pino';
 import { createApp } from '../app.js';
 import { loadConfig } from '../config.js';

@@ -1,15 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  attemptDueSoon,
-  deliveryState,
-  endOfDay,
-  eventName,
-  keyState,
-  localDay,
-  scopeName,
-  SCOPES,
-  EVENTS,
-} from './integrations.js';
+import { attemptDueSoon, deliveryState, endOfDay, eventName, keyState, localDay, scopeName, SCOPES, EVENTS } from './integrations.js';
 
 const now = Date.parse('2026-03-02T12:00:00Z');
 const inSeconds = (seconds: number) => new Date(now + seconds * 1000).toISOString();

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addSlaMinutes, type BusinessCalendar } from '../business-hours.js';
 import type { TicketStatus } from '../generated/prisma/client.js';
 import { verifyPassword } from '../passwords.js';
-import { createTestDatabase, type TestDatabase } from '../testing.js';
+import { createTestDatabase, testDatabaseKinds, type TestDatabase } from '../testing.js';
 import { TicketEventType } from '../generated/prisma/enums.js';
 import { WorkingClock } from './clock.js';
 import { DEMO_TRACKING_CODE, seedDemoSchool, type SeedSummary } from './index.js';
@@ -40,7 +40,7 @@ describe('WorkingClock', () => {
   });
 });
 
-describe.each(['pglite', 'postgresql'] as const)('the demo school on %s', (kind) => {
+describe.each(await testDatabaseKinds())('the demo school on %s', (kind) => {
   let db: TestDatabase;
   let summary: SeedSummary;
   const sql = <T>(query: TemplateStringsArray, ...values: unknown[]) => db.prisma.$queryRaw<T[]>(query, ...values);
