@@ -92,6 +92,24 @@ describe.each(await testDatabaseKinds())('migrations match schema.prisma on %s',
     expect(rows.every((row) => row.applied_steps_count === 1 && row.finished_at !== null)).toBe(true);
   });
 
+  it('keeps email kinds and ticket event types to their vocabularies', async () => {
+    const client = new pg.Client({ connectionString: ours.url });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ column: string; type: string }>(
+        `SELECT table_name || '.' || column_name AS column, udt_name AS type FROM information_schema.columns
+         WHERE (table_name, column_name) IN (('EmailMessage', 'kind'), ('TicketEvent', 'type')) ORDER BY 1`,
+      );
+      expect(rows).toEqual([
+        { column: 'EmailMessage.kind', type: 'EmailKind' },
+        { column: 'TicketEvent.type', type: 'TicketEventType' },
+      ]);
+      await expect(client.query(`SELECT 'TRACKING_LNK'::"EmailKind"`)).rejects.toThrow(/invalid input value for enum "EmailKind"/);
+    } finally {
+      await client.end();
+    }
+  });
+
   it('applies nothing the second time', async () => {
     const again = await migrate(ours.url);
     expect(again.applied).toEqual([]);
