@@ -279,7 +279,7 @@ describe.each(DATABASE_KINDS)('webhooks on %s', (kind) => {
     const intruder = (await createKey(['WEBHOOKS_MANAGE'])).key;
     const admins = await api.db.prisma.webhook.findUniqueOrThrow({ where: { id: parseGlobalId(webhookId)!.id } });
     await report('Ticket for the delivery log');
-    await waitFor(async () => (await deliveries()).length > 0, 'a delivery of the admin’s webhook');
+    await until(async () => (await deliveries()).length > 0, 15_000, 'a delivery of the admin’s webhook');
     const adminDelivery = (await deliveries())[0];
 
     // It cannot list, read, re-point, re-key or redeliver the admin's webhook, nor read its payloads.
