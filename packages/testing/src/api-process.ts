@@ -32,7 +32,10 @@ export interface ApiProcess {
 export interface ApiProcessOptions {
   /** The script to run; the built API unless a test says otherwise. */
   main?: string;
-  /** How long the process may take to answer /health. */
+  /**
+   * How long the process may take to answer /health (default 60 s: a first start on the embedded
+   * database migrates inside PGlite, which takes tens of seconds on a loaded machine).
+   */
   healthyWithinMs?: number;
 }
 
@@ -71,7 +74,7 @@ export async function startApiProcess(env: Record<string, string>, options: ApiP
     }),
   );
   const healthy = await waitForHealth(origin, {
-    timeoutMs: options.healthyWithinMs,
+    timeoutMs: options.healthyWithinMs ?? 60_000,
     gaveUp: () => child.exitCode !== null || child.signalCode !== null,
   });
   if (!healthy) {
