@@ -6,8 +6,8 @@
 // The SLA attainment for IT read 80 % in the satisfaction report (tickets resolved in the period)
 // and 50 % on the dashboards (tickets reported in the period) before both used metrics.ts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DATABASE_KINDS, startTestApi, type TestApi } from '../test/api.js';
-import { createSchool, type School } from '../test/factories.js';
+import { createSchool, DATABASE_KINDS, type School } from '@studentdesk/testing';
+import { startTestApi, type TestApi } from '../test/api.js';
 import { toGlobalId } from '../relay/global-id.js';
 
 const HOUR = 3_600_000;

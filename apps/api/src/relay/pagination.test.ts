@@ -5,8 +5,8 @@
 import { randomBytes } from 'node:crypto';
 import { getNamedType, isObjectType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codes, DATABASE_KINDS, startTestApi, type GraphQLResponse, type TestApi } from '../test/api.js';
-import { createSchool, type School } from '../test/factories.js';
+import { codes, createSchool, DATABASE_KINDS, type GraphQLResponse, type School } from '@studentdesk/testing';
+import { startTestApi, type TestApi } from '../test/api.js';
 import { loadPublishedSchema } from '../test/schema-operations.js';
 import { toGlobalId } from './global-id.js';
 import { MAX_PAGE_SIZE } from './pagination.js';
