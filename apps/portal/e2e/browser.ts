@@ -33,7 +33,8 @@ export function useStackAndBrowser(prepare?: JourneyOptions['prepare']) {
 export async function openPage(browser: Browser, viewport: { width: number; height: number }) {
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
+  // Every wait is on a condition; under a loaded machine a step may take a while.
+  page.setDefaultTimeout(30_000);
   const requested: string[] = [];
   page.on('request', (request) => requested.push(request.url()));
   return { page, requested, close: () => context.close() };
