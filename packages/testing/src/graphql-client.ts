@@ -43,15 +43,6 @@ export function codes(response: GraphQLResponse): string[] {
   return (response.errors ?? []).map((error) => error.extensions?.code);
 }
 
-const SIGN_IN = 'mutation($email: String!, $password: String!) { signIn(email: $email, password: $password) { token } }';
-
-/** Signs in through the API's own mutation; the bearer token of the session. */
-export async function signIn(gql: GraphQLClient, email: string, password: string): Promise<string> {
-  const response = await gql<{ signIn: { token: string } }>(SIGN_IN, { email, password });
-  if (!response.data?.signIn) throw new Error(`sign-in failed for ${email}: ${JSON.stringify(response.errors)}`);
-  return response.data.signIn.token;
-}
-
 /** Sends GraphQL as one signed-in person and gives the data, failing on any error. */
 export type SignedInClient = <Data = any>(query: string, variables?: Record<string, unknown>) => Promise<Data>;
 

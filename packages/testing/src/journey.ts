@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import { openDatabase, type PrismaClient } from '@studentdesk/db';
 import { startApiProcess, type ApiProcess } from './api-process.js';
 import { createTestDatabase, postgresAnswers } from './database.js';
-import { categoryIdsByName, createJourneySchool, JOURNEY_PEOPLE, PASSWORD, type JourneyPerson } from './factories.js';
-import { signedInClient, signIn, type SignedInClient } from './graphql-client.js';
+import { categoryIdsByName, createJourneySchool, JOURNEY_PEOPLE, signIn, type JourneyPerson } from './factories.js';
+import { signedInClient, type SignedInClient } from './graphql-client.js';
 
 export interface JourneyOptions {
   /** Built web apps to serve (their dist/ folders); each must hold an index.html. */
@@ -79,7 +79,7 @@ export async function startJourneyStack(options: JourneyOptions = {}): Promise<J
     if (!clients.has(person)) {
       clients.set(
         person,
-        signIn(api.gql, JOURNEY_PEOPLE[person].email, PASSWORD).then((token) => signedInClient(api.gql, token)),
+        signIn(api, JOURNEY_PEOPLE[person].email).then((token) => signedInClient(api.gql, token)),
       );
     }
     return clients.get(person)!;

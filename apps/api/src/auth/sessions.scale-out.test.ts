@@ -1,15 +1,23 @@
 // Signing out through one API process ends the session in the other too: its HTTP requests are
 // refused at once (the session row is shared), and its open websocket closes within seconds (the
 // SESSIONS_REVOKED event crosses processes through Redis). Real processes, PostgreSQL and Redis.
-import { createTestDatabase, type TestDatabase } from '@studentdesk/db';
 import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codes } from '../test/api.js';
-import { startApiProcess, type ApiProcess } from '../test/api-process.js';
-import { createSchool, signIn, type School } from '../test/factories.js';
+import {
+  type ApiProcess,
+  codes,
+  connectTo,
+  createSchool,
+  createTestDatabase,
+  follow,
+  REDIS_URL,
+  type School,
+  signIn,
+  startApiProcess,
+  type TestDatabase,
+  until,
+} from '@studentdesk/testing';
 import { REPORT_PROBLEM } from '../test/operations.js';
-import { REDIS_URL } from '../test/redis.js';
-import { connectTo, follow, until } from '../test/subscriptions.js';
 
 describe('sessions across two API processes', () => {
   let db: TestDatabase;

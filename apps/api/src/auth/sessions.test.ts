@@ -3,10 +3,9 @@
 // opened with it close within seconds, ending their subscriptions.
 import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codes, startTestApi, type TestApi } from '../test/api.js';
-import { createSchool, PASSWORD, signIn, type School } from '../test/factories.js';
+import { codes, connectTo, createSchool, follow, PASSWORD, type School, signIn, until } from '@studentdesk/testing';
+import { startTestApi, type TestApi } from '../test/api.js';
 import { REPORT_PROBLEM } from '../test/operations.js';
-import { connectTo, follow, until } from '../test/subscriptions.js';
 import { deleteExpiredSessions } from './sessions.js';
 
 const TICKET_UPDATED = 'subscription($ticketId: ID!) { ticketUpdated(ticketId: $ticketId) { id status } }';

@@ -2,11 +2,9 @@
 // so the tracking email carries none of the reporter's words, one recipient gets a few per hour at
 // most, and one address may send only so many guest reports per hour.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codes, startTestApi, type TestApi } from '../test/api.js';
-import { createSchool, type School } from '../test/factories.js';
+import { codes, createSchool, type School, type SmtpReceiver, startSmtpReceiver, until } from '@studentdesk/testing';
+import { startTestApi, type TestApi } from '../test/api.js';
 import { REPORT_PROBLEM } from '../test/operations.js';
-import { startSmtpReceiver, type SmtpReceiver } from '../test/smtp-receiver.js';
-import { until } from '../test/subscriptions.js';
 
 const EMAILS_PER_RECIPIENT = 5;
 const REPORTS_PER_ADDRESS = 30;

@@ -3,10 +3,8 @@
 // Retry-After, never INTERNAL_SERVER_ERROR; a 503 means nothing was stored; a client that retries
 // with the same idempotency key ends with exactly one ticket per report.
 import { request } from 'node:http';
-import { createTestDatabase, type TestDatabase } from '@studentdesk/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApiProcess, type ApiProcess } from '../test/api-process.js';
-import { createSchool, type School } from '../test/factories.js';
+import { type ApiProcess, createSchool, createTestDatabase, type School, startApiProcess, type TestDatabase } from '@studentdesk/testing';
 
 const BURST = 2000;
 const MAX_ATTEMPTS = 20;
