@@ -12,6 +12,7 @@ export default tseslint.config(
     ignores: [
       '**/node_modules/',
       '**/dist/',
+      '**/.bench-build/',
       '**/.turbo/',
       '**/coverage/',
       '**/test-results/',

@@ -46,12 +46,40 @@ describe('configuration', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', AUTH_SECRET: 'short' })).toThrowError(/at least 32 characters/);
   });
 
-  it('reads the integration limits and the proxy setting', () => {
-    const config = loadConfig({ ...base, TRUST_PROXY: '1', WEBHOOK_RETRY_FIRST_DELAY_MS: '100' });
+  it('reads the limits and the proxy setting', () => {
+    const config = loadConfig({
+      ...base,
+      TRUST_PROXY: '1',
+      WEBHOOK_RETRY_FIRST_DELAY_MS: '100',
+      USER_BUDGET: '9000',
+      WS_MAX_CONNECTIONS_PER_USER: '3',
+    });
     expect(config.trustProxy).toBe(1);
-    expect(config.limits).toMatchObject({ maxCost: 2000, budget: { capacity: 2000, restorePerSecond: 100 } });
+    expect(config.limits).toMatchObject({
+      maxCost: 5000,
+      maxDocumentBytes: 100_000,
+      maxVariablesBytes: 1024 * 1024,
+      maxResponseBytes: 4 * 1024 * 1024,
+      budgets: {
+        apiKey: { capacity: 10_000, restorePerSecond: 200 },
+        user: { capacity: 9000, restorePerSecond: 500 },
+        anonymous: { capacity: 20_000, restorePerSecond: 500 },
+      },
+      signIn: { perAccount: 10, perAddress: 100, maxDelaySeconds: 30 },
+      trackingCodes: { perAddress: 100 },
+    });
+    expect(config.websocket).toEqual({
+      maxMessageBytes: 256 * 1024,
+      connectionInitTimeoutMs: 3000,
+      maxSubscriptionsPerConnection: 50,
+      maxConnectionsPerAddress: 50,
+      maxConnectionsPerUser: 3,
+    });
     expect(config.webhooks.schedule).toEqual({ firstDelayMs: 100, maxDelayMs: 4 * 3_600_000, retryForMs: 24 * 3_600_000 });
     expect(loadConfig({ ...base, TRUST_PROXY: 'loopback' }).trustProxy).toBe('loopback');
-    expect(() => loadConfig({ ...base, QUERY_MAX_COST: '5000' })).toThrowError(/QUERY_MAX_COST must not be more than API_KEY_BUDGET/);
+    expect(() => loadConfig({ ...base, QUERY_MAX_COST: '20000' })).toThrowError(/QUERY_MAX_COST must not be more than API_KEY_BUDGET/);
+    expect(() => loadConfig({ ...base, QUERY_MAX_COST: '30000', API_KEY_BUDGET: '30000', ANONYMOUS_BUDGET: '30000' })).toThrowError(
+      /QUERY_MAX_COST must not be more than USER_BUDGET/,
+    );
   });
 });

@@ -46,7 +46,22 @@ export interface Config {
   /** Express's "trust proxy": how many proxies (or which addresses) to believe about the caller's address. */
   trustProxy: number | string | boolean;
   limits: LimitSettings;
+  websocket: WebsocketSettings;
   webhooks: DeliverySettings;
+}
+
+/** Limits of the websocket transport (websocket.ts); every operation on it also meets `limits`. */
+export interface WebsocketSettings {
+  /** Bytes of one message, refused by ws before it is parsed (the socket closes with 1009). */
+  maxMessageBytes: number;
+  /** How long a new socket may take to send connection_init (graphql-ws closes it with 4408). */
+  connectionInitTimeoutMs: number;
+  /** Operations (subscriptions, and queries or mutations while they run) one socket may hold. */
+  maxSubscriptionsPerConnection: number;
+  /** Sockets per address not signed in (anonymous, or before connection_init), per API process. */
+  maxConnectionsPerAddress: number;
+  /** Sockets per signed-in user or API key, per API process. */
+  maxConnectionsPerUser: number;
 }
 
 export class ConfigError extends Error {
@@ -165,16 +180,31 @@ export function loadConfig(env: Env = process.env): Config {
   }
 
   const HOUR = 3_600_000;
+  const MIB = 1024 * 1024;
+  const LIMIT_WINDOW_SECONDS = 15 * 60;
+  const budget = (prefix: string, capacity: number, restorePerSecond: number) => ({
+    capacity: integer(`${prefix}_BUDGET`, capacity, 1, 100_000_000),
+    restorePerSecond: integer(`${prefix}_BUDGET_RESTORE_PER_SECOND`, restorePerSecond, 1, 1_000_000),
+  });
   const limits: LimitSettings = {
-    maxCost: integer('QUERY_MAX_COST', 2000, 1, 1_000_000),
-    budget: {
-      capacity: integer('API_KEY_BUDGET', 2000, 1, 1_000_000),
-      restorePerSecond: integer('API_KEY_BUDGET_RESTORE_PER_SECOND', 100, 1, 1_000_000),
+    maxCost: integer('QUERY_MAX_COST', 5000, 1, 1_000_000),
+    maxDocumentBytes: integer('QUERY_MAX_DOCUMENT_BYTES', 100_000, 100, 10 * MIB),
+    maxVariablesBytes: integer('QUERY_MAX_VARIABLES_BYTES', MIB, 100, 100 * MIB),
+    maxResponseBytes: integer('RESPONSE_MAX_BYTES', 4 * MIB, 1000, 1024 * MIB),
+    budgets: {
+      apiKey: budget('API_KEY', 10_000, 200),
+      user: budget('USER', 25_000, 500),
+      anonymous: budget('ANONYMOUS', 20_000, 500),
     },
     signIn: {
       perAccount: integer('SIGN_IN_FAILURES_PER_ACCOUNT', 10, 1, 10_000),
       perAddress: integer('SIGN_IN_FAILURES_PER_ADDRESS', 100, 1, 100_000),
-      windowSeconds: 15 * 60,
+      windowSeconds: LIMIT_WINDOW_SECONDS,
+      maxDelaySeconds: integer('SIGN_IN_ACCOUNT_MAX_DELAY_SECONDS', 30, 1, 3600),
+    },
+    trackingCodes: {
+      perAddress: integer('TRACKING_CODE_FAILURES_PER_ADDRESS', 100, 1, 100_000),
+      windowSeconds: LIMIT_WINDOW_SECONDS,
     },
     guestReports: {
       reportsPerAddress: integer('GUEST_REPORTS_PER_ADDRESS_PER_HOUR', 60, 1, 1_000_000),
@@ -182,7 +212,20 @@ export function loadConfig(env: Env = process.env): Config {
       windowSeconds: 3600,
     },
   };
-  if (limits.maxCost > limits.budget.capacity) problems.push('QUERY_MAX_COST must not be more than API_KEY_BUDGET');
+  for (const [owner, prefix] of [
+    ['apiKey', 'API_KEY'],
+    ['user', 'USER'],
+    ['anonymous', 'ANONYMOUS'],
+  ] as const) {
+    if (limits.maxCost > limits.budgets[owner].capacity) problems.push(`QUERY_MAX_COST must not be more than ${prefix}_BUDGET`);
+  }
+  const websocket: WebsocketSettings = {
+    maxMessageBytes: integer('WS_MAX_MESSAGE_BYTES', 256 * 1024, 1024, 100 * MIB),
+    connectionInitTimeoutMs: integer('WS_CONNECTION_INIT_TIMEOUT_MS', 3000, 100, 60_000),
+    maxSubscriptionsPerConnection: integer('WS_MAX_SUBSCRIPTIONS_PER_CONNECTION', 50, 1, 10_000),
+    maxConnectionsPerAddress: integer('WS_MAX_CONNECTIONS_PER_ADDRESS', 50, 1, 1_000_000),
+    maxConnectionsPerUser: integer('WS_MAX_CONNECTIONS_PER_USER', 10, 1, 10_000),
+  };
   const webhooks: DeliverySettings = {
     schedule: {
       firstDelayMs: integer('WEBHOOK_RETRY_FIRST_DELAY_MS', 30_000, 1, HOUR),
@@ -226,6 +269,7 @@ export function loadConfig(env: Env = process.env): Config {
     webApps,
     trustProxy: trustProxy(env.TRUST_PROXY),
     limits,
+    websocket,
     webhooks,
   };
 }

@@ -16,6 +16,12 @@ export const ErrorCode = {
   CONFLICT: 'CONFLICT',
   RATE_LIMITED: 'RATE_LIMITED',
   QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
+  /** A document, its variables or a request body over its byte limit, refused before parsing. */
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  /** An answer over the response size limit: ask for fewer items. */
+  RESPONSE_TOO_LARGE: 'RESPONSE_TOO_LARGE',
+  /** A websocket already runs as many operations as one connection may. */
+  TOO_MANY_SUBSCRIPTIONS: 'TOO_MANY_SUBSCRIPTIONS',
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
@@ -63,6 +69,21 @@ export const serviceUnavailable = (trouble: DatabaseTrouble = 'unreachable') =>
 /** QUERY_TOO_COMPLEX: the query is over one of the documented limits, found before running it. */
 export const tooComplex = (message: string, limit: Record<string, unknown>) =>
   new ClientError(ErrorCode.QUERY_TOO_COMPLEX, message, { ...limit, http: { status: 400 } });
+
+/** PAYLOAD_TOO_LARGE (HTTP 413): `limit` names the byte limit, `maximum` its value. */
+export const payloadTooLarge = (message: string, limit: string, maximum: number) =>
+  new ClientError(ErrorCode.PAYLOAD_TOO_LARGE, message, { limit, maximum, http: { status: 413 } });
+
+/**
+ * Close codes a websocket ends with when a limit is met (graphql-ws's own, 4400–4499, say the
+ * rest: 4408 no connection_init in time, 4403 a bad token).
+ */
+export const SocketCloseCode = {
+  /** RFC 6455: the message is larger than the server accepts (sent by ws itself). */
+  MESSAGE_TOO_BIG: 1009,
+  /** RFC 6455 "try again later": this user already holds as many sockets as allowed. */
+  TRY_AGAIN_LATER: 1013,
+} as const;
 
 /**
  * Codes of errors Apollo Server and graphql-js raise about the request itself (parsing, validation,

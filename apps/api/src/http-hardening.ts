@@ -1,6 +1,7 @@
-// What every HTTP answer carries: security headers, a request id in the log and the response, and
-// CORS only for the origins CORS_ORIGINS names (the portal and console are served from the API's
-// own origin, so they need none).
+// What every HTTP answer carries: security headers, a request id in the log (with secrets in the
+// URL redacted) and the response, and CORS only for the origins CORS_ORIGINS names (the portal and
+// console are served from the API's own origin, so they need none); the same origins may open a
+// websocket (originAllowed).
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import cors from 'cors';
@@ -8,6 +9,7 @@ import type { Express, RequestHandler } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
+import { redactUrl } from './logger.js';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
 /** A caller's (or proxy's) request id is kept when it looks like one, so logs line up across hops. */
@@ -58,12 +60,36 @@ export function requestLogging(logger: Logger): RequestHandler {
       req: (req: { id: string; method: string; url: string; remoteAddress?: string }) => ({
         id: req.id,
         method: req.method,
-        url: req.url,
+        url: redactUrl(req.url),
         remoteAddress: req.remoteAddress,
       }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
   });
+}
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * Whether a page from `origin` may open a websocket (browsers send Origin with every websocket;
+ * other clients carry no one else's cookie): our own origin (the portal and console are served by
+ * the API), PUBLIC_URL's, CORS_ORIGINS, and in development the web apps' Vite servers on loopback.
+ */
+export function originAllowed(
+  origin: string | undefined,
+  host: string | undefined,
+  config: { corsOrigins: string[]; publicUrl: string; production: boolean },
+): boolean {
+  if (origin === undefined) return true;
+  if (config.corsOrigins.includes(origin)) return true;
+  let url: URL;
+  try {
+    url = new URL(origin);
+  } catch {
+    return false;
+  }
+  if (url.host === host || url.origin === new URL(config.publicUrl).origin) return true;
+  return !config.production && LOOPBACK_HOSTS.has(url.hostname);
 }
 
 export function applyCors(app: Express, path: string, origins: string[]): void {

@@ -1,22 +1,24 @@
 // Per-request DataLoaders: every relation a list can ask for is fetched in one statement per
 // kind, whatever the page size.
 import DataLoader from 'dataloader';
+import { LIST_MAXIMUM } from './limits/list-maximums.js';
 import { createMessageWindowLoader } from './tickets/message.page.js';
-import type {
-  Category,
-  Department,
-  Incident,
-  IncidentUpdate,
-  OutboxEvent,
-  PrismaClient,
-  Rating,
-  SuggestionComment,
-  SuggestionVote,
-  Ticket,
-  TicketEvent,
-  User,
-  Webhook,
-  WebhookAttempt,
+import {
+  Prisma,
+  type Category,
+  type Department,
+  type Incident,
+  type IncidentUpdate,
+  type OutboxEvent,
+  type PrismaClient,
+  type Rating,
+  type SuggestionComment,
+  type SuggestionVote,
+  type Ticket,
+  type TicketEvent,
+  type User,
+  type Webhook,
+  type WebhookAttempt,
 } from '@studentdesk/db';
 
 function byId<Row extends { id: string }>(fetch: (ids: string[]) => Promise<Row[]>): DataLoader<string, Row | null> {
@@ -34,6 +36,37 @@ function groupedBy<Row, Key extends keyof Row>(key: Key, fetch: (keys: string[])
   });
 }
 
+/** Which rows of a capped list are read: at most `limit` per key, the first ones in `order` (SQL). */
+interface ListCap {
+  table: string;
+  order: string;
+  limit: number;
+  where?: Prisma.Sql;
+}
+
+/**
+ * Like groupedBy, but reads at most `cap.limit` rows per key (LIST_MAXIMUM), so a ticket with
+ * thousands of events costs no more to read than its list may show: the ids come from a window
+ * over the keys' rows, then the rows themselves, in two statements whatever the number of keys.
+ */
+function cappedGroupedBy<Row, Key extends keyof Row & string>(
+  prisma: PrismaClient,
+  key: Key,
+  cap: ListCap,
+  fetch: (ids: string[]) => Promise<Row[]>,
+): DataLoader<string, Row[]> {
+  return groupedBy(key, async (keys) => {
+    const ranked = await prisma.$queryRaw<Array<{ id: string }>>`
+      SELECT "id" FROM (
+        SELECT "id", row_number() OVER (PARTITION BY ${Prisma.raw(`"${key}"`)} ORDER BY ${Prisma.raw(cap.order)}) AS position
+        FROM ${Prisma.raw(`"${cap.table}"`)}
+        WHERE ${Prisma.raw(`"${key}"`)} = ANY(${keys}::uuid[]) AND ${cap.where ?? Prisma.sql`TRUE`}
+      ) ranked
+      WHERE position <= ${cap.limit}`;
+    return fetch(ranked.map((row) => row.id));
+  });
+}
+
 export function createLoaders(prisma: PrismaClient) {
   return {
     user: byId<User>((ids) => prisma.user.findMany({ where: { id: { in: ids } } })),
@@ -47,8 +80,11 @@ export function createLoaders(prisma: PrismaClient) {
       return ticketIds.map((id) => rows.get(id) ?? null);
     }),
     incident: byId<Incident>((ids) => prisma.incident.findMany({ where: { id: { in: ids } } })),
-    incidentUpdates: groupedBy<IncidentUpdate, 'incidentId'>('incidentId', (incidentIds) =>
-      prisma.incidentUpdate.findMany({ where: { incidentId: { in: incidentIds } }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] }),
+    incidentUpdates: cappedGroupedBy<IncidentUpdate, 'incidentId'>(
+      prisma,
+      'incidentId',
+      { table: 'IncidentUpdate', order: '"createdAt" DESC, "id" DESC', limit: LIST_MAXIMUM.incidentUpdates },
+      (ids) => prisma.incidentUpdate.findMany({ where: { id: { in: ids } }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] }),
     ),
     incidentTicketCount: new DataLoader<string, number>(async (incidentIds) => {
       const counts = await prisma.ticket.groupBy({ by: ['incidentId'], where: { incidentId: { in: [...incidentIds] } }, _count: true });
@@ -56,22 +92,34 @@ export function createLoaders(prisma: PrismaClient) {
       return incidentIds.map((id) => byIncident.get(id) ?? 0);
     }),
     messageWindow: createMessageWindowLoader(prisma),
-    categoriesByDepartment: groupedBy<Category, 'departmentId'>('departmentId', (departmentIds) =>
-      prisma.category.findMany({ where: { departmentId: { in: departmentIds }, active: true }, orderBy: { name: 'asc' } }),
+    categoriesByDepartment: cappedGroupedBy<Category, 'departmentId'>(
+      prisma,
+      'departmentId',
+      { table: 'Category', order: '"name", "id"', limit: LIST_MAXIMUM.categoriesPerDepartment, where: Prisma.sql`"active"` },
+      (ids) => prisma.category.findMany({ where: { id: { in: ids } }, orderBy: { name: 'asc' } }),
     ),
     suggestionVotes: groupedBy<SuggestionVote, 'suggestionId'>('suggestionId', (suggestionIds) =>
       prisma.suggestionVote.findMany({ where: { suggestionId: { in: suggestionIds } } }),
     ),
-    suggestionComments: groupedBy<SuggestionComment, 'suggestionId'>('suggestionId', (suggestionIds) =>
-      prisma.suggestionComment.findMany({ where: { suggestionId: { in: suggestionIds } }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
+    suggestionComments: cappedGroupedBy<SuggestionComment, 'suggestionId'>(
+      prisma,
+      'suggestionId',
+      { table: 'SuggestionComment', order: '"createdAt" DESC, "id" DESC', limit: LIST_MAXIMUM.suggestionComments },
+      (ids) => prisma.suggestionComment.findMany({ where: { id: { in: ids } }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
     ),
-    eventsByTicket: groupedBy<TicketEvent, 'ticketId'>('ticketId', (ticketIds) =>
-      prisma.ticketEvent.findMany({ where: { ticketId: { in: ticketIds } }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
+    eventsByTicket: cappedGroupedBy<TicketEvent, 'ticketId'>(
+      prisma,
+      'ticketId',
+      { table: 'TicketEvent', order: '"createdAt" DESC, "id" DESC', limit: LIST_MAXIMUM.ticketHistory },
+      (ids) => prisma.ticketEvent.findMany({ where: { id: { in: ids } }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
     ),
     webhook: byId<Webhook>((ids) => prisma.webhook.findMany({ where: { id: { in: ids } } })),
     outboxEvent: byId<OutboxEvent>((ids) => prisma.outboxEvent.findMany({ where: { id: { in: ids } } })),
-    webhookAttempts: groupedBy<WebhookAttempt, 'deliveryId'>('deliveryId', (deliveryIds) =>
-      prisma.webhookAttempt.findMany({ where: { deliveryId: { in: deliveryIds } }, orderBy: { number: 'asc' } }),
+    webhookAttempts: cappedGroupedBy<WebhookAttempt, 'deliveryId'>(
+      prisma,
+      'deliveryId',
+      { table: 'WebhookAttempt', order: '"number" DESC', limit: LIST_MAXIMUM.webhookAttempts },
+      (ids) => prisma.webhookAttempt.findMany({ where: { id: { in: ids } }, orderBy: { number: 'asc' } }),
     ),
   };
 }

@@ -1,14 +1,18 @@
 // API_PROCESSES > 1: this process becomes a supervisor that prepares the database once, then runs
 // that many API processes sharing one port (node:cluster hands each new connection to the next
-// one). It restarts a process that dies, and on SIGTERM stops them all, each finishing its
-// requests in flight.
+// one). It restarts a process that dies (while it starts, the others answer: the port never
+// closes), and on SIGTERM stops them all, each finishing its requests in flight.
 import cluster, { type Worker } from 'node:cluster';
 import { openDatabase } from '@studentdesk/db';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
 
-/** More unexpected exits than this within RESTART_WINDOW_MS means something is wrong at start: give up. */
-const MAX_RESTARTS = 5;
+/**
+ * More processes than this exiting before they serve, within RESTART_WINDOW_MS, means something is
+ * wrong at start (a bad setting, no database): give up. A process that served and then died is
+ * always replaced, however often: giving up then would close the port for everyone.
+ */
+const MAX_FAILED_STARTS = 5;
 const RESTART_WINDOW_MS = 30_000;
 
 /** Migrates (and seeds, when asked) once, so the processes do not race to do it. */
@@ -28,7 +32,7 @@ async function prepareDatabase(config: Config, logger: Logger): Promise<void> {
 export async function superviseProcesses(config: Config, logger: Logger): Promise<number> {
   await prepareDatabase(config, logger);
   const workerEnv = { SEED_DEMO: 'never' };
-  const recentExits: number[] = [];
+  const failedStarts: number[] = [];
   let exitCode: (code: number) => void = () => {};
   const exited = new Promise<number>((resolve) => (exitCode = resolve));
 
@@ -52,17 +56,21 @@ export async function superviseProcesses(config: Config, logger: Logger): Promis
 
   const start = () => {
     const worker = cluster.fork(workerEnv);
+    let served = false;
+    worker.once('listening', () => (served = true));
     worker.on('exit', (code, signal) => {
       if (stopped) return;
-      const now = Date.now();
-      recentExits.push(now);
-      while (recentExits[0]! < now - RESTART_WINDOW_MS) recentExits.shift();
-      if (recentExits.length > MAX_RESTARTS) {
-        logger.fatal({ exits: recentExits.length, windowMs: RESTART_WINDOW_MS }, 'API processes keep exiting: stopping');
-        void stopAll('too many exits').then(() => exitCode(1));
-        return;
+      if (!served) {
+        const now = Date.now();
+        failedStarts.push(now);
+        while (failedStarts[0]! < now - RESTART_WINDOW_MS) failedStarts.shift();
+        if (failedStarts.length > MAX_FAILED_STARTS) {
+          logger.fatal({ failedStarts: failedStarts.length, windowMs: RESTART_WINDOW_MS }, 'API processes keep failing to start: stopping');
+          void stopAll('too many failed starts').then(() => exitCode(1));
+          return;
+        }
       }
-      logger.error({ workerPid: worker.process.pid, code, signal }, 'an API process exited unexpectedly: starting another');
+      logger.error({ workerPid: worker.process.pid, code, signal, served }, 'an API process exited unexpectedly: starting another');
       start();
     });
   };

@@ -1,15 +1,14 @@
 // HTTP + GraphQL + websocket wiring, nothing else.
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import { parseCookie as parseCookies } from 'cookie';
-import express, { type ErrorRequestHandler, type Response } from 'express';
+import express, { type ErrorRequestHandler, type RequestHandler, type Response } from 'express';
 import { type GraphQLError, type GraphQLSchema } from 'graphql';
-import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer } from 'ws';
+import proxyAddress from 'proxy-addr';
 import { createContext, createLoaders, viewerFromToken, type App, type Context, type SessionCookie } from './context.js';
 import { anonymous } from './auth/viewer.js';
 import { databaseOutagePlugin, isDatabaseUnavailable } from './database-outage.js';
@@ -17,10 +16,10 @@ import { compiledExecution } from './compiled-execution.js';
 import { ClientError, createErrorFormatter, ErrorCode, serviceUnavailable } from './errors.js';
 import { graphiqlLandingPage, serveGraphiql } from './graphiql.js';
 import { applyCors, requestLogging, securityHeaders } from './http-hardening.js';
-import { limitsPlugin } from './limits/limits.plugin.js';
-import { parseOptions, queryLimitRules } from './limits/query-limits.js';
-import { schemaExposurePlugin } from './limits/schema-exposure.plugin.js';
+import { createAdmission, type Admission } from './limits/admission.js';
+import { admissionPlugin } from './limits/admission.plugin.js';
 import { serveWebApps } from './web-apps.js';
+import { serveWebsocket } from './websocket.js';
 
 export const SESSION_COOKIE = 'sd_session';
 const GRAPHQL_PATH = '/graphql';
@@ -54,8 +53,28 @@ const bodyErrorHandler: ErrorRequestHandler = (error: { status?: unknown } | und
   const status = typeof error?.status === 'number' ? error.status : 500;
   if (status >= 500) return next(error);
   const message = status === 413 ? `The request is larger than ${BODY_LIMIT}.` : 'The request body is not valid JSON.';
-  res.status(status).json({ errors: [{ message, extensions: { code: status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST' } }] });
+  res
+    .status(status)
+    .json({ errors: [{ message, extensions: { code: status === 413 ? ErrorCode.PAYLOAD_TOO_LARGE : ErrorCode.BAD_REQUEST } }] });
 };
+
+/**
+ * The admission's first step for HTTP, before Apollo parses anything: a document or variables over
+ * their byte limits (admission.ts) are refused here, as they would be over a websocket.
+ */
+function refuseOversized(admission: Admission, formatError: ReturnType<typeof createErrorFormatter>): RequestHandler {
+  const field = (value: unknown) => (typeof value === 'string' || (typeof value === 'object' && value !== null) ? value : undefined);
+  return (req, res, next) => {
+    const sent = (req.method === 'GET' ? req.query : req.body) as Record<string, unknown> | undefined;
+    if (!sent || typeof sent !== 'object' || Array.isArray(sent)) return next();
+    const refusal = admission.sizeRefusal({
+      query: typeof sent.query === 'string' ? sent.query : undefined,
+      variables: field(sent.variables) as Record<string, unknown> | string | undefined,
+    });
+    if (!refusal) return next();
+    res.status(413).json({ errors: [formatError(refusal.toJSON(), refusal)] });
+  };
+}
 
 /**
  * Counts GraphQL operations from start to answer. Apollo's drain waits for requests on open
@@ -95,27 +114,21 @@ export async function startServer(app: App, schema: GraphQLSchema): Promise<ApiS
   applyCors(expressApp, GRAPHQL_PATH, app.config.corsOrigins);
   const httpServer: Server = createServer(expressApp);
 
-  const wsServer = new WebSocketServer({ server: httpServer, path: GRAPHQL_PATH });
+  const admission = createAdmission(schema, app.limits, { production: app.config.production });
   const formatErrors = (errors: readonly GraphQLError[]) => errors.map((error) => formatError(error.toJSON(), error));
-  const wsCleanup = useServer<{ authToken?: string }, { context?: Context }>(
-    {
-      schema,
-      // The socket authenticates once, from connectionParams.authToken or the session cookie.
-      onConnect: async (socket) => {
-        const cookieToken = parseCookies(socket.extra.request.headers.cookie ?? '')[SESSION_COOKIE];
-        const loaders = createLoaders(app.prisma);
-        const check = await viewerFromToken(app, loaders, socket.connectionParams?.authToken ?? cookieToken);
-        if (!check.ok) return false;
-        socket.extra.context = createContext(app, check.viewer, loaders);
-        app.sessions.watchSocket(check.viewer, socket.extra.socket);
-        return true;
-      },
-      context: (socket) => createContext(app, socket.extra.context?.viewer ?? anonymous, createLoaders(app.prisma)),
-      onNext: (_socket, _id, _payload, _args, result) => (result.errors ? { ...result, errors: formatErrors(result.errors) } : result),
-      onError: (_socket, _id, _payload, errors) => formatErrors(errors),
-    },
-    wsServer,
-  );
+  // The caller's address as express reads it (TRUST_PROXY), for requests express never sees: websocket upgrades.
+  const clientAddressOf = (request: IncomingMessage) =>
+    proxyAddress(request, expressApp.get('trust proxy fn') as (address: string, hop: number) => boolean);
+  const websocket = serveWebsocket(httpServer, {
+    app,
+    schema,
+    admission,
+    settings: app.config.websocket,
+    path: GRAPHQL_PATH,
+    sessionCookie: SESSION_COOKIE,
+    formatErrors,
+    clientAddressOf,
+  });
 
   const operations = operationsInFlight();
   const apollo = new ApolloServer<Context>({
@@ -123,8 +136,10 @@ export async function startServer(app: App, schema: GraphQLSchema): Promise<ApiS
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: true,
-    parseOptions,
-    validationRules: queryLimitRules,
+    // Every check runs in the one admission path (limits/admission.ts), for HTTP through admissionPlugin.
+    parseOptions: admission.parseOptions,
+    dangerouslyDisableValidation: true,
+    stringifyResult: admission.serializeAnswer,
     // main.ts owns SIGINT/SIGTERM; Apollo's own handlers re-raise the signal and fight ours.
     stopOnTerminationSignals: false,
     plugins: [
@@ -133,10 +148,9 @@ export async function startServer(app: App, schema: GraphQLSchema): Promise<ApiS
       // Answers are per viewer, never cacheable; without cache hints Apollo need not wrap every field resolver.
       ApolloServerPluginCacheControlDisabled(),
       graphiqlLandingPage(),
-      schemaExposurePlugin(app.config.production),
-      limitsPlugin(app.limits),
+      admissionPlugin(admission, app.limits, formatError),
       databaseOutagePlugin(),
-      { serverWillStart: async () => ({ drainServer: async () => wsCleanup.dispose() }) },
+      { serverWillStart: async () => ({ drainServer: () => websocket.close() }) },
     ],
   });
   await apollo.start();
@@ -154,6 +168,7 @@ export async function startServer(app: App, schema: GraphQLSchema): Promise<ApiS
     GRAPHQL_PATH,
     express.json({ limit: BODY_LIMIT }),
     bodyErrorHandler,
+    refuseOversized(admission, formatError),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const loaders = createLoaders(app.prisma);
@@ -178,7 +193,7 @@ export async function startServer(app: App, schema: GraphQLSchema): Promise<ApiS
   serveGraphiql(expressApp);
   serveWebApps(expressApp, app.config.webApps);
 
-  // graphql-ws swallows the server's errors, so a taken port must be caught here or start-up hangs.
+  // A taken port must be caught here or start-up hangs.
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
     httpServer.listen(app.config.port, app.config.host, () => {

@@ -37,6 +37,8 @@ export interface ApiProcessOptions {
    * database migrates inside PGlite, which takes tens of seconds on a loaded machine).
    */
   healthyWithinMs?: number;
+  /** Given to node before the script, e.g. `pnpm start:prod`'s heap limit. */
+  nodeArgs?: string[];
 }
 
 /** Starts dist/main.js with `env` over a quiet default (no demo data, no web apps) and waits until it is healthy. */
@@ -46,7 +48,7 @@ export async function startApiProcess(env: Record<string, string>, options: ApiP
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'studentdesk-process-'));
   const origin = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [main], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), main], {
     env: {
       PATH: process.env.PATH,
       HOST: '127.0.0.1',

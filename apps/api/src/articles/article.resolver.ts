@@ -8,21 +8,22 @@ import { searchArticles } from './article.search.js';
 import * as articlePolicy from './article.policy.js';
 import * as articles from './article.service.js';
 import { Article, RecordDeflectionInput, ReportSuggestions } from './article.type.js';
-
-const MAX_SEARCH_RESULTS = 20;
+import { LIST_MAXIMUM, MaxItems } from '../limits/list-maximums.js';
 
 @Resolver(() => Article)
 export class ArticleResolver {
   @Query(() => [Article], { description: 'Published articles matching the words, best first. Public.' })
+  @MaxItems(LIST_MAXIMUM.articleSearch)
   searchArticles(
     @Arg('text', () => String, { description: 'What the student typed; any of the words may match.' }) text: string,
     @Ctx() ctx: Context,
     @Arg('categoryId', () => ID, { nullable: true, description: 'Rank this category’s articles higher.' }) categoryId?: string | null,
-    @Arg('first', () => Int, { nullable: true, description: 'How many, at most 20 (default 5).' }) first?: number | null,
+    @Arg('first', () => Int, { nullable: true, description: `How many, at most ${LIST_MAXIMUM.articleSearch} (default 5).` })
+    first?: number | null,
   ): Promise<ArticleRow[]> {
     const limit = first ?? articles.SUGGESTED_ARTICLES;
-    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_SEARCH_RESULTS)
-      throw badInput(`first must be from 1 to ${MAX_SEARCH_RESULTS}.`, 'first');
+    if (!Number.isInteger(limit) || limit < 1 || limit > LIST_MAXIMUM.articleSearch)
+      throw badInput(`first must be from 1 to ${LIST_MAXIMUM.articleSearch}.`, 'first');
     if (text.length > articles.MAX_SEARCH_TEXT) throw badInput(`Search with at most ${articles.MAX_SEARCH_TEXT} characters.`, 'text');
     return searchArticles(ctx.prisma, text, { categoryId: categoryId ? fromGlobalId(categoryId, 'Category', 'categoryId') : null, limit });
   }

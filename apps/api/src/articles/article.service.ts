@@ -7,8 +7,10 @@ import { fromGlobalId } from '../relay/global-id.js';
 import * as articlePolicy from './article.policy.js';
 import { articleQuery, searchArticles } from './article.search.js';
 import type { RecordDeflectionInput } from './article.type.js';
+import { LIST_MAXIMUM } from '../limits/list-maximums.js';
 
-export const SUGGESTED_ARTICLES = 5;
+/** How many articles a search gives without `first`, and how many a report is suggested. */
+export const SUGGESTED_ARTICLES = LIST_MAXIMUM.reportSuggestions;
 export const MAX_SEARCH_TEXT = 2000;
 
 /** Active incidents that affect the category or whose words match what the student typed. */
@@ -23,7 +25,7 @@ async function matchingIncidents(ctx: Context, text: string, categoryId: string 
     SELECT * FROM "Incident"
     WHERE "status" <> 'RESOLVED' AND (${byCategory} OR ${byWords})
     ORDER BY "startedAt" DESC, "id" DESC
-    LIMIT 5`;
+    LIMIT ${LIST_MAXIMUM.reportSuggestions}`;
 }
 
 export async function suggestionsFor(ctx: Context, text: string, categoryGlobalId: string | null | undefined) {

@@ -1,6 +1,7 @@
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { Incident } from '../incidents/incident.type.js';
 import { Node } from '../relay/relay.types.js';
+import { LIST_MAXIMUM, MaxItems } from '../limits/list-maximums.js';
 
 @ObjectType({ implements: Node, description: 'A knowledge-base article: an answer students can use without waiting for staff.' })
 export class Article extends Node {
@@ -19,10 +20,14 @@ export class Article extends Node {
 
 @ObjectType({ description: 'What may already answer a problem being reported: matching articles and known issues.' })
 export class ReportSuggestions {
-  @Field(() => [Article], { description: 'Best matching published articles first (at most 5).' })
+  @Field(() => [Article], { description: `Best matching published articles first (at most ${LIST_MAXIMUM.reportSuggestions}).` })
+  @MaxItems(LIST_MAXIMUM.reportSuggestions)
   articles!: Article[];
 
-  @Field(() => [Incident], { description: 'Known issues not yet resolved that affect the category or match the words.' })
+  @Field(() => [Incident], {
+    description: `Known issues not yet resolved that affect the category or match the words (at most ${LIST_MAXIMUM.reportSuggestions}).`,
+  })
+  @MaxItems(LIST_MAXIMUM.reportSuggestions)
   incidents!: Incident[];
 }
 

@@ -1,6 +1,7 @@
-// Signing in: the same answer, and about the same time, whether the email exists or not; too
-// many failures for an account or from an address make both wait (limits/sign-in-limits.ts).
-// Signing out, everywhere or here, and changing the password end sessions (auth/sessions.ts).
+// Signing in: the same answer, and about the same time, whether the email exists or not; every
+// attempt is counted before the password is checked, and too many failures lock the address out
+// of the account, or slow the account down (limits/sign-in-limits.ts). Signing out, everywhere or
+// here, and changing the password end sessions (auth/sessions.ts).
 import { hashPassword, verifyPassword } from '@studentdesk/db';
 import type { Context } from '../context.js';
 import { badInput, unauthenticated } from '../errors.js';
@@ -16,15 +17,11 @@ const unknownAccountHash = hashPassword('no account has this password');
 
 export async function signIn(ctx: Context, email: string, password: string) {
   const account = email.trim().toLowerCase();
-  const limiter = ctx.app.limits.signIn;
-  await limiter.check(account, ctx.clientAddress);
+  const attempt = await ctx.app.limits.signIn.attempt(account, ctx.clientAddress);
   const user = await ctx.prisma.user.findUnique({ where: { email: account } });
   const valid = await verifyPassword(password, user?.passwordHash ?? (await unknownAccountHash));
-  if (!user || !user.passwordHash || user.deactivatedAt || !valid) {
-    await limiter.failed(account, ctx.clientAddress);
-    throw unauthenticated('The email or password is not right.');
-  }
-  await limiter.succeeded(account);
+  if (!user || !user.passwordHash || user.deactivatedAt || !valid) throw unauthenticated('The email or password is not right.');
+  await attempt.succeeded();
   const { token, expiresAt } = await startSession(ctx.app, user.id, ctx.clientAddress);
   ctx.session?.set(token, expiresAt);
   return { token, user, expiresAt };
@@ -52,12 +49,11 @@ export async function signOutEverywhere(ctx: Context): Promise<number> {
  */
 export async function changePassword(ctx: Context, currentPassword: string, newPassword: string) {
   const user = requireUser(ctx.viewer);
-  const limiter = ctx.app.limits.signIn;
-  await limiter.check(user.email, ctx.clientAddress);
+  const attempt = await ctx.app.limits.signIn.attempt(user.email, ctx.clientAddress);
   if (!user.passwordHash || !(await verifyPassword(currentPassword, user.passwordHash))) {
-    await limiter.failed(user.email, ctx.clientAddress);
     throw badInput('The current password is not right.', 'currentPassword');
   }
+  await attempt.succeeded();
   if (newPassword.length < PASSWORD_MIN_LENGTH || newPassword.length > PASSWORD_MAX_LENGTH) {
     throw badInput(`Choose a new password of ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters.`, 'newPassword');
   }

@@ -4,12 +4,14 @@ import type { Context } from '../context.js';
 import { Department } from '../departments/department.type.js';
 import * as cannedResponses from './canned-response.service.js';
 import { CannedResponse, CreateCannedResponseInput, UpdateCannedResponseInput } from './canned-response.type.js';
+import { LIST_MAXIMUM, MaxItems } from '../limits/list-maximums.js';
 
 @Resolver(() => CannedResponse)
 export class CannedResponseResolver {
   @Query(() => [CannedResponse], {
     description: "Staff: a department's canned responses and the school-wide ones, by title. Your department by default.",
   })
+  @MaxItems(LIST_MAXIMUM.cannedResponses)
   cannedResponses(
     @Ctx() ctx: Context,
     @Arg('departmentId', () => ID, { nullable: true, description: 'The department (managers and admins may name any).' })

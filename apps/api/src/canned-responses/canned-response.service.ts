@@ -10,6 +10,7 @@ import { loadTicketAsStaff } from '../tickets/ticket.service.js';
 import * as cannedResponsePolicy from './canned-response.policy.js';
 import type { CreateCannedResponseInput, UpdateCannedResponseInput } from './canned-response.type.js';
 import { firstName, renderPlaceholders, unknownPlaceholders } from './placeholders.js';
+import { LIST_MAXIMUM } from '../limits/list-maximums.js';
 
 function checkedText(title: string, body: string): { title: string; body: string } {
   const trimmedTitle = title.trim();
@@ -30,6 +31,7 @@ export async function listCannedResponses(ctx: Context, departmentGlobalId: stri
   return ctx.prisma.cannedResponse.findMany({
     where: cannedResponsePolicy.listWhere(departmentId),
     orderBy: [{ title: 'asc' }, { id: 'asc' }],
+    take: LIST_MAXIMUM.cannedResponses,
   });
 }
 

@@ -2,15 +2,18 @@ import type { Category as CategoryRow, Department as DepartmentRow } from '@stud
 import { Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context.js';
 import { Category, Department } from './department.type.js';
+import { LIST_MAXIMUM, MaxItems } from '../limits/list-maximums.js';
 
 @Resolver(() => Department)
 export class DepartmentResolver {
   @Query(() => [Department], { description: 'Every department, alphabetically. Public.' })
+  @MaxItems(LIST_MAXIMUM.departments)
   departments(@Ctx() ctx: Context): Promise<DepartmentRow[]> {
-    return ctx.prisma.department.findMany({ orderBy: { name: 'asc' } });
+    return ctx.prisma.department.findMany({ orderBy: { name: 'asc' }, take: LIST_MAXIMUM.departments });
   }
 
   @FieldResolver(() => [Category], { description: 'Its active categories, alphabetically.' })
+  @MaxItems(LIST_MAXIMUM.categoriesPerDepartment)
   categories(@Root() department: DepartmentRow, @Ctx() ctx: Context): Promise<CategoryRow[]> {
     return ctx.loaders.categoriesByDepartment.load(department.id);
   }
@@ -19,8 +22,9 @@ export class DepartmentResolver {
 @Resolver(() => Category)
 export class CategoryResolver {
   @Query(() => [Category], { description: 'Every active category a student can report under, alphabetically. Public.' })
+  @MaxItems(LIST_MAXIMUM.categories)
   categories(@Ctx() ctx: Context): Promise<CategoryRow[]> {
-    return ctx.prisma.category.findMany({ where: { active: true }, orderBy: { name: 'asc' } });
+    return ctx.prisma.category.findMany({ where: { active: true }, orderBy: { name: 'asc' }, take: LIST_MAXIMUM.categories });
   }
 
   @FieldResolver(() => Department, { description: 'The department that handles it.' })

@@ -22,12 +22,14 @@ import {
   PostIncidentUpdateInput,
   ResolveIncidentInput,
 } from './incident.type.js';
+import { LIST_MAXIMUM, MaxItems } from '../limits/list-maximums.js';
 
 @Resolver(() => Incident)
 export class IncidentResolver {
   @Query(() => [Incident], {
     description: 'Known issues not yet resolved, newest first. Public: the portal shows them while students type.',
   })
+  @MaxItems(LIST_MAXIMUM.activeIncidents)
   activeIncidents(
     @Ctx() ctx: Context,
     @Arg('categoryId', () => ID, { nullable: true, description: 'Only incidents affecting this category.' }) categoryId?: string | null,
@@ -35,6 +37,7 @@ export class IncidentResolver {
     return ctx.prisma.incident.findMany({
       where: { status: { not: 'RESOLVED' }, ...(categoryId ? { categoryId: fromGlobalId(categoryId, 'Category', 'categoryId') } : {}) },
       orderBy: [{ startedAt: 'desc' }, { id: 'desc' }],
+      take: LIST_MAXIMUM.activeIncidents,
     });
   }
 
@@ -82,7 +85,8 @@ export class IncidentResolver {
     return incidents.resolveIncident(ctx, input);
   }
 
-  @FieldResolver(() => [IncidentUpdate], { description: 'Updates, newest first.' })
+  @FieldResolver(() => [IncidentUpdate], { description: `Updates, newest first (the latest ${LIST_MAXIMUM.incidentUpdates}).` })
+  @MaxItems(LIST_MAXIMUM.incidentUpdates)
   updates(@Root() incident: IncidentRow, @Ctx() ctx: Context): Promise<IncidentUpdateRow[]> {
     return ctx.loaders.incidentUpdates.load(incident.id);
   }

@@ -21,6 +21,7 @@ import {
   staffTallies,
   type DepartmentTally,
 } from './metrics.js';
+import { LIST_MAXIMUM } from '../limits/list-maximums.js';
 
 export interface InsightsRequest {
   scope: InsightScope;
@@ -34,7 +35,7 @@ const departments = (ctx: Context, ids: string[]) => Promise.all(ids.map(async (
 /** The scope's departments, alphabetically. */
 export async function scopeDepartments(ctx: Context, request: InsightsRequest) {
   return ctx.prisma.$queryRaw<Array<{ id: string; name: string; slug: string; timeZone: string }>>`
-    SELECT d.* FROM "Department" d WHERE ${inScopeSql(request.scope, 'd."id"')} ORDER BY d."name"`;
+    SELECT d.* FROM "Department" d WHERE ${inScopeSql(request.scope, 'd."id"')} ORDER BY d."name" LIMIT ${LIST_MAXIMUM.departments}`;
 }
 
 // Several sections read the same sums: one query per request.
@@ -55,9 +56,10 @@ async function departmentFigures(ctx: Context, request: InsightsRequest) {
 }
 
 export async function csatByWeek(ctx: Context, request: InsightsRequest) {
-  const rows = (
-    await departmentTallies(ctx.prisma, request, request.now, { departmentIds: request.scope.departmentIds, byWeek: true })
-  ).filter((row) => row.tally.responses > 0);
+  const rows = (await departmentTallies(ctx.prisma, request, request.now, { departmentIds: request.scope.departmentIds, byWeek: true }))
+    .filter((row) => row.tally.responses > 0)
+    // The latest weeks are kept when there are more.
+    .slice(-LIST_MAXIMUM.weeklyCsat);
   const owners = await departments(
     ctx,
     rows.map((row) => row.departmentId),
@@ -88,7 +90,8 @@ export async function perceptionGapByStaff(ctx: Context, { scope, from, to }: In
   const rows = (await staffTallies(ctx.prisma, { from, to }, { departmentIds: scope.departmentIds }))
     .map((row) => ({ ...row, ...perceptionGap(row.tally) }))
     .filter((row) => row.predictions > 0)
-    .sort((a, b) => Math.abs(b.gap!) - Math.abs(a.gap!) || b.predictions - a.predictions || a.staffId.localeCompare(b.staffId));
+    .sort((a, b) => Math.abs(b.gap!) - Math.abs(a.gap!) || b.predictions - a.predictions || a.staffId.localeCompare(b.staffId))
+    .slice(0, LIST_MAXIMUM.staffMembers);
   const [owners, staff] = await Promise.all([
     departments(
       ctx,
@@ -144,7 +147,8 @@ export async function volumeByCategory(ctx: Context, { scope, from, to }: Insigh
     FROM "Ticket" t
     WHERE t."createdAt" >= ${from}::timestamptz AND t."createdAt" < ${to}::timestamptz AND ${inScopeSql(scope, 't."departmentId"')}
     GROUP BY 1
-    ORDER BY 2 DESC, 1`;
+    ORDER BY 2 DESC, 1
+    LIMIT ${LIST_MAXIMUM.categories}`;
   const categories = await Promise.all(rows.map((row) => ctx.loaders.category.load(row.categoryId)));
   return rows.map((row, index) => ({ category: categories[index]!, tickets: row.tickets }));
 }
@@ -163,7 +167,7 @@ export async function leaderboard(
     throw badInput('minResponses must be from 1 to 10000.', 'minResponses');
   const now = new Date();
   const [owners, tallies] = await Promise.all([
-    ctx.prisma.department.findMany({ orderBy: { name: 'asc' } }),
+    ctx.prisma.department.findMany({ orderBy: { name: 'asc' }, take: LIST_MAXIMUM.departments }),
     departmentTallies(ctx.prisma, resolveRange(requestedRange, now), now),
   ]);
   const figures = owners.map((department) => {

@@ -4,6 +4,7 @@ import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Category, Department } from '../departments/department.type.js';
 import { ConnectionOf } from '../relay/relay.types.js';
 import { User } from '../users/user.type.js';
+import { LIST_MAXIMUM, MaxItems } from '../limits/list-maximums.js';
 
 @ObjectType({ description: 'A CSAT figure: share of ratings that are 4 or 5, and how many ratings it rests on.' })
 export class CsatFigure {
@@ -58,7 +59,10 @@ export class StaffHome {
   @Field(() => Int, { description: 'Unresolved tickets assigned to you.' })
   openTickets!: number;
 
-  @Field(() => [Praise], { description: 'Ratings of 5 with a comment on tickets you resolved, newest first (at most 10).' })
+  @Field(() => [Praise], {
+    description: `Ratings of 5 with a comment on tickets you resolved, newest first (at most ${LIST_MAXIMUM.praiseOnHome}).`,
+  })
+  @MaxItems(LIST_MAXIMUM.praiseOnHome)
   praise!: Praise[];
 }
 
@@ -227,29 +231,37 @@ export class Insights {
   to!: Date;
 
   @Field(() => [Department], { description: 'The departments these numbers cover.' })
+  @MaxItems(LIST_MAXIMUM.departments)
   departments!: Department[];
 
   @Field(() => [WeeklyCsat], { description: 'CSAT per department per week, oldest week first.' })
+  @MaxItems(LIST_MAXIMUM.weeklyCsat)
   csatByWeek!: WeeklyCsat[];
 
   @Field(() => [ExpectationGap], { description: 'The expectation gap per department.' })
+  @MaxItems(LIST_MAXIMUM.departments)
   expectationGap!: ExpectationGap[];
 
   @Field(() => [DepartmentPerceptionGap], { description: 'The perception gap per department.' })
+  @MaxItems(LIST_MAXIMUM.departments)
   perceptionGapByDepartment!: DepartmentPerceptionGap[];
 
   @Field(() => [StaffPerceptionGap], { description: 'The perception gap per staff member, largest gap first.' })
+  @MaxItems(LIST_MAXIMUM.staffMembers)
   perceptionGapByStaff!: StaffPerceptionGap[];
 
   @Field(() => [SlaCompliance], { description: 'First-response and resolution SLA compliance per department.' })
+  @MaxItems(LIST_MAXIMUM.departments)
   slaCompliance!: SlaCompliance[];
 
   @Field(() => [BacklogBucket], {
     description: 'Unresolved tickets by age, right now (not limited to the period): 0–1 d, 1–3 d, 3–7 d, > 7 d.',
   })
+  @MaxItems(LIST_MAXIMUM.backlogAges)
   backlogAging!: BacklogBucket[];
 
   @Field(() => [CategoryVolume], { description: 'Tickets reported per category in the period, most first.' })
+  @MaxItems(LIST_MAXIMUM.categories)
   volumeByCategory!: CategoryVolume[];
 }
 
@@ -274,9 +286,11 @@ export class Leaderboard {
   minResponses!: number;
 
   @Field(() => [LeaderboardEntry], { description: 'Ranked departments, best first.' })
+  @MaxItems(LIST_MAXIMUM.departments)
   entries!: LeaderboardEntry[];
 
   @Field(() => [Department], { description: 'Departments with too few ratings in the period to be ranked.' })
+  @MaxItems(LIST_MAXIMUM.departments)
   unranked!: Department[];
 }
 

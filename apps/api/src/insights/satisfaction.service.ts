@@ -13,6 +13,7 @@ import {
   resolutionAttainment,
   type Period,
 } from './metrics.js';
+import { LIST_MAXIMUM } from '../limits/list-maximums.js';
 
 /**
  * Which departments' rows the viewer sees: managers, admins and integrations (insights:read) compare
@@ -34,18 +35,22 @@ export async function satisfactionReport(prisma: PrismaClient, viewer: Viewer, r
     ...range,
     csat: csat(school),
     responses: school.responses,
-    byDepartment: departments.filter(isVisible).map((department) => {
-      const tally = tallies.find((row) => row.departmentId === department.id)?.tally ?? emptyTally();
-      return {
-        department,
-        responses: tally.responses,
-        csat: csat(tally),
-        expectationMetRate: expectationMetRate(tally),
-        perceptionGap: perceptionGap(tally).gap,
-        slaCompliance: resolutionAttainment(tally),
-        slaTickets: tally.resolutionDecided,
-        resolvedTickets: tally.resolvedTickets,
-      };
-    }),
+    // The school's figures count every department; the list stops at its maximum.
+    byDepartment: departments
+      .filter(isVisible)
+      .slice(0, LIST_MAXIMUM.departments)
+      .map((department) => {
+        const tally = tallies.find((row) => row.departmentId === department.id)?.tally ?? emptyTally();
+        return {
+          department,
+          responses: tally.responses,
+          csat: csat(tally),
+          expectationMetRate: expectationMetRate(tally),
+          perceptionGap: perceptionGap(tally).gap,
+          slaCompliance: resolutionAttainment(tally),
+          slaTickets: tally.resolutionDecided,
+          resolvedTickets: tally.resolvedTickets,
+        };
+      }),
   };
 }

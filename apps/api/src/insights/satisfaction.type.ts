@@ -1,5 +1,6 @@
 import { Field, Float, InputType, Int, ObjectType } from 'type-graphql';
 import { Department } from '../departments/department.type.js';
+import { LIST_MAXIMUM, MaxItems } from '../limits/list-maximums.js';
 
 @InputType({ description: 'A period of time: from (inclusive) to (exclusive).' })
 export class DateRange {
@@ -62,6 +63,7 @@ export class SatisfactionReport {
   responses!: number;
 
   @Field(() => [DepartmentSatisfaction], { description: 'Per department, alphabetically. Staff see their own department only.' })
+  @MaxItems(LIST_MAXIMUM.departments)
   byDepartment!: DepartmentSatisfaction[];
 
   @Field(() => Date, { description: 'Start of the period, inclusive.' })

@@ -8,9 +8,9 @@ import { formatTicketNumber } from '../tickets/ticket.number.js';
 import type { CsatFigure, CsatTrend, Praise } from './insights.type.js';
 import * as insightsPolicy from './insights.policy.js';
 import { addTallies, csat, departmentTallies, staffTallies, type Tally } from './metrics.js';
+import { LIST_MAXIMUM } from '../limits/list-maximums.js';
 
 const WEEK = 7 * 86_400_000;
-export const PRAISE_ON_HOME = 10;
 
 const csatFigure = (tally: Tally): CsatFigure => ({ csat: csat(tally), responses: tally.responses });
 
@@ -57,7 +57,7 @@ export async function staffHome(ctx: Context, now: Date) {
     ctx.prisma.$queryRaw<[{ openTickets: number }]>`
       SELECT count(*)::int AS "openTickets" FROM "Ticket"
       WHERE "assigneeId" = ${user.id}::uuid AND "status" IN ('NEW', 'OPEN', 'WAITING_ON_STUDENT')`,
-    praiseRows(ctx, Prisma.sql`r."staffId" = ${user.id}::uuid`, Prisma.sql`r."createdAt" DESC, r."id" DESC`, PRAISE_ON_HOME),
+    praiseRows(ctx, Prisma.sql`r."staffId" = ${user.id}::uuid`, Prisma.sql`r."createdAt" DESC, r."id" DESC`, LIST_MAXIMUM.praiseOnHome),
   ]);
   const trend = (current: Array<{ departmentId: string; tally: Tally }>, before: typeof current): CsatTrend => ({
     thisWeek: csatFigure(addTallies(current.map((row) => row.tally))),

@@ -17,6 +17,7 @@ import {
   WebhookEventType,
   WebhookSecretPayload,
 } from './webhook.type.js';
+import { LIST_MAXIMUM, MaxItems } from '../limits/list-maximums.js';
 
 @Resolver(() => Webhook)
 export class WebhookResolver {
@@ -87,7 +88,10 @@ export class WebhookDeliveryResolver {
     return deliveryBody((await ctx.loaders.outboxEvent.load(delivery.eventId))!);
   }
 
-  @FieldResolver(() => [WebhookAttempt], { description: 'Every request sent, oldest first, with the receiver’s answer.' })
+  @FieldResolver(() => [WebhookAttempt], {
+    description: `The latest ${LIST_MAXIMUM.webhookAttempts} requests sent, oldest first, with the receiver’s answer.`,
+  })
+  @MaxItems(LIST_MAXIMUM.webhookAttempts)
   attemptLog(@Root() delivery: DeliveryRow, @Ctx() ctx: Context): Promise<AttemptRow[]> {
     return ctx.loaders.webhookAttempts.load(delivery.id);
   }

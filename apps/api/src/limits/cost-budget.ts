@@ -1,4 +1,5 @@
-// Per-key query budgets as a leaky bucket: a key holds up to `capacity` points, each request
+// Query budgets as a leaky bucket, one per caller (an API key, a signed-in user, or an anonymous
+// caller's address; admission.ts picks the key): a key holds up to `capacity` points, each request
 // spends its cost, and points come back at `restorePerSecond`. rate-limiter-flexible (used for
 // sign-in limits) only counts fixed windows, so the bucket's arithmetic is here, behind
 // CostBudget; redis-cost-budget.ts runs the same arithmetic in Redis for several processes.
@@ -44,11 +45,24 @@ export function leak(
   };
 }
 
+/** Above this many buckets, full ones (which a new bucket equals) are forgotten: addresses are many. */
+const FORGET_FULL_ABOVE = 10_000;
+
 /** One process's buckets, in memory. */
 export function memoryCostBudget(settings: BudgetSettings): CostBudget {
   const buckets = new Map<string, Bucket>();
+  const forgetFull = (now: number) => {
+    for (const [key, bucket] of buckets) {
+      if (bucket.available + ((now - bucket.updatedAt) / 1000) * settings.restorePerSecond >= settings.capacity) buckets.delete(key);
+    }
+  };
+  let forgotAt = 0;
   return {
     async spend(key, cost, now = Date.now()) {
+      if (buckets.size > FORGET_FULL_ABOVE && now - forgotAt > 1000) {
+        forgotAt = now;
+        forgetFull(now);
+      }
       const { bucket, state } = leak(buckets.get(key), cost, now, settings);
       buckets.set(key, bucket);
       return state;

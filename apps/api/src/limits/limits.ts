@@ -7,41 +7,74 @@ import { memoryCostBudget, type BudgetSettings, type CostBudget } from './cost-b
 import { createGuestReportLimiter, type GuestReportLimiter, type GuestReportLimitSettings } from './guest-report-limits.js';
 import { redisCostBudget } from './redis-cost-budget.js';
 import { createSignInLimiter, type SignInLimiter, type SignInLimitSettings } from './sign-in-limits.js';
+import { createTrackingCodeLimiter, type TrackingCodeLimiter, type TrackingCodeLimitSettings } from './tracking-code-limits.js';
 
-export interface LimitSettings {
+/** Who a query budget belongs to: an API key, a signed-in user, or an anonymous caller's address. */
+export type BudgetOwner = 'apiKey' | 'user' | 'anonymous';
+
+/** What one operation may be, on every transport (admission.ts). */
+export interface OperationLimits {
   /** The most one request may cost. */
   maxCost: number;
-  /** Each API key's budget. */
-  budget: BudgetSettings;
+  /** Bytes of the GraphQL document, checked before it is parsed. */
+  maxDocumentBytes: number;
+  /** Bytes of the variables as JSON, checked before the document is parsed. */
+  maxVariablesBytes: number;
+  /** Bytes of one answer; a larger one is replaced by RESPONSE_TOO_LARGE. */
+  maxResponseBytes: number;
+}
+
+export interface LimitSettings extends OperationLimits {
+  budgets: Record<BudgetOwner, BudgetSettings>;
   signIn: SignInLimitSettings;
+  trackingCodes: TrackingCodeLimitSettings;
   guestReports: GuestReportLimitSettings;
 }
 
-export interface Limits {
-  maxCost: number;
-  budget: CostBudget;
+export interface Limits extends OperationLimits {
+  budgets: Record<BudgetOwner, CostBudget>;
   signIn: SignInLimiter;
+  trackingCodes: TrackingCodeLimiter;
   guestReports: GuestReportLimiter;
 }
 
+/** Counts that only the gates refuse on (sign-in-limits.ts). */
+const UNLIMITED = 1_000_000_000;
+
 export function createLimits(settings: LimitSettings, redis?: RedisConnections): Limits {
-  const counter = (name: string, points: number, duration = settings.signIn.windowSeconds): RateLimiterAbstract => {
+  const counter = (name: string, points: number, duration: number): RateLimiterAbstract => {
     const options = { keyPrefix: `${redis?.keyPrefix ?? ''}${name}`, points, duration };
     const memory = new RateLimiterMemory(options);
     return redis
       ? new RateLimiterRedis({ ...options, storeClient: redis.commands, rejectIfRedisNotReady: true, insuranceLimiter: memory })
       : memory;
   };
+  const budget = (owner: BudgetOwner) => {
+    // Each owner's keys are apart in Redis: admission.ts prefixes them with the owner.
+    const ownerSettings = settings.budgets[owner];
+    return redis ? redisCostBudget(redis, ownerSettings) : memoryCostBudget(ownerSettings);
+  };
+  const { signIn, trackingCodes, guestReports } = settings;
   return {
     maxCost: settings.maxCost,
-    budget: redis ? redisCostBudget(redis, settings.budget) : memoryCostBudget(settings.budget),
+    maxDocumentBytes: settings.maxDocumentBytes,
+    maxVariablesBytes: settings.maxVariablesBytes,
+    maxResponseBytes: settings.maxResponseBytes,
+    budgets: { apiKey: budget('apiKey'), user: budget('user'), anonymous: budget('anonymous') },
     signIn: createSignInLimiter(
-      counter('sign-in-account', settings.signIn.perAccount),
-      counter('sign-in-address', settings.signIn.perAddress),
+      {
+        pairs: counter('sign-in-pair', signIn.perAccount, signIn.windowSeconds),
+        addresses: counter('sign-in-address', signIn.perAddress, signIn.windowSeconds),
+        accounts: counter('sign-in-account', UNLIMITED, signIn.windowSeconds),
+        gates: counter('sign-in-gate', 1, signIn.maxDelaySeconds),
+        knownAddresses: counter('sign-in-known', 1, 1),
+      },
+      signIn,
     ),
+    trackingCodes: createTrackingCodeLimiter(counter('tracking-code-address', trackingCodes.perAddress, trackingCodes.windowSeconds)),
     guestReports: createGuestReportLimiter(
-      counter('guest-reports-address', settings.guestReports.reportsPerAddress, settings.guestReports.windowSeconds),
-      counter('guest-emails-recipient', settings.guestReports.emailsPerRecipient, settings.guestReports.windowSeconds),
+      counter('guest-reports-address', guestReports.reportsPerAddress, guestReports.windowSeconds),
+      counter('guest-emails-recipient', guestReports.emailsPerRecipient, guestReports.windowSeconds),
     ),
   };
 }

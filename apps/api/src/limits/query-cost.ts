@@ -1,10 +1,12 @@
 // What a query costs, computed from the document before anything runs (the numbers are in
 // docs/integrating.md): scalars are free, an object costs 1, a connection 2 plus `first` times
-// what each item selects (20 when `first` is omitted), a mutation 10. A connection's edge is
-// free: its node is what counts.
+// what each item selects (20 when `first` is omitted), a plain list its most items (LIST_MAXIMUM,
+// or `first` when it takes one and asks for fewer) times what each item costs, a mutation 10. A
+// connection's edge is free: its node is what counts.
 import { getNamedType, getOperationAST, GraphQLError, isLeafType, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import { DEFAULT_PAGE_SIZE } from '../relay/pagination.js';
+import { isObjectList, maxItemsOf } from './list-maximums.js';
 
 export const OBJECT_COST = 1;
 export const CONNECTION_COST = 2;
@@ -17,6 +19,13 @@ function estimatorFor(schema: GraphQLSchema): ComplexityEstimator {
     const named = getNamedType(field.type);
     if (isLeafType(named)) return 0;
     if (named.name.endsWith('Edge')) return childComplexity;
+    // Introspection is the schema itself, in memory; graphql-js's MaxIntrospectionDepthRule bounds its nesting.
+    if (isObjectList(field) && !type.name.startsWith('__')) {
+      // listsWithoutMaximum() guarantees the maximum at start; a missing one would be a bug, counted as the worst.
+      const maximum = maxItemsOf(field) ?? Number.MAX_SAFE_INTEGER;
+      const items = typeof args.first === 'number' ? Math.min(Math.max(0, args.first), maximum) : maximum;
+      return items * (OBJECT_COST + childComplexity);
+    }
     if (field.args.some((arg) => arg.name === 'first')) {
       const first = typeof args.first === 'number' ? Math.max(0, args.first) : DEFAULT_PAGE_SIZE;
       return CONNECTION_COST + first * childComplexity;

@@ -1,6 +1,6 @@
-// The limits a query meets before it runs, with their numbers (docs/integrating.md repeats them):
-// depth and aliases are checked while validating (graphql-armor's rules), tokens while parsing
-// (graphql-js's own guard), cost after that (limits.plugin.ts).
+// The limits a query's shape meets before it runs, with their numbers (docs/integrating.md and
+// docs/security.md repeat them): depth and aliases are checked while validating (graphql-armor's
+// rules), tokens while parsing (graphql-js's own guard); admission.ts runs both, then the cost.
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import type { GraphQLError, ValidationContext, ValidationRule } from 'graphql';
@@ -24,5 +24,5 @@ export const queryLimitRules: ValidationRule[] = [
   maxAliasesRule({ n: MAX_ALIASES, ...reportAs('aliases', MAX_ALIASES) }),
 ];
 
-/** Parse options for Apollo: a longer document is refused as GRAPHQL_PARSE_FAILED. */
+/** Parse options: a longer document is refused as GRAPHQL_PARSE_FAILED. */
 export const parseOptions = { maxTokens: MAX_TOKENS };

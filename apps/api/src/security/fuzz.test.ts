@@ -64,7 +64,8 @@ interface Caller {
 }
 
 const JSON_TYPE = { 'content-type': 'application/json' };
-const VALIDATION = ['GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'QUERY_TOO_COMPLEX', 'BAD_USER_INPUT'];
+/** A document over the byte limit (100 kB) is refused before it is parsed: PAYLOAD_TOO_LARGE. */
+const VALIDATION = ['GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'QUERY_TOO_COMPLEX', 'BAD_USER_INPUT', 'PAYLOAD_TOO_LARGE'];
 
 function postJson(category: Category, payload: unknown, extra: Partial<FuzzRequest> = {}): FuzzRequest {
   return { category, method: 'POST', headers: { ...JSON_TYPE }, body: JSON.stringify(payload), ...extra };
@@ -218,7 +219,11 @@ describe('fuzzing /graphql', () => {
         'tickets(first: 100) { totalCount }',
       ]);
       const query = `{ ${Array.from({ length: count }, (_, index) => `a${index}: ${field}`).join(' ')} }`;
-      return postJson('alias flood', { query }, count > MAX_ALIASES ? { expectCodes: ['QUERY_TOO_COMPLEX', 'GRAPHQL_PARSE_FAILED'] } : {});
+      return postJson(
+        'alias flood',
+        { query },
+        count > MAX_ALIASES ? { expectCodes: ['QUERY_TOO_COMPLEX', 'GRAPHQL_PARSE_FAILED', 'PAYLOAD_TOO_LARGE'] } : {},
+      );
     }
 
     function hugeFirst(): FuzzRequest {

@@ -9,6 +9,7 @@ import { findRepoRoot, hashPassword, verifyPassword } from '@studentdesk/db';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createSchool, PASSWORD, type School, testPostgresUrl } from '@studentdesk/testing';
+import { until } from '@studentdesk/testing';
 import { hashApiKey } from '../auth/api-keys.js';
 import { createTokenSigner } from '../auth/tokens.js';
 import { createLogger } from '../logger.js';
@@ -244,6 +245,61 @@ describe('security', () => {
       expect(lines).toHaveLength(3);
       expect(lines.join('\n')).not.toContain(secret);
       expect(lines.every((line) => line.includes('[Redacted]'))).toBe(true);
+    });
+
+    it('keeps tracking codes, tokens and keys out of request URLs in the log, and masks them in any message', async () => {
+      const reported = JSON.parse(
+        (
+          await post(api, {
+            query: REPORT_PROBLEM,
+            variables: {
+              input: {
+                categoryId: school.categoryIds.login,
+                title: 'Log',
+                description: 'Read.',
+                contactEmail: 'g@example.edu',
+                contactName: 'G',
+              },
+            },
+          })
+        ).text,
+      );
+      const trackingCode: string = reported.data.reportProblem.trackingCode;
+      logLines.length = 0;
+      const origin = new URL(api.url).origin;
+      const preflight = { 'apollo-require-preflight': 'true' };
+      const inline = `{ trackTicket(trackingCode: "${trackingCode}") { id } }`;
+      await fetch(`${api.url}?query=${encodeURIComponent(inline)}`, { headers: preflight });
+      await fetch(
+        `${api.url}?query=${encodeURIComponent(TRACK_TICKET)}&variables=${encodeURIComponent(JSON.stringify({ code: trackingCode }))}`,
+        {
+          headers: preflight,
+        },
+      );
+      await fetch(`${origin}/track/${trackingCode}?rate=5`);
+      await fetch(`${origin}/?token=${school.tokens.staff}`);
+      await until(() => logLines.filter((line) => line.includes('"url"')).length >= 4, 5000, 'four request lines');
+      const requests = logLines.filter((line) => line.includes('"url"')).map((line) => JSON.parse(line).req.url as string);
+      expect(requests).toEqual(
+        expect.arrayContaining([
+          '/graphql?query=[Redacted]',
+          '/graphql?query=[Redacted]&variables=[Redacted]',
+          '/track/[Redacted]?rate=[Redacted]',
+          '/?token=[Redacted]',
+        ]),
+      );
+
+      // Whatever writes a line, a secret's shape is masked: an error message quoting a code, say.
+      const lines: string[] = [];
+      const logger = createLogger('info', { write: (line: string) => void lines.push(line) });
+      logger.error(
+        { err: new Error(`no ticket for ${trackingCode}`), note: `key ${'sdk_'.padEnd(40, 'k')}` },
+        `token ${school.tokens.staff}`,
+      );
+      const log = [...logLines, ...lines].join('\n');
+      expect(log).not.toContain(trackingCode);
+      for (const [name, shape] of SECRET_SHAPES) expect(shape.test(log), `the log holds ${name}`).toBe(false);
+      expect(lines[0]).toContain('no ticket for [Redacted]');
     });
   });
 

@@ -14,6 +14,7 @@ import {
   SuggestionComment,
   SuggestionConnection,
 } from './suggestion.type.js';
+import { LIST_MAXIMUM, MaxItems } from '../limits/list-maximums.js';
 
 @Resolver(() => Suggestion)
 export class SuggestionResolver {
@@ -89,7 +90,8 @@ export class SuggestionResolver {
     return (await ctx.loaders.suggestionVotes.load(suggestion.id)).some((vote) => vote.userId === viewer.id);
   }
 
-  @FieldResolver(() => [SuggestionComment], { description: 'Comments, oldest first.' })
+  @FieldResolver(() => [SuggestionComment], { description: `The latest ${LIST_MAXIMUM.suggestionComments} comments, oldest first.` })
+  @MaxItems(LIST_MAXIMUM.suggestionComments)
   comments(@Root() suggestion: SuggestionRow, @Ctx() ctx: Context): Promise<SuggestionCommentRow[]> {
     return ctx.loaders.suggestionComments.load(suggestion.id);
   }

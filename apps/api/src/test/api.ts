@@ -48,6 +48,14 @@ export async function startTestApi(kind: DatabaseKind, env: Record<string, strin
     PORTAL_DIST: '/nonexistent',
     CONSOLE_DIST: '/nonexistent',
     REDIS_KEY_PREFIX: TEST_REDIS_KEY_PREFIX,
+    // Tests ask far faster than people, as one user from one address: query budgets are tested where
+    // they are the subject (limits/limits.test.ts, websocket.test.ts), which set their own.
+    ...Object.fromEntries(
+      ['API_KEY', 'USER', 'ANONYMOUS'].flatMap((owner) => [
+        [`${owner}_BUDGET`, '100000000'],
+        [`${owner}_BUDGET_RESTORE_PER_SECOND`, '1000000'],
+      ]),
+    ),
     ...env,
   });
   const { app, webhooks, stopBackgroundWork } = await createApp(config, db, logTo ? createLogger('trace', logTo) : createLogger('silent'));

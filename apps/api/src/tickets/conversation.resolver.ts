@@ -9,6 +9,7 @@ import { messagePage } from './message.page.js';
 import { Message, MessageConnection } from './message.type.js';
 import { seesInternal } from './ticket.policy.js';
 import { Ticket, TicketEvent } from './ticket.type.js';
+import { LIST_MAXIMUM, MaxItems } from '../limits/list-maximums.js';
 
 @Resolver(() => Ticket)
 export class TicketConversationResolver {
@@ -17,7 +18,10 @@ export class TicketConversationResolver {
     return messagePage(ctx.loaders.messageWindow, ticket.id, seesInternal(ctx.viewer, ticket), page);
   }
 
-  @FieldResolver(() => [TicketEvent], { description: 'Every change, oldest first: the audit history.' })
+  @FieldResolver(() => [TicketEvent], {
+    description: `The audit history: the latest ${LIST_MAXIMUM.ticketHistory} changes, oldest first.`,
+  })
+  @MaxItems(LIST_MAXIMUM.ticketHistory)
   async history(@Root() ticket: TicketRow, @Ctx() ctx: Context): Promise<TicketEventRow[]> {
     const events = await ctx.loaders.eventsByTicket.load(ticket.id);
     return seesInternal(ctx.viewer, ticket) ? events : events.filter((event) => event.type !== TicketEventType.NOTE_ADDED);

@@ -61,8 +61,11 @@ describe('a burst of guest reports against a pool of 5 connections', () => {
       DATABASE_URL: db.url,
       DB_POOL_SIZE: '5',
       LOG_LEVEL: 'warn',
-      // All from one address: the per-address cap on guest reports is not what this measures.
+      // All from one address: the per-address cap on guest reports and the address's query budget
+      // are not what this measures.
       GUEST_REPORTS_PER_ADDRESS_PER_HOUR: '1000000',
+      ANONYMOUS_BUDGET: '100000000',
+      ANONYMOUS_BUDGET_RESTORE_PER_SECOND: '1000000',
     });
     school = await createSchool({ db, gql: api.gql });
   }, 60_000);

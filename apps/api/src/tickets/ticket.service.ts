@@ -22,7 +22,7 @@ import type { ReplyInput, ReportProblemInput, ResolveTicketInput } from './ticke
 import * as ticketPolicy from './ticket.policy.js';
 import type { TicketAccess } from './ticket.policy.js';
 import { assertTransition, isResolved } from './ticket.status.js';
-import { issueTrackingCode, newTrackingCode, submissionTrackingCode, ticketIdForTrackingCode } from './tracking-code.js';
+import { issueTrackingCode, newTrackingCode, openTrackingCode, submissionTrackingCode, ticketIdForTrackingCode } from './tracking-code.js';
 
 type Tx = Prisma.TransactionClient;
 
@@ -45,7 +45,7 @@ function isUniqueViolation(error: unknown): boolean {
 /** Proves a tracking code for this request, so the ticket's fields resolve for a guest. */
 export async function grantTrackingCode(ctx: Context, code: string | null | undefined): Promise<void> {
   if (!code) return;
-  const ticketId = await ticketIdForTrackingCode(ctx.prisma, code);
+  const ticketId = await openTrackingCode(ctx, code);
   if (ticketId) ctx.trackingGrants.add(ticketId);
 }
 
@@ -75,7 +75,7 @@ function afterChange(ctx: Context, updated: TicketRow): TicketRow {
 
 /** For reporters who did not sign in: the ticket their code opens, or NOT_FOUND. */
 export async function trackTicket(ctx: Context, trackingCode: string): Promise<TicketRow> {
-  const ticketId = await ticketIdForTrackingCode(ctx.prisma, trackingCode);
+  const ticketId = await openTrackingCode(ctx, trackingCode);
   const ticket = ticketId ? await ctx.loaders.ticket.load(ticketId) : null;
   if (!ticket) throw notFound('This tracking link is not valid. Check that you copied the whole link.');
   ctx.trackingGrants.add(ticket.id);

@@ -3,6 +3,7 @@
 // a database leak does not leak access. Lookup is by hash, so there is no string comparison to time.
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import type { Prisma, PrismaClient } from '@studentdesk/db';
+import type { Context } from '../context.js';
 
 const PREFIX = 'sdt_';
 
@@ -40,4 +41,13 @@ export async function ticketIdForTrackingCode(prisma: PrismaClient, code: string
   if (!code.trim()) return null;
   const row = await prisma.trackingCode.findUnique({ where: { codeHash: hashTrackingCode(code) }, select: { ticketId: true } });
   return row?.ticketId ?? null;
+}
+
+/** The same for a code a caller sent: wrong ones count against the caller's address (limits/tracking-code-limits.ts). */
+export async function openTrackingCode(ctx: Pick<Context, 'prisma' | 'app' | 'clientAddress'>, code: string): Promise<string | null> {
+  if (!code.trim()) return null;
+  const lookup = await ctx.app.limits.trackingCodes.lookup(ctx.clientAddress);
+  const ticketId = await ticketIdForTrackingCode(ctx.prisma, code);
+  if (ticketId) await lookup.found();
+  return ticketId;
 }

@@ -4,6 +4,7 @@ import { enforce, requireStaff } from '../auth/viewer.js';
 import type { Context } from '../context.js';
 import { badInput } from '../errors.js';
 import { fromGlobalId } from '../relay/global-id.js';
+import { LIST_MAXIMUM } from '../limits/list-maximums.js';
 import * as userPolicy from './user.policy.js';
 
 export async function staffMembers(ctx: Context, departmentGlobalId: string | null | undefined): Promise<UserRow[]> {
@@ -14,5 +15,6 @@ export async function staffMembers(ctx: Context, departmentGlobalId: string | nu
   return ctx.prisma.user.findMany({
     where: { departmentId, role: { in: ['STAFF', 'MANAGER', 'ADMIN'] }, deactivatedAt: null },
     orderBy: [{ name: 'asc' }, { id: 'asc' }],
+    take: LIST_MAXIMUM.staffMembers,
   });
 }

@@ -7,8 +7,7 @@ import { firstName } from '../canned-responses/placeholders.js';
 import { averageScore, ticketRatingTally } from '../insights/metrics.js';
 import { visibleTicketsSql } from '../tickets/ticket.policy.js';
 import { loadTicketAsStaff } from '../tickets/ticket.service.js';
-
-export const PANEL_TICKETS = 20;
+import { LIST_MAXIMUM } from '../limits/list-maximums.js';
 
 export async function studentPanel(ctx: Context, ticketGlobalId: string) {
   const { ticket } = await loadTicketAsStaff(ctx, ticketGlobalId);
@@ -27,7 +26,7 @@ export async function studentPanel(ctx: Context, ticketGlobalId: string) {
     ticketRatingTally(ctx.prisma, where),
   ]);
   const tickets = await ctx.prisma.$queryRaw<TicketRow[]>`
-    SELECT t.* FROM "Ticket" t WHERE ${where} ORDER BY t."createdAt" DESC, t."id" DESC LIMIT ${PANEL_TICKETS}`;
+    SELECT t.* FROM "Ticket" t WHERE ${where} ORDER BY t."createdAt" DESC, t."id" DESC LIMIT ${LIST_MAXIMUM.studentPanelTickets}`;
   for (const row of tickets) ctx.loaders.ticket.prime(row.id, row);
 
   const name = ticket.contactName;

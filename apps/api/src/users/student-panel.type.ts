@@ -1,6 +1,7 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { Ticket } from '../tickets/ticket.type.js';
 import { User } from './user.type.js';
+import { LIST_MAXIMUM, MaxItems } from '../limits/list-maximums.js';
 
 @ObjectType({ description: 'Who reported a ticket and their history with the desk, so staff greet them by name and know the story.' })
 export class StudentPanel {
@@ -31,6 +32,9 @@ export class StudentPanel {
   @Field(() => Float, { nullable: true, description: 'Their mean rating, 1 to 5; null if they never rated.' })
   averageScore!: number | null;
 
-  @Field(() => [Ticket], { description: 'Their most recent tickets you may see (at most 20), newest first, each with its rating.' })
+  @Field(() => [Ticket], {
+    description: `Their most recent tickets you may see (at most ${LIST_MAXIMUM.studentPanelTickets}), newest first, each with its rating.`,
+  })
+  @MaxItems(LIST_MAXIMUM.studentPanelTickets)
   tickets!: Ticket[];
 }

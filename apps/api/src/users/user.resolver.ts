@@ -6,6 +6,7 @@ import { Department } from '../departments/department.type.js';
 import { staffMembers } from './staff-directory.service.js';
 import * as userPolicy from './user.policy.js';
 import { User } from './user.type.js';
+import { LIST_MAXIMUM, MaxItems } from '../limits/list-maximums.js';
 
 @Resolver(() => User)
 export class UserResolver {
@@ -17,6 +18,7 @@ export class UserResolver {
   @Query(() => [User], {
     description: 'Staff: the active staff of a department (yours by default), by name — whom a ticket can be assigned to.',
   })
+  @MaxItems(LIST_MAXIMUM.staffMembers)
   staffMembers(
     @Ctx() ctx: Context,
     @Arg('departmentId', () => ID, { nullable: true, description: 'The department.' }) departmentId?: string | null,

@@ -1,0 +1,78 @@
+// The most items each plain list field (a list that is not a connection) returns: the one table.
+// A field declares its maximum with `@MaxItems(LIST_MAXIMUM.x)`, the service or loader behind it
+// reads no more than that many rows, and a query's cost counts that many items (query-cost.ts),
+// so what a query may cost bounds what it may make the server do. docs/security.md lists them.
+import {
+  getNamedType,
+  isLeafType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  type GraphQLField,
+  type GraphQLObjectType,
+  type GraphQLSchema,
+} from 'graphql';
+import { Extensions } from 'type-graphql';
+
+export const LIST_MAXIMUM = {
+  /** Every list of departments: the public list, the dashboards' rows per department, the leaderboard. */
+  departments: 50,
+  /** The public list of active categories, and the dashboard's volume per category. */
+  categories: 200,
+  /** A department's active categories. */
+  categoriesPerDepartment: 50,
+  /** Known issues not yet resolved. */
+  activeIncidents: 20,
+  /** An incident's updates, newest first. */
+  incidentUpdates: 20,
+  /** A ticket's history: its latest changes. */
+  ticketHistory: 200,
+  /** A suggestion's latest comments. */
+  suggestionComments: 20,
+  /** A webhook delivery's latest attempts. */
+  webhookAttempts: 20,
+  /** The canned responses a staff member can use. */
+  cannedResponses: 200,
+  /** Staff one may assign tickets to, and the perception gap per staff member. */
+  staffMembers: 200,
+  /** `searchArticles(first:)`: the most `first` may ask for. */
+  articleSearch: 20,
+  /** Articles and known issues suggested while a student types a report. */
+  reportSuggestions: 5,
+  /** Praise on a staff member's home page. */
+  praiseOnHome: 10,
+  /** A student's latest tickets in the panel beside a ticket. */
+  studentPanelTickets: 20,
+  /** The dashboard's backlog age buckets (BacklogAge). */
+  backlogAges: 4,
+  /** CSAT per department per week: the latest weeks, about ten departments' year. */
+  weeklyCsat: 500,
+} as const;
+
+const MAX_ITEMS = 'maxItems';
+
+/** Declares the most items a list field returns (one of LIST_MAXIMUM), for the cost of a query. */
+export const MaxItems = (maximum: number) => Extensions({ [MAX_ITEMS]: maximum });
+
+/** The declared maximum of a list field, or undefined. */
+export function maxItemsOf(field: GraphQLField<unknown, unknown>): number | undefined {
+  const maximum = field.extensions[MAX_ITEMS];
+  return typeof maximum === 'number' ? maximum : undefined;
+}
+
+/** Whether a field is a plain list of objects (a connection's `edges` lists are counted by `first`). */
+export function isObjectList(field: GraphQLField<unknown, unknown>): boolean {
+  const type = isNonNullType(field.type) ? field.type.ofType : field.type;
+  return isListType(type) && !isLeafType(getNamedType(type)) && !getNamedType(type).name.endsWith('Edge');
+}
+
+/** "Type.field" of every list of objects without a declared maximum: none may exist (admission.ts refuses to start). */
+export function listsWithoutMaximum(schema: GraphQLSchema): string[] {
+  return Object.values(schema.getTypeMap())
+    .filter((type): type is GraphQLObjectType => isObjectType(type) && !type.name.startsWith('__'))
+    .flatMap((type) =>
+      Object.values(type.getFields())
+        .filter((field) => isObjectList(field) && maxItemsOf(field) === undefined)
+        .map((field) => `${type.name}.${field.name}`),
+    );
+}
