@@ -10,7 +10,7 @@ import type { App } from './context.js';
 import { startWebhookDelivery, type WebhookDelivery } from './integrations/webhook-delivery.js';
 import { createLimits } from './limits/limits.js';
 import { emailDeliverySweep } from './notifications/email.sender.js';
-import { queueRatingReminders } from './notifications/ticket.notifications.js';
+import { queueRatingReminders } from './tickets/ticket.notifications.js';
 import { announceTicketChange, createTicketPubSub } from './realtime/pubsub.js';
 import { connectRedis } from './redis.js';
 import { escalateSlaBreaches } from './sla/sla.escalation.js';

@@ -3,7 +3,6 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultDataDir, findRepoRoot } from '@studentdesk/db';
-import type { DeliverySettings } from './integrations/webhook-delivery.js';
 import { DEFAULT_REDIS_KEY_PREFIX } from './redis.js';
 import type { LimitSettings } from './limits/limits.js';
 
@@ -48,6 +47,24 @@ export interface Config {
   limits: LimitSettings;
   websocket: WebsocketSettings;
   webhooks: DeliverySettings;
+}
+
+/** When a failed webhook delivery is tried again (integrations/retry-schedule.ts). */
+export interface RetrySchedule {
+  firstDelayMs: number;
+  maxDelayMs: number;
+  /** Keep retrying until the time since the first attempt reaches this. */
+  retryForMs: number;
+}
+
+/** Webhook delivery (integrations/webhook-delivery.ts). */
+export interface DeliverySettings {
+  /** Lets requests reach internal addresses: for a receiver on the school's own network, or tests on loopback. */
+  allowPrivateTargets: boolean;
+  schedule: RetrySchedule;
+  /** How often the relay and the worker look for work when nothing woke them. */
+  pollMs: number;
+  timeoutMs: number;
 }
 
 /** Limits of the websocket transport (websocket.ts); every operation on it also meets `limits`. */

@@ -8,7 +8,7 @@ import { anonymous, type Viewer } from './auth/viewer.js';
 import type { Config } from './config.js';
 import type { WebhookQueue } from './integrations/webhook-queue.js';
 import type { Limits } from './limits/limits.js';
-import { createLoaders, type Loaders } from './loaders.js';
+import { createLoaders, type Loaders } from './loaders/loaders.js';
 import type { TicketPubSub } from './realtime/pubsub.js';
 
 /** Long-lived services, created once per process. */

@@ -4,7 +4,7 @@ import { DateTimeResolver } from 'graphql-scalars';
 import type { GraphQLInterfaceType } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { ArticleResolver } from './articles/article.resolver.js';
-import { AuthResolver } from './auth/auth.resolver.js';
+import { AuthResolver } from './account/account.resolver.js';
 import { CannedResponseResolver } from './canned-responses/canned-response.resolver.js';
 import { CategoryResolver, DepartmentResolver } from './departments/department.resolver.js';
 import { EmailMessageResolver } from './notifications/email.resolver.js';
@@ -15,15 +15,15 @@ import { ApiKeyResolver } from './integrations/api-key.resolver.js';
 import { WebhookDeliveryResolver, WebhookResolver } from './integrations/webhook.resolver.js';
 import { RatingResolver, TicketRatingResolver } from './ratings/rating.resolver.js';
 import type { TicketPubSub } from './realtime/pubsub.js';
-import { NodeResolver } from './relay/node.resolver.js';
+import { NodeResolver } from './node.resolver.js';
 import { nodeTypeOf } from './relay/relay.types.js';
-import { TicketSlaResolver } from './sla/sla.resolver.js';
+import { TicketSlaResolver } from './tickets/ticket-sla.resolver.js';
 import { SuggestionCommentResolver, SuggestionResolver } from './suggestions/suggestion.resolver.js';
 import { MessageResolver, TicketConversationResolver, TicketEventResolver } from './tickets/conversation.resolver.js';
 import { QueueSubscriptionResolver } from './tickets/queue.subscription.js';
 import { TicketConnectionResolver, TicketResolver } from './tickets/ticket.resolver.js';
 import { TicketSubscriptionResolver } from './tickets/ticket.subscription.js';
-import { StudentPanelResolver } from './users/student-panel.resolver.js';
+import { StudentPanelResolver } from './student-panel/student-panel.resolver.js';
 import { UserResolver } from './users/user.resolver.js';
 
 /** `pubSub` is the one subscriptions listen on (type-graphql requires it even with custom subscribe). */

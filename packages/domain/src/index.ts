@@ -16,3 +16,4 @@ export {
   type TicketActor,
   type TicketMove,
 } from './ticket-status.js';
+export { formatTicketNumber, parseTicketNumber } from './ticket-number.js';

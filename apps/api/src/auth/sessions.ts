@@ -9,9 +9,8 @@ import type { Prisma, PrismaClient, User as UserRow } from '@studentdesk/db';
 import { CloseCode } from 'graphql-ws';
 import type { Logger } from 'pino';
 import type { WebSocket } from 'ws';
-import type { App } from '../context.js';
 import { SESSIONS_REVOKED, type TicketPubSub } from '../realtime/pubsub.js';
-import type { SessionClaims } from './tokens.js';
+import type { SessionClaims, TokenSigner } from './tokens.js';
 import type { Viewer } from './viewer.js';
 
 /** lastSeenAt is written at most this often per session and process: not one write per request. */
@@ -20,6 +19,15 @@ const LAST_SEEN_PRECISION_MS = 5 * 60_000;
 const LAST_SEEN_MEMORY = 10_000;
 
 type Db = PrismaClient | Prisma.TransactionClient;
+
+/** What session functions use of the app (context.ts's App has them all). */
+interface SessionServices {
+  prisma: PrismaClient;
+  tokens: TokenSigner;
+  config: { authTokenTtlHours: number };
+  sessions: SessionTracker;
+  pubSub: TicketPubSub;
+}
 
 const liveAt = (now: Date) => ({ revokedAt: null, expiresAt: { gt: now } });
 
@@ -106,7 +114,7 @@ export function trackSessions(prisma: PrismaClient, pubSub: TicketPubSub, logger
 
 /** Starts a session for the user and returns its token; `address` is where the sign-in came from. */
 export async function startSession(
-  app: Pick<App, 'prisma' | 'tokens' | 'config' | 'sessions'>,
+  app: Pick<SessionServices, 'prisma' | 'tokens' | 'config' | 'sessions'>,
   userId: string,
   address?: string,
 ): Promise<{ token: string; expiresAt: Date }> {
@@ -121,7 +129,11 @@ export async function startSession(
 }
 
 /** The user of a token's session if the session is live and the account active; null otherwise. */
-export async function sessionUser(app: Pick<App, 'prisma' | 'sessions'>, claims: SessionClaims, now = new Date()): Promise<UserRow | null> {
+export async function sessionUser(
+  app: Pick<SessionServices, 'prisma' | 'sessions'>,
+  claims: SessionClaims,
+  now = new Date(),
+): Promise<UserRow | null> {
   const user = await app.prisma.user.findFirst({
     where: { id: claims.userId, deactivatedAt: null, sessions: { some: { id: claims.sessionId, ...liveAt(now) } } },
   });
@@ -132,7 +144,7 @@ export async function sessionUser(app: Pick<App, 'prisma' | 'sessions'>, claims:
 }
 
 /** Signs out one session: its token stops working and its sockets close. */
-export async function endSession(app: Pick<App, 'prisma' | 'pubSub'>, userId: string, sessionId: string): Promise<void> {
+export async function endSession(app: Pick<SessionServices, 'prisma' | 'pubSub'>, userId: string, sessionId: string): Promise<void> {
   await app.prisma.session.updateMany({ where: { id: sessionId, userId, revokedAt: null }, data: { revokedAt: new Date() } });
   app.pubSub.publish(SESSIONS_REVOKED, { userId, sessionId });
 }
@@ -143,7 +155,7 @@ export async function endSession(app: Pick<App, 'prisma' | 'pubSub'>, userId: st
  * transaction. Returns how many sessions were still live.
  */
 export async function revokeSessionsOf(
-  app: Pick<App, 'prisma' | 'pubSub'>,
+  app: Pick<SessionServices, 'prisma' | 'pubSub'>,
   userId: string,
   alongWith?: (tx: Prisma.TransactionClient) => Promise<unknown>,
 ): Promise<number> {

@@ -1,11 +1,11 @@
 // Canned responses: each department's plus the school-wide ones; managers keep their department's,
 // admins any. Rendering fills the placeholders from the ticket being answered.
 import type { CannedResponse as CannedResponseRow, Department as DepartmentRow } from '@studentdesk/db';
+import { formatTicketNumber } from '@studentdesk/domain';
 import { enforce, requireStaff } from '../auth/viewer.js';
 import type { Context } from '../context.js';
 import { badInput, notFound } from '../errors.js';
 import { fromGlobalId } from '../relay/global-id.js';
-import { formatTicketNumber } from '../tickets/ticket.number.js';
 import { loadTicketAsStaff } from '../tickets/ticket.service.js';
 import * as cannedResponsePolicy from './canned-response.policy.js';
 import type { CreateCannedResponseInput, UpdateCannedResponseInput } from './canned-response.type.js';

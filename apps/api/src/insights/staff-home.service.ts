@@ -1,10 +1,10 @@
 // A staff member's home page and the recognition feed: CSAT for me, my department and the school
 // over the last 7 days and the 7 before (metrics.ts), and praise from students.
 import { Prisma, type Rating as RatingRow } from '@studentdesk/db';
+import { formatTicketNumber } from '@studentdesk/domain';
 import { enforce, requireStaff } from '../auth/viewer.js';
 import type { Context } from '../context.js';
 import { newestFirst, paginate, pageRequest, type PageArgs } from '../relay/pagination.js';
-import { formatTicketNumber } from '../tickets/ticket.number.js';
 import type { CsatFigure, CsatTrend, Praise } from './insights.type.js';
 import * as insightsPolicy from './insights.policy.js';
 import { addTallies, csat, departmentTallies, staffTallies, type Tally } from './metrics.js';

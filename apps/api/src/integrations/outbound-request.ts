@@ -9,11 +9,9 @@ import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import http from 'node:http';
 import https from 'node:https';
 import { BlockList, isIP, type LookupFunction } from 'node:net';
+import type { DeliverySettings } from '../config.js';
 
-export interface OutboundPolicy {
-  /** Lets requests reach internal addresses: for a receiver on the school's own network, or tests on loopback. */
-  allowPrivateTargets: boolean;
-}
+export type OutboundPolicy = Pick<DeliverySettings, 'allowPrivateTargets'>;
 
 /** Enough of a receiver's answer to show why it failed; the rest is never read. */
 export const ANSWER_LIMIT_BYTES = 2048;

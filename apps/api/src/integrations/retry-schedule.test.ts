@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RETRY_SCHEDULE, retryDelay, type RetrySchedule } from './retry-schedule.js';
+import type { RetrySchedule } from '../config.js';
+import { DEFAULT_RETRY_SCHEDULE, retryDelay } from './retry-schedule.js';
 
 const HOUR = 3_600_000;
 

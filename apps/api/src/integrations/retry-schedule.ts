@@ -1,12 +1,7 @@
 // When a failed webhook delivery is tried again: doubling delays from a first one, capped, until
 // the retries span a whole window (24 hours by default). A receiver that is down overnight still
 // gets every event, at most `maxDelayMs` after it comes back.
-export interface RetrySchedule {
-  firstDelayMs: number;
-  maxDelayMs: number;
-  /** Keep retrying until the time since the first attempt reaches this. */
-  retryForMs: number;
-}
+import type { RetrySchedule } from '../config.js';
 
 const HOUR = 3_600_000;
 

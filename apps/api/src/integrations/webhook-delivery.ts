@@ -8,16 +8,10 @@ import type { Database, OutboxEvent as OutboxEventRow, PrismaClient } from '@stu
 import PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
 import { sendOutbound, type OutboundPolicy } from './outbound-request.js';
-import { retryDelay, type RetrySchedule } from './retry-schedule.js';
+import { retryDelay } from './retry-schedule.js';
 import { createWebhookQueue, DELIVERY_QUEUE, ensureDeliveryQueue, type AttemptJob, type WebhookQueue } from './webhook-queue.js';
 import { signWebhook } from './webhook-signature.js';
-
-export interface DeliverySettings extends OutboundPolicy {
-  schedule: RetrySchedule;
-  /** How often the relay and the worker look for work when nothing woke them. */
-  pollMs: number;
-  timeoutMs: number;
-}
+import type { DeliverySettings } from '../config.js';
 
 const RELAY_BATCH = 100;
 const WORKER_BATCH = 5;

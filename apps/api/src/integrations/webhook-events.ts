@@ -1,8 +1,8 @@
 // What webhooks announce, and the JSON each event carries: the object as it was when the change
 // committed, with the same global IDs and ticket numbers the GraphQL API shows.
 import type { Message as MessageRow, Prisma, Rating as RatingRow, Ticket as TicketRow } from '@studentdesk/db';
+import { formatTicketNumber } from '@studentdesk/domain';
 import { toGlobalId } from '../relay/global-id.js';
-import { formatTicketNumber } from '../tickets/ticket.number.js';
 
 export const WEBHOOK_EVENT_TYPES = [
   'ticket.created',

@@ -5,8 +5,7 @@
 // budget, in `extensions.cost` and in headers, like Shopify's and GitHub's APIs.
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLError, GraphQLFormattedError } from 'graphql';
-import type { Context } from '../context.js';
-import type { Admission, Admitted, Refused } from './admission.js';
+import type { Admission, Admitted, Caller, Refused } from './admission.js';
 import type { Limits } from './limits.js';
 
 type FormatError = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
@@ -22,11 +21,11 @@ function httpOf(errors: readonly GraphQLError[]): { status: number; headers: Hea
   return { status: http?.status ?? 400, headers: new HeaderMap([...(http?.headers ?? [])]) };
 }
 
-export function admissionPlugin(
+export function admissionPlugin<TContext extends Caller>(
   admission: Admission,
   limits: Pick<Limits, 'maxCost'>,
   formatError: FormatError,
-): ApolloServerPlugin<Context> {
+): ApolloServerPlugin<TContext> {
   return {
     async requestDidStart() {
       let outcome: Admitted | Refused | undefined;

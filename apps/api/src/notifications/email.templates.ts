@@ -1,7 +1,7 @@
 // What StudentDesk writes to students (and, on a breach, to staff), in plain words. Pure functions: the outbox stores their output.
 import type { EmailKind } from '@studentdesk/db';
+import { formatTicketNumber } from '@studentdesk/domain';
 import { toGlobalId } from '../relay/global-id.js';
-import { formatTicketNumber } from '../tickets/ticket.number.js';
 
 export interface Email {
   kind: EmailKind;

@@ -7,7 +7,7 @@ import { startTestApi, type TestApi } from '../test/api.js';
 import { RATE, REPLY, REPORT_PROBLEM, RESOLVE, TRACK_TICKET } from '../test/operations.js';
 import { parseGlobalId } from '../relay/global-id.js';
 import { deliverPendingEmail } from './email.sender.js';
-import { queueRatingReminders } from './ticket.notifications.js';
+import { queueRatingReminders } from '../tickets/ticket.notifications.js';
 import { addMessage } from '../tickets/ticket.service.js';
 
 const PUBLIC_URL = 'https://desk.school.test';

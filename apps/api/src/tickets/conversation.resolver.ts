@@ -5,7 +5,7 @@ import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context.js';
 import { PageArgs } from '../relay/pagination.js';
 import { User } from '../users/user.type.js';
-import { messagePage } from './message.page.js';
+import { messagePage } from '../loaders/message-window.js';
 import { Message, MessageConnection } from './message.type.js';
 import { seesInternal } from './ticket.policy.js';
 import { Ticket, TicketEvent } from './ticket.type.js';

@@ -4,10 +4,10 @@
 // rule, so each reads only its first page through its own index instead of sorting every match,
 // and one count per rule, added up.
 import { Prisma, type Priority, type PrismaClient, type Ticket as TicketRow, type TicketStatus } from '@studentdesk/db';
+import { parseTicketNumber } from '@studentdesk/domain';
 import type { Viewer } from '../auth/viewer.js';
 import { listOrder, paginate, pageRequest, type Connection, type ListOrder, type PageArgs } from '../relay/pagination.js';
 import { slaBreachedSql } from '../sla/sla.breach.js';
-import { parseTicketNumber } from './ticket.number.js';
 import { visibleTicketBranches } from './ticket.policy.js';
 
 export type TicketOrder = 'CREATED_AT_DESC' | 'CREATED_AT_ASC' | 'RESOLUTION_DUE_AT_ASC' | 'UPDATED_AT_DESC';

@@ -1,4 +1,5 @@
 import type { Ticket as TicketRow } from '@studentdesk/db';
+import { formatTicketNumber } from '@studentdesk/domain';
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, registerEnumType, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context.js';
 import { Category, Department } from '../departments/department.type.js';
@@ -7,7 +8,6 @@ import { PageArgs } from '../relay/pagination.js';
 import { User } from '../users/user.type.js';
 import { Priority, TicketStatus } from './ticket.enums.js';
 import { ReplyInput, ReportProblemInput, ResolveTicketInput, TicketFilter } from './ticket.inputs.js';
-import { formatTicketNumber } from './ticket.number.js';
 import { enforce } from '../auth/viewer.js';
 import * as ticketPolicy from './ticket.policy.js';
 import { listTickets, type TicketOrder } from './ticket.query.js';

@@ -14,7 +14,7 @@ import { enforce, isStaffRole, requireStaff, viewerUser } from '../auth/viewer.j
 import type { Context } from '../context.js';
 import { badInput, ClientError, ErrorCode, notFound } from '../errors.js';
 import { recordEvent, recordMessageCreated, recordTicketChanges, ticketSnapshot } from '../integrations/webhook-events.js';
-import { emailResolved, emailStaffReply, emailTrackingLink } from '../notifications/ticket.notifications.js';
+import { emailResolved, emailStaffReply, emailTrackingLink } from './ticket.notifications.js';
 import { announceTicketChange } from '../realtime/pubsub.js';
 import { fromGlobalId } from '../relay/global-id.js';
 import { dueTimes } from '../sla/sla.due-times.js';

@@ -1,7 +1,7 @@
 import type { Ticket as TicketRow } from '@studentdesk/db';
 import { FieldResolver, Resolver, Root } from 'type-graphql';
-import { Ticket } from '../tickets/ticket.type.js';
-import { isSlaBreached } from './sla.breach.js';
+import { Ticket } from './ticket.type.js';
+import { isSlaBreached } from '../sla/sla.breach.js';
 
 @Resolver(() => Ticket)
 export class TicketSlaResolver {

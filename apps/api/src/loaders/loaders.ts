@@ -1,8 +1,8 @@
 // Per-request DataLoaders: every relation a list can ask for is fetched in one statement per
 // kind, whatever the page size.
 import DataLoader from 'dataloader';
-import { LIST_MAXIMUM } from './limits/list-maximums.js';
-import { createMessageWindowLoader } from './tickets/message.page.js';
+import { LIST_MAXIMUM } from '../limits/list-maximums.js';
+import { createMessageWindowLoader } from './message-window.js';
 import {
   Prisma,
   type Category,

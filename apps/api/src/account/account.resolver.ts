@@ -1,7 +1,7 @@
 import { Arg, Ctx, Int, Mutation, Resolver } from 'type-graphql';
 import type { Context } from '../context.js';
-import { changePassword, PASSWORD_MIN_LENGTH, signIn, signOut, signOutEverywhere } from './auth.service.js';
-import { AuthPayload } from './auth.type.js';
+import { changePassword, PASSWORD_MIN_LENGTH, signIn, signOut, signOutEverywhere } from './account.service.js';
+import { AuthPayload } from './account.type.js';
 
 @Resolver()
 export class AuthResolver {

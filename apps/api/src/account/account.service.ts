@@ -5,8 +5,8 @@
 import { hashPassword, verifyPassword } from '@studentdesk/db';
 import type { Context } from '../context.js';
 import { badInput, unauthenticated } from '../errors.js';
-import { endSession, revokeSessionsOf, startSession } from './sessions.js';
-import { requireUser } from './viewer.js';
+import { endSession, revokeSessionsOf, startSession } from '../auth/sessions.js';
+import { requireUser } from '../auth/viewer.js';
 
 export const PASSWORD_MIN_LENGTH = 12;
 /** Long enough for any passphrase or password manager, short enough that hashing it stays cheap. */

@@ -1,6 +1,6 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { Ticket } from '../tickets/ticket.type.js';
-import { User } from './user.type.js';
+import { User } from '../users/user.type.js';
 import { LIST_MAXIMUM, MaxItems } from '../limits/list-maximums.js';
 
 @ObjectType({ description: 'Who reported a ticket and their history with the desk, so staff greet them by name and know the story.' })

@@ -4,22 +4,22 @@
 // both doors for every type and viewer).
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
-import * as articlePolicy from '../articles/article.policy.js';
-import { enforce, type Decision } from '../auth/viewer.js';
-import * as cannedResponsePolicy from '../canned-responses/canned-response.policy.js';
-import type { Context } from '../context.js';
-import * as departmentPolicy from '../departments/department.policy.js';
-import { badInput, ErrorCode } from '../errors.js';
-import * as incidentPolicy from '../incidents/incident.policy.js';
-import * as apiKeyPolicy from '../integrations/api-key.policy.js';
-import * as webhookPolicy from '../integrations/webhook.policy.js';
-import * as emailPolicy from '../notifications/email.policy.js';
-import * as ratingPolicy from '../ratings/rating.policy.js';
-import * as suggestionPolicy from '../suggestions/suggestion.policy.js';
-import * as ticketPolicy from '../tickets/ticket.policy.js';
-import * as userPolicy from '../users/user.policy.js';
-import { parseGlobalId, toGlobalId, type NodeTypeName } from './global-id.js';
-import { Node, NODE_TYPE } from './relay.types.js';
+import * as articlePolicy from './articles/article.policy.js';
+import { enforce, type Decision } from './auth/viewer.js';
+import * as cannedResponsePolicy from './canned-responses/canned-response.policy.js';
+import type { Context } from './context.js';
+import * as departmentPolicy from './departments/department.policy.js';
+import { badInput, ErrorCode } from './errors.js';
+import * as incidentPolicy from './incidents/incident.policy.js';
+import * as apiKeyPolicy from './integrations/api-key.policy.js';
+import * as webhookPolicy from './integrations/webhook.policy.js';
+import * as emailPolicy from './notifications/email.policy.js';
+import * as ratingPolicy from './ratings/rating.policy.js';
+import * as suggestionPolicy from './suggestions/suggestion.policy.js';
+import * as ticketPolicy from './tickets/ticket.policy.js';
+import * as userPolicy from './users/user.policy.js';
+import { parseGlobalId, toGlobalId, type NodeTypeName } from './relay/global-id.js';
+import { Node, NODE_TYPE } from './relay/relay.types.js';
 
 interface NodeEntry<Row> {
   load: (ctx: Context, id: string) => Promise<Row | null>;

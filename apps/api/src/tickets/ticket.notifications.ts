@@ -2,8 +2,8 @@
 // that causes them: a rolled-back change sends nothing, a committed one is never forgotten.
 // Every email carries its own tracking link, so the student needs no sign-in to answer or rate.
 import type { Prisma, PrismaClient, Ticket as TicketRow, User as UserRow } from '@studentdesk/db';
-import { issueTrackingCode } from '../tickets/tracking-code.js';
-import { ratingReminderEmail, resolvedEmail, staffRepliedEmail, trackingLinkEmail, type Email } from './email.templates.js';
+import { issueTrackingCode } from './tracking-code.js';
+import { ratingReminderEmail, resolvedEmail, staffRepliedEmail, trackingLinkEmail, type Email } from '../notifications/email.templates.js';
 
 type Tx = Prisma.TransactionClient;
 
