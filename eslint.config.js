@@ -74,6 +74,38 @@ export default tseslint.config(
     rules: { 'jsx-a11y/no-noninteractive-tabindex': ['error', { roles: ['region'] }] },
   },
   {
+    // The API's layers (docs/architecture.md): resolvers, GraphQL types and policies call services
+    // and loaders; they never hold the database client. Policies may phrase a rule as SQL (Prisma.sql).
+    files: ['apps/api/src/**/*.resolver.ts', 'apps/api/src/**/*.type.ts', 'apps/api/src/**/*.policy.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[property.name='prisma']",
+          message: 'Call a service (or a loader): only services, queries and loaders use the database client.',
+        },
+      ],
+    },
+  },
+  {
+    files: ['apps/api/src/**/*.resolver.ts', 'apps/api/src/**/*.type.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@studentdesk/db',
+              importNames: ['Prisma', 'PrismaClient', 'openDatabase', 'migrate'],
+              allowTypeImports: true,
+              message: 'Call a service (or a loader): only services, queries and loaders use the database client.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Tests read answers of any shape off the wire; asserting on them is the check.
     files: ['**/*.test.{ts,tsx}', '**/e2e/**', '**/src/test/**', '**/test-setup.ts', 'packages/testing/src/**'],
     rules: {

@@ -89,7 +89,7 @@ export const QUEUE_CASE: BenchCase = {
   // loaders batch them: what is left between this and the GraphQL answer is the GraphQL layer.
   direct: async ({ prisma }, { staff }) => {
     const list = await listTickets(
-      prisma,
+      { prisma },
       { kind: 'user', user: staff },
       {
         filter: { status: [...OPEN] },
@@ -194,6 +194,6 @@ export const CASES: BenchCase[] = [
     variables: () => ({ range: { from: new Date(Date.now() - 120 * DAY).toISOString(), to: new Date().toISOString() } }),
     token: (fixture) => fixture.tokens.manager,
     direct: ({ prisma }, { manager }) =>
-      satisfactionReport(prisma, { kind: 'user', user: manager }, { from: new Date(Date.now() - 120 * DAY), to: new Date() }),
+      satisfactionReport({ prisma }, { kind: 'user', user: manager }, { from: new Date(Date.now() - 120 * DAY), to: new Date() }),
   },
 ];

@@ -37,11 +37,11 @@ export const NODE_TYPES: Record<NodeTypeName, NodeEntry<unknown>> = {
     canRead: (ctx, ticket) => ticketPolicy.canRead(ctx.viewer, ticket, ctx.trackingGrants),
   }),
   Message: entry({
-    load: (ctx, id) => ctx.prisma.message.findUnique({ where: { id } }),
+    load: (ctx, id) => ctx.loaders.message.load(id),
     canRead: async (ctx, message) => ticketPolicy.canReadMessage(ctx.viewer, message, await ticketOf(ctx, message), ctx.trackingGrants),
   }),
   Rating: entry({
-    load: (ctx, id) => ctx.prisma.rating.findUnique({ where: { id } }),
+    load: (ctx, id) => ctx.loaders.rating.load(id),
     canRead: async (ctx, rating) => ratingPolicy.canRead(ctx.viewer, await ticketOf(ctx, rating), ctx.trackingGrants),
   }),
   User: entry({ load: (ctx, id) => ctx.loaders.user.load(id), canRead: (ctx, user) => userPolicy.canRead(ctx.viewer, user) }),
@@ -58,15 +58,15 @@ export const NODE_TYPES: Record<NodeTypeName, NodeEntry<unknown>> = {
     canRead: (ctx, incident) => incidentPolicy.canRead(ctx.viewer, incident),
   }),
   Article: entry({
-    load: (ctx, id) => ctx.prisma.article.findUnique({ where: { id } }),
+    load: (ctx, id) => ctx.loaders.article.load(id),
     canRead: (ctx, article) => articlePolicy.canRead(ctx.viewer, article),
   }),
   EmailMessage: entry({
-    load: (ctx, id) => ctx.prisma.emailMessage.findUnique({ where: { id } }),
+    load: (ctx, id) => ctx.loaders.emailMessage.load(id),
     canRead: (ctx, email) => emailPolicy.canRead(ctx.viewer, email),
   }),
   ApiKey: entry({
-    load: (ctx, id) => ctx.prisma.apiKey.findUnique({ where: { id } }),
+    load: (ctx, id) => ctx.loaders.apiKey.load(id),
     canRead: (ctx, apiKey) => apiKeyPolicy.canRead(ctx.viewer, apiKey),
   }),
   Webhook: entry({
@@ -74,15 +74,15 @@ export const NODE_TYPES: Record<NodeTypeName, NodeEntry<unknown>> = {
     canRead: (ctx, webhook) => webhookPolicy.canRead(ctx.viewer, webhook),
   }),
   WebhookDelivery: entry({
-    load: (ctx, id) => ctx.prisma.webhookDelivery.findUnique({ where: { id } }),
+    load: (ctx, id) => ctx.loaders.webhookDelivery.load(id),
     canRead: async (ctx, delivery) => webhookPolicy.canRead(ctx.viewer, (await ctx.loaders.webhook.load(delivery.webhookId))!),
   }),
   Suggestion: entry({
-    load: (ctx, id) => ctx.prisma.suggestion.findUnique({ where: { id } }),
+    load: (ctx, id) => ctx.loaders.suggestion.load(id),
     canRead: (ctx, suggestion) => suggestionPolicy.canRead(ctx.viewer, suggestion),
   }),
   CannedResponse: entry({
-    load: (ctx, id) => ctx.prisma.cannedResponse.findUnique({ where: { id } }),
+    load: (ctx, id) => ctx.loaders.cannedResponse.load(id),
     canRead: (ctx, cannedResponse) => cannedResponsePolicy.canRead(ctx.viewer, cannedResponse),
   }),
 };

@@ -5,7 +5,6 @@ import { badInput } from '../errors.js';
 import { Category } from '../departments/department.type.js';
 import { fromGlobalId } from '../relay/global-id.js';
 import { searchArticles } from './article.search.js';
-import * as articlePolicy from './article.policy.js';
 import * as articles from './article.service.js';
 import { Article, RecordDeflectionInput, ReportSuggestions } from './article.type.js';
 import { LIST_MAXIMUM, MaxItems } from '../limits/list-maximums.js';
@@ -25,7 +24,7 @@ export class ArticleResolver {
     if (!Number.isInteger(limit) || limit < 1 || limit > LIST_MAXIMUM.articleSearch)
       throw badInput(`first must be from 1 to ${LIST_MAXIMUM.articleSearch}.`, 'first');
     if (text.length > articles.MAX_SEARCH_TEXT) throw badInput(`Search with at most ${articles.MAX_SEARCH_TEXT} characters.`, 'text');
-    return searchArticles(ctx.prisma, text, { categoryId: categoryId ? fromGlobalId(categoryId, 'Category', 'categoryId') : null, limit });
+    return searchArticles(ctx, text, { categoryId: categoryId ? fromGlobalId(categoryId, 'Category', 'categoryId') : null, limit });
   }
 
   @Query(() => Article, { nullable: true, description: 'One published article by its slug. Public.' })
@@ -33,7 +32,7 @@ export class ArticleResolver {
     @Arg('slug', () => String, { description: 'The article’s slug.' }) slug: string,
     @Ctx() ctx: Context,
   ): Promise<ArticleRow | null> {
-    return ctx.prisma.article.findFirst({ where: { slug, ...articlePolicy.visibleWhere(ctx.viewer) } });
+    return articles.articleBySlug(ctx, slug);
   }
 
   @Query(() => ReportSuggestions, { description: 'While a student types a report: matching articles and known issues. Public.' })

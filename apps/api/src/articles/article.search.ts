@@ -19,7 +19,7 @@ export function articleQuery(text: string): string | null {
 
 /** Published articles matching the words, best first; the chosen category's articles rank higher. */
 export async function searchArticles(
-  prisma: PrismaClient,
+  { prisma }: { prisma: PrismaClient },
   text: string,
   options: { categoryId?: string | null; limit: number },
 ): Promise<ArticleRow[]> {

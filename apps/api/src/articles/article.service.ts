@@ -13,6 +13,11 @@ import { LIST_MAXIMUM } from '../limits/list-maximums.js';
 export const SUGGESTED_ARTICLES = LIST_MAXIMUM.reportSuggestions;
 export const MAX_SEARCH_TEXT = 2000;
 
+/** One published article (or, for staff, any article) by its slug. */
+export function articleBySlug(ctx: Context, slug: string) {
+  return ctx.prisma.article.findFirst({ where: { slug, ...articlePolicy.visibleWhere(ctx.viewer) } });
+}
+
 /** Active incidents that affect the category or whose words match what the student typed. */
 async function matchingIncidents(ctx: Context, text: string, categoryId: string | null): Promise<IncidentRow[]> {
   const query = articleQuery(text);
@@ -32,7 +37,7 @@ export async function suggestionsFor(ctx: Context, text: string, categoryGlobalI
   if (text.length > MAX_SEARCH_TEXT) throw badInput(`Search with at most ${MAX_SEARCH_TEXT} characters.`, 'text');
   const categoryId = categoryGlobalId ? fromGlobalId(categoryGlobalId, 'Category', 'categoryId') : null;
   const [articles, incidents] = await Promise.all([
-    searchArticles(ctx.prisma, text, { categoryId, limit: SUGGESTED_ARTICLES }),
+    searchArticles(ctx, text, { categoryId, limit: SUGGESTED_ARTICLES }),
     matchingIncidents(ctx, text, categoryId),
   ]);
   return { articles, incidents };

@@ -1,6 +1,7 @@
 import type { Category as CategoryRow, Department as DepartmentRow } from '@studentdesk/db';
 import { Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context.js';
+import { listActiveCategories, listDepartments } from './department.service.js';
 import { Category, Department } from './department.type.js';
 import { LIST_MAXIMUM, MaxItems } from '../limits/list-maximums.js';
 
@@ -9,7 +10,7 @@ export class DepartmentResolver {
   @Query(() => [Department], { description: 'Every department, alphabetically. Public.' })
   @MaxItems(LIST_MAXIMUM.departments)
   departments(@Ctx() ctx: Context): Promise<DepartmentRow[]> {
-    return ctx.prisma.department.findMany({ orderBy: { name: 'asc' }, take: LIST_MAXIMUM.departments });
+    return listDepartments(ctx);
   }
 
   @FieldResolver(() => [Category], { description: 'Its active categories, alphabetically.' })
@@ -24,7 +25,7 @@ export class CategoryResolver {
   @Query(() => [Category], { description: 'Every active category a student can report under, alphabetically. Public.' })
   @MaxItems(LIST_MAXIMUM.categories)
   categories(@Ctx() ctx: Context): Promise<CategoryRow[]> {
-    return ctx.prisma.category.findMany({ where: { active: true }, orderBy: { name: 'asc' }, take: LIST_MAXIMUM.categories });
+    return listActiveCategories(ctx);
   }
 
   @FieldResolver(() => Department, { description: 'The department that handles it.' })

@@ -1,4 +1,5 @@
 import type { Incident as IncidentRow, IncidentStatus, PrismaClient } from '@studentdesk/db';
+import { LIST_MAXIMUM } from '../limits/list-maximums.js';
 import { listOrder, paginate, pageRequest, type PageArgs } from '../relay/pagination.js';
 
 /** Incidents newest first, by when they started. */
@@ -7,7 +8,16 @@ const INCIDENT_ORDER = listOrder<IncidentRow>('incidents', [
   { column: 'id', kind: 'uuid', descending: true },
 ]);
 
-export function listIncidents(prisma: PrismaClient, status: IncidentStatus[] | null | undefined, page: PageArgs) {
+/** Known issues not yet resolved, newest first; only those affecting the category when one is given. */
+export function listActiveIncidents({ prisma }: { prisma: PrismaClient }, categoryId: string | null): Promise<IncidentRow[]> {
+  return prisma.incident.findMany({
+    where: { status: { not: 'RESOLVED' }, ...(categoryId ? { categoryId } : {}) },
+    orderBy: [{ startedAt: 'desc' }, { id: 'desc' }],
+    take: LIST_MAXIMUM.activeIncidents,
+  });
+}
+
+export function listIncidents({ prisma }: { prisma: PrismaClient }, status: IncidentStatus[] | null | undefined, page: PageArgs) {
   return paginate(pageRequest(page, INCIDENT_ORDER), (window) =>
     prisma.incident.findMany({
       where: { ...(status?.length ? { status: { in: status } } : {}), ...window.prismaWhere() },

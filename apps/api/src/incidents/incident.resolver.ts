@@ -11,7 +11,7 @@ import { Category, Department } from '../departments/department.type.js';
 import { fromGlobalId } from '../relay/global-id.js';
 import { PageArgs } from '../relay/pagination.js';
 import { Ticket } from '../tickets/ticket.type.js';
-import { listIncidents } from './incident.query.js';
+import { listActiveIncidents, listIncidents } from './incident.query.js';
 import * as incidentPolicy from './incident.policy.js';
 import * as incidents from './incident.service.js';
 import {
@@ -34,11 +34,7 @@ export class IncidentResolver {
     @Ctx() ctx: Context,
     @Arg('categoryId', () => ID, { nullable: true, description: 'Only incidents affecting this category.' }) categoryId?: string | null,
   ): Promise<IncidentRow[]> {
-    return ctx.prisma.incident.findMany({
-      where: { status: { not: 'RESOLVED' }, ...(categoryId ? { categoryId: fromGlobalId(categoryId, 'Category', 'categoryId') } : {}) },
-      orderBy: [{ startedAt: 'desc' }, { id: 'desc' }],
-      take: LIST_MAXIMUM.activeIncidents,
-    });
+    return listActiveIncidents(ctx, categoryId ? fromGlobalId(categoryId, 'Category', 'categoryId') : null);
   }
 
   @Query(() => IncidentConnection, { description: 'Every incident, newest first. Staff only.' })
@@ -49,7 +45,7 @@ export class IncidentResolver {
     status?: IncidentStatus[] | null,
   ): Promise<IncidentConnection> {
     enforce(incidentPolicy.canList(ctx.viewer));
-    return listIncidents(ctx.prisma, status, page);
+    return listIncidents(ctx, status, page);
   }
 
   @Mutation(() => Incident, { description: 'Staff: declare a known issue, optionally linking the tickets it explains.' })

@@ -14,6 +14,6 @@ export class SatisfactionResolver {
     @Arg('range', () => DateRange, { nullable: true, description: 'The period; the last 30 days when omitted.' }) range?: DateRange | null,
   ): Promise<SatisfactionReport> {
     const now = new Date();
-    return satisfactionReport(ctx.prisma, ctx.viewer, resolveRange(range, now), now);
+    return satisfactionReport(ctx, ctx.viewer, resolveRange(range, now), now);
   }
 }

@@ -24,7 +24,7 @@ function visibleDepartment(viewer: Viewer): (row: Department) => boolean {
   return insightsPolicy.canSeeEveryDepartment(viewer) ? () => true : (row) => row.id === viewerStaff(viewer)?.departmentId;
 }
 
-export async function satisfactionReport(prisma: PrismaClient, viewer: Viewer, range: Period, now = new Date()) {
+export async function satisfactionReport({ prisma }: { prisma: PrismaClient }, viewer: Viewer, range: Period, now = new Date()) {
   const isVisible = visibleDepartment(viewer);
   const [departments, tallies] = await Promise.all([
     prisma.department.findMany({ orderBy: { name: 'asc' } }),

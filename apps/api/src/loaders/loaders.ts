@@ -5,13 +5,19 @@ import { LIST_MAXIMUM } from '../limits/list-maximums.js';
 import { createMessageWindowLoader } from './message-window.js';
 import {
   Prisma,
+  type ApiKey,
+  type Article,
+  type CannedResponse,
   type Category,
   type Department,
+  type EmailMessage,
   type Incident,
   type IncidentUpdate,
+  type Message,
   type OutboxEvent,
   type PrismaClient,
   type Rating,
+  type Suggestion,
   type SuggestionComment,
   type SuggestionVote,
   type Ticket,
@@ -19,6 +25,7 @@ import {
   type User,
   type Webhook,
   type WebhookAttempt,
+  type WebhookDelivery,
 } from '@studentdesk/db';
 
 function byId<Row extends { id: string }>(fetch: (ids: string[]) => Promise<Row[]>): DataLoader<string, Row | null> {
@@ -114,6 +121,14 @@ export function createLoaders(prisma: PrismaClient) {
       (ids) => prisma.ticketEvent.findMany({ where: { id: { in: ids } }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
     ),
     webhook: byId<Webhook>((ids) => prisma.webhook.findMany({ where: { id: { in: ids } } })),
+    webhookDelivery: byId<WebhookDelivery>((ids) => prisma.webhookDelivery.findMany({ where: { id: { in: ids } } })),
+    message: byId<Message>((ids) => prisma.message.findMany({ where: { id: { in: ids } } })),
+    rating: byId<Rating>((ids) => prisma.rating.findMany({ where: { id: { in: ids } } })),
+    article: byId<Article>((ids) => prisma.article.findMany({ where: { id: { in: ids } } })),
+    emailMessage: byId<EmailMessage>((ids) => prisma.emailMessage.findMany({ where: { id: { in: ids } } })),
+    apiKey: byId<ApiKey>((ids) => prisma.apiKey.findMany({ where: { id: { in: ids } } })),
+    suggestion: byId<Suggestion>((ids) => prisma.suggestion.findMany({ where: { id: { in: ids } } })),
+    cannedResponse: byId<CannedResponse>((ids) => prisma.cannedResponse.findMany({ where: { id: { in: ids } } })),
     outboxEvent: byId<OutboxEvent>((ids) => prisma.outboxEvent.findMany({ where: { id: { in: ids } } })),
     webhookAttempts: cappedGroupedBy<WebhookAttempt, 'deliveryId'>(
       prisma,

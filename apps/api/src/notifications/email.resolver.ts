@@ -2,12 +2,11 @@ import { DeliveryStatus, type EmailMessage as EmailRow } from '@studentdesk/db';
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { enforce } from '../auth/viewer.js';
 import type { Context } from '../context.js';
-import { newestFirst, PageArgs, pageRequest, paginate } from '../relay/pagination.js';
+import { PageArgs } from '../relay/pagination.js';
+import { listOutbox } from './email.query.js';
 import { toGlobalId } from '../relay/global-id.js';
 import * as emailPolicy from './email.policy.js';
 import { EmailMessage, EmailMessageConnection } from './email.type.js';
-
-const OUTBOX_ORDER = newestFirst<EmailRow>('emailOutbox');
 
 @Resolver(() => EmailMessage)
 export class EmailMessageResolver {
@@ -19,13 +18,7 @@ export class EmailMessageResolver {
     status?: DeliveryStatus[] | null,
   ): Promise<EmailMessageConnection> {
     enforce(emailPolicy.canRead(ctx.viewer));
-    return paginate(pageRequest(page, OUTBOX_ORDER), (window) =>
-      ctx.prisma.emailMessage.findMany({
-        where: { ...(status?.length ? { status: { in: status } } : {}), ...window.prismaWhere() },
-        orderBy: window.prismaOrderBy(),
-        take: window.limit,
-      }),
-    );
+    return listOutbox(ctx, status, page);
   }
 
   @FieldResolver(() => ID, { nullable: true, description: 'The ticket it is about, as a global ID.' })

@@ -92,7 +92,7 @@ export interface TicketList extends Connection<TicketRow> {
 }
 
 export async function listTickets(
-  prisma: PrismaClient,
+  { prisma }: { prisma: PrismaClient },
   viewer: Viewer,
   args: { filter: TicketListFilter; order: TicketOrder; page: PageArgs; now: Date },
 ): Promise<TicketList> {

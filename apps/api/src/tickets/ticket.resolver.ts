@@ -62,7 +62,7 @@ export class TicketResolver {
     @Arg('orderBy', () => TicketOrderEnum, { nullable: true, description: 'Order; newest first by default.' }) orderBy?: TicketOrder | null,
   ): Promise<TicketConnection> {
     enforce(ticketPolicy.canList(ctx.viewer));
-    const list = await listTickets(ctx.prisma, ctx.viewer, {
+    const list = await listTickets(ctx, ctx.viewer, {
       filter: {
         ...filter,
         departmentId: optionalId(filter?.departmentId, 'Department', 'filter.departmentId'),
