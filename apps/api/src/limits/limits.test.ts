@@ -103,6 +103,11 @@ describe('query limits', () => {
     expect(anonymous.errors![0]!.extensions).toMatchObject({ limit: 'cost', maximum: 1000, cost: 2 + 100 * (1 + 2 + 100 * 1) });
     expect(api.queries).toEqual([]);
 
+    // Paging backwards costs the same as forwards: `last` counts as `first` does.
+    const backwards = await api.gql('{ tickets(last: 100) { edges { node { id messages(last: 100) { edges { node { body } } } } } } }');
+    expect(backwards.errors![0]!.extensions).toMatchObject({ limit: 'cost', cost: 2 + 100 * (1 + 2 + 100 * 1) });
+    expect(api.queries).toEqual([]);
+
     const withKey = await api.gql(expensive, {}, { token: key });
     expect(codes(withKey)).toEqual(['QUERY_TOO_COMPLEX']);
     // Only the key was looked up: no ticket was read.

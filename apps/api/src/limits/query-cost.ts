@@ -1,6 +1,6 @@
 // What a query costs, computed from the document before anything runs (the numbers are in
-// docs/integrating.md): scalars are free, an object costs 1, a connection 2 plus `first` times
-// what each item selects (20 when `first` is omitted), a plain list its most items (LIST_MAXIMUM,
+// docs/integrating.md): scalars are free, an object costs 1, a connection 2 plus `first` (or
+// `last`) times what each item selects (20 when both are omitted), a plain list its most items (LIST_MAXIMUM,
 // or `first` when it takes one and asks for fewer) times what each item costs, a mutation 10. A
 // connection's edge is free: its node is what counts.
 import { getNamedType, getOperationAST, GraphQLError, isLeafType, type DocumentNode, type GraphQLSchema } from 'graphql';
@@ -11,6 +11,12 @@ import { isObjectList, maxItemsOf } from './list-maximums.js';
 export const OBJECT_COST = 1;
 export const CONNECTION_COST = 2;
 export const MUTATION_COST = 10;
+
+/** The items a page asks for: `first` or `last` (the larger, should both come), or undefined. */
+function pageSizeOf(args: Record<string, unknown>): number | undefined {
+  const sizes = [args.first, args.last].filter((size): size is number => typeof size === 'number').map((size) => Math.max(0, size));
+  return sizes.length ? Math.max(...sizes) : undefined;
+}
 
 function estimatorFor(schema: GraphQLSchema): ComplexityEstimator {
   const mutationType = schema.getMutationType();
@@ -23,12 +29,11 @@ function estimatorFor(schema: GraphQLSchema): ComplexityEstimator {
     if (isObjectList(field) && !type.name.startsWith('__')) {
       // listsWithoutMaximum() guarantees the maximum at start; a missing one would be a bug, counted as the worst.
       const maximum = maxItemsOf(field) ?? Number.MAX_SAFE_INTEGER;
-      const items = typeof args.first === 'number' ? Math.min(Math.max(0, args.first), maximum) : maximum;
+      const items = Math.min(pageSizeOf(args) ?? maximum, maximum);
       return items * (OBJECT_COST + childComplexity);
     }
     if (field.args.some((arg) => arg.name === 'first')) {
-      const first = typeof args.first === 'number' ? Math.max(0, args.first) : DEFAULT_PAGE_SIZE;
-      return CONNECTION_COST + first * childComplexity;
+      return CONNECTION_COST + (pageSizeOf(args) ?? DEFAULT_PAGE_SIZE) * childComplexity;
     }
     return OBJECT_COST + childComplexity;
   };
