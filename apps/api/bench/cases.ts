@@ -1,6 +1,7 @@
 // The benchmark's cases: what the console, the portal and the dashboards ask most, each with the
 // same data fetched by a direct call in-process, so the GraphQL layer's cost shows as a ratio.
 import type { User } from '@studentdesk/db';
+import { UNRESOLVED_STATUSES } from '@studentdesk/domain';
 import type { App } from '../src/context.js';
 import { satisfactionReport } from '../src/insights/satisfaction.service.js';
 import { reportProblem } from '../src/tickets/ticket.service.js';
@@ -28,7 +29,6 @@ export interface BenchCase {
   direct: (app: App, fixture: BenchFixture) => Promise<unknown>;
 }
 
-const OPEN = ['NEW', 'OPEN', 'WAITING_ON_STUDENT'] as const;
 const DAY = 86_400_000;
 
 /** Titles of the tickets the reportProblem case writes; run.ts removes them so every case sees the seeded queue. */
@@ -92,7 +92,7 @@ export const QUEUE_CASE: BenchCase = {
       { prisma },
       { kind: 'user', user: staff },
       {
-        filter: { status: [...OPEN] },
+        filter: { status: [...UNRESOLVED_STATUSES] },
         order: 'RESOLUTION_DUE_AT_ASC',
         page: { first: 50 },
         now: new Date(),

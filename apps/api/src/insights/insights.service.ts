@@ -1,5 +1,6 @@
 // The managers' dashboards. The figures come from metrics.ts, computed once per request for the
 // scope's departments; the resolver runs only the sections a client asks for.
+import { UNRESOLVED_STATUSES } from '@studentdesk/domain';
 import { enforce } from '../auth/viewer.js';
 import type { Context } from '../context.js';
 import { badInput } from '../errors.js';
@@ -135,7 +136,7 @@ export async function backlogAging(ctx: Context, { scope, now }: InsightsRequest
            END AS age,
            count(*)::int AS tickets
     FROM "Ticket" t
-    WHERE t."status" IN ('NEW', 'OPEN', 'WAITING_ON_STUDENT') AND ${inScopeSql(scope, 't."departmentId"')}
+    WHERE t."status" = ANY(${[...UNRESOLVED_STATUSES]}::"TicketStatus"[]) AND ${inScopeSql(scope, 't."departmentId"')}
     GROUP BY 1`;
   // Every bucket is listed, empty ones too, in age order.
   return BACKLOG_AGES.map((age) => ({ age, tickets: rows.find((row) => row.age === age)?.tickets ?? 0 }));

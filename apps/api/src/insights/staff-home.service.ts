@@ -1,7 +1,7 @@
 // A staff member's home page and the recognition feed: CSAT for me, my department and the school
 // over the last 7 days and the 7 before (metrics.ts), and praise from students.
 import { Prisma, type Rating as RatingRow } from '@studentdesk/db';
-import { formatTicketNumber } from '@studentdesk/domain';
+import { formatTicketNumber, UNRESOLVED_STATUSES } from '@studentdesk/domain';
 import { enforce, requireStaff } from '../auth/viewer.js';
 import type { Context } from '../context.js';
 import { newestFirst, paginate, pageRequest, type PageArgs } from '../relay/pagination.js';
@@ -56,7 +56,7 @@ export async function staffHome(ctx: Context, now: Date) {
     staffTallies(ctx.prisma, lastWeek, { staffId: user.id }),
     ctx.prisma.$queryRaw<[{ openTickets: number }]>`
       SELECT count(*)::int AS "openTickets" FROM "Ticket"
-      WHERE "assigneeId" = ${user.id}::uuid AND "status" IN ('NEW', 'OPEN', 'WAITING_ON_STUDENT')`,
+      WHERE "assigneeId" = ${user.id}::uuid AND "status" = ANY(${[...UNRESOLVED_STATUSES]}::"TicketStatus"[])`,
     praiseRows(ctx, Prisma.sql`r."staffId" = ${user.id}::uuid`, Prisma.sql`r."createdAt" DESC, r."id" DESC`, LIST_MAXIMUM.praiseOnHome),
   ]);
   const trend = (current: Array<{ departmentId: string; tally: Tally }>, before: typeof current): CsatTrend => ({

@@ -2,6 +2,7 @@
 // recognised by account or by email (guests have no account); staff see only the tickets they may
 // see anyway (visibleTicketsSql), so the panel never widens what a department can read.
 import { Prisma, type Ticket as TicketRow } from '@studentdesk/db';
+import { UNRESOLVED_STATUSES } from '@studentdesk/domain';
 import type { Context } from '../context.js';
 import { firstName } from '../canned-responses/placeholders.js';
 import { averageScore, ticketRatingTally } from '../insights/metrics.js';
@@ -20,7 +21,7 @@ export async function studentPanel(ctx: Context, ticketGlobalId: string) {
   const [[{ ticketCount, openTicketCount }], ratings] = await Promise.all([
     ctx.prisma.$queryRaw<[{ ticketCount: number; openTicketCount: number }]>`
       SELECT count(t."id")::int AS "ticketCount",
-             count(t."id") FILTER (WHERE t."status" IN ('NEW', 'OPEN', 'WAITING_ON_STUDENT'))::int AS "openTicketCount"
+             count(t."id") FILTER (WHERE t."status" = ANY(${[...UNRESOLVED_STATUSES]}::"TicketStatus"[]))::int AS "openTicketCount"
       FROM "Ticket" t
       WHERE ${where}`,
     ticketRatingTally(ctx.prisma, where),

@@ -7,9 +7,9 @@ import {
   type Priority,
   type Ticket as TicketRow,
   type TicketChannel,
-  type TicketStatus,
   type User as UserRow,
 } from '@studentdesk/db';
+import { TicketStatus } from '@studentdesk/domain';
 import { enforce, isStaffRole, requireStaff, viewerUser } from '../auth/viewer.js';
 import type { Context } from '../context.js';
 import { badInput, ClientError, ErrorCode, notFound } from '../errors.js';
@@ -270,7 +270,9 @@ export async function reportProblem(ctx: Context, input: ReportProblemInput): Pr
           idempotencyRequestHash: submission?.requestHash ?? null,
           createdAt,
           ...dueTimes(createdAt, policy, category.department),
-          events: { create: { actorId: user?.id ?? null, type: TicketEventType.CREATED, toStatus: 'NEW', detail: reporter.eventDetail } },
+          events: {
+            create: { actorId: user?.id ?? null, type: TicketEventType.CREATED, toStatus: TicketStatus.NEW, detail: reporter.eventDetail },
+          },
         },
       });
       await recordEvent(tx, 'ticket.created', { ticket: ticketSnapshot(created) });
@@ -326,8 +328,8 @@ export async function addMessage(
     data: { updatedAt: created.createdAt, ...(staffAnswer && !ticket.firstRespondedAt ? { firstRespondedAt: created.createdAt } : {}) },
   });
   if (staffAnswer) await emailStaffReply(tx, publicUrl, ticket, author, body);
-  const opens = staffAnswer ? ticket.status === 'NEW' : !internal && ticket.status === 'WAITING_ON_STUDENT';
-  if (opens) await transition(tx, ticket, 'OPEN', author, { type: TicketEventType.STATUS_CHANGED });
+  const opens = staffAnswer ? ticket.status === TicketStatus.NEW : !internal && ticket.status === TicketStatus.WAITING_ON_STUDENT;
+  if (opens) await transition(tx, ticket, TicketStatus.OPEN, author, { type: TicketEventType.STATUS_CHANGED });
   return created;
 }
 
@@ -365,8 +367,8 @@ export async function reply(ctx: Context, input: ReplyInput) {
   enforce((internal ? ticketPolicy.canAddInternalNote : ticketPolicy.canTakePart)(ctx.viewer, ticket, ctx.trackingGrants));
   const author = viewerUser(ctx.viewer);
   const body = requiredText(input.body, 'body', 'Write a message first.');
-  if (ticket.status === 'CLOSED') throw badInput('This ticket is closed. Reopen it to continue the conversation.', 'ticketId');
-  if (access !== 'staff' && ticket.status === 'RESOLVED') {
+  if (ticket.status === TicketStatus.CLOSED) throw badInput('This ticket is closed. Reopen it to continue the conversation.', 'ticketId');
+  if (access !== 'staff' && ticket.status === TicketStatus.RESOLVED) {
     throw badInput('This ticket is resolved. Reopen it if the problem is not solved.', 'ticketId');
   }
 
@@ -403,8 +405,8 @@ export async function assignTicket(ctx: Context, ticketGlobalId: string, assigne
     const current = await tx.ticket.findUniqueOrThrow({ where: { id: ticket.id } });
     await recordTicketChanges(tx, ticket, current);
     // Someone picking up a new ticket is working on it.
-    return assignee && current.status === 'NEW'
-      ? transition(tx, current, 'OPEN', actor, { type: TicketEventType.STATUS_CHANGED })
+    return assignee && current.status === TicketStatus.NEW
+      ? transition(tx, current, TicketStatus.OPEN, actor, { type: TicketEventType.STATUS_CHANGED })
       : current;
   });
   return afterChange(ctx, updated);
@@ -434,7 +436,7 @@ export async function reopenTicket(ctx: Context, ticketGlobalId: string, reasonT
     return transition(
       tx,
       ticket,
-      'OPEN',
+      TicketStatus.OPEN,
       actor,
       { type: TicketEventType.REOPENED, detail: { messageId: message.id } },
       { resolvedAt: null, resolvedById: null, closedAt: null, predictedScore: null },
@@ -446,12 +448,19 @@ export async function reopenTicket(ctx: Context, ticketGlobalId: string, reasonT
 /** Staff moves that are not resolve or reopen: open, wait on the student, close. */
 export async function updateTicketStatus(ctx: Context, ticketGlobalId: string, status: TicketStatus) {
   const { actor, ticket } = await loadTicketAsStaff(ctx, ticketGlobalId);
-  if (status === 'RESOLVED') throw badInput('Use resolveTicket, which records the resolution.', 'status');
-  if (isResolved(ticket.status) && status === 'OPEN') throw badInput('Use reopenTicket, which records the reason.', 'status');
+  if (status === TicketStatus.RESOLVED) throw badInput('Use resolveTicket, which records the resolution.', 'status');
+  if (isResolved(ticket.status) && status === TicketStatus.OPEN) throw badInput('Use reopenTicket, which records the reason.', 'status');
   if (status === ticket.status) return ticket;
 
   const updated = await ctx.prisma.$transaction((tx) =>
-    transition(tx, ticket, status, actor, { type: TicketEventType.STATUS_CHANGED }, status === 'CLOSED' ? { closedAt: new Date() } : {}),
+    transition(
+      tx,
+      ticket,
+      status,
+      actor,
+      { type: TicketEventType.STATUS_CHANGED },
+      status === TicketStatus.CLOSED ? { closedAt: new Date() } : {},
+    ),
   );
   return afterChange(ctx, updated);
 }
