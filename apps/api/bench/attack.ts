@@ -16,6 +16,7 @@ import pg from 'pg';
 import { findRepoRoot } from '@studentdesk/db';
 import { freePort, testPostgresUrl, waitForHealth } from '@studentdesk/testing';
 import { runAttack, type AttackReport } from '../src/test/attack.js';
+import { signInAsDemo } from './demo-sign-in.js';
 
 const { values: args } = parseArgs({ options: { seconds: { type: 'string', default: '60' } } });
 const seconds = Number(args.seconds);
@@ -87,20 +88,6 @@ function peakHeapMb(output: string): { beforeCollection: number; live: number } 
   return { beforeCollection: Math.round(peak.beforeCollection), live: Math.round(peak.live) };
 }
 
-async function signIn(url: string, email: string): Promise<string> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      query: 'mutation($e: String!) { signIn(email: $e, password: "studentdesk") { token } }',
-      variables: { e: email },
-    }),
-  });
-  const body = (await response.json()) as { data?: { signIn: { token: string } }; errors?: unknown };
-  if (!body.data) throw new Error(`could not sign in as ${email}: ${JSON.stringify(body.errors)}`);
-  return body.data.signIn.token;
-}
-
 async function firstCategory(url: string): Promise<string> {
   const response = await fetch(url, {
     method: 'POST',
@@ -137,7 +124,7 @@ async function attack(target: Target): Promise<TargetResult> {
       throw new Error(`${target.name} did not start:\n${output.slice(-3000)}`);
     }
     const url = `${origin}/graphql`;
-    const studentToken = await signIn(url, 'student@studentdesk.demo');
+    const studentToken = await signInAsDemo(url, 'student@studentdesk.demo');
     const categoryId = await firstCategory(url);
 
     const startRssMb = processTree(child.pid!).map((pid) => Math.round(rssMb(pid)));

@@ -23,6 +23,7 @@ import { startServer } from '../src/server.js';
 import { BENCH_REPORT_TITLES, CASES, QUEUE_CASE, type BenchCase, type BenchFixture } from './cases.js';
 import { directLoad, httpLoad, pacedLoad, reportLoad, type HttpLoad, type LoadResult } from './load.js';
 import { quietApp } from './quiet-app.js';
+import { signInAsDemo } from './demo-sign-in.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -94,20 +95,6 @@ async function ensureSeeded(url: string): Promise<void> {
   }
 }
 
-async function signInToken(url: string, email: string): Promise<string> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      query: 'mutation($e: String!) { signIn(email: $e, password: "studentdesk") { token } }',
-      variables: { e: email },
-    }),
-  });
-  const body = (await response.json()) as { data?: { signIn: { token: string } } };
-  if (!body.data) throw new Error(`could not sign in as ${email}`);
-  return body.data.signIn.token;
-}
-
 /** The demo people and a ticket with a long conversation (created once). */
 async function loadFixture(db: Database): Promise<Omit<BenchFixture, 'tokens'>> {
   const staff = await db.prisma.user.findUniqueOrThrow({ where: { email: 'staff@studentdesk.demo' } });
@@ -162,8 +149,8 @@ async function countStatements(url: string, fixtureBase: Omit<BenchFixture, 'tok
   const fixture: BenchFixture = {
     ...fixtureBase,
     tokens: {
-      staff: await signInToken(server.url, 'staff@studentdesk.demo'),
-      manager: await signInToken(server.url, 'manager@studentdesk.demo'),
+      staff: await signInAsDemo(server.url, 'staff@studentdesk.demo'),
+      manager: await signInAsDemo(server.url, 'manager@studentdesk.demo'),
     },
   };
   const count = async (benchCase: BenchCase, query?: string) => {

@@ -2,12 +2,14 @@
 // One table, type → (load, policy): a type without an entry cannot be fetched, and an entry can
 // only ask the policy module the type's own resolvers ask (security/access-policy.test.ts checks
 // both doors for every type and viewer).
+import type DataLoader from 'dataloader';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import * as articlePolicy from './articles/article.policy.js';
-import { enforce, type Decision } from './auth/viewer.js';
+import { enforce, type Decision, type Viewer } from './auth/viewer.js';
 import * as cannedResponsePolicy from './canned-responses/canned-response.policy.js';
 import type { Context } from './context.js';
+import type { Loaders } from './loaders/loaders.js';
 import * as departmentPolicy from './departments/department.policy.js';
 import { badInput, ErrorCode } from './errors.js';
 import * as incidentPolicy from './incidents/incident.policy.js';
@@ -22,69 +24,46 @@ import { parseGlobalId, toGlobalId, type NodeTypeName } from './relay/global-id.
 import { Node, NODE_TYPE } from './relay/relay.types.js';
 
 interface NodeEntry<Row> {
-  load: (ctx: Context, id: string) => Promise<Row | null>;
+  /** The request's batched loader of the type's rows (loaders/loaders.ts). */
+  loader: (loaders: Loaders) => DataLoader<string, Row | null>;
   canRead: (ctx: Context, row: Row) => Decision | Promise<Decision>;
 }
 
 /** The ticket a row belongs to; rows never outlive their ticket (ON DELETE CASCADE). */
 const ticketOf = async (ctx: Context, row: { ticketId: string }) => (await ctx.loaders.ticket.load(row.ticketId))!;
 
+/** A type whose policy needs only the viewer and the row. */
+const byViewer =
+  <Row>(canRead: (viewer: Viewer, row: Row) => Decision) =>
+  (ctx: Context, row: Row) =>
+    canRead(ctx.viewer, row);
+
 const entry = <Row>(node: NodeEntry<Row>) => node as NodeEntry<unknown>;
 
 export const NODE_TYPES: Record<NodeTypeName, NodeEntry<unknown>> = {
-  Ticket: entry({
-    load: (ctx, id) => ctx.loaders.ticket.load(id),
-    canRead: (ctx, ticket) => ticketPolicy.canRead(ctx.viewer, ticket, ctx.trackingGrants),
-  }),
+  Ticket: entry({ loader: (l) => l.ticket, canRead: (ctx, ticket) => ticketPolicy.canRead(ctx.viewer, ticket, ctx.trackingGrants) }),
   Message: entry({
-    load: (ctx, id) => ctx.loaders.message.load(id),
+    loader: (l) => l.message,
     canRead: async (ctx, message) => ticketPolicy.canReadMessage(ctx.viewer, message, await ticketOf(ctx, message), ctx.trackingGrants),
   }),
   Rating: entry({
-    load: (ctx, id) => ctx.loaders.rating.load(id),
+    loader: (l) => l.rating,
     canRead: async (ctx, rating) => ratingPolicy.canRead(ctx.viewer, await ticketOf(ctx, rating), ctx.trackingGrants),
   }),
-  User: entry({ load: (ctx, id) => ctx.loaders.user.load(id), canRead: (ctx, user) => userPolicy.canRead(ctx.viewer, user) }),
-  Department: entry({
-    load: (ctx, id) => ctx.loaders.department.load(id),
-    canRead: (ctx, department) => departmentPolicy.canRead(ctx.viewer, department),
-  }),
-  Category: entry({
-    load: (ctx, id) => ctx.loaders.category.load(id),
-    canRead: (ctx, category) => departmentPolicy.canRead(ctx.viewer, category),
-  }),
-  Incident: entry({
-    load: (ctx, id) => ctx.loaders.incident.load(id),
-    canRead: (ctx, incident) => incidentPolicy.canRead(ctx.viewer, incident),
-  }),
-  Article: entry({
-    load: (ctx, id) => ctx.loaders.article.load(id),
-    canRead: (ctx, article) => articlePolicy.canRead(ctx.viewer, article),
-  }),
-  EmailMessage: entry({
-    load: (ctx, id) => ctx.loaders.emailMessage.load(id),
-    canRead: (ctx, email) => emailPolicy.canRead(ctx.viewer, email),
-  }),
-  ApiKey: entry({
-    load: (ctx, id) => ctx.loaders.apiKey.load(id),
-    canRead: (ctx, apiKey) => apiKeyPolicy.canRead(ctx.viewer, apiKey),
-  }),
-  Webhook: entry({
-    load: (ctx, id) => ctx.loaders.webhook.load(id),
-    canRead: (ctx, webhook) => webhookPolicy.canRead(ctx.viewer, webhook),
-  }),
+  User: entry({ loader: (l) => l.user, canRead: byViewer(userPolicy.canRead) }),
+  Department: entry({ loader: (l) => l.department, canRead: byViewer(departmentPolicy.canRead) }),
+  Category: entry({ loader: (l) => l.category, canRead: byViewer(departmentPolicy.canRead) }),
+  Incident: entry({ loader: (l) => l.incident, canRead: byViewer(incidentPolicy.canRead) }),
+  Article: entry({ loader: (l) => l.article, canRead: byViewer(articlePolicy.canRead) }),
+  EmailMessage: entry({ loader: (l) => l.emailMessage, canRead: byViewer(emailPolicy.canRead) }),
+  ApiKey: entry({ loader: (l) => l.apiKey, canRead: byViewer(apiKeyPolicy.canRead) }),
+  Webhook: entry({ loader: (l) => l.webhook, canRead: byViewer(webhookPolicy.canRead) }),
   WebhookDelivery: entry({
-    load: (ctx, id) => ctx.loaders.webhookDelivery.load(id),
+    loader: (l) => l.webhookDelivery,
     canRead: async (ctx, delivery) => webhookPolicy.canRead(ctx.viewer, (await ctx.loaders.webhook.load(delivery.webhookId))!),
   }),
-  Suggestion: entry({
-    load: (ctx, id) => ctx.loaders.suggestion.load(id),
-    canRead: (ctx, suggestion) => suggestionPolicy.canRead(ctx.viewer, suggestion),
-  }),
-  CannedResponse: entry({
-    load: (ctx, id) => ctx.loaders.cannedResponse.load(id),
-    canRead: (ctx, cannedResponse) => cannedResponsePolicy.canRead(ctx.viewer, cannedResponse),
-  }),
+  Suggestion: entry({ loader: (l) => l.suggestion, canRead: byViewer(suggestionPolicy.canRead) }),
+  CannedResponse: entry({ loader: (l) => l.cannedResponse, canRead: byViewer(cannedResponsePolicy.canRead) }),
 };
 
 const isNodeType = (type: string): type is NodeTypeName => Object.hasOwn(NODE_TYPES, type);
@@ -105,8 +84,8 @@ export class NodeResolver {
     const parsed = parseGlobalId(id);
     if (!parsed) throw badInput('id is not a valid ID.', 'id');
     if (!isNodeType(parsed.type)) return null;
-    const { load, canRead } = NODE_TYPES[parsed.type];
-    const row = await load(ctx, parsed.id);
+    const { loader, canRead } = NODE_TYPES[parsed.type];
+    const row = await loader(ctx.loaders).load(parsed.id);
     if (!row) return null;
     const decision = await canRead(ctx, row);
     // Refused as not found (an unpublished article): the same null as a missing object.

@@ -94,6 +94,20 @@ export function mustBeStaff(viewer: Viewer): Decision {
   );
 }
 
+/**
+ * Staff of the department: admins for any department, everyone's work when it names none.
+ * `refusal` says what the others cannot do.
+ */
+export function mustBeStaffOf(viewer: Viewer, departmentId: string | null, refusal: string): Decision {
+  return all(
+    () => mustBeStaff(viewer),
+    () => {
+      const user = viewerStaff(viewer)!;
+      return user.role === 'ADMIN' || !departmentId || departmentId === user.departmentId ? ALLOW : refuse(ErrorCode.FORBIDDEN, refusal);
+    },
+  );
+}
+
 /** For an API key: the scope, or FORBIDDEN naming it. Other viewers pass (their roles decide). */
 export function keyNeedsScope(viewer: Viewer, scope: ApiScope): Decision {
   return viewer.kind === 'apiKey' && !hasScope(viewer, scope) ? missingScope(scope) : ALLOW;

@@ -3,7 +3,7 @@
 // only on incidents of their department whose linked tickets they may all work; an incident
 // without a department follows the same ticket rule. Admins work every ticket, so every incident.
 import type { Incident as IncidentRow } from '@studentdesk/db';
-import { ALLOW, all, mustBeStaff, refuse, viewerStaff, type Decision, type Viewer } from '../auth/viewer.js';
+import { ALLOW, all, mustBeStaff, mustBeStaffOf, refuse, type Decision, type Viewer } from '../auth/viewer.js';
 import { ErrorCode } from '../errors.js';
 import * as ticketPolicy from '../tickets/ticket.policy.js';
 
@@ -17,15 +17,7 @@ export const canList = (viewer: Viewer): Decision => mustBeStaff(viewer);
 
 /** Declaring one for a department: its staff; admins for any department, or none. */
 export function canCreate(viewer: Viewer, departmentId: string | null): Decision {
-  return all(
-    () => mustBeStaff(viewer),
-    () => {
-      const user = viewerStaff(viewer)!;
-      return user.role === 'ADMIN' || !departmentId || departmentId === user.departmentId
-        ? ALLOW
-        : refuse(ErrorCode.FORBIDDEN, 'Only staff of the department that owns this incident can change it.');
-    },
-  );
+  return mustBeStaffOf(viewer, departmentId, 'Only staff of the department that owns this incident can change it.');
 }
 
 /**

@@ -1,17 +1,14 @@
 import { IncidentStatus } from '@studentdesk/db';
 import { ArrayMaxSize, IsInt, IsOptional, Length, Max, Min } from 'class-validator';
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { describeEnum } from '../schema-enum.js';
 import { ConnectionOf, Node } from '../relay/relay.types.js';
 
-registerEnumType(IncidentStatus, {
-  name: 'IncidentStatus',
-  description: 'How far the desk is with a known issue.',
-  valuesConfig: {
-    INVESTIGATING: { description: 'We know something is wrong and are finding out what.' },
-    IDENTIFIED: { description: 'We know the cause and are fixing it.' },
-    MONITORING: { description: 'A fix is in place; we are watching that it holds.' },
-    RESOLVED: { description: 'Over. Linked tickets were resolved with it.' },
-  },
+describeEnum(IncidentStatus, 'IncidentStatus', 'How far the desk is with a known issue.', {
+  INVESTIGATING: 'We know something is wrong and are finding out what.',
+  IDENTIFIED: 'We know the cause and are fixing it.',
+  MONITORING: 'A fix is in place; we are watching that it holds.',
+  RESOLVED: 'Over. Linked tickets were resolved with it.',
 });
 
 @ObjectType({

@@ -1,6 +1,7 @@
 // The numbers staff and managers watch: their home page, the insights dashboards, the leaderboard
 // and the recognition feed. Every figure is aggregated in SQL.
-import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { describeEnum } from '../schema-enum.js';
 import { Category, Department } from '../departments/department.type.js';
 import { ConnectionOf } from '../relay/relay.types.js';
 import { User } from '../users/user.type.js';
@@ -193,15 +194,11 @@ export enum BacklogAge {
   OVER_7_DAYS = 'OVER_7_DAYS',
 }
 
-registerEnumType(BacklogAge, {
-  name: 'BacklogAge',
-  description: 'How long an unresolved ticket has been waiting since it was reported.',
-  valuesConfig: {
-    UNDER_1_DAY: { description: 'Less than a day (0–1 d).' },
-    ONE_TO_3_DAYS: { description: '1 to 3 days.' },
-    THREE_TO_7_DAYS: { description: '3 to 7 days.' },
-    OVER_7_DAYS: { description: 'More than 7 days.' },
-  },
+describeEnum(BacklogAge, 'BacklogAge', 'How long an unresolved ticket has been waiting since it was reported.', {
+  UNDER_1_DAY: 'Less than a day (0–1 d).',
+  ONE_TO_3_DAYS: '1 to 3 days.',
+  THREE_TO_7_DAYS: '3 to 7 days.',
+  OVER_7_DAYS: 'More than 7 days.',
 });
 
 @ObjectType({ description: 'Unresolved tickets of one age, right now.' })

@@ -1,5 +1,6 @@
 import { ArrayMaxSize, ArrayMinSize, Length } from 'class-validator';
-import { Field, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, InputType, ObjectType } from 'type-graphql';
+import { describeEnum } from '../schema-enum.js';
 import type { ApiScope } from '../auth/scopes.js';
 import { ConnectionOf, Node } from '../relay/relay.types.js';
 import { User } from '../users/user.type.js';
@@ -13,16 +14,12 @@ export const ApiKeyScope = {
   WEBHOOKS_MANAGE: 'webhooks:manage',
 } as const satisfies Record<string, ApiScope>;
 
-registerEnumType(ApiKeyScope, {
-  name: 'ApiKeyScope',
-  description: 'What an API key may do. Errors name the missing scope in its short form, e.g. `tickets:read`.',
-  valuesConfig: {
-    TICKETS_READ: { description: '`tickets:read`: every ticket, its public messages, history and people (never internal notes).' },
-    TICKETS_WRITE: { description: '`tickets:write`: report problems on behalf of students (channel API).' },
-    RATINGS_READ: { description: '`ratings:read`: the ratings of the tickets the key can read.' },
-    INSIGHTS_READ: { description: '`insights:read`: the satisfaction report for every department.' },
-    WEBHOOKS_MANAGE: { description: '`webhooks:manage`: create, change and delete webhooks, see deliveries and redeliver.' },
-  },
+describeEnum(ApiKeyScope, 'ApiKeyScope', 'What an API key may do. Errors name the missing scope in its short form, e.g. `tickets:read`.', {
+  TICKETS_READ: '`tickets:read`: every ticket, its public messages, history and people (never internal notes).',
+  TICKETS_WRITE: '`tickets:write`: report problems on behalf of students (channel API).',
+  RATINGS_READ: '`ratings:read`: the ratings of the tickets the key can read.',
+  INSIGHTS_READ: '`insights:read`: the satisfaction report for every department.',
+  WEBHOOKS_MANAGE: '`webhooks:manage`: create, change and delete webhooks, see deliveries and redeliver.',
 });
 
 @ObjectType({

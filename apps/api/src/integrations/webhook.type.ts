@@ -1,5 +1,6 @@
 import { ArrayMaxSize, ArrayMinSize, IsOptional, Length, MaxLength } from 'class-validator';
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { describeEnum } from '../schema-enum.js';
 import { ConnectionOf, Node } from '../relay/relay.types.js';
 import type { WebhookEventType as EventType } from './webhook-events.js';
 
@@ -12,30 +13,25 @@ export const WebhookEventType = {
   RATING_SUBMITTED: 'rating.submitted',
 } as const satisfies Record<string, EventType>;
 
-registerEnumType(WebhookEventType, {
-  name: 'WebhookEventType',
-  description: 'What a webhook can be told about. The delivered JSON names it in its short form, e.g. `ticket.created`.',
-  valuesConfig: {
-    TICKET_CREATED: { description: '`ticket.created`: a problem was reported (data: ticket).' },
-    TICKET_STATUS_CHANGED: { description: '`ticket.status_changed`: a ticket moved, e.g. OPEN → RESOLVED (data: ticket, previousStatus).' },
-    TICKET_ASSIGNED: { description: '`ticket.assigned`: someone else handles it now, or nobody (data: ticket, previousAssigneeId).' },
-    MESSAGE_CREATED: {
-      description: '`message.created`: a public message on a ticket; internal notes are never sent (data: message, ticket).',
-    },
-    RATING_SUBMITTED: { description: '`rating.submitted`: a student rated a resolved ticket (data: rating, ticket).' },
+describeEnum(
+  WebhookEventType,
+  'WebhookEventType',
+  'What a webhook can be told about. The delivered JSON names it in its short form, e.g. `ticket.created`.',
+  {
+    TICKET_CREATED: '`ticket.created`: a problem was reported (data: ticket).',
+    TICKET_STATUS_CHANGED: '`ticket.status_changed`: a ticket moved, e.g. OPEN → RESOLVED (data: ticket, previousStatus).',
+    TICKET_ASSIGNED: '`ticket.assigned`: someone else handles it now, or nobody (data: ticket, previousAssigneeId).',
+    MESSAGE_CREATED: '`message.created`: a public message on a ticket; internal notes are never sent (data: message, ticket).',
+    RATING_SUBMITTED: '`rating.submitted`: a student rated a resolved ticket (data: rating, ticket).',
   },
-});
+);
 
 export const WebhookDeliveryStatus = { PENDING: 'PENDING', SUCCEEDED: 'SUCCEEDED', FAILED: 'FAILED' } as const;
 
-registerEnumType(WebhookDeliveryStatus, {
-  name: 'WebhookDeliveryStatus',
-  description: 'Where a delivery stands.',
-  valuesConfig: {
-    PENDING: { description: 'Not delivered yet; the next attempt is at nextAttemptAt.' },
-    SUCCEEDED: { description: 'The receiver answered with a 2xx status.' },
-    FAILED: { description: 'Every retry failed (for 24 hours), or the webhook was disabled. Can be redelivered.' },
-  },
+describeEnum(WebhookDeliveryStatus, 'WebhookDeliveryStatus', 'Where a delivery stands.', {
+  PENDING: 'Not delivered yet; the next attempt is at nextAttemptAt.',
+  SUCCEEDED: 'The receiver answered with a 2xx status.',
+  FAILED: 'Every retry failed (for 24 hours), or the webhook was disabled. Can be redelivered.',
 });
 
 @ObjectType({ implements: Node, description: 'An address the desk POSTs events to, signed with the webhook’s secret.' })

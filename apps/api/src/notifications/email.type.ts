@@ -1,27 +1,20 @@
 import { DeliveryStatus, EmailKind } from '@studentdesk/db';
-import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { describeEnum } from '../schema-enum.js';
 import { ConnectionOf, Node } from '../relay/relay.types.js';
 
-registerEnumType(DeliveryStatus, {
-  name: 'DeliveryStatus',
-  description: 'Where an outgoing message is.',
-  valuesConfig: {
-    PENDING: { description: 'Waiting to be sent (or kept in the outbox when no SMTP server is configured).' },
-    SUCCEEDED: { description: 'Handed to the mail server.' },
-    FAILED: { description: 'Gave up after repeated failures; see error.' },
-  },
+describeEnum(DeliveryStatus, 'DeliveryStatus', 'Where an outgoing message is.', {
+  PENDING: 'Waiting to be sent (or kept in the outbox when no SMTP server is configured).',
+  SUCCEEDED: 'Handed to the mail server.',
+  FAILED: 'Gave up after repeated failures; see error.',
 });
 
-registerEnumType(EmailKind, {
-  name: 'EmailKind',
-  description: 'Why an email was written.',
-  valuesConfig: {
-    TRACKING_LINK: { description: 'A report made without signing in: the link to follow it.' },
-    STAFF_REPLIED: { description: 'Staff answered the ticket.' },
-    RESOLVED: { description: 'The ticket was resolved: how did we do? (with one-click rating links).' },
-    RATING_REMINDER: { description: 'The one reminder to rate a resolved ticket.' },
-    SLA_ESCALATION: { description: 'To the department’s managers and the assignee: a ticket missed a due time.' },
-  },
+describeEnum(EmailKind, 'EmailKind', 'Why an email was written.', {
+  TRACKING_LINK: 'A report made without signing in: the link to follow it.',
+  STAFF_REPLIED: 'Staff answered the ticket.',
+  RESOLVED: 'The ticket was resolved: how did we do? (with one-click rating links).',
+  RATING_REMINDER: 'The one reminder to rate a resolved ticket.',
+  SLA_ESCALATION: 'To the department’s managers and the assignee: a ticket missed a due time.',
 });
 
 @ObjectType({ implements: Node, description: 'An email StudentDesk sent or will send to a student.' })

@@ -1,16 +1,13 @@
 import { ExpectationOutcome } from '@studentdesk/db';
 import { IsInt, IsOptional, Max, MaxLength, Min } from 'class-validator';
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { describeEnum } from '../schema-enum.js';
 import { Node } from '../relay/relay.types.js';
 
-registerEnumType(ExpectationOutcome, {
-  name: 'ExpectationOutcome',
-  description: 'How the outcome compared with what the student expected when reporting.',
-  valuesConfig: {
-    BELOW: { description: 'Worse or later than expected.' },
-    MET: { description: 'As expected.' },
-    EXCEEDED: { description: 'Better or sooner than expected.' },
-  },
+describeEnum(ExpectationOutcome, 'ExpectationOutcome', 'How the outcome compared with what the student expected when reporting.', {
+  BELOW: 'Worse or later than expected.',
+  MET: 'As expected.',
+  EXCEEDED: 'Better or sooner than expected.',
 });
 
 @ObjectType({ implements: Node, description: "The student's verdict on a resolved ticket." })

@@ -1,16 +1,13 @@
 import { SuggestionStatus } from '@studentdesk/db';
 import { IsOptional, Length } from 'class-validator';
-import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { describeEnum } from '../schema-enum.js';
 import { ConnectionOf, Node } from '../relay/relay.types.js';
 
-registerEnumType(SuggestionStatus, {
-  name: 'SuggestionStatus',
-  description: 'Where an improvement suggestion stands.',
-  valuesConfig: {
-    OPEN: { description: 'Raised; staff vote and comment until a manager decides.' },
-    ACCEPTED: { description: 'A manager decided to make the change.' },
-    DECLINED: { description: 'A manager decided against it, and said why.' },
-  },
+describeEnum(SuggestionStatus, 'SuggestionStatus', 'Where an improvement suggestion stands.', {
+  OPEN: 'Raised; staff vote and comment until a manager decides.',
+  ACCEPTED: 'A manager decided to make the change.',
+  DECLINED: 'A manager decided against it, and said why.',
 });
 
 export enum SuggestionDecision {
@@ -18,13 +15,9 @@ export enum SuggestionDecision {
   DECLINED = 'DECLINED',
 }
 
-registerEnumType(SuggestionDecision, {
-  name: 'SuggestionDecision',
-  description: "A manager's decision on a suggestion.",
-  valuesConfig: {
-    ACCEPTED: { description: 'We will make the change.' },
-    DECLINED: { description: 'We will not; the reason is required.' },
-  },
+describeEnum(SuggestionDecision, 'SuggestionDecision', "A manager's decision on a suggestion.", {
+  ACCEPTED: 'We will make the change.',
+  DECLINED: 'We will not; the reason is required.',
 });
 
 @ObjectType({

@@ -11,6 +11,7 @@ import {
   missingScope,
   mustBePerson,
   mustBeStaff,
+  mustBeStaffOf,
   NO_TRACKING_GRANTS,
   refuse,
   refuseViewer,
@@ -108,15 +109,7 @@ export function canList(viewer: Viewer): Decision {
 
 /** The live queue of a department: its staff; admins any department or the whole school. */
 export function canFollowQueue(viewer: Viewer, departmentId: string | null): Decision {
-  return all(
-    () => mustBeStaff(viewer),
-    () => {
-      const user = viewerStaff(viewer)!;
-      return user.role === 'ADMIN' || !departmentId || departmentId === user.departmentId
-        ? ALLOW
-        : refuse(ErrorCode.FORBIDDEN, "You can follow your own department's queue only.");
-    },
-  );
+  return mustBeStaffOf(viewer, departmentId, "You can follow your own department's queue only.");
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Ticket as TicketRow } from '@studentdesk/db';
 import { formatTicketNumber } from '@studentdesk/domain';
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, registerEnumType, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { describeEnum } from '../schema-enum.js';
 import type { Context } from '../context.js';
 import { Category, Department } from '../departments/department.type.js';
 import { fromGlobalId } from '../relay/global-id.js';
@@ -23,15 +24,11 @@ const TicketOrderEnum = {
   RESOLUTION_DUE_AT_ASC: 'RESOLUTION_DUE_AT_ASC',
 } as const satisfies Record<TicketOrder, TicketOrder>;
 
-registerEnumType(TicketOrderEnum, {
-  name: 'TicketOrder',
-  description: 'Order of a ticket list.',
-  valuesConfig: {
-    CREATED_AT_DESC: { description: 'Newest first (the default).' },
-    CREATED_AT_ASC: { description: 'Oldest first.' },
-    UPDATED_AT_DESC: { description: 'Most recently changed first.' },
-    RESOLUTION_DUE_AT_ASC: { description: 'Soonest resolution due time first; tickets without an SLA last. The queue’s order.' },
-  },
+describeEnum(TicketOrderEnum, 'TicketOrder', 'Order of a ticket list.', {
+  CREATED_AT_DESC: 'Newest first (the default).',
+  CREATED_AT_ASC: 'Oldest first.',
+  UPDATED_AT_DESC: 'Most recently changed first.',
+  RESOLUTION_DUE_AT_ASC: 'Soonest resolution due time first; tickets without an SLA last. The queue’s order.',
 });
 
 const optionalId = (value: string | null | undefined, type: 'Department' | 'User' | 'Category' | 'Incident', field: string) =>

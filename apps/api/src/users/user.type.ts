@@ -1,16 +1,13 @@
 import { Role } from '@studentdesk/db';
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ObjectType } from 'type-graphql';
+import { describeEnum } from '../schema-enum.js';
 import { Node } from '../relay/relay.types.js';
 
-registerEnumType(Role, {
-  name: 'Role',
-  description: 'What a person may do in StudentDesk.',
-  valuesConfig: {
-    STUDENT: { description: 'Reports problems and follows their own tickets.' },
-    STAFF: { description: 'Works tickets of their department.' },
-    MANAGER: { description: "Staff who also see every department's numbers." },
-    ADMIN: { description: 'Runs the desk: every ticket, keys and settings.' },
-  },
+describeEnum(Role, 'Role', 'What a person may do in StudentDesk.', {
+  STUDENT: 'Reports problems and follows their own tickets.',
+  STAFF: 'Works tickets of their department.',
+  MANAGER: "Staff who also see every department's numbers.",
+  ADMIN: 'Runs the desk: every ticket, keys and settings.',
 });
 
 @ObjectType({ implements: Node, description: 'A person with an account: student, staff member, manager or admin.' })
