@@ -2,6 +2,8 @@
 // the portal's banner; resolving it resolves its tickets together.
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Link, useParams } from 'react-router';
+import { ListTable } from '../components/ListTable';
+import { ActionOutcome } from '../components/ActionOutcome';
 import { StatusBadge } from '../components/Badges';
 import { graphql } from '../gql';
 import type { IncidentStatus } from '../gql/graphql';
@@ -14,26 +16,17 @@ const INCIDENTS = graphql(`
     incidents(first: 50) {
       edges {
         node {
-          id
-          title
-          status
-          startedAt
-          resolvedAt
-          ticketCount
-          department {
-            name
-          }
+          ...IncidentSummary
         }
       }
     }
   }
 `);
 
-export const INCIDENT_DETAIL = graphql(`
-  fragment IncidentDetail on Incident {
+export const INCIDENT_SUMMARY = graphql(`
+  fragment IncidentSummary on Incident {
     id
     title
-    summary
     status
     startedAt
     resolvedAt
@@ -42,6 +35,13 @@ export const INCIDENT_DETAIL = graphql(`
       id
       name
     }
+  }
+`);
+
+export const INCIDENT_DETAIL = graphql(`
+  fragment IncidentDetail on Incident {
+    ...IncidentSummary
+    summary
     category {
       id
       name
@@ -107,32 +107,21 @@ export function Incidents() {
         <p className="muted">Select tickets in the queue and choose “Create incident from selected” to declare one.</p>
       </div>
       {error && <p role="alert">{error.message}</p>}
-      <table className="dense">
-        <thead>
-          <tr>
-            <th scope="col">Incident</th>
-            <th scope="col">Status</th>
-            <th scope="col">Department</th>
-            <th scope="col">Tickets</th>
-            <th scope="col">Started</th>
+      <ListTable labelledBy="incidents-title" columns={['Incident', 'Status', 'Department', 'Tickets', 'Started']}>
+        {data?.incidents.edges.map(({ node }) => (
+          <tr key={node.id}>
+            <td>
+              <Link to={`/incidents/${node.id}`}>{node.title}</Link>
+            </td>
+            <td>
+              <span className={`badge incident-${node.status.toLowerCase()}`}>{STATUS_LABELS[node.status]}</span>
+            </td>
+            <td>{node.department?.name ?? '—'}</td>
+            <td>{node.ticketCount}</td>
+            <td>{formatDateTime(node.startedAt)}</td>
           </tr>
-        </thead>
-        <tbody>
-          {data?.incidents.edges.map(({ node }) => (
-            <tr key={node.id}>
-              <td>
-                <Link to={`/incidents/${node.id}`}>{node.title}</Link>
-              </td>
-              <td>
-                <span className={`badge incident-${node.status.toLowerCase()}`}>{STATUS_LABELS[node.status]}</span>
-              </td>
-              <td>{node.department?.name ?? '—'}</td>
-              <td>{node.ticketCount}</td>
-              <td>{formatDateTime(node.startedAt)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </ListTable>
       {data && data.incidents.edges.length === 0 && <p className="empty">No incidents. Quiet day.</p>}
     </section>
   );
@@ -164,14 +153,7 @@ export function IncidentView() {
         {incident.category ? ` · ${incident.category.name}` : ''}
       </p>
       <p>{incident.summary}</p>
-      {problem && (
-        <p role="alert" className="problem">
-          {problem}
-        </p>
-      )}
-      <p role="status" className="status-line">
-        {done}
-      </p>
+      <ActionOutcome problem={problem} done={done} />
 
       {incident.status !== 'RESOLVED' && (
         <div className="two-columns">
@@ -236,31 +218,22 @@ export function IncidentView() {
         </div>
       )}
 
-      <h2>Linked tickets</h2>
-      <table className="dense">
-        <thead>
-          <tr>
-            <th scope="col">Ticket</th>
-            <th scope="col">Student</th>
-            <th scope="col">Status</th>
+      <h2 id="linked-tickets-title">Linked tickets</h2>
+      <ListTable labelledBy="linked-tickets-title" columns={['Ticket', 'Student', 'Status']}>
+        {tickets.map((ticket) => (
+          <tr key={ticket.id}>
+            <td>
+              <Link to={`/tickets/${ticket.id}`}>
+                <span className="number">{ticket.number}</span> {ticket.title}
+              </Link>
+            </td>
+            <td>{ticket.contactName}</td>
+            <td>
+              <StatusBadge status={ticket.status} />
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {tickets.map((ticket) => (
-            <tr key={ticket.id}>
-              <td>
-                <Link to={`/tickets/${ticket.id}`}>
-                  <span className="number">{ticket.number}</span> {ticket.title}
-                </Link>
-              </td>
-              <td>{ticket.contactName}</td>
-              <td>
-                <StatusBadge status={ticket.status} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </ListTable>
 
       <h2>Updates</h2>
       <ul className="updates">

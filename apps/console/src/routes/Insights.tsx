@@ -3,27 +3,32 @@
 import { useQuery } from '@apollo/client/react';
 import { useMemo, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { FilterSelect } from '../components/FilterSelect';
 import { ChartCard } from '../components/ChartCard';
 import { DateRangePicker, lastDays, toApiRange } from '../components/DateRangePicker';
 import { graphql } from '../gql';
 import { formatPercent } from '../lib/time';
 import { seesEveryDepartment, useViewer } from '../viewer';
 
+export const DEPARTMENT_NAME = graphql(`
+  fragment DepartmentName on Department {
+    id
+    name
+  }
+`);
+
 const INSIGHTS = graphql(`
   query Insights($range: DateRange, $departmentId: ID) {
     departments {
-      id
-      name
+      ...DepartmentName
     }
     insights(range: $range, departmentId: $departmentId) {
       departments {
-        id
-        name
+        ...DepartmentName
       }
       csatByWeek {
         department {
-          id
-          name
+          ...DepartmentName
         }
         weekStart
         csat
@@ -31,8 +36,7 @@ const INSIGHTS = graphql(`
       }
       expectationGap {
         department {
-          id
-          name
+          ...DepartmentName
         }
         responses
         metOrExceededRate
@@ -45,8 +49,7 @@ const INSIGHTS = graphql(`
       }
       perceptionGapByDepartment {
         department {
-          id
-          name
+          ...DepartmentName
         }
         predictions
         averagePredicted
@@ -54,23 +57,21 @@ const INSIGHTS = graphql(`
         gap
       }
       perceptionGapByStaff {
+        predictions
+        averagePredicted
+        averageScore
+        gap
         staff {
           id
           name
         }
         department {
-          id
-          name
+          ...DepartmentName
         }
-        predictions
-        averagePredicted
-        averageScore
-        gap
       }
       slaCompliance {
         department {
-          id
-          name
+          ...DepartmentName
         }
         firstResponseTickets
         firstResponseMet
@@ -172,17 +173,13 @@ export default function Insights() {
       <div className="filters">
         <DateRangePicker value={range} onChange={setRange} />
         {seesEveryDepartment(viewer) && (
-          <label>
-            Department
-            <select value={departmentId} onChange={(event) => setDepartmentId(event.currentTarget.value)}>
-              <option value="">Every department</option>
-              {data?.departments.map((department) => (
-                <option key={department.id} value={department.id}>
-                  {department.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <FilterSelect
+            label="Department"
+            every="Every department"
+            value={departmentId}
+            options={(data?.departments ?? []).map((department) => ({ value: department.id, label: department.name }))}
+            onChange={setDepartmentId}
+          />
         )}
       </div>
       {error && <p role="alert">{error.message}</p>}
