@@ -126,4 +126,26 @@ describe('the report form', () => {
       vi.useRealTimers();
     }
   });
+
+  it('tells a rate-limited student from when they can send, and keeps what they typed', async () => {
+    const { client, sent } = scriptedClient([
+      {
+        errors: [
+          { message: 'Too many reports from your network without signing in.', extensions: { code: 'RATE_LIMITED', retryAfter: 600 } },
+        ],
+      },
+    ]);
+    const user = userEvent.setup();
+    render(
+      <ApolloProvider client={client}>
+        <ReportForm owner="guest" guest onReported={vi.fn()} onAnswered={vi.fn()} />
+      </ApolloProvider>,
+    );
+    await fillIn(user);
+    await user.click(screen.getByRole('button', { name: 'Send report' }));
+    await screen.findByText(/You can send this one from \d\d:\d\d \(in about 10 minutes\)/);
+    expect(sent).toHaveLength(1);
+    expect(screen.getByLabelText('Title')).toHaveProperty('value', 'Locked out');
+    expect(JSON.parse(localStorage.getItem('studentdesk.report-draft.guest')!)).toMatchObject({ title: 'Locked out' });
+  });
 });
