@@ -3,8 +3,10 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Link, useParams } from 'react-router';
 import { ListTable } from '../components/ListTable';
+import { PanelForm } from '../components/PanelForm';
 import { ActionOutcome } from '../components/ActionOutcome';
 import { StatusBadge } from '../components/Badges';
+import { Options, optionsOf } from '../components/FilterSelect';
 import { graphql } from '../gql';
 import type { IncidentStatus } from '../gql/graphql';
 import { formatDateTime } from '../lib/time';
@@ -98,6 +100,9 @@ const STATUS_LABELS: Record<IncidentStatus, string> = {
   RESOLVED: 'Resolved',
 };
 
+/** The states an update may move an open incident to; resolving has its own form. */
+const UPDATE_STATUS_OPTIONS = optionsOf(['INVESTIGATING', 'IDENTIFIED', 'MONITORING'] as const, (status) => STATUS_LABELS[status]);
+
 export function Incidents() {
   const { data, error } = useQuery(INCIDENTS, { fetchPolicy: 'cache-and-network' });
   return (
@@ -140,6 +145,17 @@ export function IncidentView() {
   if (!incident) return <p>There is no such incident.</p>;
   const tickets = data.tickets.edges.map((edge) => edge.node);
 
+  async function postStatusUpdate(form: FormData) {
+    const status = (formText(form, 'status') || null) as IncidentStatus | null;
+    await postUpdate({ variables: { input: { incidentId: id, body: formText(form, 'body'), status } } });
+    await refetch();
+  }
+
+  async function resolveWithTickets(form: FormData) {
+    await resolveIncident({ variables: { input: { incidentId: id, resolution: formText(form, 'resolution') } } });
+    await refetch();
+  }
+
   return (
     <section aria-labelledby="incident-title" className="incident">
       <p className="crumbs">
@@ -157,22 +173,10 @@ export function IncidentView() {
 
       {incident.status !== 'RESOLVED' && (
         <div className="two-columns">
-          <form
-            className="panel"
-            aria-labelledby="post-update-title"
-            onSubmit={(event) =>
-              submit(
-                event,
-                async (form) => {
-                  const status = (formText(form, 'status') || null) as IncidentStatus | null;
-                  await postUpdate({ variables: { input: { incidentId: id, body: formText(form, 'body'), status } } });
-                  await refetch();
-                },
-                'Update posted to every open linked ticket and the portal.',
-              )
-            }
+          <PanelForm
+            title="Post an update"
+            onSubmit={(event) => submit(event, postStatusUpdate, 'Update posted to every open linked ticket and the portal.')}
           >
-            <h2 id="post-update-title">Post an update</h2>
             <label>
               Update for students (posted on every open linked ticket and on the portal)
               <textarea name="body" rows={3} required maxLength={5000} />
@@ -181,32 +185,17 @@ export function IncidentView() {
               New status
               <select name="status" defaultValue="">
                 <option value="">Keep “{STATUS_LABELS[incident.status]}”</option>
-                {(['INVESTIGATING', 'IDENTIFIED', 'MONITORING'] as const).map((option) => (
-                  <option key={option} value={option}>
-                    {STATUS_LABELS[option]}
-                  </option>
-                ))}
+                <Options options={UPDATE_STATUS_OPTIONS} />
               </select>
             </label>
             <button type="submit" className="primary" disabled={posting.loading}>
               Post update
             </button>
-          </form>
-          <form
-            className="panel"
-            aria-labelledby="resolve-incident-title"
-            onSubmit={(event) =>
-              submit(
-                event,
-                async (form) => {
-                  await resolveIncident({ variables: { input: { incidentId: id, resolution: formText(form, 'resolution') } } });
-                  await refetch();
-                },
-                'Incident resolved with every linked ticket.',
-              )
-            }
+          </PanelForm>
+          <PanelForm
+            title="Resolve the incident"
+            onSubmit={(event) => submit(event, resolveWithTickets, 'Incident resolved with every linked ticket.')}
           >
-            <h2 id="resolve-incident-title">Resolve the incident</h2>
             <label>
               What was done (the resolution of every linked ticket)
               <textarea name="resolution" rows={3} required maxLength={5000} />
@@ -214,7 +203,7 @@ export function IncidentView() {
             <button type="submit" className="primary" disabled={resolving.loading}>
               Resolve incident and its tickets
             </button>
-          </form>
+          </PanelForm>
         </div>
       )}
 

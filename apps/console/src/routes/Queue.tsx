@@ -26,11 +26,7 @@ export const QUEUE_ROW = graphql(`
     contactName
     createdAt
     updatedAt
-    firstResponseDueAt
-    firstRespondedAt
-    resolutionDueAt
-    resolvedAt
-    slaBreached
+    ...SlaTimes
     category {
       id
       name

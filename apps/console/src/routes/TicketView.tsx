@@ -30,11 +30,7 @@ export const TICKET_DETAIL = graphql(`
     contactEmail
     createdAt
     updatedAt
-    firstResponseDueAt
-    firstRespondedAt
-    resolutionDueAt
-    resolvedAt
-    slaBreached
+    ...SlaTimes
     expectedResolutionHours
     desiredOutcome
     predictedScore
