@@ -1,5 +1,6 @@
 // API errors in plain words, next to the field they concern (the API names it in extensions.field).
 import { CombinedGraphQLErrors } from '@apollo/client';
+import type { SendOutcome } from './report/send-report.js';
 
 export interface FormErrors {
   /** Messages by input field name, e.g. { title: 'Give the problem a short title.' }. */
@@ -9,11 +10,6 @@ export interface FormErrors {
 }
 
 export const NO_ERRORS: FormErrors = { fields: {}, form: null };
-
-/** True when the server answered (with errors): retrying the same request cannot help. */
-export function isAnsweredByServer(error: unknown): boolean {
-  return CombinedGraphQLErrors.is(error);
-}
 
 /** Splits an error into per-field messages and a message for the form. */
 export function formErrors(error: unknown): FormErrors {
@@ -36,4 +32,29 @@ export function formErrors(error: unknown): FormErrors {
     if (fieldPaths.length === 0) result.form = graphQLError.message;
   }
   return result;
+}
+
+const at = (date: Date) => date.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
+
+/** What the student reads when the report did not get through; it stays in the form either way. */
+export function notSentErrors(outcome: Exclude<SendOutcome<unknown>, { kind: 'sent' }>, now: Date): FormErrors {
+  const kept = 'Your report is saved on this device';
+  switch (outcome.kind) {
+    case 'refused':
+      return formErrors(outcome.error);
+    case 'rate-limited': {
+      const minutes = Math.ceil(outcome.retryAfterSeconds / 60);
+      const when = new Date(now.getTime() + outcome.retryAfterSeconds * 1000);
+      return {
+        fields: {},
+        form: `You have sent several reports in a short time. You can send this one from ${at(when)} (in about ${minutes} minute${minutes === 1 ? '' : 's'}). ${kept} until then.`,
+      };
+    }
+    case 'still-busy':
+      return { fields: {}, form: `The help desk is too busy to take reports just now. ${kept}: send it again in a few minutes.` };
+    case 'cancelled':
+      return { fields: {}, form: `Not sent. ${kept}: send it when you are ready.` };
+    case 'unreachable':
+      return { fields: {}, form: `We could not reach the help desk. ${kept}: send it again when you are back online.` };
+  }
 }

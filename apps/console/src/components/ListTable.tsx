@@ -1,32 +1,42 @@
-// The admin pages' lists: a dense table named by its heading, scrolling sideways on a narrow
-// screen rather than squeezing. Row headers and cells are the caller's.
+// The console's lists: a dense table named by its heading (or a caption), scrolling sideways on a
+// narrow screen rather than squeezing. A column given as { hidden } has a header only screen readers
+// read (a checkbox or button column). Row headers and cells are the caller's.
 import type { ReactNode } from 'react';
+
+type Column = string | { hidden: string };
 
 export function ListTable({
   labelledBy,
+  caption,
+  className = '',
   columns,
   actions = false,
   children,
 }: {
-  labelledBy: string;
-  columns: string[];
+  labelledBy?: string;
+  caption?: string;
+  className?: string;
+  columns: Column[];
   actions?: boolean;
   children: ReactNode;
 }) {
+  const headers = actions ? [...columns, { hidden: 'Actions' }] : columns;
   return (
     <div className="table-scroll">
-      <table className="dense" aria-labelledby={labelledBy}>
+      <table className={`dense ${className}`.trim()} aria-labelledby={labelledBy}>
+        {caption && <caption className="visually-hidden">{caption}</caption>}
         <thead>
           <tr>
-            {columns.map((column) => (
-              <th key={column} scope="col">
-                {column}
-              </th>
-            ))}
-            {actions && (
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
+            {headers.map((column) =>
+              typeof column === 'string' ? (
+                <th key={column} scope="col">
+                  {column}
+                </th>
+              ) : (
+                <th key={column.hidden} scope="col">
+                  <span className="visually-hidden">{column.hidden}</span>
+                </th>
+              ),
             )}
           </tr>
         </thead>

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { ListTable } from './ListTable';
 import { SHORTCUTS } from '../lib/keys';
 
 /** The list of keyboard shortcuts, opened with "?". */
@@ -11,26 +12,19 @@ export function ShortcutsHelp({ open, onClose }: { open: boolean; onClose: () =>
   return (
     <dialog ref={dialog} onClose={onClose} aria-labelledby="shortcuts-title">
       <h2 id="shortcuts-title">Keyboard shortcuts</h2>
-      <table className="dense">
-        <thead>
-          <tr>
-            <th scope="col">Where</th>
-            <th scope="col">Key</th>
-            <th scope="col">Does</th>
-          </tr>
-        </thead>
-        <tbody>
-          {SHORTCUTS.map((shortcut) => (
-            <tr key={`${shortcut.area}-${shortcut.keys}`}>
-              <td>{shortcut.area}</td>
+      <ListTable labelledBy="shortcuts-title" columns={['Where', 'Key', 'Does']}>
+        {Object.entries(SHORTCUTS).flatMap(([area, shortcuts]) =>
+          Object.entries(shortcuts).map(([keys, action]) => (
+            <tr key={`${area}-${keys}`}>
+              <td>{area}</td>
               <td>
-                <kbd>{shortcut.keys}</kbd>
+                <kbd>{keys}</kbd>
               </td>
-              <td>{shortcut.action}</td>
+              <td>{action}</td>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          )),
+        )}
+      </ListTable>
       <form method="dialog">
         <button type="submit">Close</button>
       </form>

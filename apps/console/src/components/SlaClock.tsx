@@ -1,4 +1,16 @@
+import { graphql } from '../gql';
 import { slaClock } from '../lib/time';
+
+/** A ticket's SLA targets and when they were met: what every SlaClock of a ticket reads. */
+export const SLA_TIMES = graphql(`
+  fragment SlaTimes on Ticket {
+    firstResponseDueAt
+    firstRespondedAt
+    resolutionDueAt
+    resolvedAt
+    slaBreached
+  }
+`);
 
 /** One SLA target as time left, overdue, met or missed. */
 export function SlaClock({ label, dueAt, doneAt, now }: { label?: string; dueAt: string | null; doneAt: string | null; now: number }) {

@@ -1,20 +1,19 @@
 // Keyboard shortcuts: single keys, ignored while typing, listed on "?".
 import { useEffect, useLayoutEffect, useRef } from 'react';
 
-export const SHORTCUTS: Array<{ area: string; keys: string; action: string }> = [
-  { area: 'Anywhere', keys: '?', action: 'Show these shortcuts' },
-  { area: 'Anywhere', keys: 'Esc', action: 'Close a dialog, or leave the text box' },
-  { area: 'Queue', keys: 'j / k', action: 'Next / previous ticket' },
-  { area: 'Queue', keys: 'Enter', action: 'Open the selected ticket' },
-  { area: 'Queue', keys: 'x', action: 'Select the ticket for an incident' },
-  { area: 'Queue', keys: '/', action: 'Search' },
-  { area: 'Ticket', keys: 'j / k', action: 'Next / previous ticket in the queue' },
-  { area: 'Ticket', keys: 'r', action: 'Reply to the student' },
-  { area: 'Ticket', keys: 'n', action: 'Add an internal note' },
-  { area: 'Ticket', keys: 'a', action: 'Assign to me' },
-  { area: 'Ticket', keys: 'e', action: 'Resolve' },
-  { area: 'Ticket', keys: 'u', action: 'Back to the queue' },
-];
+/** What the help lists: where a key works, the key, and what it does there. */
+export const SHORTCUTS: Record<'Anywhere' | 'Queue' | 'Ticket', Record<string, string>> = {
+  Anywhere: { '?': 'Show these shortcuts', Esc: 'Close a dialog, or leave the text box' },
+  Queue: { 'j / k': 'Next / previous ticket', Enter: 'Open the selected ticket', x: 'Select the ticket for an incident', '/': 'Search' },
+  Ticket: {
+    'j / k': 'Next / previous ticket in the queue',
+    r: 'Reply to the student',
+    n: 'Add an internal note',
+    a: 'Assign to me',
+    e: 'Resolve',
+    u: 'Back to the queue',
+  },
+};
 
 function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));

@@ -2,6 +2,7 @@
 // key is shown once, right after it is made; revoking stops it from the next request.
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
+import { ActionOutcome } from '../components/ActionOutcome';
 import { ToneBadge } from '../components/Badges';
 import { Checkboxes } from '../components/Checkboxes';
 import { ConfirmButton } from '../components/ConfirmButton';
@@ -91,14 +92,7 @@ export default function ApiKeys() {
         Other systems send a key as <code>Authorization: Bearer &lt;key&gt;</code>. Give each system its own key with only the scopes it
         needs, so one can be revoked without stopping the others.
       </p>
-      {problem && (
-        <p role="alert" className="problem">
-          {problem}
-        </p>
-      )}
-      <p role="status" className="status-line">
-        {done}
-      </p>
+      <ActionOutcome problem={problem} done={done} />
 
       {created && (
         <ShownOnce

@@ -1,6 +1,8 @@
 // Managers keep their department's canned responses; admins also the school-wide ones.
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
+import { FilterSelect } from '../components/FilterSelect';
+import { ActionOutcome } from '../components/ActionOutcome';
 import { graphql } from '../gql';
 import { useAction } from '../lib/use-action';
 import { useViewer } from '../viewer';
@@ -73,24 +75,16 @@ export function CannedResponses() {
       <h1 id="canned-title">Canned responses</h1>
       <p className="muted">Placeholders filled in for each ticket: {PLACEHOLDERS.join(' ')}</p>
       {viewer.role === 'ADMIN' && (
-        <label>
-          Department
-          <select value={departmentId} onChange={(event) => setDepartmentId(event.currentTarget.value)}>
-            <option value="">School-wide only</option>
-            {data?.departments.map((department) => (
-              <option key={department.id} value={department.id}>
-                {department.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          label="Department"
+          every="School-wide only"
+          value={departmentId}
+          options={(data?.departments ?? []).map((department) => ({ value: department.id, label: department.name }))}
+          onChange={setDepartmentId}
+        />
       )}
       {error && <p role="alert">{error.message}</p>}
-      {problem && (
-        <p role="alert" className="problem">
-          {problem}
-        </p>
-      )}
+      <ActionOutcome problem={problem} />
       <form className="panel" onSubmit={(event) => save(event, null)} aria-labelledby="new-canned-title">
         <h2 id="new-canned-title">New canned response</h2>
         <label>

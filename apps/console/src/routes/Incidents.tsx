@@ -2,7 +2,11 @@
 // the portal's banner; resolving it resolves its tickets together.
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Link, useParams } from 'react-router';
+import { ListTable } from '../components/ListTable';
+import { PanelForm } from '../components/PanelForm';
+import { ActionOutcome } from '../components/ActionOutcome';
 import { StatusBadge } from '../components/Badges';
+import { Options, optionsOf } from '../components/FilterSelect';
 import { graphql } from '../gql';
 import type { IncidentStatus } from '../gql/graphql';
 import { formatDateTime } from '../lib/time';
@@ -14,26 +18,17 @@ const INCIDENTS = graphql(`
     incidents(first: 50) {
       edges {
         node {
-          id
-          title
-          status
-          startedAt
-          resolvedAt
-          ticketCount
-          department {
-            name
-          }
+          ...IncidentSummary
         }
       }
     }
   }
 `);
 
-export const INCIDENT_DETAIL = graphql(`
-  fragment IncidentDetail on Incident {
+export const INCIDENT_SUMMARY = graphql(`
+  fragment IncidentSummary on Incident {
     id
     title
-    summary
     status
     startedAt
     resolvedAt
@@ -42,6 +37,13 @@ export const INCIDENT_DETAIL = graphql(`
       id
       name
     }
+  }
+`);
+
+export const INCIDENT_DETAIL = graphql(`
+  fragment IncidentDetail on Incident {
+    ...IncidentSummary
+    summary
     category {
       id
       name
@@ -98,6 +100,9 @@ const STATUS_LABELS: Record<IncidentStatus, string> = {
   RESOLVED: 'Resolved',
 };
 
+/** The states an update may move an open incident to; resolving has its own form. */
+const UPDATE_STATUS_OPTIONS = optionsOf(['INVESTIGATING', 'IDENTIFIED', 'MONITORING'] as const, (status) => STATUS_LABELS[status]);
+
 export function Incidents() {
   const { data, error } = useQuery(INCIDENTS, { fetchPolicy: 'cache-and-network' });
   return (
@@ -107,32 +112,21 @@ export function Incidents() {
         <p className="muted">Select tickets in the queue and choose “Create incident from selected” to declare one.</p>
       </div>
       {error && <p role="alert">{error.message}</p>}
-      <table className="dense">
-        <thead>
-          <tr>
-            <th scope="col">Incident</th>
-            <th scope="col">Status</th>
-            <th scope="col">Department</th>
-            <th scope="col">Tickets</th>
-            <th scope="col">Started</th>
+      <ListTable labelledBy="incidents-title" columns={['Incident', 'Status', 'Department', 'Tickets', 'Started']}>
+        {data?.incidents.edges.map(({ node }) => (
+          <tr key={node.id}>
+            <td>
+              <Link to={`/incidents/${node.id}`}>{node.title}</Link>
+            </td>
+            <td>
+              <span className={`badge incident-${node.status.toLowerCase()}`}>{STATUS_LABELS[node.status]}</span>
+            </td>
+            <td>{node.department?.name ?? '—'}</td>
+            <td>{node.ticketCount}</td>
+            <td>{formatDateTime(node.startedAt)}</td>
           </tr>
-        </thead>
-        <tbody>
-          {data?.incidents.edges.map(({ node }) => (
-            <tr key={node.id}>
-              <td>
-                <Link to={`/incidents/${node.id}`}>{node.title}</Link>
-              </td>
-              <td>
-                <span className={`badge incident-${node.status.toLowerCase()}`}>{STATUS_LABELS[node.status]}</span>
-              </td>
-              <td>{node.department?.name ?? '—'}</td>
-              <td>{node.ticketCount}</td>
-              <td>{formatDateTime(node.startedAt)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </ListTable>
       {data && data.incidents.edges.length === 0 && <p className="empty">No incidents. Quiet day.</p>}
     </section>
   );
@@ -151,6 +145,17 @@ export function IncidentView() {
   if (!incident) return <p>There is no such incident.</p>;
   const tickets = data.tickets.edges.map((edge) => edge.node);
 
+  async function postStatusUpdate(form: FormData) {
+    const status = (formText(form, 'status') || null) as IncidentStatus | null;
+    await postUpdate({ variables: { input: { incidentId: id, body: formText(form, 'body'), status } } });
+    await refetch();
+  }
+
+  async function resolveWithTickets(form: FormData) {
+    await resolveIncident({ variables: { input: { incidentId: id, resolution: formText(form, 'resolution') } } });
+    await refetch();
+  }
+
   return (
     <section aria-labelledby="incident-title" className="incident">
       <p className="crumbs">
@@ -164,33 +169,14 @@ export function IncidentView() {
         {incident.category ? ` · ${incident.category.name}` : ''}
       </p>
       <p>{incident.summary}</p>
-      {problem && (
-        <p role="alert" className="problem">
-          {problem}
-        </p>
-      )}
-      <p role="status" className="status-line">
-        {done}
-      </p>
+      <ActionOutcome problem={problem} done={done} />
 
       {incident.status !== 'RESOLVED' && (
         <div className="two-columns">
-          <form
-            className="panel"
-            aria-labelledby="post-update-title"
-            onSubmit={(event) =>
-              submit(
-                event,
-                async (form) => {
-                  const status = (formText(form, 'status') || null) as IncidentStatus | null;
-                  await postUpdate({ variables: { input: { incidentId: id, body: formText(form, 'body'), status } } });
-                  await refetch();
-                },
-                'Update posted to every open linked ticket and the portal.',
-              )
-            }
+          <PanelForm
+            title="Post an update"
+            onSubmit={(event) => submit(event, postStatusUpdate, 'Update posted to every open linked ticket and the portal.')}
           >
-            <h2 id="post-update-title">Post an update</h2>
             <label>
               Update for students (posted on every open linked ticket and on the portal)
               <textarea name="body" rows={3} required maxLength={5000} />
@@ -199,32 +185,17 @@ export function IncidentView() {
               New status
               <select name="status" defaultValue="">
                 <option value="">Keep “{STATUS_LABELS[incident.status]}”</option>
-                {(['INVESTIGATING', 'IDENTIFIED', 'MONITORING'] as const).map((option) => (
-                  <option key={option} value={option}>
-                    {STATUS_LABELS[option]}
-                  </option>
-                ))}
+                <Options options={UPDATE_STATUS_OPTIONS} />
               </select>
             </label>
             <button type="submit" className="primary" disabled={posting.loading}>
               Post update
             </button>
-          </form>
-          <form
-            className="panel"
-            aria-labelledby="resolve-incident-title"
-            onSubmit={(event) =>
-              submit(
-                event,
-                async (form) => {
-                  await resolveIncident({ variables: { input: { incidentId: id, resolution: formText(form, 'resolution') } } });
-                  await refetch();
-                },
-                'Incident resolved with every linked ticket.',
-              )
-            }
+          </PanelForm>
+          <PanelForm
+            title="Resolve the incident"
+            onSubmit={(event) => submit(event, resolveWithTickets, 'Incident resolved with every linked ticket.')}
           >
-            <h2 id="resolve-incident-title">Resolve the incident</h2>
             <label>
               What was done (the resolution of every linked ticket)
               <textarea name="resolution" rows={3} required maxLength={5000} />
@@ -232,35 +203,26 @@ export function IncidentView() {
             <button type="submit" className="primary" disabled={resolving.loading}>
               Resolve incident and its tickets
             </button>
-          </form>
+          </PanelForm>
         </div>
       )}
 
-      <h2>Linked tickets</h2>
-      <table className="dense">
-        <thead>
-          <tr>
-            <th scope="col">Ticket</th>
-            <th scope="col">Student</th>
-            <th scope="col">Status</th>
+      <h2 id="linked-tickets-title">Linked tickets</h2>
+      <ListTable labelledBy="linked-tickets-title" columns={['Ticket', 'Student', 'Status']}>
+        {tickets.map((ticket) => (
+          <tr key={ticket.id}>
+            <td>
+              <Link to={`/tickets/${ticket.id}`}>
+                <span className="number">{ticket.number}</span> {ticket.title}
+              </Link>
+            </td>
+            <td>{ticket.contactName}</td>
+            <td>
+              <StatusBadge status={ticket.status} />
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {tickets.map((ticket) => (
-            <tr key={ticket.id}>
-              <td>
-                <Link to={`/tickets/${ticket.id}`}>
-                  <span className="number">{ticket.number}</span> {ticket.title}
-                </Link>
-              </td>
-              <td>{ticket.contactName}</td>
-              <td>
-                <StatusBadge status={ticket.status} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </ListTable>
 
       <h2>Updates</h2>
       <ul className="updates">

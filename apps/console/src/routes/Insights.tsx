@@ -3,27 +3,33 @@
 import { useQuery } from '@apollo/client/react';
 import { useMemo, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { FilterSelect } from '../components/FilterSelect';
 import { ChartCard } from '../components/ChartCard';
 import { DateRangePicker, lastDays, toApiRange } from '../components/DateRangePicker';
 import { graphql } from '../gql';
+import type { Column } from '../lib/csv';
 import { formatPercent } from '../lib/time';
 import { seesEveryDepartment, useViewer } from '../viewer';
+
+export const DEPARTMENT_NAME = graphql(`
+  fragment DepartmentName on Department {
+    id
+    name
+  }
+`);
 
 const INSIGHTS = graphql(`
   query Insights($range: DateRange, $departmentId: ID) {
     departments {
-      id
-      name
+      ...DepartmentName
     }
     insights(range: $range, departmentId: $departmentId) {
       departments {
-        id
-        name
+        ...DepartmentName
       }
       csatByWeek {
         department {
-          id
-          name
+          ...DepartmentName
         }
         weekStart
         csat
@@ -31,8 +37,7 @@ const INSIGHTS = graphql(`
       }
       expectationGap {
         department {
-          id
-          name
+          ...DepartmentName
         }
         responses
         metOrExceededRate
@@ -45,8 +50,7 @@ const INSIGHTS = graphql(`
       }
       perceptionGapByDepartment {
         department {
-          id
-          name
+          ...DepartmentName
         }
         predictions
         averagePredicted
@@ -54,23 +58,21 @@ const INSIGHTS = graphql(`
         gap
       }
       perceptionGapByStaff {
+        predictions
+        averagePredicted
+        averageScore
+        gap
         staff {
           id
           name
         }
         department {
-          id
-          name
+          ...DepartmentName
         }
-        predictions
-        averagePredicted
-        averageScore
-        gap
       }
       slaCompliance {
         department {
-          id
-          name
+          ...DepartmentName
         }
         firstResponseTickets
         firstResponseMet
@@ -103,6 +105,18 @@ const gap = (value: number | null) => (value === null ? null : Math.round(value 
 const week = (iso: string) => iso.slice(0, 10);
 
 type ChartRow = Record<string, string | number | null>;
+
+const DEPARTMENT_COLUMN: Column<{ department: { name: string } }> = { header: 'Department', value: (row) => row.department.name };
+
+/** A perception gap's figures, the same for a department and for a person. */
+const PERCEPTION_COLUMNS: Array<
+  Column<{ predictions: number; averagePredicted: number | null; averageScore: number | null; gap: number | null }>
+> = [
+  { header: 'Predictions', value: (row) => row.predictions },
+  { header: 'Mean predicted', value: (row) => gap(row.averagePredicted) },
+  { header: 'Mean rating', value: (row) => gap(row.averageScore) },
+  { header: 'Gap', value: (row) => gap(row.gap) },
+];
 
 /** The bar chart every section uses: one bar series per entry of `bars`, keyed by the row field. */
 function Bars({
@@ -172,17 +186,13 @@ export default function Insights() {
       <div className="filters">
         <DateRangePicker value={range} onChange={setRange} />
         {seesEveryDepartment(viewer) && (
-          <label>
-            Department
-            <select value={departmentId} onChange={(event) => setDepartmentId(event.currentTarget.value)}>
-              <option value="">Every department</option>
-              {data?.departments.map((department) => (
-                <option key={department.id} value={department.id}>
-                  {department.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <FilterSelect
+            label="Department"
+            every="Every department"
+            value={departmentId}
+            options={(data?.departments ?? []).map((department) => ({ value: department.id, label: department.name }))}
+            onChange={setDepartmentId}
+          />
         )}
       </div>
       {error && <p role="alert">{error.message}</p>}
@@ -195,7 +205,7 @@ export default function Insights() {
             rows={insights.csatByWeek}
             columns={[
               { header: 'Week', value: (row) => week(row.weekStart) },
-              { header: 'Department', value: (row) => row.department.name },
+              DEPARTMENT_COLUMN,
               { header: 'CSAT %', value: (row) => percent(row.csat) },
               { header: 'Ratings', value: (row) => row.responses },
             ]}
@@ -226,7 +236,7 @@ export default function Insights() {
             fileName="expectation-gap"
             rows={insights.expectationGap}
             columns={[
-              { header: 'Department', value: (row) => row.department.name },
+              DEPARTMENT_COLUMN,
               { header: 'Met or exceeded %', value: (row) => percent(row.metOrExceededRate) },
               { header: 'Below', value: (row) => row.below },
               { header: 'Met', value: (row) => row.met },
@@ -255,13 +265,7 @@ export default function Insights() {
             description="Staff prediction minus student rating: above 0 means we think we did better than students do."
             fileName="perception-gap-departments"
             rows={insights.perceptionGapByDepartment}
-            columns={[
-              { header: 'Department', value: (row) => row.department.name },
-              { header: 'Predictions', value: (row) => row.predictions },
-              { header: 'Mean predicted', value: (row) => gap(row.averagePredicted) },
-              { header: 'Mean rating', value: (row) => gap(row.averageScore) },
-              { header: 'Gap', value: (row) => gap(row.gap) },
-            ]}
+            columns={[DEPARTMENT_COLUMN, ...PERCEPTION_COLUMNS]}
             chart={
               <Bars
                 data={insights.perceptionGapByDepartment.map((row) => ({ name: row.department.name, Gap: gap(row.gap) }))}
@@ -273,14 +277,7 @@ export default function Insights() {
             title="Perception gap by person"
             fileName="perception-gap-people"
             rows={insights.perceptionGapByStaff}
-            columns={[
-              { header: 'Staff member', value: (row) => row.staff.name },
-              { header: 'Department', value: (row) => row.department.name },
-              { header: 'Predictions', value: (row) => row.predictions },
-              { header: 'Mean predicted', value: (row) => gap(row.averagePredicted) },
-              { header: 'Mean rating', value: (row) => gap(row.averageScore) },
-              { header: 'Gap', value: (row) => gap(row.gap) },
-            ]}
+            columns={[{ header: 'Staff member', value: (row) => row.staff.name }, DEPARTMENT_COLUMN, ...PERCEPTION_COLUMNS]}
           />
           <ChartCard
             title="SLA compliance"
@@ -288,7 +285,7 @@ export default function Insights() {
             fileName="sla-compliance"
             rows={insights.slaCompliance}
             columns={[
-              { header: 'Department', value: (row) => row.department.name },
+              DEPARTMENT_COLUMN,
               { header: 'First response %', value: (row) => percent(row.firstResponseRate) },
               { header: 'First response met', value: (row) => `${row.firstResponseMet} of ${row.firstResponseTickets}` },
               { header: 'Resolution %', value: (row) => percent(row.resolutionRate) },

@@ -3,7 +3,9 @@ import { useMutation, useQuery, useSubscription } from '@apollo/client/react';
 import { TICKET_STATUSES, UNRESOLVED_STATUSES } from '@studentdesk/domain';
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Link, NavLink, useNavigate, useParams, useSearchParams } from 'react-router';
-import { PriorityBadge, StatusBadge, priorityLabel, statusLabel } from '../components/Badges';
+import { ListTable } from '../components/ListTable';
+import { PRIORITY_OPTIONS, PriorityBadge, STATUS_OPTIONS, StatusBadge } from '../components/Badges';
+import { FilterSelect, Options } from '../components/FilterSelect';
 import { SlaClock } from '../components/SlaClock';
 import { useClock } from '../lib/time';
 import { graphql } from '../gql';
@@ -24,11 +26,7 @@ export const QUEUE_ROW = graphql(`
     contactName
     createdAt
     updatedAt
-    firstResponseDueAt
-    firstRespondedAt
-    resolutionDueAt
-    resolvedAt
-    slaBreached
+    ...SlaTimes
     category {
       id
       name
@@ -109,7 +107,6 @@ const LINK_TO_INCIDENT = graphql(`
 `);
 
 const PAGE_SIZE = 50;
-const PRIORITIES: Priority[] = ['URGENT', 'HIGH', 'NORMAL', 'LOW'];
 const ORDERS: Array<{ value: TicketOrder; label: string }> = [
   { value: 'RESOLUTION_DUE_AT_ASC', label: 'Resolution due, soonest first' },
   { value: 'CREATED_AT_DESC', label: 'Newest first' },
@@ -215,6 +212,7 @@ export function Queue() {
     else next.delete(name);
     setParams(next, { replace: true });
   };
+  const paramFilter = (name: string) => ({ value: params.get(name) ?? '', onChange: (value: string) => setParam(name, value) });
 
   async function submitIncident(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -275,51 +273,21 @@ export function Queue() {
             aria-keyshortcuts="/"
           />
         </label>
-        <label>
-          Status
-          <select value={params.get('status') ?? ''} onChange={(event) => setParam('status', event.currentTarget.value)}>
-            <option value="">Unresolved</option>
-            {TICKET_STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {statusLabel(status)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Priority
-          <select value={params.get('priority') ?? ''} onChange={(event) => setParam('priority', event.currentTarget.value)}>
-            <option value="">Any</option>
-            {PRIORITIES.map((priority) => (
-              <option key={priority} value={priority}>
-                {priorityLabel(priority)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Category
-          <select value={params.get('category') ?? ''} onChange={(event) => setParam('category', event.currentTarget.value)}>
-            <option value="">Any</option>
-            {categories.map((category) => (
-              <option key={category.id} value={category.id}>
-                {category.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect label="Status" every="Unresolved" options={STATUS_OPTIONS} {...paramFilter('status')} />
+        <FilterSelect label="Priority" every="Any" options={PRIORITY_OPTIONS} {...paramFilter('priority')} />
+        <FilterSelect
+          label="Category"
+          every="Any"
+          options={categories.map((category) => ({ value: category.id, label: category.name }))}
+          {...paramFilter('category')}
+        />
         {options.data?.staffMembers && (
-          <label>
-            Assignee
-            <select value={params.get('assignee') ?? ''} onChange={(event) => setParam('assignee', event.currentTarget.value)}>
-              <option value="">Anyone</option>
-              {options.data.staffMembers.map((member) => (
-                <option key={member.id} value={member.id}>
-                  {member.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <FilterSelect
+            label="Assignee"
+            every="Anyone"
+            options={options.data.staffMembers.map((member) => ({ value: member.id, label: member.name }))}
+            {...paramFilter('assignee')}
+          />
         )}
         <label>
           Sort
@@ -327,11 +295,7 @@ export function Queue() {
             value={orderBy}
             onChange={(event) => setParam('sort', event.currentTarget.value === 'RESOLUTION_DUE_AT_ASC' ? '' : event.currentTarget.value)}
           >
-            {ORDERS.map((order) => (
-              <option key={order.value} value={order.value}>
-                {order.label}
-              </option>
-            ))}
+            <Options options={ORDERS} />
           </select>
         </label>
       </form>
@@ -347,11 +311,7 @@ export function Queue() {
               Link to incident
               <select value="" onChange={(event) => void linkSelected(event.currentTarget.value)}>
                 <option value="">Choose…</option>
-                {options.data!.activeIncidents.map((incident) => (
-                  <option key={incident.id} value={incident.id}>
-                    {incident.title}
-                  </option>
-                ))}
+                <Options options={options.data!.activeIncidents.map((incident) => ({ value: incident.id, label: incident.title }))} />
               </select>
             </label>
           )}
@@ -402,60 +362,47 @@ export function Queue() {
       )}
 
       {error && <p role="alert">The queue could not be loaded: {error.message}</p>}
-      <table className="dense queue-table">
-        <caption className="visually-hidden">Tickets, {ORDERS.find((order) => order.value === orderBy)?.label.toLowerCase()}</caption>
-        <thead>
-          <tr>
-            <th scope="col">
-              <span className="visually-hidden">Select</span>
-            </th>
-            <th scope="col">Ticket</th>
-            <th scope="col">Student</th>
-            <th scope="col">Category</th>
-            <th scope="col">Priority</th>
-            <th scope="col">Status</th>
-            <th scope="col">Assignee</th>
-            <th scope="col">Resolution</th>
+      <ListTable
+        className="queue-table"
+        caption={`Tickets, ${ORDERS.find((order) => order.value === orderBy)?.label.toLowerCase()}`}
+        columns={[{ hidden: 'Select' }, 'Ticket', 'Student', 'Category', 'Priority', 'Status', 'Assignee', 'Resolution']}
+      >
+        {tickets.map((ticket, index) => (
+          <tr
+            key={ticket.id}
+            className={index === cursor ? 'current' : undefined}
+            aria-current={index === cursor ? 'true' : undefined}
+            onClick={() => setCursor(index)}
+          >
+            <td>
+              <input
+                type="checkbox"
+                checked={selected.has(ticket.id)}
+                onChange={() => toggle(ticket.id)}
+                aria-label={`Select ${ticket.number}`}
+              />
+            </td>
+            <td>
+              <Link to={`/tickets/${ticket.id}`} className="ticket-link">
+                <span className="number">{ticket.number}</span> {ticket.title}
+              </Link>
+              {ticket.incident && <span className="badge incident">Incident: {ticket.incident.title}</span>}
+            </td>
+            <td>{ticket.contactName}</td>
+            <td>{ticket.category.name}</td>
+            <td>
+              <PriorityBadge priority={ticket.priority} />
+            </td>
+            <td>
+              <StatusBadge status={ticket.status} />
+            </td>
+            <td>{ticket.assignee?.name ?? <span className="muted">Unassigned</span>}</td>
+            <td>
+              <SlaClock dueAt={ticket.resolutionDueAt} doneAt={ticket.resolvedAt} now={now} />
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {tickets.map((ticket, index) => (
-            <tr
-              key={ticket.id}
-              className={index === cursor ? 'current' : undefined}
-              aria-current={index === cursor ? 'true' : undefined}
-              onClick={() => setCursor(index)}
-            >
-              <td>
-                <input
-                  type="checkbox"
-                  checked={selected.has(ticket.id)}
-                  onChange={() => toggle(ticket.id)}
-                  aria-label={`Select ${ticket.number}`}
-                />
-              </td>
-              <td>
-                <Link to={`/tickets/${ticket.id}`} className="ticket-link">
-                  <span className="number">{ticket.number}</span> {ticket.title}
-                </Link>
-                {ticket.incident && <span className="badge incident">Incident: {ticket.incident.title}</span>}
-              </td>
-              <td>{ticket.contactName}</td>
-              <td>{ticket.category.name}</td>
-              <td>
-                <PriorityBadge priority={ticket.priority} />
-              </td>
-              <td>
-                <StatusBadge status={ticket.status} />
-              </td>
-              <td>{ticket.assignee?.name ?? <span className="muted">Unassigned</span>}</td>
-              <td>
-                <SlaClock dueAt={ticket.resolutionDueAt} doneAt={ticket.resolvedAt} now={now} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </ListTable>
       {!loading && tickets.length === 0 && <p className="empty">Nothing here. Well done.</p>}
       {data?.tickets.pageInfo.hasNextPage && (
         <button

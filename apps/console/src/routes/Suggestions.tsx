@@ -1,6 +1,7 @@
 // Voice of staff: raise an improvement, vote and comment on colleagues' ideas; managers decide.
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
+import { ActionOutcome } from '../components/ActionOutcome';
 import { graphql } from '../gql';
 import type { SuggestionDecision, SuggestionStatus, SuggestionsQuery } from '../gql/graphql';
 import { formatDateTime } from '../lib/time';
@@ -143,11 +144,7 @@ export function Suggestions() {
             ))}
           </select>
         </label>
-        {problem && (
-          <p role="alert" className="problem">
-            {problem}
-          </p>
-        )}
+        <ActionOutcome problem={problem} />
         <button type="submit" className="primary">
           Raise suggestion
         </button>
@@ -267,11 +264,7 @@ function SuggestionItem({ suggestion, onChange }: { suggestion: SuggestionRow; o
           <button type="submit">Record decision</button>
         </form>
       )}
-      {problem && (
-        <p role="alert" className="problem">
-          {problem}
-        </p>
-      )}
+      <ActionOutcome problem={problem} />
     </li>
   );
 }

@@ -4,7 +4,9 @@ import { useMutation, useQuery, useSubscription } from '@apollo/client/react';
 import { isResolved, mayAddMessage, nextStatuses, STATUS_CHANGE_MOVES, type TicketStatus } from '@studentdesk/domain';
 import { useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { PriorityBadge, StatusBadge, priorityLabel, statusLabel } from '../components/Badges';
+import { ActionOutcome } from '../components/ActionOutcome';
+import { PRIORITY_OPTIONS, PriorityBadge, StatusBadge, statusLabel } from '../components/Badges';
+import { Options } from '../components/FilterSelect';
 import { SlaClock } from '../components/SlaClock';
 import { StudentPanel } from '../components/StudentPanel';
 import { graphql } from '../gql';
@@ -28,11 +30,7 @@ export const TICKET_DETAIL = graphql(`
     contactEmail
     createdAt
     updatedAt
-    firstResponseDueAt
-    firstRespondedAt
-    resolutionDueAt
-    resolvedAt
-    slaBreached
+    ...SlaTimes
     expectedResolutionHours
     desiredOutcome
     predictedScore
@@ -147,7 +145,6 @@ const RESOLVE = graphql(`
   }
 `);
 
-const PRIORITIES: Priority[] = ['URGENT', 'HIGH', 'NORMAL', 'LOW'];
 type ComposerMode = 'reply' | 'note';
 
 /** Keyed by the ticket, so moving to the next one starts with an empty composer and no stale notices. */
@@ -310,11 +307,7 @@ function TicketView({ id }: { id: string }) {
                 )
               }
             >
-              {PRIORITIES.map((priority) => (
-                <option key={priority} value={priority}>
-                  {priorityLabel(priority)}
-                </option>
-              ))}
+              <Options options={PRIORITY_OPTIONS} />
             </select>
           </label>
           <label>
@@ -349,14 +342,7 @@ function TicketView({ id }: { id: string }) {
             Resolve <kbd>e</kbd>
           </button>
         </section>
-        {problem && (
-          <p role="alert" className="problem">
-            {problem}
-          </p>
-        )}
-        <p role="status" className="status-line">
-          {done}
-        </p>
+        <ActionOutcome problem={problem} done={done} />
 
         <ol className="conversation" aria-label="Conversation">
           <li className="message from-student">
@@ -415,11 +401,7 @@ function TicketView({ id }: { id: string }) {
                     }}
                   >
                     <option value="">Insert…</option>
-                    {canned.data!.cannedResponses.map((response) => (
-                      <option key={response.id} value={response.id}>
-                        {response.title}
-                      </option>
-                    ))}
+                    <Options options={canned.data!.cannedResponses.map((response) => ({ value: response.id, label: response.title }))} />
                   </select>
                 </label>
               )}

@@ -4,6 +4,7 @@
 import { skipToken, useMutation, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import { ActionOutcome } from '../components/ActionOutcome';
 import { ToneBadge } from '../components/Badges';
 import { ConfirmButton } from '../components/ConfirmButton';
 import { FilterSelect } from '../components/FilterSelect';
@@ -151,14 +152,7 @@ export default function WebhookView() {
         {formatDateTime(webhook.createdAt)}
       </p>
       {webhook.description && <p>{webhook.description}</p>}
-      {problem && (
-        <p role="alert" className="problem">
-          {problem}
-        </p>
-      )}
-      <p role="status" className="status-line">
-        {done}
-      </p>
+      <ActionOutcome problem={problem} done={done} />
       {secret && (
         <ShownOnce
           title="The new signing secret"
@@ -244,14 +238,7 @@ function Deliveries({ webhookId }: { webhookId: string }) {
         <FilterSelect label="Event" every="Every event" value={eventType} options={EVENT_OPTIONS} onChange={setEventType} />
       </div>
       {error && <p role="alert">The deliveries could not be loaded: {error.message}</p>}
-      {problem && (
-        <p role="alert" className="problem">
-          {problem}
-        </p>
-      )}
-      <p role="status" className="status-line">
-        {done}
-      </p>
+      <ActionOutcome problem={problem} done={done} />
       {deliveries.length > 0 && (
         <ListTable labelledBy="deliveries-title" columns={['Event', 'Status', 'Attempts', 'Last answer', 'Time']} actions>
           {deliveries.map((delivery) => (

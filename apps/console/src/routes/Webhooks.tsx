@@ -3,6 +3,7 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { Link, useLocation } from 'react-router';
+import { ActionOutcome } from '../components/ActionOutcome';
 import { ToneBadge } from '../components/Badges';
 import { Checkboxes } from '../components/Checkboxes';
 import { ListTable } from '../components/ListTable';
@@ -80,11 +81,7 @@ export default function Webhooks() {
         The desk POSTs each event as JSON to every enabled webhook that wants it, and retries failures for a day. Open a webhook to see its
         deliveries and the receiver’s answers.
       </p>
-      {problem && (
-        <p role="alert" className="problem">
-          {problem}
-        </p>
-      )}
+      <ActionOutcome problem={problem} />
       <p role="status" className="status-line">
         {done || notice}
       </p>

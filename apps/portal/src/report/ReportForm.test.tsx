@@ -44,6 +44,15 @@ function scriptedClient(reportAnswers: Answer[]) {
   return { client: new ApolloClient({ link, cache: new InMemoryCache() }), sent };
 }
 
+/** The form as a guest ('guest') or a signed-in student ('user:…') sees it. */
+function renderForm(client: ApolloClient, owner: 'guest' | `user:${string}`, onReported = vi.fn()) {
+  render(
+    <ApolloProvider client={client}>
+      <ReportForm owner={owner} guest={owner === 'guest'} onReported={onReported} onAnswered={vi.fn()} />
+    </ApolloProvider>,
+  );
+}
+
 async function fillIn(user: ReturnType<typeof userEvent.setup>) {
   await screen.findByRole('option', { name: 'Login & accounts' });
   await user.selectOptions(screen.getByLabelText('What is it about?'), 'c1');
@@ -74,11 +83,7 @@ describe('the report form', () => {
       },
     ]);
     const user = userEvent.setup();
-    render(
-      <ApolloProvider client={client}>
-        <ReportForm owner="user:1" guest={false} onReported={vi.fn()} onAnswered={vi.fn()} />
-      </ApolloProvider>,
-    );
+    renderForm(client, 'user:1');
     await fillIn(user);
     await user.click(screen.getByRole('button', { name: 'Send report' }));
     const title = screen.getByLabelText('Title');
@@ -93,11 +98,7 @@ describe('the report form', () => {
     const { client, sent } = scriptedClient([new Error('Failed to fetch'), reported]);
     const onReported = vi.fn();
     const user = userEvent.setup();
-    render(
-      <ApolloProvider client={client}>
-        <ReportForm owner="user:1" guest={false} onReported={onReported} onAnswered={vi.fn()} />
-      </ApolloProvider>,
-    );
+    renderForm(client, 'user:1', onReported);
     await fillIn(user);
     await user.click(screen.getByRole('button', { name: 'Send report' }));
     await vi.waitFor(() => expect(onReported).toHaveBeenCalledWith(reported.data.reportProblem), { timeout: 10_000 });
@@ -112,11 +113,7 @@ describe('the report form', () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
     try {
       const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
-      render(
-        <ApolloProvider client={client}>
-          <ReportForm owner="guest" guest onReported={vi.fn()} onAnswered={vi.fn()} />
-        </ApolloProvider>,
-      );
+      renderForm(client, 'guest');
       await fillIn(user);
       await user.click(screen.getByRole('button', { name: 'Send report' }));
       await vi.advanceTimersByTimeAsync(10_000);
@@ -125,5 +122,23 @@ describe('the report form', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  it('tells a rate-limited student from when they can send, and keeps what they typed', async () => {
+    const { client, sent } = scriptedClient([
+      {
+        errors: [
+          { message: 'Too many reports from your network without signing in.', extensions: { code: 'RATE_LIMITED', retryAfter: 600 } },
+        ],
+      },
+    ]);
+    const user = userEvent.setup();
+    renderForm(client, 'guest');
+    await fillIn(user);
+    await user.click(screen.getByRole('button', { name: 'Send report' }));
+    await screen.findByText(/You can send this one from \d\d:\d\d \(in about 10 minutes\)/);
+    expect(sent).toHaveLength(1);
+    expect(screen.getByLabelText('Title')).toHaveProperty('value', 'Locked out');
+    expect(JSON.parse(localStorage.getItem('studentdesk.report-draft.guest')!)).toMatchObject({ title: 'Locked out' });
   });
 });

@@ -1,13 +1,15 @@
 // The guided report: category, title, description, how soon, what a good outcome is, and (without
-// an account) who to reach. The draft is saved as the student types; sending retries on a lost
-// connection with the draft's idempotency key, so one report never becomes two tickets.
+// an account) who to reach. The draft is saved as the student types; sending (send-report.ts)
+// retries with the draft's idempotency key, so one report never becomes two tickets, and waits as
+// long as a busy desk asks, which the student may cut short.
 import { useMutation, useQuery } from '@apollo/client/react';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Field, FormError } from '../components/Field.js';
-import { formErrors, isAnsweredByServer, NO_ERRORS } from '../errors.js';
+import { NO_ERRORS, notSentErrors } from '../errors.js';
 import { graphql } from '../gql/index.js';
 import type { ReportProblemMutation } from '../gql/graphql.js';
-import { discardDraft, loadDraft, saveDraft, type DraftOwner, type ReportDraft } from './draft.js';
+import { discardDraft, loadDraft, newIdempotencyKey, saveDraft, type DraftOwner, type ReportDraft } from './draft.js';
+import { sendReport, sleep } from './send-report.js';
 import { Suggestions } from './Suggestions.js';
 
 const CATEGORIES = graphql(`
@@ -44,10 +46,6 @@ export const HOW_SOON = [
   { hours: '', words: 'No particular rush' },
 ];
 
-/** Waits before each retry of a send that got no answer: the connection may come back. */
-const RETRY_DELAYS_MS = [500, 1500, 4000];
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 export type Reported = ReportProblemMutation['reportProblem'];
 
 interface ReportFormProps {
@@ -61,6 +59,9 @@ export function ReportForm({ owner, guest, onReported, onAnswered }: ReportFormP
   const [draft, setDraft] = useState<ReportDraft>(() => loadDraft(owner));
   const [errors, setErrors] = useState(NO_ERRORS);
   const [sending, setSending] = useState(false);
+  /** Seconds until the next try while the desk is busy; null when not waiting. */
+  const [busyFor, setBusyFor] = useState<number | null>(null);
+  const stopWaiting = useRef<AbortController | null>(null);
   const { data: categories } = useQuery(CATEGORIES);
   const [reportProblem] = useMutation(REPORT_PROBLEM);
 
@@ -77,7 +78,6 @@ export function ReportForm({ owner, guest, onReported, onAnswered }: ReportFormP
     description: draft.description,
     expectedResolutionHours: draft.expectedResolutionHours ? Number(draft.expectedResolutionHours) : null,
     desiredOutcome: draft.desiredOutcome || null,
-    idempotencyKey: draft.idempotencyKey,
     // Blank means "not given": the API then answers with what is missing, in its own words.
     ...(guest
       ? {
@@ -97,28 +97,24 @@ export function ReportForm({ owner, guest, onReported, onAnswered }: ReportFormP
     }
     setSending(true);
     setErrors(NO_ERRORS);
-    for (let attempt = 0; ; attempt += 1) {
-      try {
-        const result = await reportProblem({ variables: { input: input() } });
-        discardDraft(owner);
-        onReported(result.data!.reportProblem);
-        return;
-      } catch (error) {
-        if (isAnsweredByServer(error) || attempt === RETRY_DELAYS_MS.length) {
-          setErrors(
-            isAnsweredByServer(error)
-              ? formErrors(error)
-              : {
-                  fields: {},
-                  form: 'We could not reach the help desk. Your report is saved on this device: send it again when you are back online.',
-                },
-          );
-          setSending(false);
-          return;
-        }
-        await pause(RETRY_DELAYS_MS[attempt]!);
-      }
-    }
+    const waiting = new AbortController();
+    stopWaiting.current = waiting;
+    const outcome = await sendReport({
+      send: async (idempotencyKey) => (await reportProblem({ variables: { input: { ...input(), idempotencyKey } } })).data!.reportProblem,
+      idempotencyKey: draft.idempotencyKey,
+      newKey: newIdempotencyKey,
+      onNewKey: (idempotencyKey) => setDraft((current) => ({ ...current, idempotencyKey })),
+      onBusy: setBusyFor,
+      signal: waiting.signal,
+      sleep,
+      now: Date.now,
+    });
+    setBusyFor(null);
+    setSending(false);
+    if (outcome.kind === 'sent') {
+      discardDraft(owner);
+      onReported(outcome.result);
+    } else setErrors(notSentErrors(outcome, new Date()));
   };
 
   const chosenCategory = categories?.categories.find((category) => category.id === draft.categoryId);
@@ -184,9 +180,19 @@ export function ReportForm({ owner, guest, onReported, onAnswered }: ReportFormP
         </fieldset>
       )}
       <FormError message={errors.form} />
-      <button type="submit" className="primary" disabled={sending} aria-disabled={sending}>
-        {sending ? 'Sending…' : 'Send report'}
-      </button>
+      <p role="status" className="hint">
+        {busyFor !== null && `The help desk is busy: trying again in ${busyFor} s.`}
+      </p>
+      <div className="form-actions">
+        <button type="submit" className="primary" disabled={sending} aria-disabled={sending}>
+          {sending ? 'Sending…' : 'Send report'}
+        </button>
+        {busyFor !== null && (
+          <button type="button" onClick={() => stopWaiting.current?.abort()}>
+            Stop trying
+          </button>
+        )}
+      </div>
       <p className="hint">Your draft is kept on this device until it is sent.</p>
     </form>
   );

@@ -19,7 +19,7 @@ export type DraftOwner = 'guest' | `user:${string}`;
 const key = (owner: DraftOwner) => `studentdesk.report-draft.${owner}`;
 
 /** 128 random bits; getRandomValues works on plain http too, where randomUUID does not. */
-function randomKey(): string {
+export function newIdempotencyKey(): string {
   return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
@@ -33,7 +33,7 @@ export function newDraft(): ReportDraft {
     contactName: '',
     contactEmail: '',
     studentNumber: '',
-    idempotencyKey: randomKey(),
+    idempotencyKey: newIdempotencyKey(),
   };
 }
 

@@ -2,6 +2,16 @@
 // subscription, so every update lands in the same cached object.
 import { graphql } from '../gql/index.js';
 
+/** A rating as the ticket shows it; rating a ticket answers with the same, so the page updates in place. */
+export const RATING_FIELDS = graphql(`
+  fragment RatingFields on Rating {
+    id
+    score
+    expectation
+    comment
+  }
+`);
+
 export const TICKET_DETAILS = graphql(`
   fragment TicketDetails on Ticket {
     id
@@ -39,10 +49,7 @@ export const TICKET_DETAILS = graphql(`
       }
     }
     rating {
-      id
-      score
-      expectation
-      comment
+      ...RatingFields
     }
   }
 `);
@@ -90,10 +97,7 @@ export const REOPEN = graphql(`
 export const RATE = graphql(`
   mutation RateTicket($input: RateTicketInput!) {
     rateTicket(input: $input) {
-      id
-      score
-      expectation
-      comment
+      ...RatingFields
     }
   }
 `);
