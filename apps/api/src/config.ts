@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultDataDir, findRepoRoot } from '@studentdesk/db';
 import type { DeliverySettings } from './integrations/webhook-delivery.js';
+import type { JobSettings } from './jobs/queues.js';
 import { DEFAULT_REDIS_KEY_PREFIX } from './redis.js';
 import type { LimitSettings } from './limits/limits.js';
 
@@ -19,7 +20,7 @@ export interface Config {
   redisKeyPrefix: string;
   /** Browser origins, besides the API's own, allowed to call the API with credentials. */
   corsOrigins: string[];
-  /** How often timed work (SLA escalation, rating reminders) looks for due items. */
+  /** How often the sweeps (SLA escalation, rating reminders) look for due items. */
   sweepIntervalMs: number;
   dataDir: string;
   dbPoolSize: number;
@@ -48,6 +49,8 @@ export interface Config {
   limits: LimitSettings;
   websocket: WebsocketSettings;
   webhooks: DeliverySettings;
+  /** Retries and dead letters of background jobs, and what cleanup keeps. */
+  jobs: JobSettings;
 }
 
 /** Limits of the websocket transport (websocket.ts); every operation on it also meets `limits`. */
@@ -237,6 +240,14 @@ export function loadConfig(env: Env = process.env): Config {
     allowPrivateTargets: flag('WEBHOOK_ALLOW_PRIVATE_TARGETS', false),
   };
 
+  const jobs: JobSettings = {
+    retryLimit: integer('JOB_RETRY_LIMIT', 5, 0, 100),
+    retryDelaySeconds: integer('JOB_RETRY_DELAY_SECONDS', 30, 1, 86_400),
+    cleanupIntervalMs: integer('CLEANUP_INTERVAL_MS', HOUR, 100, 7 * 24 * HOUR),
+    idempotencyKeyRetentionDays: integer('IDEMPOTENCY_KEY_RETENTION_DAYS', 30, 1, 3650),
+    outboxRetentionDays: integer('OUTBOX_RETENTION_DAYS', 30, 1, 3650),
+  };
+
   const webApps = [
     { mountPath: '/', dir: env.PORTAL_DIST || join(findRepoRoot(), 'apps/portal/dist') },
     { mountPath: '/console', dir: env.CONSOLE_DIST || join(findRepoRoot(), 'apps/console/dist') },
@@ -271,5 +282,6 @@ export function loadConfig(env: Env = process.env): Config {
     limits,
     websocket,
     webhooks,
+    jobs,
   };
 }
