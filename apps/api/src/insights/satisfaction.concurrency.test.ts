@@ -45,7 +45,7 @@ describe('the SatisfactionDay rollup under concurrent writers on PostgreSQL', ()
   afterAll(() => db?.drop());
 
   it('neither deadlocks nor miscounts when many transactions rate and move tickets across departments and days', async () => {
-    const departments = [];
+    const departments: Array<{ id: string }> = [];
     for (let index = 0; index < DEPARTMENTS; index += 1) departments.push(await createDepartment(prisma, `Department ${index}`));
     const categories = await Promise.all(departments.map((department) => createCategory(prisma, department.id)));
     const start = Date.UTC(2026, 4, 1);

@@ -41,8 +41,8 @@ const inTransaction = (tx: Prisma.TransactionClient): Db => ({
 
 const failure = (error: unknown) => ({ message: error instanceof Error ? error.message : String(error) });
 
-/** Polls at least every 0.5 s (pg-boss's floor) and at most every 5 s, so a run is never much late. */
-const sweepPollSeconds = (intervalMs: number) => Math.min(Math.max(intervalMs / 1000, 0.5), 5);
+/** Polls at least every 0.5 s (pg-boss's floor) and at most every 2 s, so a run or a retry is never much late. */
+const sweepPollSeconds = (intervalMs: number) => Math.min(Math.max(intervalMs / 1000, 0.5), 2);
 
 export async function startJobSystem(pool: Database['pool'], logger: Logger, settings: JobSettings): Promise<JobSystem> {
   const boss = new PgBoss({
@@ -81,12 +81,13 @@ export async function startJobSystem(pool: Database['pool'], logger: Logger, set
       // Each run queues the next before it starts, so a run that fails or dies does not end the
       // chain. The queue is stately: a second queued run (another process starting) is refused.
       const queueNext = (afterMs: number) => boss.send(queue, {}, { startAfter: new Date(Date.now() + afterMs) });
+      // Queued first, so the worker's first fetch finds it.
+      await queueNext(0);
       await system.work(queue, { batchSize: 1, pollingIntervalSeconds: sweepPollSeconds(intervalMs) }, async () => {
         await queueNext(intervalMs);
         const handled = await run();
         if (handled) logger.info({ queue, handled }, `${queue}: ${handled} handled`);
       });
-      await queueNext(0);
     },
 
     wake: (workerId) => boss.notifyWorker(workerId),
