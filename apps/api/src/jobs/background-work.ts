@@ -41,8 +41,8 @@ export async function startBackgroundWork(deps: {
   const email = emailSender(prisma, config);
   if (email) await jobs.every(QUEUE.emailOutbox, config.emailPollMs, email.run);
   await jobs.every(QUEUE.cleanup, config.jobs.cleanupIntervalMs, async () => {
-    const cleaned = await cleanUp(prisma, config.jobs, clock.now());
-    return Object.values(cleaned).reduce((sum, count) => sum + count, 0);
+    const { sessions, idempotencyKeys, emails, webhookEvents } = await cleanUp(prisma, config.jobs, clock.now());
+    return sessions + idempotencyKeys + emails + webhookEvents;
   });
 
   return {
