@@ -76,6 +76,26 @@ describe('configuration', () => {
       maxConnectionsPerUser: 3,
     });
     expect(config.webhooks.schedule).toEqual({ firstDelayMs: 100, maxDelayMs: 4 * 3_600_000, retryForMs: 24 * 3_600_000 });
+    expect(config.jobs).toEqual({
+      retryLimit: 5,
+      retryDelaySeconds: 30,
+      cleanupIntervalMs: 3_600_000,
+      idempotencyKeyRetentionDays: 30,
+      outboxRetentionDays: 30,
+    });
+    expect(
+      loadConfig({
+        ...base,
+        JOB_RETRY_LIMIT: '0',
+        JOB_RETRY_DELAY_SECONDS: '5',
+        CLEANUP_INTERVAL_MS: '60000',
+        IDEMPOTENCY_KEY_RETENTION_DAYS: '7',
+        OUTBOX_RETENTION_DAYS: '90',
+      }).jobs,
+    ).toEqual({ retryLimit: 0, retryDelaySeconds: 5, cleanupIntervalMs: 60_000, idempotencyKeyRetentionDays: 7, outboxRetentionDays: 90 });
+    expect(() => loadConfig({ ...base, JOB_RETRY_DELAY_SECONDS: '0', OUTBOX_RETENTION_DAYS: 'soon' })).toThrowError(
+      /JOB_RETRY_DELAY_SECONDS must be a whole number from 1 to 86400[\s\S]*OUTBOX_RETENTION_DAYS must be a whole number/,
+    );
     expect(loadConfig({ ...base, TRUST_PROXY: 'loopback' }).trustProxy).toBe('loopback');
     expect(() => loadConfig({ ...base, QUERY_MAX_COST: '20000' })).toThrowError(/QUERY_MAX_COST must not be more than API_KEY_BUDGET/);
     expect(() => loadConfig({ ...base, QUERY_MAX_COST: '30000', API_KEY_BUDGET: '30000', ANONYMOUS_BUDGET: '30000' })).toThrowError(

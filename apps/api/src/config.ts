@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultDataDir, findRepoRoot } from '@studentdesk/db';
+import type { JobSettings } from './jobs/queues.js';
 import { DEFAULT_REDIS_KEY_PREFIX } from './redis.js';
 import type { LimitSettings } from './limits/limits.js';
 
@@ -18,7 +19,7 @@ export interface Config {
   redisKeyPrefix: string;
   /** Browser origins, besides the API's own, allowed to call the API with credentials. */
   corsOrigins: string[];
-  /** How often timed work (SLA escalation, rating reminders) looks for due items. */
+  /** How often the sweeps (SLA escalation, rating reminders) look for due items. */
   sweepIntervalMs: number;
   dataDir: string;
   dbPoolSize: number;
@@ -47,6 +48,8 @@ export interface Config {
   limits: LimitSettings;
   websocket: WebsocketSettings;
   webhooks: DeliverySettings;
+  /** Retries and dead letters of background jobs, and what cleanup keeps. */
+  jobs: JobSettings;
 }
 
 /** When a failed webhook delivery is tried again (integrations/retry-schedule.ts). */
@@ -62,7 +65,7 @@ export interface DeliverySettings {
   /** Lets requests reach internal addresses: for a receiver on the school's own network, or tests on loopback. */
   allowPrivateTargets: boolean;
   schedule: RetrySchedule;
-  /** How often the relay and the worker look for work when nothing woke them. */
+  /** How often the relay runs and the worker looks for work when nothing woke it. */
   pollMs: number;
   timeoutMs: number;
 }
@@ -254,6 +257,14 @@ export function loadConfig(env: Env = process.env): Config {
     allowPrivateTargets: flag('WEBHOOK_ALLOW_PRIVATE_TARGETS', false),
   };
 
+  const jobs: JobSettings = {
+    retryLimit: integer('JOB_RETRY_LIMIT', 5, 0, 100),
+    retryDelaySeconds: integer('JOB_RETRY_DELAY_SECONDS', 30, 1, 86_400),
+    cleanupIntervalMs: integer('CLEANUP_INTERVAL_MS', HOUR, 100, 7 * 24 * HOUR),
+    idempotencyKeyRetentionDays: integer('IDEMPOTENCY_KEY_RETENTION_DAYS', 30, 1, 3650),
+    outboxRetentionDays: integer('OUTBOX_RETENTION_DAYS', 30, 1, 3650),
+  };
+
   const webApps = [
     { mountPath: '/', dir: env.PORTAL_DIST || join(findRepoRoot(), 'apps/portal/dist') },
     { mountPath: '/console', dir: env.CONSOLE_DIST || join(findRepoRoot(), 'apps/console/dist') },
@@ -288,5 +299,6 @@ export function loadConfig(env: Env = process.env): Config {
     limits,
     websocket,
     webhooks,
+    jobs,
   };
 }

@@ -4,9 +4,10 @@ import type { Logger } from 'pino';
 import { authenticateApiKey, looksLikeApiKey } from './auth/api-keys.js';
 import { sessionUser, type SessionTracker } from './auth/sessions.js';
 import type { TokenSigner } from './auth/tokens.js';
+import type { Clock } from './clock.js';
 import { anonymous, type Viewer } from './auth/viewer.js';
 import type { Config } from './config.js';
-import type { WebhookQueue } from './integrations/webhook-queue.js';
+import type { WebhookQueue } from './jobs/webhook-attempts.js';
 import type { Limits } from './limits/limits.js';
 import { createLoaders, type Loaders } from './loaders/loaders.js';
 import type { TicketPubSub } from './realtime/pubsub.js';
@@ -15,6 +16,8 @@ import type { TicketPubSub } from './realtime/pubsub.js';
 export interface App {
   config: Config;
   prisma: PrismaClient;
+  /** The time rules read (SLA escalation, rating reminders, cleanup); a test's own clock in tests. */
+  clock: Clock;
   tokens: TokenSigner;
   /** lastSeenAt writes and the open websockets of each session, in this process. */
   sessions: SessionTracker;

@@ -1,6 +1,6 @@
 // Self-service while reporting: what may already answer the problem, and counting the reports
 // such an answer made unnecessary (deflections).
-import { Prisma, type Incident as IncidentRow } from '@studentdesk/db';
+import { IncidentStatus, Prisma, type Incident as IncidentRow } from '@studentdesk/db';
 import type { Context } from '../context.js';
 import { badInput } from '../errors.js';
 import { fromGlobalId } from '../relay/global-id.js';
@@ -28,7 +28,7 @@ async function matchingIncidents(ctx: Context, text: string, categoryId: string 
     : Prisma.sql`false`;
   return ctx.prisma.$queryRaw<IncidentRow[]>`
     SELECT * FROM "Incident"
-    WHERE "status" <> 'RESOLVED' AND (${byCategory} OR ${byWords})
+    WHERE "status" <> ${IncidentStatus.RESOLVED}::"IncidentStatus" AND (${byCategory} OR ${byWords})
     ORDER BY "startedAt" DESC, "id" DESC
     LIMIT ${LIST_MAXIMUM.reportSuggestions}`;
 }

@@ -1,4 +1,4 @@
-import type { Incident as IncidentRow, IncidentStatus, PrismaClient } from '@studentdesk/db';
+import { IncidentStatus, type Incident as IncidentRow, type PrismaClient } from '@studentdesk/db';
 import { LIST_MAXIMUM } from '../limits/list-maximums.js';
 import { listOrder, paginate, pageRequest, type PageArgs } from '../relay/pagination.js';
 
@@ -11,7 +11,7 @@ const INCIDENT_ORDER = listOrder<IncidentRow>('incidents', [
 /** Known issues not yet resolved, newest first; only those affecting the category when one is given. */
 export function listActiveIncidents({ prisma }: { prisma: PrismaClient }, categoryId: string | null): Promise<IncidentRow[]> {
   return prisma.incident.findMany({
-    where: { status: { not: 'RESOLVED' }, ...(categoryId ? { categoryId } : {}) },
+    where: { status: { not: IncidentStatus.RESOLVED }, ...(categoryId ? { categoryId } : {}) },
     orderBy: [{ startedAt: 'desc' }, { id: 'desc' }],
     take: LIST_MAXIMUM.activeIncidents,
   });

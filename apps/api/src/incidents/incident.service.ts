@@ -1,7 +1,7 @@
 // Incidents: a recurring problem becomes one known issue. Its updates reach every linked ticket
 // and its resolution resolves them all, each in one transaction. Who may act: incident.policy.ts,
 // checked inside the transaction against the tickets linked at that moment.
-import { type Prisma, TicketEventType, type Incident as IncidentRow, type IncidentStatus, type Ticket as TicketRow } from '@studentdesk/db';
+import { IncidentStatus, type Prisma, TicketEventType, type Incident as IncidentRow, type Ticket as TicketRow } from '@studentdesk/db';
 import { enforce, requireStaff } from '../auth/viewer.js';
 import type { Context } from '../context.js';
 import { badInput, notFound } from '../errors.js';
@@ -80,7 +80,7 @@ export async function linkTickets(ctx: Context, incidentGlobalId: string, ticket
   const incident = await loadIncident(ctx, incidentGlobalId);
   enforce(incidentPolicy.canManage(ctx.viewer, incident, []));
   const user = requireStaff(ctx.viewer);
-  if (incident.status === 'RESOLVED') throw badInput('This incident is resolved; open a new one.', 'incidentId');
+  if (incident.status === IncidentStatus.RESOLVED) throw badInput('This incident is resolved; open a new one.', 'incidentId');
   const tickets = (await loadTicketsToLink(ctx, ticketGlobalIds)).filter((ticket) => ticket.incidentId !== incident.id);
   await ctx.prisma.$transaction(async (tx) => {
     await linkedTicketsToManage(tx, ctx, incident);
@@ -95,8 +95,8 @@ export async function postIncidentUpdate(ctx: Context, input: PostIncidentUpdate
   const incident = await loadIncident(ctx, input.incidentId);
   enforce(incidentPolicy.canManage(ctx.viewer, incident, []));
   const user = requireStaff(ctx.viewer);
-  if (incident.status === 'RESOLVED') throw badInput('This incident is resolved.', 'incidentId');
-  if (input.status === 'RESOLVED') throw badInput('Use resolveIncident, which resolves the linked tickets too.', 'status');
+  if (incident.status === IncidentStatus.RESOLVED) throw badInput('This incident is resolved.', 'incidentId');
+  if (input.status === IncidentStatus.RESOLVED) throw badInput('Use resolveIncident, which resolves the linked tickets too.', 'status');
   const body = input.body.trim();
   if (!body) throw badInput('Write the update first.', 'body');
 
@@ -117,7 +117,7 @@ export async function resolveIncident(ctx: Context, input: ResolveIncidentInput)
   const incident = await loadIncident(ctx, input.incidentId);
   enforce(incidentPolicy.canManage(ctx.viewer, incident, []));
   const user = requireStaff(ctx.viewer);
-  if (incident.status === 'RESOLVED') throw badInput('This incident is already resolved.', 'incidentId');
+  if (incident.status === IncidentStatus.RESOLVED) throw badInput('This incident is already resolved.', 'incidentId');
   const resolution = input.resolution.trim();
   if (!resolution) throw badInput('Say what was done.', 'resolution');
 
@@ -126,7 +126,10 @@ export async function resolveIncident(ctx: Context, input: ResolveIncidentInput)
       const open = (await linkedTicketsToManage(tx, ctx, incident)).filter((ticket) => !isResolved(ticket.status));
       for (const ticket of open) await resolveWithin(tx, ticket, user, resolution, input.predictedScore ?? null, ctx.app.config.publicUrl);
       await tx.incidentUpdate.create({ data: { incidentId: incident.id, authorId: user.id, body: resolution } });
-      const resolved = await tx.incident.update({ where: { id: incident.id }, data: { status: 'RESOLVED', resolvedAt: new Date() } });
+      const resolved = await tx.incident.update({
+        where: { id: incident.id },
+        data: { status: IncidentStatus.RESOLVED, resolvedAt: new Date() },
+      });
       return { updated: resolved, changed: open };
     },
     { timeout: 60_000 },

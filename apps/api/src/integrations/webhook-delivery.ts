@@ -1,15 +1,15 @@
 // Delivering webhooks, in two steps that are each safe with several API processes:
 // 1. the relay moves committed outbox events to deliveries, one per subscribed webhook, and queues
 //    each first attempt, all in one transaction (events are claimed FOR UPDATE SKIP LOCKED);
-// 2. the worker takes due attempts from pg-boss, POSTs the signed event and records the answer;
+// 2. the worker takes due attempts from the job system, POSTs the signed event and records the answer;
 //    a failure queues the next attempt by the retry schedule, in the same transaction.
 // An attempt runs at least once (a crash mid-request repeats it); receivers dedupe by webhook-id.
 import type { Database, OutboxEvent as OutboxEventRow, PrismaClient } from '@studentdesk/db';
-import PgBoss from 'pg-boss';
-import type { Logger } from 'pino';
+import type { JobSystem } from '../jobs/job-system.js';
+import { QUEUE } from '../jobs/queues.js';
 import { sendOutbound, type OutboundPolicy } from './outbound-request.js';
 import { retryDelay } from './retry-schedule.js';
-import { createWebhookQueue, DELIVERY_QUEUE, ensureDeliveryQueue, type AttemptJob, type WebhookQueue } from './webhook-queue.js';
+import { createWebhookQueue, type AttemptJob, type WebhookQueue } from '../jobs/webhook-attempts.js';
 import { signWebhook } from './webhook-signature.js';
 import type { DeliverySettings } from '../config.js';
 
@@ -69,19 +69,14 @@ export interface WebhookDelivery {
   queue: WebhookQueue;
   /** Moves committed events to deliveries now (the relay otherwise runs every pollMs). */
   relay: () => Promise<number>;
-  stop: () => Promise<void>;
 }
 
 export async function startWebhookDelivery(
-  deps: { prisma: PrismaClient; pool: Database['pool']; logger: Logger },
+  deps: { prisma: PrismaClient; pool: Database['pool']; jobs: JobSystem },
   settings: DeliverySettings,
 ): Promise<WebhookDelivery> {
-  const { prisma, pool, logger } = deps;
-  const boss = new PgBoss({ db: { executeSql: (text, values) => pool.query(text, values) }, schedule: false });
-  boss.on('error', (error) => logger.error({ err: error }, 'webhook job queue error'));
-  await boss.start();
-  await ensureDeliveryQueue(boss);
-  const queue = createWebhookQueue(boss);
+  const { prisma, pool, jobs } = deps;
+  const queue = createWebhookQueue(jobs);
 
   async function relay(): Promise<number> {
     // Checked through the pool, so an idle relay costs one cheap statement and no transaction.
@@ -148,36 +143,18 @@ export async function startWebhookDelivery(
     });
   }
 
-  const workerId = await boss.work<AttemptJob>(
-    DELIVERY_QUEUE,
+  // A thrown error fails the job and the job system retries it; attempts already recorded are skipped.
+  const workerId = await jobs.work<AttemptJob>(
+    QUEUE.webhookDelivery,
     { batchSize: WORKER_BATCH, pollingIntervalSeconds: Math.max(settings.pollMs, 500) / 1000 },
-    // A thrown error fails the batch and pg-boss retries it; attempts already recorded are skipped.
-    async (jobs) => {
-      await Promise.all(jobs.map((job) => attempt(job.data)));
-    },
+    (job) => attempt(job.data),
   );
+  await jobs.every(QUEUE.webhookRelay, settings.pollMs, async () => {
+    const queued = await relay();
+    // The first attempts are due now: this process's worker takes them without waiting for its poll.
+    if (queued > 0) jobs.wake(workerId);
+    return queued;
+  });
 
-  let stopped = false;
-  let relaying: Promise<unknown> = Promise.resolve();
-  let timer: NodeJS.Timeout | undefined;
-  const relayLoop = () => {
-    relaying = relay()
-      .then((queued) => queued > 0 && boss.notifyWorker(workerId))
-      .catch((error) => logger.error({ err: error }, 'webhook relay failed'))
-      .finally(() => {
-        if (!stopped) timer = setTimeout(relayLoop, settings.pollMs);
-      });
-  };
-  relayLoop();
-
-  return {
-    queue,
-    relay,
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await relaying;
-      await boss.stop({ graceful: true, wait: true, close: false, timeout: settings.timeoutMs + 1000 });
-    },
-  };
+  return { queue, relay };
 }

@@ -16,6 +16,8 @@ import {
 import { startTestApi, type TestApi } from '../test/api.js';
 import { ASSIGN, RATE, REPLY, REPORT_PROBLEM, RESOLVE } from '../test/operations.js';
 import { parseGlobalId, toGlobalId } from '../relay/global-id.js';
+import { createLogger } from '../logger.js';
+import { startJobSystem } from '../jobs/job-system.js';
 import { startWebhookDelivery } from './webhook-delivery.js';
 import { recordEvent } from './webhook-events.js';
 
@@ -228,7 +230,7 @@ describe.each(DATABASE_KINDS)('webhooks on %s', (kind) => {
   });
 
   it('loses no event written while no process delivered, and two processes deliver each event once', async () => {
-    await api.webhooks.stop();
+    await api.stopBackgroundWork();
     const ticketIds = [await report('Quiet 1'), await report('Quiet 2'), await report('Quiet 3')];
     const delivered = () => received().filter((entry) => ticketIds.includes(entry.body.data.ticket?.id));
     // With no process delivering, the events wait in the outbox.
@@ -236,21 +238,33 @@ describe.each(DATABASE_KINDS)('webhooks on %s', (kind) => {
     expect(delivered()).toHaveLength(0);
 
     // Two processes start on the same database: SKIP LOCKED claims split the work.
+    const jobSettings = {
+      retryLimit: 5,
+      retryDelaySeconds: 1,
+      cleanupIntervalMs: 3_600_000,
+      idempotencyKeyRetentionDays: 30,
+      outboxRetentionDays: 30,
+    };
     const settings = {
       schedule: { firstDelayMs: 100, maxDelayMs: 400, retryForMs: 1000 },
       pollMs: 100,
       timeoutMs: 5000,
       allowPrivateTargets: true,
     };
-    const deps = { prisma: api.db.prisma, pool: api.db.pool, logger: (await import('../logger.js')).createLogger('silent') };
-    const [first, second] = await Promise.all([startWebhookDelivery(deps, settings), startWebhookDelivery(deps, settings)]);
+    const logger = createLogger('silent');
+    const start = async () => {
+      const jobs = await startJobSystem(api.db.pool, logger, jobSettings);
+      await startWebhookDelivery({ prisma: api.db.prisma, pool: api.db.pool, jobs }, settings);
+      return jobs;
+    };
+    const [first, second] = await Promise.all([start(), start()]);
     try {
       await until(() => delivered().length >= 3, 15_000, 'the three events');
       await deliverySettled();
       expect(delivered().map((entry) => entry.type)).toEqual(['ticket.created', 'ticket.created', 'ticket.created']);
       expect(new Set(delivered().map((entry) => entry.id)).size).toBe(3);
     } finally {
-      await Promise.all([first.stop(), second.stop()]);
+      await Promise.all([first.stop(5000), second.stop(5000)]);
     }
   });
 

@@ -1,9 +1,9 @@
 // Delivers the outbox. With SMTP_URL set, PENDING emails go out through nodemailer; without it
-// they stay in the outbox, where admins read them (emailOutbox). Several API processes may run
-// this at once: each claims rows by pushing their nextAttemptAt forward before sending.
+// they stay in the outbox, where admins read them (emailOutbox). The job system runs it one at a
+// time (jobs/background-work.ts); the claim, which pushes nextAttemptAt forward before sending, still
+// keeps an email from going twice when a run that was taken for lost is retried beside it.
 import type { EmailMessage as EmailRow, PrismaClient } from '@studentdesk/db';
 import nodemailer from 'nodemailer';
-import type { Sweep } from '../timed-work.js';
 
 const BATCH = 20;
 /** A claim lasts this long: a process that dies mid-send leaves the email for another to retry. */
@@ -53,21 +53,18 @@ export async function deliverPendingEmail(prisma: PrismaClient, transport: MailT
   return sent;
 }
 
-export interface EmailDeliveryOptions {
-  prisma: PrismaClient;
-  smtpUrl?: string;
-  emailFrom: string;
-  emailPollMs: number;
+export interface EmailSender {
+  /** Sends what is due; returns how many were sent. */
+  run: () => Promise<number>;
+  close: () => void;
 }
 
-/** Timed work sending the outbox through SMTP_URL; none without it (emails then wait in the outbox). */
-export function emailDeliverySweep(options: EmailDeliveryOptions): (Sweep & { close: () => void }) | null {
+/** The outbox's sender through SMTP_URL; none without it (emails then wait in the outbox). */
+export function emailSender(prisma: PrismaClient, options: { smtpUrl?: string; emailFrom: string }): EmailSender | null {
   if (!options.smtpUrl) return null;
   const transport = nodemailer.createTransport(options.smtpUrl);
   return {
-    name: 'email delivery',
-    intervalMs: options.emailPollMs,
-    run: () => deliverPendingEmail(options.prisma, transport, options.emailFrom),
+    run: () => deliverPendingEmail(prisma, transport, options.emailFrom),
     close: () => transport.close(),
   };
 }

@@ -1,5 +1,5 @@
 // What StudentDesk writes to students (and, on a breach, to staff), in plain words. Pure functions: the outbox stores their output.
-import type { EmailKind } from '@studentdesk/db';
+import { EmailKind } from '@studentdesk/db';
 import { formatTicketNumber } from '@studentdesk/domain';
 import { toGlobalId } from '../relay/global-id.js';
 
@@ -55,7 +55,7 @@ export function trackingLinkEmail(
   const number = formatTicketNumber(ticket.number);
   const promise = ticket.firstResponseDueAt ? `We aim to reply by ${dueInWords(ticket.firstResponseDueAt, timeZone)}.\n\n` : '';
   return {
-    kind: 'TRACKING_LINK',
+    kind: EmailKind.TRACKING_LINK,
     subject: `We received your report ${number}`,
     text: [
       'Hello,',
@@ -77,7 +77,7 @@ export function staffRepliedEmail(
 ): Email {
   const number = formatTicketNumber(ticket.number);
   return {
-    kind: 'STAFF_REPLIED',
+    kind: EmailKind.STAFF_REPLIED,
     subject: `${authorName} replied to ${number}: ${ticket.title}`,
     text: [
       greeting(ticket),
@@ -93,7 +93,7 @@ export function staffRepliedEmail(
 export function resolvedEmail(publicUrl: string, ticket: TicketForEmail, trackingCode: string, resolution: string): Email {
   const number = formatTicketNumber(ticket.number);
   return {
-    kind: 'RESOLVED',
+    kind: EmailKind.RESOLVED,
     subject: `Resolved — how did we do? ${number}: ${ticket.title}`,
     text: [
       greeting(ticket),
@@ -109,7 +109,7 @@ export function resolvedEmail(publicUrl: string, ticket: TicketForEmail, trackin
 export function ratingReminderEmail(publicUrl: string, ticket: TicketForEmail, trackingCode: string): Email {
   const number = formatTicketNumber(ticket.number);
   return {
-    kind: 'RATING_REMINDER',
+    kind: EmailKind.RATING_REMINDER,
     subject: `A moment to rate our help? ${number}: ${ticket.title}`,
     text: [
       greeting(ticket),
@@ -133,7 +133,7 @@ export function slaEscalationEmail(
 ): Email {
   const number = formatTicketNumber(ticket.number);
   return {
-    kind: 'SLA_ESCALATION',
+    kind: EmailKind.SLA_ESCALATION,
     subject: `SLA breached: ${number} ${ticket.title}`,
     text: [
       `${number}, "${ticket.title}" from ${ticket.contactName}, missed its due time in ${department.name}:`,

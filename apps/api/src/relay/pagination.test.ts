@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { getNamedType, isObjectType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codes, createSchool, DATABASE_KINDS, type GraphQLResponse, type School } from '@studentdesk/testing';
+import { DEAD_LETTERS } from '../jobs/queues.js';
 import { startTestApi, type TestApi } from '../test/api.js';
 import { loadPublishedSchema } from '../test/schema-operations.js';
 import { toGlobalId } from './global-id.js';
@@ -55,6 +56,13 @@ const CASES: ListCase[] = [
     identity: 'ticketNumber',
     token: (s) => s.tokens.staff,
     connection: (d) => d.recognitionFeed,
+  },
+  {
+    name: 'failedBackgroundJobs',
+    field: 'failedBackgroundJobs(',
+    identity: 'id',
+    token: (s) => s.tokens.admin,
+    connection: (d) => d.failedBackgroundJobs,
   },
   { name: 'apiKeys', field: 'apiKeys(', identity: 'id', token: (s) => s.tokens.admin, connection: (d) => d.apiKeys },
   { name: 'webhooks', field: 'webhooks(', identity: 'id', token: (s) => s.tokens.admin, connection: (d) => d.webhooks },
@@ -174,6 +182,12 @@ describe.each(DATABASE_KINDS)('paging every connection on %s', (kind) => {
           data: { url: `https://hooks.example.invalid/${index}`, secret: 's', events: [], active: false, createdAt: at },
         });
       }
+      // A dead letter as pg-boss writes one when a job's retries are spent.
+      await api.db.pool.query(
+        `INSERT INTO pgboss.job (name, data, created_on, source_name, source_retry_count, source_output)
+         VALUES ($1, '{}', $2, 'cleanup', 2, '{"message":"broke"}')`,
+        [DEAD_LETTERS, at],
+      );
       const event = await prisma.outboxEvent.create({ data: { type: 'ticket.created', payload: {}, processedAt: at, createdAt: at } });
       await prisma.webhookDelivery.create({
         data: { webhookId: webhook.id, eventId: event.id, eventType: 'ticket.created', status: 'FAILED', createdAt: at },

@@ -798,6 +798,12 @@ const ACCESS: Rule[] = [
     ],
   },
   {
+    type: 'FailedBackgroundJob',
+    action: 'read',
+    expected: only(['admin']),
+    doors: [query('{ failedBackgroundJobs(first: 10) { edges { node { id } } } }')],
+  },
+  {
     type: 'ApiKey',
     action: 'read',
     expected: only(['admin']),

@@ -4,12 +4,12 @@
 // however many processes sweep at the same moment.
 import type { PrismaClient, Ticket as TicketRow } from '@studentdesk/db';
 import { TicketEventType } from '@studentdesk/db';
+import { isResolved, UNRESOLVED_STATUSES } from '@studentdesk/domain';
 import { slaEscalationEmail } from '../notifications/email.templates.js';
 
 export type SlaTarget = 'FIRST_RESPONSE' | 'RESOLUTION';
 
 const ESCALATIONS_PER_SWEEP = 100;
-const OPEN_STATUSES = ['NEW', 'OPEN', 'WAITING_ON_STUDENT'] as const;
 
 type SlaClock = Pick<TicketRow, 'status' | 'firstResponseDueAt' | 'firstRespondedAt' | 'resolutionDueAt' | 'resolvedAt'>;
 
@@ -19,7 +19,7 @@ type SlaClock = Pick<TicketRow, 'status' | 'firstResponseDueAt' | 'firstResponde
  * when it also misses its resolution.
  */
 export function breachesToEscalate(ticket: SlaClock, escalatedAt: Date | null, now: Date): Array<{ target: SlaTarget; dueAt: Date }> {
-  if (!(OPEN_STATUSES as readonly string[]).includes(ticket.status)) return [];
+  if (isResolved(ticket.status)) return [];
   const missed = (target: SlaTarget, due: Date | null, met: Date | null) =>
     due && !met && due < now && (!escalatedAt || escalatedAt < due) ? [{ target, dueAt: due }] : [];
   return [
@@ -37,7 +37,7 @@ export async function escalateSlaBreaches(prisma: PrismaClient, publicUrl: strin
     const claimed = await tx.$queryRaw<ClaimedTicket[]>`
       WITH due AS (
         SELECT t."id", t."escalatedAt" AS "previousEscalatedAt" FROM "Ticket" t
-        WHERE t."status" IN ('NEW', 'OPEN', 'WAITING_ON_STUDENT')
+        WHERE t."status" = ANY(${[...UNRESOLVED_STATUSES]}::"TicketStatus"[])
           AND (
             (t."firstRespondedAt" IS NULL AND t."firstResponseDueAt" < ${now}
               AND (t."escalatedAt" IS NULL OR t."escalatedAt" < t."firstResponseDueAt"))

@@ -24,6 +24,8 @@ export interface TestApi {
   url: string;
   db: TestDatabase;
   webhooks: WebhookDelivery;
+  /** Stops the API's background work early (close() does it too), e.g. to let other job systems take over. */
+  stopBackgroundWork: () => Promise<void>;
   /** SQL statements Prisma has sent since the last reset. */
   queries: string[];
   gql: GraphQLClient;
@@ -71,6 +73,7 @@ export async function startTestApi(kind: DatabaseKind, env: Record<string, strin
     url: server.url,
     db,
     webhooks,
+    stopBackgroundWork,
     queries,
     gql: graphqlClient(server.url),
     liveSubscriptions: () => liveSubscriptions,

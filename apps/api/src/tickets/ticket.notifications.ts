@@ -2,6 +2,7 @@
 // that causes them: a rolled-back change sends nothing, a committed one is never forgotten.
 // Every email carries its own tracking link, so the student needs no sign-in to answer or rate.
 import type { Prisma, PrismaClient, Ticket as TicketRow, User as UserRow } from '@studentdesk/db';
+import { RESOLVED_STATUSES } from '@studentdesk/domain';
 import { issueTrackingCode } from './tracking-code.js';
 import { ratingReminderEmail, resolvedEmail, staffRepliedEmail, trackingLinkEmail, type Email } from '../notifications/email.templates.js';
 
@@ -49,7 +50,7 @@ export async function queueRatingReminders(prisma: PrismaClient, publicUrl: stri
       UPDATE "Ticket" SET "ratingReminderSentAt" = ${now}
       WHERE "id" IN (
         SELECT t."id" FROM "Ticket" t
-        WHERE t."status" IN ('RESOLVED', 'CLOSED')
+        WHERE t."status" = ANY(${[...RESOLVED_STATUSES]}::"TicketStatus"[])
           AND t."resolvedAt" <= ${dueBefore} AND t."resolvedAt" > ${notBefore}
           AND t."ratingReminderSentAt" IS NULL
           AND NOT EXISTS (SELECT 1 FROM "Rating" r WHERE r."ticketId" = t."id")

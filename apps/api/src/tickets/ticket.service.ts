@@ -347,7 +347,7 @@ export async function resolveWithin(
   return transition(
     tx,
     ticket,
-    'RESOLVED',
+    TicketStatus.RESOLVED,
     actor,
     { type: TicketEventType.RESOLVED, detail: { messageId: message.id, predictedScore } },
     {
@@ -414,7 +414,7 @@ export async function assignTicket(ctx: Context, ticketGlobalId: string, assigne
 
 export async function resolveTicket(ctx: Context, input: ResolveTicketInput) {
   const { actor, ticket } = await loadTicketAsStaff(ctx, input.ticketId);
-  assertTransition(ticket.status, 'RESOLVED');
+  assertTransition(ticket.status, TicketStatus.RESOLVED);
   const resolution = requiredText(input.resolution, 'resolution', 'Say what was done, in words the student understands.');
 
   const updated = await ctx.prisma.$transaction((tx) =>

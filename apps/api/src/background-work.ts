@@ -1,0 +1,56 @@
+// Everything the API does in the background, as jobs of the one job system: SLA escalation, rating
+// reminders, the email outbox, webhook relay and delivery, and cleanup. Every API process works
+// every queue; each sweep runs once per interval across all of them (job-system.ts, `every`).
+import type { Database } from '@studentdesk/db';
+import type { Logger } from 'pino';
+import type { Clock } from './clock.js';
+import type { Config } from './config.js';
+import { startWebhookDelivery, type WebhookDelivery } from './integrations/webhook-delivery.js';
+import { emailSender } from './notifications/email.sender.js';
+import { queueRatingReminders } from './tickets/ticket.notifications.js';
+import { announceTicketChange, type TicketPubSub } from './realtime/pubsub.js';
+import { escalateSlaBreaches } from './sla/sla.escalation.js';
+import { cleanUp } from './jobs/cleanup.js';
+import { startJobSystem } from './jobs/job-system.js';
+import { QUEUE } from './jobs/queues.js';
+
+export interface BackgroundWork {
+  webhooks: WebhookDelivery;
+  /** Stops taking jobs and waits for those in flight; call before closing the database. */
+  stop: () => Promise<void>;
+}
+
+export async function startBackgroundWork(deps: {
+  config: Config;
+  db: Database;
+  logger: Logger;
+  clock: Clock;
+  pubSub: TicketPubSub;
+}): Promise<BackgroundWork> {
+  const { config, db, logger, clock, pubSub } = deps;
+  const prisma = db.prisma;
+  const jobs = await startJobSystem(db.pool, logger, config.jobs);
+  const webhooks = await startWebhookDelivery({ prisma, pool: db.pool, jobs }, config.webhooks);
+
+  await jobs.every(QUEUE.ratingReminders, config.sweepIntervalMs, () => queueRatingReminders(prisma, config.publicUrl, clock.now()));
+  await jobs.every(QUEUE.slaEscalation, config.sweepIntervalMs, async () => {
+    const escalated = await escalateSlaBreaches(prisma, config.publicUrl, clock.now());
+    for (const ticket of escalated) announceTicketChange(pubSub, ticket);
+    return escalated.length;
+  });
+  const email = emailSender(prisma, config);
+  if (email) await jobs.every(QUEUE.emailOutbox, config.emailPollMs, email.run);
+  await jobs.every(QUEUE.cleanup, config.jobs.cleanupIntervalMs, async () => {
+    const { sessions, idempotencyKeys, emails, webhookEvents } = await cleanUp(prisma, config.jobs, clock.now());
+    return sessions + idempotencyKeys + emails + webhookEvents;
+  });
+
+  return {
+    webhooks,
+    async stop() {
+      // Long enough for a webhook attempt that has just started (its request's timeout).
+      await jobs.stop(config.webhooks.timeoutMs + 1000);
+      email?.close();
+    },
+  };
+}

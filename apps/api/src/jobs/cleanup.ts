@@ -1,0 +1,35 @@
+// The cleanup job: rows nothing needs any more. Each delete is one statement, so each is whole on
+// its own; none depends on another.
+import type { PrismaClient } from '@studentdesk/db';
+import { deleteExpiredSessions } from '../auth/sessions.js';
+import type { JobSettings } from './queues.js';
+
+const DAY_MS = 86_400_000;
+
+export interface Cleaned {
+  sessions: number;
+  idempotencyKeys: number;
+  emails: number;
+  webhookEvents: number;
+}
+
+export async function cleanUp(
+  prisma: PrismaClient,
+  settings: Pick<JobSettings, 'idempotencyKeyRetentionDays' | 'outboxRetentionDays'>,
+  now: Date,
+): Promise<Cleaned> {
+  const keysBefore = new Date(now.getTime() - settings.idempotencyKeyRetentionDays * DAY_MS);
+  const outboxBefore = new Date(now.getTime() - settings.outboxRetentionDays * DAY_MS);
+  const sessions = await deleteExpiredSessions(prisma, now);
+  // Raw, so the tickets' updatedAt stays when they last changed for people. A retried report older
+  // than this is a new report.
+  const idempotencyKeys = await prisma.$executeRaw`
+    UPDATE "Ticket" SET "idempotencyScope" = NULL, "idempotencyKey" = NULL, "idempotencyRequestHash" = NULL
+    WHERE "idempotencyKey" IS NOT NULL AND "createdAt" < ${keysBefore}`;
+  const { count: emails } = await prisma.emailMessage.deleteMany({ where: { status: 'SUCCEEDED', sentAt: { lt: outboxBefore } } });
+  // An event goes with its deliveries and their attempts (cascade), once none is still being tried.
+  const { count: webhookEvents } = await prisma.outboxEvent.deleteMany({
+    where: { processedAt: { lt: outboxBefore }, deliveries: { none: { status: 'PENDING' } } },
+  });
+  return { sessions, idempotencyKeys, emails, webhookEvents };
+}
