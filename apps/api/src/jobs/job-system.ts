@@ -5,6 +5,7 @@
 import type { Database, Prisma } from '@studentdesk/db';
 import { PgBoss, type Db, type Job, type JobResult, type SendOptions } from 'pg-boss';
 import type { Logger } from 'pino';
+import { carryOverLegacyJobs, setAsideLegacySchema } from './legacy-schema.js';
 import { queueDefinitions, type JobSettings, type QueueName } from './queues.js';
 
 export interface WorkOptions {
@@ -52,13 +53,21 @@ export async function startJobSystem(pool: Database['pool'], logger: Logger, set
   });
   boss.on('error', (error) => logger.error({ err: error }, 'job system error'));
   boss.on('warning', (warning) => logger.warn({ warning }, `job system warning: ${warning.message}`));
-  // Creates pgboss's schema, or migrates an older one (pg-boss 10's included), before anything runs.
+  // pg-boss creates its schema or migrates a recent one; pg-boss 10's is taken over (legacy-schema.ts).
+  const legacy = await setAsideLegacySchema(pool);
   await boss.start();
-  for (const { name, policy, ...options } of queueDefinitions(settings)) {
+  const queues = queueDefinitions(settings);
+  for (const { name, policy, ...options } of queues) {
     // Settings may have changed since the queue was made; its policy cannot.
     if (await boss.getQueue(name)) await boss.updateQueue(name, options);
     else await boss.createQueue(name, { policy, ...options });
   }
+  const carried = await carryOverLegacyJobs(
+    pool,
+    boss,
+    queues.map((queue) => queue.name as QueueName),
+  );
+  if (legacy || carried) logger.info({ carried }, `job system upgraded from pg-boss 10: ${carried} waiting jobs carried over`);
 
   const system: JobSystem = {
     async send(tx, queue, data, options = {}) {
