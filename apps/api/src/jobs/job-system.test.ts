@@ -7,15 +7,9 @@ import { createTestDatabase, DATABASE_KINDS, type TestDatabase, until } from '@s
 import { createLogger } from '../logger.js';
 import { failedJobs } from '../failed-jobs/failed-jobs.js';
 import { startJobSystem, type JobSystem } from './job-system.js';
-import { QUEUE, queueDefinitions, type JobSettings } from './queues.js';
+import { QUEUE, queueDefinitions } from './queues.js';
+import { TEST_JOB_SETTINGS } from '../test/job-settings.js';
 
-const SETTINGS: JobSettings = {
-  retryLimit: 2,
-  retryDelaySeconds: 1,
-  cleanupIntervalMs: 3_600_000,
-  idempotencyKeyRetentionDays: 30,
-  outboxRetentionDays: 30,
-};
 const logger = createLogger('silent');
 
 describe.each(DATABASE_KINDS)('the job system on %s', (kind) => {
@@ -24,7 +18,7 @@ describe.each(DATABASE_KINDS)('the job system on %s', (kind) => {
 
   beforeAll(async () => {
     db = await createTestDatabase(kind);
-    jobs = await startJobSystem(db.pool, logger, SETTINGS);
+    jobs = await startJobSystem(db.pool, logger, TEST_JOB_SETTINGS);
   });
   afterAll(async () => {
     await jobs?.stop(5000);
@@ -40,7 +34,7 @@ describe.each(DATABASE_KINDS)('the job system on %s', (kind) => {
     await until(async () => (await failedJobs(db, { first: 10 })).edges.length > 0, 20_000, 'the dead letter');
 
     // The first try and both retries, each after a longer wait (1 s, then about 2 s: backoff).
-    expect(tries).toHaveLength(1 + SETTINGS.retryLimit);
+    expect(tries).toHaveLength(1 + TEST_JOB_SETTINGS.retryLimit);
     const waits = tries.slice(1).map((time, index) => time - tries[index]!);
     expect(waits[0]).toBeGreaterThanOrEqual(900);
     expect(waits[1]).toBeGreaterThanOrEqual(1900);
@@ -59,7 +53,7 @@ describe.each(DATABASE_KINDS)('the job system on %s', (kind) => {
   }, 30_000);
 
   it('waits for the job in flight when it stops', async () => {
-    const other = await startJobSystem(db.pool, logger, SETTINGS);
+    const other = await startJobSystem(db.pool, logger, TEST_JOB_SETTINGS);
     let release!: () => void;
     const released = new Promise<void>((resolve) => (release = resolve));
     let started = false;
@@ -105,12 +99,12 @@ describe('several processes starting the job system at once on PostgreSQL', () =
   });
 
   it('creates pg-boss’s schema and every queue once', async () => {
-    const outcomes = await Promise.allSettled(Array.from({ length: 4 }, () => startJobSystem(db.pool, logger, SETTINGS)));
+    const outcomes = await Promise.allSettled(Array.from({ length: 4 }, () => startJobSystem(db.pool, logger, TEST_JOB_SETTINGS)));
     for (const outcome of outcomes) if (outcome.status === 'fulfilled') systems.push(outcome.value);
     expect(outcomes.filter((outcome) => outcome.status === 'rejected')).toEqual([]);
     const { rows } = await db.pool.query<{ name: string }>('SELECT name FROM pgboss.queue ORDER BY name');
     expect(rows.map((row) => row.name)).toEqual(
-      queueDefinitions(SETTINGS)
+      queueDefinitions(TEST_JOB_SETTINGS)
         .map((queue) => queue.name)
         .sort(),
     );

@@ -8,16 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase, until } from '@studentdesk/testing';
 import { createLogger } from '../logger.js';
 import { startJobSystem, type JobSystem } from './job-system.js';
-import { QUEUE, type JobSettings } from './queues.js';
+import { QUEUE } from './queues.js';
+import { TEST_JOB_SETTINGS } from '../test/job-settings.js';
 import type { AttemptJob } from './webhook-attempts.js';
-
-const SETTINGS: JobSettings = {
-  retryLimit: 2,
-  retryDelaySeconds: 1,
-  cleanupIntervalMs: 3_600_000,
-  idempotencyKeyRetentionDays: 30,
-  outboxRetentionDays: 30,
-};
 
 describe.each(DATABASE_KINDS)('upgrading from pg-boss 10 on %s', (kind) => {
   let db: TestDatabase;
@@ -40,7 +33,7 @@ describe.each(DATABASE_KINDS)('upgrading from pg-boss 10 on %s', (kind) => {
     await old.stop({ graceful: false, close: false, wait: true });
     const [{ version: oldVersion }] = (await db.pool.query('SELECT version FROM pgboss.version')).rows as [{ version: number }];
 
-    jobs = await startJobSystem(db.pool, createLogger('silent'), SETTINGS);
+    jobs = await startJobSystem(db.pool, createLogger('silent'), TEST_JOB_SETTINGS);
     const [{ version: newVersion }] = (await db.pool.query('SELECT version FROM pgboss.version')).rows as [{ version: number }];
     expect(newVersion).toBeGreaterThan(oldVersion);
 
@@ -52,7 +45,7 @@ describe.each(DATABASE_KINDS)('upgrading from pg-boss 10 on %s', (kind) => {
     expect(received).toEqual([waiting]);
     // The old schema is gone, and starting again finds nothing to take over.
     expect((await db.pool.query(`SELECT to_regnamespace('pgboss_legacy') IS NULL AS gone`)).rows).toEqual([{ gone: true }]);
-    const again = await startJobSystem(db.pool, createLogger('silent'), SETTINGS);
+    const again = await startJobSystem(db.pool, createLogger('silent'), TEST_JOB_SETTINGS);
     await again.stop(5000);
     expect(received).toHaveLength(1);
   });
