@@ -107,6 +107,13 @@ describe('single sign-on with OpenID Connect', () => {
     return answer.data!.me;
   };
 
+  it('offers the button on the sign-in pages', async () => {
+    const answer = await api.gql('{ signInOptions { password oidc { displayName startPath } } }');
+    expect(answer.data).toEqual({
+      signInOptions: { password: true, oidc: { displayName: 'Sign in with Example School', startPath: '/auth/oidc/start' } },
+    });
+  });
+
   it('creates a student at the first sign-in and finds the same user at the next', async () => {
     provider.accounts.set('ada', { email: 'Ada@Example.edu', name: 'Ada Lovelace' });
     const first = new Browser();
@@ -247,7 +254,7 @@ describe('single sign-on while the provider is down', () => {
     expect(await api.db.prisma.user.count({ where: { email: 'ada@example.edu' } })).toBe(0);
   });
 
-  it('answers the start with the same problem when the provider was never reached', async () => {
+  it('answers the start with the same problem when the provider was never reached, and offers no button when not set up', async () => {
     const port = await freePort();
     const unreachable = await startTestApi('pglite', {
       OIDC_ISSUER_URL: `http://127.0.0.1:${port}`,
@@ -260,6 +267,15 @@ describe('single sign-on while the provider is down', () => {
       expect(start.headers.get('location')).toBe('/console/?sso_error=unavailable');
     } finally {
       await unreachable.close();
+    }
+    const passwordOnly = await startTestApi('pglite');
+    try {
+      expect((await passwordOnly.gql('{ signInOptions { password oidc { displayName } } }')).data).toEqual({
+        signInOptions: { password: true, oidc: null },
+      });
+      expect((await fetch(new URL('/auth/oidc/start', passwordOnly.url), { redirect: 'manual' })).status).toBe(404);
+    } finally {
+      await passwordOnly.close();
     }
   });
 });
