@@ -2,10 +2,11 @@
 // else the user with their email, when the provider vouches for it (email_verified); else a new
 // student. With OIDC_ROLE_CLAIM set, the provider's groups decide the role at every sign-in.
 import type { PrismaClient, Role, User } from '@studentdesk/db';
+import type { SsoProblem } from '@studentdesk/domain';
 import type { OidcSettings } from '../config.js';
 
 /** Why a person the provider signed in is not let in; the code the web app shows a message for. */
-export type IdentityRefusal = 'deactivated' | 'no_email' | 'email_in_use';
+export type IdentityRefusal = Extract<SsoProblem, 'deactivated' | 'no_email' | 'email_in_use'>;
 
 export type IdentityResult = { ok: true; user: User; created: boolean } | { ok: false; reason: IdentityRefusal };
 

@@ -1,6 +1,7 @@
 // The relying party's side of OpenID Connect, on openid-client: the provider's metadata (found
 // once, found again after a failure), the authorization URL with state, nonce and PKCE, and the code
 // exchanged for the person's claims. Which user they become is identity.service.ts's business.
+import type { SsoProblem } from '@studentdesk/domain';
 import * as oidc from 'openid-client';
 import type { OidcSettings } from '../config.js';
 
@@ -15,7 +16,7 @@ export interface FlowSecrets {
 }
 
 /** Why the provider's answer did not sign anyone in. */
-export type ExchangeFailure = 'unavailable' | 'rejected';
+export type ExchangeFailure = Extract<SsoProblem, 'unavailable' | 'rejected'>;
 
 export class ProviderFailure extends Error {
   constructor(

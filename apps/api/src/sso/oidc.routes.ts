@@ -2,20 +2,18 @@
 // GET /auth/oidc/callback brings it back signed in, with a session exactly like a password
 // sign-in's (auth/sessions.ts), or back to the app's sign-in page with a problem code that names
 // what went wrong without telling anything about accounts (web apps show a message for each).
+import type { SsoProblem } from '@studentdesk/domain';
 import { parseCookie } from 'cookie';
 import { Router, type Request, type Response } from 'express';
 import { startSession } from '../auth/sessions.js';
 import type { App, SessionCookie } from '../context.js';
-import { userForClaims, type IdentityRefusal } from './identity.service.js';
-import { createOidcClient, ProviderFailure, type ExchangeFailure } from './oidc.client.js';
+import { userForClaims } from './identity.service.js';
+import { createOidcClient, ProviderFailure } from './oidc.client.js';
 import { FLOW_COOKIE, FLOW_TTL_SECONDS, isLocalPath, openFlow, sealFlow, WEB_APPS, type WebApp } from './oidc-flow.js';
 
 export const OIDC_PATH = '/auth/oidc';
 export const OIDC_START_PATH = `${OIDC_PATH}/start`;
 const CALLBACK_PATH = `${OIDC_PATH}/callback`;
-
-/** What the sign-in page is told: `expired` (no or stale flow cookie), `state` (not this browser's sign-in), `denied` (the provider said no). */
-export type SsoProblem = 'expired' | 'state' | 'denied' | ExchangeFailure | IdentityRefusal;
 
 const LANDING: Record<WebApp, string> = { portal: '/', console: '/console/' };
 const SIGN_IN_PAGE: Record<WebApp, string> = { portal: '/sign-in', console: '/console/' };
