@@ -21,6 +21,8 @@ export interface OidcProviderOptions {
   redirectUris: string[];
   /** A port to listen on (one reserved with freePort); a free one without it. */
   port?: number;
+  /** For an API configured before the provider starts; a random one without it. */
+  clientSecret?: string;
 }
 
 export interface TestOidcProvider {
@@ -47,7 +49,7 @@ async function formBody(req: IncomingMessage): Promise<URLSearchParams> {
 export async function startOidcProvider(options: OidcProviderOptions): Promise<TestOidcProvider> {
   const accounts = new Map<string, OidcAccount>();
   const clientId = 'studentdesk';
-  const clientSecret = randomBytes(24).toString('base64url');
+  const clientSecret = options.clientSecret ?? randomBytes(24).toString('base64url');
   const server = createServer();
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -70,6 +72,8 @@ export async function startOidcProvider(options: OidcProviderOptions): Promise<T
     cookies: { keys: [randomBytes(16).toString('hex')] },
     claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name', 'groups'] },
     features: { devInteractions: { enabled: false } },
+    // Short lifetimes, stated so the provider does not warn about its defaults.
+    ttl: { Interaction: 600, Session: 3600, Grant: 3600, AccessToken: 600, IdToken: 600, AuthorizationCode: 60 },
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     async findAccount(_ctx, id) {
       const account = accounts.get(id);
