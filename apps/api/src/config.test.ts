@@ -102,4 +102,57 @@ describe('configuration', () => {
       /QUERY_MAX_COST must not be more than USER_BUDGET/,
     );
   });
+
+  it('takes single sign-on all or nothing, from an https provider, with roles only from a named claim', () => {
+    const oidc = { OIDC_ISSUER_URL: 'https://login.school.edu', OIDC_CLIENT_ID: 'desk', OIDC_CLIENT_SECRET: 's3cret' };
+    expect(loadConfig(base).oidc).toBeUndefined();
+    expect(loadConfig({ ...base, ...oidc }).oidc).toEqual({
+      issuerUrl: 'https://login.school.edu',
+      clientId: 'desk',
+      clientSecret: 's3cret',
+      scopes: 'openid email profile',
+      displayName: 'Sign in with your school account',
+      roleClaim: undefined,
+      staffGroups: [],
+      managerGroups: [],
+      adminGroups: [],
+    });
+    expect(
+      loadConfig({
+        ...base,
+        ...oidc,
+        OIDC_SCOPES: 'openid email groups',
+        OIDC_DISPLAY_NAME: 'Sign in with Example School',
+        OIDC_ROLE_CLAIM: 'groups',
+        OIDC_STAFF_GROUPS: 'it-staff, library',
+        OIDC_ADMIN_GROUPS: 'it-admins',
+      }).oidc,
+    ).toMatchObject({
+      scopes: 'openid email groups',
+      roleClaim: 'groups',
+      staffGroups: ['it-staff', 'library'],
+      adminGroups: ['it-admins'],
+    });
+    expect(loadConfig({ ...base, ...oidc, OIDC_ISSUER_URL: 'http://localhost:9000' }).oidc?.issuerUrl).toBe('http://localhost:9000');
+
+    const problems = (env: Record<string, string>) => {
+      try {
+        loadConfig({ ...base, ...env });
+        return [];
+      } catch (error) {
+        return (error as ConfigError).problems;
+      }
+    };
+    expect(problems({ OIDC_ISSUER_URL: 'https://login.school.edu' })).toEqual([
+      'Single sign-on needs OIDC_ISSUER_URL, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET together; missing OIDC_CLIENT_ID, OIDC_CLIENT_SECRET',
+    ]);
+    expect(problems({ OIDC_DISPLAY_NAME: 'Sign in with Example School' })).toEqual([
+      'OIDC_DISPLAY_NAME set without OIDC_ISSUER_URL, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET',
+    ]);
+    expect(problems({ ...oidc, OIDC_ISSUER_URL: 'http://login.school.edu', OIDC_SCOPES: 'email', OIDC_STAFF_GROUPS: 'staff' })).toEqual([
+      'OIDC_ISSUER_URL must use https:// (http:// only for localhost), got "http://login.school.edu"',
+      'OIDC_SCOPES must include openid, got "email"',
+      "OIDC_STAFF_GROUPS need OIDC_ROLE_CLAIM, the claim that lists a person's groups",
+    ]);
+  });
 });

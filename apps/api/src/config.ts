@@ -50,6 +50,24 @@ export interface Config {
   webhooks: DeliverySettings;
   /** Retries and dead letters of background jobs, and what cleanup keeps. */
   jobs: JobSettings;
+  /** Single sign-on through an OpenID Connect provider (sso/); unset: password sign-in only. */
+  oidc?: OidcSettings;
+}
+
+/** The school's OpenID Connect provider and how its people become StudentDesk users (sso/). */
+export interface OidcSettings {
+  issuerUrl: string;
+  clientId: string;
+  clientSecret: string;
+  scopes: string;
+  /** The label of the sign-in button, e.g. "Sign in with Example School". */
+  displayName: string;
+  /** The claim listing a person's groups; unset: roles are not taken from the provider. */
+  roleClaim?: string;
+  /** Groups giving each role; the highest role any of a person's groups gives wins. */
+  staffGroups: string[];
+  managerGroups: string[];
+  adminGroups: string[];
 }
 
 /** When a failed webhook delivery is tried again (integrations/retry-schedule.ts). */
@@ -91,6 +109,8 @@ export class ConfigError extends Error {
 }
 
 type Env = Record<string, string | undefined>;
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
@@ -265,6 +285,8 @@ export function loadConfig(env: Env = process.env): Config {
     outboxRetentionDays: integer('OUTBOX_RETENTION_DAYS', 30, 1, 3650),
   };
 
+  const oidc = oidcSettings(env, problems);
+
   const webApps = [
     { mountPath: '/', dir: env.PORTAL_DIST || join(findRepoRoot(), 'apps/portal/dist') },
     { mountPath: '/console', dir: env.CONSOLE_DIST || join(findRepoRoot(), 'apps/console/dist') },
@@ -300,5 +322,64 @@ export function loadConfig(env: Env = process.env): Config {
     websocket,
     webhooks,
     jobs,
+    oidc,
+  };
+}
+
+const OIDC_REQUIRED = ['OIDC_ISSUER_URL', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const;
+const OIDC_OPTIONAL = [
+  'OIDC_SCOPES',
+  'OIDC_DISPLAY_NAME',
+  'OIDC_ROLE_CLAIM',
+  'OIDC_STAFF_GROUPS',
+  'OIDC_MANAGER_GROUPS',
+  'OIDC_ADMIN_GROUPS',
+];
+
+/** All or nothing: a half-configured provider is a mistake to report at start, not at a student's first click. */
+function oidcSettings(env: Env, problems: string[]): OidcSettings | undefined {
+  const missing = OIDC_REQUIRED.filter((name) => !env[name]);
+  if (missing.length === OIDC_REQUIRED.length) {
+    const stray = OIDC_OPTIONAL.filter((name) => env[name]);
+    if (stray.length) problems.push(`${stray.join(', ')} set without OIDC_ISSUER_URL, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET`);
+    return undefined;
+  }
+  if (missing.length) {
+    problems.push(`Single sign-on needs OIDC_ISSUER_URL, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET together; missing ${missing.join(', ')}`);
+    return undefined;
+  }
+  const issuerUrl = env.OIDC_ISSUER_URL!;
+  let issuer: URL | undefined;
+  try {
+    issuer = new URL(issuerUrl);
+  } catch {
+    problems.push(`OIDC_ISSUER_URL must be an absolute URL such as https://login.school.edu, got "${issuerUrl}"`);
+  }
+  // Plain http only to a provider on this machine (a test or a local proxy): tokens must not cross a network in clear.
+  if (issuer && issuer.protocol !== 'https:' && !(issuer.protocol === 'http:' && LOOPBACK_HOSTS.has(issuer.hostname))) {
+    problems.push(`OIDC_ISSUER_URL must use https:// (http:// only for localhost), got "${issuerUrl}"`);
+  }
+  const scopes = (env.OIDC_SCOPES || 'openid email profile').trim().split(/\s+/);
+  if (!scopes.includes('openid')) problems.push(`OIDC_SCOPES must include openid, got "${env.OIDC_SCOPES}"`);
+  const groups = (name: string) =>
+    (env[name] ?? '')
+      .split(',')
+      .map((group) => group.trim())
+      .filter(Boolean);
+  const roleClaim = env.OIDC_ROLE_CLAIM?.trim() || undefined;
+  const groupSettings = ['OIDC_STAFF_GROUPS', 'OIDC_MANAGER_GROUPS', 'OIDC_ADMIN_GROUPS'];
+  if (!roleClaim && groupSettings.some((name) => env[name])) {
+    problems.push(`${groupSettings.filter((name) => env[name]).join(', ')} need OIDC_ROLE_CLAIM, the claim that lists a person's groups`);
+  }
+  return {
+    issuerUrl,
+    clientId: env.OIDC_CLIENT_ID!,
+    clientSecret: env.OIDC_CLIENT_SECRET!,
+    scopes: scopes.join(' '),
+    displayName: env.OIDC_DISPLAY_NAME?.trim() || 'Sign in with your school account',
+    roleClaim,
+    staffGroups: groups('OIDC_STAFF_GROUPS'),
+    managerGroups: groups('OIDC_MANAGER_GROUPS'),
+    adminGroups: groups('OIDC_ADMIN_GROUPS'),
   };
 }

@@ -18,6 +18,7 @@ import { graphiqlLandingPage, serveGraphiql } from './graphiql.js';
 import { applyCors, requestLogging, securityHeaders } from './http-hardening.js';
 import { createAdmission, type Admission } from './limits/admission.js';
 import { admissionPlugin } from './limits/admission.plugin.js';
+import { OIDC_PATH, oidcRoutes } from './sso/oidc.routes.js';
 import { serveWebApps } from './web-apps.js';
 import { serveWebsocket } from './websocket.js';
 
@@ -190,6 +191,10 @@ export async function startServer(app: App, schema: GraphQLSchema): Promise<ApiS
     }),
   );
 
+  expressApp.use(
+    OIDC_PATH,
+    oidcRoutes(app, (res) => sessionCookie(app, res)),
+  );
   serveGraphiql(expressApp);
   serveWebApps(expressApp, app.config.webApps);
 

@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 
 export const RESULTS_DIR = new URL('../test-results/', import.meta.url).pathname;
-const PORTAL_DIST = new URL('../dist/', import.meta.url).pathname;
+export const PORTAL_DIST = new URL('../dist/', import.meta.url).pathname;
 
 export const PHONE = { width: 360, height: 740 };
 export const DESKTOP = { width: 1280, height: 800 };

@@ -17,3 +17,4 @@ export {
   type TicketMove,
 } from './ticket-status.js';
 export { formatTicketNumber, parseTicketNumber } from './ticket-number.js';
+export { SSO_PROBLEM_MESSAGES, SSO_PROBLEMS, ssoProblemMessage, type SsoProblem } from './sign-in-problems.js';

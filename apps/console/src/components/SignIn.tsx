@@ -1,4 +1,5 @@
-import { useMutation } from '@apollo/client/react';
+import { useMutation, useQuery } from '@apollo/client/react';
+import { ssoProblemMessage } from '@studentdesk/domain';
 import { useState, type FormEvent } from 'react';
 import { graphql } from '../gql';
 import { formText } from '../lib/forms';
@@ -14,6 +15,17 @@ const SIGN_IN = graphql(`
   }
 `);
 
+const SIGN_IN_OPTIONS = graphql(`
+  query SignInOptions {
+    signInOptions {
+      oidc {
+        displayName
+        startPath
+      }
+    }
+  }
+`);
+
 export const SIGN_OUT = graphql(`
   mutation SignOut {
     signOut
@@ -24,7 +36,11 @@ export const SIGN_OUT = graphql(`
 export function SignIn({ notice }: { notice?: string }) {
   const [signIn, { loading }] = useMutation(SIGN_IN);
   const [signOut] = useMutation(SIGN_OUT);
-  const [problem, setProblem] = useState(notice ?? '');
+  // Single sign-on sends people back here with ?sso_error= when it could not sign them in.
+  const [problem, setProblem] = useState(
+    () => notice ?? ssoProblemMessage(new URLSearchParams(window.location.search).get('sso_error')) ?? '',
+  );
+  const oidc = useQuery(SIGN_IN_OPTIONS).data?.signInOptions.oidc;
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -66,6 +82,12 @@ export function SignIn({ notice }: { notice?: string }) {
           Sign in
         </button>
       </form>
+      {oidc && (
+        // A full page load: the API sends the browser on to the school's sign-in service.
+        <a className="button sso" href={`${oidc.startPath}?app=console`}>
+          {oidc.displayName}
+        </a>
+      )}
     </main>
   );
 }

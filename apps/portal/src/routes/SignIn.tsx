@@ -1,4 +1,5 @@
-import { useMutation } from '@apollo/client/react';
+import { useMutation, useQuery } from '@apollo/client/react';
+import { ssoProblemMessage } from '@studentdesk/domain';
 import { useState, type FormEvent } from 'react';
 import { Field, FormError } from '../components/Field.js';
 import { Layout } from '../components/Layout.js';
@@ -16,7 +17,21 @@ const SIGN_IN = graphql(`
   }
 `);
 
+const SIGN_IN_OPTIONS = graphql(`
+  query SignInOptions {
+    signInOptions {
+      oidc {
+        displayName
+        startPath
+      }
+    }
+  }
+`);
+
 export function SignIn() {
+  // Sent back here by single sign-on with ?sso_error=: said once, above both ways in.
+  const [ssoProblem] = useState(() => ssoProblemMessage(new URLSearchParams(window.location.search).get('sso_error')));
+  const oidc = useQuery(SIGN_IN_OPTIONS).data?.signInOptions.oidc;
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState(NO_ERRORS);
@@ -35,6 +50,20 @@ export function SignIn() {
 
   return (
     <Layout title="Sign in">
+      {ssoProblem && (
+        <div className="card narrow">
+          <FormError message={ssoProblem} />
+        </div>
+      )}
+      {oidc && (
+        <section className="card narrow" aria-label="Single sign-on">
+          {/* A full page load: the API sends the browser on to the school's sign-in service. */}
+          <a className="button primary" href={`${oidc.startPath}?app=portal`}>
+            {oidc.displayName}
+          </a>
+          <p className="hint">Or sign in with your help desk password below.</p>
+        </section>
+      )}
       <form onSubmit={submit} className="card narrow" noValidate>
         <Field label="School email" error={errors.fields.email}>
           <input type="email" autoComplete="username" value={email} onChange={(event) => setEmail(event.target.value)} required />

@@ -1,0 +1,22 @@
+// Why single sign-on sent someone back to the sign-in page: the API names the problem in
+// ?sso_error=, and both web apps say it in the same words, none of which tell anything about accounts.
+export const SSO_PROBLEMS = ['expired', 'state', 'denied', 'unavailable', 'rejected', 'deactivated', 'no_email', 'email_in_use'] as const;
+export type SsoProblem = (typeof SSO_PROBLEMS)[number];
+
+export const SSO_PROBLEM_MESSAGES: Record<SsoProblem, string> = {
+  expired: 'Signing in with your school account took too long, or was started in another browser. Please try again.',
+  state: 'That sign-in was not started in this browser. Please try again.',
+  denied: 'Your school account was not allowed to sign in. If you think this is a mistake, contact your school’s IT help.',
+  unavailable: 'Your school’s sign-in service cannot be reached right now. Try again in a few minutes.',
+  rejected: 'Your school’s sign-in service did not confirm the sign-in. Please try again.',
+  deactivated: 'This account has been deactivated. Ask the help desk if you need it back.',
+  no_email: 'Your school account has no email address, which the help desk needs. Contact your school’s IT help.',
+  email_in_use:
+    'An account with this email already exists, and your school’s sign-in service has not confirmed the address. Sign in with your password, or ask the help desk.',
+};
+
+/** The message for a page's ?sso_error= value; null for none, a generic one for a code this version does not know. */
+export function ssoProblemMessage(code: string | null): string | null {
+  if (code === null) return null;
+  return (SSO_PROBLEMS as readonly string[]).includes(code) ? SSO_PROBLEM_MESSAGES[code as SsoProblem] : SSO_PROBLEM_MESSAGES.rejected;
+}
