@@ -1,5 +1,6 @@
-import { DeliveryStatus, type EmailMessage as EmailRow } from '@studentdesk/db';
+import { DeliveryStatus, EmailKind, type EmailMessage as EmailRow } from '@studentdesk/db';
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { hideLinkTokens, LINK_TOKEN_PREFIX } from '../auth/link-tokens.js';
 import { enforce } from '../auth/viewer.js';
 import type { Context } from '../context.js';
 import { PageArgs } from '../relay/pagination.js';
@@ -24,5 +25,12 @@ export class EmailMessageResolver {
   @FieldResolver(() => ID, { nullable: true, description: 'The ticket it is about, as a global ID.' })
   ticketId(@Root() email: EmailRow): string | null {
     return email.ticketId ? toGlobalId('Ticket', email.ticketId) : null;
+  }
+
+  @FieldResolver(() => String, {
+    description: 'The plain-text body, links included; a password reset’s link is hidden, as it would let the reader into the account.',
+  })
+  text(@Root() email: EmailRow): string {
+    return email.kind === EmailKind.PASSWORD_RESET ? hideLinkTokens(email.text, LINK_TOKEN_PREFIX.passwordReset) : email.text;
   }
 }
