@@ -1,5 +1,6 @@
 import { useMutation } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
 import { graphql } from '../gql';
 import { formText } from '../lib/forms';
 
@@ -66,6 +67,9 @@ export function SignIn({ notice }: { notice?: string }) {
           Sign in
         </button>
       </form>
+      <p>
+        <Link to="/forgot-password">Forgot your password?</Link>
+      </p>
     </main>
   );
 }
