@@ -147,6 +147,7 @@ function DeactivateButton({
 
 export default function People() {
   const viewer = useViewer();
+  const formId = useId();
   const { data, error, fetchMore, refetch } = useQuery(PEOPLE, { fetchPolicy: 'cache-and-network' });
   const [inviteStaff, inviting] = useMutation(INVITE_STAFF);
   const [revokeInvitation] = useMutation(REVOKE_INVITATION);
@@ -199,17 +200,18 @@ export default function People() {
           Email
           <input name="email" type="email" required autoComplete="off" />
         </label>
-        <label>
-          Role
-          <select name="role" defaultValue="STAFF">
+        {/* Labels beside the lists, not around them: a wrapping label would add every option to the list's name. */}
+        <div>
+          <label htmlFor={`${formId}-role`}>Role</label>
+          <select id={`${formId}-role`} name="role" defaultValue="STAFF">
             <option value="STAFF">Staff: works the department’s tickets</option>
             <option value="MANAGER">Manager: also sees every department’s numbers</option>
             <option value="ADMIN">Admin: runs the desk</option>
           </select>
-        </label>
-        <label>
-          Department
-          <select name="departmentId" required defaultValue="">
+        </div>
+        <div>
+          <label htmlFor={`${formId}-department`}>Department</label>
+          <select id={`${formId}-department`} name="departmentId" required defaultValue="">
             <option value="" disabled>
               Choose a department
             </option>
@@ -219,7 +221,7 @@ export default function People() {
               </option>
             ))}
           </select>
-        </label>
+        </div>
         <button type="submit" className="primary" disabled={inviting.loading}>
           Send invitation
         </button>
