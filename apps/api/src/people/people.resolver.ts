@@ -14,7 +14,7 @@ import { Invitation, InvitationConnection, InvitationStatus, InviteStaffInput, S
 export class InvitationResolver {
   @Query(() => InvitationConnection, { description: 'Admins: every invitation sent, newest first.' })
   async invitations(@Ctx() ctx: Context, @Args(() => PageArgs) page: PageArgs): Promise<InvitationConnection> {
-    return (await listInvitations(ctx, page));
+    return await listInvitations(ctx, page);
   }
 
   @Mutation(() => Invitation, {
@@ -67,7 +67,7 @@ export class PeopleResolver {
     description: 'Admins: every staff, manager and admin account, deactivated ones included, newest first.',
   })
   async staffAccounts(@Ctx() ctx: Context, @Args(() => PageArgs) page: PageArgs): Promise<StaffAccountConnection> {
-    return (await listStaffAccounts(ctx, page));
+    return await listStaffAccounts(ctx, page);
   }
 
   @Mutation(() => User, {
