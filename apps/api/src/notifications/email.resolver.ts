@@ -9,6 +9,9 @@ import { toGlobalId } from '../relay/global-id.js';
 import * as emailPolicy from './email.policy.js';
 import { EmailMessage, EmailMessageConnection } from './email.type.js';
 
+/** Emails whose link lets its reader into someone's account, by the prefix of the link's token. */
+const PRIVATE_LINK_TOKENS: ReadonlyMap<EmailKind, string> = new Map([[EmailKind.PASSWORD_RESET, LINK_TOKEN_PREFIX.passwordReset]]);
+
 @Resolver(() => EmailMessage)
 export class EmailMessageResolver {
   @Query(() => EmailMessageConnection, { description: 'Admins: every email written to students, newest first (the outbox).' })
@@ -31,6 +34,7 @@ export class EmailMessageResolver {
     description: 'The plain-text body, links included; a password reset’s link is hidden, as it would let the reader into the account.',
   })
   text(@Root() email: EmailRow): string {
-    return email.kind === EmailKind.PASSWORD_RESET ? hideLinkTokens(email.text, LINK_TOKEN_PREFIX.passwordReset) : email.text;
+    const prefix = PRIVATE_LINK_TOKENS.get(email.kind);
+    return prefix ? hideLinkTokens(email.text, prefix) : email.text;
   }
 }
