@@ -56,9 +56,12 @@ export async function resetPassword(ctx: Context, token: string, newPassword: st
     : null;
   if (!reset || reset.usedAt || reset.expiresAt <= now || reset.user.deactivatedAt) throw badInput(SPENT, 'token');
   checkNewPassword(newPassword, reset.user.email, 'newPassword');
-  return setPasswordAndSignIn(ctx, reset.user, newPassword, async (tx) => {
+  const session = await setPasswordAndSignIn(ctx, reset.user, newPassword, async (tx) => {
     // Claimed in the transaction: of two uses at the same moment, one sets the password.
     const { count } = await tx.passwordReset.updateMany({ where: { id: reset.id, usedAt: null }, data: { usedAt: now } });
     if (count !== 1) throw badInput(SPENT, 'token');
   });
+  // The lockout message says "or reset your password": the owner, back in, is not kept out of signing in from here.
+  await ctx.app.limits.signIn.forgive(reset.user.email, ctx.clientAddress);
+  return session;
 }

@@ -106,6 +106,16 @@ describe('password reset', () => {
     expect(codes(await api.gql(RESET, { token, newPassword: '🙂'.repeat(128) }))).toEqual([]);
   });
 
+  it('lifts the lockout of the address that used the link', async () => {
+    const user = await createUser(api.db.prisma, 'STUDENT');
+    const guesses = [];
+    for (let i = 0; i < 11; i += 1) guesses.push(await api.gql(SIGN_IN, { email: user.email, password: `guess number ${i}` }));
+    expect(codes(guesses.at(-1)!)).toEqual(['RATE_LIMITED']);
+    expect(codes(await api.gql(SIGN_IN, { email: user.email, password: PASSWORD }))).toEqual(['RATE_LIMITED']);
+    expect(codes(await api.gql(RESET, { token: await resetTokenFor(user.email), newPassword: NEW_PASSWORD }))).toEqual([]);
+    expect(codes(await api.gql(SIGN_IN, { email: user.email, password: NEW_PASSWORD }))).toEqual([]);
+  });
+
   it('refuses a link after 30 minutes, and one that a newer request replaced', async () => {
     const user = school.users.otherStaff;
     const expired = await resetTokenFor(user.email);
