@@ -251,6 +251,11 @@ export function loadConfig(env: Env = process.env): Config {
       emailsPerRecipient: integer('GUEST_EMAILS_PER_RECIPIENT_PER_HOUR', 5, 1, 1_000_000),
       windowSeconds: 3600,
     },
+    passwordResets: {
+      requestsPerAddress: integer('PASSWORD_RESETS_PER_ADDRESS_PER_HOUR', 30, 1, 1_000_000),
+      emailsPerRecipient: integer('PASSWORD_RESET_EMAILS_PER_RECIPIENT_PER_HOUR', 3, 1, 1_000_000),
+      windowSeconds: 3600,
+    },
   };
   for (const [owner, prefix] of [
     ['apiKey', 'API_KEY'],

@@ -16,6 +16,7 @@ import * as incidentPolicy from './incidents/incident.policy.js';
 import * as apiKeyPolicy from './integrations/api-key.policy.js';
 import * as webhookPolicy from './integrations/webhook.policy.js';
 import * as emailPolicy from './notifications/email.policy.js';
+import * as peoplePolicy from './people/people.policy.js';
 import * as ratingPolicy from './ratings/rating.policy.js';
 import * as suggestionPolicy from './suggestions/suggestion.policy.js';
 import * as ticketPolicy from './tickets/ticket.policy.js';
@@ -64,6 +65,7 @@ export const NODE_TYPES: Record<NodeTypeName, NodeEntry<unknown>> = {
   }),
   Suggestion: entry({ loader: (l) => l.suggestion, canRead: byViewer(suggestionPolicy.canRead) }),
   CannedResponse: entry({ loader: (l) => l.cannedResponse, canRead: byViewer(cannedResponsePolicy.canRead) }),
+  Invitation: entry({ loader: (l) => l.invitation, canRead: byViewer(peoplePolicy.canReadInvitation) }),
 };
 
 const isNodeType = (type: string): type is NodeTypeName => Object.hasOwn(NODE_TYPES, type);

@@ -27,6 +27,7 @@ import { TicketSubscriptionResolver } from './tickets/ticket.subscription.js';
 import { SignInOptionsResolver } from './sso/sign-in-options.resolver.js';
 import { StudentPanelResolver } from './student-panel/student-panel.resolver.js';
 import { UserResolver } from './users/user.resolver.js';
+import { InvitationResolver, PeopleResolver } from './people/people.resolver.js';
 
 /** `pubSub` is the one subscriptions listen on (type-graphql requires it even with custom subscribe). */
 export async function createSchema(pubSub: TicketPubSub) {
@@ -43,8 +44,10 @@ export async function createSchema(pubSub: TicketPubSub) {
       FailedBackgroundJobResolver,
       IncidentResolver,
       InsightsResolver,
+      InvitationResolver,
       MessageResolver,
       NodeResolver,
+      PeopleResolver,
       QueueSubscriptionResolver,
       RatingResolver,
       SatisfactionResolver,

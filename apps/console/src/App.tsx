@@ -1,6 +1,7 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { lazy, Suspense, useState } from 'react';
-import { NavLink, Navigate, Route, Routes } from 'react-router';
+import { NavLink, Navigate, Route, Routes, useLocation } from 'react-router';
+import { ACCOUNT_PAGES } from './components/AccountPages';
 import { ShortcutsHelp } from './components/ShortcutsHelp';
 import { SIGN_OUT, SignIn } from './components/SignIn';
 import { useKeys } from './lib/keys';
@@ -22,12 +23,17 @@ const ApiKeys = lazy(() => import('./routes/ApiKeys'));
 const Webhooks = lazy(() => import('./routes/Webhooks'));
 const WebhookView = lazy(() => import('./routes/WebhookView'));
 const EmailOutbox = lazy(() => import('./routes/EmailOutbox'));
+const People = lazy(() => import('./routes/People'));
 
 export function App() {
   const { data, loading, error } = useQuery(VIEWER);
   const [signOut] = useMutation(SIGN_OUT);
   const [helpOpen, setHelpOpen] = useState(false);
   useKeys({ '?': () => setHelpOpen(true) });
+  const accountPage = ACCOUNT_PAGES[useLocation().pathname];
+
+  // Reached from an email or the sign-in form: shown whoever is signed in, if anyone.
+  if (accountPage) return accountPage();
 
   if (loading) return <p className="loading">Loading…</p>;
   if (error) return <p role="alert">The desk cannot be reached: {error.message}</p>;
@@ -86,7 +92,8 @@ export function App() {
               <Route path="/suggestions" element={<Suggestions />} />
               <Route path="/canned-responses" element={<CannedResponses />} />
               <Route path="/admin" element={<Admin />}>
-                <Route index element={<Navigate to="api-keys" replace />} />
+                <Route index element={<Navigate to="people" replace />} />
+                <Route path="people" element={<People />} />
                 <Route path="api-keys" element={<ApiKeys />} />
                 <Route path="webhooks" element={<Webhooks />} />
                 <Route path="webhooks/:id" element={<WebhookView />} />

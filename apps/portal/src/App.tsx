@@ -11,6 +11,8 @@ const ReportSent = lazy(() => import('./routes/ReportSent.js').then((module) => 
 const ReportAnswered = lazy(() => import('./routes/ReportAnswered.js').then((module) => ({ default: module.ReportAnswered })));
 const TicketPage = lazy(() => import('./routes/TicketPage.js').then((module) => ({ default: module.TicketPage })));
 const TrackPage = lazy(() => import('./routes/TicketPage.js').then((module) => ({ default: module.TrackPage })));
+const ForgotPassword = lazy(() => import('./routes/PasswordReset.js').then((module) => ({ default: module.ForgotPassword })));
+const ResetPassword = lazy(() => import('./routes/PasswordReset.js').then((module) => ({ default: module.ResetPassword })));
 const ArticlePage = lazy(() => import('./routes/ArticlePage.js').then((module) => ({ default: module.ArticlePage })));
 
 function Redirect({ to }: { to: string }) {
@@ -33,6 +35,8 @@ function Page() {
   if (path === '/report/guest') return <Report guest />;
   if (path === '/report/sent') return <ReportSent />;
   if (path === '/report/answered') return <ReportAnswered />;
+  if (path === '/forgot-password') return <ForgotPassword />;
+  if (path === '/reset-password') return <ResetPassword />;
 
   if (loading) return null;
   if (path === '/sign-in') return viewer ? <Redirect to="/" /> : <SignIn />;

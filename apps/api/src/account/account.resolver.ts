@@ -1,7 +1,11 @@
 import { Arg, Ctx, Int, Mutation, Resolver } from 'type-graphql';
 import type { Context } from '../context.js';
-import { changePassword, PASSWORD_MIN_LENGTH, signIn, signOut, signOutEverywhere } from './account.service.js';
+import { changePassword, signIn, signOut, signOutEverywhere } from './account.service.js';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './password-policy.js';
+import { PASSWORD_RESET_VALID_MINUTES, requestPasswordReset, resetPassword } from './password-reset.service.js';
 import { AuthPayload } from './account.type.js';
+
+const NEW_PASSWORD = `The new password: ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters, not a common password, not containing the email address or the site's name.`;
 
 @Resolver()
 export class AuthResolver {
@@ -33,9 +37,31 @@ export class AuthResolver {
   })
   changePassword(
     @Arg('currentPassword', () => String, { description: 'The password in use now.' }) currentPassword: string,
-    @Arg('newPassword', () => String, { description: `The new password, at least ${PASSWORD_MIN_LENGTH} characters.` }) newPassword: string,
+    @Arg('newPassword', () => String, { description: NEW_PASSWORD }) newPassword: string,
     @Ctx() ctx: Context,
   ) {
     return changePassword(ctx, currentPassword, newPassword);
+  }
+
+  @Mutation(() => Boolean, {
+    description: `Forgot password: emails a link that sets a new one (valid ${PASSWORD_RESET_VALID_MINUTES} minutes, once) when the address has an active account with a password. Always answers true, so it does not tell which addresses have accounts; capped per caller address (RATE_LIMITED) and per recipient (no email).`,
+  })
+  requestPasswordReset(
+    @Arg('email', () => String, { description: 'The account’s email address.' }) email: string,
+    @Ctx() ctx: Context,
+  ): Promise<boolean> {
+    return requestPasswordReset(ctx, email);
+  }
+
+  @Mutation(() => AuthPayload, {
+    description:
+      'Set a new password with the token from a reset email. The link is spent, every session of the account ends, and the answer is a new session. An expired or used token is BAD_USER_INPUT on field "token".',
+  })
+  resetPassword(
+    @Arg('token', () => String, { description: 'The token from the reset link.' }) token: string,
+    @Arg('newPassword', () => String, { description: NEW_PASSWORD }) newPassword: string,
+    @Ctx() ctx: Context,
+  ) {
+    return resetPassword(ctx, token, newPassword);
   }
 }

@@ -2,15 +2,12 @@
 // attempt is counted before the password is checked, and too many failures lock the address out
 // of the account, or slow the account down (limits/sign-in-limits.ts). Signing out, everywhere or
 // here, and changing the password end sessions (auth/sessions.ts).
-import { hashPassword, verifyPassword } from '@studentdesk/db';
+import { hashPassword, verifyPassword, type Prisma, type User as UserRow } from '@studentdesk/db';
 import type { Context } from '../context.js';
 import { badInput, unauthenticated } from '../errors.js';
 import { endSession, revokeSessionsOf, startSession } from '../auth/sessions.js';
 import { requireUser } from '../auth/viewer.js';
-
-export const PASSWORD_MIN_LENGTH = 12;
-/** Long enough for any passphrase or password manager, short enough that hashing it stays cheap. */
-export const PASSWORD_MAX_LENGTH = 256;
+import { checkNewPassword } from './password-policy.js';
 
 // Compared against when the account does not exist, so timing does not reveal which emails do.
 const unknownAccountHash = hashPassword('no account has this password');
@@ -22,9 +19,7 @@ export async function signIn(ctx: Context, email: string, password: string) {
   const valid = await verifyPassword(password, user?.passwordHash ?? (await unknownAccountHash));
   if (!user || !user.passwordHash || user.deactivatedAt || !valid) throw unauthenticated('The email or password is not right.');
   await attempt.succeeded();
-  const { token, expiresAt } = await startSession(ctx.app, user.id, ctx.clientAddress);
-  ctx.session?.set(token, expiresAt);
-  return { token, user, expiresAt };
+  return signInAs(ctx, user);
 }
 
 /** Ends the session the request came with (its token stops working) and clears the browser's cookie. */
@@ -54,12 +49,31 @@ export async function changePassword(ctx: Context, currentPassword: string, newP
     throw badInput('The current password is not right.', 'currentPassword');
   }
   await attempt.succeeded();
-  if (newPassword.length < PASSWORD_MIN_LENGTH || newPassword.length > PASSWORD_MAX_LENGTH) {
-    throw badInput(`Choose a new password of ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters.`, 'newPassword');
-  }
+  checkNewPassword(newPassword, user.email, 'newPassword');
+  return setPasswordAndSignIn(ctx, user, newPassword);
+}
+
+/**
+ * Sets the password (its hash), ends every session of the account in the same transaction, along
+ * with `alongWith` (a reset link consumed), and starts a new session for this caller.
+ */
+export async function setPasswordAndSignIn(
+  ctx: Context,
+  user: UserRow,
+  newPassword: string,
+  alongWith?: (tx: Prisma.TransactionClient) => Promise<unknown>,
+) {
   const passwordHash = await hashPassword(newPassword);
-  await revokeSessionsOf(ctx.app, user.id, (tx) => tx.user.update({ where: { id: user.id }, data: { passwordHash } }));
+  await revokeSessionsOf(ctx.app, user.id, async (tx) => {
+    await alongWith?.(tx);
+    await tx.user.update({ where: { id: user.id }, data: { passwordHash } });
+  });
+  return signInAs(ctx, { ...user, passwordHash });
+}
+
+/** A new session for the user, sent back as the answer and the browser's cookie. */
+export async function signInAs(ctx: Context, user: UserRow) {
   const { token, expiresAt } = await startSession(ctx.app, user.id, ctx.clientAddress);
   ctx.session?.set(token, expiresAt);
-  return { token, user: { ...user, passwordHash }, expiresAt };
+  return { token, user, expiresAt };
 }

@@ -5,6 +5,7 @@ import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from 'r
 import type { RedisConnections } from '../redis.js';
 import { memoryCostBudget, type BudgetSettings, type CostBudget } from './cost-budget.js';
 import { createGuestReportLimiter, type GuestReportLimiter, type GuestReportLimitSettings } from './guest-report-limits.js';
+import { createPasswordResetLimiter, type PasswordResetLimiter, type PasswordResetLimitSettings } from './password-reset-limits.js';
 import { redisCostBudget } from './redis-cost-budget.js';
 import { createSignInLimiter, type SignInLimiter, type SignInLimitSettings } from './sign-in-limits.js';
 import { createTrackingCodeLimiter, type TrackingCodeLimiter, type TrackingCodeLimitSettings } from './tracking-code-limits.js';
@@ -29,6 +30,7 @@ export interface LimitSettings extends OperationLimits {
   signIn: SignInLimitSettings;
   trackingCodes: TrackingCodeLimitSettings;
   guestReports: GuestReportLimitSettings;
+  passwordResets: PasswordResetLimitSettings;
 }
 
 export interface Limits extends OperationLimits {
@@ -36,6 +38,7 @@ export interface Limits extends OperationLimits {
   signIn: SignInLimiter;
   trackingCodes: TrackingCodeLimiter;
   guestReports: GuestReportLimiter;
+  passwordResets: PasswordResetLimiter;
 }
 
 /** Counts that only the gates refuse on (sign-in-limits.ts). */
@@ -54,7 +57,7 @@ export function createLimits(settings: LimitSettings, redis?: RedisConnections):
     const ownerSettings = settings.budgets[owner];
     return redis ? redisCostBudget(redis, ownerSettings) : memoryCostBudget(ownerSettings);
   };
-  const { signIn, trackingCodes, guestReports } = settings;
+  const { signIn, trackingCodes, guestReports, passwordResets } = settings;
   return {
     maxCost: settings.maxCost,
     maxDocumentBytes: settings.maxDocumentBytes,
@@ -75,6 +78,10 @@ export function createLimits(settings: LimitSettings, redis?: RedisConnections):
     guestReports: createGuestReportLimiter(
       counter('guest-reports-address', guestReports.reportsPerAddress, guestReports.windowSeconds),
       counter('guest-emails-recipient', guestReports.emailsPerRecipient, guestReports.windowSeconds),
+    ),
+    passwordResets: createPasswordResetLimiter(
+      counter('password-reset-address', passwordResets.requestsPerAddress, passwordResets.windowSeconds),
+      counter('password-reset-recipient', passwordResets.emailsPerRecipient, passwordResets.windowSeconds),
     ),
   };
 }

@@ -43,6 +43,8 @@ export interface SignInAttempt {
 export interface SignInLimiter {
   /** Counts an attempt before the password is checked; RATE_LIMITED when it may not be made now. */
   attempt: (account: string, address: string | undefined) => Promise<SignInAttempt>;
+  /** The owner proved themselves another way (a password reset link): the address's failures with the account are forgiven. */
+  forgive: (account: string, address: string | undefined) => Promise<void>;
 }
 
 // Two weeks: long enough for a student's usual places; shorter than the in-memory store's timer limit (24.8 days).
@@ -70,6 +72,9 @@ export function createSignInLimiter(counters: SignInCounters, settings: SignInLi
   const { pairs, addresses, accounts, gates, knownAddresses } = counters;
   const refund = (limiter: RateLimiterAbstract, key: string) => limiter.reward(key, 1).then(() => undefined);
   return {
+    async forgive(account, address) {
+      await pairs.delete(`${account}|${address ?? ''}`);
+    },
     async attempt(account, address) {
       const pair = `${account}|${address ?? ''}`;
       if (address) {

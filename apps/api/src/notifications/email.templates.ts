@@ -1,4 +1,4 @@
-// What StudentDesk writes to students (and, on a breach, to staff), in plain words. Pure functions: the outbox stores their output.
+// What StudentDesk writes to students (and to staff: breaches, invitations, password resets), in plain words. Pure functions: the outbox stores their output.
 import { EmailKind } from '@studentdesk/db';
 import { formatTicketNumber } from '@studentdesk/domain';
 import { toGlobalId } from '../relay/global-id.js';
@@ -141,6 +141,40 @@ export function slaEscalationEmail(
       assigneeName ? `It is assigned to ${assigneeName}.` : 'Nobody is assigned to it yet.',
       `Open it in the console:\n${publicUrl}/console/tickets/${encodeURIComponent(toGlobalId('Ticket', ticket.id))}`,
       '— StudentDesk',
+    ].join('\n\n'),
+  };
+}
+
+/** A "forgot password" link; it says how long it works, and what to do when the request was not theirs. */
+export function passwordResetEmail(link: string, validMinutes: number): Email {
+  return {
+    kind: EmailKind.PASSWORD_RESET,
+    subject: 'Reset your StudentDesk password',
+    text: [
+      'Hello,',
+      `Someone, hopefully you, asked to reset the password of your StudentDesk account. Choose a new one here within ${validMinutes} minutes; the link works once:\n${link}`,
+      'Setting a new password signs your account out everywhere else.',
+      'If you did not ask for this, ignore this email: your password stays as it is.',
+      SIGNATURE,
+    ].join('\n\n'),
+  };
+}
+
+/** An admin invited someone to join the desk as staff. */
+export function staffInvitationEmail(
+  link: string,
+  invitation: { name: string; roleName: string; departmentName: string; inviterName: string | null; expiresAt: Date },
+): Email {
+  const who = invitation.inviterName ?? 'An administrator';
+  return {
+    kind: EmailKind.STAFF_INVITATION,
+    subject: `You are invited to the ${invitation.departmentName} help desk on StudentDesk`,
+    text: [
+      `Hello ${invitation.name.split(/\s+/)[0] || invitation.name},`,
+      `${who} invited you to work tickets of ${invitation.departmentName} as ${invitation.roleName}.`,
+      `Choose your password and sign in here (the link works once, until ${dueInWords(invitation.expiresAt, 'UTC')} UTC):\n${link}`,
+      'If you did not expect this, you can ignore this email.',
+      SIGNATURE,
     ].join('\n\n'),
   };
 }

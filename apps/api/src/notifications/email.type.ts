@@ -15,6 +15,8 @@ describeEnum(EmailKind, 'EmailKind', 'Why an email was written.', {
   RESOLVED: 'The ticket was resolved: how did we do? (with one-click rating links).',
   RATING_REMINDER: 'The one reminder to rate a resolved ticket.',
   SLA_ESCALATION: 'To the department’s managers and the assignee: a ticket missed a due time.',
+  PASSWORD_RESET: 'A “forgot password” link, valid 30 minutes, usable once.',
+  STAFF_INVITATION: 'An admin invited someone to join as staff: the link to accept, valid 7 days, usable once.',
 });
 
 @ObjectType({ implements: Node, description: 'An email StudentDesk sent or will send to a student.' })

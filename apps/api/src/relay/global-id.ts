@@ -16,7 +16,8 @@ export type NodeTypeName =
   | 'Article'
   | 'EmailMessage'
   | 'Suggestion'
-  | 'CannedResponse';
+  | 'CannedResponse'
+  | 'Invitation';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

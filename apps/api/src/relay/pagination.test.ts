@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { getNamedType, isObjectType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codes, createSchool, DATABASE_KINDS, type GraphQLResponse, type School } from '@studentdesk/testing';
+import { codes, createSchool, createUser, DATABASE_KINDS, type GraphQLResponse, type School } from '@studentdesk/testing';
 import { DEAD_LETTERS } from '../jobs/queues.js';
 import { startTestApi, type TestApi } from '../test/api.js';
 import { loadPublishedSchema } from '../test/schema-operations.js';
@@ -64,6 +64,8 @@ const CASES: ListCase[] = [
     token: (s) => s.tokens.admin,
     connection: (d) => d.failedBackgroundJobs,
   },
+  { name: 'invitations', field: 'invitations(', identity: 'id', token: (s) => s.tokens.admin, connection: (d) => d.invitations },
+  { name: 'staffAccounts', field: 'staffAccounts(', identity: 'id', token: (s) => s.tokens.admin, connection: (d) => d.staffAccounts },
   { name: 'apiKeys', field: 'apiKeys(', identity: 'id', token: (s) => s.tokens.admin, connection: (d) => d.apiKeys },
   { name: 'webhooks', field: 'webhooks(', identity: 'id', token: (s) => s.tokens.admin, connection: (d) => d.webhooks },
   {
@@ -115,6 +117,9 @@ describe.each(DATABASE_KINDS)('paging every connection on %s', (kind) => {
     const prisma = api.db.prisma;
     const { it: department } = school.departments;
     const { staff, admin, alice } = school.users;
+    // The school's four staff accounts take the first times; three more take the rest.
+    const staffAccounts = [staff, school.users.otherStaff, school.users.manager, admin];
+    while (staffAccounts.length < ROWS) staffAccounts.push(await createUser(prisma, 'STAFF', { departmentId: department.id }));
     const tickets = [];
     for (const [index, at] of TIMES.entries()) {
       tickets.push(
@@ -152,6 +157,18 @@ describe.each(DATABASE_KINDS)('paging every connection on %s', (kind) => {
           text: 'Hello',
           status: 'SUCCEEDED',
           createdAt: at,
+        },
+      });
+      await prisma.user.update({ where: { id: staffAccounts[index]!.id }, data: { createdAt: at } });
+      await prisma.invitation.create({
+        data: {
+          email: `invited${index}@example.edu`,
+          name: `Invited ${index}`,
+          role: 'STAFF',
+          departmentId: department.id,
+          tokenHash: `hash ${index}`,
+          createdAt: at,
+          expiresAt: new Date(at.getTime() + 86_400_000),
         },
       });
       await prisma.incident.create({ data: { title: `Incident ${index}`, summary: 'Down.', startedAt: at, createdAt: at } });

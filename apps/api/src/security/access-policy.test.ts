@@ -3,12 +3,13 @@
 // that shows the object (its own query, its list, node(id:)) and every door must give the same
 // answer; each mutation runs on a fresh target per caller. docs/access-policy.md carries the same
 // table: this test fails when the two differ (ACCESS_POLICY_DOC=write rewrites the doc's table).
+import { randomUUID } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PrismaClient, TicketStatus } from '@studentdesk/db';
 import { findRepoRoot } from '@studentdesk/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codes, createSchool, type GraphQLResponse, type School } from '@studentdesk/testing';
+import { codes, createSchool, createUser, type GraphQLResponse, type School } from '@studentdesk/testing';
 import { startTestApi, type TestApi } from '../test/api.js';
 import { parseGlobalId, toGlobalId } from '../relay/global-id.js';
 import { issueTrackingCode } from '../tickets/tracking-code.js';
@@ -89,6 +90,7 @@ interface World {
     | 'suggestion'
     | 'email'
     | 'apiKey'
+    | 'invitation'
     | 'adminWebhook'
     | 'keyWebhook'
     | 'adminDelivery'
@@ -836,6 +838,84 @@ const ACCESS: Rule[] = [
     ],
   },
 
+  // People: admins invite staff, list staff accounts, deactivate and reactivate; nobody else does.
+  {
+    type: 'Invitation',
+    action: 'read',
+    expected: only(['admin']),
+    doors: [
+      node((world) => world.ids.invitation, '... on Invitation { email }'),
+      listed(
+        '{ invitations(first: 100) { edges { node { id } } } }',
+        (data) => edges(data.invitations),
+        (world) => world.ids.invitation,
+      ),
+    ],
+  },
+  {
+    type: 'Invitation',
+    action: 'inviteStaff',
+    expected: only(['admin']),
+    doors: [
+      mutation(
+        async () => `new-${randomUUID()}@example.edu`,
+        (email, _caller, world) => ({
+          document: 'mutation($input: InviteStaffInput!) { inviteStaff(input: $input) { id } }',
+          variables: { input: { email, name: 'Nia New', role: 'STAFF', departmentId: world.ids.department } },
+        }),
+      ),
+    ],
+  },
+  {
+    type: 'Invitation',
+    action: 'revokeInvitation',
+    expected: only(['admin']),
+    doors: [
+      mutation(
+        async (world) =>
+          (
+            await ask(world, 'admin', 'mutation($input: InviteStaffInput!) { inviteStaff(input: $input) { id } }', {
+              input: { email: `old-${randomUUID()}@example.edu`, name: 'Olu Old', role: 'STAFF', departmentId: world.ids.department },
+            })
+          ).data!.inviteStaff.id as string,
+        (id) => ({ document: 'mutation($id: ID!) { revokeInvitation(id: $id) { id } }', variables: { id } }),
+      ),
+    ],
+  },
+  {
+    type: 'User',
+    action: 'staffAccounts',
+    expected: only(['admin']),
+    doors: [query('{ staffAccounts(first: 10) { edges { node { id } } } }')],
+  },
+  {
+    type: 'User',
+    action: 'deactivateUser',
+    expected: only(['admin']),
+    doors: [
+      mutation(
+        async (world) =>
+          toGlobalId('User', (await createUser(world.api.db.prisma, 'STAFF', { departmentId: world.school.departments.it.id })).id),
+        (userId) => ({ document: 'mutation($userId: ID!) { deactivateUser(userId: $userId) { id } }', variables: { userId } }),
+      ),
+    ],
+  },
+  {
+    type: 'User',
+    action: 'reactivateUser',
+    expected: only(['admin']),
+    doors: [
+      mutation(
+        async (world) => {
+          const user = await createUser(world.api.db.prisma, 'STAFF', { departmentId: world.school.departments.it.id });
+          await world.api.db.prisma.user.update({ where: { id: user.id }, data: { deactivatedAt: new Date() } });
+          return toGlobalId('User', user.id);
+        },
+        (userId) => ({ document: 'mutation($userId: ID!) { reactivateUser(userId: $userId) { id } }', variables: { userId } }),
+      ),
+    ],
+  },
+
   // Webhooks: admins manage every one; a key with webhooks:manage only those it created, and
   // subscribes them only to events its scopes can read. Deliveries (payloads, answers) go with the webhook.
   {
@@ -1158,6 +1238,17 @@ describe('access policy: every type × every caller, over HTTP', () => {
       },
     });
     const email = await prisma.emailMessage.findFirstOrThrow({ where: { toAddress: 'guest@example.edu' } });
+    const invitation = await prisma.invitation.create({
+      data: {
+        email: 'invited@example.edu',
+        name: 'Ina Invited',
+        role: 'STAFF',
+        departmentId: school.departments.it.id,
+        tokenHash: 'not a real token',
+        createdAt: new Date(),
+        expiresAt: new Date(Date.now() + 86_400_000),
+      },
+    });
 
     world = {
       api,
@@ -1190,6 +1281,7 @@ describe('access policy: every type × every caller, over HTTP', () => {
         suggestion: toGlobalId('Suggestion', suggestion.id),
         email: toGlobalId('EmailMessage', email.id),
         apiKey: keys['key:tickets:read'].apiKey.id,
+        invitation: toGlobalId('Invitation', invitation.id),
         adminWebhook,
         keyWebhook,
         adminDelivery: await deliveryOf(adminWebhook),

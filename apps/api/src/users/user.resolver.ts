@@ -43,4 +43,11 @@ export class UserResolver {
   studentNumber(@Root() user: UserRow, @Ctx() ctx: Context): string | null {
     return userPolicy.canSeeContactDetails(ctx.viewer, user).allowed ? user.studentNumber : null;
   }
+
+  @FieldResolver(() => Boolean, {
+    description: 'False once an admin deactivated the account: it cannot sign in, and nothing is assigned to it.',
+  })
+  active(@Root() user: UserRow): boolean {
+    return !user.deactivatedAt;
+  }
 }

@@ -1,6 +1,7 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { ssoProblemMessage } from '@studentdesk/domain';
 import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
 import { graphql } from '../gql';
 import { formText } from '../lib/forms';
 
@@ -82,6 +83,9 @@ export function SignIn({ notice }: { notice?: string }) {
           Sign in
         </button>
       </form>
+      <p>
+        <Link to="/forgot-password">Forgot your password?</Link>
+      </p>
       {oidc && (
         // A full page load: the API sends the browser on to the school's sign-in service.
         <a className="button sso" href={`${oidc.startPath}?app=console`}>

@@ -112,4 +112,6 @@ export const EMAIL_KIND_LABELS: Record<EmailKind, string> = {
   RESOLVED: 'Resolved',
   RATING_REMINDER: 'Rating reminder',
   SLA_ESCALATION: 'SLA escalation',
+  PASSWORD_RESET: 'Password reset',
+  STAFF_INVITATION: 'Staff invitation',
 };

@@ -81,6 +81,9 @@ export function SignIn() {
         <button type="submit" className="primary" disabled={loading}>
           {loading ? 'Signing in…' : 'Sign in'}
         </button>
+        <p>
+          <Link to="/forgot-password">Forgot password?</Link>
+        </p>
       </form>
       <section className="card narrow callout" aria-labelledby="cannot-sign-in">
         <h2 id="cannot-sign-in">Cannot sign in?</h2>

@@ -1,0 +1,75 @@
+// Staff accounts as admins see them, and people leaving the desk (or coming back). Deactivating
+// ends every session of the account and hands its open tickets on, all in one transaction.
+import type { User as UserRow } from '@studentdesk/db';
+import { revokeSessionsOf } from '../auth/sessions.js';
+import { enforce, isStaffRole, requireUser } from '../auth/viewer.js';
+import type { Context } from '../context.js';
+import { badInput, notFound } from '../errors.js';
+import { announceTicketChange } from '../realtime/pubsub.js';
+import { fromGlobalId } from '../relay/global-id.js';
+import { newestFirst, pageRequest, paginate, type PageArgs } from '../relay/pagination.js';
+import { reassignOpenTickets } from '../tickets/ticket.reassign.js';
+import * as peoplePolicy from './people.policy.js';
+
+const STAFF_ORDER = newestFirst<UserRow>('staffAccounts');
+
+/** Every staff, manager and admin account, deactivated ones included. */
+export function listStaffAccounts(ctx: Context, page: PageArgs) {
+  enforce(peoplePolicy.canManagePeople(ctx.viewer));
+  return paginate(pageRequest(page, STAFF_ORDER), (window) =>
+    ctx.prisma.user.findMany({
+      where: { role: { in: ['STAFF', 'MANAGER', 'ADMIN'] }, ...window.prismaWhere() },
+      orderBy: window.prismaOrderBy(),
+      take: window.limit,
+    }),
+  );
+}
+
+async function loadPerson(ctx: Context, globalId: string): Promise<UserRow> {
+  const user = await ctx.prisma.user.findUnique({ where: { id: fromGlobalId(globalId, 'User', 'userId') } });
+  if (!user) throw notFound('There is no person with this ID.');
+  return user;
+}
+
+/**
+ * The account stops working at once (every session ends, sockets close). Its open tickets go to
+ * `reassignTo`, an active colleague of the same department (or an admin), or back to the queue.
+ */
+export async function deactivateUser(ctx: Context, userGlobalId: string, reassignToGlobalId?: string | null): Promise<UserRow> {
+  enforce(peoplePolicy.canManagePeople(ctx.viewer));
+  const admin = requireUser(ctx.viewer);
+  const user = await loadPerson(ctx, userGlobalId);
+  if (user.id === admin.id) throw badInput('You cannot deactivate your own account: ask another admin.', 'userId');
+  if (user.deactivatedAt) return user;
+  let heir: UserRow | null = null;
+  if (reassignToGlobalId) {
+    heir = await ctx.prisma.user.findUnique({ where: { id: fromGlobalId(reassignToGlobalId, 'User', 'reassignTo') } });
+    if (!heir || heir.deactivatedAt || !isStaffRole(heir.role) || heir.id === user.id) {
+      throw badInput('Hand the tickets to another active staff member.', 'reassignTo');
+    }
+    if (heir.role !== 'ADMIN' && heir.departmentId !== user.departmentId) {
+      throw badInput('Hand the tickets to someone in the same department, or leave them unassigned.', 'reassignTo');
+    }
+  }
+
+  const deactivatedAt = ctx.app.clock.now();
+  let moved: Awaited<ReturnType<typeof reassignOpenTickets>> = [];
+  await revokeSessionsOf(ctx.app, user.id, async (tx) => {
+    await tx.user.update({ where: { id: user.id }, data: { deactivatedAt } });
+    moved = await reassignOpenTickets(tx, user, heir, admin, 'ASSIGNEE_DEACTIVATED');
+  });
+  for (const ticket of moved) {
+    ctx.loaders.ticket.clear(ticket.id);
+    announceTicketChange(ctx.app.pubSub, ticket);
+  }
+  ctx.loaders.user.clear(user.id);
+  return { ...user, deactivatedAt };
+}
+
+/** The account can sign in again (with its password, or a reset); its tickets stay where they went. */
+export async function reactivateUser(ctx: Context, userGlobalId: string): Promise<UserRow> {
+  enforce(peoplePolicy.canManagePeople(ctx.viewer));
+  const user = await loadPerson(ctx, userGlobalId);
+  if (!user.deactivatedAt) return user;
+  return ctx.prisma.user.update({ where: { id: user.id }, data: { deactivatedAt: null } });
+}
