@@ -24,6 +24,7 @@ import { MessageResolver, TicketConversationResolver, TicketEventResolver } from
 import { QueueSubscriptionResolver } from './tickets/queue.subscription.js';
 import { TicketConnectionResolver, TicketResolver } from './tickets/ticket.resolver.js';
 import { TicketSubscriptionResolver } from './tickets/ticket.subscription.js';
+import { SchoolResolver } from './school/school.resolver.js';
 import { StudentPanelResolver } from './student-panel/student-panel.resolver.js';
 import { UserResolver } from './users/user.resolver.js';
 
@@ -47,6 +48,7 @@ export async function createSchema(pubSub: TicketPubSub) {
       QueueSubscriptionResolver,
       RatingResolver,
       SatisfactionResolver,
+      SchoolResolver,
       StudentPanelResolver,
       SuggestionCommentResolver,
       SuggestionResolver,

@@ -1,6 +1,7 @@
 import { Arg, Ctx, Int, Mutation, Resolver } from 'type-graphql';
 import type { Context } from '../context.js';
-import { changePassword, PASSWORD_MIN_LENGTH, signIn, signOut, signOutEverywhere } from './account.service.js';
+import { PASSWORD_MIN_LENGTH } from '@studentdesk/domain';
+import { changePassword, signIn, signOut, signOutEverywhere } from './account.service.js';
 import { AuthPayload } from './account.type.js';
 
 @Resolver()

@@ -3,14 +3,11 @@
 // of the account, or slow the account down (limits/sign-in-limits.ts). Signing out, everywhere or
 // here, and changing the password end sessions (auth/sessions.ts).
 import { hashPassword, verifyPassword } from '@studentdesk/db';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@studentdesk/domain';
 import type { Context } from '../context.js';
 import { badInput, unauthenticated } from '../errors.js';
 import { endSession, revokeSessionsOf, startSession } from '../auth/sessions.js';
 import { requireUser } from '../auth/viewer.js';
-
-export const PASSWORD_MIN_LENGTH = 12;
-/** Long enough for any passphrase or password manager, short enough that hashing it stays cheap. */
-export const PASSWORD_MAX_LENGTH = 256;
 
 // Compared against when the account does not exist, so timing does not reveal which emails do.
 const unknownAccountHash = hashPassword('no account has this password');

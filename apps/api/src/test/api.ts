@@ -14,6 +14,7 @@ import {
 } from '@studentdesk/testing';
 import type { DestinationStream } from 'pino';
 import { createApp } from '../app.js';
+import type { Clock } from '../clock.js';
 import { loadConfig } from '../config.js';
 import type { WebhookDelivery } from '../integrations/webhook-delivery.js';
 import { createLogger } from '../logger.js';
@@ -36,9 +37,14 @@ export interface TestApi {
 
 /**
  * `env` adds or overrides configuration variables, as the environment would; `logTo` receives
- * every log line, of every level (silent without it).
+ * every log line, of every level (silent without it); `clock` is the time the app's rules read.
  */
-export async function startTestApi(kind: DatabaseKind, env: Record<string, string> = {}, logTo?: DestinationStream): Promise<TestApi> {
+export async function startTestApi(
+  kind: DatabaseKind,
+  env: Record<string, string> = {},
+  logTo?: DestinationStream,
+  clock?: Clock,
+): Promise<TestApi> {
   const queries: string[] = [];
   const db = await createTestDatabase(kind, { onQuery: (sql) => queries.push(sql) });
   const dataDir = mkdtempSync(join(tmpdir(), 'studentdesk-test-'));
@@ -60,7 +66,12 @@ export async function startTestApi(kind: DatabaseKind, env: Record<string, strin
     ),
     ...env,
   });
-  const { app, webhooks, stopBackgroundWork } = await createApp(config, db, logTo ? createLogger('trace', logTo) : createLogger('silent'));
+  const { app, webhooks, stopBackgroundWork } = await createApp(
+    config,
+    db,
+    logTo ? createLogger('trace', logTo) : createLogger('silent'),
+    clock,
+  );
   // Counted so a test can wait until its subscription is registered before changing what it follows.
   let liveSubscriptions = 0;
   const subscribe = app.pubSub.subscribe.bind(app.pubSub);
