@@ -30,6 +30,7 @@ export {
   PASSWORD_MAX_LENGTH,
   PASSWORD_MIN_LENGTH,
   passwordProblem,
+  PERSON_NAME_MAX,
   schoolSettingsProblems,
   TEXT_CONTRAST_MIN,
   type FieldProblem,
