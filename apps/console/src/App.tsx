@@ -1,6 +1,6 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { lazy, Suspense, useState } from 'react';
-import { NavLink, Navigate, Route, Routes } from 'react-router';
+import { NavLink, Navigate, Route, Routes, useLocation } from 'react-router';
 import { ShortcutsHelp } from './components/ShortcutsHelp';
 import { SIGN_OUT, SignIn } from './components/SignIn';
 import { useKeys } from './lib/keys';
@@ -11,8 +11,10 @@ import { Home } from './routes/Home';
 import { IncidentView, Incidents } from './routes/Incidents';
 import { Leaderboard } from './routes/Leaderboard';
 import { Queue } from './routes/Queue';
+import { Setup } from './routes/Setup';
 import { Suggestions } from './routes/Suggestions';
 import { TicketRoute } from './routes/TicketView';
+import { SchoolBrand, useSchool } from './school';
 import { isAdmin, seesEveryDepartment, VIEWER, ViewerContext } from './viewer';
 
 // Charts are the heaviest code: loaded when someone opens the insights.
@@ -24,11 +26,15 @@ const WebhookView = lazy(() => import('./routes/WebhookView'));
 const EmailOutbox = lazy(() => import('./routes/EmailOutbox'));
 
 export function App() {
-  const { data, loading, error } = useQuery(VIEWER);
+  const { pathname } = useLocation();
+  const school = useSchool();
+  const { data, loading, error } = useQuery(VIEWER, { skip: pathname === '/setup' });
   const [signOut] = useMutation(SIGN_OUT);
   const [helpOpen, setHelpOpen] = useState(false);
   useKeys({ '?': () => setHelpOpen(true) });
 
+  // Reached from the link printed at start, before anyone can sign in.
+  if (pathname === '/setup') return <Setup />;
   if (loading) return <p className="loading">Loading…</p>;
   if (error) return <p role="alert">The desk cannot be reached: {error.message}</p>;
   const viewer = data?.me;
@@ -42,7 +48,7 @@ export function App() {
           Skip to content
         </a>
         <header className="top">
-          <span className="brand">StudentDesk</span>
+          <SchoolBrand school={school} />
           <nav aria-label="Main">
             <NavLink to="/" end>
               Home

@@ -31,6 +31,7 @@ export {
   PASSWORD_MIN_LENGTH,
   passwordProblem,
   PERSON_NAME_MAX,
+  schoolCssVariables,
   schoolSettingsProblems,
   TEXT_CONTRAST_MIN,
   type FieldProblem,

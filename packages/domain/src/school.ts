@@ -124,3 +124,8 @@ export function firstAdminProblems(input: FirstAdminInput): FieldProblem[] {
   add('adminPassword', passwordProblem(input.adminPassword));
   return problems;
 }
+
+/** The CSS custom properties both web apps set from the school's colours (their stylesheets read them). */
+export function schoolCssVariables(school: { primaryColor: string; accentColor: string }): Record<string, string> {
+  return { '--accent': school.primaryColor, '--school-accent': school.accentColor };
+}
