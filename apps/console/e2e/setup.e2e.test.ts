@@ -81,12 +81,14 @@ describe('first run without the demo', () => {
     await again.close();
   });
 
-  it('the portal shows the empty school without breaking', async () => {
+  it('the portal shows the school’s name and colours, and its empty school without breaking', async () => {
     const portal = await (await browser.newContext()).newPage();
     const errors: string[] = [];
     portal.on('pageerror', (error) => errors.push(error.message));
     await portal.goto(`${api.origin}/`);
     await portal.getByRole('heading', { level: 1 }).first().waitFor();
+    await expect.poll(() => portal.locator('.site-header .brand').textContent()).toBe('Lakeside Academy');
+    expect(await portal.evaluate(() => document.documentElement.style.getPropertyValue('--accent'))).toBe('#7c2d12');
     expect(errors).toEqual([]);
     await portal.close();
   });
