@@ -4,6 +4,7 @@
 import type { PrismaClient } from '@studentdesk/db';
 import {
   codes,
+  createSchool,
   createTestDatabase,
   DATABASE_KINDS,
   startApiProcess,
@@ -13,6 +14,7 @@ import {
 } from '@studentdesk/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../test/api.js';
+import { REPORT_PROBLEM } from '../test/operations.js';
 import { TestClock } from '../test/clock.js';
 import { issueSetupToken, SETUP_TOKEN_TTL_MS } from './setup-token.js';
 
@@ -149,5 +151,22 @@ describe.each(DATABASE_KINDS)('completeSetup on %s', (kind) => {
     expect(stored).toHaveLength(1);
     expect(stored[0]!.tokenHash).toMatch(/^[0-9a-f]{64}$/);
     expect(stored[0]!.tokenHash).not.toContain(token);
+  });
+
+  it('signs what students receive with the school’s name', async () => {
+    const school = await createSchool(api);
+    const reported = await api.gql(REPORT_PROBLEM, {
+      input: {
+        categoryId: school.categoryIds.login,
+        title: 'No Wi-Fi',
+        description: 'Since this morning.',
+        contactName: 'Ana Guest',
+        contactEmail: 'ana@example.edu',
+      },
+    });
+    expect(reported.errors).toBeUndefined();
+    const email = await api.db.prisma.emailMessage.findFirstOrThrow({ where: { toAddress: 'ana@example.edu' } });
+    expect(email.subject).toMatch(/^\[Lakeside Academy\] We received your report/);
+    expect(email.text).toMatch(/— The Lakeside Academy help desk$/);
   });
 });
