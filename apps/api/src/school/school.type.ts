@@ -9,7 +9,10 @@ export class School {
   @Field(() => String, { description: 'IANA time zone, e.g. Europe/Amsterdam.' })
   timeZone!: string;
 
-  @Field(() => String, { nullable: true, description: 'An https URL or a data: URL of a small image; null when there is none.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The logo as a data: URL of a small image (at most 100 kB); null when there is none.',
+  })
   logoUrl!: string | null;
 
   @Field(() => String, { description: '#rrggbb, readable with white text on it (buttons, header).' })
@@ -30,7 +33,7 @@ export class CompleteSetupInput {
   @Field(() => String, { description: 'IANA time zone, e.g. Europe/Amsterdam.' })
   timeZone!: string;
 
-  @Field(() => String, { nullable: true, description: 'An https URL, or a PNG, JPEG, GIF or WebP image as a data: URL of at most 100 kB.' })
+  @Field(() => String, { nullable: true, description: 'A PNG, JPEG, GIF or WebP image as a data: URL of at most 100 kB.' })
   logo?: string | null;
 
   @Field(() => String, {

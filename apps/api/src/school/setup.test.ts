@@ -130,7 +130,8 @@ describe.each(DATABASE_KINDS)('completeSetup on %s', (kind) => {
     ['timeZone', { timeZone: 'Europe/Atlantis' }, /time zone/],
     ['adminEmail', { adminEmail: 'rosa@' }, /email address/],
     ['adminPassword', { adminPassword: 'short-pass' }, /at least 12/],
-    ['logo', { logo: 'javascript:alert(1)' }, /https/],
+    ['logo', { logo: 'javascript:alert(1)' }, /PNG, JPEG, GIF or WebP/],
+    ['logo', { logo: 'https://lakeside.edu/logo.png' }, /PNG, JPEG, GIF or WebP/],
     ['schoolName', { schoolName: '   ' }, /name/],
   ])('refuses a bad %s (%j) naming the field, and writes nothing', async (field, overrides, message) => {
     const token = (await issueSetupToken(api.db.prisma, clock.now()))!;

@@ -96,7 +96,7 @@ export function Setup() {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     setFormProblem('');
-    const file = form.get('logoFile');
+    const file = form.get('logo');
     const upload = file instanceof File && file.size > 0 ? file : undefined;
     if (upload && upload.size > LOGO_DATA_URL_MAX_BYTES) {
       setProblems([{ field: 'logo', message: `The logo must be at most ${LOGO_DATA_URL_MAX_BYTES / 1000} kB.` }]);
@@ -106,7 +106,7 @@ export function Setup() {
       token,
       schoolName: formText(form, 'schoolName'),
       timeZone: formText(form, 'timeZone').trim(),
-      logo: upload ? await readAsDataUrl(upload) : formText(form, 'logo').trim() || null,
+      logo: upload ? await readAsDataUrl(upload) : null,
       primaryColor: formText(form, 'primaryColor'),
       accentColor: formText(form, 'accentColor'),
       adminName: formText(form, 'adminName'),
@@ -177,18 +177,21 @@ export function Setup() {
           </Field>
           <Field
             name="logo"
-            label="Logo address (optional)"
-            hint={`An https:// address, or upload a PNG, JPEG, GIF or WebP image of at most ${LOGO_DATA_URL_MAX_BYTES / 1000} kB below.`}
+            label="Logo (optional)"
+            hint={`A PNG, JPEG, GIF or WebP image of at most ${LOGO_DATA_URL_MAX_BYTES / 1000} kB, shown beside the school's name.`}
             problems={problems}
           >
             {(describedBy, invalid) => (
-              <input id="logo" name="logo" type="url" placeholder="https://" aria-describedby={describedBy} aria-invalid={invalid} />
+              <input
+                id="logo"
+                name="logo"
+                type="file"
+                accept="image/png,image/jpeg,image/gif,image/webp"
+                aria-describedby={describedBy}
+                aria-invalid={invalid}
+              />
             )}
           </Field>
-          <div className="field">
-            <label htmlFor="logoFile">Or upload a logo</label>
-            <input id="logoFile" name="logoFile" type="file" accept="image/png,image/jpeg,image/gif,image/webp" />
-          </div>
           <Field name="primaryColor" label="Main colour" hint="Buttons and links; white text must stay readable on it." problems={problems}>
             {(describedBy, invalid) => (
               <input
