@@ -1,9 +1,16 @@
 // The school's name, logo and colours are public: the portal and the console show them before
 // anyone signs in. First-run setup is allowed by its link alone, never by who is asking.
-import { ALLOW, refuse, type Decision, type Viewer } from '../auth/viewer.js';
+import { ALLOW, all, isAdmin, mustBePerson, refuse, type Decision, type Viewer } from '../auth/viewer.js';
 import { ErrorCode } from '../errors.js';
 
 export const canReadSchool = (_viewer: Viewer): Decision => ALLOW;
+
+/** The school's name, time zone, logo and colours, after setup: admins. */
+export const canUpdateSchool = (viewer: Viewer): Decision =>
+  all(
+    () => mustBePerson(viewer),
+    () => (isAdmin(viewer) ? ALLOW : refuse(ErrorCode.FORBIDDEN, 'Only admins change the school’s settings.')),
+  );
 
 /** `claimed`: the link's token was live and is now used up by this request. */
 export const canCompleteSetup = (claimed: boolean): Decision =>

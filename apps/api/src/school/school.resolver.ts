@@ -2,8 +2,8 @@ import type { School as SchoolRow } from '@studentdesk/db';
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { AuthPayload } from '../account/account.type.js';
 import type { Context } from '../context.js';
-import { completeSetup, getSchool } from './school.service.js';
-import { CompleteSetupInput, School } from './school.type.js';
+import { completeSetup, getSchool, updateSchool } from './school.service.js';
+import { CompleteSetupInput, School, SchoolSettingsInput } from './school.type.js';
 
 @Resolver(() => School)
 export class SchoolResolver {
@@ -24,5 +24,14 @@ export class SchoolResolver {
     @Ctx() ctx: Context,
   ) {
     return completeSetup(ctx, input);
+  }
+
+  @Mutation(() => School, { description: 'Change the school’s name, time zone, logo and colours. Admins.' })
+  updateSchool(
+    @Arg('input', () => SchoolSettingsInput, { description: 'Every setting; a colour left out returns to StudentDesk’s own.' })
+    input: SchoolSettingsInput,
+    @Ctx() ctx: Context,
+  ): Promise<SchoolRow> {
+    return updateSchool(ctx, input);
   }
 }

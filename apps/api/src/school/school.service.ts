@@ -7,15 +7,24 @@ import { enforce } from '../auth/viewer.js';
 import { startSession } from '../auth/sessions.js';
 import type { Context } from '../context.js';
 import { badInputs } from '../errors.js';
-import { canCompleteSetup, canReadSchool } from './school.policy.js';
+import { canCompleteSetup, canReadSchool, canUpdateSchool } from './school.policy.js';
 import { hashSetupToken, hasActiveAdmin, takeSetupLock } from './setup-token.js';
-import type { CompleteSetupInput } from './school.type.js';
+import type { CompleteSetupInput, SchoolSettingsInput } from './school.type.js';
 
 /** The school, or null before first-run setup. */
 export function getSchool(ctx: Context): Promise<SchoolRow | null> {
   enforce(canReadSchool(ctx.viewer));
   return ctx.prisma.school.findUnique({ where: { id: 1 } });
 }
+
+/** The row's values from checked input; colours left out fall back to StudentDesk's own. */
+const schoolRow = (input: SchoolSettingsInput) => ({
+  name: input.schoolName.trim(),
+  timeZone: input.timeZone,
+  logoUrl: input.logo || null,
+  primaryColor: (input.primaryColor || DEFAULT_PRIMARY_COLOR).toLowerCase(),
+  accentColor: (input.accentColor || DEFAULT_ACCENT_COLOR).toLowerCase(),
+});
 
 export async function completeSetup(ctx: Context, input: CompleteSetupInput) {
   const problems = [...schoolSettingsProblems(input), ...firstAdminProblems(input)];
@@ -24,14 +33,7 @@ export async function completeSetup(ctx: Context, input: CompleteSetupInput) {
   const email = input.adminEmail.trim().toLowerCase();
   // scrypt is slow on purpose: hashed before the transaction, which stays short.
   const passwordHash = await hashPassword(input.adminPassword);
-  const settings = {
-    name: input.schoolName.trim(),
-    timeZone: input.timeZone,
-    logoUrl: input.logo || null,
-    primaryColor: (input.primaryColor || DEFAULT_PRIMARY_COLOR).toLowerCase(),
-    accentColor: (input.accentColor || DEFAULT_ACCENT_COLOR).toLowerCase(),
-    setupCompletedAt: now,
-  };
+  const settings = { ...schoolRow(input), setupCompletedAt: now };
   const user = await ctx.prisma.$transaction(async (tx) => {
     await takeSetupLock(tx);
     const claimed = await tx.setupToken.updateMany({
@@ -49,4 +51,13 @@ export async function completeSetup(ctx: Context, input: CompleteSetupInput) {
   const { token, expiresAt } = await startSession(ctx.app, user.id, ctx.clientAddress);
   ctx.session?.set(token, expiresAt);
   return { token, user, expiresAt };
+}
+
+/** An admin changes the school's settings (e.g. after create-admin, which sets none). */
+export function updateSchool(ctx: Context, input: SchoolSettingsInput): Promise<SchoolRow> {
+  enforce(canUpdateSchool(ctx.viewer));
+  const problems = schoolSettingsProblems(input);
+  if (problems.length) throw badInputs(problems);
+  const settings = schoolRow(input);
+  return ctx.prisma.school.upsert({ where: { id: 1 }, create: { ...settings, setupCompletedAt: ctx.app.clock.now() }, update: settings });
 }

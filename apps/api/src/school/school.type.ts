@@ -22,11 +22,8 @@ export class School {
   accentColor!: string;
 }
 
-@InputType({ description: 'First-run setup: the school, and its first admin.' })
-export class CompleteSetupInput {
-  @Field(() => String, { description: 'The token of the setup link printed at start.' })
-  token!: string;
-
+@InputType({ description: 'The school’s settings: its name, time zone, logo and colours.' })
+export class SchoolSettingsInput {
   @Field(() => String, { description: 'The school’s name, up to 120 characters.' })
   schoolName!: string;
 
@@ -44,6 +41,12 @@ export class CompleteSetupInput {
 
   @Field(() => String, { nullable: true, description: '#rrggbb with at least 3:1 contrast to white; StudentDesk’s teal without it.' })
   accentColor?: string | null;
+}
+
+@InputType({ description: 'First-run setup: the school, and its first admin.' })
+export class CompleteSetupInput extends SchoolSettingsInput {
+  @Field(() => String, { description: 'The token of the setup link printed at start.' })
+  token!: string;
 
   @Field(() => String, { description: 'The first admin’s name.' })
   adminName!: string;

@@ -171,3 +171,39 @@ describe.each(DATABASE_KINDS)('completeSetup on %s', (kind) => {
     expect(email.text).toMatch(/— The Lakeside Academy help desk$/);
   });
 });
+
+describe.each(DATABASE_KINDS)('updateSchool on %s', (kind) => {
+  let api: TestApi;
+  let school: Awaited<ReturnType<typeof createSchool>>;
+  const UPDATE = `mutation($input: SchoolSettingsInput!) { updateSchool(input: $input) { name timeZone primaryColor accentColor } }`;
+  const settings = { schoolName: 'Harbour College', timeZone: 'Australia/Sydney', accentColor: '#155E75' };
+  beforeAll(async () => {
+    api = await startTestApi(kind, { SEED_DEMO: 'never' });
+    school = await createSchool(api);
+  });
+  afterAll(() => api.close());
+
+  it('lets an admin rename and recolour the school (after create-admin there is none yet)', async () => {
+    const answer = await api.gql(UPDATE, { input: settings }, { token: school.tokens.admin });
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data!.updateSchool).toEqual({
+      name: 'Harbour College',
+      timeZone: 'Australia/Sydney',
+      primaryColor: '#1d4ed8',
+      accentColor: '#155e75',
+    });
+    expect((await api.gql(SCHOOL)).data!.school.name).toBe('Harbour College');
+  });
+
+  it('refuses everyone else, and bad input, writing nothing', async () => {
+    expect(codes(await api.gql(UPDATE, { input: { ...settings, schoolName: 'Anon' } }))).toEqual(['UNAUTHENTICATED']);
+    for (const person of ['staff', 'manager', 'alice'] as const)
+      expect(codes(await api.gql(UPDATE, { input: { ...settings, schoolName: person } }, { token: school.tokens[person] }))).toEqual([
+        'FORBIDDEN',
+      ]);
+    const bad = await api.gql(UPDATE, { input: { ...settings, schoolName: 'Bad', timeZone: 'Mars/Base' } }, { token: school.tokens.admin });
+    expect(codes(bad)).toEqual(['BAD_USER_INPUT']);
+    expect(bad.errors![0]!.extensions).toMatchObject({ field: 'timeZone' });
+    expect((await api.gql(SCHOOL)).data!.school.name).toBe('Harbour College');
+  });
+});
