@@ -36,6 +36,12 @@ export class ClientError extends GraphQLError {
 }
 
 export const badInput = (message: string, field?: string) => new ClientError(ErrorCode.BAD_USER_INPUT, message, field ? { field } : {});
+/** BAD_USER_INPUT for several fields at once, shaped like a failed input validation (`field`, `fields`). */
+export const badInputs = (problems: Array<{ field: string; message: string }>) =>
+  new ClientError(ErrorCode.BAD_USER_INPUT, problems.map((problem) => problem.message).join(' '), {
+    field: problems[0]?.field,
+    fields: problems.map(({ field, message }) => ({ field, messages: [message] })),
+  });
 export const unauthenticated = (message = 'Sign in to do this.') => new ClientError(ErrorCode.UNAUTHENTICATED, message);
 export const forbidden = (message = 'You are not allowed to do this.') => new ClientError(ErrorCode.FORBIDDEN, message);
 export const notFound = (message: string) => new ClientError(ErrorCode.NOT_FOUND, message);

@@ -10,6 +10,7 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import { createLogger, prettyLines } from './logger.js';
 import { superviseProcesses } from './processes.js';
 import { createSchema } from './schema.js';
+import { announceSetupLink } from './school/setup-token.js';
 import { startServer } from './server.js';
 
 function configOrExit(): Config {
@@ -48,6 +49,8 @@ async function serve(config: Config, logger: Logger): Promise<void> {
   logger.info(`StudentDesk API ready at ${server.url}`);
   // Once, not once per process of a supervisor.
   if (cluster.isPrimary) console.log(`\n  StudentDesk API  ${server.url}\n  Student portal   ${server.url.replace(/graphql$/, '')}\n`);
+  // Under a supervisor (processes.ts), it issued the one link for every process.
+  if (cluster.isPrimary) await announceSetupLink(db.prisma, config.publicUrl, logger);
 
   let stopping = false;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -6,6 +6,7 @@ import cluster, { type Worker } from 'node:cluster';
 import { openDatabase } from '@studentdesk/db';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
+import { announceSetupLink } from './school/setup-token.js';
 
 /**
  * More processes than this exiting before they serve, within RESTART_WINDOW_MS, means something is
@@ -15,7 +16,7 @@ import type { Config } from './config.js';
 const MAX_FAILED_STARTS = 5;
 const RESTART_WINDOW_MS = 30_000;
 
-/** Migrates (and seeds, when asked) once, so the processes do not race to do it. */
+/** Migrates (and seeds, when asked) and issues the setup link once, so the processes do not race to do it. */
 async function prepareDatabase(config: Config, logger: Logger): Promise<void> {
   const db = await openDatabase({ databaseUrl: config.databaseUrl, poolSize: 1, log: (line) => logger.info(line) });
   try {
@@ -23,6 +24,7 @@ async function prepareDatabase(config: Config, logger: Logger): Promise<void> {
       const { seedDemoSchool } = await import('@studentdesk/db/seed');
       await seedDemoSchool(db.prisma, { log: (line: string) => logger.info(line) });
     }
+    await announceSetupLink(db.prisma, config.publicUrl, logger);
   } finally {
     await db.close();
   }

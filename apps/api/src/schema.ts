@@ -25,6 +25,7 @@ import { QueueSubscriptionResolver } from './tickets/queue.subscription.js';
 import { TicketConnectionResolver, TicketResolver } from './tickets/ticket.resolver.js';
 import { TicketSubscriptionResolver } from './tickets/ticket.subscription.js';
 import { SignInOptionsResolver } from './sso/sign-in-options.resolver.js';
+import { SchoolResolver } from './school/school.resolver.js';
 import { StudentPanelResolver } from './student-panel/student-panel.resolver.js';
 import { UserResolver } from './users/user.resolver.js';
 import { InvitationResolver, PeopleResolver } from './people/people.resolver.js';
@@ -52,6 +53,7 @@ export async function createSchema(pubSub: TicketPubSub) {
       RatingResolver,
       SatisfactionResolver,
       SignInOptionsResolver,
+      SchoolResolver,
       StudentPanelResolver,
       SuggestionCommentResolver,
       SuggestionResolver,

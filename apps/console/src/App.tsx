@@ -12,8 +12,10 @@ import { Home } from './routes/Home';
 import { IncidentView, Incidents } from './routes/Incidents';
 import { Leaderboard } from './routes/Leaderboard';
 import { Queue } from './routes/Queue';
+import { Setup } from './routes/Setup';
 import { Suggestions } from './routes/Suggestions';
 import { TicketRoute } from './routes/TicketView';
+import { SchoolBrand, useSchool } from './school';
 import { isAdmin, seesEveryDepartment, VIEWER, ViewerContext } from './viewer';
 
 // Charts are the heaviest code: loaded when someone opens the insights.
@@ -26,15 +28,19 @@ const EmailOutbox = lazy(() => import('./routes/EmailOutbox'));
 const People = lazy(() => import('./routes/People'));
 
 export function App() {
-  const { data, loading, error } = useQuery(VIEWER);
+  const { pathname } = useLocation();
+  const school = useSchool();
+  const { data, loading, error } = useQuery(VIEWER, { skip: pathname === '/setup' });
   const [signOut] = useMutation(SIGN_OUT);
   const [helpOpen, setHelpOpen] = useState(false);
   useKeys({ '?': () => setHelpOpen(true) });
-  const accountPage = ACCOUNT_PAGES[useLocation().pathname];
+  const accountPage = ACCOUNT_PAGES[pathname];
 
   // Reached from an email or the sign-in form: shown whoever is signed in, if anyone.
   if (accountPage) return accountPage();
 
+  // Reached from the link printed at start, before anyone can sign in.
+  if (pathname === '/setup') return <Setup />;
   if (loading) return <p className="loading">Loading…</p>;
   if (error) return <p role="alert">The desk cannot be reached: {error.message}</p>;
   const viewer = data?.me;
@@ -48,7 +54,7 @@ export function App() {
           Skip to content
         </a>
         <header className="top">
-          <span className="brand">StudentDesk</span>
+          <SchoolBrand school={school} />
           <nav aria-label="Main">
             <NavLink to="/" end>
               Home

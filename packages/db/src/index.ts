@@ -3,5 +3,5 @@ export { migrate, readMigrations, type MigrationResult } from './migrate.js';
 export { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded.js';
 export { defaultDataDir, findRepoRoot } from './paths.js';
 export { addBusinessMinutes, addSlaMinutes, type BusinessCalendar } from './business-hours.js';
-export { hashPassword, verifyPassword } from './passwords.js';
+export { hashPassword, newPasswordProblem, verifyPassword } from './passwords.js';
 export * from './generated/prisma/client.js';

@@ -1,6 +1,8 @@
 // The stored password format: scrypt$N$r$p$salt$hash (base64url). Parameters travel with each
 // hash so they can be raised later without invalidating existing passwords.
 import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { passwordProblem } from '@studentdesk/domain';
 
 const N = 2 ** 15;
 const r = 8;
@@ -33,4 +35,26 @@ export async function verifyPassword(password: string, stored: string): Promise<
     maxmem: maxmem(Number(n), Number(blockSize)),
   });
   return actual.length === expected.length && timingSafeEqual(actual, expected);
+}
+
+/**
+ * The 10,000 most common passwords of 8 characters or more, lower-cased, most common first: taken
+ * from the ranked list in @zxcvbn-ts/language-common 4.1.3 (MIT; src/passwords.json), itself built
+ * from leaked-password corpora. Shorter ones are refused by length anyway. data/ sits beside src/
+ * and dist/, so the same relative path works from both.
+ */
+let commonPasswords: ReadonlySet<string> | undefined;
+const isCommonPassword = (password: string) =>
+  (commonPasswords ??= new Set(
+    readFileSync(new URL('../data/common-passwords.txt', import.meta.url), 'utf8')
+      .split('\n')
+      .filter(Boolean),
+  )).has(password.toLowerCase());
+
+/** Why a new password for the account with this email may not be used, or undefined: the whole policy. */
+export function newPasswordProblem(password: string, email: string): string | undefined {
+  return (
+    passwordProblem(password, email) ??
+    (isCommonPassword(password) ? 'This password is one of the most common ones, which are tried first: choose another.' : undefined)
+  );
 }

@@ -18,3 +18,24 @@ export {
 } from './ticket-status.js';
 export { formatTicketNumber, parseTicketNumber } from './ticket-number.js';
 export { SSO_PROBLEM_MESSAGES, SSO_PROBLEMS, ssoProblemMessage, type SsoProblem } from './sign-in-problems.js';
+export {
+  ACCENT_CONTRAST_MIN,
+  contrastWithWhite,
+  DEFAULT_ACCENT_COLOR,
+  DEFAULT_PRIMARY_COLOR,
+  emailProblem,
+  firstAdminProblems,
+  isTimeZone,
+  LOGO_DATA_URL_MAX_BYTES,
+  logoProblem,
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  passwordProblem,
+  PERSON_NAME_MAX,
+  schoolCssVariables,
+  schoolSettingsProblems,
+  TEXT_CONTRAST_MIN,
+  type FieldProblem,
+  type FirstAdminInput,
+  type SchoolSettingsInput,
+} from './school.js';

@@ -1,7 +1,7 @@
 import { Arg, Ctx, Int, Mutation, Resolver } from 'type-graphql';
 import type { Context } from '../context.js';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@studentdesk/domain';
 import { changePassword, signIn, signOut, signOutEverywhere } from './account.service.js';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './password-policy.js';
 import { PASSWORD_RESET_VALID_MINUTES, requestPasswordReset, resetPassword } from './password-reset.service.js';
 import { AuthPayload } from './account.type.js';
 

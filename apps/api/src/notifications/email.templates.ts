@@ -39,6 +39,16 @@ const greeting = (ticket: TicketForEmail) => `Hello ${ticket.contactName.split(/
 const PRIVATE_LINK = 'Keep this link to yourself: anyone who has it can read and answer the ticket.';
 const SIGNATURE = '— The StudentDesk team';
 
+/** What students receive carries the school's name: in the subject, and signing it (before setup, StudentDesk's). */
+export function fromSchool(email: Email, schoolName: string | undefined): Email {
+  if (!schoolName || !email.text.endsWith(SIGNATURE)) return email;
+  return {
+    ...email,
+    subject: `[${schoolName}] ${email.subject}`,
+    text: `${email.text.slice(0, -SIGNATURE.length)}— The ${schoolName} help desk`,
+  };
+}
+
 /**
  * The tracking link of a report made without signing in. Anyone can type any address into the
  * report form, so until an address is proved to be the reporter's this email carries nothing the

@@ -1,7 +1,7 @@
 import type { Invitation as InvitationRow, User as UserRow } from '@studentdesk/db';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { AuthPayload } from '../account/account.type.js';
-import { PASSWORD_MIN_LENGTH } from '../account/password-policy.js';
+import { PASSWORD_MIN_LENGTH } from '@studentdesk/domain';
 import type { Context } from '../context.js';
 import { Department } from '../departments/department.type.js';
 import { PageArgs } from '../relay/pagination.js';

@@ -4,7 +4,14 @@
 import type { Prisma, PrismaClient, Ticket as TicketRow, User as UserRow } from '@studentdesk/db';
 import { RESOLVED_STATUSES } from '@studentdesk/domain';
 import { issueTrackingCode } from './tracking-code.js';
-import { ratingReminderEmail, resolvedEmail, staffRepliedEmail, trackingLinkEmail, type Email } from '../notifications/email.templates.js';
+import {
+  fromSchool,
+  ratingReminderEmail,
+  resolvedEmail,
+  staffRepliedEmail,
+  trackingLinkEmail,
+  type Email,
+} from '../notifications/email.templates.js';
 
 type Tx = Prisma.TransactionClient;
 
@@ -14,7 +21,9 @@ export const RATING_REMINDER_AFTER_HOURS = 48;
 const RATING_REMINDER_WINDOW_DAYS = 14;
 const REMINDERS_PER_SWEEP = 100;
 
-function queue(tx: Tx, ticket: Pick<TicketRow, 'id' | 'contactEmail'>, email: Email) {
+async function queue(tx: Tx, ticket: Pick<TicketRow, 'id' | 'contactEmail'>, unsigned: Email) {
+  const school = await tx.school.findUnique({ where: { id: 1 }, select: { name: true } });
+  const email = fromSchool(unsigned, school?.name);
   return tx.emailMessage.create({
     data: { kind: email.kind, toAddress: ticket.contactEmail, subject: email.subject, text: email.text, ticketId: ticket.id },
   });

@@ -5,6 +5,7 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import { graphql } from '../gql/index.js';
 import { Link, usePath } from '../router.js';
 import { KnownIssues } from './KnownIssues.js';
+import { useSchool } from '../school.js';
 import { useViewer } from '../viewer.js';
 
 const SIGN_OUT = graphql(`
@@ -18,10 +19,12 @@ export function Layout({ title, children }: { title: string; children: ReactNode
   const heading = useRef<HTMLHeadingElement>(null);
   const { viewer } = useViewer();
   const [signOut] = useMutation(SIGN_OUT);
+  const school = useSchool();
+  const schoolName = school?.name ?? 'StudentDesk';
 
   useEffect(() => {
-    document.title = `${title} · StudentDesk`;
-  }, [title]);
+    document.title = `${title} · ${schoolName}`;
+  }, [title, schoolName]);
   useEffect(() => {
     heading.current?.focus();
   }, [path]);
@@ -33,7 +36,8 @@ export function Layout({ title, children }: { title: string; children: ReactNode
       </a>
       <header className="site-header">
         <Link to="/" className="brand">
-          StudentDesk
+          {school?.logoUrl && <img src={school.logoUrl} alt="" className="logo" />}
+          {schoolName}
         </Link>
         <nav aria-label="Main">
           {viewer ? (

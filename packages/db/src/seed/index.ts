@@ -49,6 +49,7 @@ const SEED_LOCK = 7_202_611;
 /** Scale 70 takes several minutes; a stuck seed still ends eventually. */
 const TRANSACTION_TIMEOUT = 3 * 60 * 60_000;
 const PRNG_SEED = 42;
+export const DEMO_SCHOOL_NAME = 'Northfield College (demo)';
 
 export async function seedDemoSchool(prisma: PrismaClient, options: SeedOptions = {}): Promise<SeedSummary> {
   const scale = options.scale ?? 1;
@@ -89,6 +90,10 @@ async function seedInto(db: Db, scale: number, now: Date, log: (line: string) =>
   const content = buildContent(random, school, people, nowMs, Math.max(5, Math.round(40 * scale)));
   const deflections = [...content.deflections, ...incidentDeflections(kit, incidents.incidents, Math.max(2, Math.round(6 * scale)))];
 
+  // The demo's identity, as first-run setup would have written it.
+  await db.school.create({
+    data: { name: DEMO_SCHOOL_NAME, timeZone: 'Europe/Amsterdam', primaryColor: '#1d4ed8', accentColor: '#0f766e', setupCompletedAt: now },
+  });
   await insertInChunks(school.rows.departments, (data) => db.department.createMany({ data }));
   await insertInChunks(school.rows.categories, (data) => db.category.createMany({ data }));
   await insertInChunks(school.rows.slaPolicies, (data) => db.slaPolicy.createMany({ data }));

@@ -1,0 +1,31 @@
+// The school's name, logo and colours (first-run setup, or the demo): in the header, the page
+// title, and the colours the header, buttons and links use.
+import { useQuery } from '@apollo/client/react';
+import { schoolCssVariables } from '@studentdesk/domain';
+import { useEffect } from 'react';
+import { graphql } from './gql/index.js';
+import type { SchoolQuery } from './gql/graphql.js';
+
+export const SCHOOL = graphql(`
+  query School {
+    school {
+      name
+      logoUrl
+      primaryColor
+      accentColor
+    }
+  }
+`);
+
+export type School = NonNullable<SchoolQuery['school']>;
+
+/** The school (null before setup or while loading), with its colours applied to the page. */
+export function useSchool(): School | null {
+  const { data } = useQuery(SCHOOL);
+  const school = data?.school ?? null;
+  useEffect(() => {
+    if (!school) return;
+    for (const [name, value] of Object.entries(schoolCssVariables(school))) document.documentElement.style.setProperty(name, value);
+  }, [school]);
+  return school;
+}
