@@ -202,3 +202,8 @@ export function createErrorFormatter(reportUnexpected: ErrorReporter) {
     };
   };
 }
+
+/** A write refused by a unique index: someone else made the same row first (a race, or a repeat). */
+export function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
+}

@@ -2,13 +2,13 @@
 // (single use, 7 days, only its SHA-256 stored) lets them choose a password, which creates the
 // account and signs them in. The account exists only once they accept, so an address typed wrong
 // leaves nothing behind but an expired invitation.
-import { hashPassword, Prisma, type Invitation as InvitationRow } from '@studentdesk/db';
+import { hashPassword, type Invitation as InvitationRow } from '@studentdesk/db';
 import { signInAs } from '../account/account.service.js';
 import { checkNewPassword } from '../account/password-policy.js';
 import { hashLinkToken, LINK_TOKEN_PREFIX, newLinkToken } from '../auth/link-tokens.js';
 import { enforce, isStaffRole, requireUser } from '../auth/viewer.js';
 import type { Context } from '../context.js';
-import { badInput, notFound } from '../errors.js';
+import { badInput, isUniqueViolation, notFound } from '../errors.js';
 import { staffInvitationEmail } from '../notifications/email.templates.js';
 import { fromGlobalId } from '../relay/global-id.js';
 import { newestFirst, pageRequest, paginate, type PageArgs } from '../relay/pagination.js';
@@ -100,7 +100,7 @@ export async function acceptInvitation(ctx: Context, token: string, password: st
     });
     return await signInAs(ctx, user);
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') throw badInput(TAKEN, 'token');
+    if (isUniqueViolation(error)) throw badInput(TAKEN, 'token');
     throw error;
   }
 }

@@ -1,8 +1,8 @@
 // Ratings: once per ticket, only when it is resolved, only by the person it was resolved for.
-import { Prisma, TicketEventType } from '@studentdesk/db';
+import { TicketEventType } from '@studentdesk/db';
 import { enforce, viewerUser } from '../auth/viewer.js';
 import type { Context } from '../context.js';
-import { badInput } from '../errors.js';
+import { badInput, isUniqueViolation } from '../errors.js';
 import { recordRatingSubmitted } from '../integrations/webhook-events.js';
 import { announceTicketChange } from '../realtime/pubsub.js';
 import { grantTrackingCode, loadTicket } from '../tickets/ticket.service.js';
@@ -43,7 +43,7 @@ export async function rateTicket(ctx: Context, input: RateTicketInput) {
     announceTicketChange(ctx.app.pubSub, ticket);
     return rating;
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') throw badInput(ALREADY_RATED, 'ticketId');
+    if (isUniqueViolation(error)) throw badInput(ALREADY_RATED, 'ticketId');
     throw error;
   }
 }

@@ -4,6 +4,7 @@
 import type { PrismaClient, Role, User } from '@studentdesk/db';
 import type { SsoProblem } from '@studentdesk/domain';
 import type { OidcSettings } from '../config.js';
+import { isUniqueViolation } from '../errors.js';
 
 /** Why a person the provider signed in is not let in; the code the web app shows a message for. */
 export type IdentityRefusal = Extract<SsoProblem, 'deactivated' | 'no_email' | 'email_in_use'>;
@@ -33,8 +34,26 @@ function displayName(claims: Record<string, unknown>, email: string): string {
   return (text(claims.name) ?? (given || text(claims.preferred_username)) ?? email.split('@')[0]!).slice(0, 200);
 }
 
-/** The user the provider's claims (with `iss` and `sub`) stand for, linked, created or refused; one transaction. */
+/**
+ * The user the provider's claims (with `iss` and `sub`) stand for, linked, created or refused; one
+ * transaction. Two first sign-ins of one person at once (two tabs) race to create the same rows: the
+ * loser's transaction is refused by the unique index and, tried again, finds the winner's.
+ */
 export async function userForClaims(
+  prisma: PrismaClient,
+  settings: OidcSettings,
+  claims: Record<string, unknown>,
+  now: Date,
+): Promise<IdentityResult> {
+  try {
+    return await linkOrCreate(prisma, settings, claims, now);
+  } catch (error) {
+    if (isUniqueViolation(error)) return linkOrCreate(prisma, settings, claims, now);
+    throw error;
+  }
+}
+
+async function linkOrCreate(
   prisma: PrismaClient,
   settings: OidcSettings,
   claims: Record<string, unknown>,

@@ -135,6 +135,18 @@ describe('single sign-on with OpenID Connect', () => {
     });
   });
 
+  it('signs a newcomer in from several tabs at once as one user', async () => {
+    provider.accounts.set('grace', { email: 'grace@example.edu', name: 'Grace Hopper' });
+    const tabs = Array.from({ length: 4 }, () => new Browser());
+    // Every tab at the provider first, then every callback at the same moment: they race to create the user.
+    const callbacks = await Promise.all(tabs.map((tab) => logIn(tab, 'grace')));
+    await Promise.all(tabs.map((tab, index) => tab.browse(callbacks[index]!)));
+    const users = await Promise.all(tabs.map((tab) => me(tab)));
+    expect(new Set(users.map((user) => user?.id)).size).toBe(1);
+    expect(users[0]).toMatchObject({ email: 'grace@example.edu', role: 'STUDENT' });
+    expect(await api.db.prisma.user.count({ where: { email: 'grace@example.edu' } })).toBe(1);
+  });
+
   it('takes the role from the provider’s groups at every sign-in', async () => {
     provider.accounts.set('grace', { email: 'grace@example.edu', groups: ['it-staff', 'choir'] });
     const browser = new Browser();

@@ -2,7 +2,7 @@
 // is one transaction that also writes its TicketEvent; live updates go out after it commits.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import {
-  Prisma,
+  type Prisma,
   TicketEventType,
   type Priority,
   type Ticket as TicketRow,
@@ -12,7 +12,7 @@ import {
 import { TicketStatus } from '@studentdesk/domain';
 import { enforce, isStaffRole, requireStaff, viewerUser } from '../auth/viewer.js';
 import type { Context } from '../context.js';
-import { badInput, ClientError, ErrorCode, notFound } from '../errors.js';
+import { badInput, ClientError, ErrorCode, isUniqueViolation, notFound } from '../errors.js';
 import { recordEvent, recordMessageCreated, recordTicketChanges, ticketSnapshot } from '../integrations/webhook-events.js';
 import { emailResolved, emailStaffReply, emailTrackingLink } from './ticket.notifications.js';
 import { announceTicketChange } from '../realtime/pubsub.js';
@@ -36,10 +36,6 @@ function requiredText(value: string | null | undefined, field: string, message: 
 function earliest(a: Date | null, b: Date | null): Date | null {
   if (!a || !b) return a ?? b;
   return a < b ? a : b;
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
 }
 
 /** Proves a tracking code for this request, so the ticket's fields resolve for a guest. */
