@@ -246,6 +246,10 @@ export function loadConfig(env: Env = process.env): Config {
       perAddress: integer('TRACKING_CODE_FAILURES_PER_ADDRESS', 100, 1, 100_000),
       windowSeconds: LIMIT_WINDOW_SECONDS,
     },
+    singleSignOn: {
+      perAddress: integer('SSO_FAILURES_PER_ADDRESS', 100, 1, 100_000),
+      windowSeconds: LIMIT_WINDOW_SECONDS,
+    },
     guestReports: {
       reportsPerAddress: integer('GUEST_REPORTS_PER_ADDRESS_PER_HOUR', 60, 1, 1_000_000),
       emailsPerRecipient: integer('GUEST_EMAILS_PER_RECIPIENT_PER_HOUR', 5, 1, 1_000_000),

@@ -1,6 +1,6 @@
 // Why single sign-on sent someone back to the sign-in page: the API names the problem in
 // ?sso_error=, and both web apps say it in the same words, none of which tell anything about accounts.
-export const SSO_PROBLEMS = ['expired', 'state', 'denied', 'unavailable', 'rejected', 'deactivated', 'no_email', 'email_in_use'] as const;
+export const SSO_PROBLEMS = ['expired', 'state', 'denied', 'unavailable', 'rejected', 'deactivated', 'no_email', 'email_in_use', 'too_many'] as const;
 export type SsoProblem = (typeof SSO_PROBLEMS)[number];
 
 export const SSO_PROBLEM_MESSAGES: Record<SsoProblem, string> = {
@@ -13,6 +13,7 @@ export const SSO_PROBLEM_MESSAGES: Record<SsoProblem, string> = {
   no_email: 'Your school account has no email address, which the help desk needs. Contact your school’s IT help.',
   email_in_use:
     'An account with this email already exists, and your school’s sign-in service has not confirmed the address. Sign in with your password, or ask the help desk.',
+  too_many: 'Too many school sign-ins that did not complete came from your network. Wait a few minutes and try again.',
 };
 
 /** The message for a page's ?sso_error= value; null for none, a generic one for a code this version does not know. */

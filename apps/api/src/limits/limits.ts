@@ -8,7 +8,7 @@ import { createGuestReportLimiter, type GuestReportLimiter, type GuestReportLimi
 import { createPasswordResetLimiter, type PasswordResetLimiter, type PasswordResetLimitSettings } from './password-reset-limits.js';
 import { redisCostBudget } from './redis-cost-budget.js';
 import { createSignInLimiter, type SignInLimiter, type SignInLimitSettings } from './sign-in-limits.js';
-import { createTrackingCodeLimiter, type TrackingCodeLimiter, type TrackingCodeLimitSettings } from './tracking-code-limits.js';
+import { createAddressFailureLimiter, type AddressFailureLimiter, type AddressFailureSettings } from './address-failures.js';
 
 /** Who a query budget belongs to: an API key, a signed-in user, or an anonymous caller's address. */
 export type BudgetOwner = 'apiKey' | 'user' | 'anonymous';
@@ -28,7 +28,8 @@ export interface OperationLimits {
 export interface LimitSettings extends OperationLimits {
   budgets: Record<BudgetOwner, BudgetSettings>;
   signIn: SignInLimitSettings;
-  trackingCodes: TrackingCodeLimitSettings;
+  trackingCodes: AddressFailureSettings;
+  singleSignOn: AddressFailureSettings;
   guestReports: GuestReportLimitSettings;
   passwordResets: PasswordResetLimitSettings;
 }
@@ -36,7 +37,8 @@ export interface LimitSettings extends OperationLimits {
 export interface Limits extends OperationLimits {
   budgets: Record<BudgetOwner, CostBudget>;
   signIn: SignInLimiter;
-  trackingCodes: TrackingCodeLimiter;
+  trackingCodes: AddressFailureLimiter;
+  singleSignOn: AddressFailureLimiter;
   guestReports: GuestReportLimiter;
   passwordResets: PasswordResetLimiter;
 }
@@ -57,7 +59,7 @@ export function createLimits(settings: LimitSettings, redis?: RedisConnections):
     const ownerSettings = settings.budgets[owner];
     return redis ? redisCostBudget(redis, ownerSettings) : memoryCostBudget(ownerSettings);
   };
-  const { signIn, trackingCodes, guestReports, passwordResets } = settings;
+  const { signIn, trackingCodes, singleSignOn, guestReports, passwordResets } = settings;
   return {
     maxCost: settings.maxCost,
     maxDocumentBytes: settings.maxDocumentBytes,
@@ -74,7 +76,14 @@ export function createLimits(settings: LimitSettings, redis?: RedisConnections):
       },
       signIn,
     ),
-    trackingCodes: createTrackingCodeLimiter(counter('tracking-code-address', trackingCodes.perAddress, trackingCodes.windowSeconds)),
+    trackingCodes: createAddressFailureLimiter(
+      counter('tracking-code-address', trackingCodes.perAddress, trackingCodes.windowSeconds),
+      'Too many tracking links that do not exist were tried from your network. Wait a while.',
+    ),
+    singleSignOn: createAddressFailureLimiter(
+      counter('sso-callback-address', singleSignOn.perAddress, singleSignOn.windowSeconds),
+      'Too many school sign-ins that did not complete came from your network. Wait a few minutes.',
+    ),
     guestReports: createGuestReportLimiter(
       counter('guest-reports-address', guestReports.reportsPerAddress, guestReports.windowSeconds),
       counter('guest-emails-recipient', guestReports.emailsPerRecipient, guestReports.windowSeconds),

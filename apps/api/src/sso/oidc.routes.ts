@@ -7,6 +7,8 @@ import { parseCookie } from 'cookie';
 import { Router, type Request, type Response } from 'express';
 import { startSession } from '../auth/sessions.js';
 import type { App, SessionCookie } from '../context.js';
+import { ClientError } from '../errors.js';
+import type { AddressAttempt } from '../limits/address-failures.js';
 import { userForClaims } from './identity.service.js';
 import { createOidcClient, ProviderFailure } from './oidc.client.js';
 import { FLOW_COOKIE, FLOW_TTL_SECONDS, isLocalPath, openFlow, sealFlow, WEB_APPS, type WebApp } from './oidc-flow.js';
@@ -59,6 +61,14 @@ export function oidcRoutes(app: App, sessionCookie: (res: Response) => SessionCo
     const flow = await openFlow(app.config.authSecret, parseCookie(req.headers.cookie ?? '')[FLOW_COOKIE], app.clock.now());
     // One callback per flow: whatever happens next, this browser starts again from the button.
     res.clearCookie(FLOW_COOKIE, flowCookie);
+    // Counted per address before the provider is asked anything; given back when a session starts.
+    let attempt: AddressAttempt;
+    try {
+      attempt = await app.limits.singleSignOn.attempt(req.ip);
+    } catch (error) {
+      if (!(error instanceof ClientError)) throw error;
+      return refuse(res, flow?.app ?? 'portal', 'too_many');
+    }
     if (!flow) return refuse(res, 'portal', 'expired');
     if (req.query.state !== flow.state) return refuse(res, flow.app, 'state');
     if (typeof req.query.error === 'string') return refuse(res, flow.app, 'denied', { error: req.query.error.slice(0, 100) });
@@ -77,6 +87,7 @@ export function oidcRoutes(app: App, sessionCookie: (res: Response) => SessionCo
     if (!found.ok) return refuse(res, flow.app, found.reason);
     if (found.created) app.logger.info({ userId: found.user.id }, 'single sign-on created a user');
     const { token, expiresAt } = await startSession(app, found.user.id, req.ip);
+    await attempt.succeeded();
     sessionCookie(res).set(token, expiresAt);
     res.redirect(303, flow.returnTo);
   });

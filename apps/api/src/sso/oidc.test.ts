@@ -9,6 +9,9 @@ import { startTestApi, type TestApi } from '../test/api.js';
 class Browser {
   private readonly jar = new Map<string, Map<string, string>>();
 
+  /** `headers` go with every request (an X-Forwarded-For, to come from another address). */
+  constructor(private readonly headers: Record<string, string> = {}) {}
+
   cookie(host: string, name: string): string | undefined {
     return this.jar.get(host)?.get(name);
   }
@@ -21,7 +24,11 @@ class Browser {
 
   async request(url: URL, init: { method?: string; body?: URLSearchParams } = {}): Promise<Response> {
     const cookies = [...(this.jar.get(url.hostname) ?? new Map<string, string>())].map(([name, value]) => `${name}=${value}`);
-    const response = await fetch(url, { ...init, redirect: 'manual', headers: cookies.length ? { cookie: cookies.join('; ') } : {} });
+    const response = await fetch(url, {
+      ...init,
+      redirect: 'manual',
+      headers: { ...this.headers, ...(cookies.length ? { cookie: cookies.join('; ') } : {}) },
+    });
     for (const line of response.headers.getSetCookie()) {
       const [pair, ...attributes] = line.split(';');
       const [name, value] = [pair!.slice(0, pair!.indexOf('=')).trim(), pair!.slice(pair!.indexOf('=') + 1).trim()];
@@ -46,6 +53,7 @@ class Browser {
 }
 
 const isCallback = (url: URL) => url.pathname === '/auth/oidc/callback';
+const SSO_FAILURES = 20;
 
 describe('single sign-on with OpenID Connect', () => {
   let api: TestApi;
@@ -64,6 +72,9 @@ describe('single sign-on with OpenID Connect', () => {
       OIDC_ROLE_CLAIM: 'groups',
       OIDC_STAFF_GROUPS: 'it-staff',
       OIDC_ADMIN_GROUPS: 'it-admins',
+      // The limit test comes from an address of its own (X-Forwarded-For through loopback).
+      TRUST_PROXY: 'loopback',
+      SSO_FAILURES_PER_ADDRESS: String(SSO_FAILURES),
     });
   });
   afterAll(async () => {
@@ -145,6 +156,22 @@ describe('single sign-on with OpenID Connect', () => {
     expect(new Set(users.map((user) => user?.id)).size).toBe(1);
     expect(users[0]).toMatchObject({ email: 'grace@example.edu', role: 'STUDENT' });
     expect(await api.db.prisma.user.count({ where: { email: 'grace@example.edu' } })).toBe(1);
+  });
+
+  it('makes an address that keeps failing callbacks wait, while completed sign-ins never count', async () => {
+    provider.accounts.set('margaret', { email: 'margaret@example.edu', name: 'Margaret Hamilton' });
+    const from = { 'x-forwarded-for': '203.0.113.7' };
+    for (let signIns = 0; signIns < SSO_FAILURES + 1; signIns += 1) expect(await signIn(new Browser(from), 'margaret')).toBe('/');
+    for (let failures = 0; failures < SSO_FAILURES; failures += 1) {
+      // A callback without the flow cookie: forged or replayed.
+      const { url } = await new Browser(from).browse(new URL('/auth/oidc/callback?code=x&state=y', origin));
+      expect(url.pathname + url.search).toBe('/sign-in?sso_error=expired');
+    }
+    const waiting = new Browser(from);
+    expect(await signIn(waiting, 'margaret')).toBe('/sign-in?sso_error=too_many');
+    expect(waiting.cookie('127.0.0.1', 'sd_session')).toBeUndefined();
+    // Another address is not held up.
+    expect(await signIn(new Browser({ 'x-forwarded-for': '203.0.113.8' }), 'margaret')).toBe('/');
   });
 
   it('takes the role from the provider’s groups at every sign-in', async () => {

@@ -43,11 +43,11 @@ export async function ticketIdForTrackingCode(prisma: PrismaClient, code: string
   return row?.ticketId ?? null;
 }
 
-/** The same for a code a caller sent: wrong ones count against the caller's address (limits/tracking-code-limits.ts). */
+/** The same for a code a caller sent: wrong ones count against the caller's address (limits/address-failures.ts). */
 export async function openTrackingCode(ctx: Pick<Context, 'prisma' | 'app' | 'clientAddress'>, code: string): Promise<string | null> {
   if (!code.trim()) return null;
-  const lookup = await ctx.app.limits.trackingCodes.lookup(ctx.clientAddress);
+  const attempt = await ctx.app.limits.trackingCodes.attempt(ctx.clientAddress);
   const ticketId = await ticketIdForTrackingCode(ctx.prisma, code);
-  if (ticketId) await lookup.found();
+  if (ticketId) await attempt.succeeded();
   return ticketId;
 }
