@@ -1,6 +1,16 @@
 // Why single sign-on sent someone back to the sign-in page: the API names the problem in
 // ?sso_error=, and both web apps say it in the same words, none of which tell anything about accounts.
-export const SSO_PROBLEMS = ['expired', 'state', 'denied', 'unavailable', 'rejected', 'deactivated', 'no_email', 'email_in_use', 'too_many'] as const;
+export const SSO_PROBLEMS = [
+  'expired',
+  'state',
+  'denied',
+  'unavailable',
+  'rejected',
+  'deactivated',
+  'no_email',
+  'email_in_use',
+  'too_many',
+] as const;
 export type SsoProblem = (typeof SSO_PROBLEMS)[number];
 
 export const SSO_PROBLEM_MESSAGES: Record<SsoProblem, string> = {
