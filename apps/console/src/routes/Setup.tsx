@@ -12,7 +12,7 @@ import {
   schoolSettingsProblems,
   type FieldProblem,
 } from '@studentdesk/domain';
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent, type InputHTMLAttributes, type ReactNode } from 'react';
 import { graphql } from '../gql';
 import { formText } from '../lib/forms';
 
@@ -53,25 +53,31 @@ function problemsFrom(error: unknown): { fields: FieldProblem[]; form: string } 
   return { fields: [], form: error instanceof Error ? error.message : 'Setup failed.' };
 }
 
+/** A labelled input named `name`, with its hint and its problem (if any) tied to it for screen readers. */
 function Field({
   name,
   label,
   hint,
   problems,
-  children,
+  input = {},
+  after,
 }: {
   name: string;
   label: string;
   hint?: string;
   problems: FieldProblem[];
-  children: (describedBy: string | undefined, invalid: boolean) => ReactNode;
+  /** The input's own attributes (type, autoComplete, required, defaultValue…). */
+  input?: InputHTMLAttributes<HTMLInputElement>;
+  /** Shown right after the input (a datalist it names). */
+  after?: ReactNode;
 }) {
   const problem = problems.find((entry) => entry.field === name);
   const describedBy = [hint && `${name}-hint`, problem && `${name}-problem`].filter(Boolean).join(' ') || undefined;
   return (
     <div className="field">
       <label htmlFor={name}>{label}</label>
-      {children(describedBy, Boolean(problem))}
+      <input id={name} name={name} {...input} aria-describedby={describedBy} aria-invalid={Boolean(problem)} />
+      {after}
       {hint && (
         <p id={`${name}-hint`} className="hint">
           {hint}
@@ -145,116 +151,59 @@ export function Setup() {
       <form onSubmit={submit} noValidate aria-describedby={formProblem ? 'setup-problem' : undefined}>
         <fieldset>
           <legend>Your school</legend>
-          <Field name="schoolName" label="School name" problems={problems}>
-            {(describedBy, invalid) => (
-              <input id="schoolName" name="schoolName" required aria-describedby={describedBy} aria-invalid={invalid} />
-            )}
-          </Field>
+          <Field name="schoolName" label="School name" problems={problems} input={{ required: true }} />
           <Field
             name="timeZone"
             label="Time zone"
             hint="Opening hours and due times are counted in it, e.g. Europe/Amsterdam."
             problems={problems}
-          >
-            {(describedBy, invalid) => (
-              <>
-                <input
-                  id="timeZone"
-                  name="timeZone"
-                  list="time-zones"
-                  defaultValue={browserTimeZone()}
-                  required
-                  aria-describedby={describedBy}
-                  aria-invalid={invalid}
-                />
-                <datalist id="time-zones">
-                  {Intl.supportedValuesOf('timeZone').map((zone) => (
-                    <option key={zone} value={zone} />
-                  ))}
-                </datalist>
-              </>
-            )}
-          </Field>
+            input={{ list: 'time-zones', defaultValue: browserTimeZone(), required: true }}
+            after={
+              <datalist id="time-zones">
+                {Intl.supportedValuesOf('timeZone').map((zone) => (
+                  <option key={zone} value={zone} />
+                ))}
+              </datalist>
+            }
+          />
           <Field
             name="logo"
             label="Logo (optional)"
             hint={`A PNG, JPEG, GIF or WebP image of at most ${LOGO_DATA_URL_MAX_BYTES / 1000} kB, shown beside the school's name.`}
             problems={problems}
-          >
-            {(describedBy, invalid) => (
-              <input
-                id="logo"
-                name="logo"
-                type="file"
-                accept="image/png,image/jpeg,image/gif,image/webp"
-                aria-describedby={describedBy}
-                aria-invalid={invalid}
-              />
-            )}
-          </Field>
-          <Field name="primaryColor" label="Main colour" hint="Buttons and links; white text must stay readable on it." problems={problems}>
-            {(describedBy, invalid) => (
-              <input
-                id="primaryColor"
-                name="primaryColor"
-                type="color"
-                defaultValue={DEFAULT_PRIMARY_COLOR}
-                aria-describedby={describedBy}
-                aria-invalid={invalid}
-              />
-            )}
-          </Field>
-          <Field name="accentColor" label="Accent colour" hint="Highlights on white." problems={problems}>
-            {(describedBy, invalid) => (
-              <input
-                id="accentColor"
-                name="accentColor"
-                type="color"
-                defaultValue={DEFAULT_ACCENT_COLOR}
-                aria-describedby={describedBy}
-                aria-invalid={invalid}
-              />
-            )}
-          </Field>
+            input={{ type: 'file', accept: 'image/png,image/jpeg,image/gif,image/webp' }}
+          />
+          <Field
+            name="primaryColor"
+            label="Main colour"
+            hint="Buttons and links; white text must stay readable on it."
+            problems={problems}
+            input={{ type: 'color', defaultValue: DEFAULT_PRIMARY_COLOR }}
+          />
+          <Field
+            name="accentColor"
+            label="Accent colour"
+            hint="Highlights on white."
+            problems={problems}
+            input={{ type: 'color', defaultValue: DEFAULT_ACCENT_COLOR }}
+          />
         </fieldset>
         <fieldset>
           <legend>The first admin (you)</legend>
-          <Field name="adminName" label="Your name" problems={problems}>
-            {(describedBy, invalid) => (
-              <input id="adminName" name="adminName" autoComplete="name" required aria-describedby={describedBy} aria-invalid={invalid} />
-            )}
-          </Field>
-          <Field name="adminEmail" label="Your email" problems={problems}>
-            {(describedBy, invalid) => (
-              <input
-                id="adminEmail"
-                name="adminEmail"
-                type="email"
-                autoComplete="username"
-                required
-                aria-describedby={describedBy}
-                aria-invalid={invalid}
-              />
-            )}
-          </Field>
+          <Field name="adminName" label="Your name" problems={problems} input={{ autoComplete: 'name', required: true }} />
+          <Field
+            name="adminEmail"
+            label="Your email"
+            problems={problems}
+            input={{ type: 'email', autoComplete: 'username', required: true }}
+          />
           <Field
             name="adminPassword"
             label="Password"
             hint={`At least ${PASSWORD_MIN_LENGTH} characters; a passphrase is easiest.`}
             problems={problems}
-          >
-            {(describedBy, invalid) => (
-              <input
-                id="adminPassword"
-                name="adminPassword"
-                type="password"
-                autoComplete="new-password"
-                required
-                aria-describedby={describedBy}
-                aria-invalid={invalid}
-              />
-            )}
-          </Field>
+            input={{ type: 'password', autoComplete: 'new-password', required: true }}
+          />
         </fieldset>
         {formProblem && (
           <p id="setup-problem" role="alert" className="problem">
