@@ -2,6 +2,7 @@
 // for a password reset, choosing a new password with the link, and accepting a staff invitation.
 // The link's token rides in the address's fragment (#token=…), which no server or log sees.
 import { useMutation } from '@apollo/client/react';
+import { PASSWORD_MIN_LENGTH } from '@studentdesk/domain';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { graphql } from '../gql';
@@ -29,7 +30,7 @@ const ACCEPT_INVITATION = graphql(`
   }
 `);
 
-const PASSWORD_HINT = 'At least 12 characters. A few unrelated words in a row are easy to remember and hard to guess.';
+const PASSWORD_HINT = `At least ${PASSWORD_MIN_LENGTH} characters. A few unrelated words in a row are easy to remember and hard to guess.`;
 
 const linkToken = () => new URLSearchParams(window.location.hash.slice(1)).get('token') ?? '';
 

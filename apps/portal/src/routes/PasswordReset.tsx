@@ -1,6 +1,7 @@
 // "Forgot password?": ask for a link by email, then choose a new password with it. The link's token
 // rides in the address's fragment (#token=…), which no server or log sees.
 import { useMutation } from '@apollo/client/react';
+import { PASSWORD_MIN_LENGTH } from '@studentdesk/domain';
 import { useState, type FormEvent } from 'react';
 import { Field, FormError } from '../components/Field.js';
 import { Layout } from '../components/Layout.js';
@@ -87,7 +88,7 @@ export function ResetPassword() {
         <p>Setting a new password signs your account out on every other device.</p>
         <Field
           label="New password"
-          hint="At least 12 characters. A few unrelated words in a row are easy to remember and hard to guess."
+          hint={`At least ${PASSWORD_MIN_LENGTH} characters. A few unrelated words in a row are easy to remember and hard to guess.`}
           error={errors.fields.newPassword}
         >
           <input
