@@ -1,6 +1,5 @@
 // The GraphQL schema, built from the resolvers of every domain folder.
 import 'reflect-metadata';
-import { DateTimeResolver } from 'graphql-scalars';
 import type { GraphQLInterfaceType } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { ArticleResolver } from './articles/article.resolver.js';
@@ -29,6 +28,7 @@ import { SchoolResolver } from './school/school.resolver.js';
 import { StudentPanelResolver } from './student-panel/student-panel.resolver.js';
 import { UserResolver } from './users/user.resolver.js';
 import { InvitationResolver, PeopleResolver } from './people/people.resolver.js';
+import { DateTimeScalar } from './date-time.scalar.js';
 
 /** `pubSub` is the one subscriptions listen on (type-graphql requires it even with custom subscribe). */
 export async function createSchema(pubSub: TicketPubSub) {
@@ -69,7 +69,7 @@ export async function createSchema(pubSub: TicketPubSub) {
       WebhookDeliveryResolver,
       WebhookResolver,
     ],
-    scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
+    scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
   });
   // type-graphql wraps every resolveType in an async function; compiled execution

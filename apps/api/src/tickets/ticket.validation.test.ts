@@ -131,4 +131,22 @@ describe.each(DATABASE_KINDS)('bad input on %s', (kind) => {
     expect(oversized.status).toBe(413);
     expect(((await oversized.json()) as any).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
   });
+
+  it('refuses a date PostgreSQL cannot store (year 0) as bad input, on a variable and in the document', async () => {
+    const query = 'query($before: DateTime) { tickets(filter: { resolutionDueBefore: $before }) { totalCount } }';
+    for (const before of ['0000-01-01T00:00:00Z', '0000-12-31T23:59:59Z']) {
+      const answer = await api.gql(query, { before }, { token: school.tokens.staff });
+      expect(codes(answer), before).toEqual(['BAD_USER_INPUT']);
+      expect(answer.errors![0]!.message).toMatch(/between the years 1 and 9999/);
+    }
+    const inline = await api.gql(
+      '{ tickets(filter: { resolutionDueBefore: "0000-01-01T00:00:00Z" }) { totalCount } }',
+      {},
+      { token: school.tokens.staff },
+    );
+    expect(codes(inline)).not.toContain('INTERNAL_SERVER_ERROR');
+    expect(inline.errors![0]!.message).toMatch(/between the years 1 and 9999/);
+    // The first year that exists is fine.
+    expect(codes(await api.gql(query, { before: '0001-01-01T00:00:00Z' }, { token: school.tokens.staff }))).toEqual([]);
+  });
 });
