@@ -2,7 +2,7 @@
 import 'reflect-metadata';
 import type { GraphQLInterfaceType } from 'graphql';
 import { buildSchema } from 'type-graphql';
-import { ArticleResolver } from './articles/article.resolver.js';
+import { ArticleResolver, ArticleVersionResolver } from './articles/article.resolver.js';
 import { AuthResolver } from './account/account.resolver.js';
 import { CannedResponseResolver } from './canned-responses/canned-response.resolver.js';
 import { CategoryResolver, DepartmentResolver } from './departments/department.resolver.js';
@@ -37,6 +37,7 @@ export async function createSchema(pubSub: TicketPubSub) {
     resolvers: [
       ApiKeyResolver,
       ArticleResolver,
+      ArticleVersionResolver,
       AuthResolver,
       CannedResponseResolver,
       CategoryResolver,
