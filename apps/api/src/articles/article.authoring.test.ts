@@ -62,9 +62,11 @@ describe.each(DATABASE_KINDS)('knowledge-base authoring on %s', (kind) => {
       search: (await as(school.tokens.alice, SEARCH, { text: 'eduroam' })).data!.searchArticles.map((article: any) => article.title),
     });
     expect(await studentSees()).toEqual({ node: null, slug: null, search: [] });
-    expect(codes(await api.gql(`mutation($input: RecordDeflectionInput!) { recordDeflection(input: $input) }`, { input: { articleId: draft.id } }))).toEqual([
-      'BAD_USER_INPUT',
-    ]);
+    expect(
+      codes(
+        await api.gql(`mutation($input: RecordDeflectionInput!) { recordDeflection(input: $input) }`, { input: { articleId: draft.id } }),
+      ),
+    ).toEqual(['BAD_USER_INPUT']);
 
     const published = await as(school.tokens.staff, PUBLISH, { input: { id: draft.id } });
     expect(published.data!.publishArticle).toMatchObject({ status: 'PUBLISHED', publishedVersion: { number: 1 } });
@@ -77,7 +79,11 @@ describe.each(DATABASE_KINDS)('knowledge-base authoring on %s', (kind) => {
 
     // A new version is a draft: students and search keep reading version 1 until it is published.
     const saved = await as(school.tokens.manager, SAVE, {
-      input: { id: draft.id, ...text('Connect to eduroam (new certificate)', 'Install the **geant** certificate first.'), note: 'New certificate' },
+      input: {
+        id: draft.id,
+        ...text('Connect to eduroam (new certificate)', 'Install the **geant** certificate first.'),
+        note: 'New certificate',
+      },
     });
     expect(saved.data!.saveArticle).toMatchObject({
       status: 'PUBLISHED',
@@ -89,7 +95,10 @@ describe.each(DATABASE_KINDS)('knowledge-base authoring on %s', (kind) => {
     expect((await as(school.tokens.alice, SEARCH, { text: 'geant' })).data!.searchArticles).toEqual([]);
 
     await as(school.tokens.staff, PUBLISH, { input: { id: draft.id } });
-    expect((await studentSees()).node).toMatchObject({ title: 'Connect to eduroam (new certificate)', body: 'Install the **geant** certificate first.' });
+    expect((await studentSees()).node).toMatchObject({
+      title: 'Connect to eduroam (new certificate)',
+      body: 'Install the **geant** certificate first.',
+    });
     expect((await as(school.tokens.alice, SEARCH, { text: 'geant' })).data!.searchArticles).toHaveLength(1);
 
     // Taken offline, and archived: gone for students, kept for staff.
@@ -111,7 +120,11 @@ describe.each(DATABASE_KINDS)('knowledge-base authoring on %s', (kind) => {
       const history = await api.gql(VERSIONS, { id: article.id }, { token });
       expect(codes(history)).toEqual([token ? 'FORBIDDEN' : 'UNAUTHENTICATED']);
       expect(JSON.stringify(history.data ?? null)).not.toContain('Secret');
-      const latest = await api.gql(`query($id: ID!) { node(id: $id) { ... on Article { latestVersion { body } } } }`, { id: article.id }, { token });
+      const latest = await api.gql(
+        `query($id: ID!) { node(id: $id) { ... on Article { latestVersion { body } } } }`,
+        { id: article.id },
+        { token },
+      );
       expect(JSON.stringify(latest.data ?? null)).not.toContain('Secret');
       expect(codes(latest)).toHaveLength(1);
     }
@@ -141,7 +154,9 @@ describe.each(DATABASE_KINDS)('knowledge-base authoring on %s', (kind) => {
     expect(own.slug).toBe('reset-mfa');
     const schoolWide = await create(school.tokens.admin, { ...text('Reset MFA') });
     expect(schoolWide.path).toBe('/help/reset-mfa');
-    expect((await as(school.tokens.admin, SAVE, { input: { id: published.id, ...text('Reset MFA', 'Admins fix typos.') } })).errors).toBeUndefined();
+    expect(
+      (await as(school.tokens.admin, SAVE, { input: { id: published.id, ...text('Reset MFA', 'Admins fix typos.') } })).errors,
+    ).toBeUndefined();
     const list = await as(school.tokens.staff, LIST, {});
     const ids = list.data!.articles.edges.map((edge: any) => edge.node.id);
     expect(ids).toEqual(expect.arrayContaining([published.id, draft.id]));
@@ -159,7 +174,9 @@ describe.each(DATABASE_KINDS)('knowledge-base authoring on %s', (kind) => {
     const empty = await as(school.tokens.staff, CREATE, { input: { departmentId: itId, ...text('   ') } });
     expect(codes(empty)).toEqual(['BAD_USER_INPUT']);
     expect(empty.errors![0]!.extensions!.field).toBe('title');
-    const wrongCategory = await as(school.tokens.staff, CREATE, { input: { departmentId: itId, categoryId: school.categoryIds.fees, ...text('Fees') } });
+    const wrongCategory = await as(school.tokens.staff, CREATE, {
+      input: { departmentId: itId, categoryId: school.categoryIds.fees, ...text('Fees') },
+    });
     expect(codes(wrongCategory)).toEqual(['BAD_USER_INPUT']);
     expect(await api.db.prisma.article.count()).toBe(before);
   });
@@ -259,7 +276,12 @@ describe.each(DATABASE_KINDS)('knowledge-base authoring on %s', (kind) => {
     expect(refused.errors![0]!.extensions!.field).toBe('articleIds');
 
     const created = await as(school.tokens.manager, CREATE_CANNED, {
-      input: { title: 'Password reset', body: 'Hi {{student.firstName}}, reset it yourself:', departmentId: itId, articleIds: [live.id, draft.id] },
+      input: {
+        title: 'Password reset',
+        body: 'Hi {{student.firstName}}, reset it yourself:',
+        departmentId: itId,
+        articleIds: [live.id, draft.id],
+      },
     });
     expect(created.errors).toBeUndefined();
     expect(created.data!.createCannedResponse.articles.map((article: any) => article.title)).toEqual([
@@ -281,9 +303,13 @@ describe.each(DATABASE_KINDS)('knowledge-base authoring on %s', (kind) => {
 
     // Changing the links replaces them; [] removes them all.
     const UPDATE_CANNED = `mutation($input: UpdateCannedResponseInput!) { updateCannedResponse(input: $input) { articles { title } } }`;
-    const updated = await as(school.tokens.manager, UPDATE_CANNED, { input: { id: created.data!.createCannedResponse.id, articleIds: [draft.id] } });
+    const updated = await as(school.tokens.manager, UPDATE_CANNED, {
+      input: { id: created.data!.createCannedResponse.id, articleIds: [draft.id] },
+    });
     expect(updated.data!.updateCannedResponse.articles).toEqual([{ title: 'Password manager (soon)' }]);
-    const cleared = await as(school.tokens.manager, UPDATE_CANNED, { input: { id: created.data!.createCannedResponse.id, articleIds: [] } });
+    const cleared = await as(school.tokens.manager, UPDATE_CANNED, {
+      input: { id: created.data!.createCannedResponse.id, articleIds: [] },
+    });
     expect(cleared.data!.updateCannedResponse.articles).toEqual([]);
   });
 });

@@ -9,7 +9,13 @@ import { badInput, ClientError, ErrorCode, isUniqueViolation, notFound } from '.
 import { fromGlobalId } from '../relay/global-id.js';
 import { listOrder, paginate, pageRequest, type PageArgs } from '../relay/pagination.js';
 import * as articlePolicy from './article.policy.js';
-import { SLUG_PATTERN, type CreateArticleInput, type PublishArticleInput, type RestoreArticleVersionInput, type SaveArticleInput } from './article.type.js';
+import {
+  SLUG_PATTERN,
+  type CreateArticleInput,
+  type PublishArticleInput,
+  type RestoreArticleVersionInput,
+  type SaveArticleInput,
+} from './article.type.js';
 
 type Text = Pick<ArticleVersionRow, 'title' | 'summary' | 'body' | 'note'>;
 
@@ -71,11 +77,17 @@ export async function createArticle(ctx: Context, input: CreateArticleInput): Pr
       const article = await tx.article.create({
         data: { slug, title: text.title, summary: text.summary, body: text.body, departmentId, categoryId, latestVersionNumber: 1 },
       });
-      await tx.articleVersion.create({ data: { ...text, articleId: article.id, number: 1, authorId: author.id, createdAt: ctx.app.clock.now() } });
+      await tx.articleVersion.create({
+        data: { ...text, articleId: article.id, number: 1, authorId: author.id, createdAt: ctx.app.clock.now() },
+      });
       return article;
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw badInput(`Another article ${departmentId ? 'of this department' : 'for the whole school'} already has the slug "${slug}".`, 'slug');
+    if (isUniqueViolation(error))
+      throw badInput(
+        `Another article ${departmentId ? 'of this department' : 'for the whole school'} already has the slug "${slug}".`,
+        'slug',
+      );
     throw error;
   }
 }
@@ -96,10 +108,16 @@ export async function saveArticle(ctx: Context, input: SaveArticleInput): Promis
     });
     const number = article.latestVersionNumber;
     if (input.baseVersion && input.baseVersion !== number - 1)
-      throw new ClientError(ErrorCode.CONFLICT, `Version ${number - 1} was saved while you edited version ${input.baseVersion}. Reload it, then save again.`, {
-        latestVersion: number - 1,
-      });
-    await tx.articleVersion.create({ data: { ...text, articleId: article.id, number, authorId: author.id, createdAt: ctx.app.clock.now() } });
+      throw new ClientError(
+        ErrorCode.CONFLICT,
+        `Version ${number - 1} was saved while you edited version ${input.baseVersion}. Reload it, then save again.`,
+        {
+          latestVersion: number - 1,
+        },
+      );
+    await tx.articleVersion.create({
+      data: { ...text, articleId: article.id, number, authorId: author.id, createdAt: ctx.app.clock.now() },
+    });
     return article;
   });
 }
@@ -107,9 +125,17 @@ export async function saveArticle(ctx: Context, input: SaveArticleInput): Promis
 /** Brings an old version's text back as the newest version, a draft: what is live does not change. */
 export async function restoreArticleVersion(ctx: Context, input: RestoreArticleVersionInput): Promise<ArticleRow> {
   const existing = await loadKeptArticle(ctx, input.id);
-  const old = await ctx.prisma.articleVersion.findUnique({ where: { articleId_number: { articleId: existing.id, number: input.version } } });
+  const old = await ctx.prisma.articleVersion.findUnique({
+    where: { articleId_number: { articleId: existing.id, number: input.version } },
+  });
   if (!old) throw badInput(`The article has no version ${input.version}.`, 'version');
-  return saveArticle(ctx, { id: input.id, title: old.title, summary: old.summary, body: old.body, note: `Restored version ${old.number}.` });
+  return saveArticle(ctx, {
+    id: input.id,
+    title: old.title,
+    summary: old.summary,
+    body: old.body,
+    note: `Restored version ${old.number}.`,
+  });
 }
 
 /** Makes a version live: the article shows its text to everyone from now on. */
@@ -127,7 +153,8 @@ export async function publishArticle(ctx: Context, input: PublishArticleInput): 
 /** Takes the article offline (back to draft) or archives it; its versions stay. */
 export async function withdrawArticle(ctx: Context, globalId: string, status: Exclude<ArticleStatus, 'PUBLISHED'>): Promise<ArticleRow> {
   const existing = await loadKeptArticle(ctx, globalId);
-  if (existing.status === status) throw badInput(status === 'DRAFT' ? 'The article is not published.' : 'The article is already archived.', 'id');
+  if (existing.status === status)
+    throw badInput(status === 'DRAFT' ? 'The article is not published.' : 'The article is already archived.', 'id');
   return ctx.prisma.article.update({ where: { id: existing.id }, data: { status, publishedVersionId: null } });
 }
 
@@ -143,7 +170,8 @@ export async function listArticles(
   page: PageArgs,
 ) {
   const user = requireStaff(ctx.viewer);
-  if (options.schoolWide && options.departmentId) throw badInput('Ask for a department or for the school-wide articles, not both.', 'schoolWide');
+  if (options.schoolWide && options.departmentId)
+    throw badInput('Ask for a department or for the school-wide articles, not both.', 'schoolWide');
   const departmentId = options.schoolWide
     ? null
     : options.departmentId

@@ -75,7 +75,8 @@ export class ArticleResolver {
     @Arg('departmentId', () => ID, { nullable: true, description: 'The department; your own when omitted.' }) departmentId?: string | null,
     @Arg('schoolWide', () => Boolean, { nullable: true, description: 'List the school-wide articles (no department) instead.' })
     schoolWide?: boolean | null,
-    @Arg('status', () => [ArticleStatus], { nullable: true, description: 'Only articles in these statuses.' }) status?: ArticleStatus[] | null,
+    @Arg('status', () => [ArticleStatus], { nullable: true, description: 'Only articles in these statuses.' })
+    status?: ArticleStatus[] | null,
   ) {
     return authoring.listArticles(ctx, { departmentId, schoolWide, status }, page);
   }
@@ -83,13 +84,18 @@ export class ArticleResolver {
   @Query(() => String, {
     description: 'Staff: Markdown as the sanitised HTML students will see; the article editor’s preview uses it.',
   })
-  renderMarkdown(@Arg('markdown', () => String, { description: `Up to ${MAX_MARKDOWN_LENGTH} characters.` }) markdown: string, @Ctx() ctx: Context) {
+  renderMarkdown(
+    @Arg('markdown', () => String, { description: `Up to ${MAX_MARKDOWN_LENGTH} characters.` }) markdown: string,
+    @Ctx() ctx: Context,
+  ) {
     enforce(mustBeStaff(ctx.viewer));
     if (markdown.length > MAX_MARKDOWN_LENGTH) throw badInput(`Preview at most ${MAX_MARKDOWN_LENGTH} characters.`, 'markdown');
     return renderMarkdown(markdown);
   }
 
-  @Mutation(() => Article, { description: 'Staff: write a new article for their department (admins: any, or school-wide), saved as draft version 1.' })
+  @Mutation(() => Article, {
+    description: 'Staff: write a new article for their department (admins: any, or school-wide), saved as draft version 1.',
+  })
   createArticle(@Arg('input', () => CreateArticleInput, { description: 'The article.' }) input: CreateArticleInput, @Ctx() ctx: Context) {
     return authoring.createArticle(ctx, input);
   }
@@ -100,7 +106,10 @@ export class ArticleResolver {
   }
 
   @Mutation(() => Article, { description: 'Staff of the department: make a version live (the latest by default).' })
-  publishArticle(@Arg('input', () => PublishArticleInput, { description: 'What to publish.' }) input: PublishArticleInput, @Ctx() ctx: Context) {
+  publishArticle(
+    @Arg('input', () => PublishArticleInput, { description: 'What to publish.' }) input: PublishArticleInput,
+    @Ctx() ctx: Context,
+  ) {
     return authoring.publishArticle(ctx, input);
   }
 
@@ -169,7 +178,10 @@ export class ArticleResolver {
     return (await authoring.versionOf(ctx, article, article.latestVersionNumber))!;
   }
 
-  @FieldResolver(() => ArticleVersion, { nullable: true, description: 'Those who keep it: the version that is live; null when not published.' })
+  @FieldResolver(() => ArticleVersion, {
+    nullable: true,
+    description: 'Those who keep it: the version that is live; null when not published.',
+  })
   async publishedVersion(@Root() article: ArticleRow, @Ctx() ctx: Context): Promise<ArticleVersionRow | null> {
     return authoring.publishedVersionOf(ctx, article);
   }

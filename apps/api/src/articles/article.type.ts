@@ -142,7 +142,6 @@ export class RestoreArticleVersionInput {
   version!: number;
 }
 
-
 @ObjectType({ description: 'What may already answer a problem being reported: matching articles and known issues.' })
 export class ReportSuggestions {
   @Field(() => [Article], { description: `Best matching published articles first (at most ${LIST_MAXIMUM.reportSuggestions}).` })

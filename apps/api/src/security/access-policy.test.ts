@@ -683,7 +683,9 @@ const ACCESS: Rule[] = [
         async () => null,
         (_target, _caller, world) => ({
           document: 'mutation($input: SaveArticleInput!) { saveArticle(input: $input) { id } }',
-          variables: { input: { id: world.ids.article, title: 'Reset your password', summary: 'Use the portal.', body: 'Open the portal now.' } },
+          variables: {
+            input: { id: world.ids.article, title: 'Reset your password', summary: 'Use the portal.', body: 'Open the portal now.' },
+          },
         }),
       ),
     ],
