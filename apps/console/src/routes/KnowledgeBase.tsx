@@ -314,14 +314,13 @@ export function ArticleEditor() {
     void run(async () => setOutcome(await action()));
   };
 
-  // The editor starts from the newest version, and again whenever a newer one arrives.
+  // The editor starts from the newest version, and again whenever a newer one arrives (adjusted
+  // while rendering, as React advises for state that follows data).
   const latest = article?.latestVersion;
-  useEffect(() => {
-    if (latest && latest.number !== base) {
-      setDraft({ title: latest.title, summary: latest.summary, body: latest.body, note: '' });
-      setBase(latest.number);
-    }
-  }, [latest, base]);
+  if (latest && latest.number !== base) {
+    setBase(latest.number);
+    setDraft({ title: latest.title, summary: latest.summary, body: latest.body, note: '' });
+  }
 
   const markdown = useSettled(draft?.body ?? '');
   const preview = useQuery(PREVIEW, { variables: { markdown }, skip: !markdown });
