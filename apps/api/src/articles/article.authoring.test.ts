@@ -110,6 +110,13 @@ describe.each(DATABASE_KINDS)('knowledge-base authoring on %s', (kind) => {
     const archived = await as(school.tokens.staff, LIST, { status: ['ARCHIVED'] });
     expect(archived.data!.articles.edges.map((edge: any) => edge.node.id)).toEqual([draft.id]);
     expect(codes(await as(school.tokens.staff, ARCHIVE, { id: draft.id }))).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await as(school.tokens.staff, UNPUBLISH, { id: draft.id }))).toEqual(['BAD_USER_INPUT']);
+    // Publishing brings it back.
+    expect((await as(school.tokens.staff, PUBLISH, { input: { id: draft.id, version: 1 } })).data!.publishArticle).toMatchObject({
+      status: 'PUBLISHED',
+      title: 'Connect to eduroam',
+      publishedVersion: { number: 1 },
+    });
   });
 
   it('never shows a student the history, a draft version or an old version', async () => {

@@ -150,11 +150,11 @@ export async function publishArticle(ctx: Context, input: PublishArticleInput): 
   });
 }
 
-/** Takes the article offline (back to draft) or archives it; its versions stay. */
+/** Takes a published article offline (back to draft) or archives one; its versions stay. Publishing brings an archived one back. */
 export async function withdrawArticle(ctx: Context, globalId: string, status: Exclude<ArticleStatus, 'PUBLISHED'>): Promise<ArticleRow> {
   const existing = await loadKeptArticle(ctx, globalId);
-  if (existing.status === status)
-    throw badInput(status === 'DRAFT' ? 'The article is not published.' : 'The article is already archived.', 'id');
+  if (status === 'DRAFT' && existing.status !== 'PUBLISHED') throw badInput('The article is not published.', 'id');
+  if (existing.status === 'ARCHIVED') throw badInput('The article is already archived.', 'id');
   return ctx.prisma.article.update({ where: { id: existing.id }, data: { status, publishedVersionId: null } });
 }
 

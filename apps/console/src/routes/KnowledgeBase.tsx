@@ -249,17 +249,23 @@ export function KnowledgeBase() {
           <input name="title" required maxLength={200} />
         </label>
         <label>
-          Summary <span className="muted">(a sentence, shown in suggestions)</span>
-          <input name="summary" required maxLength={300} />
+          Summary
+          <input name="summary" required maxLength={300} aria-describedby="new-summary-help" />
         </label>
+        <p id="new-summary-help" className="muted">
+          A sentence, shown in suggestions while students report.
+        </p>
         <label>
-          Body <span className="muted">(Markdown; you can change it in the editor)</span>
+          Body (Markdown)
           <textarea name="body" required rows={4} maxLength={50000} />
         </label>
         <label>
-          Slug <span className="muted">(optional, made from the title; it never changes)</span>
-          <input name="slug" maxLength={80} pattern="[a-z0-9]+(-[a-z0-9]+)*" />
+          Slug
+          <input name="slug" maxLength={80} pattern="[a-z0-9]+(-[a-z0-9]+)*" aria-describedby="new-slug-help" />
         </label>
+        <p id="new-slug-help" className="muted">
+          Optional: made from the title when left empty. Lowercase words joined by hyphens; it never changes.
+        </p>
         <label>
           Category
           <select name="categoryId" defaultValue="">
@@ -395,13 +401,15 @@ export function ArticleEditor() {
           <input value={draft.summary} onChange={edit('summary')} required maxLength={300} />
         </label>
         <div className="article-editor">
-          <label>
-            Body (Markdown)
-            <textarea value={draft.body} onChange={edit('body')} required rows={18} maxLength={50000} aria-describedby="markdown-help" />
-            <span id="markdown-help" className="muted">
+          <div>
+            <label>
+              Body (Markdown)
+              <textarea value={draft.body} onChange={edit('body')} required rows={18} maxLength={50000} aria-describedby="markdown-help" />
+            </label>
+            <p id="markdown-help" className="muted">
               ## heading, **bold**, *italic*, - list, 1. steps, [words](https://link). HTML is removed.
-            </span>
-          </label>
+            </p>
+          </div>
           <section aria-labelledby="preview-title" className="article-preview">
             <h2 id="preview-title">Preview</h2>
             {/* The API rendered and sanitised this HTML: the same renderer students' pages use. */}
@@ -409,9 +417,12 @@ export function ArticleEditor() {
           </section>
         </div>
         <label>
-          What changed <span className="muted">(optional, shown in the history)</span>
-          <input value={draft.note} onChange={edit('note')} maxLength={500} />
+          What changed
+          <input value={draft.note} onChange={edit('note')} maxLength={500} aria-describedby="note-help" />
         </label>
+        <p id="note-help" className="muted">
+          Optional, shown in the history.
+        </p>
         <div className="actions">
           <button type="submit" disabled={!changed}>
             Save draft
