@@ -26,6 +26,14 @@ describe('renderMarkdown', () => {
     expect(renderMarkdown(source)).not.toMatch(forbidden);
   });
 
+  it('gives an image without alt text an empty one, and drops an image left without an address', () => {
+    expect(renderMarkdown('<img src="https://x.example/a.png">')).toBe('<img alt="" src="https://x.example/a.png" />');
+    expect(renderMarkdown('![Printer menu](https://x.example/menu.png)')).toBe(
+      '<p><img alt="Printer menu" src="https://x.example/menu.png" /></p>',
+    );
+    expect(renderMarkdown('<img src="javascript:alert(1)">')).toBe('');
+  });
+
   it('keeps the text of markup it removes, escaped', () => {
     expect(renderMarkdown('Use <kbd>Ctrl</kbd> and 1 < 2')).toBe('<p>Use Ctrl and 1 &lt; 2</p>');
   });

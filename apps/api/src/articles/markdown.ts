@@ -52,7 +52,13 @@ const SANITIZE: sanitizeHtml.IOptions = {
   allowedSchemesByTag: { img: ['https'] },
   allowProtocolRelative: false,
   // Links written by staff lead off the desk: the target page learns nothing about the reader's page.
-  transformTags: { a: sanitizeHtml.simpleTransform('a', { rel: 'nofollow noopener noreferrer' }) },
+  transformTags: {
+    a: sanitizeHtml.simpleTransform('a', { rel: 'nofollow noopener noreferrer' }),
+    // An image written as HTML without alt text is taken as decorative, so screen readers skip it.
+    img: (tagName, attribs) => ({ tagName, attribs: { alt: '', ...attribs } }),
+  },
+  // An image whose address was removed (a javascript: or data: URL) would only show as broken.
+  exclusiveFilter: (frame) => frame.tag === 'img' && !frame.attribs.src,
 };
 
 /** Markdown (GitHub flavour) as HTML safe to put into a page. */
