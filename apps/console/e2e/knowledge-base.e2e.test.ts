@@ -81,4 +81,16 @@ describe('the knowledge base', () => {
     await page.getByRole('link', { name: 'Knowledge base', exact: true }).first().click();
     await page.getByRole('row', { name: /Print from your laptop.*Published.*4 \(version 2 is live\)/ }).waitFor();
   });
+
+  it('a manager links the published article from a canned response', async () => {
+    const manager = await stack.signedInPage('manager');
+    await manager.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Canned responses' }).click();
+    const canned = manager.getByRole('form', { name: 'New canned response' });
+    await canned.getByLabel('Title').fill('Printing from a laptop');
+    await canned.getByLabel('Text').fill('Hi {{student.firstName}}, this shows how:');
+    await canned.getByRole('checkbox', { name: 'Print from your laptop' }).check();
+    await canned.getByRole('button', { name: 'Add canned response' }).click();
+    await manager.getByRole('listitem').filter({ hasText: 'Printing from a laptop' }).getByText('Links: Print from your laptop').waitFor();
+    expect(await stack.accessibilityProblems(manager), 'axe on canned responses with links').toEqual([]);
+  });
 });
