@@ -80,7 +80,8 @@ describe('the knowledge base', () => {
     // The list shows it with its live version.
     await page.getByRole('link', { name: 'Knowledge base', exact: true }).first().click();
     await page.getByRole('row', { name: /Print from your laptop.*Published.*4 \(version 2 is live\)/ }).waitFor();
-  });
+    // A long journey: on a busy machine it can pass the default minute.
+  }, 180_000);
 
   it('a manager links the published article from a canned response', async () => {
     const manager = await stack.signedInPage('manager');
