@@ -10,6 +10,7 @@ import { Admin } from './routes/Admin';
 import { CannedResponses } from './routes/CannedResponses';
 import { Home } from './routes/Home';
 import { IncidentView, Incidents } from './routes/Incidents';
+import { ArticleEditor, KnowledgeBase } from './routes/KnowledgeBase';
 import { Leaderboard } from './routes/Leaderboard';
 import { Queue } from './routes/Queue';
 import { Setup } from './routes/Setup';
@@ -65,6 +66,7 @@ export function App() {
             <NavLink to="/insights">Insights</NavLink>
             <NavLink to="/leaderboard">Leaderboard</NavLink>
             <NavLink to="/suggestions">Suggestions</NavLink>
+            <NavLink to="/knowledge-base">Knowledge base</NavLink>
             {seesEveryDepartment(viewer) && <NavLink to="/canned-responses">Canned responses</NavLink>}
             {isAdmin(viewer) && <NavLink to="/admin">Admin</NavLink>}
           </nav>
@@ -98,6 +100,8 @@ export function App() {
               <Route path="/leaderboard" element={<Leaderboard />} />
               <Route path="/suggestions" element={<Suggestions />} />
               <Route path="/canned-responses" element={<CannedResponses />} />
+              <Route path="/knowledge-base" element={<KnowledgeBase />} />
+              <Route path="/knowledge-base/:id" element={<ArticleEditor />} />
               <Route path="/admin" element={<Admin />}>
                 <Route index element={<Navigate to="people" replace />} />
                 <Route path="people" element={<People />} />

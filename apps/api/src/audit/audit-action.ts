@@ -15,6 +15,8 @@ export const AuditAction = {
   WEBHOOK_CREATED: 'WEBHOOK_CREATED',
   WEBHOOK_UPDATED: 'WEBHOOK_UPDATED',
   WEBHOOK_DELETED: 'WEBHOOK_DELETED',
+  ARTICLE_PUBLISHED: 'ARTICLE_PUBLISHED',
+  ARTICLE_WITHDRAWN: 'ARTICLE_WITHDRAWN',
 } as const;
 export type AuditAction = (typeof AuditAction)[keyof typeof AuditAction];
 
@@ -34,4 +36,6 @@ export const AUDIT_ACTION_MEANINGS: { readonly [Action in AuditAction]: string }
   WEBHOOK_CREATED: 'A webhook subscription was created (details: events).',
   WEBHOOK_UPDATED: 'A webhook subscription was changed (details: what).',
   WEBHOOK_DELETED: 'A webhook subscription was deleted.',
+  ARTICLE_PUBLISHED: 'A knowledge-base article went live for students (details: which version).',
+  ARTICLE_WITHDRAWN: 'A published knowledge-base article was taken offline or archived (details: its new status).',
 };

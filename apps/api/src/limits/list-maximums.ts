@@ -33,6 +33,8 @@ export const LIST_MAXIMUM = {
   webhookAttempts: 20,
   /** The canned responses a staff member can use. */
   cannedResponses: 200,
+  /** The articles one canned response links. */
+  cannedResponseArticles: 5,
   /** Staff one may assign tickets to, and the perception gap per staff member. */
   staffMembers: 200,
   /** `searchArticles(first:)`: the most `first` may ask for. */

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { PrismaClient, TicketStatus } from '@studentdesk/db';
 import { findRepoRoot } from '@studentdesk/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codes, createSchool, createUser, type GraphQLResponse, type School } from '@studentdesk/testing';
+import { codes, createArticle, createSchool, createUser, type GraphQLResponse, type School } from '@studentdesk/testing';
 import { startTestApi, type TestApi } from '../test/api.js';
 import { parseGlobalId, toGlobalId } from '../relay/global-id.js';
 import { issueTrackingCode } from '../tickets/tracking-code.js';
@@ -622,11 +622,94 @@ const ACCESS: Rule[] = [
   },
   {
     type: 'Article',
-    action: 'read an unpublished one',
-    expected: everyone('null'),
+    action: 'read an unpublished one (a draft of the department)',
+    expected: { ...everyone('null'), staff: 'ok', manager: 'ok', admin: 'ok' },
     doors: [
       node((world) => world.ids.unpublishedArticle, '... on Article { title }'),
       query('query($slug: String!) { article(slug: $slug) { id } }', (world) => ({ slug: world.slugs.unpublished })),
+    ],
+  },
+  {
+    type: 'Article',
+    action: 'list the department’s knowledge base',
+    expected: only(STAFF_WORKING),
+    doors: [
+      listed(
+        'query($department: ID) { articles(departmentId: $department, first: 100) { edges { node { id } } } }',
+        (data) => edges(data.articles),
+        (world) => world.ids.unpublishedArticle,
+        { variables: (world) => ({ department: world.ids.department }) },
+      ),
+    ],
+  },
+  {
+    type: 'Article',
+    action: 'read the version history of a published one',
+    expected: only(STAFF_WORKING),
+    doors: [
+      query('query($id: ID!) { node(id: $id) { ... on Article { versions { edges { node { number body } } } } } }', (world) => ({
+        id: world.ids.article,
+      })),
+    ],
+  },
+  {
+    type: 'Article',
+    action: 'renderMarkdown (the editor’s preview)',
+    expected: only(ANY_STAFF),
+    doors: [query('{ renderMarkdown(markdown: "**Hello**") }')],
+  },
+  {
+    type: 'Article',
+    action: 'createArticle for the department',
+    expected: only(STAFF_WORKING),
+    doors: [
+      mutation(
+        async () => null,
+        (_target, caller, world) => ({
+          document: 'mutation($input: CreateArticleInput!) { createArticle(input: $input) { id } }',
+          variables: {
+            input: { departmentId: world.ids.department, title: `Printing (${caller})`, summary: 'Tap your card.', body: 'Tap your card.' },
+          },
+        }),
+      ),
+    ],
+  },
+  {
+    type: 'Article',
+    action: 'saveArticle (the department’s published one)',
+    expected: only(STAFF_WORKING),
+    doors: [
+      mutation(
+        async () => null,
+        (_target, _caller, world) => ({
+          document: 'mutation($input: SaveArticleInput!) { saveArticle(input: $input) { id } }',
+          variables: {
+            input: { id: world.ids.article, title: 'Reset your password', summary: 'Use the portal.', body: 'Open the portal now.' },
+          },
+        }),
+      ),
+    ],
+  },
+  {
+    type: 'Article',
+    action: 'publishArticle (a draft of the department)',
+    expected: { ...everyone('NOT_FOUND'), staff: 'ok', manager: 'ok', admin: 'ok' },
+    doors: [
+      mutation(
+        async (world) =>
+          createArticle(world.api.db.prisma, {
+            slug: `draft-${randomUUID()}`,
+            title: 'Eduroam',
+            summary: 'Soon.',
+            body: 'Soon.',
+            departmentId: world.school.departments.it.id,
+            status: 'DRAFT',
+          }),
+        (draft) => ({
+          document: 'mutation($input: PublishArticleInput!) { publishArticle(input: $input) { id } }',
+          variables: { input: { id: toGlobalId('Article', draft.id) } },
+        }),
+      ),
     ],
   },
   {
@@ -1218,11 +1301,20 @@ describe('access policy: every type × every caller, over HTTP', () => {
       },
     });
     await prisma.incidentUpdate.create({ data: { incidentId: incident.id, authorId: school.users.staff.id, body: 'Restarting it.' } });
-    const published = await prisma.article.create({
-      data: { slug: 'reset-password', title: 'Reset your password', summary: 'Use the portal.', body: 'Open the portal.' },
+    const published = await createArticle(prisma, {
+      slug: 'reset-password',
+      title: 'Reset your password',
+      summary: 'Use the portal.',
+      body: 'Open the portal.',
+      departmentId: school.departments.it.id,
     });
-    const unpublished = await prisma.article.create({
-      data: { slug: 'draft-vpn', title: 'VPN (draft)', summary: 'Soon.', body: 'Soon.', published: false },
+    const unpublished = await createArticle(prisma, {
+      slug: 'draft-vpn',
+      title: 'VPN (draft)',
+      summary: 'Soon.',
+      body: 'Soon.',
+      departmentId: school.departments.it.id,
+      status: 'DRAFT',
     });
     const cannedResponse = await prisma.cannedResponse.create({
       data: {
