@@ -5,6 +5,8 @@
 // that stored its ID still find it and can follow it to where its things went.
 import { Prisma, TicketEventType, type Category as CategoryRow, type Department as DepartmentRow } from '@studentdesk/db';
 import { categoryProblems, CATEGORY_NAME_MAX, departmentProblems, parseClockTime, slugify, type FieldProblem } from '@studentdesk/domain';
+import { AuditAction } from '../audit/audit-action.js';
+import { recordAudit } from '../audit/audit.js';
 import { enforce, requireUser } from '../auth/viewer.js';
 import type { Context } from '../context.js';
 import { badInput, badInputs, isUniqueViolation, notFound } from '../errors.js';
@@ -135,7 +137,7 @@ export async function createDepartment(ctx: Context, input: CreateDepartmentInpu
     ctx.prisma.$transaction(async (tx) => {
       const problems = await departmentClashes(tx, name, input.slug ?? undefined);
       if (problems.length) throw badInputs(problems);
-      return tx.department.create({
+      const created = await tx.department.create({
         data: {
           name,
           slug: input.slug ?? (await freeSlug(tx, name)),
@@ -144,6 +146,18 @@ export async function createDepartment(ctx: Context, input: CreateDepartmentInpu
           createdAt: ctx.app.clock.now(),
         },
       });
+      await recordAudit(tx, ctx, {
+        action: AuditAction.DEPARTMENT_CREATED,
+        subject: { type: 'Department', id: created.id },
+        details: {
+          name: created.name,
+          timeZone: created.timeZone,
+          businessDays: created.businessDays,
+          businessDayStart: created.businessDayStart,
+          businessDayEnd: created.businessDayEnd,
+        },
+      });
+      return created;
     }),
   );
 }
@@ -157,15 +171,19 @@ export async function updateDepartment(ctx: Context, input: UpdateDepartmentInpu
     ctx.prisma.$transaction(async (tx) => {
       const problems = await departmentClashes(tx, name, input.slug ?? undefined, department.id);
       if (problems.length) throw badInputs(problems);
-      return tx.department.update({
-        where: { id: department.id },
-        data: {
-          ...(name !== undefined ? { name } : {}),
-          ...(input.slug ? { slug: input.slug } : {}),
-          ...(input.timeZone ? { timeZone: input.timeZone } : {}),
-          ...(input.businessHours ? hoursRow(input.businessHours) : {}),
-        },
+      const changes = {
+        ...(name !== undefined ? { name } : {}),
+        ...(input.slug ? { slug: input.slug } : {}),
+        ...(input.timeZone ? { timeZone: input.timeZone } : {}),
+        ...(input.businessHours ? hoursRow(input.businessHours) : {}),
+      };
+      const saved = await tx.department.update({ where: { id: department.id }, data: changes });
+      await recordAudit(tx, ctx, {
+        action: AuditAction.DEPARTMENT_UPDATED,
+        subject: { type: 'Department', id: department.id },
+        details: changes,
       });
+      return saved;
     }),
   );
   ctx.loaders.department.clear(department.id);
@@ -181,6 +199,7 @@ export async function archiveDepartment(ctx: Context, globalId: string): Promise
     // Students always need somewhere to report: the last department in use stays.
     if ((await tx.department.count({ where: { archivedAt: null, id: { not: department.id } } })) === 0)
       throw badInput('This is the only department in use: students could not report anything. Create another one first.', 'id');
+    await recordAudit(tx, ctx, { action: AuditAction.DEPARTMENT_ARCHIVED, subject: { type: 'Department', id: department.id } });
     return tx.department.update({ where: { id: department.id }, data: { archivedAt: ctx.app.clock.now() } });
   });
   ctx.loaders.department.clear(department.id);
@@ -196,7 +215,10 @@ export async function unarchiveDepartment(ctx: Context, globalId: string): Promi
   }
   if (!department.archivedAt) return department;
   ctx.loaders.department.clear(department.id);
-  return ctx.prisma.department.update({ where: { id: department.id }, data: { archivedAt: null } });
+  return ctx.prisma.$transaction(async (tx) => {
+    await recordAudit(tx, ctx, { action: AuditAction.DEPARTMENT_UNARCHIVED, subject: { type: 'Department', id: department.id } });
+    return tx.department.update({ where: { id: department.id }, data: { archivedAt: null } });
+  });
 }
 
 /** `name`, or `name (suffix)`, numbered if need be, that none of `taken` (lowercased) has; added to `taken`. */
@@ -275,6 +297,11 @@ export async function mergeDepartments(ctx: Context, fromRef: string, intoRef: s
       await tx.user.updateMany(moved);
       await tx.invitation.updateMany(moved);
 
+      await recordAudit(tx, ctx, {
+        action: AuditAction.DEPARTMENTS_MERGED,
+        subject: { type: 'Department', id: from.id },
+        details: { intoDepartmentId: into.id, movedTickets: tickets.length, renamedCategoryIds: renamed },
+      });
       const archived = await tx.department.update({
         where: { id: from.id },
         data: { archivedAt: from.archivedAt ?? now, mergedIntoId: into.id },
@@ -327,7 +354,7 @@ export async function createCategory(ctx: Context, input: CreateCategoryInput): 
   return clashesAsBadInput(() =>
     ctx.prisma.$transaction(async (tx) => {
       await categoryNameClash(tx, department.id, name);
-      return tx.category.create({
+      const created = await tx.category.create({
         data: {
           name,
           description: input.description?.trim() || null,
@@ -336,6 +363,12 @@ export async function createCategory(ctx: Context, input: CreateCategoryInput): 
           createdAt: ctx.app.clock.now(),
         },
       });
+      await recordAudit(tx, ctx, {
+        action: AuditAction.CATEGORY_CREATED,
+        subject: { type: 'Category', id: created.id },
+        details: { departmentId: department.id, name, defaultPriority: created.defaultPriority },
+      });
+      return created;
     }),
   );
 }
@@ -349,14 +382,18 @@ export async function updateCategory(ctx: Context, input: UpdateCategoryInput): 
   const updated = await clashesAsBadInput(() =>
     ctx.prisma.$transaction(async (tx) => {
       if (name !== undefined) await categoryNameClash(tx, category.departmentId, name, category.id);
-      return tx.category.update({
-        where: { id: category.id },
-        data: {
-          ...(name !== undefined ? { name } : {}),
-          ...(input.description !== undefined ? { description: input.description?.trim() || null } : {}),
-          ...(input.defaultPriority ? { defaultPriority: input.defaultPriority } : {}),
-        },
+      const changes = {
+        ...(name !== undefined ? { name } : {}),
+        ...(input.description !== undefined ? { description: input.description?.trim() || null } : {}),
+        ...(input.defaultPriority ? { defaultPriority: input.defaultPriority } : {}),
+      };
+      const saved = await tx.category.update({ where: { id: category.id }, data: changes });
+      await recordAudit(tx, ctx, {
+        action: AuditAction.CATEGORY_UPDATED,
+        subject: { type: 'Category', id: category.id },
+        details: changes,
       });
+      return saved;
     }),
   );
   ctx.loaders.category.clear(category.id);
@@ -370,7 +407,13 @@ export async function setCategoryArchived(ctx: Context, globalId: string, archiv
   if (!archived && category.mergedIntoId) throw badInput('This category was merged into another one; its tickets are there now.', 'id');
   if (category.active === !archived) return category;
   ctx.loaders.category.clear(category.id);
-  return ctx.prisma.category.update({ where: { id: category.id }, data: { active: !archived } });
+  return ctx.prisma.$transaction(async (tx) => {
+    await recordAudit(tx, ctx, {
+      action: archived ? AuditAction.CATEGORY_ARCHIVED : AuditAction.CATEGORY_UNARCHIVED,
+      subject: { type: 'Category', id: category.id },
+    });
+    return tx.category.update({ where: { id: category.id }, data: { active: !archived } });
+  });
 }
 
 /**
@@ -424,6 +467,11 @@ export async function mergeCategories(ctx: Context, fromRef: string, intoRef: st
       await tx.incident.updateMany(moved);
       await tx.suggestion.updateMany(moved);
       await tx.deflection.updateMany(moved);
+      await recordAudit(tx, ctx, {
+        action: AuditAction.CATEGORIES_MERGED,
+        subject: { type: 'Category', id: source.id },
+        details: { intoCategoryId: target.id, movedTickets: tickets.length },
+      });
       const archived = await tx.category.update({ where: { id: source.id }, data: { active: false, mergedIntoId: target.id } });
       return { from: archived, into: target, movedTickets: tickets.length };
     },

@@ -61,6 +61,12 @@ describe('departments and categories', () => {
     });
     const row = await api.db.prisma.department.findUniqueOrThrow({ where: { slug: 'library-archives' } });
     expect(row).toMatchObject({ businessDays: [1, 2, 3, 4, 5, 6], businessDayStart: 510, businessDayEnd: 1200 });
+    expect(await api.db.prisma.auditEntry.findFirstOrThrow({ where: { subjectId: row.id } })).toMatchObject({
+      action: 'DEPARTMENT_CREATED',
+      actorUserId: school.users.admin.id,
+      subjectType: 'Department',
+      details: { name: 'Library & Archives', timeZone: 'Europe/Amsterdam', businessDays: [1, 2, 3, 4, 5, 6] },
+    });
 
     const defaults = await asAdmin(CREATE, { input: { name: 'Careers', slug: 'careers-office', timeZone: 'America/New_York' } });
     expect(defaults.data!.createDepartment).toMatchObject({
@@ -90,6 +96,7 @@ describe('departments and categories', () => {
 
   it('refuses bad input by field and writes nothing', async () => {
     const before = await api.db.prisma.department.findMany({ orderBy: { id: 'asc' } });
+    const auditBefore = await api.db.prisma.auditEntry.count();
     const bad = async (input: Record<string, unknown>, field: string, query = CREATE) => {
       const response = await asAdmin(query, { input });
       expect(codes(response)).toEqual(['BAD_USER_INPUT']);
@@ -111,6 +118,7 @@ describe('departments and categories', () => {
     await bad({ id: gid(school.departments.it.id), name: 'financial aid' }, 'name', UPDATE);
     await bad({ id: gid(school.departments.it.id), timeZone: 'Nowhere' }, 'timeZone', UPDATE);
     expect(await api.db.prisma.department.findMany({ orderBy: { id: 'asc' } })).toEqual(before);
+    expect(await api.db.prisma.auditEntry.count()).toBe(auditBefore);
   });
 
   it('lets only admins shape departments, and admins and the department’s managers its categories', async () => {
@@ -281,6 +289,11 @@ describe('departments and categories', () => {
         renamedCategories: [{ name: 'Login & accounts (Lending)' }],
       });
 
+      expect(await prisma.auditEntry.findFirstOrThrow({ where: { action: 'DEPARTMENTS_MERGED' } })).toMatchObject({
+        subjectId: library.department.id,
+        actorUserId: school.users.admin.id,
+        details: { intoDepartmentId: it_.id, movedTickets: 3, renamedCategoryIds: [library.clash.id] },
+      });
       const where = { departmentId: library.department.id };
       const left = await Promise.all([
         prisma.ticket.count({ where }),
@@ -343,6 +356,7 @@ describe('departments and categories', () => {
             prisma.rating.count({ where: { departmentId: bindery.department.id } }),
             prisma.ticketEvent.count({ where: { type: 'DEPARTMENT_CHANGED' } }),
             prisma.department.findUniqueOrThrow({ where: { id: bindery.department.id } }),
+            prisma.auditEntry.count({ where: { subjectId: bindery.department.id } }),
           ]);
         const before = await snapshot();
         const failed = await asAdmin(MERGE, { from: gid(bindery.department.id), into: gid(school.departments.finance.id) });
