@@ -27,6 +27,7 @@ const Webhooks = lazy(() => import('./routes/Webhooks'));
 const WebhookView = lazy(() => import('./routes/WebhookView'));
 const EmailOutbox = lazy(() => import('./routes/EmailOutbox'));
 const People = lazy(() => import('./routes/People'));
+const Departments = lazy(() => import('./routes/Departments'));
 const AuditLog = lazy(() => import('./routes/AuditLog'));
 
 export function App() {
@@ -105,6 +106,7 @@ export function App() {
               <Route path="/admin" element={<Admin />}>
                 <Route index element={<Navigate to="people" replace />} />
                 <Route path="people" element={<People />} />
+                <Route path="departments" element={<Departments />} />
                 <Route path="api-keys" element={<ApiKeys />} />
                 <Route path="webhooks" element={<Webhooks />} />
                 <Route path="webhooks/:id" element={<WebhookView />} />

@@ -17,6 +17,16 @@ export const AuditAction = {
   WEBHOOK_DELETED: 'WEBHOOK_DELETED',
   ARTICLE_PUBLISHED: 'ARTICLE_PUBLISHED',
   ARTICLE_WITHDRAWN: 'ARTICLE_WITHDRAWN',
+  DEPARTMENT_CREATED: 'DEPARTMENT_CREATED',
+  DEPARTMENT_UPDATED: 'DEPARTMENT_UPDATED',
+  DEPARTMENT_ARCHIVED: 'DEPARTMENT_ARCHIVED',
+  DEPARTMENT_UNARCHIVED: 'DEPARTMENT_UNARCHIVED',
+  DEPARTMENTS_MERGED: 'DEPARTMENTS_MERGED',
+  CATEGORY_CREATED: 'CATEGORY_CREATED',
+  CATEGORY_UPDATED: 'CATEGORY_UPDATED',
+  CATEGORY_ARCHIVED: 'CATEGORY_ARCHIVED',
+  CATEGORY_UNARCHIVED: 'CATEGORY_UNARCHIVED',
+  CATEGORIES_MERGED: 'CATEGORIES_MERGED',
 } as const;
 export type AuditAction = (typeof AuditAction)[keyof typeof AuditAction];
 
@@ -38,4 +48,14 @@ export const AUDIT_ACTION_MEANINGS: { readonly [Action in AuditAction]: string }
   WEBHOOK_DELETED: 'A webhook subscription was deleted.',
   ARTICLE_PUBLISHED: 'A knowledge-base article went live for students (details: which version).',
   ARTICLE_WITHDRAWN: 'A published knowledge-base article was taken offline or archived (details: its new status).',
+  DEPARTMENT_CREATED: 'An admin created a department (details: name, time zone, business hours).',
+  DEPARTMENT_UPDATED: 'An admin renamed a department or changed its short name, time zone or hours (details: what).',
+  DEPARTMENT_ARCHIVED: 'An admin archived a department: no longer offered for new reports.',
+  DEPARTMENT_UNARCHIVED: 'An admin put an archived department back in use.',
+  DEPARTMENTS_MERGED: 'An admin merged a department into another (subject: the one merged; details: into, tickets moved).',
+  CATEGORY_CREATED: 'An admin or the department’s manager created a category (details: department, name).',
+  CATEGORY_UPDATED: 'A category was renamed or its description or default priority changed (details: what).',
+  CATEGORY_ARCHIVED: 'A category was archived: no longer offered for new reports.',
+  CATEGORY_UNARCHIVED: 'An archived category is offered again.',
+  CATEGORIES_MERGED: 'A category was merged into another (subject: the one merged; details: into, tickets moved).',
 };

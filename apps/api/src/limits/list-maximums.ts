@@ -19,7 +19,7 @@ export const LIST_MAXIMUM = {
   departments: 50,
   /** The public list of active categories, and the dashboard's volume per category. */
   categories: 200,
-  /** A department's active categories. */
+  /** A department's categories (archived ones too when staff ask), and those a merge renamed. */
   categoriesPerDepartment: 50,
   /** Known issues not yet resolved. */
   activeIncidents: 20,

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { PrismaClient, TicketStatus } from '@studentdesk/db';
 import { findRepoRoot } from '@studentdesk/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codes, createArticle, createSchool, createUser, type GraphQLResponse, type School } from '@studentdesk/testing';
+import { codes, createArticle, createCategory, createDepartment, createSchool, createUser, type GraphQLResponse, type School } from '@studentdesk/testing';
 import { startTestApi, type TestApi } from '../test/api.js';
 import { parseGlobalId, toGlobalId } from '../relay/global-id.js';
 import { issueTrackingCode } from '../tickets/tracking-code.js';
@@ -509,6 +509,63 @@ const ACCESS: Rule[] = [
         (data) => data.categories,
         (world) => world.ids.category,
         { forGuest: true },
+      ),
+    ],
+  },
+  // Shaping them: admins for departments; admins and the department's managers for its categories.
+  {
+    type: 'Department',
+    action: 'read archived ones and counts',
+    expected: only(ANY_STAFF),
+    doors: [query('{ departments(includeArchived: true) { id openTicketCount memberCount } }')],
+  },
+  {
+    type: 'Department',
+    action: 'createDepartment',
+    expected: only(['admin']),
+    doors: [
+      mutation(
+        async () => `Department ${randomUUID()}`,
+        (name) => ({
+          document: 'mutation($input: CreateDepartmentInput!) { createDepartment(input: $input) { id } }',
+          variables: { input: { name } },
+        }),
+      ),
+    ],
+  },
+  {
+    type: 'Department',
+    action: 'archiveDepartment, mergeDepartments',
+    expected: only(['admin']),
+    doors: [
+      mutation(
+        async (world) => toGlobalId('Department', (await createDepartment(world.api.db.prisma, `Spare ${randomUUID()}`)).id),
+        (id) => ({ document: 'mutation($id: ID!) { archiveDepartment(id: $id) { id } }', variables: { id } }),
+      ),
+      mutation(
+        async (world) => toGlobalId('Department', (await createDepartment(world.api.db.prisma, `Spare ${randomUUID()}`)).id),
+        (id, _caller, world) => ({
+          document: 'mutation($from: ID!, $into: ID!) { mergeDepartments(fromId: $from, intoId: $into) { movedTickets } }',
+          variables: { from: id, into: world.ids.department },
+        }),
+      ),
+    ],
+  },
+  {
+    type: 'Category',
+    action: 'createCategory, archiveCategory (in the department)',
+    expected: only(['manager', 'admin']),
+    doors: [
+      mutation(
+        async () => `Category ${randomUUID()}`,
+        (name, _caller, world) => ({
+          document: 'mutation($input: CreateCategoryInput!) { createCategory(input: $input) { id } }',
+          variables: { input: { name, departmentId: world.ids.department } },
+        }),
+      ),
+      mutation(
+        async (world) => toGlobalId('Category', (await createCategory(world.api.db.prisma, world.school.departments.it.id)).id),
+        (id) => ({ document: 'mutation($id: ID!) { archiveCategory(id: $id) { id } }', variables: { id } }),
       ),
     ],
   },
