@@ -39,3 +39,4 @@ export {
   type FirstAdminInput,
   type SchoolSettingsInput,
 } from './school.js';
+export { dayInWords, dueInWords, momentInWords, timeInWords, type DueLocale } from './due-in-words.js';
