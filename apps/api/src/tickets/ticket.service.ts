@@ -116,9 +116,9 @@ async function transition(
   return updated;
 }
 
-/** A message and, when public, its message.created event for webhooks. */
-async function writeMessage(tx: Tx, ticket: TicketRow, authorId: string | null, body: string, internal = false) {
-  const message = await tx.message.create({ data: { ticketId: ticket.id, authorId, body, internal } });
+/** A message written at `now` and, when public, its message.created event for webhooks. */
+async function writeMessage(tx: Tx, ticket: TicketRow, authorId: string | null, body: string, now: Date, internal = false) {
+  const message = await tx.message.create({ data: { ticketId: ticket.id, authorId, body, internal, createdAt: now } });
   await recordMessageCreated(tx, ticket, message);
   return message;
 }
@@ -319,7 +319,7 @@ export async function addMessage(
   publicUrl: string,
   now: Date,
 ) {
-  const created = await writeMessage(tx, ticket, author?.id ?? null, body, internal);
+  const created = await writeMessage(tx, ticket, author?.id ?? null, body, now, internal);
   await tx.ticketEvent.create({
     data: {
       ticketId: ticket.id,
@@ -349,7 +349,7 @@ export async function resolveWithin(
   publicUrl: string,
   now: Date,
 ) {
-  const message = await writeMessage(tx, ticket, actor.id, resolution);
+  const message = await writeMessage(tx, ticket, actor.id, resolution, now);
   await emailResolved(tx, publicUrl, ticket, resolution);
   return transition(
     tx,
@@ -441,14 +441,15 @@ export async function reopenTicket(ctx: Context, ticketGlobalId: string, reasonT
   const reason = requiredText(reasonText, 'reason', 'Tell us why the problem is not solved.');
   if (!isResolved(ticket.status)) throw badInput('Only a resolved or closed ticket can be reopened.', 'ticketId');
 
+  const now = ctx.app.clock.now();
   const updated = await ctx.prisma.$transaction(async (tx) => {
-    const message = await writeMessage(tx, ticket, actor?.id ?? null, reason);
+    const message = await writeMessage(tx, ticket, actor?.id ?? null, reason, now);
     return transition(
       tx,
       ticket,
       TicketStatus.OPEN,
       actor,
-      ctx.app.clock.now(),
+      now,
       { type: TicketEventType.REOPENED, detail: { messageId: message.id } },
       { resolvedAt: null, resolvedById: null, closedAt: null, predictedScore: null },
     );

@@ -1,0 +1,60 @@
+// A department's SLA targets per priority: read by staff, set by its manager or an admin.
+import type { Department as DepartmentRow, SlaPolicy as SlaPolicyRow } from '@studentdesk/db';
+import { enforce } from '../auth/viewer.js';
+import type { Context } from '../context.js';
+import { badInput, notFound } from '../errors.js';
+import { fromGlobalId } from '../relay/global-id.js';
+import * as slaPolicy from './sla.policy.js';
+import type { BusinessHours, SetSlaPolicyInput } from './sla.type.js';
+
+/** The department behind a global ID, or NOT_FOUND. */
+export async function loadDepartment(ctx: Context, globalId: string, field = 'departmentId'): Promise<DepartmentRow> {
+  const department = await ctx.loaders.department.load(fromGlobalId(globalId, 'Department', field));
+  if (!department) throw notFound('There is no department with this ID.');
+  return department;
+}
+
+const PRIORITY_ORDER = ['URGENT', 'HIGH', 'NORMAL', 'LOW'];
+
+export async function listSlaPolicies(ctx: Context, department: DepartmentRow): Promise<SlaPolicyRow[]> {
+  enforce(slaPolicy.canRead(ctx.viewer));
+  const rows = await ctx.prisma.slaPolicy.findMany({ where: { departmentId: department.id } });
+  return rows.sort((a, b) => PRIORITY_ORDER.indexOf(a.priority) - PRIORITY_ORDER.indexOf(b.priority));
+}
+
+export async function setSlaPolicy(ctx: Context, input: SetSlaPolicyInput): Promise<SlaPolicyRow> {
+  const department = await loadDepartment(ctx, input.departmentId);
+  enforce(slaPolicy.canManage(ctx.viewer, department.id));
+  if (input.resolutionMinutes < input.firstResponseMinutes)
+    throw badInput('The resolution target cannot be shorter than the first-response target.', 'resolutionMinutes');
+  const targets = {
+    firstResponseMinutes: input.firstResponseMinutes,
+    resolutionMinutes: input.resolutionMinutes,
+    businessHoursOnly: input.businessHoursOnly,
+  };
+  return ctx.prisma.slaPolicy.upsert({
+    where: { departmentId_priority: { departmentId: department.id, priority: input.priority } },
+    create: { departmentId: department.id, priority: input.priority, ...targets },
+    update: targets,
+  });
+}
+
+/** Removes a priority's targets: tickets reported at that priority from now on get no due times. */
+export async function removeSlaPolicy(ctx: Context, globalId: string): Promise<SlaPolicyRow> {
+  const row = await ctx.prisma.slaPolicy.findUnique({ where: { id: fromGlobalId(globalId, 'SlaPolicy', 'id') } });
+  if (!row) throw notFound('There is no SLA policy with this ID.');
+  enforce(slaPolicy.canManage(ctx.viewer, row.departmentId));
+  await ctx.prisma.slaPolicy.delete({ where: { id: row.id } });
+  return row;
+}
+
+const clockTime = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+
+export function businessHours(department: DepartmentRow): BusinessHours {
+  return {
+    timeZone: department.timeZone,
+    days: [...department.businessDays].sort(),
+    opensAt: clockTime(department.businessDayStart),
+    closesAt: clockTime(department.businessDayEnd),
+  };
+}
