@@ -185,6 +185,17 @@ describe('SLA targets and holiday feeds over HTTP (PostgreSQL)', () => {
     expect(after).toEqual(before);
   });
 
+  it('lets the manager remove a priority’s targets, after which new tickets of it get no due times', async () => {
+    const low = await api.db.prisma.slaPolicy.findFirstOrThrow({ where: { departmentId: school.departments.finance.id, priority: 'LOW' } });
+    const remove = 'mutation($id: ID!) { removeSlaPolicy(id: $id) { priority } }';
+    const id = toGlobalId('SlaPolicy', low.id);
+    expect(codes(await api.gql(remove, { id }, { token: school.tokens.manager }))).toEqual(['FORBIDDEN']);
+    expect(codes(await api.gql(remove, { id }, { token: school.tokens.otherStaff }))).toEqual(['FORBIDDEN']);
+    expect((await api.gql(remove, { id }, { token: school.tokens.admin })).data!.removeSlaPolicy).toEqual({ priority: 'LOW' });
+    expect(await api.db.prisma.slaPolicy.count({ where: { id: low.id } })).toBe(0);
+    expect(codes(await api.gql(remove, { id }, { token: school.tokens.admin }))).toEqual(['NOT_FOUND']);
+  });
+
   const feed = ics(
     allDay('autumn-2026@school', 'Autumn break', '20261019', '20261024'),
     allDay('xmas-2026@school', 'Christmas', '20261225'),

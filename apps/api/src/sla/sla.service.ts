@@ -30,7 +30,7 @@ export async function setSlaPolicy(ctx: Context, input: SetSlaPolicyInput): Prom
   const targets = {
     firstResponseMinutes: input.firstResponseMinutes,
     resolutionMinutes: input.resolutionMinutes,
-    businessHoursOnly: input.businessHoursOnly,
+    businessHoursOnly: input.businessHoursOnly ?? true,
   };
   return ctx.prisma.slaPolicy.upsert({
     where: { departmentId_priority: { departmentId: department.id, priority: input.priority } },

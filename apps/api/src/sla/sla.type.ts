@@ -63,8 +63,8 @@ export class SetSlaPolicyInput {
   @Max(SLA_MINUTES_MAX)
   resolutionMinutes!: number;
 
-  @Field(() => Boolean, { description: 'Count in business hours (default) or around the clock.', defaultValue: true })
-  businessHoursOnly!: boolean;
+  @Field(() => Boolean, { nullable: true, description: 'True (when not given): count in business hours; false: around the clock.' })
+  businessHoursOnly?: boolean | null;
 }
 
 @ObjectType({ implements: Node, description: 'A day the desk is closed: business-hours SLA clocks skip it.' })
