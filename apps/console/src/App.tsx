@@ -26,6 +26,8 @@ const Webhooks = lazy(() => import('./routes/Webhooks'));
 const WebhookView = lazy(() => import('./routes/WebhookView'));
 const EmailOutbox = lazy(() => import('./routes/EmailOutbox'));
 const People = lazy(() => import('./routes/People'));
+const DepartmentService = lazy(() => import('./routes/DepartmentService'));
+const MyDepartmentService = lazy(() => import('./routes/DepartmentService').then((module) => ({ default: module.MyDepartmentService })));
 
 export function App() {
   const { pathname } = useLocation();
@@ -65,6 +67,7 @@ export function App() {
             <NavLink to="/leaderboard">Leaderboard</NavLink>
             <NavLink to="/suggestions">Suggestions</NavLink>
             {seesEveryDepartment(viewer) && <NavLink to="/canned-responses">Canned responses</NavLink>}
+            {seesEveryDepartment(viewer) && <NavLink to="/hours-and-sla">Hours and SLA</NavLink>}
             {isAdmin(viewer) && <NavLink to="/admin">Admin</NavLink>}
           </nav>
           <span className="who">
@@ -97,6 +100,9 @@ export function App() {
               <Route path="/leaderboard" element={<Leaderboard />} />
               <Route path="/suggestions" element={<Suggestions />} />
               <Route path="/canned-responses" element={<CannedResponses />} />
+              {/* Outside the admins-only pages: a manager keeps their own department's hours and SLA too. */}
+              <Route path="/hours-and-sla" element={<MyDepartmentService />} />
+              <Route path="/admin/departments/:id/service" element={<DepartmentService />} />
               <Route path="/admin" element={<Admin />}>
                 <Route index element={<Navigate to="people" replace />} />
                 <Route path="people" element={<People />} />
