@@ -204,7 +204,8 @@ export default function DepartmentService() {
             </p>
           </section>
           <SlaTargets
-            key={department.slaPolicies.map((policy) => `${policy.id}:${policy.firstResponseMinutes}:${policy.resolutionMinutes}`).join()}
+            // Fresh fields for another department; after a save the fields already say what was saved.
+            key={department.id}
             departmentId={department.id}
             policies={department.slaPolicies}
             mayChange={mayChange}
