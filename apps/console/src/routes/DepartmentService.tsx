@@ -490,8 +490,9 @@ function HolidayImport(props: { departmentId: string; onImported: () => unknown 
             {result.calendarName ? `: ${result.calendarName}` : ''}
           </h4>
           <p>
-            {result.added} {result.added === 1 ? 'day' : 'days'} to add, {result.removed} to remove
-            {result.skipped.length > 0 ? `, ${result.skipped.length} events left out` : ''}.
+            {result.added} {result.added === 1 ? 'day' : 'days'} {result.applied ? 'added' : 'to add'}, {result.removed}{' '}
+            {result.applied ? 'removed' : 'to remove'}
+            {result.skipped.length > 0 ? `, ${result.skipped.length} ${result.skipped.length === 1 ? 'event' : 'events'} left out` : ''}.
           </p>
           {result.days.length > 0 && (
             <ListTable caption="Days of the feed" columns={['Date', 'Name', 'Change']}>
