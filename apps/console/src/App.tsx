@@ -28,6 +28,7 @@ const EmailOutbox = lazy(() => import('./routes/EmailOutbox'));
 const People = lazy(() => import('./routes/People'));
 const DepartmentService = lazy(() => import('./routes/DepartmentService'));
 const MyDepartmentService = lazy(() => import('./routes/DepartmentService').then((module) => ({ default: module.MyDepartmentService })));
+const AuditLog = lazy(() => import('./routes/AuditLog'));
 
 export function App() {
   const { pathname } = useLocation();
@@ -110,6 +111,7 @@ export function App() {
                 <Route path="webhooks" element={<Webhooks />} />
                 <Route path="webhooks/:id" element={<WebhookView />} />
                 <Route path="email-outbox" element={<EmailOutbox />} />
+                <Route path="audit-log" element={<AuditLog />} />
               </Route>
               <Route
                 path="*"

@@ -53,6 +53,8 @@ export const LIST_MAXIMUM = {
   holidayImportDays: 2000,
   /** The events an iCal import leaves out: at most all of them (ICAL_MAX_EVENTS). */
   holidayImportSkipped: 500,
+  /** The kinds of audited action (AuditAction), with their meanings. */
+  auditActions: 100,
 } as const;
 
 const MAX_ITEMS = 'maxItems';

@@ -2,6 +2,8 @@
 // school. Re-importing a feed is idempotent: an event's days are matched by its UID, so a renamed
 // event renames its days, a moved one moves them, and nothing is added twice.
 import type { Holiday as HolidayRow, Prisma } from '@studentdesk/db';
+import { recordAudit } from '../audit/audit.js';
+import { AuditAction } from '../audit/audit-action.js';
 import { enforce } from '../auth/viewer.js';
 import type { Context } from '../context.js';
 import { badInput, isUniqueViolation, notFound } from '../errors.js';
@@ -58,7 +60,15 @@ export async function addHoliday(ctx: Context, input: AddHolidayInput): Promise<
   const name = input.name.trim();
   if (!name) throw badInput('Name the holiday.', 'name');
   try {
-    return await ctx.prisma.holiday.create({ data: { departmentId: scope, date, name } });
+    return await ctx.prisma.$transaction(async (tx) => {
+      const holiday = await tx.holiday.create({ data: { departmentId: scope, date, name } });
+      await recordAudit(tx, ctx, {
+        action: AuditAction.HOLIDAY_ADDED,
+        subject: { type: 'Holiday', id: holiday.id },
+        details: { departmentId: scope, date: holidayDate(holiday) },
+      });
+      return holiday;
+    });
   } catch (error) {
     if (isUniqueViolation(error)) throw badInput('There is already a holiday on this date.', 'date');
     throw error;
@@ -69,7 +79,14 @@ export async function removeHoliday(ctx: Context, globalId: string): Promise<Hol
   const row = await ctx.prisma.holiday.findUnique({ where: { id: fromGlobalId(globalId, 'Holiday', 'id') } });
   if (!row) throw notFound('There is no holiday with this ID.');
   enforce(slaPolicy.canManage(ctx.viewer, row.departmentId));
-  await ctx.prisma.holiday.delete({ where: { id: row.id } });
+  await ctx.prisma.$transaction(async (tx) => {
+    await tx.holiday.delete({ where: { id: row.id } });
+    await recordAudit(tx, ctx, {
+      action: AuditAction.HOLIDAY_REMOVED,
+      subject: { type: 'Holiday', id: row.id },
+      details: { departmentId: row.departmentId, date: holidayDate(row) },
+    });
+  });
   return row;
 }
 
@@ -177,6 +194,18 @@ export async function importHolidays(ctx: Context, input: HolidayImportInput): P
       await tx.holiday.deleteMany({ where: { id: { in: plan.remove } } });
       for (const { id, name } of plan.rename) await tx.holiday.update({ where: { id }, data: { name } });
       await tx.holiday.createMany({ data: plan.add });
+      // Never the feed's address: a private calendar's address is its password.
+      await recordAudit(tx, ctx, {
+        action: AuditAction.HOLIDAYS_IMPORTED,
+        ...(scope ? { subject: { type: 'Department' as const, id: scope } } : {}),
+        details: {
+          departmentId: scope,
+          source: field === 'url' ? 'address' : 'file',
+          added: plan.add.length,
+          removed: plan.remove.length,
+          renamed: plan.rename.length,
+        },
+      });
       return { ...plan.result, applied: true };
     },
     { timeout: 30_000 },

@@ -160,6 +160,14 @@ describe('SLA targets and holiday feeds over HTTP (PostgreSQL)', () => {
       businessHoursOnly: false,
     });
     expect(codes(await api.gql(SERVICE, { id: itId }, { token: school.tokens.alice }))).toEqual(['FORBIDDEN']);
+
+    // Each change that was made is in the audit log, with who made it; the refused ones are not.
+    const audited = await api.db.prisma.auditEntry.findMany({ where: { action: 'SLA_POLICY_SET' }, orderBy: { at: 'asc' } });
+    expect(audited.map((entry) => [entry.actorUserId, (entry.details as { priority: string }).priority])).toEqual([
+      [school.users.manager.id, 'HIGH'],
+      [school.users.manager.id, 'HIGH'],
+      [school.users.admin.id, 'HIGH'],
+    ]);
   });
 
   it('refuses impossible targets and writes nothing', async () => {
@@ -219,6 +227,7 @@ describe('SLA targets and holiday feeds over HTTP (PostgreSQL)', () => {
     ]);
     expect(await api.db.prisma.holiday.count()).toBe(0);
 
+    expect(await api.db.prisma.auditEntry.count({ where: { action: 'HOLIDAYS_IMPORTED' } })).toBe(0);
     const imported = await api.gql(IMPORT, { input: { departmentId: itId, ics: feed } }, { token: school.tokens.manager });
     expect(imported.data!.importHolidays).toMatchObject({ applied: true, added: 6 });
     const again = await api.gql(IMPORT, { input: { departmentId: itId, ics: feed } }, { token: school.tokens.manager });
@@ -271,6 +280,7 @@ describe('SLA targets and holiday feeds over HTTP (PostgreSQL)', () => {
 
   it('refuses a bad file with BAD_USER_INPUT and writes nothing', async () => {
     const before = await api.db.prisma.holiday.count();
+    const auditedBefore = await api.db.prisma.auditEntry.count();
     const broken = ics(allDay('new@school', 'New year', '20270101'), allDay('bad@school', 'Broken', '20270230'));
     const response = await api.gql(IMPORT, { input: { departmentId: itId, ics: broken } }, { token: school.tokens.manager });
     expect(codes(response)).toEqual(['BAD_USER_INPUT']);
@@ -289,6 +299,7 @@ describe('SLA targets and holiday feeds over HTTP (PostgreSQL)', () => {
     );
     expect(codes(both)).toEqual(['BAD_USER_INPUT']);
     expect(await api.db.prisma.holiday.count()).toBe(before);
+    expect(await api.db.prisma.auditEntry.count()).toBe(auditedBefore);
   });
 
   it('fetches a feed from a URL, within its size limit and without following redirects', async () => {

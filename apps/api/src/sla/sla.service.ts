@@ -1,5 +1,7 @@
 // A department's SLA targets per priority: read by staff, set by its manager or an admin.
 import type { Department as DepartmentRow, SlaPolicy as SlaPolicyRow } from '@studentdesk/db';
+import { recordAudit } from '../audit/audit.js';
+import { AuditAction } from '../audit/audit-action.js';
 import { enforce } from '../auth/viewer.js';
 import type { Context } from '../context.js';
 import { badInput, notFound } from '../errors.js';
@@ -32,10 +34,18 @@ export async function setSlaPolicy(ctx: Context, input: SetSlaPolicyInput): Prom
     resolutionMinutes: input.resolutionMinutes,
     businessHoursOnly: input.businessHoursOnly ?? true,
   };
-  return ctx.prisma.slaPolicy.upsert({
-    where: { departmentId_priority: { departmentId: department.id, priority: input.priority } },
-    create: { departmentId: department.id, priority: input.priority, ...targets },
-    update: targets,
+  return ctx.prisma.$transaction(async (tx) => {
+    const policy = await tx.slaPolicy.upsert({
+      where: { departmentId_priority: { departmentId: department.id, priority: input.priority } },
+      create: { departmentId: department.id, priority: input.priority, ...targets },
+      update: targets,
+    });
+    await recordAudit(tx, ctx, {
+      action: AuditAction.SLA_POLICY_SET,
+      subject: { type: 'SlaPolicy', id: policy.id },
+      details: { departmentId: department.id, priority: input.priority, ...targets },
+    });
+    return policy;
   });
 }
 
@@ -44,7 +54,14 @@ export async function removeSlaPolicy(ctx: Context, globalId: string): Promise<S
   const row = await ctx.prisma.slaPolicy.findUnique({ where: { id: fromGlobalId(globalId, 'SlaPolicy', 'id') } });
   if (!row) throw notFound('There is no SLA policy with this ID.');
   enforce(slaPolicy.canManage(ctx.viewer, row.departmentId));
-  await ctx.prisma.slaPolicy.delete({ where: { id: row.id } });
+  await ctx.prisma.$transaction(async (tx) => {
+    await tx.slaPolicy.delete({ where: { id: row.id } });
+    await recordAudit(tx, ctx, {
+      action: AuditAction.SLA_POLICY_REMOVED,
+      subject: { type: 'SlaPolicy', id: row.id },
+      details: { departmentId: row.departmentId, priority: row.priority },
+    });
+  });
   return row;
 }
 
