@@ -18,6 +18,7 @@ import * as webhookPolicy from './integrations/webhook.policy.js';
 import * as emailPolicy from './notifications/email.policy.js';
 import * as peoplePolicy from './people/people.policy.js';
 import * as ratingPolicy from './ratings/rating.policy.js';
+import * as slaPolicy from './sla/sla.policy.js';
 import * as suggestionPolicy from './suggestions/suggestion.policy.js';
 import * as ticketPolicy from './tickets/ticket.policy.js';
 import * as userPolicy from './users/user.policy.js';
@@ -66,6 +67,8 @@ export const NODE_TYPES: Record<NodeTypeName, NodeEntry<unknown>> = {
   Suggestion: entry({ loader: (l) => l.suggestion, canRead: byViewer(suggestionPolicy.canRead) }),
   CannedResponse: entry({ loader: (l) => l.cannedResponse, canRead: byViewer(cannedResponsePolicy.canRead) }),
   Invitation: entry({ loader: (l) => l.invitation, canRead: byViewer(peoplePolicy.canReadInvitation) }),
+  SlaPolicy: entry({ loader: (l) => l.slaPolicy, canRead: byViewer(slaPolicy.canRead) }),
+  Holiday: entry({ loader: (l) => l.holiday, canRead: byViewer(slaPolicy.canRead) }),
 };
 
 const isNodeType = (type: string): type is NodeTypeName => Object.hasOwn(NODE_TYPES, type);

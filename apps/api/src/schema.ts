@@ -25,6 +25,7 @@ import { QueueSubscriptionResolver } from './tickets/queue.subscription.js';
 import { TicketConnectionResolver, TicketResolver } from './tickets/ticket.resolver.js';
 import { TicketSubscriptionResolver } from './tickets/ticket.subscription.js';
 import { SignInOptionsResolver } from './sso/sign-in-options.resolver.js';
+import { DepartmentServiceResolver, HolidayResolver, SlaPolicyResolver } from './sla/sla.resolver.js';
 import { SchoolResolver } from './school/school.resolver.js';
 import { StudentPanelResolver } from './student-panel/student-panel.resolver.js';
 import { UserResolver } from './users/user.resolver.js';
@@ -45,8 +46,10 @@ export async function createSchema(pubSub: TicketPubSub) {
       CannedResponseResolver,
       CategoryResolver,
       DepartmentResolver,
+      DepartmentServiceResolver,
       EmailMessageResolver,
       FailedBackgroundJobResolver,
+      HolidayResolver,
       IncidentResolver,
       InsightsResolver,
       InvitationResolver,
@@ -57,6 +60,7 @@ export async function createSchema(pubSub: TicketPubSub) {
       RatingResolver,
       SatisfactionResolver,
       SignInOptionsResolver,
+      SlaPolicyResolver,
       SchoolResolver,
       StudentPanelResolver,
       SuggestionCommentResolver,

@@ -28,6 +28,8 @@ const WebhookView = lazy(() => import('./routes/WebhookView'));
 const EmailOutbox = lazy(() => import('./routes/EmailOutbox'));
 const People = lazy(() => import('./routes/People'));
 const Departments = lazy(() => import('./routes/Departments'));
+const DepartmentService = lazy(() => import('./routes/DepartmentService'));
+const MyDepartmentService = lazy(() => import('./routes/DepartmentService').then((module) => ({ default: module.MyDepartmentService })));
 const AuditLog = lazy(() => import('./routes/AuditLog'));
 
 export function App() {
@@ -69,6 +71,7 @@ export function App() {
             <NavLink to="/suggestions">Suggestions</NavLink>
             <NavLink to="/knowledge-base">Knowledge base</NavLink>
             {seesEveryDepartment(viewer) && <NavLink to="/canned-responses">Canned responses</NavLink>}
+            {seesEveryDepartment(viewer) && <NavLink to="/hours-and-sla">Hours and SLA</NavLink>}
             {isAdmin(viewer) && <NavLink to="/admin">Admin</NavLink>}
           </nav>
           <span className="who">
@@ -103,6 +106,9 @@ export function App() {
               <Route path="/canned-responses" element={<CannedResponses />} />
               <Route path="/knowledge-base" element={<KnowledgeBase />} />
               <Route path="/knowledge-base/:id" element={<ArticleEditor />} />
+              {/* Outside the admins-only pages: a manager keeps their own department's hours and SLA too. */}
+              <Route path="/hours-and-sla" element={<MyDepartmentService />} />
+              <Route path="/admin/departments/:id/service" element={<DepartmentService />} />
               <Route path="/admin" element={<Admin />}>
                 <Route index element={<Navigate to="people" replace />} />
                 <Route path="people" element={<People />} />

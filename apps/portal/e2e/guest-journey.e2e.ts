@@ -70,7 +70,7 @@ it('a guest reports a login problem from the sign-in page and rates the fix thro
 
   await page.goto(trackingUrl);
   await page.getByText('Received', { exact: true }).waitFor();
-  await page.getByText(/We aim to reply by (today|tomorrow) \d\d:\d\d\./).waitFor();
+  await page.getByText(/Our reply is due (today|tomorrow) by \d\d:\d\d\./).waitFor();
   await expectAccessible(page, 'the tracking page');
   await subscriptions.untilSent('TicketLive');
 

@@ -65,7 +65,7 @@ it('a signed-in student reports a problem and sees the staff reply appear withou
 
   await page.getByText(/Thank you: we have your report, SD-\d+\./).waitFor();
   await page.getByText('Waiting for someone to pick it up.').waitFor();
-  await page.getByText(/We aim to reply by (today|tomorrow) \d\d:\d\d\./).waitFor();
+  await page.getByText(/Our reply is due (today|tomorrow) by \d\d:\d\d\./).waitFor();
   const ticket = (await findTickets(stack, 'Printer in the library eats my card')).find(
     (found) => found.title === 'Printer in the library eats my card',
   );

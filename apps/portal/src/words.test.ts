@@ -2,7 +2,9 @@ import { TicketStatus } from '@studentdesk/domain';
 import { describe, expect, it } from 'vitest';
 import { expectationInWords, handlerInWords, statusInWords, whenInWords, type TicketPromise } from './words.js';
 
-const now = new Date(2026, 10, 24, 14, 30); // Tuesday 24 November 2026, 14:30 local time
+const AMSTERDAM = 'Europe/Amsterdam';
+const now = new Date('2026-11-24T13:30:00Z'); // Tuesday 24 November 2026, 14:30 in Amsterdam (UTC+1)
+const at = (local: string) => new Date(`${local}+01:00`).toISOString();
 
 /** A ticket's promise as the API sends it: every field present, null when empty. */
 const ticket = (fields: Partial<TicketPromise>): TicketPromise => ({
@@ -12,31 +14,30 @@ const ticket = (fields: Partial<TicketPromise>): TicketPromise => ({
   firstRespondedAt: null,
   resolvedAt: null,
   assignee: null,
+  department: { id: 'd1', timeZone: AMSTERDAM },
   ...fields,
 });
 
 describe('times in words', () => {
   it('says today, tomorrow, a weekday within the week, or the date', () => {
-    expect(whenInWords(new Date(2026, 10, 24, 16, 0).toISOString(), now)).toBe('today 16:00');
-    expect(whenInWords(new Date(2026, 10, 25, 10, 0).toISOString(), now)).toBe('tomorrow 10:00');
-    expect(whenInWords(new Date(2026, 10, 27, 9, 5).toISOString(), now)).toBe('Friday 09:05');
-    expect(whenInWords(new Date(2026, 11, 2, 10, 0).toISOString(), now)).toBe('Wed 2 Dec 10:00');
+    expect(whenInWords(at('2026-11-24T16:00'), now, AMSTERDAM)).toBe('today 16:00');
+    expect(whenInWords(at('2026-11-25T10:00'), now, AMSTERDAM)).toBe('tomorrow 10:00');
+    expect(whenInWords(at('2026-11-27T09:05'), now, AMSTERDAM)).toBe('Friday 09:05');
+    expect(whenInWords(at('2026-12-02T10:00'), now, AMSTERDAM)).toBe('2 December 10:00');
+    expect(whenInWords(at('2026-11-25T10:00'), now, 'America/New_York')).toBe('tomorrow 04:00');
   });
 
-  it('promises a reply until staff answered, then a solution', () => {
-    const due = {
-      firstResponseDueAt: new Date(2026, 10, 25, 10, 0).toISOString(),
-      resolutionDueAt: new Date(2026, 10, 27, 16, 0).toISOString(),
-    };
-    expect(expectationInWords(ticket({ status: TicketStatus.NEW, ...due }), now)).toBe('We aim to reply by tomorrow 10:00.');
+  it('promises a reply until staff answered, then a solution, in the department’s time zone', () => {
+    const due = { firstResponseDueAt: at('2026-11-25T10:00'), resolutionDueAt: at('2026-11-27T16:00') };
+    expect(expectationInWords(ticket({ status: TicketStatus.NEW, ...due }), now)).toBe('Our reply is due tomorrow by 10:00.');
     expect(expectationInWords(ticket({ status: TicketStatus.OPEN, ...due, firstRespondedAt: now.toISOString() }), now)).toBe(
-      'We aim to solve it by Friday 16:00.',
+      'A solution is due Friday by 16:00.',
     );
   });
 
   it('owns up to a missed promise', () => {
-    expect(expectationInWords(ticket({ firstResponseDueAt: new Date(2026, 10, 24, 9, 0).toISOString() }), now)).toBe(
-      'We aimed to reply by today 09:00. Sorry for the wait: it is being chased.',
+    expect(expectationInWords(ticket({ firstResponseDueAt: at('2026-11-24T09:00') }), now)).toBe(
+      'Our reply is overdue since 09:00. Sorry for the wait: it is being chased.',
     );
   });
 
@@ -49,8 +50,10 @@ describe('times in words', () => {
 
   it('says where the ticket is in a student’s words, and promises nothing once it is resolved', () => {
     expect(statusInWords(TicketStatus.WAITING_ON_STUDENT)).toBe('Waiting for your answer');
-    expect(expectationInWords(ticket({ status: TicketStatus.WAITING_ON_STUDENT }), now)).toBe('We are waiting for your answer.');
-    expect(expectationInWords(ticket({ status: TicketStatus.CLOSED, resolvedAt: new Date(2026, 10, 23, 9, 0).toISOString() }), now)).toBe(
+    expect(expectationInWords(ticket({ status: TicketStatus.WAITING_ON_STUDENT }), now)).toBe(
+      'We are waiting for your answer; the clock stops until you reply.',
+    );
+    expect(expectationInWords(ticket({ status: TicketStatus.CLOSED, resolvedAt: at('2026-11-23T09:00') }), now)).toBe(
       'Resolved yesterday 09:00.',
     );
   });

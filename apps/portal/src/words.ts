@@ -1,22 +1,14 @@
-// How times and statuses read to a student: "tomorrow 10:00", "Being worked on".
+// How times and statuses read to a student: "tomorrow 10:00", "due tomorrow by 11:00", "Being worked on".
+// The words themselves come from @studentdesk/domain, as in the console and the emails.
 import type { ResultOf } from '@graphql-typed-document-node/core';
-import { isResolved, TICKET_STATUS_LABELS, TicketStatus } from '@studentdesk/domain';
+import { dueInWords, isResolved, momentInWords, TICKET_STATUS_LABELS, TicketStatus } from '@studentdesk/domain';
 import { graphql } from './gql/index.js';
 
-const DAY_MS = 86_400_000;
+const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
-const startOfDay = (date: Date) => new Date(date.getFullYear(), date.getMonth(), date.getDate()).getTime();
-const time = (date: Date) => date.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
-
-/** "today 10:00", "tomorrow 10:00", "Friday 10:00" within a week, else "Tue 2 Dec 10:00". */
-export function whenInWords(iso: string, now = new Date()): string {
-  const date = new Date(iso);
-  const days = Math.round((startOfDay(date) - startOfDay(now)) / DAY_MS);
-  if (days === 0) return `today ${time(date)}`;
-  if (days === 1) return `tomorrow ${time(date)}`;
-  if (days === -1) return `yesterday ${time(date)}`;
-  if (days > 1 && days < 7) return `${date.toLocaleDateString('en-GB', { weekday: 'long' })} ${time(date)}`;
-  return `${date.toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short' })} ${time(date)}`;
+/** "today 10:00", "tomorrow 10:00", "Friday 10:00" within a week, else "2 December 10:00"; in the reader's time zone unless given. */
+export function whenInWords(iso: string, now = new Date(), timeZone = browserTimeZone()): string {
+  return momentInWords(new Date(iso), now, timeZone);
 }
 
 /** What a ticket's promise to the student is made of; every list or page showing it spreads this fragment. */
@@ -31,23 +23,32 @@ export const TICKET_PROMISE = graphql(`
       id
       name
     }
+    department {
+      id
+      timeZone
+    }
   }
 `);
 
 export type TicketPromise = ResultOf<typeof TICKET_PROMISE>;
 
-/** When to expect an answer, as the desk promises it: "We aim to reply by tomorrow 10:00." */
+/**
+ * When to expect an answer, as the desk promises it, in the department's time zone (the desk's
+ * hours are kept there): "Our reply is due tomorrow by 11:00."
+ */
 export function expectationInWords(ticket: TicketPromise, now = new Date()): string | null {
+  const { timeZone } = ticket.department;
   if (isResolved(ticket.status)) {
-    return ticket.resolvedAt ? `Resolved ${whenInWords(ticket.resolvedAt, now)}.` : 'Resolved.';
+    return ticket.resolvedAt ? `Resolved ${whenInWords(ticket.resolvedAt, now, timeZone)}.` : 'Resolved.';
   }
-  if (ticket.status === TicketStatus.WAITING_ON_STUDENT) return 'We are waiting for your answer.';
+  if (ticket.status === TicketStatus.WAITING_ON_STUDENT) return 'We are waiting for your answer; the clock stops until you reply.';
   const [due, what] =
-    !ticket.firstRespondedAt && ticket.firstResponseDueAt ? [ticket.firstResponseDueAt, 'reply'] : [ticket.resolutionDueAt, 'solve it'];
+    !ticket.firstRespondedAt && ticket.firstResponseDueAt
+      ? [ticket.firstResponseDueAt, 'Our reply is']
+      : [ticket.resolutionDueAt, 'A solution is'];
   if (!due) return null;
-  return new Date(due) < now
-    ? `We aimed to ${what} by ${whenInWords(due, now)}. Sorry for the wait: it is being chased.`
-    : `We aim to ${what} by ${whenInWords(due, now)}.`;
+  const words = `${what} ${dueInWords(new Date(due), now, timeZone)}.`;
+  return new Date(due) < now ? `${words} Sorry for the wait: it is being chased.` : words;
 }
 
 /** Who has the ticket: "Jonas Weber is handling it." */

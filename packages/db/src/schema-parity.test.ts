@@ -16,6 +16,7 @@ const INDEXES_BEYOND_PRISMA = [
   'Article_school_slug_key',
   'Ticket_open_department_due_idx',
   'Ticket_open_assignee_due_idx',
+  'Holiday_scope_date_key',
 ];
 
 const CATALOG_QUERIES = {

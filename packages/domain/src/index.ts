@@ -54,3 +54,4 @@ export {
   type CategorySettingsInput,
   type DepartmentSettingsInput,
 } from './department.js';
+export { dayInWords, dueInWords, momentInWords, timeInWords, type DueLocale } from './due-in-words.js';

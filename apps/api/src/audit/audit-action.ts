@@ -27,6 +27,11 @@ export const AuditAction = {
   CATEGORY_ARCHIVED: 'CATEGORY_ARCHIVED',
   CATEGORY_UNARCHIVED: 'CATEGORY_UNARCHIVED',
   CATEGORIES_MERGED: 'CATEGORIES_MERGED',
+  SLA_POLICY_SET: 'SLA_POLICY_SET',
+  SLA_POLICY_REMOVED: 'SLA_POLICY_REMOVED',
+  HOLIDAY_ADDED: 'HOLIDAY_ADDED',
+  HOLIDAY_REMOVED: 'HOLIDAY_REMOVED',
+  HOLIDAYS_IMPORTED: 'HOLIDAYS_IMPORTED',
 } as const;
 export type AuditAction = (typeof AuditAction)[keyof typeof AuditAction];
 
@@ -58,4 +63,10 @@ export const AUDIT_ACTION_MEANINGS: { readonly [Action in AuditAction]: string }
   CATEGORY_ARCHIVED: 'A category was archived: no longer offered for new reports.',
   CATEGORY_UNARCHIVED: 'An archived category is offered again.',
   CATEGORIES_MERGED: 'A category was merged into another (subject: the one merged; details: into, tickets moved).',
+  SLA_POLICY_SET: "A manager or admin set a department's SLA targets for a priority (details: department, priority, targets).",
+  SLA_POLICY_REMOVED: "A manager or admin removed a department's SLA targets for a priority (details: department, priority).",
+  HOLIDAY_ADDED: 'A manager or admin closed a department, or the whole school, on a date (details: department, date).',
+  HOLIDAY_REMOVED: 'A manager or admin removed a holiday (details: department, date).',
+  HOLIDAYS_IMPORTED:
+    'A manager or admin imported an iCal holiday feed (details: department, file or address, days added and removed; never the address itself).',
 };

@@ -242,7 +242,7 @@ function freeName(name: string, suffix: string, taken: Set<string>): string {
  * Everything of `from` goes to `into` in one transaction: its tickets (each with a
  * DEPARTMENT_CHANGED history entry; their ratings follow, and the daily sums with them through the
  * database's triggers), categories (renamed "Name (From)" when `into` has one of the same name),
- * SLA targets for priorities `into` has none for, articles, canned responses, incidents, members
+ * SLA targets for priorities `into` has none for, holidays on dates `into` is open, articles, canned responses, incidents, members
  * and invitations. Open tickets keep the due dates they were promised. `from` stays, archived, with
  * `mergedIntoId`.
  */
@@ -289,6 +289,10 @@ export async function mergeDepartments(ctx: Context, fromRef: string, intoRef: s
       );
       await tx.slaPolicy.deleteMany({ where: { departmentId: from.id, priority: { in: covered } } });
       await tx.slaPolicy.updateMany({ where: { departmentId: from.id }, data: { departmentId: into.id } });
+      // Closed days likewise: `into` keeps its own, and gains those of `from` on other dates.
+      const closed = (await tx.holiday.findMany({ where: { departmentId: into.id }, select: { date: true } })).map((row) => row.date);
+      await tx.holiday.deleteMany({ where: { departmentId: from.id, date: { in: closed } } });
+      await tx.holiday.updateMany({ where: { departmentId: from.id }, data: { departmentId: into.id } });
 
       const moved = { where: { departmentId: from.id }, data: { departmentId: into.id } };
       await tx.article.updateMany(moved);

@@ -103,7 +103,7 @@ export async function postIncidentUpdate(ctx: Context, input: PostIncidentUpdate
   const { updated, changed } = await ctx.prisma.$transaction(async (tx) => {
     const open = (await linkedTicketsToManage(tx, ctx, incident)).filter((ticket) => !isResolved(ticket.status));
     await tx.incidentUpdate.create({ data: { incidentId: incident.id, authorId: user.id, body } });
-    for (const ticket of open) await addMessage(tx, ticket, user, 'staff', body, false, ctx.app.config.publicUrl);
+    for (const ticket of open) await addMessage(tx, ticket, user, 'staff', body, false, ctx.app.config.publicUrl, ctx.app.clock.now());
     const status: IncidentStatus = input.status ?? incident.status;
     return { updated: await tx.incident.update({ where: { id: incident.id }, data: { status } }), changed: open };
   });
@@ -124,7 +124,8 @@ export async function resolveIncident(ctx: Context, input: ResolveIncidentInput)
   const { updated, changed } = await ctx.prisma.$transaction(
     async (tx) => {
       const open = (await linkedTicketsToManage(tx, ctx, incident)).filter((ticket) => !isResolved(ticket.status));
-      for (const ticket of open) await resolveWithin(tx, ticket, user, resolution, input.predictedScore ?? null, ctx.app.config.publicUrl);
+      for (const ticket of open)
+        await resolveWithin(tx, ticket, user, resolution, input.predictedScore ?? null, ctx.app.config.publicUrl, ctx.app.clock.now());
       await tx.incidentUpdate.create({ data: { incidentId: incident.id, authorId: user.id, body: resolution } });
       const resolved = await tx.incident.update({
         where: { id: incident.id },

@@ -1,10 +1,10 @@
-// Requests StudentDesk makes to addresses other people chose (webhook receivers), fenced against
+// Requests StudentDesk makes to addresses other people chose (webhook receivers, holiday feeds), fenced against
 // server-side request forgery: the address is checked where the connection is made, after DNS,
 // so a name that resolves (or re-resolves: DNS rebinding) to an internal address is refused.
 // Refused unless WEBHOOK_ALLOW_PRIVATE_TARGETS: loopback, private, link-local, unique-local,
 // carrier-grade NAT, multicast, unspecified and reserved addresses, which include the cloud
 // metadata services (169.254.169.254, fd00:ec2::254, 100.100.100.200). No redirect is followed,
-// and at most ANSWER_LIMIT_BYTES of an answer is read.
+// and at most ANSWER_LIMIT_BYTES (or the request's answerLimitBytes) of an answer is read.
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import http from 'node:http';
 import https from 'node:https';
@@ -95,14 +95,18 @@ const checkedLookup: LookupFunction = (hostname, options, callback) => {
 export interface OutboundRequest extends OutboundPolicy {
   method: string;
   headers: Record<string, string>;
-  body: string;
+  body?: string;
   signal: AbortSignal;
+  /** How much of the answer to read (ANSWER_LIMIT_BYTES unless given). */
+  answerLimitBytes?: number;
 }
 
 /** What a request answered: its status and the start of its body. */
 export interface OutboundAnswer {
   status: number;
   text: () => Promise<string>;
+  /** The answer was longer than the limit; text() holds its start only. */
+  truncated: boolean;
 }
 
 /**
@@ -116,6 +120,7 @@ export function sendOutbound(target: string, request: OutboundRequest): Promise<
   const client = url.protocol === 'https:' ? https : url.protocol === 'http:' ? http : null;
   if (!client) return Promise.reject(new Error(`${url.protocol} URLs are not supported`));
 
+  const limit = request.answerLimitBytes ?? ANSWER_LIMIT_BYTES;
   return new Promise((resolve, reject) => {
     // Aborted: the signal's reason (a TimeoutError for AbortSignal.timeout), not the socket's complaint.
     const fail = (error: Error) => {
@@ -135,20 +140,20 @@ export function sendOutbound(target: string, request: OutboundRequest): Promise<
       const chunks: Buffer[] = [];
       let length = 0;
       const finish = () => {
-        const body = Buffer.concat(chunks).subarray(0, ANSWER_LIMIT_BYTES).toString('utf8');
-        resolve({ status: incoming.statusCode ?? 0, text: () => Promise.resolve(body) });
+        const body = Buffer.concat(chunks).subarray(0, limit).toString('utf8');
+        resolve({ status: incoming.statusCode ?? 0, text: () => Promise.resolve(body), truncated: length > limit });
       };
       incoming.on('data', (chunk: Buffer) => {
         chunks.push(chunk);
         length += chunk.length;
-        if (length >= ANSWER_LIMIT_BYTES) {
+        if (length > limit) {
           // Enough: stop reading and drop the connection rather than download the rest.
           incoming.destroy();
           finish();
         }
       });
       incoming.on('end', finish);
-      incoming.on('error', (error) => (length >= ANSWER_LIMIT_BYTES ? finish() : fail(error)));
+      incoming.on('error', (error) => (length > limit ? finish() : fail(error)));
     });
     outgoing.end(request.body);
   });

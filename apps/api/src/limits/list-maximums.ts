@@ -49,6 +49,12 @@ export const LIST_MAXIMUM = {
   backlogAges: 4,
   /** CSAT per department per week: the latest weeks, about ten departments' year. */
   weeklyCsat: 500,
+  /** A department's SLA targets: one per priority. */
+  slaPoliciesPerDepartment: 4,
+  /** The days an iCal import touches: its own (ICAL_MAX_DAYS) and as many removed. */
+  holidayImportDays: 2000,
+  /** The events an iCal import leaves out: at most all of them (ICAL_MAX_EVENTS). */
+  holidayImportSkipped: 500,
   /** The kinds of audited action (AuditAction), with their meanings. */
   auditActions: 100,
 } as const;

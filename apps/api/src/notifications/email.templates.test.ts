@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { dueInWords, fromSchool, resolvedEmail, trackingUrl } from './email.templates.js';
+import { dateTimeInWords, fromSchool, resolvedEmail, trackingUrl } from './email.templates.js';
 
 describe('email templates', () => {
   it('says a due time in words, in the department’s time zone', () => {
-    expect(dueInWords(new Date('2026-11-24T09:00:00Z'), 'Europe/Berlin')).toBe('Tuesday 24 November, 10:00');
+    expect(dateTimeInWords(new Date('2026-11-24T09:00:00Z'), 'Europe/Berlin')).toBe('Tuesday 24 November, 10:00');
   });
 
   it('links each score to the tracking page with that score chosen', () => {

@@ -22,8 +22,11 @@ export function trackingUrl(publicUrl: string, trackingCode: string, rate?: numb
   return rate ? `${url}?rate=${rate}` : url;
 }
 
-/** "Tuesday 25 November, 10:00" in the department's time zone. */
-export function dueInWords(due: Date, timeZone: string): string {
+/**
+ * "Tuesday 25 November, 10:00" in the department's time zone. Emails name the day itself, not
+ * "tomorrow" (dueInWords in @studentdesk/domain): they are read hours or days after being written.
+ */
+export function dateTimeInWords(due: Date, timeZone: string): string {
   return new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' })
     .format(due)
     .replace(/ at /, ', ');
@@ -63,7 +66,7 @@ export function trackingLinkEmail(
   timeZone: string,
 ): Email {
   const number = formatTicketNumber(ticket.number);
-  const promise = ticket.firstResponseDueAt ? `We aim to reply by ${dueInWords(ticket.firstResponseDueAt, timeZone)}.\n\n` : '';
+  const promise = ticket.firstResponseDueAt ? `We aim to reply by ${dateTimeInWords(ticket.firstResponseDueAt, timeZone)}.\n\n` : '';
   return {
     kind: EmailKind.TRACKING_LINK,
     subject: `We received your report ${number}`,
@@ -147,7 +150,9 @@ export function slaEscalationEmail(
     subject: `SLA breached: ${number} ${ticket.title}`,
     text: [
       `${number}, "${ticket.title}" from ${ticket.contactName}, missed its due time in ${department.name}:`,
-      breaches.map((breach) => `  - ${MISSED_TARGET[breach.target]} was due ${dueInWords(breach.dueAt, department.timeZone)}`).join('\n'),
+      breaches
+        .map((breach) => `  - ${MISSED_TARGET[breach.target]} was due ${dateTimeInWords(breach.dueAt, department.timeZone)}`)
+        .join('\n'),
       assigneeName ? `It is assigned to ${assigneeName}.` : 'Nobody is assigned to it yet.',
       `Open it in the console:\n${publicUrl}/console/tickets/${encodeURIComponent(toGlobalId('Ticket', ticket.id))}`,
       '— StudentDesk',
@@ -182,7 +187,7 @@ export function staffInvitationEmail(
     text: [
       `Hello ${invitation.name.split(/\s+/)[0] || invitation.name},`,
       `${who} invited you to work tickets of ${invitation.departmentName} as ${invitation.roleName}.`,
-      `Choose your password and sign in here (the link works once, until ${dueInWords(invitation.expiresAt, 'UTC')} UTC):\n${link}`,
+      `Choose your password and sign in here (the link works once, until ${dateTimeInWords(invitation.expiresAt, 'UTC')} UTC):\n${link}`,
       'If you did not expect this, you can ignore this email.',
       SIGNATURE,
     ].join('\n\n'),

@@ -119,7 +119,7 @@ describe.each(DATABASE_KINDS)('email on %s', (kind) => {
     const guest = await reportAsGuest();
     const ticket = await api.db.prisma.ticket.findUniqueOrThrow({ where: { id: parseGlobalId(guest.ticketId)!.id } });
     const rolledBack = api.db.prisma.$transaction(async (tx) => {
-      await addMessage(tx, ticket, school.users.staff, 'staff', 'This reply never happened.', false, PUBLIC_URL);
+      await addMessage(tx, ticket, school.users.staff, 'staff', 'This reply never happened.', false, PUBLIC_URL, new Date());
       throw new Error('the change failed after the reply was written');
     });
     await expect(rolledBack).rejects.toThrow('the change failed');

@@ -17,7 +17,9 @@ export type NodeTypeName =
   | 'EmailMessage'
   | 'Suggestion'
   | 'CannedResponse'
-  | 'Invitation';
+  | 'Invitation'
+  | 'SlaPolicy'
+  | 'Holiday';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

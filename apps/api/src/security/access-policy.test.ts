@@ -91,6 +91,8 @@ interface World {
     | 'email'
     | 'apiKey'
     | 'invitation'
+    | 'slaPolicy'
+    | 'holiday'
     | 'adminWebhook'
     | 'keyWebhook'
     | 'adminDelivery'
@@ -184,6 +186,10 @@ function mutation<Target>(
 }
 
 const edges = (connection: any) => connection?.edges?.map((edge: any) => edge.node);
+
+/** A date no holiday of the test has yet, "2040-01-01" on: one per mutation target. */
+let freeDays = 0;
+const nextFreeDate = () => new Date(Date.UTC(2040, 0, 1 + freeDays++)).toISOString().slice(0, 10);
 
 // Fresh targets, written straight to the database: what matters is who may act on them.
 
@@ -1028,6 +1034,117 @@ const ACCESS: Rule[] = [
       ),
     ],
   },
+
+  // Service settings: every staff member reads SLA targets and holidays; the department's manager
+  // and admins change them; only admins the school-wide holidays.
+  {
+    type: 'SlaPolicy',
+    action: 'read the department’s',
+    expected: only(ANY_STAFF),
+    doors: [
+      node((world) => world.ids.slaPolicy, '... on SlaPolicy { resolutionMinutes }'),
+      query('query($id: ID!) { node(id: $id) { ... on Department { slaPolicies { id } } } }', (world) => ({ id: world.ids.department })),
+    ],
+  },
+  {
+    type: 'SlaPolicy',
+    action: 'setSlaPolicy for the department',
+    expected: only(['manager', 'admin']),
+    doors: [
+      mutation(
+        async () => null,
+        (_target, _caller, world) => ({
+          document: 'mutation($input: SetSlaPolicyInput!) { setSlaPolicy(input: $input) { id } }',
+          variables: { input: { departmentId: world.ids.department, priority: 'LOW', firstResponseMinutes: 480, resolutionMinutes: 4800 } },
+        }),
+      ),
+    ],
+  },
+  {
+    type: 'Holiday',
+    action: 'read the department’s',
+    expected: only(ANY_STAFF),
+    doors: [
+      node((world) => world.ids.holiday, '... on Holiday { date name }'),
+      listed(
+        'query($department: ID) { holidays(departmentId: $department, first: 100) { edges { node { id } } } }',
+        (data) => edges(data.holidays),
+        (world) => world.ids.holiday,
+        { variables: (world) => ({ department: world.ids.department }) },
+      ),
+    ],
+  },
+  {
+    type: 'Holiday',
+    action: 'addHoliday for the department',
+    expected: only(['manager', 'admin']),
+    doors: [
+      mutation(
+        async () => nextFreeDate(),
+        (date, _caller, world) => ({
+          document: 'mutation($input: AddHolidayInput!) { addHoliday(input: $input) { id } }',
+          variables: { input: { departmentId: world.ids.department, date, name: 'Study day' } },
+        }),
+      ),
+    ],
+  },
+  {
+    type: 'Holiday',
+    action: 'addHoliday for the whole school',
+    expected: only(['admin']),
+    doors: [
+      mutation(
+        async () => nextFreeDate(),
+        (date) => ({
+          document: 'mutation($input: AddHolidayInput!) { addHoliday(input: $input) { id } }',
+          variables: { input: { date, name: 'School closed' } },
+        }),
+      ),
+    ],
+  },
+  {
+    type: 'Holiday',
+    action: 'removeHoliday (the department’s)',
+    expected: only(['manager', 'admin']),
+    doors: [
+      mutation(
+        async (world) => {
+          const holiday = await world.api.db.prisma.holiday.create({
+            data: { departmentId: world.school.departments.it.id, date: new Date(`${nextFreeDate()}T00:00:00Z`), name: 'Closed' },
+          });
+          return toGlobalId('Holiday', holiday.id);
+        },
+        (id) => ({ document: 'mutation($id: ID!) { removeHoliday(id: $id) { id } }', variables: { id } }),
+      ),
+    ],
+  },
+  {
+    type: 'Holiday',
+    action: 'previewHolidayImport / importHolidays for the department',
+    expected: only(['manager', 'admin']),
+    doors: (['previewHolidayImport', 'importHolidays'] as const).map((operation) =>
+      mutation(
+        async () => nextFreeDate().replace(/-/g, ''),
+        (day, caller, world) => ({
+          document: `mutation($input: HolidayImportInput!) { ${operation}(input: $input) { added } }`,
+          variables: {
+            input: {
+              departmentId: world.ids.department,
+              ics: [
+                'BEGIN:VCALENDAR',
+                'BEGIN:VEVENT',
+                `UID:${day}-${caller}`,
+                `DTSTART;VALUE=DATE:${day}`,
+                'SUMMARY:Closed',
+                'END:VEVENT',
+                'END:VCALENDAR',
+              ].join('\r\n'),
+            },
+          },
+        }),
+      ),
+    ),
+  },
   {
     type: 'User',
     action: 'staffAccounts',
@@ -1405,6 +1522,11 @@ describe('access policy: every type × every caller, over HTTP', () => {
       },
     });
 
+    const slaPolicy = await prisma.slaPolicy.findFirstOrThrow({ where: { departmentId: school.departments.it.id, priority: 'NORMAL' } });
+    const holiday = await prisma.holiday.create({
+      data: { departmentId: school.departments.it.id, date: new Date('2039-12-24T00:00:00Z'), name: 'Winter closure' },
+    });
+
     world = {
       api,
       school,
@@ -1437,6 +1559,8 @@ describe('access policy: every type × every caller, over HTTP', () => {
         email: toGlobalId('EmailMessage', email.id),
         apiKey: keys['key:tickets:read'].apiKey.id,
         invitation: toGlobalId('Invitation', invitation.id),
+        slaPolicy: toGlobalId('SlaPolicy', slaPolicy.id),
+        holiday: toGlobalId('Holiday', holiday.id),
         adminWebhook,
         keyWebhook,
         adminDelivery: await deliveryOf(adminWebhook),

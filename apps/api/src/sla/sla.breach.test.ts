@@ -6,15 +6,43 @@ import { isSlaBreached, slaBreachedSql } from './sla.breach.js';
 const now = new Date('2026-05-01T12:00:00Z');
 const at = (offsetHours: number) => new Date(now.getTime() + offsetHours * 3_600_000);
 
+const running = { slaPausedAt: null };
 const clocks = {
-  'no SLA at all': { firstResponseDueAt: null, firstRespondedAt: null, resolutionDueAt: null, resolvedAt: null },
-  'both due later': { firstResponseDueAt: at(1), firstRespondedAt: null, resolutionDueAt: at(5), resolvedAt: null },
-  'no first answer, overdue': { firstResponseDueAt: at(-1), firstRespondedAt: null, resolutionDueAt: at(5), resolvedAt: null },
-  'first answer late': { firstResponseDueAt: at(-5), firstRespondedAt: at(-4), resolutionDueAt: at(5), resolvedAt: null },
-  'first answer on time': { firstResponseDueAt: at(-5), firstRespondedAt: at(-6), resolutionDueAt: at(5), resolvedAt: null },
-  'unresolved past due': { firstResponseDueAt: at(-5), firstRespondedAt: at(-6), resolutionDueAt: at(-1), resolvedAt: null },
-  'resolved late': { firstResponseDueAt: at(-9), firstRespondedAt: at(-10), resolutionDueAt: at(-3), resolvedAt: at(-2) },
-  'resolved in time, now past due': { firstResponseDueAt: at(-9), firstRespondedAt: at(-10), resolutionDueAt: at(-3), resolvedAt: at(-4) },
+  'no SLA at all': { firstResponseDueAt: null, firstRespondedAt: null, resolutionDueAt: null, resolvedAt: null, ...running },
+  'both due later': { firstResponseDueAt: at(1), firstRespondedAt: null, resolutionDueAt: at(5), resolvedAt: null, ...running },
+  'no first answer, overdue': { firstResponseDueAt: at(-1), firstRespondedAt: null, resolutionDueAt: at(5), resolvedAt: null, ...running },
+  'first answer late': { firstResponseDueAt: at(-5), firstRespondedAt: at(-4), resolutionDueAt: at(5), resolvedAt: null, ...running },
+  'first answer on time': { firstResponseDueAt: at(-5), firstRespondedAt: at(-6), resolutionDueAt: at(5), resolvedAt: null, ...running },
+  'unresolved past due': { firstResponseDueAt: at(-5), firstRespondedAt: at(-6), resolutionDueAt: at(-1), resolvedAt: null, ...running },
+  'resolved late': { firstResponseDueAt: at(-9), firstRespondedAt: at(-10), resolutionDueAt: at(-3), resolvedAt: at(-2), ...running },
+  'resolved in time, now past due': {
+    firstResponseDueAt: at(-9),
+    firstRespondedAt: at(-10),
+    resolutionDueAt: at(-3),
+    resolvedAt: at(-4),
+    ...running,
+  },
+  'waiting since before the due time passed': {
+    firstResponseDueAt: at(-9),
+    firstRespondedAt: at(-10),
+    resolutionDueAt: at(-1),
+    resolvedAt: null,
+    slaPausedAt: at(-2),
+  },
+  'waiting since after the due time passed': {
+    firstResponseDueAt: at(-9),
+    firstRespondedAt: at(-10),
+    resolutionDueAt: at(-3),
+    resolvedAt: null,
+    slaPausedAt: at(-2),
+  },
+  'waiting, first answer overdue': {
+    firstResponseDueAt: at(-1),
+    firstRespondedAt: null,
+    resolutionDueAt: at(5),
+    resolvedAt: null,
+    slaPausedAt: at(-2),
+  },
 };
 
 describe('isSlaBreached', () => {
@@ -27,6 +55,9 @@ describe('isSlaBreached', () => {
     ['unresolved past due', true],
     ['resolved late', true],
     ['resolved in time, now past due', false],
+    ['waiting since before the due time passed', false],
+    ['waiting since after the due time passed', true],
+    ['waiting, first answer overdue', true],
   ] as const)('%s → %s', (name, breached) => {
     expect(isSlaBreached(clocks[name], now)).toBe(breached);
   });

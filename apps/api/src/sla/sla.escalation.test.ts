@@ -8,7 +8,7 @@ const now = new Date('2026-05-01T12:00:00Z');
 const at = (offsetHours: number) => new Date(now.getTime() + offsetHours * 3_600_000);
 const PUBLIC_URL = 'https://desk.example.edu';
 
-const open = { status: 'OPEN' as const, firstRespondedAt: null, resolvedAt: null };
+const open = { status: 'OPEN' as const, firstRespondedAt: null, resolvedAt: null, slaPausedAt: null };
 const cases = {
   'due later': { clock: { ...open, firstResponseDueAt: at(1), resolutionDueAt: at(5) }, escalatedAt: null, expected: [] },
   'first answer overdue': {
@@ -43,14 +43,39 @@ const cases = {
       firstRespondedAt: at(-10),
       resolutionDueAt: at(-3),
       resolvedAt: at(-2),
+      slaPausedAt: null,
     },
     escalatedAt: null,
     expected: [],
   },
   'waiting on the student, overdue': {
-    clock: { ...open, status: 'WAITING_ON_STUDENT' as const, firstResponseDueAt: at(-3), resolutionDueAt: at(5) },
+    clock: { ...open, status: 'WAITING_ON_STUDENT' as const, firstResponseDueAt: at(-3), resolutionDueAt: at(5), slaPausedAt: at(-4) },
     escalatedAt: null,
     expected: ['FIRST_RESPONSE'],
+  },
+  'waiting on the student since before the resolution was due (clock stopped)': {
+    clock: {
+      ...open,
+      status: 'WAITING_ON_STUDENT' as const,
+      firstResponseDueAt: at(-9),
+      firstRespondedAt: at(-10),
+      resolutionDueAt: at(-1),
+      slaPausedAt: at(-2),
+    },
+    escalatedAt: null,
+    expected: [],
+  },
+  'waiting on the student, resolution missed before the wait': {
+    clock: {
+      ...open,
+      status: 'WAITING_ON_STUDENT' as const,
+      firstResponseDueAt: at(-9),
+      firstRespondedAt: at(-10),
+      resolutionDueAt: at(-3),
+      slaPausedAt: at(-2),
+    },
+    escalatedAt: null,
+    expected: ['RESOLUTION'],
   },
   'no SLA': { clock: { ...open, firstResponseDueAt: null, resolutionDueAt: null }, escalatedAt: null, expected: [] },
 } as const;

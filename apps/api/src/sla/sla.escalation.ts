@@ -1,5 +1,6 @@
 // Breach escalation: when a ticket misses a due time, the department's managers and the assignee
-// hear about it once, and its history says so. Runs as timed work in every API process; the claim
+// hear about it once, and its history says so. A ticket waiting on the student misses no
+// resolution while it waits (its clock stands still at slaPausedAt; see sla.pause.ts). Runs as timed work in every API process; the claim
 // is one UPDATE on rows locked FOR UPDATE SKIP LOCKED, so each breach is escalated exactly once
 // however many processes sweep at the same moment.
 import type { PrismaClient, Ticket as TicketRow } from '@studentdesk/db';
@@ -11,7 +12,7 @@ export type SlaTarget = 'FIRST_RESPONSE' | 'RESOLUTION';
 
 const ESCALATIONS_PER_SWEEP = 100;
 
-type SlaClock = Pick<TicketRow, 'status' | 'firstResponseDueAt' | 'firstRespondedAt' | 'resolutionDueAt' | 'resolvedAt'>;
+type SlaClock = Pick<TicketRow, 'status' | 'firstResponseDueAt' | 'firstRespondedAt' | 'resolutionDueAt' | 'resolvedAt' | 'slaPausedAt'>;
 
 /**
  * The due times a ticket has missed since it was last escalated (at `escalatedAt`), earliest first.
@@ -20,11 +21,12 @@ type SlaClock = Pick<TicketRow, 'status' | 'firstResponseDueAt' | 'firstResponde
  */
 export function breachesToEscalate(ticket: SlaClock, escalatedAt: Date | null, now: Date): Array<{ target: SlaTarget; dueAt: Date }> {
   if (isResolved(ticket.status)) return [];
-  const missed = (target: SlaTarget, due: Date | null, met: Date | null) =>
-    due && !met && due < now && (!escalatedAt || escalatedAt < due) ? [{ target, dueAt: due }] : [];
+  const missed = (target: SlaTarget, due: Date | null, met: Date | null, stoppedAt: Date) =>
+    due && !met && due < stoppedAt && (!escalatedAt || escalatedAt < due) ? [{ target, dueAt: due }] : [];
+  const resolutionClock = ticket.slaPausedAt && ticket.slaPausedAt < now ? ticket.slaPausedAt : now;
   return [
-    ...missed('FIRST_RESPONSE', ticket.firstResponseDueAt, ticket.firstRespondedAt),
-    ...missed('RESOLUTION', ticket.resolutionDueAt, ticket.resolvedAt),
+    ...missed('FIRST_RESPONSE', ticket.firstResponseDueAt, ticket.firstRespondedAt, now),
+    ...missed('RESOLUTION', ticket.resolutionDueAt, ticket.resolvedAt, resolutionClock),
   ];
 }
 
@@ -41,7 +43,7 @@ export async function escalateSlaBreaches(prisma: PrismaClient, publicUrl: strin
           AND (
             (t."firstRespondedAt" IS NULL AND t."firstResponseDueAt" < ${now}
               AND (t."escalatedAt" IS NULL OR t."escalatedAt" < t."firstResponseDueAt"))
-            OR (t."resolvedAt" IS NULL AND t."resolutionDueAt" < ${now}
+            OR (t."resolvedAt" IS NULL AND t."resolutionDueAt" < LEAST(t."slaPausedAt", ${now})
               AND (t."escalatedAt" IS NULL OR t."escalatedAt" < t."resolutionDueAt"))
           )
         ORDER BY t."firstResponseDueAt"

@@ -70,7 +70,7 @@ export class TicketResolver {
       },
       order: orderBy ?? 'CREATED_AT_DESC',
       page,
-      now: new Date(),
+      now: ctx.app.clock.now(),
     });
     for (const { node } of list.edges) ctx.loaders.ticket.prime(node.id, node);
     return list;

@@ -17,7 +17,9 @@ import { recordEvent, recordMessageCreated, recordTicketChanges, ticketSnapshot 
 import { emailResolved, emailStaffReply, emailTrackingLink } from './ticket.notifications.js';
 import { announceTicketChange } from '../realtime/pubsub.js';
 import { fromGlobalId } from '../relay/global-id.js';
+import { departmentCalendar } from '../sla/sla.calendar.js';
 import { dueTimes } from '../sla/sla.due-times.js';
+import { slaClockChange } from '../sla/sla.pause.js';
 import type { ReplyInput, ReportProblemInput, ResolveTicketInput } from './ticket.inputs.js';
 import * as ticketPolicy from './ticket.policy.js';
 import type { TicketAccess } from './ticket.policy.js';
@@ -79,19 +81,25 @@ export async function trackTicket(ctx: Context, trackingCode: string): Promise<T
 }
 
 /**
- * Changes a ticket's status if it is still what we read; a concurrent change makes the second
- * writer fail with CONFLICT instead of silently overwriting the first.
+ * Changes a ticket's status at `now` if it is still what we read; a concurrent change makes the
+ * second writer fail with CONFLICT instead of silently overwriting the first. Waiting on the
+ * student stops the resolution clock, and leaving the wait starts it again (sla/sla.pause.ts).
  */
 async function transition(
   tx: Tx,
   ticket: TicketRow,
   to: TicketStatus,
   actor: UserRow | null,
+  now: Date,
   event: { type: TicketEventType; detail?: Prisma.InputJsonValue },
   data: Prisma.TicketUncheckedUpdateManyInput = {},
 ): Promise<TicketRow> {
   assertTransition(ticket.status, to);
-  const { count } = await tx.ticket.updateMany({ where: { id: ticket.id, status: ticket.status }, data: { ...data, status: to } });
+  const clock = await slaClockChange(tx, ticket, to, now);
+  const { count } = await tx.ticket.updateMany({
+    where: { id: ticket.id, status: ticket.status },
+    data: { ...data, ...clock, status: to },
+  });
   if (count === 0) throw new ClientError(ErrorCode.CONFLICT, 'Someone changed this ticket at the same moment. Reload and try again.');
   await tx.ticketEvent.create({
     data: {
@@ -108,9 +116,9 @@ async function transition(
   return updated;
 }
 
-/** A message and, when public, its message.created event for webhooks. */
-async function writeMessage(tx: Tx, ticket: TicketRow, authorId: string | null, body: string, internal = false) {
-  const message = await tx.message.create({ data: { ticketId: ticket.id, authorId, body, internal } });
+/** A message written at `now` and, when public, its message.created event for webhooks. */
+async function writeMessage(tx: Tx, ticket: TicketRow, authorId: string | null, body: string, now: Date, internal = false) {
+  const message = await tx.message.create({ data: { ticketId: ticket.id, authorId, body, internal, createdAt: now } });
   await recordMessageCreated(tx, ticket, message);
   return message;
 }
@@ -245,7 +253,8 @@ export async function reportProblem(ctx: Context, input: ReportProblemInput): Pr
   const policy = await ctx.prisma.slaPolicy.findUnique({
     where: { departmentId_priority: { departmentId: category.departmentId, priority } },
   });
-  const createdAt = new Date();
+  const createdAt = ctx.app.clock.now();
+  const calendar = await departmentCalendar(ctx.prisma, category.department, createdAt);
   try {
     const ticket = await ctx.prisma.$transaction(async (tx) => {
       const created = await tx.ticket.create({
@@ -266,7 +275,7 @@ export async function reportProblem(ctx: Context, input: ReportProblemInput): Pr
           idempotencyKey: submission?.key ?? null,
           idempotencyRequestHash: submission?.requestHash ?? null,
           createdAt,
-          ...dueTimes(createdAt, policy, category.department),
+          ...dueTimes(createdAt, policy, calendar),
           events: {
             create: { actorId: user?.id ?? null, type: TicketEventType.CREATED, toStatus: TicketStatus.NEW, detail: reporter.eventDetail },
           },
@@ -299,7 +308,7 @@ export async function reportProblem(ctx: Context, input: ReportProblemInput): Pr
 /**
  * Writes a message and what it implies, inside the caller's transaction: the event, the first
  * response time, and the status (a staff answer opens a new ticket; a student's answer ends the
- * wait for them). Shared by replies and incident updates.
+ * wait for them, at `now`). Shared by replies and incident updates.
  */
 export async function addMessage(
   tx: Tx,
@@ -309,8 +318,9 @@ export async function addMessage(
   body: string,
   internal: boolean,
   publicUrl: string,
+  now: Date,
 ) {
-  const created = await writeMessage(tx, ticket, author?.id ?? null, body, internal);
+  const created = await writeMessage(tx, ticket, author?.id ?? null, body, now, internal);
   await tx.ticketEvent.create({
     data: {
       ticketId: ticket.id,
@@ -326,7 +336,7 @@ export async function addMessage(
   });
   if (staffAnswer) await emailStaffReply(tx, publicUrl, ticket, author, body);
   const opens = staffAnswer ? ticket.status === TicketStatus.NEW : !internal && ticket.status === TicketStatus.WAITING_ON_STUDENT;
-  if (opens) await transition(tx, ticket, TicketStatus.OPEN, author, { type: TicketEventType.STATUS_CHANGED });
+  if (opens) await transition(tx, ticket, TicketStatus.OPEN, author, now, { type: TicketEventType.STATUS_CHANGED });
   return created;
 }
 
@@ -338,14 +348,16 @@ export async function resolveWithin(
   resolution: string,
   predictedScore: number | null,
   publicUrl: string,
+  now: Date,
 ) {
-  const message = await writeMessage(tx, ticket, actor.id, resolution);
+  const message = await writeMessage(tx, ticket, actor.id, resolution, now);
   await emailResolved(tx, publicUrl, ticket, resolution);
   return transition(
     tx,
     ticket,
     TicketStatus.RESOLVED,
     actor,
+    now,
     { type: TicketEventType.RESOLVED, detail: { messageId: message.id, predictedScore } },
     {
       resolvedAt: message.createdAt,
@@ -369,7 +381,9 @@ export async function reply(ctx: Context, input: ReplyInput) {
     throw badInput('This ticket is resolved. Reopen it if the problem is not solved.', 'ticketId');
   }
 
-  const message = await ctx.prisma.$transaction((tx) => addMessage(tx, ticket, author, access, body, internal, ctx.app.config.publicUrl));
+  const message = await ctx.prisma.$transaction((tx) =>
+    addMessage(tx, ticket, author, access, body, internal, ctx.app.config.publicUrl, ctx.app.clock.now()),
+  );
   ctx.loaders.ticket.clear(ticket.id);
   announceTicketChange(ctx.app.pubSub, ticket);
   return message;
@@ -403,7 +417,7 @@ export async function assignTicket(ctx: Context, ticketGlobalId: string, assigne
     await recordTicketChanges(tx, ticket, current);
     // Someone picking up a new ticket is working on it.
     return assignee && current.status === TicketStatus.NEW
-      ? transition(tx, current, TicketStatus.OPEN, actor, { type: TicketEventType.STATUS_CHANGED })
+      ? transition(tx, current, TicketStatus.OPEN, actor, ctx.app.clock.now(), { type: TicketEventType.STATUS_CHANGED })
       : current;
   });
   return afterChange(ctx, updated);
@@ -415,7 +429,7 @@ export async function resolveTicket(ctx: Context, input: ResolveTicketInput) {
   const resolution = requiredText(input.resolution, 'resolution', 'Say what was done, in words the student understands.');
 
   const updated = await ctx.prisma.$transaction((tx) =>
-    resolveWithin(tx, ticket, actor, resolution, input.predictedScore ?? null, ctx.app.config.publicUrl),
+    resolveWithin(tx, ticket, actor, resolution, input.predictedScore ?? null, ctx.app.config.publicUrl, ctx.app.clock.now()),
   );
   return afterChange(ctx, updated);
 }
@@ -428,13 +442,15 @@ export async function reopenTicket(ctx: Context, ticketGlobalId: string, reasonT
   const reason = requiredText(reasonText, 'reason', 'Tell us why the problem is not solved.');
   if (!isResolved(ticket.status)) throw badInput('Only a resolved or closed ticket can be reopened.', 'ticketId');
 
+  const now = ctx.app.clock.now();
   const updated = await ctx.prisma.$transaction(async (tx) => {
-    const message = await writeMessage(tx, ticket, actor?.id ?? null, reason);
+    const message = await writeMessage(tx, ticket, actor?.id ?? null, reason, now);
     return transition(
       tx,
       ticket,
       TicketStatus.OPEN,
       actor,
+      now,
       { type: TicketEventType.REOPENED, detail: { messageId: message.id } },
       { resolvedAt: null, resolvedById: null, closedAt: null, predictedScore: null },
     );
@@ -449,14 +465,16 @@ export async function updateTicketStatus(ctx: Context, ticketGlobalId: string, s
   if (isResolved(ticket.status) && status === TicketStatus.OPEN) throw badInput('Use reopenTicket, which records the reason.', 'status');
   if (status === ticket.status) return ticket;
 
+  const now = ctx.app.clock.now();
   const updated = await ctx.prisma.$transaction((tx) =>
     transition(
       tx,
       ticket,
       status,
       actor,
+      now,
       { type: TicketEventType.STATUS_CHANGED },
-      status === TicketStatus.CLOSED ? { closedAt: new Date() } : {},
+      status === TicketStatus.CLOSED ? { closedAt: now } : {},
     ),
   );
   return afterChange(ctx, updated);
@@ -470,7 +488,8 @@ export async function changeTicketPriority(ctx: Context, ticketGlobalId: string,
     ctx.prisma.slaPolicy.findUnique({ where: { departmentId_priority: { departmentId: ticket.departmentId, priority } } }),
     ctx.loaders.department.load(ticket.departmentId),
   ]);
-  const due = dueTimes(ticket.createdAt, policy, department!);
+  const calendar = await departmentCalendar(ctx.prisma, department!, ticket.createdAt);
+  const due = dueTimes(ticket.createdAt, policy, calendar, ticket.slaPausedSeconds);
   const updated = await ctx.prisma.$transaction(async (tx) => {
     await tx.ticketEvent.create({
       data: {

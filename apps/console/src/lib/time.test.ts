@@ -7,6 +7,12 @@ describe('SLA clocks', () => {
   it('counts down while a target is running, flagging the last two hours', () => {
     expect(slaClock('2026-03-02T15:30:00Z', null, now)).toEqual({ state: 'running', text: '3h 30m left', soon: false });
     expect(slaClock('2026-03-02T13:05:00Z', null, now)).toEqual({ state: 'running', text: '1h 05m left', soon: true });
+    // Waiting on the student stops the clock, even past the due time; a miss before the wait stays a miss.
+    expect(slaClock('2026-03-02T11:00:00Z', null, now, '2026-03-02T10:00:00Z')).toEqual({
+      state: 'paused',
+      text: 'paused while waiting on the student',
+    });
+    expect(slaClock('2026-03-02T11:00:00Z', null, now, '2026-03-02T11:30:00Z').state).toBe('overdue');
   });
 
   it('says how long a running target is overdue', () => {

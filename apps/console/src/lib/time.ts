@@ -19,18 +19,23 @@ export type SlaClock =
   | { state: 'met'; text: string }
   | { state: 'missed'; text: string }
   | { state: 'running'; text: string; soon: boolean }
+  | { state: 'paused'; text: string }
   | { state: 'overdue'; text: string };
 
 const SOON = 2 * 60 * MINUTE;
 
-/** One SLA target: met or missed once done, otherwise the time left or how long it is overdue. */
-export function slaClock(dueAt: string | null, doneAt: string | null, now: number): SlaClock {
+/**
+ * One SLA target: met or missed once done, otherwise the time left or how long it is overdue. A
+ * clock stopped at `pausedAt` (waiting on the student) says so, unless it was missed before.
+ */
+export function slaClock(dueAt: string | null, doneAt: string | null, now: number, pausedAt: string | null = null): SlaClock {
   if (!dueAt) return { state: 'none' };
   const due = Date.parse(dueAt);
   if (doneAt) {
     const done = Date.parse(doneAt);
     return done <= due ? { state: 'met', text: 'met' } : { state: 'missed', text: `missed by ${formatDuration(done - due)}` };
   }
+  if (pausedAt && Date.parse(pausedAt) <= due) return { state: 'paused', text: 'paused while waiting on the student' };
   if (now <= due) return { state: 'running', text: `${formatDuration(due - now)} left`, soon: due - now <= SOON };
   return { state: 'overdue', text: `overdue by ${formatDuration(now - due)}` };
 }

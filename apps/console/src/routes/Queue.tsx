@@ -398,7 +398,13 @@ export function Queue() {
             </td>
             <td>{ticket.assignee?.name ?? <span className="muted">Unassigned</span>}</td>
             <td>
-              <SlaClock dueAt={ticket.resolutionDueAt} doneAt={ticket.resolvedAt} now={now} />
+              <SlaClock
+                dueAt={ticket.resolutionDueAt}
+                doneAt={ticket.resolvedAt}
+                pausedAt={ticket.slaPausedAt}
+                now={now}
+                timeZone={ticket.department.timeZone}
+              />
             </td>
           </tr>
         ))}

@@ -267,8 +267,23 @@ function TicketView({ id }: { id: string }) {
             {ticket.department.name} · reported {formatDateTime(ticket.createdAt)}
           </p>
           <p className="clocks">
-            <SlaClock label="First response" dueAt={ticket.firstResponseDueAt} doneAt={ticket.firstRespondedAt} now={now} />
-            <SlaClock label="Resolution" dueAt={ticket.resolutionDueAt} doneAt={ticket.resolvedAt} now={now} />
+            <SlaClock
+              label="First response"
+              dueAt={ticket.firstResponseDueAt}
+              doneAt={ticket.firstRespondedAt}
+              now={now}
+              timeZone={ticket.department.timeZone}
+              inWords
+            />
+            <SlaClock
+              label="Resolution"
+              dueAt={ticket.resolutionDueAt}
+              doneAt={ticket.resolvedAt}
+              pausedAt={ticket.slaPausedAt}
+              now={now}
+              timeZone={ticket.department.timeZone}
+              inWords
+            />
             {ticket.expectedResolutionHours && <span className="muted">Student expects it within {ticket.expectedResolutionHours} h</span>}
           </p>
           {ticket.incident && (

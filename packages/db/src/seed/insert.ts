@@ -49,6 +49,8 @@ const TICKET: Columns<Prisma.TicketCreateManyInput> = {
   resolvedById: 'uuid',
   predictedScore: 'int',
   escalatedAt: 'timestamptz',
+  slaPausedAt: 'timestamptz',
+  slaPausedSeconds: 'int',
   ratingReminderSentAt: 'timestamptz',
   createdAt: 'timestamptz',
   updatedAt: 'timestamptz',

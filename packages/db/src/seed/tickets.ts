@@ -125,6 +125,7 @@ export function tell(story: Story, number: number, now: number, batch: TicketBat
   let predictedScore: number | null = null;
   let closedAt: number | null = null;
   let escalatedAt: number | null = null;
+  let waitingSince: number | null = null;
   let reminderSentAt: number | null = null;
   let rated = false;
   let firstResponseBreached = false;
@@ -147,6 +148,7 @@ export function tell(story: Story, number: number, now: number, batch: TicketBat
       detail,
       createdAt: new Date(at),
     });
+    if (toStatus && toStatus !== status) waitingSince = toStatus === 'WAITING_ON_STUDENT' ? at : null;
     if (toStatus) status = toStatus;
     last = at;
   };
@@ -286,6 +288,9 @@ export function tell(story: Story, number: number, now: number, batch: TicketBat
     resolvedById,
     predictedScore,
     escalatedAt: escalatedAt === null ? null : new Date(escalatedAt),
+    // A ticket still waiting has its resolution clock stopped since the wait began (past waits are not replayed).
+    slaPausedAt: waitingSince === null ? null : new Date(waitingSince),
+    slaPausedSeconds: 0,
     ratingReminderSentAt: reminderSentAt === null ? null : new Date(reminderSentAt),
     createdAt: created,
     updatedAt: new Date(last),
