@@ -26,7 +26,8 @@ import { TicketSubscriptionResolver } from './tickets/ticket.subscription.js';
 import { SignInOptionsResolver } from './sso/sign-in-options.resolver.js';
 import { SchoolResolver } from './school/school.resolver.js';
 import { StudentPanelResolver } from './student-panel/student-panel.resolver.js';
-import { UserResolver } from './users/user.resolver.js';
+import { DepartmentMembershipResolver, UserResolver } from './users/user.resolver.js';
+import { PeopleImportResolver } from './imports/people-import.resolver.js';
 import { InvitationResolver, PeopleResolver } from './people/people.resolver.js';
 import { DateTimeScalar } from './date-time.scalar.js';
 
@@ -49,6 +50,7 @@ export async function createSchema(pubSub: TicketPubSub) {
       MessageResolver,
       NodeResolver,
       PeopleResolver,
+      PeopleImportResolver,
       QueueSubscriptionResolver,
       RatingResolver,
       SatisfactionResolver,
@@ -66,6 +68,7 @@ export async function createSchema(pubSub: TicketPubSub) {
       TicketSlaResolver,
       TicketSubscriptionResolver,
       UserResolver,
+      DepartmentMembershipResolver,
       WebhookDeliveryResolver,
       WebhookResolver,
     ],

@@ -4,4 +4,5 @@ export { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded.js';
 export { defaultDataDir, findRepoRoot } from './paths.js';
 export { addBusinessMinutes, addSlaMinutes, type BusinessCalendar } from './business-hours.js';
 export { hashPassword, newPasswordProblem, verifyPassword } from './passwords.js';
+export { uuidv7 } from './seed/random.js';
 export * from './generated/prisma/client.js';

@@ -47,6 +47,8 @@ export const LIST_MAXIMUM = {
   backlogAges: 4,
   /** CSAT per department per week: the latest weeks, about ten departments' year. */
   weeklyCsat: 500,
+  /** Rows of a people import shown at once (`PeopleImport.rows(first:)`); `PeopleImport.report` has every row. */
+  importRows: 1000,
 } as const;
 
 const MAX_ITEMS = 'maxItems';

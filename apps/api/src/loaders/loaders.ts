@@ -1,6 +1,7 @@
 // Per-request DataLoaders: every relation a list can ask for is fetched in one statement per
 // kind, whatever the page size.
 import DataLoader from 'dataloader';
+import { MEMBERSHIP_ORDER } from '../auth/viewer.js';
 import { LIST_MAXIMUM } from '../limits/list-maximums.js';
 import { createMessageWindowLoader } from './message-window.js';
 import {
@@ -10,6 +11,7 @@ import {
   type CannedResponse,
   type Category,
   type Department,
+  type DepartmentMembership,
   type EmailMessage,
   type Incident,
   type Invitation,
@@ -77,6 +79,10 @@ function cappedGroupedBy<Row, Key extends keyof Row & string>(
 
 export function createLoaders(prisma: PrismaClient) {
   return {
+    /** A person's departments, primary (oldest) first. */
+    memberships: groupedBy<DepartmentMembership, 'userId'>('userId', (userIds) =>
+      prisma.departmentMembership.findMany({ where: { userId: { in: userIds } }, orderBy: MEMBERSHIP_ORDER }),
+    ),
     user: byId<User>((ids) => prisma.user.findMany({ where: { id: { in: ids } } })),
     department: byId<Department>((ids) => prisma.department.findMany({ where: { id: { in: ids } } })),
     category: byId<Category>((ids) => prisma.category.findMany({ where: { id: { in: ids } } })),
