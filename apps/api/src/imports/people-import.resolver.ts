@@ -2,8 +2,7 @@ import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 't
 import type { Context } from '../context.js';
 import { LIST_MAXIMUM, MaxItems } from '../limits/list-maximums.js';
 import { ImportOutcome, type PlannedRow } from './people-import.plan.js';
-import { importPeople, previewPeopleImport, type PeopleImportResult } from './people-import.service.js';
-import { importReportCsv, importRowsPage } from './people-import.report.js';
+import { importPeople, importRowsPage, previewPeopleImport, type PeopleImportResult } from './people-import.service.js';
 import { PeopleImport, PeopleImportRow, PeopleImportTotals } from './people-import.type.js';
 
 const CSV_DESCRIPTION =
@@ -42,7 +41,7 @@ export class PeopleImportResolver {
   }
 
   @FieldResolver(() => [PeopleImportRow], {
-    description: `The rows in file order, those with the outcome only when one is given; the first \`first\` (at most ${LIST_MAXIMUM.importRows}). Every row is in \`report\`.`,
+    description: `The rows in file order (only those with \`outcome\` when it is given): \`first\` of them (at most ${LIST_MAXIMUM.importRows}, the default) after skipping \`offset\`. A client walks every row by raising \`offset\`.`,
   })
   @MaxItems(LIST_MAXIMUM.importRows)
   rows(
@@ -51,14 +50,9 @@ export class PeopleImportResolver {
     outcome: ImportOutcome | null | undefined,
     @Arg('first', () => Int, { nullable: true, description: `How many rows (at most ${LIST_MAXIMUM.importRows}, the default).` })
     first: number | null | undefined,
+    @Arg('offset', () => Int, { nullable: true, description: 'How many of the matching rows to skip (default 0).' })
+    offset: number | null | undefined,
   ): PlannedRow[] {
-    return importRowsPage(result.rows, outcome ?? null, first ?? LIST_MAXIMUM.importRows);
-  }
-
-  @FieldResolver(() => String, {
-    description: 'Every row as CSV (line, email, name, role, outcome, reason, changes): the full dry run, to download.',
-  })
-  report(@Root() result: PeopleImportResult): string {
-    return importReportCsv(result.rows);
+    return importRowsPage(result.rows, outcome ?? null, first ?? LIST_MAXIMUM.importRows, offset ?? 0);
   }
 }

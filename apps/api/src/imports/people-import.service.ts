@@ -6,9 +6,10 @@
 import { uuidv7, type PrismaClient } from '@studentdesk/db';
 import { enforce } from '../auth/viewer.js';
 import type { Context } from '../context.js';
-import { ClientError, ErrorCode, isUniqueViolation } from '../errors.js';
+import { badInput, ClientError, ErrorCode, isUniqueViolation } from '../errors.js';
+import { LIST_MAXIMUM } from '../limits/list-maximums.js';
 import * as peoplePolicy from '../people/people.policy.js';
-import { planPeopleImport, type ImportPlan, type PersonWrite } from './people-import.plan.js';
+import { planPeopleImport, type ImportOutcome, type ImportPlan, type PersonWrite, type PlannedRow } from './people-import.plan.js';
 
 /** A whole import may take this long inside its transaction (50,000 rows need a few seconds). */
 const IMPORT_TIMEOUT_MS = 120_000;
@@ -62,6 +63,14 @@ export async function importPeople(ctx: Context, csv: string, acceptRejected: bo
     }
     throw error;
   }
+}
+
+/** A page of the planned rows, those with the outcome only when one is given. */
+export function importRowsPage(rows: PlannedRow[], outcome: ImportOutcome | null, first: number, offset: number): PlannedRow[] {
+  if (first < 0 || first > LIST_MAXIMUM.importRows) throw badInput(`Ask for 0 to ${LIST_MAXIMUM.importRows} rows.`, 'first');
+  if (offset < 0) throw badInput('The offset cannot be negative.', 'offset');
+  const matching = outcome ? rows.filter((row) => row.outcome === outcome) : rows;
+  return matching.slice(offset, offset + first);
 }
 
 type Db = Pick<PrismaClient, '$executeRaw'>;

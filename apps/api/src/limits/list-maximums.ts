@@ -47,7 +47,7 @@ export const LIST_MAXIMUM = {
   backlogAges: 4,
   /** CSAT per department per week: the latest weeks, about ten departments' year. */
   weeklyCsat: 500,
-  /** Rows of a people import shown at once (`PeopleImport.rows(first:)`); `PeopleImport.report` has every row. */
+  /** Rows of a people import shown at once (`PeopleImport.rows(first:)`; `offset` walks the rest). */
   importRows: 1000,
 } as const;
 
