@@ -26,6 +26,7 @@ const Webhooks = lazy(() => import('./routes/Webhooks'));
 const WebhookView = lazy(() => import('./routes/WebhookView'));
 const EmailOutbox = lazy(() => import('./routes/EmailOutbox'));
 const People = lazy(() => import('./routes/People'));
+const PeopleImport = lazy(() => import('./routes/PeopleImport'));
 
 export function App() {
   const { pathname } = useLocation();
@@ -100,6 +101,7 @@ export function App() {
               <Route path="/admin" element={<Admin />}>
                 <Route index element={<Navigate to="people" replace />} />
                 <Route path="people" element={<People />} />
+                <Route path="people/import" element={<PeopleImport />} />
                 <Route path="api-keys" element={<ApiKeys />} />
                 <Route path="webhooks" element={<Webhooks />} />
                 <Route path="webhooks/:id" element={<WebhookView />} />

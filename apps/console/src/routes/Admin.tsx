@@ -23,7 +23,10 @@ export function Admin() {
   return (
     <>
       <nav aria-label="Admin" className="tabs">
-        <NavLink to="/admin/people">People</NavLink>
+        <NavLink to="/admin/people" end>
+          People
+        </NavLink>
+        <NavLink to="/admin/people/import">Import people</NavLink>
         <NavLink to="/admin/api-keys">API keys</NavLink>
         <NavLink to="/admin/webhooks">Webhooks</NavLink>
         <NavLink to="/admin/email-outbox">Email outbox</NavLink>
