@@ -74,7 +74,7 @@ describe('importing people', () => {
     await admin.getByRole('row', { name: /Lena Vos.*Staff.*IT, Financial Aid.*Active/ }).waitFor();
     await admin.getByRole('button', { name: 'Departments of Lena Vos' }).click();
     const dialog = admin.getByRole('dialog', { name: 'Departments of Lena Vos' });
-    await dialog.getByLabel('Financial Aid').selectOption('MANAGER');
+    await dialog.getByLabel('Financial Aid', { exact: true }).selectOption('MANAGER');
     await admin.getByRole('status').filter({ hasText: 'Lena Vos is a manager of Financial Aid.' }).waitFor();
     await dialog.getByRole('button', { name: 'Remove Lena Vos from IT' }).click();
     await admin.getByRole('status').filter({ hasText: 'Lena Vos left IT.' }).waitFor();

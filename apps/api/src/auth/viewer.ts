@@ -19,7 +19,10 @@ export interface Membership {
 export type Person = UserRow & { memberships: readonly Membership[] };
 
 /** Oldest first, so the first membership is the person's primary department. */
-export const MEMBERSHIP_ORDER = [{ createdAt: 'asc' }, { departmentId: 'asc' }] satisfies Prisma.DepartmentMembershipOrderByWithRelationInput[];
+export const MEMBERSHIP_ORDER = [
+  { createdAt: 'asc' },
+  { departmentId: 'asc' },
+] satisfies Prisma.DepartmentMembershipOrderByWithRelationInput[];
 
 /**
  * A person signed in, an API key, or nobody. A guest following a report is anonymous and holds
@@ -88,7 +91,8 @@ export function viewerStaff(viewer: Viewer): Person | null {
 export const isAdmin = (viewer: Viewer): boolean => viewer.kind === 'user' && viewer.user.role === 'ADMIN';
 
 /** The departments a person is staff or manager of, primary first. */
-export const departmentsOf = (person: Pick<Person, 'memberships'>): string[] => person.memberships.map((membership) => membership.departmentId);
+export const departmentsOf = (person: Pick<Person, 'memberships'>): string[] =>
+  person.memberships.map((membership) => membership.departmentId);
 
 /** The department a person works in first (their oldest membership); null for none. */
 export const primaryDepartmentOf = (person: Pick<Person, 'memberships'>): string | null => person.memberships[0]?.departmentId ?? null;
@@ -100,7 +104,9 @@ export const primaryDepartmentOf = (person: Pick<Person, 'memberships'>): string
 export function actsIn(person: Pick<Person, 'role' | 'memberships'>, departmentId: string, as: DepartmentRole = 'STAFF'): boolean {
   if (person.role === 'ADMIN') return true;
   if (!isStaffRole(person.role)) return false;
-  return person.memberships.some((membership) => membership.departmentId === departmentId && (as === 'STAFF' || membership.role === 'MANAGER'));
+  return person.memberships.some(
+    (membership) => membership.departmentId === departmentId && (as === 'STAFF' || membership.role === 'MANAGER'),
+  );
 }
 
 /** Whether the viewer is a signed-in member of the department (or an admin). */

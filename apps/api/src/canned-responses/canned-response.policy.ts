@@ -2,7 +2,18 @@
 // read any department's. Managers keep (create, change) those of the departments they manage; admins any, and
 // the school-wide ones.
 import type { CannedResponse as CannedResponseRow, Prisma } from '@studentdesk/db';
-import { actsIn, ALLOW, all, isManagerOrAdmin, isStaffOf, mustBeStaff, refuse, viewerStaff, type Decision, type Viewer } from '../auth/viewer.js';
+import {
+  actsIn,
+  ALLOW,
+  all,
+  isManagerOrAdmin,
+  isStaffOf,
+  mustBeStaff,
+  refuse,
+  viewerStaff,
+  type Decision,
+  type Viewer,
+} from '../auth/viewer.js';
 import { ErrorCode } from '../errors.js';
 
 /** A department's list (null: the school-wide ones only). */
@@ -34,7 +45,7 @@ export function canKeep(viewer: Viewer, departmentId: string | null): Decision {
       if (departmentId === null) return refuse(ErrorCode.FORBIDDEN, 'Only admins can change canned responses used by every department.');
       return actsIn(user, departmentId, 'MANAGER')
         ? ALLOW
-        : refuse(ErrorCode.FORBIDDEN, "Managers can change the canned responses of the departments they manage only.");
+        : refuse(ErrorCode.FORBIDDEN, 'Managers can change the canned responses of the departments they manage only.');
     },
   );
 }

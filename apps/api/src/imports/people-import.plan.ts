@@ -6,6 +6,7 @@
 import type { DepartmentRole, Prisma, Role } from '@studentdesk/db';
 import { parse } from 'csv-parse/sync';
 import { badInput } from '../errors.js';
+import { LIST_MAXIMUM } from '../limits/list-maximums.js';
 import { looksLikeEmail } from '../people/invitation.service.js';
 import { kindFor } from '../people/membership.service.js';
 
@@ -80,7 +81,14 @@ export function parsePeopleCsv(csv: string): { rows: ParsedRow[]; width: number 
   let records: Array<{ record: string[]; info: { lines: number } }>;
   try {
     // With `info`, each record comes with where it was read (its last line).
-    records = parse(csv, { bom: true, delimiter, info: true, relax_column_count: true, skip_empty_lines: true, trim: true }) as unknown as typeof records;
+    records = parse(csv, {
+      bom: true,
+      delimiter,
+      info: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      trim: true,
+    }) as unknown as typeof records;
   } catch (error) {
     const line = (error as { lines?: number }).lines;
     throw badInput(`The file is not valid CSV${line ? ` (line ${line})` : ''}: ${(error as Error).message.replace(/^.*?: /, '')}`, 'csv');
@@ -195,6 +203,10 @@ export async function planPeopleImport(db: Db, csv: string): Promise<ImportPlan>
       continue;
     }
     const departmentIds = [...new Set(departmentNames.map((part) => departmentByKey.get(part.toLowerCase())!.id))];
+    if (departmentIds.length > LIST_MAXIMUM.membershipsPerPerson) {
+      reject(`A person works in at most ${LIST_MAXIMUM.membershipsPerPerson} departments.`);
+      continue;
+    }
     if (role === 'STUDENT' && departmentIds.length) {
       reject('Students do not belong to a department: leave the department empty.');
       continue;
@@ -256,6 +268,10 @@ export async function planPeopleImport(db: Db, csv: string): Promise<ImportPlan>
       else if (had.role !== membership.role) changes.push(`${department}: ${had.role} → ${membership.role}`);
     }
     const merged = [...current.filter((had) => !departmentIds.includes(had.departmentId)), ...wanted];
+    if (merged.length > LIST_MAXIMUM.membershipsPerPerson) {
+      reject(`A person works in at most ${LIST_MAXIMUM.membershipsPerPerson} departments.`);
+      continue;
+    }
     const kind = role === 'STUDENT' ? 'STUDENT' : kindFor(existing.role === 'STUDENT' ? 'STAFF' : existing.role, merged);
     if (kind !== existing.role) changes.push(`role: ${existing.role} → ${kind}`);
     if (!changes.length) {
@@ -266,7 +282,14 @@ export async function planPeopleImport(db: Db, csv: string): Promise<ImportPlan>
     planned.outcome = ImportOutcome.UPDATE;
     planned.changes = changes;
     plan.totals.UPDATE += 1;
-    plan.updates.push({ id: existing.id, email, name, role: kind, studentNumber: studentNumber ?? existing.studentNumber, memberships: wanted });
+    plan.updates.push({
+      id: existing.id,
+      email,
+      name,
+      role: kind,
+      studentNumber: studentNumber ?? existing.studentNumber,
+      memberships: wanted,
+    });
   }
   return plan;
 }

@@ -101,12 +101,21 @@ describe('people import', () => {
       ['IT', 'STAFF'],
       ['Library', 'STAFF'],
     ]);
-    const mona = await prisma.user.findUniqueOrThrow({ where: { email: 'mona@school.test' }, include: { memberships: true } });
-    expect(mona.role).toBe('MANAGER');
-    expect(mona.memberships.map((membership) => [membership.departmentId, membership.role])).toEqual([
+    const manager = await prisma.user.findUniqueOrThrow({ where: { email: 'mona@school.test' }, include: { memberships: true } });
+    expect(manager.role).toBe('MANAGER');
+    expect(manager.memberships.map((membership) => [membership.departmentId, membership.role])).toEqual([
       [school.departments.finance.id, 'MANAGER'],
     ]);
     expect((await prisma.user.findUniqueOrThrow({ where: { id: school.users.alice.id } })).name).toBe('Alice "Al" Student');
+    // Without a password, an imported person chooses one through "forgot password".
+    const reset = await api.gql('mutation { requestPasswordReset(email: "linh@school.test") }');
+    expect(reset.errors).toBeUndefined();
+    expect(await prisma.emailMessage.count({ where: { toAddress: 'linh@school.test', kind: 'PASSWORD_RESET' } })).toBe(1);
+    // Once they sign in through the identity provider, the provider alone decides: no reset link.
+    const mona = await prisma.user.findUniqueOrThrow({ where: { email: 'mona@school.test' } });
+    await prisma.externalIdentity.create({ data: { userId: mona.id, issuer: 'https://idp.school.test', subject: 'mona' } });
+    await api.gql('mutation { requestPasswordReset(email: "mona@school.test") }');
+    expect(await prisma.emailMessage.count({ where: { toAddress: 'mona@school.test' } })).toBe(0);
 
     // The same file again: what was created or updated is now unchanged.
     const again = await preview(file());

@@ -198,7 +198,8 @@ export function createAdmission(schema: GraphQLSchema, limits: Limits, { product
         limits.maxDocumentBytes,
       );
     }
-    const maxVariablesBytes = caller && isAdmin(caller.viewer) ? Math.max(limits.maxVariablesBytes, ADMIN_UPLOAD_BYTES) : limits.maxVariablesBytes;
+    const maxVariablesBytes =
+      caller && isAdmin(caller.viewer) ? Math.max(limits.maxVariablesBytes, ADMIN_UPLOAD_BYTES) : limits.maxVariablesBytes;
     const variablesBytes = bytesOf(request.variables, maxVariablesBytes);
     if (variablesBytes > maxVariablesBytes) {
       return payloadTooLarge(`The variables are over ${maxVariablesBytes} bytes.`, 'variablesBytes', maxVariablesBytes);

@@ -47,6 +47,8 @@ export const LIST_MAXIMUM = {
   backlogAges: 4,
   /** CSAT per department per week: the latest weeks, about ten departments' year. */
   weeklyCsat: 500,
+  /** The departments one person works in (`User.memberships`): setMembership and imports refuse more. */
+  membershipsPerPerson: 10,
   /** Rows of a people import shown at once (`PeopleImport.rows(first:)`; `offset` walks the rest). */
   importRows: 1000,
 } as const;

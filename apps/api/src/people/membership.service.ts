@@ -5,6 +5,7 @@ import type { DepartmentRole, Prisma, Role, User as UserRow } from '@studentdesk
 import { enforce, type Membership } from '../auth/viewer.js';
 import type { Context } from '../context.js';
 import { badInput, notFound } from '../errors.js';
+import { LIST_MAXIMUM } from '../limits/list-maximums.js';
 import { fromGlobalId } from '../relay/global-id.js';
 import * as peoplePolicy from './people.policy.js';
 
@@ -28,7 +29,12 @@ async function syncKind(db: Db, user: Pick<UserRow, 'id' | 'role'>): Promise<Use
 }
 
 /** Makes the person a member of the department with the role (creating or changing the row). */
-export async function putMembership(db: Db, user: Pick<UserRow, 'id' | 'role'>, departmentId: string, role: DepartmentRole): Promise<UserRow> {
+export async function putMembership(
+  db: Db,
+  user: Pick<UserRow, 'id' | 'role'>,
+  departmentId: string,
+  role: DepartmentRole,
+): Promise<UserRow> {
   await db.departmentMembership.upsert({
     where: { userId_departmentId: { userId: user.id, departmentId } },
     create: { userId: user.id, departmentId, role },
@@ -52,13 +58,24 @@ async function loadMember(ctx: Context, userGlobalId: string, departmentGlobalId
 }
 
 /** Admins: put a staff member, manager or admin in a department as STAFF or MANAGER. */
-export async function setMembership(ctx: Context, userGlobalId: string, departmentGlobalId: string, role: DepartmentRole): Promise<UserRow> {
+export async function setMembership(
+  ctx: Context,
+  userGlobalId: string,
+  departmentGlobalId: string,
+  role: DepartmentRole,
+): Promise<UserRow> {
   enforce(peoplePolicy.canManagePeople(ctx.viewer));
   const { user, department } = await loadMember(ctx, userGlobalId, departmentGlobalId);
   if (user.role === 'STUDENT') {
     throw badInput('Students do not work in departments: import or invite the person as staff.', 'userId');
   }
-  const updated = await ctx.prisma.$transaction((tx) => putMembership(tx, user, department.id, role));
+  const updated = await ctx.prisma.$transaction(async (tx) => {
+    const others = await tx.departmentMembership.count({ where: { userId: user.id, departmentId: { not: department.id } } });
+    if (others >= LIST_MAXIMUM.membershipsPerPerson) {
+      throw badInput(`A person works in at most ${LIST_MAXIMUM.membershipsPerPerson} departments: remove one first.`, 'departmentId');
+    }
+    return putMembership(tx, user, department.id, role);
+  });
   ctx.loaders.memberships.clear(user.id);
   return updated;
 }

@@ -61,7 +61,11 @@ describe('department memberships', () => {
       [booksId, 'Library ticket'],
       [school.categoryIds.fees, 'Finance ticket'],
     ] as const) {
-      const response = await api.gql(REPORT_PROBLEM, { input: { categoryId, title, description: 'Help.' } }, { token: school.tokens.alice });
+      const response = await api.gql(
+        REPORT_PROBLEM,
+        { input: { categoryId, title, description: 'Help.' } },
+        { token: school.tokens.alice },
+      );
       expect(response.errors).toBeUndefined();
     }
   });
@@ -115,7 +119,10 @@ describe('department memberships', () => {
     expect(codes(await cannedFor(financeId, school.tokens.staff))).toEqual(['FORBIDDEN']);
 
     const removed = await api.gql(REMOVE, { userId, departmentId: itId }, { token: school.tokens.admin });
-    expect(removed.data!.removeMembership).toEqual({ role: 'STAFF', memberships: [{ role: 'STAFF', department: { name: 'Financial Aid' } }] });
+    expect(removed.data!.removeMembership).toEqual({
+      role: 'STAFF',
+      memberships: [{ role: 'STAFF', department: { name: 'Financial Aid' } }],
+    });
     expect(await titles(school.tokens.staff)).toEqual(['Finance ticket']);
     const me = await api.gql(ME, {}, { token: school.tokens.staff });
     expect(me.data!.me.department).toEqual({ name: 'Financial Aid' });

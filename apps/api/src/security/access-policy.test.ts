@@ -915,6 +915,53 @@ const ACCESS: Rule[] = [
       ),
     ],
   },
+  {
+    type: 'User',
+    action: 'setMembership',
+    expected: only(['admin']),
+    doors: [
+      mutation(
+        async (world) => toGlobalId('User', (await createUser(world.api.db.prisma, 'STAFF')).id),
+        (userId, _caller, world) => ({
+          document:
+            'mutation($userId: ID!, $departmentId: ID!) { setMembership(userId: $userId, departmentId: $departmentId, role: MANAGER) { id } }',
+          variables: { userId, departmentId: world.ids.department },
+        }),
+      ),
+    ],
+  },
+  {
+    type: 'User',
+    action: 'removeMembership',
+    expected: only(['admin']),
+    doors: [
+      mutation(
+        async (world) =>
+          toGlobalId('User', (await createUser(world.api.db.prisma, 'STAFF', { departmentId: world.school.departments.it.id })).id),
+        (userId, _caller, world) => ({
+          document: 'mutation($userId: ID!, $departmentId: ID!) { removeMembership(userId: $userId, departmentId: $departmentId) { id } }',
+          variables: { userId, departmentId: world.ids.department },
+        }),
+      ),
+    ],
+  },
+  {
+    type: 'User',
+    action: 'previewPeopleImport',
+    expected: only(['admin']),
+    doors: [query('{ previewPeopleImport(csv: "email,name,role") { applied } }')],
+  },
+  {
+    type: 'User',
+    action: 'importPeople',
+    expected: only(['admin']),
+    doors: [
+      mutation(
+        async () => `email,name,role\r\nimported-${randomUUID()}@example.edu,Ira Imported,student\r\n`,
+        (csv) => ({ document: 'mutation($csv: String!) { importPeople(csv: $csv) { applied } }', variables: { csv } }),
+      ),
+    ],
+  },
 
   // Webhooks: admins manage every one; a key with webhooks:manage only those it created, and
   // subscribes them only to events its scopes can read. Deliveries (payloads, answers) go with the webhook.

@@ -38,7 +38,7 @@ export class UserResolver {
   @FieldResolver(() => [DepartmentMembership], {
     description: 'Every department the person works in, with their role there, the primary (first joined) first. Empty for students.',
   })
-  @MaxItems(LIST_MAXIMUM.departments)
+  @MaxItems(LIST_MAXIMUM.membershipsPerPerson)
   memberships(@Root() user: UserRow, @Ctx() ctx: Context): Promise<MembershipRow[]> {
     return ctx.loaders.memberships.load(user.id);
   }
