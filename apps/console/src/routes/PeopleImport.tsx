@@ -79,7 +79,7 @@ export default function PeopleImport() {
   const showPreview = (text: string, only: ImportOutcome | '') =>
     run(async () => {
       const result = await preview({ variables: { csv: text, outcome: only || null } });
-      if (result.error) throw result.error;
+      if (result.error) throw new Error(result.error.message);
       setPreviewed(text);
     });
 
