@@ -4,6 +4,8 @@
 // Imported people get no password: students sign in with single sign-on or set one through
 // "forgot password", like staff, whose rows also place them in their departments.
 import { uuidv7, type PrismaClient } from '@studentdesk/db';
+import { AuditAction } from '../audit/audit-action.js';
+import { recordAudit } from '../audit/audit.js';
 import { enforce } from '../auth/viewer.js';
 import type { Context } from '../context.js';
 import { badInput, ClientError, ErrorCode, isUniqueViolation } from '../errors.js';
@@ -47,6 +49,11 @@ export async function importPeople(ctx: Context, csv: string, acceptRejected: bo
           );
         }
         await writePeople(tx, planned, ctx.app.clock.now());
+        const { CREATE, UPDATE, UNCHANGED, REJECT } = planned.totals;
+        await recordAudit(tx, ctx, {
+          action: AuditAction.PEOPLE_IMPORTED,
+          details: { created: CREATE, updated: UPDATE, unchanged: UNCHANGED, rejected: REJECT },
+        });
         return planned;
       },
       { timeout: IMPORT_TIMEOUT_MS, maxWait: IMPORT_TIMEOUT_MS },

@@ -87,6 +87,10 @@ describe('people import', () => {
     expect(done.errors).toBeUndefined();
     expect(done.data!.importPeople).toEqual({ applied: true, totals: { rows: 12, create: 3, update: 1, unchanged: 1, reject: 7 } });
     expect(await counts()).toEqual({ users: before.users + 3, memberships: before.memberships + 3 });
+    const audited = await api.db.prisma.auditEntry.findMany({ where: { action: 'PEOPLE_IMPORTED' } });
+    expect(audited.map((entry) => [entry.actorUserId, entry.details])).toEqual([
+      [school.users.admin.id, { created: 3, updated: 1, unchanged: 1, rejected: 7 }],
+    ]);
 
     const prisma = api.db.prisma;
     const linh = await prisma.user.findUniqueOrThrow({ where: { email: 'linh@school.test' }, include: { memberships: true } });

@@ -51,6 +51,8 @@ export const LIST_MAXIMUM = {
   membershipsPerPerson: 10,
   /** Rows of a people import shown at once (`PeopleImport.rows(first:)`; `offset` walks the rest). */
   importRows: 1000,
+  /** The kinds of audited action (AuditAction), with their meanings. */
+  auditActions: 100,
 } as const;
 
 const MAX_ITEMS = 'maxItems';

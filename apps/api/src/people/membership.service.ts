@@ -2,6 +2,8 @@
 // so invitations, the CSV import and (later) SCIM provisioning set memberships the same way; each
 // keeps User.role, the person's highest kind, in step with the rows.
 import type { DepartmentRole, Prisma, Role, User as UserRow } from '@studentdesk/db';
+import { AuditAction } from '../audit/audit-action.js';
+import { recordAudit } from '../audit/audit.js';
 import { enforce, type Membership } from '../auth/viewer.js';
 import type { Context } from '../context.js';
 import { badInput, notFound } from '../errors.js';
@@ -74,7 +76,13 @@ export async function setMembership(
     if (others >= LIST_MAXIMUM.membershipsPerPerson) {
       throw badInput(`A person works in at most ${LIST_MAXIMUM.membershipsPerPerson} departments: remove one first.`, 'departmentId');
     }
-    return putMembership(tx, user, department.id, role);
+    const changed = await putMembership(tx, user, department.id, role);
+    await recordAudit(tx, ctx, {
+      action: AuditAction.MEMBERSHIP_SET,
+      subject: { type: 'User', id: user.id },
+      details: { departmentId: department.id, role, userRole: changed.role },
+    });
+    return changed;
   });
   ctx.loaders.memberships.clear(user.id);
   return updated;
@@ -84,7 +92,15 @@ export async function setMembership(
 export async function removeMembership(ctx: Context, userGlobalId: string, departmentGlobalId: string): Promise<UserRow> {
   enforce(peoplePolicy.canManagePeople(ctx.viewer));
   const { user, department } = await loadMember(ctx, userGlobalId, departmentGlobalId);
-  const updated = await ctx.prisma.$transaction((tx) => dropMembership(tx, user, department.id));
+  const updated = await ctx.prisma.$transaction(async (tx) => {
+    const changed = await dropMembership(tx, user, department.id);
+    await recordAudit(tx, ctx, {
+      action: AuditAction.MEMBERSHIP_REMOVED,
+      subject: { type: 'User', id: user.id },
+      details: { departmentId: department.id, userRole: changed.role },
+    });
+    return changed;
+  });
   ctx.loaders.memberships.clear(user.id);
   return updated;
 }

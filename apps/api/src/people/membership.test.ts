@@ -126,6 +126,13 @@ describe('department memberships', () => {
     expect(await titles(school.tokens.staff)).toEqual(['Finance ticket']);
     const me = await api.gql(ME, {}, { token: school.tokens.staff });
     expect(me.data!.me.department).toEqual({ name: 'Financial Aid' });
+    // Each change is in the audit log, written with it.
+    const audited = await api.db.prisma.auditEntry.findMany({ where: { subjectId: school.users.staff.id }, orderBy: { at: 'asc' } });
+    expect(audited.map((entry) => [entry.action, entry.actorUserId, entry.details])).toEqual([
+      ['MEMBERSHIP_SET', school.users.admin.id, { departmentId: school.departments.finance.id, role: 'MANAGER', userRole: 'MANAGER' }],
+      ['MEMBERSHIP_SET', school.users.admin.id, { departmentId: school.departments.finance.id, role: 'STAFF', userRole: 'STAFF' }],
+      ['MEMBERSHIP_REMOVED', school.users.admin.id, { departmentId: school.departments.it.id, userRole: 'STAFF' }],
+    ]);
   });
 
   it('only admins set memberships; students cannot be members; unknown departments are bad input and change nothing', async () => {

@@ -3,6 +3,8 @@
 // writes nothing.
 import { hashPassword, type School as SchoolRow } from '@studentdesk/db';
 import { DEFAULT_ACCENT_COLOR, DEFAULT_PRIMARY_COLOR, firstAdminProblems, schoolSettingsProblems } from '@studentdesk/domain';
+import { AuditAction } from '../audit/audit-action.js';
+import { recordAudit } from '../audit/audit.js';
 import { enforce } from '../auth/viewer.js';
 import { startSession } from '../auth/sessions.js';
 import { checkNewPassword } from '../account/password-policy.js';
@@ -47,7 +49,9 @@ export async function completeSetup(ctx: Context, input: CompleteSetupInput) {
     if (await tx.user.findUnique({ where: { email }, select: { id: true } }))
       throw badInputs([{ field: 'adminEmail', message: 'Someone already has this email address; use another one.' }]);
     await tx.school.upsert({ where: { id: 1 }, create: settings, update: settings });
-    return tx.user.create({ data: { email, name: input.adminName.trim(), role: 'ADMIN', passwordHash, createdAt: now } });
+    const admin = await tx.user.create({ data: { email, name: input.adminName.trim(), role: 'ADMIN', passwordHash, createdAt: now } });
+    await recordAudit(tx, ctx, { action: AuditAction.SETUP_COMPLETED, actorUserId: admin.id, subject: { type: 'User', id: admin.id } });
+    return admin;
   });
   ctx.app.logger.info({ userId: user.id }, 'first-run setup completed');
   const { token, expiresAt } = await startSession(ctx.app, user.id, ctx.clientAddress);
@@ -56,10 +60,20 @@ export async function completeSetup(ctx: Context, input: CompleteSetupInput) {
 }
 
 /** An admin changes the school's settings (e.g. after create-admin, which sets none). */
-export function updateSchool(ctx: Context, input: SchoolSettingsInput): Promise<SchoolRow> {
+export async function updateSchool(ctx: Context, input: SchoolSettingsInput): Promise<SchoolRow> {
   enforce(canUpdateSchool(ctx.viewer));
   const problems = schoolSettingsProblems(input);
   if (problems.length) throw badInputs(problems);
   const settings = schoolRow(input);
-  return ctx.prisma.school.upsert({ where: { id: 1 }, create: { ...settings, setupCompletedAt: ctx.app.clock.now() }, update: settings });
+  return ctx.prisma.$transaction(async (tx) => {
+    const before = await tx.school.findUnique({ where: { id: 1 } });
+    const school = await tx.school.upsert({
+      where: { id: 1 },
+      create: { ...settings, setupCompletedAt: ctx.app.clock.now() },
+      update: settings,
+    });
+    const changed = (Object.keys(settings) as Array<keyof typeof settings>).filter((key) => before?.[key] !== school[key]);
+    await recordAudit(tx, ctx, { action: AuditAction.SCHOOL_UPDATED, details: { changed } });
+    return school;
+  });
 }
