@@ -28,7 +28,8 @@ import { SignInOptionsResolver } from './sso/sign-in-options.resolver.js';
 import { DepartmentServiceResolver, HolidayResolver, SlaPolicyResolver } from './sla/sla.resolver.js';
 import { SchoolResolver } from './school/school.resolver.js';
 import { StudentPanelResolver } from './student-panel/student-panel.resolver.js';
-import { UserResolver } from './users/user.resolver.js';
+import { AuditEntryActorResolver, DepartmentMembershipResolver, UserResolver } from './users/user.resolver.js';
+import { PeopleImportResolver } from './imports/people-import.resolver.js';
 import { InvitationResolver, PeopleResolver } from './people/people.resolver.js';
 import { DateTimeScalar } from './date-time.scalar.js';
 
@@ -39,6 +40,7 @@ export async function createSchema(pubSub: TicketPubSub) {
     resolvers: [
       ApiKeyResolver,
       ArticleResolver,
+      AuditEntryActorResolver,
       AuditEntryApiKeyResolver,
       AuditEntryResolver,
       ArticleVersionResolver,
@@ -56,6 +58,7 @@ export async function createSchema(pubSub: TicketPubSub) {
       MessageResolver,
       NodeResolver,
       PeopleResolver,
+      PeopleImportResolver,
       QueueSubscriptionResolver,
       RatingResolver,
       SatisfactionResolver,
@@ -74,6 +77,7 @@ export async function createSchema(pubSub: TicketPubSub) {
       TicketSlaResolver,
       TicketSubscriptionResolver,
       UserResolver,
+      DepartmentMembershipResolver,
       WebhookDeliveryResolver,
       WebhookResolver,
     ],

@@ -10,7 +10,7 @@ import express, { type ErrorRequestHandler, type RequestHandler, type Response }
 import { type GraphQLError, type GraphQLSchema } from 'graphql';
 import proxyAddress from 'proxy-addr';
 import { createContext, createLoaders, viewerFromToken, type App, type Context, type SessionCookie } from './context.js';
-import { anonymous } from './auth/viewer.js';
+import { anonymous, isAdmin, type Viewer } from './auth/viewer.js';
 import { databaseOutagePlugin, isDatabaseUnavailable } from './database-outage.js';
 import { compiledExecution } from './compiled-execution.js';
 import { ClientError, createErrorFormatter, ErrorCode, serviceUnavailable } from './errors.js';
@@ -26,6 +26,9 @@ export const SESSION_COOKIE = 'sd_session';
 const GRAPHQL_PATH = '/graphql';
 /** Big enough to reject an oversized field with a clear validation error, small enough to be safe. */
 const BODY_LIMIT = '2mb';
+const BODY_LIMIT_BYTES = 2 * 1024 * 1024;
+/** An admin's upload (a people import's CSV, ADMIN_UPLOAD_BYTES of variables) with the rest of the request. */
+const ADMIN_BODY_LIMIT = '11mb';
 
 export interface ApiServer {
   url: string;
@@ -53,7 +56,8 @@ const invalidToken = () =>
 const bodyErrorHandler: ErrorRequestHandler = (error: { status?: unknown } | undefined, _req, res, next) => {
   const status = typeof error?.status === 'number' ? error.status : 500;
   if (status >= 500) return next(error);
-  const message = status === 413 ? `The request is larger than ${BODY_LIMIT}.` : 'The request body is not valid JSON.';
+  const limit = res.locals.uploader ? ADMIN_BODY_LIMIT : BODY_LIMIT;
+  const message = status === 413 ? `The request is larger than ${limit}.` : 'The request body is not valid JSON.';
   res
     .status(status)
     .json({ errors: [{ message, extensions: { code: status === 413 ? ErrorCode.PAYLOAD_TOO_LARGE : ErrorCode.BAD_REQUEST } }] });
@@ -68,10 +72,14 @@ function refuseOversized(admission: Admission, formatError: ReturnType<typeof cr
   return (req, res, next) => {
     const sent = (req.method === 'GET' ? req.query : req.body) as Record<string, unknown> | undefined;
     if (!sent || typeof sent !== 'object' || Array.isArray(sent)) return next();
-    const refusal = admission.sizeRefusal({
-      query: typeof sent.query === 'string' ? sent.query : undefined,
-      variables: field(sent.variables) as Record<string, unknown> | string | undefined,
-    });
+    const uploader = res.locals.uploader as Viewer | undefined;
+    const refusal = admission.sizeRefusal(
+      {
+        query: typeof sent.query === 'string' ? sent.query : undefined,
+        variables: field(sent.variables) as Record<string, unknown> | string | undefined,
+      },
+      uploader && { viewer: uploader },
+    );
     if (!refusal) return next();
     res.status(413).json({ errors: [formatError(refusal.toJSON(), refusal)] });
   };
@@ -165,9 +173,30 @@ export async function startServer(app: App, schema: GraphQLSchema): Promise<ApiS
     }
   });
 
+  const json = express.json({ limit: BODY_LIMIT });
+  const adminJson = express.json({ limit: ADMIN_BODY_LIMIT });
+  /**
+   * Bodies over BODY_LIMIT are read only for admins (a people import): the token is checked before
+   * a byte of the body, so nobody else can make the server read more than BODY_LIMIT.
+   */
+  const readBody: RequestHandler = (req, res, next) => {
+    const length = Number(req.headers['content-length']);
+    if (!(length > BODY_LIMIT_BYTES)) return json(req, res, next);
+    const token = bearerToken(req.headers.authorization) ?? parseCookies(req.headers.cookie ?? '')[SESSION_COOKIE];
+    viewerFromToken(app, createLoaders(app.prisma), token)
+      .then((check) => {
+        if (check.ok && isAdmin(check.viewer)) {
+          res.locals.uploader = check.viewer;
+          return adminJson(req, res, next);
+        }
+        return json(req, res, next);
+      })
+      .catch(next);
+  };
+
   expressApp.use(
     GRAPHQL_PATH,
-    express.json({ limit: BODY_LIMIT }),
+    readBody,
     bodyErrorHandler,
     refuseOversized(admission, formatError),
     expressMiddleware(apollo, {

@@ -30,6 +30,7 @@ const People = lazy(() => import('./routes/People'));
 const Departments = lazy(() => import('./routes/Departments'));
 const DepartmentService = lazy(() => import('./routes/DepartmentService'));
 const MyDepartmentService = lazy(() => import('./routes/DepartmentService').then((module) => ({ default: module.MyDepartmentService })));
+const PeopleImport = lazy(() => import('./routes/PeopleImport'));
 const AuditLog = lazy(() => import('./routes/AuditLog'));
 
 export function App() {
@@ -113,6 +114,7 @@ export function App() {
                 <Route index element={<Navigate to="people" replace />} />
                 <Route path="people" element={<People />} />
                 <Route path="departments" element={<Departments />} />
+                <Route path="people/import" element={<PeopleImport />} />
                 <Route path="api-keys" element={<ApiKeys />} />
                 <Route path="webhooks" element={<Webhooks />} />
                 <Route path="webhooks/:id" element={<WebhookView />} />

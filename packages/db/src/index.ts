@@ -11,4 +11,5 @@ export {
   type BusinessCalendar,
 } from './business-hours.js';
 export { hashPassword, newPasswordProblem, verifyPassword } from './passwords.js';
+export { uuidv7 } from './seed/random.js';
 export * from './generated/prisma/client.js';

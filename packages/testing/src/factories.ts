@@ -53,6 +53,7 @@ export async function createCategory(prisma: PrismaClient, departmentId: string,
 }
 
 export interface UserFields {
+  /** A membership of this department (as MANAGER for managers, else STAFF). */
   departmentId?: string;
   name?: string;
   email?: string;
@@ -68,7 +69,9 @@ export async function createUser(prisma: PrismaClient, role: Role, fields: UserF
       email: fields.email ?? `${role.toLowerCase()}${n}@test.studentdesk`,
       role,
       passwordHash: await passwordHash,
-      departmentId: fields.departmentId ?? null,
+      ...(fields.departmentId
+        ? { memberships: { create: { departmentId: fields.departmentId, role: role === 'MANAGER' ? 'MANAGER' : 'STAFF' } } }
+        : {}),
       studentNumber: fields.studentNumber ?? (role === 'STUDENT' ? `S${100000 + n}` : null),
     },
   });

@@ -44,7 +44,7 @@ export class AuthResolver {
   }
 
   @Mutation(() => Boolean, {
-    description: `Forgot password: emails a link that sets a new one (valid ${PASSWORD_RESET_VALID_MINUTES} minutes, once) when the address has an active account with a password. Always answers true, so it does not tell which addresses have accounts; capped per caller address (RATE_LIMITED) and per recipient (no email).`,
+    description: `Forgot password: emails a link that sets a new one (valid ${PASSWORD_RESET_VALID_MINUTES} minutes, once) when the address has an active account with a password, or one without a password that does not sign in through single sign-on (an imported person choosing their first). Always answers true, so it does not tell which addresses have accounts; capped per caller address (RATE_LIMITED) and per recipient (no email).`,
   })
   requestPasswordReset(
     @Arg('email', () => String, { description: 'The account’s email address.' }) email: string,

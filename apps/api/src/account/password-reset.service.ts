@@ -21,14 +21,22 @@ function resetLink(publicUrl: string, user: Pick<UserRow, 'role'>, token: string
   return `${publicUrl}${isStaffRole(user.role) ? '/console' : ''}/reset-password#token=${encodeURIComponent(token)}`;
 }
 
-/** Always true. For an active account with a password, stores a reset and writes its email to the outbox. */
+/**
+ * Always true. For an active account with a password, or without one and not linked to single
+ * sign-on (imported people choose their first password this way), stores a reset and writes its
+ * email to the outbox. An account that signs in only through the identity provider gets no
+ * password here: the provider decides whether that person may still sign in.
+ */
 export async function requestPasswordReset(ctx: Context, email: string): Promise<true> {
   const address = email.trim().toLowerCase();
   const limits = ctx.app.limits.passwordResets;
   await limits.request(ctx.clientAddress);
   if (!address || !(await limits.mayEmail(address))) return true;
-  const user = await ctx.prisma.user.findUnique({ where: { email: address } });
-  if (!user?.passwordHash || user.deactivatedAt) return true;
+  const user = await ctx.prisma.user.findUnique({
+    where: { email: address },
+    include: { externalIdentities: { select: { id: true }, take: 1 } },
+  });
+  if (!user || user.deactivatedAt || (!user.passwordHash && user.externalIdentities.length > 0)) return true;
 
   const now = ctx.app.clock.now();
   const token = newLinkToken(LINK_TOKEN_PREFIX.passwordReset);

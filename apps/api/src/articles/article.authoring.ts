@@ -5,7 +5,7 @@
 import type { ArticleStatus, Article as ArticleRow, ArticleVersion as ArticleVersionRow, Prisma } from '@studentdesk/db';
 import { AuditAction } from '../audit/audit-action.js';
 import { recordAudit } from '../audit/audit.js';
-import { enforce, requireStaff } from '../auth/viewer.js';
+import { enforce, primaryDepartmentOf, requireStaff } from '../auth/viewer.js';
 import type { Context } from '../context.js';
 import { badInput, ClientError, ErrorCode, isUniqueViolation, notFound } from '../errors.js';
 import { fromGlobalId } from '../relay/global-id.js';
@@ -194,7 +194,7 @@ export async function listArticles(
     ? null
     : options.departmentId
       ? fromGlobalId(options.departmentId, 'Department', 'departmentId')
-      : user.departmentId;
+      : primaryDepartmentOf(user);
   if (!options.schoolWide && !departmentId) throw badInput('Name the department whose articles to list.', 'departmentId');
   enforce(articlePolicy.canKeep(ctx.viewer, departmentId));
   const where: Prisma.ArticleWhereInput = { departmentId, ...(options.status?.length ? { status: { in: options.status } } : {}) };

@@ -2,7 +2,7 @@
 // belong to those who keep them: the department's staff and admins (a school-wide article, with no
 // department: admins). To anyone else an unpublished article does not exist.
 import type { Article as ArticleRow, Prisma } from '@studentdesk/db';
-import { ALLOW, all, mustBeStaff, refuse, viewerStaff, type Decision, type Viewer } from '../auth/viewer.js';
+import { actsIn, ALLOW, all, departmentsOf, mustBeStaff, refuse, viewerStaff, type Decision, type Viewer } from '../auth/viewer.js';
 import { ErrorCode } from '../errors.js';
 
 /** What students, guests, API keys and search see. */
@@ -16,7 +16,7 @@ export function canKeep(viewer: Viewer, departmentId: string | null): Decision {
       const user = viewerStaff(viewer)!;
       if (user.role === 'ADMIN') return ALLOW;
       if (departmentId === null) return refuse(ErrorCode.FORBIDDEN, 'Only admins can write school-wide articles.');
-      return departmentId === user.departmentId
+      return actsIn(user, departmentId)
         ? ALLOW
         : refuse(ErrorCode.FORBIDDEN, "Only the department's staff and admins can write its articles.");
     },
@@ -27,8 +27,9 @@ export function canKeep(viewer: Viewer, departmentId: string | null): Decision {
 export function visibleWhere(viewer: Viewer): Prisma.ArticleWhereInput {
   const user = viewerStaff(viewer);
   if (user?.role === 'ADMIN') return {};
-  if (!user?.departmentId) return publishedWhere;
-  return { OR: [publishedWhere, { departmentId: user.departmentId }] };
+  const kept = user ? departmentsOf(user) : [];
+  if (kept.length === 0) return publishedWhere;
+  return { OR: [publishedWhere, { departmentId: { in: kept } }] };
 }
 
 export const canRead = (viewer: Viewer, article: Pick<ArticleRow, 'status' | 'departmentId'>): Decision =>

@@ -1,7 +1,7 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Query, Resolver } from 'type-graphql';
 import type { Context } from '../context.js';
 import { PageArgs } from '../relay/pagination.js';
-import { listAuditEntries, type AuditEntryView } from './audit.service.js';
+import { listAuditEntries } from './audit.service.js';
 import { enforce } from '../auth/viewer.js';
 import { LIST_MAXIMUM, MaxItems } from '../limits/list-maximums.js';
 import { AUDIT_ACTION_MEANINGS, type AuditAction } from './audit-action.js';
@@ -24,10 +24,5 @@ export class AuditEntryResolver {
   auditActions(@Ctx() ctx: Context): AuditActionInfo[] {
     enforce(canReadAuditLog(ctx.viewer));
     return Object.entries(AUDIT_ACTION_MEANINGS).map(([action, meaning]) => ({ action: action as AuditAction, meaning }));
-  }
-
-  @FieldResolver()
-  actor(@Root() entry: AuditEntryView, @Ctx() ctx: Context) {
-    return entry.actorUserId ? ctx.loaders.user.load(entry.actorUserId) : null;
   }
 }

@@ -1,7 +1,6 @@
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { ConnectionOf } from '../relay/relay.types.js';
 import { describeEnum } from '../schema-enum.js';
-import { User } from '../users/user.type.js';
 import { AUDIT_ACTION_MEANINGS, AuditAction } from './audit-action.js';
 
 describeEnum(AuditAction, 'AuditAction', 'A kind of admin or permission-relevant action the audit log records.', AUDIT_ACTION_MEANINGS);
@@ -18,9 +17,6 @@ export class AuditEntry {
 
   @Field(() => AuditAction, { description: 'What happened.' })
   action!: AuditAction;
-
-  @Field(() => User, { nullable: true, description: 'The person who acted; null for an API key, the first-run setup link or the system.' })
-  actor?: User | null;
 
   @Field(() => String, { nullable: true, description: 'The IP address the action came from, when it came over HTTP.' })
   address!: string | null;

@@ -1,17 +1,17 @@
 // Sessions that can be revoked. A token names its Session row, and every request finds its user
-// through that row in one statement (both by primary key), so signing out, changing the password
+// through that row in one statement (both by primary key; their memberships in a second), so signing out, changing the password
 // or deactivating the account ends the session at once, in every API process, without a cache to
 // wait out. Websockets authenticate once, when they connect: each process keeps the sessions of its
 // open sockets and closes a socket when its session ends, told by a SESSIONS_REVOKED event (at
 // once, across processes through Redis) or, should an event be lost while Redis is down, by a
 // check of all its sockets' sessions every few seconds (one statement, whatever the socket count).
-import type { Prisma, PrismaClient, User as UserRow } from '@studentdesk/db';
+import type { Prisma, PrismaClient } from '@studentdesk/db';
 import { CloseCode } from 'graphql-ws';
 import type { Logger } from 'pino';
 import type { WebSocket } from 'ws';
 import { SESSIONS_REVOKED, type TicketPubSub } from '../realtime/pubsub.js';
 import type { SessionClaims, TokenSigner } from './tokens.js';
-import type { Viewer } from './viewer.js';
+import { MEMBERSHIP_ORDER, type Person, type Viewer } from './viewer.js';
 
 /** lastSeenAt is written at most this often per session and process: not one write per request. */
 const LAST_SEEN_PRECISION_MS = 5 * 60_000;
@@ -128,14 +128,15 @@ export async function startSession(
   return { token: await app.tokens.sign({ userId, sessionId: session.id, expiresAt }), expiresAt };
 }
 
-/** The user of a token's session if the session is live and the account active; null otherwise. */
+/** The user of a token's session, with their memberships, if the session is live and the account active; null otherwise. */
 export async function sessionUser(
   app: Pick<SessionServices, 'prisma' | 'sessions'>,
   claims: SessionClaims,
   now = new Date(),
-): Promise<UserRow | null> {
+): Promise<Person | null> {
   const user = await app.prisma.user.findFirst({
     where: { id: claims.userId, deactivatedAt: null, sessions: { some: { id: claims.sessionId, ...liveAt(now) } } },
+    include: { memberships: { select: { departmentId: true, role: true }, orderBy: MEMBERSHIP_ORDER } },
   });
   if (user && app.sessions.lastSeenDue(claims.sessionId, now)) {
     await app.prisma.session.updateMany({ where: { id: claims.sessionId }, data: { lastSeenAt: now } });

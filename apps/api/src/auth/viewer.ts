@@ -2,9 +2,27 @@
 // function of the viewer and the row that returns a Decision; resolvers, services and node(id:)
 // ask it and `enforce` the answer, so a rule lives in one place and every door asks it.
 // docs/access-policy.md lists the rules; security/access-policy.test.ts proves them over HTTP.
-import type { ApiKey as ApiKeyRow, Role, User as UserRow } from '@studentdesk/db';
+import type { ApiKey as ApiKeyRow, DepartmentRole, Prisma, Role, User as UserRow } from '@studentdesk/db';
 import { ClientError, ErrorCode } from '../errors.js';
 import type { ApiScope } from './scopes.js';
+
+/** A department a person works in, and as what. */
+export interface Membership {
+  departmentId: string;
+  role: DepartmentRole;
+}
+
+/**
+ * A signed-in person with their departments, oldest membership first (the first is their primary
+ * department). Loaded with the session, once per request: every per-department rule reads these.
+ */
+export type Person = UserRow & { memberships: readonly Membership[] };
+
+/** Oldest first, so the first membership is the person's primary department. */
+export const MEMBERSHIP_ORDER = [
+  { createdAt: 'asc' },
+  { departmentId: 'asc' },
+] satisfies Prisma.DepartmentMembershipOrderByWithRelationInput[];
 
 /**
  * A person signed in, an API key, or nobody. A guest following a report is anonymous and holds
@@ -12,7 +30,7 @@ import type { ApiScope } from './scopes.js';
  * A user's `sessionId` is the sign-in the request came with (absent for viewers built in code, not
  * from a token).
  */
-export type Viewer = { kind: 'anonymous' } | { kind: 'user'; user: UserRow; sessionId?: string } | { kind: 'apiKey'; apiKey: ApiKeyRow };
+export type Viewer = { kind: 'anonymous' } | { kind: 'user'; user: Person; sessionId?: string } | { kind: 'apiKey'; apiKey: ApiKeyRow };
 
 export const anonymous: Viewer = { kind: 'anonymous' };
 
@@ -61,18 +79,43 @@ export function isStaffRole(role: Role): boolean {
   return STAFF_ROLES.has(role);
 }
 
-export function viewerUser(viewer: Viewer): UserRow | null {
+export function viewerUser(viewer: Viewer): Person | null {
   return viewer.kind === 'user' ? viewer.user : null;
 }
 
 /** The signed-in staff member, manager or admin; null for anyone else. */
-export function viewerStaff(viewer: Viewer): UserRow | null {
+export function viewerStaff(viewer: Viewer): Person | null {
   return viewer.kind === 'user' && isStaffRole(viewer.user.role) ? viewer.user : null;
 }
 
 export const isAdmin = (viewer: Viewer): boolean => viewer.kind === 'user' && viewer.user.role === 'ADMIN';
 
-/** Managers and admins: they see every department's numbers and keep canned responses. */
+/** The departments a person is staff or manager of, primary first. */
+export const departmentsOf = (person: Pick<Person, 'memberships'>): string[] =>
+  person.memberships.map((membership) => membership.departmentId);
+
+/** The department a person works in first (their oldest membership); null for none. */
+export const primaryDepartmentOf = (person: Pick<Person, 'memberships'>): string | null => person.memberships[0]?.departmentId ?? null;
+
+/**
+ * The one rule for per-department permissions: admins act in every department; staff and
+ * managers in the departments they are members of, managers running only those they manage.
+ */
+export function actsIn(person: Pick<Person, 'role' | 'memberships'>, departmentId: string, as: DepartmentRole = 'STAFF'): boolean {
+  if (person.role === 'ADMIN') return true;
+  if (!isStaffRole(person.role)) return false;
+  return person.memberships.some(
+    (membership) => membership.departmentId === departmentId && (as === 'STAFF' || membership.role === 'MANAGER'),
+  );
+}
+
+/** Whether the viewer is a signed-in member of the department (or an admin). */
+export const isStaffOf = (viewer: Viewer, departmentId: string): boolean => {
+  const staff = viewerStaff(viewer);
+  return staff !== null && actsIn(staff, departmentId);
+};
+
+/** Managers (of any department) and admins: they see every department's numbers and decide on suggestions. */
 export const isManagerOrAdmin = (viewer: Viewer): boolean =>
   viewer.kind === 'user' && (viewer.user.role === 'MANAGER' || viewer.user.role === 'ADMIN');
 
@@ -95,16 +138,21 @@ export function mustBeStaff(viewer: Viewer): Decision {
 }
 
 /**
- * Staff of the department: admins for any department, everyone's work when it names none.
- * `refusal` says what the others cannot do.
+ * Staff of the department (a member of it): admins for any department, everyone's work when it
+ * names none. `refusal` says what the others cannot do.
  */
 export function mustBeStaffOf(viewer: Viewer, departmentId: string | null, refusal: string): Decision {
   return all(
     () => mustBeStaff(viewer),
-    () => {
-      const user = viewerStaff(viewer)!;
-      return user.role === 'ADMIN' || !departmentId || departmentId === user.departmentId ? ALLOW : refuse(ErrorCode.FORBIDDEN, refusal);
-    },
+    () => (!departmentId || isStaffOf(viewer, departmentId) ? ALLOW : refuse(ErrorCode.FORBIDDEN, refusal)),
+  );
+}
+
+/** A manager of the department (its MANAGER membership), or an admin. */
+export function mustBeManagerOf(viewer: Viewer, departmentId: string, refusal: string): Decision {
+  return all(
+    () => mustBeStaff(viewer),
+    () => (actsIn(viewerStaff(viewer)!, departmentId, 'MANAGER') ? ALLOW : refuse(ErrorCode.FORBIDDEN, refusal)),
   );
 }
 
@@ -114,13 +162,13 @@ export function keyNeedsScope(viewer: Viewer, scope: ApiScope): Decision {
 }
 
 /** The signed-in person, or the refusal of mustBePerson. */
-export function requireUser(viewer: Viewer): UserRow {
+export function requireUser(viewer: Viewer): Person {
   enforce(mustBePerson(viewer));
   return (viewer as Extract<Viewer, { kind: 'user' }>).user;
 }
 
 /** The signed-in staff member, or the refusal of mustBeStaff. */
-export function requireStaff(viewer: Viewer): UserRow {
+export function requireStaff(viewer: Viewer): Person {
   enforce(mustBeStaff(viewer));
   return (viewer as Extract<Viewer, { kind: 'user' }>).user;
 }

@@ -1,8 +1,19 @@
 // Canned responses: staff use their department's and the school-wide ones; managers and admins
-// read any department's. Managers keep (create, change) their own department's; admins any, and
+// read any department's. Managers keep (create, change) those of the departments they manage; admins any, and
 // the school-wide ones.
 import type { CannedResponse as CannedResponseRow, Prisma } from '@studentdesk/db';
-import { ALLOW, all, isManagerOrAdmin, mustBeStaff, refuse, viewerStaff, type Decision, type Viewer } from '../auth/viewer.js';
+import {
+  actsIn,
+  ALLOW,
+  all,
+  isManagerOrAdmin,
+  isStaffOf,
+  mustBeStaff,
+  refuse,
+  viewerStaff,
+  type Decision,
+  type Viewer,
+} from '../auth/viewer.js';
 import { ErrorCode } from '../errors.js';
 
 /** A department's list (null: the school-wide ones only). */
@@ -10,7 +21,7 @@ export function canList(viewer: Viewer, departmentId: string | null): Decision {
   return all(
     () => mustBeStaff(viewer),
     () =>
-      !departmentId || isManagerOrAdmin(viewer) || departmentId === viewerStaff(viewer)!.departmentId
+      !departmentId || isManagerOrAdmin(viewer) || isStaffOf(viewer, departmentId)
         ? ALLOW
         : refuse(ErrorCode.FORBIDDEN, "Staff see their own department's canned responses."),
   );
@@ -32,9 +43,9 @@ export function canKeep(viewer: Viewer, departmentId: string | null): Decision {
       if (user.role === 'ADMIN') return ALLOW;
       if (user.role !== 'MANAGER') return refuse(ErrorCode.FORBIDDEN, 'Only managers and admins can change canned responses.');
       if (departmentId === null) return refuse(ErrorCode.FORBIDDEN, 'Only admins can change canned responses used by every department.');
-      return departmentId === user.departmentId
+      return actsIn(user, departmentId, 'MANAGER')
         ? ALLOW
-        : refuse(ErrorCode.FORBIDDEN, "Managers can change their own department's canned responses only.");
+        : refuse(ErrorCode.FORBIDDEN, 'Managers can change the canned responses of the departments they manage only.');
     },
   );
 }

@@ -4,7 +4,7 @@ import type { Article as ArticleRow, CannedResponse as CannedResponseRow, Depart
 import { formatTicketNumber } from '@studentdesk/domain';
 import * as articlePolicy from '../articles/article.policy.js';
 import { articlePath, loadVisibleArticle } from '../articles/article.authoring.js';
-import { enforce, requireStaff } from '../auth/viewer.js';
+import { enforce, primaryDepartmentOf, requireStaff } from '../auth/viewer.js';
 import type { Context } from '../context.js';
 import { badInput, notFound } from '../errors.js';
 import { fromGlobalId } from '../relay/global-id.js';
@@ -28,7 +28,7 @@ function checkedText(title: string, body: string): { title: string; body: string
 /** A department's canned responses and the school-wide ones, by title. Staff see their own department's. */
 export async function listCannedResponses(ctx: Context, departmentGlobalId: string | null | undefined): Promise<CannedResponseRow[]> {
   const user = requireStaff(ctx.viewer);
-  const departmentId = departmentGlobalId ? fromGlobalId(departmentGlobalId, 'Department', 'departmentId') : user.departmentId;
+  const departmentId = departmentGlobalId ? fromGlobalId(departmentGlobalId, 'Department', 'departmentId') : primaryDepartmentOf(user);
   enforce(cannedResponsePolicy.canList(ctx.viewer, departmentId));
   return ctx.prisma.cannedResponse.findMany({
     where: cannedResponsePolicy.listWhere(departmentId),

@@ -1,7 +1,7 @@
 // Departments and categories are public: the portal shows them before anyone signs in, and a
 // ticket shows its category even after the category is retired. Shaping them is an admin's job;
 // a manager keeps the categories of their own department, as they keep its canned responses.
-import { ALLOW, all, isAdmin, mustBePerson, mustBeStaff, refuse, viewerUser, type Decision, type Viewer } from '../auth/viewer.js';
+import { actsIn, ALLOW, all, isAdmin, mustBePerson, mustBeStaff, refuse, viewerUser, type Decision, type Viewer } from '../auth/viewer.js';
 import { ErrorCode } from '../errors.js';
 
 export const canRead = (_viewer: Viewer, _row: unknown): Decision => ALLOW;
@@ -22,7 +22,7 @@ export const canManageCategoriesOf = (viewer: Viewer, departmentId: string): Dec
     () => mustBePerson(viewer),
     () => {
       const user = viewerUser(viewer)!;
-      return user.role === 'ADMIN' || (user.role === 'MANAGER' && user.departmentId === departmentId)
+      return actsIn(user, departmentId, 'MANAGER')
         ? ALLOW
         : refuse(ErrorCode.FORBIDDEN, 'Only admins, and managers for their own department, change categories.');
     },

@@ -298,7 +298,16 @@ export async function mergeDepartments(ctx: Context, fromRef: string, intoRef: s
       await tx.article.updateMany(moved);
       await tx.cannedResponse.updateMany(moved);
       await tx.incident.updateMany(moved);
-      await tx.user.updateMany(moved);
+      // Members of both stay once, in `into`, managing it if they managed either.
+      const intoMembers = await tx.departmentMembership.findMany({ where: { departmentId: into.id } });
+      const fromMembers = await tx.departmentMembership.findMany({ where: { departmentId: from.id } });
+      const both = fromMembers.filter((member) => intoMembers.some((other) => other.userId === member.userId));
+      await tx.departmentMembership.updateMany({
+        where: { departmentId: into.id, userId: { in: both.filter((member) => member.role === 'MANAGER').map((member) => member.userId) } },
+        data: { role: 'MANAGER' },
+      });
+      await tx.departmentMembership.deleteMany({ where: { departmentId: from.id, userId: { in: both.map((member) => member.userId) } } });
+      await tx.departmentMembership.updateMany(moved);
       await tx.invitation.updateMany(moved);
 
       await recordAudit(tx, ctx, {

@@ -252,7 +252,12 @@ describe('departments and categories', () => {
       });
       await prisma.rating.create({ data: { ticketId: rated.id, score: 5, expectation: 'MET', departmentId: department.id } });
       const member = await prisma.user.create({
-        data: { email: `${name}@school.test`, name: `${name} Librarian`, role: 'STAFF', departmentId: department.id },
+        data: {
+          email: `${name}@school.test`,
+          name: `${name} Librarian`,
+          role: 'STAFF',
+          memberships: { create: { departmentId: department.id, role: 'STAFF' } },
+        },
       });
       await prisma.article.create({
         data: { slug: `${name}-hours`, title: 'Opening hours', summary: 's', body: 'b', departmentId: department.id },
@@ -299,7 +304,7 @@ describe('departments and categories', () => {
         prisma.ticket.count({ where }),
         prisma.category.count({ where }),
         prisma.rating.count({ where }),
-        prisma.user.count({ where }),
+        prisma.departmentMembership.count({ where }),
         prisma.slaPolicy.count({ where }),
         prisma.article.count({ where }),
         prisma.cannedResponse.count({ where }),
@@ -307,7 +312,9 @@ describe('departments and categories', () => {
       ]);
       expect(left).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
       expect((await prisma.category.findUniqueOrThrow({ where: { id: library.own.id } })).departmentId).toBe(it_.id);
-      expect((await prisma.user.findUniqueOrThrow({ where: { id: library.member.id } })).departmentId).toBe(it_.id);
+      expect((await prisma.departmentMembership.findMany({ where: { userId: library.member.id } })).map((row) => row.departmentId)).toEqual(
+        [it_.id],
+      );
       expect(
         (await prisma.slaPolicy.findMany({ where: { departmentId: it_.id }, orderBy: { priority: 'asc' } })).map((row) => row.priority),
       ).toEqual(['LOW', 'NORMAL', 'HIGH', 'URGENT']);
@@ -352,7 +359,7 @@ describe('departments and categories', () => {
           Promise.all([
             prisma.ticket.findMany({ where: { departmentId: bindery.department.id }, orderBy: { id: 'asc' } }),
             prisma.category.findMany({ where: { departmentId: bindery.department.id }, orderBy: { id: 'asc' } }),
-            prisma.user.count({ where: { departmentId: bindery.department.id } }),
+            prisma.departmentMembership.count({ where: { departmentId: bindery.department.id } }),
             prisma.rating.count({ where: { departmentId: bindery.department.id } }),
             prisma.ticketEvent.count({ where: { type: 'DEPARTMENT_CHANGED' } }),
             prisma.department.findUniqueOrThrow({ where: { id: bindery.department.id } }),

@@ -2,7 +2,7 @@
 // and its resolution resolves them all, each in one transaction. Who may act: incident.policy.ts,
 // checked inside the transaction against the tickets linked at that moment.
 import { IncidentStatus, type Prisma, TicketEventType, type Incident as IncidentRow, type Ticket as TicketRow } from '@studentdesk/db';
-import { enforce, requireStaff } from '../auth/viewer.js';
+import { enforce, primaryDepartmentOf, requireStaff } from '../auth/viewer.js';
 import type { Context } from '../context.js';
 import { badInput, notFound } from '../errors.js';
 import { announceTicketChange } from '../realtime/pubsub.js';
@@ -50,7 +50,7 @@ function announceAll(ctx: Context, tickets: TicketRow[]) {
 
 export async function createIncident(ctx: Context, input: CreateIncidentInput): Promise<IncidentRow> {
   const user = requireStaff(ctx.viewer);
-  const departmentId = input.departmentId ? fromGlobalId(input.departmentId, 'Department', 'departmentId') : user.departmentId;
+  const departmentId = input.departmentId ? fromGlobalId(input.departmentId, 'Department', 'departmentId') : primaryDepartmentOf(user);
   const categoryId = input.categoryId ? fromGlobalId(input.categoryId, 'Category', 'categoryId') : null;
   enforce(incidentPolicy.canCreate(ctx.viewer, departmentId));
   if (categoryId && !(await ctx.loaders.category.load(categoryId))) throw badInput('Choose one of the listed categories.', 'categoryId');

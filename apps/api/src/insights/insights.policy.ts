@@ -6,7 +6,9 @@ import { Prisma } from '@studentdesk/db';
 import {
   ALLOW,
   all,
+  departmentsOf,
   isManagerOrAdmin,
+  isStaffOf,
   keyNeedsScope,
   mustBeStaff,
   refuse,
@@ -36,7 +38,7 @@ export function canReadDepartment(viewer: Viewer, departmentId: string | null): 
   return all(
     () => canReadNumbers(viewer),
     () =>
-      !departmentId || canSeeEveryDepartment(viewer) || departmentId === viewerStaff(viewer)?.departmentId
+      !departmentId || canSeeEveryDepartment(viewer) || isStaffOf(viewer, departmentId)
         ? ALLOW
         : refuse(ErrorCode.FORBIDDEN, "Only managers and admins can see another department's numbers."),
   );
@@ -49,8 +51,8 @@ export const canReadStaffPages = (viewer: Viewer): Decision => mustBeStaff(viewe
 export function insightScope(viewer: Viewer, departmentId: string | null): InsightScope {
   if (departmentId) return { departmentIds: [departmentId] };
   if (canSeeEveryDepartment(viewer)) return { departmentIds: null };
-  const own = viewerStaff(viewer)?.departmentId;
-  return { departmentIds: own ? [own] : [] };
+  const staff = viewerStaff(viewer);
+  return { departmentIds: staff ? departmentsOf(staff) : [] };
 }
 
 /** SQL predicate on a "departmentId" column for the scope. */

@@ -1,7 +1,7 @@
 // The satisfaction report: CSAT, expectation, perception gap and resolution SLA attainment per
 // department, for integrations (insights:read) and staff. Figures from metrics.ts.
 import type { Department, PrismaClient } from '@studentdesk/db';
-import { enforce, viewerStaff, type Viewer } from '../auth/viewer.js';
+import { departmentsOf, enforce, viewerStaff, type Viewer } from '../auth/viewer.js';
 import * as insightsPolicy from './insights.policy.js';
 import {
   addTallies,
@@ -21,7 +21,9 @@ import { LIST_MAXIMUM } from '../limits/list-maximums.js';
  */
 function visibleDepartment(viewer: Viewer): (row: Department) => boolean {
   enforce(insightsPolicy.canReadNumbers(viewer));
-  return insightsPolicy.canSeeEveryDepartment(viewer) ? () => true : (row) => row.id === viewerStaff(viewer)?.departmentId;
+  if (insightsPolicy.canSeeEveryDepartment(viewer)) return () => true;
+  const own = new Set(departmentsOf(viewerStaff(viewer) ?? { memberships: [] }));
+  return (row) => own.has(row.id);
 }
 
 export async function satisfactionReport({ prisma }: { prisma: PrismaClient }, viewer: Viewer, range: Period, now = new Date()) {

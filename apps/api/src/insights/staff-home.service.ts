@@ -2,7 +2,7 @@
 // over the last 7 days and the 7 before (metrics.ts), and praise from students.
 import { Prisma, type Rating as RatingRow } from '@studentdesk/db';
 import { formatTicketNumber, UNRESOLVED_STATUSES } from '@studentdesk/domain';
-import { enforce, requireStaff } from '../auth/viewer.js';
+import { departmentsOf, enforce, requireStaff } from '../auth/viewer.js';
 import type { Context } from '../context.js';
 import { newestFirst, paginate, pageRequest, type PageArgs } from '../relay/pagination.js';
 import type { CsatFigure, CsatTrend, Praise } from './insights.type.js';
@@ -63,11 +63,11 @@ export async function staffHome(ctx: Context, now: Date) {
     thisWeek: csatFigure(addTallies(current.map((row) => row.tally))),
     lastWeek: csatFigure(addTallies(before.map((row) => row.tally))),
   });
-  const ofDepartment = (rows: Array<{ departmentId: string; tally: Tally }>) =>
-    rows.filter((row) => row.departmentId === user.departmentId);
+  const own = new Set(departmentsOf(user));
+  const ofDepartment = (rows: Array<{ departmentId: string; tally: Tally }>) => rows.filter((row) => own.has(row.departmentId));
   return {
     mine: trend(mineNow, mineBefore),
-    department: user.departmentId ? trend(ofDepartment(departmentsNow), ofDepartment(departmentsBefore)) : null,
+    department: own.size ? trend(ofDepartment(departmentsNow), ofDepartment(departmentsBefore)) : null,
     school: trend(departmentsNow, departmentsBefore),
     openTickets,
     praise: await Promise.all(praise.map((row) => toPraise(ctx, row))),

@@ -25,7 +25,7 @@ import {
   type GraphQLFormattedError,
   type GraphQLSchema,
 } from 'graphql';
-import type { Viewer } from '../auth/viewer.js';
+import { isAdmin, type Viewer } from '../auth/viewer.js';
 import { ClientError, ErrorCode, payloadTooLarge, rateLimited, tooComplex } from '../errors.js';
 import type { BudgetState } from './cost-budget.js';
 import { listsWithoutMaximum } from './list-maximums.js';
@@ -64,7 +64,7 @@ export interface Admission {
   /** Every check; `parsed` is the document when the transport parsed it already (Apollo, with `parseOptions`). */
   admit: (request: OperationRequest, caller: Caller, parsed?: { document: DocumentNode; queryHash: string }) => Promise<Admitted | Refused>;
   /** Step 1 alone, for a transport that must refuse before its own parsing (Apollo's). */
-  sizeRefusal: (request: OperationRequest) => GraphQLError | undefined;
+  sizeRefusal: (request: OperationRequest, caller?: Caller) => GraphQLError | undefined;
   /** Apollo parses HTTP requests itself: with these options, as admit() does. */
   parseOptions: typeof parseOptions;
   /** Removes "Did you mean" hints from errors for callers the schema is hidden from. */
@@ -78,6 +78,12 @@ export interface Admission {
 const SUGGESTION = /\s*Did you mean .+\?$/;
 /** What an operation refused in steps 1 to 4 costs its caller's budget: refusing it took work too. */
 export const REFUSED_OPERATION_COST = 10;
+
+/**
+ * What an admin's variables may hold: a people import's CSV (8 MB, imports/people-import.plan.ts)
+ * once JSON has escaped it. Only admins, known from their token before the body is read (server.ts).
+ */
+export const ADMIN_UPLOAD_BYTES = 10 * 1024 * 1024;
 const REMEMBERED_EMPTY_BUDGETS = 10_000;
 /** Validation results by document, so the console's few documents are validated once. */
 const VALIDATED_DOCUMENTS = 1000;
@@ -183,7 +189,7 @@ export function createAdmission(schema: GraphQLSchema, limits: Limits, { product
     return errors;
   };
 
-  const sizeRefusal = (request: OperationRequest): GraphQLError | undefined => {
+  const sizeRefusal = (request: OperationRequest, caller?: Caller): GraphQLError | undefined => {
     const documentBytes = bytesOf(request.query, limits.maxDocumentBytes);
     if (documentBytes > limits.maxDocumentBytes) {
       return payloadTooLarge(
@@ -192,9 +198,11 @@ export function createAdmission(schema: GraphQLSchema, limits: Limits, { product
         limits.maxDocumentBytes,
       );
     }
-    const variablesBytes = bytesOf(request.variables, limits.maxVariablesBytes);
-    if (variablesBytes > limits.maxVariablesBytes) {
-      return payloadTooLarge(`The variables are over ${limits.maxVariablesBytes} bytes.`, 'variablesBytes', limits.maxVariablesBytes);
+    const maxVariablesBytes =
+      caller && isAdmin(caller.viewer) ? Math.max(limits.maxVariablesBytes, ADMIN_UPLOAD_BYTES) : limits.maxVariablesBytes;
+    const variablesBytes = bytesOf(request.variables, maxVariablesBytes);
+    if (variablesBytes > maxVariablesBytes) {
+      return payloadTooLarge(`The variables are over ${maxVariablesBytes} bytes.`, 'variablesBytes', maxVariablesBytes);
     }
     return undefined;
   };
@@ -220,7 +228,7 @@ export function createAdmission(schema: GraphQLSchema, limits: Limits, { product
     caller: Caller,
     parsed?: { document: DocumentNode; queryHash: string },
   ): Admitted | Refused => {
-    const tooBig = sizeRefusal(request);
+    const tooBig = sizeRefusal(request, caller);
     if (tooBig) return refused(tooBig);
     const query = request.query ?? '';
     let document = parsed?.document;

@@ -55,6 +55,10 @@ export const LIST_MAXIMUM = {
   holidayImportDays: 2000,
   /** The events an iCal import leaves out: at most all of them (ICAL_MAX_EVENTS). */
   holidayImportSkipped: 500,
+  /** The departments one person works in (`User.memberships`): setMembership and imports refuse more. */
+  membershipsPerPerson: 10,
+  /** Rows of a people import shown at once (`PeopleImport.rows(first:)`; `offset` walks the rest). */
+  importRows: 1000,
   /** The kinds of audited action (AuditAction), with their meanings. */
   auditActions: 100,
 } as const;

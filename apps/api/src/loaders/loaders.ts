@@ -2,6 +2,7 @@
 // kind, whatever the page size.
 import DataLoader from 'dataloader';
 import { UNRESOLVED_STATUSES } from '@studentdesk/domain';
+import { MEMBERSHIP_ORDER } from '../auth/viewer.js';
 import { LIST_MAXIMUM } from '../limits/list-maximums.js';
 import { createMessageWindowLoader } from './message-window.js';
 import {
@@ -11,6 +12,7 @@ import {
   type CannedResponse,
   type Category,
   type Department,
+  type DepartmentMembership,
   type EmailMessage,
   type Holiday,
   type Incident,
@@ -80,6 +82,10 @@ function cappedGroupedBy<Row, Key extends keyof Row & string>(
 
 export function createLoaders(prisma: PrismaClient) {
   return {
+    /** A person's departments, primary (oldest) first. */
+    memberships: groupedBy<DepartmentMembership, 'userId'>('userId', (userIds) =>
+      prisma.departmentMembership.findMany({ where: { userId: { in: userIds } }, orderBy: MEMBERSHIP_ORDER }),
+    ),
     user: byId<User>((ids) => prisma.user.findMany({ where: { id: { in: ids } } })),
     department: byId<Department>((ids) => prisma.department.findMany({ where: { id: { in: ids } } })),
     category: byId<Category>((ids) => prisma.category.findMany({ where: { id: { in: ids } } })),
@@ -125,7 +131,11 @@ export function createLoaders(prisma: PrismaClient) {
           where: { departmentId: { in: ids }, status: { in: [...UNRESOLVED_STATUSES] } },
           _count: true,
         }),
-        prisma.user.groupBy({ by: ['departmentId'], where: { departmentId: { in: ids }, deactivatedAt: null }, _count: true }),
+        prisma.departmentMembership.groupBy({
+          by: ['departmentId'],
+          where: { departmentId: { in: ids }, user: { deactivatedAt: null } },
+          _count: true,
+        }),
       ]);
       const count = (rows: Array<{ departmentId: string | null; _count: number }>, id: string) =>
         rows.find((row) => row.departmentId === id)?._count ?? 0;

@@ -1,4 +1,4 @@
-// Staff join by invitation: an admin names the person, their role and department; the email's link
+// Staff join by invitation: an admin names the person, their role and department (their first membership); the email's link
 // (single use, 7 days, only its SHA-256 stored) lets them choose a password, which creates the
 // account and signs them in. The account exists only once they accept, so an address typed wrong
 // leaves nothing behind but an expired invitation.
@@ -24,6 +24,9 @@ const TAKEN = 'An account with this email address already exists: sign in, or re
 // Deliberately loose: the invitation email itself is the real test of an address.
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
+/** An address worth sending to (the CSV import checks each row with it too). */
+export const looksLikeEmail = (email: string): boolean => EMAIL.test(email) && email.length <= 254;
+
 export function invitationStatus(invitation: InvitationRow, now: Date): InvitationStatus {
   if (invitation.acceptedAt) return InvitationStatus.ACCEPTED;
   if (invitation.revokedAt) return InvitationStatus.REVOKED;
@@ -36,7 +39,7 @@ export async function inviteStaff(ctx: Context, input: InviteStaffInput): Promis
   const admin = requireUser(ctx.viewer);
   const email = input.email.trim().toLowerCase();
   const name = input.name.trim();
-  if (!EMAIL.test(email) || email.length > 254) throw badInput('Enter an email address such as name@school.edu.', 'email');
+  if (!looksLikeEmail(email)) throw badInput('Enter an email address such as name@school.edu.', 'email');
   if (!name || name.length > 100) throw badInput('Enter their name (up to 100 characters).', 'name');
   if (!isStaffRole(input.role)) throw badInput('Invite staff, managers or admins; students do not need an invitation.', 'role');
   const department = await ctx.prisma.department.findUnique({
@@ -101,7 +104,8 @@ export async function acceptInvitation(ctx: Context, token: string, password: st
           email: invitation.email,
           name: invitation.name,
           role: invitation.role,
-          departmentId: invitation.departmentId,
+          // The invitation's department becomes their first membership (an admin's too: it places them in its staff list).
+          memberships: { create: { departmentId: invitation.departmentId, role: invitation.role === 'MANAGER' ? 'MANAGER' : 'STAFF' } },
           passwordHash,
         },
       });

@@ -1,4 +1,4 @@
-import type { Invitation as InvitationRow, User as UserRow } from '@studentdesk/db';
+import { DepartmentRole, type Invitation as InvitationRow, type User as UserRow } from '@studentdesk/db';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { AuthPayload } from '../account/account.type.js';
 import { PASSWORD_MIN_LENGTH } from '@studentdesk/domain';
@@ -7,6 +7,7 @@ import { Department } from '../departments/department.type.js';
 import { PageArgs } from '../relay/pagination.js';
 import { User } from '../users/user.type.js';
 import { acceptInvitation, invitationStatus, inviteStaff, listInvitations, revokeInvitation } from './invitation.service.js';
+import { removeMembership, setMembership } from './membership.service.js';
 import { deactivateUser, listStaffAccounts, reactivateUser } from './people.service.js';
 import { Invitation, InvitationConnection, InvitationStatus, InviteStaffInput, StaffAccountConnection } from './people.type.js';
 
@@ -81,6 +82,31 @@ export class PeopleResolver {
     @Ctx() ctx: Context,
   ): Promise<UserRow> {
     return deactivateUser(ctx, userId, reassignTo);
+  }
+
+  @Mutation(() => User, {
+    description:
+      'Admins: make a staff member, manager or admin a member of a department as STAFF or MANAGER (adding it, or changing their role there). Their kind (`User.role`) follows: MANAGER when they manage any department. Students cannot be members: BAD_USER_INPUT.',
+  })
+  setMembership(
+    @Arg('userId', () => ID, { description: 'The person.' }) userId: string,
+    @Arg('departmentId', () => ID, { description: 'The department.' }) departmentId: string,
+    @Arg('role', () => DepartmentRole, { description: 'STAFF or MANAGER in that department.' }) role: DepartmentRole,
+    @Ctx() ctx: Context,
+  ): Promise<UserRow> {
+    return setMembership(ctx, userId, departmentId, role);
+  }
+
+  @Mutation(() => User, {
+    description:
+      'Admins: take a person out of a department. They stop seeing its queue at their next request; tickets assigned to them stay theirs. Not a member: nothing changes.',
+  })
+  removeMembership(
+    @Arg('userId', () => ID, { description: 'The person.' }) userId: string,
+    @Arg('departmentId', () => ID, { description: 'The department.' }) departmentId: string,
+    @Ctx() ctx: Context,
+  ): Promise<UserRow> {
+    return removeMembership(ctx, userId, departmentId);
   }
 
   @Mutation(() => User, { description: 'Admins: let a deactivated account sign in again. Its former tickets stay where they went.' })

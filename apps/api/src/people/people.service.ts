@@ -35,7 +35,7 @@ async function loadPerson(ctx: Context, globalId: string): Promise<UserRow> {
 
 /**
  * The account stops working at once (every session ends, sockets close). Its open tickets go to
- * `reassignTo`, an active colleague of the same department (or an admin), or back to the queue.
+ * `reassignTo`, an active colleague sharing one of their departments (or an admin), or back to the queue.
  */
 export async function deactivateUser(ctx: Context, userGlobalId: string, reassignToGlobalId?: string | null): Promise<UserRow> {
   enforce(peoplePolicy.canManagePeople(ctx.viewer));
@@ -49,7 +49,9 @@ export async function deactivateUser(ctx: Context, userGlobalId: string, reassig
     if (!heir || heir.deactivatedAt || !isStaffRole(heir.role) || heir.id === user.id) {
       throw badInput('Hand the tickets to another active staff member.', 'reassignTo');
     }
-    if (heir.role !== 'ADMIN' && heir.departmentId !== user.departmentId) {
+    const [theirs, heirs] = await Promise.all([ctx.loaders.memberships.load(user.id), ctx.loaders.memberships.load(heir.id)]);
+    const shared = heirs.some((membership) => theirs.some((mine) => mine.departmentId === membership.departmentId));
+    if (heir.role !== 'ADMIN' && !shared) {
       throw badInput('Hand the tickets to someone in the same department, or leave them unassigned.', 'reassignTo');
     }
   }

@@ -9,7 +9,16 @@ import { join } from 'node:path';
 import type { PrismaClient, TicketStatus } from '@studentdesk/db';
 import { findRepoRoot } from '@studentdesk/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codes, createArticle, createCategory, createDepartment, createSchool, createUser, type GraphQLResponse, type School } from '@studentdesk/testing';
+import {
+  codes,
+  createArticle,
+  createCategory,
+  createDepartment,
+  createSchool,
+  createUser,
+  type GraphQLResponse,
+  type School,
+} from '@studentdesk/testing';
 import { startTestApi, type TestApi } from '../test/api.js';
 import { parseGlobalId, toGlobalId } from '../relay/global-id.js';
 import { issueTrackingCode } from '../tickets/tracking-code.js';
@@ -1175,6 +1184,53 @@ const ACCESS: Rule[] = [
           return toGlobalId('User', user.id);
         },
         (userId) => ({ document: 'mutation($userId: ID!) { reactivateUser(userId: $userId) { id } }', variables: { userId } }),
+      ),
+    ],
+  },
+  {
+    type: 'User',
+    action: 'setMembership',
+    expected: only(['admin']),
+    doors: [
+      mutation(
+        async (world) => toGlobalId('User', (await createUser(world.api.db.prisma, 'STAFF')).id),
+        (userId, _caller, world) => ({
+          document:
+            'mutation($userId: ID!, $departmentId: ID!) { setMembership(userId: $userId, departmentId: $departmentId, role: MANAGER) { id } }',
+          variables: { userId, departmentId: world.ids.department },
+        }),
+      ),
+    ],
+  },
+  {
+    type: 'User',
+    action: 'removeMembership',
+    expected: only(['admin']),
+    doors: [
+      mutation(
+        async (world) =>
+          toGlobalId('User', (await createUser(world.api.db.prisma, 'STAFF', { departmentId: world.school.departments.it.id })).id),
+        (userId, _caller, world) => ({
+          document: 'mutation($userId: ID!, $departmentId: ID!) { removeMembership(userId: $userId, departmentId: $departmentId) { id } }',
+          variables: { userId, departmentId: world.ids.department },
+        }),
+      ),
+    ],
+  },
+  {
+    type: 'User',
+    action: 'previewPeopleImport',
+    expected: only(['admin']),
+    doors: [query('{ previewPeopleImport(csv: "email,name,role") { applied } }')],
+  },
+  {
+    type: 'User',
+    action: 'importPeople',
+    expected: only(['admin']),
+    doors: [
+      mutation(
+        async () => `email,name,role\r\nimported-${randomUUID()}@example.edu,Ira Imported,student\r\n`,
+        (csv) => ({ document: 'mutation($csv: String!) { importPeople(csv: $csv) { applied } }', variables: { csv } }),
       ),
     ],
   },

@@ -58,9 +58,9 @@ export async function escalateSlaBreaches(prisma: PrismaClient, publicUrl: strin
     const assigneeIds = claimed.flatMap((ticket) => (ticket.assigneeId ? [ticket.assigneeId] : []));
     const [departments, managers, assignees] = await Promise.all([
       tx.department.findMany({ where: { id: { in: departmentIds } }, select: { id: true, name: true, timeZone: true } }),
-      tx.user.findMany({
-        where: { role: 'MANAGER', departmentId: { in: departmentIds }, deactivatedAt: null },
-        select: { email: true, departmentId: true },
+      tx.departmentMembership.findMany({
+        where: { role: 'MANAGER', departmentId: { in: departmentIds }, user: { deactivatedAt: null } },
+        select: { departmentId: true, user: { select: { email: true } } },
       }),
       tx.user.findMany({ where: { id: { in: assigneeIds }, deactivatedAt: null }, select: { id: true, email: true, name: true } }),
     ]);
@@ -71,7 +71,7 @@ export async function escalateSlaBreaches(prisma: PrismaClient, publicUrl: strin
       const department = departments.find((candidate) => candidate.id === ticket.departmentId)!;
       const assignee = assignees.find((user) => user.id === ticket.assigneeId);
       const recipients = new Set([
-        ...managers.filter((manager) => manager.departmentId === ticket.departmentId).map((manager) => manager.email),
+        ...managers.filter((manager) => manager.departmentId === ticket.departmentId).map((manager) => manager.user.email),
         ...(assignee ? [assignee.email] : []),
       ]);
       await tx.ticketEvent.createMany({

@@ -3,7 +3,7 @@
 import { filter, map, pipe } from '@graphql-yoga/subscription';
 import type { Ticket as TicketRow } from '@studentdesk/db';
 import { Arg, Ctx, ID, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
-import { enforce, requireStaff } from '../auth/viewer.js';
+import { departmentsOf, enforce, requireStaff } from '../auth/viewer.js';
 import { createLoaders, type Context } from '../context.js';
 import { badInput, subscriptionOverHttp } from '../errors.js';
 import { EVERY_DEPARTMENT, QUEUE_CHANGED } from '../realtime/pubsub.js';
@@ -15,14 +15,19 @@ interface QueueChangedArgs {
   departmentId?: string | null;
 }
 
-/** The department topic a viewer listens on: their own; any one (or all) for admins. */
+/**
+ * The department topic a viewer listens on: one of their departments, or all of them (the whole
+ * school's topic, which the filter below narrows to tickets they work); any one or all for admins.
+ */
 function queueTopic(context: Context, departmentGlobalId: string | null | undefined): string {
   const user = requireStaff(context.viewer);
   const departmentId = departmentGlobalId ? fromGlobalId(departmentGlobalId, 'Department', 'departmentId') : null;
   enforce(ticketPolicy.canFollowQueue(context.viewer, departmentId));
-  if (user.role === 'ADMIN') return departmentId ?? EVERY_DEPARTMENT;
-  if (!user.departmentId) throw badInput('You belong to no department, so you have no queue to follow.', 'departmentId');
-  return user.departmentId;
+  if (departmentId) return departmentId;
+  if (user.role === 'ADMIN') return EVERY_DEPARTMENT;
+  const departmentIds = departmentsOf(user);
+  if (departmentIds.length === 0) throw badInput('You belong to no department, so you have no queue to follow.', 'departmentId');
+  return departmentIds.length === 1 ? departmentIds[0]! : EVERY_DEPARTMENT;
 }
 
 function subscribeToQueue({ args, context }: SubscribeResolverData<unknown, QueueChangedArgs, Context>) {

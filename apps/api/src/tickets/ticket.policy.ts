@@ -3,8 +3,10 @@
 // (visibleTicketBranches) sit side by side and must say the same.
 import { Prisma, type Message as MessageRow, type Ticket as TicketRow } from '@studentdesk/db';
 import {
+  actsIn,
   ALLOW,
   all,
+  departmentsOf,
   hasScope,
   isStaffRole,
   keyNeedsScope,
@@ -34,7 +36,7 @@ type TicketOwnership = Pick<TicketRow, 'id' | 'departmentId' | 'assigneeId' | 'r
 export function works(viewer: Viewer, ticket: Pick<TicketRow, 'departmentId' | 'assigneeId'>): boolean {
   const user = viewerStaff(viewer);
   if (!user) return false;
-  return user.role === 'ADMIN' || ticket.departmentId === user.departmentId || ticket.assigneeId === user.id;
+  return actsIn(user, ticket.departmentId) || ticket.assigneeId === user.id;
 }
 
 export function ticketAccess(
@@ -123,10 +125,11 @@ export function visibleTicketBranches(viewer: Viewer): Prisma.Sql[] {
   const { user } = viewer;
   if (user.role === 'ADMIN') return [Prisma.sql`TRUE`];
   if (isStaffRole(user.role)) {
-    return user.departmentId
+    const departmentIds = departmentsOf(user);
+    return departmentIds.length
       ? [
-          Prisma.sql`t."departmentId" = ${user.departmentId}::uuid`,
-          Prisma.sql`(t."assigneeId" = ${user.id}::uuid AND t."departmentId" <> ${user.departmentId}::uuid)`,
+          Prisma.sql`t."departmentId" = ANY(${departmentIds}::uuid[])`,
+          Prisma.sql`(t."assigneeId" = ${user.id}::uuid AND t."departmentId" <> ALL(${departmentIds}::uuid[]))`,
         ]
       : [Prisma.sql`t."assigneeId" = ${user.id}::uuid`];
   }

@@ -10,7 +10,7 @@ import {
   type User as UserRow,
 } from '@studentdesk/db';
 import { TicketStatus } from '@studentdesk/domain';
-import { enforce, isStaffRole, requireStaff, viewerUser } from '../auth/viewer.js';
+import { actsIn, enforce, isStaffRole, requireStaff, viewerUser } from '../auth/viewer.js';
 import type { Context } from '../context.js';
 import { badInput, ClientError, ErrorCode, isUniqueViolation, notFound } from '../errors.js';
 import { recordEvent, recordMessageCreated, recordTicketChanges, ticketSnapshot } from '../integrations/webhook-events.js';
@@ -397,7 +397,7 @@ export async function assignTicket(ctx: Context, ticketGlobalId: string, assigne
     if (!assignee || assignee.deactivatedAt || !isStaffRole(assignee.role)) {
       throw badInput('Tickets can only be assigned to active staff.', 'assigneeId');
     }
-    if (assignee.role !== 'ADMIN' && assignee.departmentId !== ticket.departmentId) {
+    if (!actsIn({ ...assignee, memberships: await ctx.loaders.memberships.load(assignee.id) }, ticket.departmentId)) {
       throw badInput('Assign the ticket to someone in its department, or move it to their department first.', 'assigneeId');
     }
   }

@@ -1,11 +1,13 @@
-import type { User as UserRow } from '@studentdesk/db';
+import type { AuditEntryView } from '../audit/audit.service.js';
+import { AuditEntry } from '../audit/audit.type.js';
+import type { DepartmentMembership as MembershipRow, User as UserRow } from '@studentdesk/db';
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { enforce, viewerUser } from '../auth/viewer.js';
 import type { Context } from '../context.js';
 import { Department } from '../departments/department.type.js';
 import { staffMembers } from './staff-directory.service.js';
 import * as userPolicy from './user.policy.js';
-import { User } from './user.type.js';
+import { DepartmentMembership, User } from './user.type.js';
 import { LIST_MAXIMUM, MaxItems } from '../limits/list-maximums.js';
 
 @Resolver(() => User)
@@ -26,9 +28,21 @@ export class UserResolver {
     return staffMembers(ctx, departmentId);
   }
 
-  @FieldResolver(() => Department, { nullable: true, description: 'The department a staff member works in.' })
-  department(@Root() user: UserRow, @Ctx() ctx: Context) {
-    return user.departmentId ? ctx.loaders.department.load(user.departmentId) : null;
+  @FieldResolver(() => Department, {
+    nullable: true,
+    description: 'The primary department of a staff member: the first they joined (see `memberships` for all of them).',
+  })
+  async department(@Root() user: UserRow, @Ctx() ctx: Context) {
+    const [primary] = await ctx.loaders.memberships.load(user.id);
+    return primary ? ctx.loaders.department.load(primary.departmentId) : null;
+  }
+
+  @FieldResolver(() => [DepartmentMembership], {
+    description: 'Every department the person works in, with their role there, the primary (first joined) first. Empty for students.',
+  })
+  @MaxItems(LIST_MAXIMUM.membershipsPerPerson)
+  memberships(@Root() user: UserRow, @Ctx() ctx: Context): Promise<MembershipRow[]> {
+    return ctx.loaders.memberships.load(user.id);
   }
 
   @FieldResolver(() => String, {
@@ -49,5 +63,25 @@ export class UserResolver {
   })
   active(@Root() user: UserRow): boolean {
     return !user.deactivatedAt;
+  }
+}
+
+@Resolver(() => DepartmentMembership)
+export class DepartmentMembershipResolver {
+  @FieldResolver(() => Department, { description: 'The department.' })
+  async department(@Root() membership: MembershipRow, @Ctx() ctx: Context) {
+    return ctx.loaders.department.load(membership.departmentId);
+  }
+}
+
+/** The person behind an audit entry: admins read the log, and admins may see every account. */
+@Resolver(() => AuditEntry)
+export class AuditEntryActorResolver {
+  @FieldResolver(() => User, {
+    nullable: true,
+    description: 'The person who acted; null for an API key, the first-run setup link or the system.',
+  })
+  actor(@Root() entry: AuditEntryView, @Ctx() ctx: Context) {
+    return entry.actorUserId ? ctx.loaders.user.load(entry.actorUserId) : null;
   }
 }

@@ -24,7 +24,10 @@ export function Admin() {
   return (
     <>
       <nav aria-label="Admin" className="tabs">
-        <NavLink to="/admin/people">People</NavLink>
+        <NavLink to="/admin/people" end>
+          People
+        </NavLink>
+        <NavLink to="/admin/people/import">Import people</NavLink>
         <NavLink to="/admin/departments">Departments</NavLink>
         <NavLink to="/admin/api-keys">API keys</NavLink>
         <NavLink to="/admin/webhooks">Webhooks</NavLink>

@@ -1,15 +1,16 @@
-// The people of the desk, for admins: who works here (role, department, whether they can sign in),
-// inviting someone new, and letting someone go. Deactivating asks who takes over their open
-// tickets (a colleague of the same department, or nobody: back to the queue).
+// The people of the desk, for admins: who works here (role, departments, whether they can sign in),
+// placing them in departments, inviting someone new, and letting someone go. Deactivating asks who
+// takes over their open tickets (a colleague sharing a department, or nobody: back to the queue).
 import { useMutation, useQuery } from '@apollo/client/react';
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
+import { NavLink } from 'react-router';
 import { ActionOutcome } from '../components/ActionOutcome';
 import { ToneBadge } from '../components/Badges';
 import { ConfirmButton } from '../components/ConfirmButton';
 import { ListTable } from '../components/ListTable';
 import { LoadMore } from '../components/LoadMore';
 import { graphql } from '../gql';
-import type { InvitationStatus, PeopleQuery, Role } from '../gql/graphql';
+import type { DepartmentRole, InvitationStatus, PeopleQuery, Role } from '../gql/graphql';
 import { formText } from '../lib/forms';
 import type { Tone } from '../lib/integrations';
 import { formatDateTime } from '../lib/time';
@@ -23,9 +24,12 @@ export const PERSON_FIELDS = graphql(`
     email
     role
     active
-    department {
-      id
-      name
+    memberships {
+      role
+      department {
+        id
+        name
+      }
     }
   }
 `);
@@ -92,6 +96,22 @@ const DEACTIVATE_USER = graphql(`
   }
 `);
 
+const SET_MEMBERSHIP = graphql(`
+  mutation SetMembership($userId: ID!, $departmentId: ID!, $role: DepartmentRole!) {
+    setMembership(userId: $userId, departmentId: $departmentId, role: $role) {
+      ...PersonFields
+    }
+  }
+`);
+
+const REMOVE_MEMBERSHIP = graphql(`
+  mutation RemoveMembership($userId: ID!, $departmentId: ID!) {
+    removeMembership(userId: $userId, departmentId: $departmentId) {
+      ...PersonFields
+    }
+  }
+`);
+
 const REACTIVATE_USER = graphql(`
   mutation ReactivateUser($userId: ID!) {
     reactivateUser(userId: $userId) {
@@ -103,6 +123,12 @@ const REACTIVATE_USER = graphql(`
 type Person = PeopleQuery['staffAccounts']['edges'][number]['node'];
 
 const ROLE_LABELS: Record<Role, string> = { STUDENT: 'Student', STAFF: 'Staff', MANAGER: 'Manager', ADMIN: 'Admin' };
+const DEPARTMENT_ROLES: Record<DepartmentRole, string> = { STAFF: 'Staff', MANAGER: 'Manager' };
+
+/** "IT (manager), Library": a person's departments, primary first. */
+const departmentsText = (person: Person) =>
+  person.memberships.map((membership) => `${membership.department.name}${membership.role === 'MANAGER' ? ' (manager)' : ''}`).join(', ') ||
+  '—';
 const INVITATION_STATES: Record<InvitationStatus, { label: string; tone: Tone }> = {
   PENDING: { label: 'Waiting', tone: 'waiting' },
   ACCEPTED: { label: 'Accepted', tone: 'ok' },
@@ -137,11 +163,118 @@ function DeactivateButton({
         {colleagues.map((colleague) => (
           <option key={colleague.id} value={colleague.id}>
             {colleague.name} ({ROLE_LABELS[colleague.role]}
-            {colleague.department ? `, ${colleague.department.name}` : ''})
+            {colleague.memberships.length ? `, ${departmentsText(colleague)}` : ''})
           </option>
         ))}
       </select>
     </ConfirmButton>
+  );
+}
+
+/**
+ * A person's departments, in a dialog: change their role in one, take them out of one, or add one.
+ * Each change is saved at once and shows in the table behind.
+ */
+function MembershipsButton({ person, departments }: { person: Person; departments: ReadonlyArray<{ id: string; name: string }> }) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const headingId = useId();
+  const addId = useId();
+  const addRoleId = useId();
+  const { problem, done, run, clear } = useAction();
+  const [setMembership] = useMutation(SET_MEMBERSHIP);
+  const [removeMembership] = useMutation(REMOVE_MEMBERSHIP);
+  const [adding, setAdding] = useState('');
+  const [addRole, setAddRole] = useState<DepartmentRole>('STAFF');
+  const outside = departments.filter((department) => !person.memberships.some((membership) => membership.department.id === department.id));
+  const set = (departmentId: string, name: string, role: DepartmentRole) =>
+    run(
+      () => setMembership({ variables: { userId: person.id, departmentId, role } }),
+      `${person.name} is ${role === 'MANAGER' ? 'a manager' : 'staff'} of ${name}.`,
+    );
+  return (
+    <>
+      <button
+        type="button"
+        aria-label={`Departments of ${person.name}`}
+        onClick={() => {
+          clear();
+          dialog.current?.showModal();
+        }}
+      >
+        Departments
+      </button>
+      <dialog ref={dialog} aria-labelledby={headingId}>
+        <h2 id={headingId}>Departments of {person.name}</h2>
+        <p className="muted">They work the queue of each department; managers also run it. The first is their primary department.</p>
+        <ActionOutcome problem={problem} done={done} />
+        {person.memberships.length > 0 ? (
+          <ul>
+            {person.memberships.map((membership) => (
+              <li key={membership.department.id}>
+                <label htmlFor={`${headingId}-${membership.department.id}`}>{membership.department.name}</label>{' '}
+                <select
+                  id={`${headingId}-${membership.department.id}`}
+                  value={membership.role}
+                  onChange={(event) =>
+                    set(membership.department.id, membership.department.name, event.currentTarget.value as DepartmentRole)
+                  }
+                >
+                  <option value="STAFF">{DEPARTMENT_ROLES.STAFF}</option>
+                  <option value="MANAGER">{DEPARTMENT_ROLES.MANAGER}</option>
+                </select>{' '}
+                <button
+                  type="button"
+                  aria-label={`Remove ${person.name} from ${membership.department.name}`}
+                  onClick={() =>
+                    run(
+                      () => removeMembership({ variables: { userId: person.id, departmentId: membership.department.id } }),
+                      `${person.name} left ${membership.department.name}.`,
+                    )
+                  }
+                >
+                  Remove
+                </button>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="empty">No department yet.</p>
+        )}
+        {outside.length > 0 && (
+          <div>
+            <label htmlFor={addId}>Add to department</label>
+            <select id={addId} value={adding} onChange={(event) => setAdding(event.currentTarget.value)}>
+              <option value="">Choose a department</option>
+              {outside.map((department) => (
+                <option key={department.id} value={department.id}>
+                  {department.name}
+                </option>
+              ))}
+            </select>
+            <label htmlFor={addRoleId}>As</label>
+            <select id={addRoleId} value={addRole} onChange={(event) => setAddRole(event.currentTarget.value as DepartmentRole)}>
+              <option value="STAFF">{DEPARTMENT_ROLES.STAFF}</option>
+              <option value="MANAGER">{DEPARTMENT_ROLES.MANAGER}</option>
+            </select>
+            <button
+              type="button"
+              disabled={!adding}
+              onClick={async () => {
+                const department = outside.find((candidate) => candidate.id === adding)!;
+                if (await set(department.id, department.name, addRole)) setAdding('');
+              }}
+            >
+              Add
+            </button>
+          </div>
+        )}
+        <div className="actions">
+          <button type="button" onClick={() => dialog.current?.close()}>
+            Close
+          </button>
+        </div>
+      </dialog>
+    </>
   );
 }
 
@@ -156,16 +289,19 @@ export default function People() {
   const { problem, done, run, submit } = useAction();
   const people = data?.staffAccounts.edges.map((edge) => edge.node) ?? [];
   const invitations = data?.invitations.edges.map((edge) => edge.node) ?? [];
-  /** Who may take someone's tickets: active colleagues of their department, and admins. */
+  /** Who may take someone's tickets: active colleagues sharing one of their departments, and admins. */
+  const shares = (one: Person, other: Person) =>
+    one.memberships.some((membership) => other.memberships.some((theirs) => theirs.department.id === membership.department.id));
   const colleaguesOf = (person: Person) =>
-    people.filter(
-      (other) => other.id !== person.id && other.active && (other.role === 'ADMIN' || other.department?.id === person.department?.id),
-    );
+    people.filter((other) => other.id !== person.id && other.active && (other.role === 'ADMIN' || shares(person, other)));
 
   return (
     <section aria-labelledby="people-title">
       <h1 id="people-title">People</h1>
-      <p className="muted">Staff join by invitation: they choose their own password from the link in the email, valid for 7 days.</p>
+      <p className="muted">
+        Staff join by invitation: they choose their own password from the link in the email, valid for 7 days. Many people at once:{' '}
+        <NavLink to="/admin/people/import">import them from a CSV file</NavLink>.
+      </p>
       <ActionOutcome problem={problem} done={done} />
 
       <form
@@ -231,15 +367,16 @@ export default function People() {
 
       <h2 id="staff-list-title">Staff accounts</h2>
       {people.length > 0 && (
-        <ListTable labelledBy="staff-list-title" columns={['Name', 'Email', 'Role', 'Department', 'Status']} actions>
+        <ListTable labelledBy="staff-list-title" columns={['Name', 'Email', 'Role', 'Departments', 'Status']} actions>
           {people.map((person) => (
             <tr key={person.id}>
               <th scope="row">{person.name}</th>
               <td>{person.email}</td>
               <td>{ROLE_LABELS[person.role]}</td>
-              <td>{person.department?.name ?? '—'}</td>
+              <td>{departmentsText(person)}</td>
               <td>{person.active ? <ToneBadge tone="ok">Active</ToneBadge> : <ToneBadge tone="late">Deactivated</ToneBadge>}</td>
               <td>
+                <MembershipsButton person={person} departments={data?.departments ?? []} />{' '}
                 {person.id === viewer.id ? null : person.active ? (
                   <DeactivateButton
                     person={person}

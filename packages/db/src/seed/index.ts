@@ -98,6 +98,7 @@ async function seedInto(db: Db, scale: number, now: Date, log: (line: string) =>
   await insertInChunks(school.rows.categories, (data) => db.category.createMany({ data }));
   await insertInChunks(school.rows.slaPolicies, (data) => db.slaPolicy.createMany({ data }));
   await insertInChunks(people.rows, (data) => db.user.createMany({ data }));
+  await insertInChunks(people.memberships, (data) => db.departmentMembership.createMany({ data }));
   await insertInChunks(incidents.rows.incidents, (data) => db.incident.createMany({ data }));
   await insertInChunks(incidents.rows.updates, (data) => db.incidentUpdate.createMany({ data }));
   await insertContent(db, content);

@@ -29,6 +29,7 @@ export interface People {
   teams: Map<SchoolDepartment, DepartmentTeam>;
   demo: { student: Person; staff: Person; manager: Person; admin: Person; financialAid: Person };
   rows: Prisma.UserCreateManyInput[];
+  memberships: Prisma.DepartmentMembershipCreateManyInput[];
 }
 
 /** The password of every seeded account. */
@@ -262,6 +263,7 @@ const DEMO_ACCOUNTS = {
 export function buildPeople(school: School, random: Random, now: Date, scale: number, passwordHash: string): People {
   const mailboxes = new Mailboxes();
   const rows: Prisma.UserCreateManyInput[] = [];
+  const memberships: Prisma.DepartmentMembershipCreateManyInput[] = [];
   const nowMs = now.getTime();
 
   const person = (
@@ -291,9 +293,12 @@ export function buildPeople(school: School, random: Random, now: Date, scale: nu
       role,
       passwordHash,
       studentNumber,
-      departmentId: created.departmentId,
       createdAt: new Date(createdAt),
     });
+    if (created.departmentId) {
+      const departmentRole = role === 'MANAGER' ? 'MANAGER' : 'STAFF';
+      memberships.push({ userId: created.id, departmentId: created.departmentId, role: departmentRole, createdAt: new Date(createdAt) });
+    }
     return created;
   };
   const fixed = (account: FixedAccount, createdAt: number, studentNumber: string | null = null): Person =>
@@ -379,5 +384,6 @@ export function buildPeople(school: School, random: Random, now: Date, scale: nu
     teams,
     demo: { student: demoStudent, staff: demoStaff, manager: demoManager, admin, financialAid: demoFinancialAid },
     rows,
+    memberships,
   };
 }

@@ -60,7 +60,7 @@ describe.each(await testDatabaseKinds())('the demo school on %s', (kind) => {
     expect(summary.articles).toBeGreaterThanOrEqual(30);
     expect(summary.cannedResponses).toBeGreaterThanOrEqual(15);
     expect(summary.suggestions).toBeGreaterThanOrEqual(10);
-    const departments = await db.prisma.department.findMany({ include: { categories: true, members: true, slaPolicies: true } });
+    const departments = await db.prisma.department.findMany({ include: { categories: true, memberships: true, slaPolicies: true } });
     expect(departments.map((department) => department.slug).sort()).toEqual([
       'financial-aid',
       'housing',
@@ -73,7 +73,7 @@ describe.each(await testDatabaseKinds())('the demo school on %s', (kind) => {
       expect(department.timeZone).toBe('Europe/Amsterdam');
       expect(department.categories.length).toBeGreaterThanOrEqual(3);
       expect(department.categories.length).toBeLessThanOrEqual(6);
-      expect(department.members.some((member) => member.role === 'MANAGER')).toBe(true);
+      expect(department.memberships.some((membership) => membership.role === 'MANAGER')).toBe(true);
       const urgent = department.slaPolicies.find((policy) => policy.priority === 'URGENT');
       expect(urgent?.businessHoursOnly).toBe(false);
       expect(department.slaPolicies.filter((policy) => policy.businessHoursOnly)).toHaveLength(3);
@@ -231,7 +231,8 @@ describe.each(await testDatabaseKinds())('the demo school on %s', (kind) => {
              (SELECT count(*)::int FROM "Message" m JOIN "Ticket" t ON t.id = m."ticketId" LEFT JOIN "User" u ON u.id = m."authorId"
                WHERE (m.internal AND (u.role IS NULL OR u.role = 'STUDENT'))
                   OR (u.role = 'STUDENT' AND m."authorId" IS DISTINCT FROM t."requesterId")
-                  OR (u.role <> 'STUDENT' AND u."departmentId" IS DISTINCT FROM t."departmentId")) AS "wrongAuthor"`;
+                  OR (u.role <> 'STUDENT' AND NOT EXISTS (
+                    SELECT 1 FROM "DepartmentMembership" dm WHERE dm."userId" = u.id AND dm."departmentId" = t."departmentId"))) AS "wrongAuthor"`;
     expect(shape).toMatchObject({ resolvedWithout: 0, before: 0, wrongAuthor: 0 });
     expect(shape?.most).toBeLessThanOrEqual(8);
     expect((shape?.withNotes ?? 0) / (shape?.tickets ?? 1)).toBeGreaterThan(0.2);
@@ -240,7 +241,8 @@ describe.each(await testDatabaseKinds())('the demo school on %s', (kind) => {
 
   it('assigns tickets to staff of their own department', async () => {
     const [wrong] = await sql<{ tickets: number; unassignedNew: number; news: number }>`
-      SELECT count(*) FILTER (WHERE u.id IS NOT NULL AND (u."departmentId" <> t."departmentId" OR u.role = 'STUDENT'))::int AS tickets,
+      SELECT count(*) FILTER (WHERE u.id IS NOT NULL AND (u.role = 'STUDENT' OR NOT EXISTS (
+                SELECT 1 FROM "DepartmentMembership" dm WHERE dm."userId" = u.id AND dm."departmentId" = t."departmentId")))::int AS tickets,
              count(*) FILTER (WHERE t.status = 'NEW' AND t."assigneeId" IS NULL)::int AS "unassignedNew",
              count(*) FILTER (WHERE t.status = 'NEW')::int AS news
       FROM "Ticket" t LEFT JOIN "User" u ON u.id = t."assigneeId"`;
@@ -317,9 +319,9 @@ describe.each(await testDatabaseKinds())('the demo school on %s', (kind) => {
       ['finaid@studentdesk.demo', 'STAFF', undefined, 'financial-aid'],
     ] as const;
     for (const [email, role, name, department] of expected) {
-      const user = await db.prisma.user.findUnique({ where: { email }, include: { department: true } });
+      const user = await db.prisma.user.findUnique({ where: { email }, include: { memberships: { include: { department: true } } } });
       expect(user, email).toMatchObject({ role, ...(name ? { name } : {}) });
-      expect(user?.department?.slug ?? null).toBe(department);
+      expect(user?.memberships.map((membership) => membership.department.slug)).toEqual(department ? [department] : []);
       expect(await verifyPassword('studentdesk', user?.passwordHash ?? '')).toBe(true);
     }
     const hashes = await sql<{ hashes: number }>`SELECT count(DISTINCT "passwordHash")::int AS hashes FROM "User"`;
