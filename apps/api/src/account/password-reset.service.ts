@@ -4,6 +4,7 @@
 // as a password change does, and signs the caller in.
 import type { User as UserRow } from '@studentdesk/db';
 import { hashLinkToken, LINK_TOKEN_PREFIX, newLinkToken } from '../auth/link-tokens.js';
+import { passwordAllowedFor, passwordSignInOff, passwordSignInSetting } from '../auth/password-sign-in.js';
 import { isStaffRole } from '../auth/viewer.js';
 import type { Context } from '../context.js';
 import { badInput } from '../errors.js';
@@ -20,14 +21,21 @@ function resetLink(publicUrl: string, user: Pick<UserRow, 'role'>, token: string
   return `${publicUrl}${isStaffRole(user.role) ? '/console' : ''}/reset-password#token=${encodeURIComponent(token)}`;
 }
 
-/** Always true. For an active account with a password, stores a reset and writes its email to the outbox. */
+/**
+ * Always true, unless password sign-in is off for everyone. For an active account with a password
+ * that may sign in with it, stores a reset and writes its email to the outbox; a student's address,
+ * with password sign-in off for students, gets nothing, like an unknown one, so the answer does not
+ * tell who is a student.
+ */
 export async function requestPasswordReset(ctx: Context, email: string): Promise<true> {
+  const setting = await passwordSignInSetting(ctx.prisma);
+  if (setting === 'NOBODY') throw passwordSignInOff();
   const address = email.trim().toLowerCase();
   const limits = ctx.app.limits.passwordResets;
   await limits.request(ctx.clientAddress);
   if (!address || !(await limits.mayEmail(address))) return true;
   const user = await ctx.prisma.user.findUnique({ where: { email: address } });
-  if (!user?.passwordHash || user.deactivatedAt) return true;
+  if (!user?.passwordHash || user.deactivatedAt || !passwordAllowedFor(setting, user.role)) return true;
 
   const now = ctx.app.clock.now();
   const token = newLinkToken(LINK_TOKEN_PREFIX.passwordReset);
@@ -55,6 +63,8 @@ export async function resetPassword(ctx: Context, token: string, newPassword: st
     ? await ctx.prisma.passwordReset.findUnique({ where: { tokenHash: hashLinkToken(token) }, include: { user: true } })
     : null;
   if (!reset || reset.usedAt || reset.expiresAt <= now || reset.user.deactivatedAt) throw badInput(SPENT, 'token');
+  // A link sent before the switch went off must not bring the password back.
+  if (!passwordAllowedFor(await passwordSignInSetting(ctx.prisma), reset.user.role)) throw passwordSignInOff();
   checkNewPassword(newPassword, reset.user.email, 'newPassword');
   const session = await setPasswordAndSignIn(ctx, reset.user, newPassword, async (tx) => {
     // Claimed in the transaction: of two uses at the same moment, one sets the password.
