@@ -84,7 +84,10 @@ describe('switching password sign-in off', () => {
     const { url, response } = await browser.browse(new URL('/saml/login?app=console', origin));
     const hiddenFields = (page: string) =>
       new URLSearchParams(
-        [...page.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map(([, name, value]) => [name!, value!]),
+        [...page.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map(([, name, value]): [string, string] => [
+          name!,
+          value!,
+        ]),
       );
     const login = hiddenFields(await response.text());
     login.set('login', 'admin');

@@ -120,7 +120,8 @@ const ASSERTION_FIELDS = (assertion: string) => [
   },
 ];
 
-const asList = (value: unknown) => (Array.isArray(value) ? value : value === undefined || value === null ? [] : [value]);
+const asList = (value: unknown): unknown[] =>
+  Array.isArray(value) ? (value as unknown[]) : value === undefined || value === null ? [] : [value];
 const time = (value: unknown) => (typeof value === 'string' ? new Date(value).getTime() : undefined);
 
 export function createSamlServiceProvider(settings: SamlSettings, publicUrl: string): SamlServiceProvider {

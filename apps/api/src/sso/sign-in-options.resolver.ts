@@ -7,6 +7,6 @@ import { SignInOptions } from './sign-in-options.type.js';
 export class SignInOptionsResolver {
   @Query(() => SignInOptions, { description: 'How people can sign in (password, single sign-on). Needs no sign-in.' })
   signInOptions(@Ctx() ctx: Context): Promise<SignInOptions> {
-    return signInOptions(ctx.app.config, ctx.prisma);
+    return signInOptions(ctx);
   }
 }

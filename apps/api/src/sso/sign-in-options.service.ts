@@ -1,13 +1,13 @@
-import type { PrismaClient } from '@studentdesk/db';
 import { passwordSignInSetting } from '../auth/password-sign-in.js';
-import type { Config } from '../config.js';
+import type { Context } from '../context.js';
 import { OIDC_START_PATH } from './oidc.routes.js';
 import { SAML_LOGIN_PATH } from './saml.routes.js';
 import type { SignInOptions } from './sign-in-options.type.js';
 
 /** Public on purpose: the sign-in pages ask before anyone is signed in. */
-export async function signInOptions(config: Pick<Config, 'oidc' | 'saml'>, prisma: Pick<PrismaClient, 'school'>): Promise<SignInOptions> {
-  const passwordSignIn = await passwordSignInSetting(prisma);
+export async function signInOptions(ctx: Context): Promise<SignInOptions> {
+  const { config } = ctx.app;
+  const passwordSignIn = await passwordSignInSetting(ctx.prisma);
   return {
     password: passwordSignIn !== 'NOBODY',
     passwordSignIn,
