@@ -14,6 +14,7 @@ import { Leaderboard } from './routes/Leaderboard';
 import { Queue } from './routes/Queue';
 import { Setup } from './routes/Setup';
 import { Suggestions } from './routes/Suggestions';
+import { SchoolSettings } from './routes/SchoolSettings';
 import { TicketRoute } from './routes/TicketView';
 import { SchoolBrand, useSchool } from './school';
 import { isAdmin, seesEveryDepartment, VIEWER, ViewerContext } from './viewer';
@@ -104,6 +105,7 @@ export function App() {
                 <Route path="webhooks" element={<Webhooks />} />
                 <Route path="webhooks/:id" element={<WebhookView />} />
                 <Route path="email-outbox" element={<EmailOutbox />} />
+                <Route path="school" element={<SchoolSettings />} />
               </Route>
               <Route
                 path="*"

@@ -26,9 +26,3 @@ export async function spendRequest(prisma: PrismaClient, requestId: string, asse
   const request = await prisma.samlRequest.findUnique({ where: { id: requestId }, select: { usedAt: true } });
   return request?.usedAt ? 'replayed' : 'unknown_request';
 }
-
-/** Requests past their time: an answer to one is refused as unknown anyway (cleanup job). */
-export async function deleteExpiredRequests(prisma: PrismaClient, now: Date): Promise<number> {
-  const { count } = await prisma.samlRequest.deleteMany({ where: { expiresAt: { lt: now } } });
-  return count;
-}
