@@ -3,6 +3,7 @@ import 'reflect-metadata';
 import type { GraphQLInterfaceType } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { ArticleResolver } from './articles/article.resolver.js';
+import { AuditEntryResolver } from './audit/audit.resolver.js';
 import { AuthResolver } from './account/account.resolver.js';
 import { CannedResponseResolver } from './canned-responses/canned-response.resolver.js';
 import { CategoryResolver, DepartmentResolver } from './departments/department.resolver.js';
@@ -11,7 +12,7 @@ import { FailedBackgroundJobResolver } from './failed-jobs/failed-job.resolver.j
 import { IncidentResolver, TicketIncidentResolver } from './incidents/incident.resolver.js';
 import { InsightsResolver } from './insights/insights.resolver.js';
 import { SatisfactionResolver } from './insights/satisfaction.resolver.js';
-import { ApiKeyResolver } from './integrations/api-key.resolver.js';
+import { ApiKeyResolver, AuditEntryApiKeyResolver } from './integrations/api-key.resolver.js';
 import { WebhookDeliveryResolver, WebhookResolver } from './integrations/webhook.resolver.js';
 import { RatingResolver, TicketRatingResolver } from './ratings/rating.resolver.js';
 import type { TicketPubSub } from './realtime/pubsub.js';
@@ -37,6 +38,8 @@ export async function createSchema(pubSub: TicketPubSub) {
     resolvers: [
       ApiKeyResolver,
       ArticleResolver,
+      AuditEntryApiKeyResolver,
+      AuditEntryResolver,
       AuthResolver,
       CannedResponseResolver,
       CategoryResolver,

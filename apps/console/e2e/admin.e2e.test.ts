@@ -2,7 +2,8 @@
 // used over HTTP and revoked; a webhook whose failed delivery to a real receiver is sent again;
 // the email outbox; and staff kept out of all of it.
 import { createHmac } from 'node:crypto';
-import { startWebhookReceiver, type AnswerRule, type ReceivedRequest, type WebhookReceiver } from '@studentdesk/testing';
+import { readFileSync } from 'node:fs';
+import { startWebhookReceiver, until, type AnswerRule, type ReceivedRequest, type WebhookReceiver } from '@studentdesk/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { startStack, type Person, type Stack } from './stack.js';
@@ -65,7 +66,7 @@ describe('the admin pages', () => {
   const expectAccessible = async (page: Page, name: string) => {
     expect(await stack.accessibilityProblems(page), `axe on ${name}`).toEqual([]);
   };
-  const openAdmin = async (page: Page, tab: 'API keys' | 'Webhooks' | 'Email outbox') => {
+  const openAdmin = async (page: Page, tab: 'API keys' | 'Webhooks' | 'Email outbox' | 'Audit log') => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admin' }).click();
     await page.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: tab }).click();
     await page.getByRole('heading', { level: 1, name: tab }).waitFor();
@@ -242,6 +243,30 @@ describe('the admin pages', () => {
     await email.getByText('Your phone number was out of date').waitFor();
     await expectAccessible(page, 'email outbox');
     await stack.screenshot(page, 'admin-07-email-outbox');
+    await page.context().close();
+  });
+
+  it('shows what admins did in the audit log, narrowed by action, and exports it as CSV', async () => {
+    const page = await stack.signedInPage('admin');
+    await openAdmin(page, 'Audit log');
+    const log = page.getByRole('table', { name: 'Audit log' });
+    await log.getByRole('row').filter({ hasText: 'Api key created' }).filter({ hasText: 'Noor Haddad' }).first().waitFor();
+    await log.getByRole('row').filter({ hasText: 'Webhook deleted' }).first().waitFor();
+    await page.getByLabel('Action').selectOption('API_KEY_REVOKED');
+    await until(async () => (await log.getByRole('row').count()) === 2); // the header and the one revocation
+    await log.getByRole('rowheader', { name: 'Api key revoked' }).waitFor();
+    await expectAccessible(page, 'audit log');
+    await stack.screenshot(page, 'admin-08-audit-log');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^audit-log-\d{4}-\d{2}-\d{2}-to-\d{4}-\d{2}-\d{2}-api_key_revoked\.csv$/);
+    const csv = readFileSync((await download.path())!, 'utf8')
+      .trim()
+      .split('\r\n');
+    expect(csv[0]).toBe('When (UTC),Action,Actor,From address,Record type,Record ID,Details');
+    expect(csv).toHaveLength(2);
+    expect(csv[1]).toContain(',API_KEY_REVOKED,Noor Haddad,');
+    await page.getByRole('status').filter({ hasText: 'Exported 1 entry.' }).waitFor();
     await page.context().close();
   });
 

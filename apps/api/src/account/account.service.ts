@@ -2,6 +2,8 @@
 // attempt is counted before the password is checked, and too many failures lock the address out
 // of the account, or slow the account down (limits/sign-in-limits.ts). Signing out, everywhere or
 // here, and changing the password end sessions (auth/sessions.ts).
+import { AuditAction } from '../audit/audit-action.js';
+import { recordAudit } from '../audit/audit.js';
 import { hashPassword, verifyPassword, type Prisma, type User as UserRow } from '@studentdesk/db';
 import type { Context } from '../context.js';
 import { badInput, unauthenticated } from '../errors.js';
@@ -55,7 +57,7 @@ export async function changePassword(ctx: Context, currentPassword: string, newP
   }
   await attempt.succeeded();
   checkNewPassword(newPassword, user.email, 'newPassword');
-  return setPasswordAndSignIn(ctx, user, newPassword);
+  return setPasswordAndSignIn(ctx, user, newPassword, AuditAction.PASSWORD_CHANGED);
 }
 
 /**
@@ -66,12 +68,14 @@ export async function setPasswordAndSignIn(
   ctx: Context,
   user: UserRow,
   newPassword: string,
+  how: typeof AuditAction.PASSWORD_CHANGED | typeof AuditAction.PASSWORD_RESET,
   alongWith?: (tx: Prisma.TransactionClient) => Promise<unknown>,
 ) {
   const passwordHash = await hashPassword(newPassword);
   await revokeSessionsOf(ctx.app, user.id, async (tx) => {
     await alongWith?.(tx);
     await tx.user.update({ where: { id: user.id }, data: { passwordHash } });
+    await recordAudit(tx, ctx, { action: how, actorUserId: user.id, subject: { type: 'User', id: user.id } });
   });
   return signInAs(ctx, { ...user, passwordHash });
 }

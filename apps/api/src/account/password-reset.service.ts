@@ -2,6 +2,7 @@
 // answers the same whether or not the address has an account (and is capped per caller address and
 // per recipient: limits/password-reset-limits.ts). Using the link ends every session of the account,
 // as a password change does, and signs the caller in.
+import { AuditAction } from '../audit/audit-action.js';
 import type { User as UserRow } from '@studentdesk/db';
 import { hashLinkToken, LINK_TOKEN_PREFIX, newLinkToken } from '../auth/link-tokens.js';
 import { passwordAllowedFor, passwordSignInOff, passwordSignInSetting } from '../auth/password-sign-in.js';
@@ -66,7 +67,7 @@ export async function resetPassword(ctx: Context, token: string, newPassword: st
   // A link sent before the switch went off must not bring the password back.
   if (!passwordAllowedFor(await passwordSignInSetting(ctx.prisma), reset.user.role)) throw passwordSignInOff();
   checkNewPassword(newPassword, reset.user.email, 'newPassword');
-  const session = await setPasswordAndSignIn(ctx, reset.user, newPassword, async (tx) => {
+  const session = await setPasswordAndSignIn(ctx, reset.user, newPassword, AuditAction.PASSWORD_RESET, async (tx) => {
     // Claimed in the transaction: of two uses at the same moment, one sets the password.
     const { count } = await tx.passwordReset.updateMany({ where: { id: reset.id, usedAt: null }, data: { usedAt: now } });
     if (count !== 1) throw badInput(SPENT, 'token');

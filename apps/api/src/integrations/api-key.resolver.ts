@@ -1,5 +1,7 @@
 import type { ApiKey as ApiKeyRow } from '@studentdesk/db';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { AuditEntryView } from '../audit/audit.service.js';
+import { AuditEntry } from '../audit/audit.type.js';
 import type { Context } from '../context.js';
 import { PageArgs } from '../relay/pagination.js';
 import { User } from '../users/user.type.js';
@@ -33,5 +35,14 @@ export class ApiKeyResolver {
   @FieldResolver(() => User, { nullable: true, description: 'The admin who created it.' })
   createdBy(@Root() apiKey: ApiKeyRow, @Ctx() ctx: Context) {
     return apiKey.createdById ? ctx.loaders.user.load(apiKey.createdById) : null;
+  }
+}
+
+/** The key behind an audit entry: admins read the log, and admins may see the keys. */
+@Resolver(() => AuditEntry)
+export class AuditEntryApiKeyResolver {
+  @FieldResolver(() => ApiKey, { nullable: true, description: 'The API key that acted, when one did.' })
+  actorApiKey(@Root() entry: AuditEntryView, @Ctx() ctx: Context): Promise<ApiKeyRow | null> | null {
+    return entry.actorApiKeyId ? ctx.loaders.apiKey.load(entry.actorApiKeyId) : null;
   }
 }

@@ -1,5 +1,7 @@
 // API keys: admins create, list and revoke them. The key is returned once; a revoked key is kept
 // (revokedAt) so the list shows what existed and when it stopped.
+import { AuditAction } from '../audit/audit-action.js';
+import { recordAudit } from '../audit/audit.js';
 import type { ApiKey as ApiKeyRow } from '@studentdesk/db';
 import { generateApiKey } from '../auth/api-keys.js';
 import type { Context } from '../context.js';
@@ -17,8 +19,13 @@ export async function createApiKey(ctx: Context, input: CreateApiKeyInput, now =
   if (!name) throw badInput('Name the key after the system that will use it.', 'name');
   if (input.expiresAt && input.expiresAt <= now) throw badInput('The expiry must be in the future.', 'expiresAt');
   const { key, prefix, keyHash } = generateApiKey();
-  const apiKey = await ctx.prisma.apiKey.create({
-    data: { name, prefix, keyHash, scopes: [...new Set(input.scopes)], expiresAt: input.expiresAt ?? null, createdById: admin.id },
+  const scopes = [...new Set(input.scopes)];
+  const apiKey = await ctx.prisma.$transaction(async (tx) => {
+    const created = await tx.apiKey.create({
+      data: { name, prefix, keyHash, scopes, expiresAt: input.expiresAt ?? null, createdById: admin.id },
+    });
+    await recordAudit(tx, ctx, { action: AuditAction.API_KEY_CREATED, subject: { type: 'ApiKey', id: created.id }, details: { scopes } });
+    return created;
   });
   return { apiKey, key };
 }
@@ -46,9 +53,14 @@ export async function revokeApiKey(ctx: Context, globalId: string): Promise<ApiK
   const existing = await ctx.prisma.apiKey.findUnique({ where: { id } });
   if (!existing) throw notFound('There is no API key with this ID.');
   if (existing.revokedAt) return existing;
-  const [revoked] = await ctx.prisma.$transaction([
-    ctx.prisma.apiKey.update({ where: { id }, data: { revokedAt: new Date() } }),
-    ctx.prisma.webhook.updateMany({ where: { createdByApiKeyId: id }, data: { active: false } }),
-  ]);
-  return revoked;
+  return ctx.prisma.$transaction(async (tx) => {
+    const revoked = await tx.apiKey.update({ where: { id }, data: { revokedAt: new Date() } });
+    const { count } = await tx.webhook.updateMany({ where: { createdByApiKeyId: id }, data: { active: false } });
+    await recordAudit(tx, ctx, {
+      action: AuditAction.API_KEY_REVOKED,
+      subject: { type: 'ApiKey', id },
+      details: { webhooksStopped: count },
+    });
+    return revoked;
+  });
 }

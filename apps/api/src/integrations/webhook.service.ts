@@ -1,6 +1,8 @@
 // Webhooks: admins (every webhook) and API keys with webhooks:manage (the webhooks they created)
 // say where events go, see the deliveries with the receiver's answers, and redeliver
 // (webhook.policy.ts). Delivering is integrations/webhook-delivery.ts.
+import { AuditAction } from '../audit/audit-action.js';
+import { recordAudit } from '../audit/audit.js';
 import type { DeliveryStatus, Webhook as WebhookRow, WebhookDelivery as DeliveryRow } from '@studentdesk/db';
 import { enforce, type Viewer } from '../auth/viewer.js';
 import type { Context } from '../context.js';
@@ -55,15 +57,20 @@ export async function createWebhook(ctx: Context, input: CreateWebhookInput) {
   const ownerKeyId = ownerKeyOf(ctx.viewer);
   await assertMayReceive(ctx, ownerKeyId, events);
   const secret = newWebhookSecret();
-  const webhook = await ctx.prisma.webhook.create({
-    data: {
-      url: receiverUrl(ctx, input.url),
-      events,
-      description: input.description?.trim() || null,
-      secret,
-      createdById: ctx.viewer.kind === 'user' ? ctx.viewer.user.id : null,
-      createdByApiKeyId: ownerKeyId,
-    },
+  const url = receiverUrl(ctx, input.url);
+  const webhook = await ctx.prisma.$transaction(async (tx) => {
+    const created = await tx.webhook.create({
+      data: {
+        url,
+        events,
+        description: input.description?.trim() || null,
+        secret,
+        createdById: ctx.viewer.kind === 'user' ? ctx.viewer.user.id : null,
+        createdByApiKeyId: ownerKeyId,
+      },
+    });
+    await recordAudit(tx, ctx, { action: AuditAction.WEBHOOK_CREATED, subject: { type: 'Webhook', id: created.id }, details: { events } });
+    return created;
   });
   return { webhook, secret };
 }
@@ -72,14 +79,20 @@ export async function updateWebhook(ctx: Context, input: UpdateWebhookInput): Pr
   const webhook = await loadWebhook(ctx, input.webhookId, 'webhookId');
   const events = input.events ? [...new Set(input.events)] : undefined;
   if (events) await assertMayReceive(ctx, webhook.createdByApiKeyId, events);
-  return ctx.prisma.webhook.update({
-    where: { id: webhook.id },
-    data: {
-      ...(input.url ? { url: receiverUrl(ctx, input.url) } : {}),
-      ...(events ? { events } : {}),
-      ...(input.description !== undefined ? { description: input.description?.trim() || null } : {}),
-      ...(input.active !== undefined && input.active !== null ? { active: input.active } : {}),
-    },
+  const data = {
+    ...(input.url ? { url: receiverUrl(ctx, input.url) } : {}),
+    ...(events ? { events } : {}),
+    ...(input.description !== undefined ? { description: input.description?.trim() || null } : {}),
+    ...(input.active !== undefined && input.active !== null ? { active: input.active } : {}),
+  };
+  return ctx.prisma.$transaction(async (tx) => {
+    const updated = await tx.webhook.update({ where: { id: webhook.id }, data });
+    await recordAudit(tx, ctx, {
+      action: AuditAction.WEBHOOK_UPDATED,
+      subject: { type: 'Webhook', id: webhook.id },
+      details: { changed: Object.keys(data), ...(events && { events }), ...(data.active !== undefined && { active: data.active }) },
+    });
+    return updated;
   });
 }
 
@@ -87,13 +100,25 @@ export async function updateWebhook(ctx: Context, input: UpdateWebhookInput): Pr
 export async function rotateWebhookSecret(ctx: Context, webhookGlobalId: string) {
   const existing = await loadWebhook(ctx, webhookGlobalId, 'webhookId');
   const secret = newWebhookSecret();
-  return { webhook: await ctx.prisma.webhook.update({ where: { id: existing.id }, data: { secret } }), secret };
+  const webhook = await ctx.prisma.$transaction(async (tx) => {
+    const rotated = await tx.webhook.update({ where: { id: existing.id }, data: { secret } });
+    await recordAudit(tx, ctx, {
+      action: AuditAction.WEBHOOK_UPDATED,
+      subject: { type: 'Webhook', id: existing.id },
+      details: { changed: ['secret'] },
+    });
+    return rotated;
+  });
+  return { webhook, secret };
 }
 
 /** Deletes the webhook with its deliveries. */
 export async function deleteWebhook(ctx: Context, webhookGlobalId: string): Promise<string> {
   const webhook = await loadWebhook(ctx, webhookGlobalId, 'webhookId');
-  await ctx.prisma.webhook.delete({ where: { id: webhook.id } });
+  await ctx.prisma.$transaction(async (tx) => {
+    await tx.webhook.delete({ where: { id: webhook.id } });
+    await recordAudit(tx, ctx, { action: AuditAction.WEBHOOK_DELETED, subject: { type: 'Webhook', id: webhook.id } });
+  });
   return webhookGlobalId;
 }
 

@@ -47,6 +47,8 @@ export const LIST_MAXIMUM = {
   backlogAges: 4,
   /** CSAT per department per week: the latest weeks, about ten departments' year. */
   weeklyCsat: 500,
+  /** The kinds of audited action (AuditAction), with their meanings. */
+  auditActions: 100,
 } as const;
 
 const MAX_ITEMS = 'maxItems';

@@ -2,6 +2,8 @@
 // (single use, 7 days, only its SHA-256 stored) lets them choose a password, which creates the
 // account and signs them in. The account exists only once they accept, so an address typed wrong
 // leaves nothing behind but an expired invitation.
+import { AuditAction } from '../audit/audit-action.js';
+import { recordAudit } from '../audit/audit.js';
 import { hashPassword, type Invitation as InvitationRow } from '@studentdesk/db';
 import { signInAs } from '../account/account.service.js';
 import { checkNewPassword } from '../account/password-policy.js';
@@ -69,6 +71,11 @@ export async function inviteStaff(ctx: Context, input: InviteStaffInput): Promis
       },
     });
     await tx.emailMessage.create({ data: { kind: message.kind, toAddress: email, subject: message.subject, text: message.text } });
+    await recordAudit(tx, ctx, {
+      action: AuditAction.STAFF_INVITED,
+      subject: { type: 'Invitation', id: invitation.id },
+      details: { role: input.role, departmentId: department.id },
+    });
     return invitation;
   });
 }
@@ -88,7 +95,7 @@ export async function acceptInvitation(ctx: Context, token: string, password: st
         data: { acceptedAt: now },
       });
       if (count !== 1) throw badInput(SPENT, 'token');
-      return tx.user.create({
+      const created = await tx.user.create({
         data: {
           email: invitation.email,
           name: invitation.name,
@@ -97,6 +104,13 @@ export async function acceptInvitation(ctx: Context, token: string, password: st
           passwordHash,
         },
       });
+      await recordAudit(tx, ctx, {
+        action: AuditAction.INVITATION_ACCEPTED,
+        actorUserId: created.id,
+        subject: { type: 'Invitation', id: invitation.id },
+        details: { userId: created.id, role: created.role, departmentId: invitation.departmentId },
+      });
+      return created;
     });
     return await signInAs(ctx, user);
   } catch (error) {
@@ -122,5 +136,9 @@ export async function revokeInvitation(ctx: Context, globalId: string): Promise<
   if (!invitation) throw notFound('There is no invitation with this ID.');
   if (invitation.acceptedAt) throw badInput('This invitation was accepted: deactivate the account instead.', 'id');
   if (invitation.revokedAt) return invitation;
-  return ctx.prisma.invitation.update({ where: { id }, data: { revokedAt: ctx.app.clock.now() } });
+  return ctx.prisma.$transaction(async (tx) => {
+    const revoked = await tx.invitation.update({ where: { id }, data: { revokedAt: ctx.app.clock.now() } });
+    await recordAudit(tx, ctx, { action: AuditAction.INVITATION_REVOKED, subject: { type: 'Invitation', id } });
+    return revoked;
+  });
 }

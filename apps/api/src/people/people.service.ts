@@ -1,5 +1,7 @@
 // Staff accounts as admins see them, and people leaving the desk (or coming back). Deactivating
 // ends every session of the account and hands its open tickets on, all in one transaction.
+import { AuditAction } from '../audit/audit-action.js';
+import { recordAudit } from '../audit/audit.js';
 import type { User as UserRow } from '@studentdesk/db';
 import { revokeSessionsOf } from '../auth/sessions.js';
 import { enforce, isStaffRole, requireUser } from '../auth/viewer.js';
@@ -57,6 +59,11 @@ export async function deactivateUser(ctx: Context, userGlobalId: string, reassig
   await revokeSessionsOf(ctx.app, user.id, async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { deactivatedAt } });
     moved = await reassignOpenTickets(tx, user, heir, admin, 'ASSIGNEE_DEACTIVATED');
+    await recordAudit(tx, ctx, {
+      action: AuditAction.PERSON_DEACTIVATED,
+      subject: { type: 'User', id: user.id },
+      details: { openTicketsMoved: moved.length, reassignedToUserId: heir?.id ?? null },
+    });
   });
   for (const ticket of moved) {
     ctx.loaders.ticket.clear(ticket.id);
@@ -71,5 +78,9 @@ export async function reactivateUser(ctx: Context, userGlobalId: string): Promis
   enforce(peoplePolicy.canManagePeople(ctx.viewer));
   const user = await loadPerson(ctx, userGlobalId);
   if (!user.deactivatedAt) return user;
-  return ctx.prisma.user.update({ where: { id: user.id }, data: { deactivatedAt: null } });
+  return ctx.prisma.$transaction(async (tx) => {
+    const reactivated = await tx.user.update({ where: { id: user.id }, data: { deactivatedAt: null } });
+    await recordAudit(tx, ctx, { action: AuditAction.PERSON_REACTIVATED, subject: { type: 'User', id: user.id } });
+    return reactivated;
+  });
 }

@@ -59,6 +59,10 @@ describe('switching password sign-in off', () => {
     const updated = await api.gql(UPDATE, settings('STAFF_ONLY'), { token: school.tokens.admin });
     expect(updated.data).toEqual({ updateSchool: { name: 'Lakeside Academy', passwordSignIn: 'STAFF_ONLY' } });
     expect((await api.gql(OPTIONS)).data).toEqual({ signInOptions: { password: true, passwordSignIn: 'STAFF_ONLY' } });
+    const audited = await api.db.prisma.auditEntry.findFirstOrThrow({
+      where: { action: 'SCHOOL_UPDATED', actorUserId: school.users.admin.id },
+    });
+    expect(audited.details).toMatchObject({ passwordSignIn: 'STAFF_ONLY' });
 
     expect(codes(await signIn(school.users.alice.email))).toEqual(['PASSWORD_SIGN_IN_OFF']);
     // A wrong password learns nothing about whose address it is.

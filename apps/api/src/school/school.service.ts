@@ -3,6 +3,8 @@
 // writes nothing.
 import { hashPassword, type PasswordSignIn, type School as SchoolRow } from '@studentdesk/db';
 import { DEFAULT_ACCENT_COLOR, DEFAULT_PRIMARY_COLOR, firstAdminProblems, schoolSettingsProblems } from '@studentdesk/domain';
+import { AuditAction } from '../audit/audit-action.js';
+import { recordAudit } from '../audit/audit.js';
 import { enforce, requireUser } from '../auth/viewer.js';
 import { startSession } from '../auth/sessions.js';
 import { checkNewPassword } from '../account/password-policy.js';
@@ -51,7 +53,9 @@ export async function completeSetup(ctx: Context, input: CompleteSetupInput) {
     if (await tx.user.findUnique({ where: { email }, select: { id: true } }))
       throw badInputs([{ field: 'adminEmail', message: 'Someone already has this email address; use another one.' }]);
     await tx.school.upsert({ where: { id: 1 }, create: settings, update: settings });
-    return tx.user.create({ data: { email, name: input.adminName.trim(), role: 'ADMIN', passwordHash, createdAt: now } });
+    const admin = await tx.user.create({ data: { email, name: input.adminName.trim(), role: 'ADMIN', passwordHash, createdAt: now } });
+    await recordAudit(tx, ctx, { action: AuditAction.SETUP_COMPLETED, actorUserId: admin.id, subject: { type: 'User', id: admin.id } });
+    return admin;
   });
   ctx.app.logger.info({ userId: user.id }, 'first-run setup completed');
   const { token, expiresAt } = await startSession(ctx.app, user.id, ctx.clientAddress);
@@ -79,5 +83,17 @@ export async function updateSchool(ctx: Context, input: SchoolSettingsInput): Pr
   if (switchProblem) problems.push({ field: 'passwordSignIn', message: switchProblem });
   if (problems.length) throw badInputs(problems);
   const settings = schoolRow(input);
-  return ctx.prisma.school.upsert({ where: { id: 1 }, create: { ...settings, setupCompletedAt: ctx.app.clock.now() }, update: settings });
+  return ctx.prisma.$transaction(async (tx) => {
+    const before = await tx.school.findUnique({ where: { id: 1 } });
+    const school = await tx.school.upsert({
+      where: { id: 1 },
+      create: { ...settings, setupCompletedAt: ctx.app.clock.now() },
+      update: settings,
+    });
+    const changed = (Object.keys(settings) as Array<keyof typeof settings>).filter((key) => before?.[key] !== school[key]);
+    // Who may sign in with a password is permission-relevant: the new value goes in the entry too.
+    const switched = changed.includes('passwordSignIn') ? { passwordSignIn: school.passwordSignIn } : {};
+    await recordAudit(tx, ctx, { action: AuditAction.SCHOOL_UPDATED, details: { changed, ...switched } });
+    return school;
+  });
 }

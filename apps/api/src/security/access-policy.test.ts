@@ -806,6 +806,12 @@ const ACCESS: Rule[] = [
     doors: [query('{ failedBackgroundJobs(first: 10) { edges { node { id } } } }')],
   },
   {
+    type: 'AuditEntry',
+    action: 'read',
+    expected: only(['admin']),
+    doors: [query('{ auditLog(first: 10) { edges { node { id action } } } }'), query('{ auditActions { action } }')],
+  },
+  {
     type: 'ApiKey',
     action: 'read',
     expected: only(['admin']),

@@ -3,6 +3,8 @@
 // student. With a role claim or attribute configured, the provider's groups decide the role at every sign-in.
 import type { PrismaClient, Role, User } from '@studentdesk/db';
 import type { SsoProblem } from '@studentdesk/domain';
+import { AuditAction } from '../audit/audit-action.js';
+import { recordAudit, type AuditSource } from '../audit/audit.js';
 import type { RoleGroups } from '../config.js';
 import { isUniqueViolation } from '../errors.js';
 
@@ -43,21 +45,23 @@ export function roleFromGroups(settings: RoleGroups, groups: string[]): Role {
 const nameFor = (person: ExternalPerson, email: string) => (person.name?.trim() || email.split('@')[0]!).slice(0, 200);
 
 /**
- * The user the provider's person stands for, linked, created or refused; one transaction. Two first
- * sign-ins of one person at once (two tabs) race to create the same rows: the loser's transaction is
- * refused by the unique index and, tried again, finds the winner's.
+ * The user the provider's person stands for, linked, created or refused; one transaction, with the
+ * audit entries of an account created or a role changed. Two first sign-ins of one person at once
+ * (two tabs) race to create the same rows: the loser's transaction is refused by the unique index
+ * and, tried again, finds the winner's.
  */
-export async function userForPerson(prisma: PrismaClient, person: ExternalPerson, now: Date): Promise<IdentityResult> {
+export async function userForPerson(prisma: PrismaClient, person: ExternalPerson, source: AuditSource): Promise<IdentityResult> {
   try {
-    return await linkOrCreate(prisma, person, now);
+    return await linkOrCreate(prisma, person, source);
   } catch (error) {
-    if (isUniqueViolation(error)) return linkOrCreate(prisma, person, now);
+    if (isUniqueViolation(error)) return linkOrCreate(prisma, person, source);
     throw error;
   }
 }
 
-async function linkOrCreate(prisma: PrismaClient, person: ExternalPerson, now: Date): Promise<IdentityResult> {
+async function linkOrCreate(prisma: PrismaClient, person: ExternalPerson, source: AuditSource): Promise<IdentityResult> {
   const { issuer, subject, role: mappedRole } = person;
+  const now = source.app.clock.now();
   const email = person.email?.trim().toLowerCase() || undefined;
   return prisma.$transaction(async (tx): Promise<IdentityResult> => {
     const linked = await tx.externalIdentity.findUnique({ where: { issuer_subject: { issuer, subject } }, include: { user: true } });
@@ -78,8 +82,23 @@ async function linkOrCreate(prisma: PrismaClient, person: ExternalPerson, now: D
         existing ??
         (await tx.user.create({ data: { email, name: nameFor(person, email), role: mappedRole ?? 'STUDENT', createdAt: now } }));
       await tx.externalIdentity.create({ data: { userId: user.id, issuer, subject, createdAt: now, lastUsedAt: now } });
+      if (created)
+        await recordAudit(tx, source, {
+          action: AuditAction.ACCOUNT_CREATED_BY_SSO,
+          actorUserId: user.id,
+          subject: { type: 'User', id: user.id },
+          details: { provider: issuer, role: user.role },
+        });
     }
-    if (mappedRole && mappedRole !== user.role) user = await tx.user.update({ where: { id: user.id }, data: { role: mappedRole } });
+    if (mappedRole && mappedRole !== user.role) {
+      await recordAudit(tx, source, {
+        action: AuditAction.ROLE_CHANGED_BY_SSO,
+        actorUserId: user.id,
+        subject: { type: 'User', id: user.id },
+        details: { provider: issuer, from: user.role, to: mappedRole },
+      });
+      user = await tx.user.update({ where: { id: user.id }, data: { role: mappedRole } });
+    }
     return { ok: true, user, created };
   });
 }

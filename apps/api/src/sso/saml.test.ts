@@ -80,6 +80,7 @@ describe('single sign-on with SAML 2.0', () => {
     users: await api.db.prisma.user.count(),
     identities: await api.db.prisma.externalIdentity.count(),
     sessions: await api.db.prisma.session.count(),
+    auditEntries: await api.db.prisma.auditEntry.count(),
   });
 
   /** Signs `account` in and expects the problem, with nothing written. */
@@ -118,6 +119,9 @@ describe('single sign-on with SAML 2.0', () => {
     expect(ada).toMatchObject({ email: 'ada.lovelace@example.edu', name: 'Ada Lovelace', role: 'STUDENT' });
     // The flow cookie is spent.
     expect(first.cookie('127.0.0.1', 'sd_saml')).toBeUndefined();
+    const { id: adaId } = await api.db.prisma.user.findUniqueOrThrow({ where: { email: 'ada.lovelace@example.edu' } });
+    const created = await api.db.prisma.auditEntry.findFirstOrThrow({ where: { action: 'ACCOUNT_CREATED_BY_SSO', actorUserId: adaId } });
+    expect(created.details).toEqual({ provider: idp.entityId, role: 'STUDENT' });
 
     idp.accounts.set('ada', { ...idp.accounts.get('ada'), mail: 'ada.l@example.edu' });
     const second = new Browser();
@@ -142,6 +146,14 @@ describe('single sign-on with SAML 2.0', () => {
     const browser = new Browser();
     expect(await signIn(browser, 'grace', 'app=console')).toBe('/console/');
     expect(await me(browser)).toMatchObject({ email: 'grace@example.edu', role: 'STAFF' });
+
+    // Her affiliation changes at the IdP: the role follows at the next sign-in, and the audit log says so.
+    idp.accounts.set('grace', { ...idp.accounts.get('grace'), eduPersonAffiliation: ['student'] });
+    const later = new Browser();
+    await signIn(later, 'grace', 'app=portal');
+    expect(await me(later)).toMatchObject({ role: 'STUDENT' });
+    const changed = await api.db.prisma.auditEntry.findFirstOrThrow({ where: { action: 'ROLE_CHANGED_BY_SSO' } });
+    expect(changed.details).toEqual({ provider: idp.entityId, from: 'STAFF', to: 'STUDENT' });
     expect(await api.db.prisma.externalIdentity.count({ where: { issuer: idp.entityId, subject: 'b7f1c0de-grace' } })).toBe(1);
   });
 

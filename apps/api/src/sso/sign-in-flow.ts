@@ -8,6 +8,7 @@ import type { SsoProblem } from '@studentdesk/domain';
 import type { Request, Response } from 'express';
 import { jwtVerify, SignJWT } from 'jose';
 import { startSession } from '../auth/sessions.js';
+import { anonymous } from '../auth/viewer.js';
 import type { App, SessionCookie } from '../context.js';
 import type { AddressAttempt } from '../limits/address-failures.js';
 import { userForPerson, type ExternalPerson } from './identity.service.js';
@@ -85,7 +86,7 @@ export function signInLanding(app: App, sessionCookie: (res: Response) => Sessio
   return {
     refuse,
     async signIn(req, res, attempt, flow, person) {
-      const found = await userForPerson(app.prisma, person, app.clock.now());
+      const found = await userForPerson(app.prisma, person, { viewer: anonymous, clientAddress: req.ip, app });
       if (!found.ok) return refuse(res, flow.app, found.reason);
       if (found.created) app.logger.info({ userId: found.user.id, issuer: person.issuer }, 'single sign-on created a user');
       const { token, expiresAt } = await startSession(app, found.user.id, req.ip);

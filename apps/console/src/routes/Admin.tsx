@@ -1,4 +1,4 @@
-// The admin pages: the people of the desk, the school's integrations (API keys, webhooks), the email outbox and the school's settings. Only admins
+// The admin pages: the people of the desk, the school's integrations (API keys, webhooks), the email outbox, the audit log and the school's settings. Only admins
 // see the link; anyone else who opens the address is told why there is nothing for them here (the
 // API refuses them too, so this is a courtesy, not the lock).
 import { NavLink, Outlet } from 'react-router';
@@ -27,6 +27,7 @@ export function Admin() {
         <NavLink to="/admin/api-keys">API keys</NavLink>
         <NavLink to="/admin/webhooks">Webhooks</NavLink>
         <NavLink to="/admin/email-outbox">Email outbox</NavLink>
+        <NavLink to="/admin/audit-log">Audit log</NavLink>
         <NavLink to="/admin/school">School</NavLink>
       </nav>
       <Outlet />
