@@ -122,7 +122,7 @@ describe('switching password sign-in off', () => {
 
 describe('switching password sign-in off without single sign-on', () => {
   it('is refused: nobody could sign in', async () => {
-    const api = await startTestApi('pglite');
+    const api = await startTestApi('postgresql');
     try {
       const school = await createSchool(api);
       const answer = await api.gql(UPDATE, settings('STAFF_ONLY'), { token: school.tokens.admin });
@@ -132,5 +132,6 @@ describe('switching password sign-in off without single sign-on', () => {
     } finally {
       await api.close();
     }
-  });
+    // A second API and a whole school: more than the default on a busy machine.
+  }, 90_000);
 });
