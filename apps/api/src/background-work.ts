@@ -41,8 +41,8 @@ export async function startBackgroundWork(deps: {
   const email = emailSender(prisma, config);
   if (email) await jobs.every(QUEUE.emailOutbox, config.emailPollMs, email.run);
   await jobs.every(QUEUE.cleanup, config.jobs.cleanupIntervalMs, async () => {
-    const { sessions, idempotencyKeys, emails, webhookEvents } = await cleanUp(prisma, config.jobs, clock.now());
-    return sessions + idempotencyKeys + emails + webhookEvents;
+    const { sessions, idempotencyKeys, emails, webhookEvents, samlRequests } = await cleanUp(prisma, config.jobs, clock.now());
+    return sessions + idempotencyKeys + emails + webhookEvents + samlRequests;
   });
 
   return {

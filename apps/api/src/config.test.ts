@@ -3,6 +3,16 @@ import { ConfigError, loadConfig } from './config.js';
 
 const base = { AUTH_SECRET: 'x'.repeat(32), DATA_DIR: '/tmp/studentdesk-config-test' };
 
+/** What loadConfig says is wrong with `env` on top of the base; none when it loads. */
+const problems = (env: Record<string, string>) => {
+  try {
+    loadConfig({ ...base, ...env });
+    return [];
+  } catch (error) {
+    return (error as ConfigError).problems;
+  }
+};
+
 describe('configuration', () => {
   it('has defaults that run locally', () => {
     const config = loadConfig(base);
@@ -135,14 +145,6 @@ describe('configuration', () => {
     });
     expect(loadConfig({ ...base, ...oidc, OIDC_ISSUER_URL: 'http://localhost:9000' }).oidc?.issuerUrl).toBe('http://localhost:9000');
 
-    const problems = (env: Record<string, string>) => {
-      try {
-        loadConfig({ ...base, ...env });
-        return [];
-      } catch (error) {
-        return (error as ConfigError).problems;
-      }
-    };
     expect(problems({ OIDC_ISSUER_URL: 'https://login.school.edu' })).toEqual([
       'Single sign-on needs OIDC_ISSUER_URL, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET together; missing OIDC_CLIENT_ID, OIDC_CLIENT_SECRET',
     ]);
@@ -153,6 +155,45 @@ describe('configuration', () => {
       'OIDC_ISSUER_URL must use https:// (http:// only for localhost), got "http://login.school.edu"',
       'OIDC_SCOPES must include openid, got "email"',
       "OIDC_STAFF_GROUPS need OIDC_ROLE_CLAIM, the claim that lists a person's groups",
+    ]);
+  });
+  it('takes SAML from the IdP metadata (a URL over https, or the XML), with eduPerson defaults', () => {
+    expect(loadConfig(base).saml).toBeUndefined();
+    const saml = loadConfig({
+      ...base,
+      PUBLIC_URL: 'https://desk.school.edu',
+      SAML_IDP_METADATA_URL: 'https://idp.school.edu/metadata',
+    }).saml;
+    expect(saml).toEqual({
+      idpMetadataUrl: 'https://idp.school.edu/metadata',
+      idpMetadataXml: undefined,
+      spEntityId: 'https://desk.school.edu/saml/metadata',
+      spPrivateKey: undefined,
+      spCertificate: undefined,
+      displayName: 'Sign in with your school account',
+      roleAttribute: 'eduPersonAffiliation',
+      staffGroups: ['staff', 'faculty'],
+      managerGroups: [],
+      adminGroups: [],
+    });
+    expect(loadConfig({ ...base, SAML_IDP_METADATA: '<md:EntityDescriptor/>', SAML_ROLE_ATTRIBUTE: '' }).saml).toMatchObject({
+      idpMetadataXml: '<md:EntityDescriptor/>',
+      roleAttribute: undefined,
+    });
+    expect(problems({ SAML_DISPLAY_NAME: 'Sign in with Example University' })).toEqual([
+      'SAML_DISPLAY_NAME set without SAML_IDP_METADATA_URL or SAML_IDP_METADATA',
+    ]);
+    expect(
+      problems({
+        SAML_IDP_METADATA_URL: 'http://idp.school.edu/metadata',
+        SAML_SP_CERT: '-----BEGIN CERTIFICATE-----\nx\n-----END CERTIFICATE-----',
+      }),
+    ).toEqual([
+      'SAML_IDP_METADATA_URL must use https:// (http:// only for localhost), got "http://idp.school.edu/metadata"',
+      'SAML_SP_PRIVATE_KEY and SAML_SP_CERT go together',
+    ]);
+    expect(problems({ SAML_IDP_METADATA: '/no/such/metadata.xml' })).toEqual([
+      `SAML_IDP_METADATA must be the IdP's metadata XML or the path of a file holding it; cannot read "/no/such/metadata.xml"`,
     ]);
   });
 });

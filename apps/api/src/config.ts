@@ -52,6 +52,8 @@ export interface Config {
   jobs: JobSettings;
   /** Single sign-on through an OpenID Connect provider (sso/); unset: password sign-in only. */
   oidc?: OidcSettings;
+  /** Single sign-on through a SAML 2.0 identity provider (sso/saml.*); unset: none. */
+  saml?: SamlSettings;
 }
 
 /** The school's OpenID Connect provider and how its people become StudentDesk users (sso/). */
@@ -68,6 +70,25 @@ export interface OidcSettings {
   staffGroups: string[];
   managerGroups: string[];
   adminGroups: string[];
+}
+
+/** Which of a person's groups (OIDC) or affiliations (SAML) give which role; the highest wins. */
+export type RoleGroups = Pick<OidcSettings, 'staffGroups' | 'managerGroups' | 'adminGroups'>;
+
+/** The school's SAML 2.0 identity provider, this service provider's identity, and how people's affiliations become roles (sso/). */
+export interface SamlSettings extends RoleGroups {
+  /** Where the IdP's metadata is fetched from (at the first sign-in, again after a failure)… */
+  idpMetadataUrl?: string;
+  /** …or the metadata itself (SAML_IDP_METADATA: XML, or a file holding it). */
+  idpMetadataXml?: string;
+  /** This service's entity ID; PUBLIC_URL/saml/metadata unless set. */
+  spEntityId: string;
+  /** PEM key and certificate: AuthnRequests are signed and encrypted assertions decrypted with them. */
+  spPrivateKey?: string;
+  spCertificate?: string;
+  displayName: string;
+  /** The attribute listing a person's affiliations (eduPersonAffiliation); empty: roles are not taken from the IdP. */
+  roleAttribute?: string;
 }
 
 /** When a failed webhook delivery is tried again (integrations/retry-schedule.ts). */
@@ -295,6 +316,7 @@ export function loadConfig(env: Env = process.env): Config {
   };
 
   const oidc = oidcSettings(env, problems);
+  const saml = samlSettings(env, publicUrl, problems);
 
   const webApps = [
     { mountPath: '/', dir: env.PORTAL_DIST || join(findRepoRoot(), 'apps/portal/dist') },
@@ -332,6 +354,7 @@ export function loadConfig(env: Env = process.env): Config {
     webhooks,
     jobs,
     oidc,
+    saml,
   };
 }
 
@@ -390,5 +413,83 @@ function oidcSettings(env: Env, problems: string[]): OidcSettings | undefined {
     staffGroups: groups('OIDC_STAFF_GROUPS'),
     managerGroups: groups('OIDC_MANAGER_GROUPS'),
     adminGroups: groups('OIDC_ADMIN_GROUPS'),
+  };
+}
+
+const listOf = (value: string | undefined) =>
+  (value ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+
+/** PEM text as given, or read from the file it names. */
+function pemOrFile(env: Env, name: string, problems: string[]): string | undefined {
+  const value = env[name]?.trim();
+  if (!value) return undefined;
+  if (value.startsWith('-----BEGIN')) return value;
+  try {
+    return readFileSync(value, 'utf8');
+  } catch {
+    problems.push(`${name} must be PEM text or the path of a file holding it; cannot read "${value}"`);
+    return undefined;
+  }
+}
+
+const SAML_OPTIONAL = [
+  'SAML_SP_ENTITY_ID',
+  'SAML_SP_PRIVATE_KEY',
+  'SAML_SP_CERT',
+  'SAML_DISPLAY_NAME',
+  'SAML_ROLE_ATTRIBUTE',
+  'SAML_STAFF_AFFILIATIONS',
+  'SAML_MANAGER_AFFILIATIONS',
+  'SAML_ADMIN_AFFILIATIONS',
+];
+
+/** On with SAML_IDP_METADATA_URL or SAML_IDP_METADATA; everything else has a default. */
+function samlSettings(env: Env, publicUrl: string, problems: string[]): SamlSettings | undefined {
+  const metadataUrl = env.SAML_IDP_METADATA_URL?.trim() || undefined;
+  const metadata = env.SAML_IDP_METADATA?.trim() || undefined;
+  if (!metadataUrl && !metadata) {
+    const stray = SAML_OPTIONAL.filter((name) => env[name]);
+    if (stray.length) problems.push(`${stray.join(', ')} set without SAML_IDP_METADATA_URL or SAML_IDP_METADATA`);
+    return undefined;
+  }
+  if (metadataUrl && metadata) problems.push('Set SAML_IDP_METADATA_URL or SAML_IDP_METADATA, not both');
+  if (metadataUrl) {
+    let url: URL | undefined;
+    try {
+      url = new URL(metadataUrl);
+    } catch {
+      problems.push(`SAML_IDP_METADATA_URL must be an absolute URL, got "${metadataUrl}"`);
+    }
+    // The metadata holds the certificate every assertion is checked with: never fetched in clear across a network.
+    if (url && url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname)))
+      problems.push(`SAML_IDP_METADATA_URL must use https:// (http:// only for localhost), got "${metadataUrl}"`);
+  }
+  let idpMetadataXml: string | undefined;
+  if (metadata?.startsWith('<')) idpMetadataXml = metadata;
+  else if (metadata) {
+    try {
+      idpMetadataXml = readFileSync(metadata, 'utf8');
+    } catch {
+      problems.push(`SAML_IDP_METADATA must be the IdP's metadata XML or the path of a file holding it; cannot read "${metadata}"`);
+    }
+  }
+  const spPrivateKey = pemOrFile(env, 'SAML_SP_PRIVATE_KEY', problems);
+  const spCertificate = pemOrFile(env, 'SAML_SP_CERT', problems);
+  if (!env.SAML_SP_PRIVATE_KEY !== !env.SAML_SP_CERT) problems.push('SAML_SP_PRIVATE_KEY and SAML_SP_CERT go together');
+  const roleAttribute = env.SAML_ROLE_ATTRIBUTE === undefined ? 'eduPersonAffiliation' : env.SAML_ROLE_ATTRIBUTE.trim() || undefined;
+  return {
+    idpMetadataUrl: metadataUrl,
+    idpMetadataXml,
+    spEntityId: env.SAML_SP_ENTITY_ID?.trim() || `${publicUrl}/saml/metadata`,
+    spPrivateKey,
+    spCertificate,
+    displayName: env.SAML_DISPLAY_NAME?.trim() || 'Sign in with your school account',
+    roleAttribute,
+    staffGroups: env.SAML_STAFF_AFFILIATIONS === undefined ? ['staff', 'faculty'] : listOf(env.SAML_STAFF_AFFILIATIONS),
+    managerGroups: listOf(env.SAML_MANAGER_AFFILIATIONS),
+    adminGroups: listOf(env.SAML_ADMIN_AFFILIATIONS),
   };
 }

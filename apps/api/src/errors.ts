@@ -15,6 +15,8 @@ export const ErrorCode = {
   NOT_FOUND: 'NOT_FOUND',
   CONFLICT: 'CONFLICT',
   RATE_LIMITED: 'RATE_LIMITED',
+  /** The school has switched password sign-in off for this person: they sign in with single sign-on. */
+  PASSWORD_SIGN_IN_OFF: 'PASSWORD_SIGN_IN_OFF',
   QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
   /** A document, its variables or a request body over its byte limit, refused before parsing. */
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',

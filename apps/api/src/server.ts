@@ -19,6 +19,7 @@ import { applyCors, requestLogging, securityHeaders } from './http-hardening.js'
 import { createAdmission, type Admission } from './limits/admission.js';
 import { admissionPlugin } from './limits/admission.plugin.js';
 import { OIDC_PATH, oidcRoutes } from './sso/oidc.routes.js';
+import { SAML_PATH, samlRoutes } from './sso/saml.routes.js';
 import { serveWebApps } from './web-apps.js';
 import { serveWebsocket } from './websocket.js';
 
@@ -223,6 +224,10 @@ export async function startServer(app: App, schema: GraphQLSchema): Promise<ApiS
   expressApp.use(
     OIDC_PATH,
     oidcRoutes(app, (res) => sessionCookie(app, res)),
+  );
+  expressApp.use(
+    SAML_PATH,
+    samlRoutes(app, (res) => sessionCookie(app, res)),
   );
   serveGraphiql(expressApp);
   serveWebApps(expressApp, app.config.webApps);

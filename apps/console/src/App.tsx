@@ -15,6 +15,7 @@ import { Leaderboard } from './routes/Leaderboard';
 import { Queue } from './routes/Queue';
 import { Setup } from './routes/Setup';
 import { Suggestions } from './routes/Suggestions';
+import { SchoolSettings } from './routes/SchoolSettings';
 import { TicketRoute } from './routes/TicketView';
 import { SchoolBrand, useSchool } from './school';
 import { isAdmin, seesEveryDepartment, VIEWER, ViewerContext } from './viewer';
@@ -119,6 +120,7 @@ export function App() {
                 <Route path="webhooks" element={<Webhooks />} />
                 <Route path="webhooks/:id" element={<WebhookView />} />
                 <Route path="email-outbox" element={<EmailOutbox />} />
+                <Route path="school" element={<SchoolSettings />} />
                 <Route path="audit-log" element={<AuditLog />} />
               </Route>
               <Route

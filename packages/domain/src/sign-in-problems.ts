@@ -10,6 +10,12 @@ export const SSO_PROBLEMS = [
   'no_email',
   'email_in_use',
   'too_many',
+  // SAML: the identity provider's answer was not one to trust (sso/saml.routes.ts).
+  'unsigned',
+  'wrong_audience',
+  'assertion_expired',
+  'replayed',
+  'unknown_request',
 ] as const;
 export type SsoProblem = (typeof SSO_PROBLEMS)[number];
 
@@ -24,6 +30,14 @@ export const SSO_PROBLEM_MESSAGES: Record<SsoProblem, string> = {
   email_in_use:
     'An account with this email already exists, and your school’s sign-in service has not confirmed the address. Sign in with your password, or ask the help desk.',
   too_many: 'Too many school sign-ins that did not complete came from your network. Wait a few minutes and try again.',
+  unsigned: 'Your school’s sign-in service sent an answer without a valid signature, so it was not trusted. Contact your school’s IT help.',
+  wrong_audience:
+    'Your school’s sign-in service sent an answer meant for another service. Contact your school’s IT help (the help desk’s registration may be out of date).',
+  assertion_expired:
+    'Your school’s sign-in service sent an answer that had already expired. Please try again; if it keeps happening, check your computer’s clock.',
+  replayed: 'That sign-in answer was used already. Please start again from the sign-in button.',
+  unknown_request:
+    'That sign-in answer does not match a sign-in started here, or it took too long. Please start again from the sign-in button.',
 };
 
 /** The message for a page's ?sso_error= value; null for none, a generic one for a code this version does not know. */

@@ -38,6 +38,7 @@ export {
 export { acceptsConnections, freePort, waitForHealth } from './loopback.js';
 export { createPostgresCluster, postgresBinaries, type PostgresCluster } from './postgres-cluster.js';
 export { startOidcProvider, type OidcAccount, type OidcProviderOptions, type TestOidcProvider } from './oidc-provider.js';
+export { startSamlIdp, type SamlAccount, type TestSamlIdp } from './saml-idp.js';
 export { REDIS_URL, TEST_REDIS_KEY_PREFIX } from './redis.js';
 export { startSmtpReceiver, type ReceivedEmail, type SmtpReceiver } from './smtp-receiver.js';
 export { until } from './until.js';

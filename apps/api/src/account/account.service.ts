@@ -7,6 +7,7 @@ import { recordAudit } from '../audit/audit.js';
 import { hashPassword, verifyPassword, type Prisma, type User as UserRow } from '@studentdesk/db';
 import type { Context } from '../context.js';
 import { badInput, unauthenticated } from '../errors.js';
+import { passwordAllowedFor, passwordSignInOff, passwordSignInSetting } from '../auth/password-sign-in.js';
 import { endSession, revokeSessionsOf, startSession } from '../auth/sessions.js';
 import { requireUser } from '../auth/viewer.js';
 import { checkNewPassword } from './password-policy.js';
@@ -15,12 +16,16 @@ import { checkNewPassword } from './password-policy.js';
 const unknownAccountHash = hashPassword('no account has this password');
 
 export async function signIn(ctx: Context, email: string, password: string) {
+  const setting = await passwordSignInSetting(ctx.prisma);
+  if (setting === 'NOBODY') throw passwordSignInOff();
   const account = email.trim().toLowerCase();
   const attempt = await ctx.app.limits.signIn.attempt(account, ctx.clientAddress);
   const user = await ctx.prisma.user.findUnique({ where: { email: account } });
   const valid = await verifyPassword(password, user?.passwordHash ?? (await unknownAccountHash));
   if (!user || !user.passwordHash || user.deactivatedAt || !valid) throw unauthenticated('The email or password is not right.');
   await attempt.succeeded();
+  // Said only to whoever knows the password, so the answer tells nobody else which addresses are students'.
+  if (!passwordAllowedFor(setting, user.role)) throw passwordSignInOff();
   return signInAs(ctx, user);
 }
 

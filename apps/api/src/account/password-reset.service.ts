@@ -5,6 +5,7 @@
 import { AuditAction } from '../audit/audit-action.js';
 import type { User as UserRow } from '@studentdesk/db';
 import { hashLinkToken, LINK_TOKEN_PREFIX, newLinkToken } from '../auth/link-tokens.js';
+import { passwordAllowedFor, passwordSignInOff, passwordSignInSetting } from '../auth/password-sign-in.js';
 import { isStaffRole } from '../auth/viewer.js';
 import type { Context } from '../context.js';
 import { badInput } from '../errors.js';
@@ -22,12 +23,16 @@ function resetLink(publicUrl: string, user: Pick<UserRow, 'role'>, token: string
 }
 
 /**
- * Always true. For an active account with a password, or without one and not linked to single
- * sign-on (imported people choose their first password this way), stores a reset and writes its
- * email to the outbox. An account that signs in only through the identity provider gets no
- * password here: the provider decides whether that person may still sign in.
+ * Always true, unless password sign-in is off for everyone. For an active account that may sign in
+ * with a password (one with a password, or without one and not linked to single sign-on: imported
+ * people choose their first password this way), stores a reset and writes its email to the outbox.
+ * A student's address, with password sign-in off for students, gets nothing, like an unknown one,
+ * so the answer does not tell who is a student. An account that signs in only through the identity
+ * provider gets no password here: the provider decides whether that person may still sign in.
  */
 export async function requestPasswordReset(ctx: Context, email: string): Promise<true> {
+  const setting = await passwordSignInSetting(ctx.prisma);
+  if (setting === 'NOBODY') throw passwordSignInOff();
   const address = email.trim().toLowerCase();
   const limits = ctx.app.limits.passwordResets;
   await limits.request(ctx.clientAddress);
@@ -37,6 +42,7 @@ export async function requestPasswordReset(ctx: Context, email: string): Promise
     include: { externalIdentities: { select: { id: true }, take: 1 } },
   });
   if (!user || user.deactivatedAt || (!user.passwordHash && user.externalIdentities.length > 0)) return true;
+  if (!passwordAllowedFor(setting, user.role)) return true;
 
   const now = ctx.app.clock.now();
   const token = newLinkToken(LINK_TOKEN_PREFIX.passwordReset);
@@ -64,6 +70,8 @@ export async function resetPassword(ctx: Context, token: string, newPassword: st
     ? await ctx.prisma.passwordReset.findUnique({ where: { tokenHash: hashLinkToken(token) }, include: { user: true } })
     : null;
   if (!reset || reset.usedAt || reset.expiresAt <= now || reset.user.deactivatedAt) throw badInput(SPENT, 'token');
+  // A link sent before the switch went off must not bring the password back.
+  if (!passwordAllowedFor(await passwordSignInSetting(ctx.prisma), reset.user.role)) throw passwordSignInOff();
   checkNewPassword(newPassword, reset.user.email, 'newPassword');
   const session = await setPasswordAndSignIn(ctx, reset.user, newPassword, AuditAction.PASSWORD_RESET, async (tx) => {
     // Claimed in the transaction: of two uses at the same moment, one sets the password.

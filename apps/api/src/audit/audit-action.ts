@@ -11,6 +11,7 @@ export const AuditAction = {
   MEMBERSHIP_REMOVED: 'MEMBERSHIP_REMOVED',
   PEOPLE_IMPORTED: 'PEOPLE_IMPORTED',
   ACCOUNT_CREATED_BY_SSO: 'ACCOUNT_CREATED_BY_SSO',
+  ROLE_CHANGED_BY_SSO: 'ROLE_CHANGED_BY_SSO',
   PASSWORD_RESET: 'PASSWORD_RESET',
   PASSWORD_CHANGED: 'PASSWORD_CHANGED',
   API_KEY_CREATED: 'API_KEY_CREATED',
@@ -50,6 +51,8 @@ export const AUDIT_ACTION_MEANINGS: { readonly [Action in AuditAction]: string }
   MEMBERSHIP_REMOVED: 'An admin took a person out of a department (details: department, the person’s role after).',
   PEOPLE_IMPORTED: 'An admin imported people from a CSV file (details: rows created, updated, unchanged and rejected).',
   ACCOUNT_CREATED_BY_SSO: 'A first single sign-on created an account (details: provider, role given).',
+  ROLE_CHANGED_BY_SSO:
+    'A single sign-on changed a person’s role, from the provider’s groups or affiliations (details: provider, from, to).',
   PASSWORD_RESET: 'A person set a new password with a reset link; their other sessions ended.',
   PASSWORD_CHANGED: 'A person changed their password while signed in; their other sessions ended.',
   API_KEY_CREATED: 'An admin created an API key (details: scopes).',

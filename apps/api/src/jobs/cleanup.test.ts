@@ -70,8 +70,23 @@ describe.each(DATABASE_KINDS)('cleanup on %s', (kind) => {
       ],
     });
 
-    expect(await cleanUp(prisma, RETENTION, clock.now())).toEqual({ sessions: 1, idempotencyKeys: 1, emails: 1, webhookEvents: 1 });
+    // SAML requests past their time: an answer to one would be refused anyway.
+    await prisma.samlRequest.createMany({
+      data: [
+        { id: '_expired', createdAt: ago(1), expiresAt: new Date(clock.now().getTime() - 1000) },
+        { id: '_live', createdAt: clock.now(), expiresAt: new Date(clock.now().getTime() + 600_000) },
+      ],
+    });
+
+    expect(await cleanUp(prisma, RETENTION, clock.now())).toEqual({
+      sessions: 1,
+      idempotencyKeys: 1,
+      emails: 1,
+      webhookEvents: 1,
+      samlRequests: 1,
+    });
     expect(await prisma.session.count()).toBe(1);
+    expect((await prisma.samlRequest.findMany({ select: { id: true } })).map((row) => row.id)).toEqual(['_live']);
     expect(await prisma.ticket.findMany({ select: { title: true, idempotencyKey: true }, orderBy: { title: 'asc' } })).toEqual([
       { title: 'old', idempotencyKey: null },
       { title: 'recent', idempotencyKey: 'recent' },
@@ -86,6 +101,12 @@ describe.each(DATABASE_KINDS)('cleanup on %s', (kind) => {
 
     // A day later the recent ones have aged past their retention too.
     clock.advance(2 * DAY);
-    expect(await cleanUp(prisma, RETENTION, clock.now())).toEqual({ sessions: 1, idempotencyKeys: 1, emails: 1, webhookEvents: 1 });
+    expect(await cleanUp(prisma, RETENTION, clock.now())).toEqual({
+      sessions: 1,
+      idempotencyKeys: 1,
+      emails: 1,
+      webhookEvents: 1,
+      samlRequests: 1,
+    });
   });
 });

@@ -11,6 +11,7 @@ export interface Cleaned {
   idempotencyKeys: number;
   emails: number;
   webhookEvents: number;
+  samlRequests: number;
 }
 
 export async function cleanUp(
@@ -31,5 +32,7 @@ export async function cleanUp(
   const { count: webhookEvents } = await prisma.outboxEvent.deleteMany({
     where: { processedAt: { lt: outboxBefore }, deliveries: { none: { status: 'PENDING' } } },
   });
-  return { sessions, idempotencyKeys, emails, webhookEvents };
+  // A SAML IdP's answer to a request past its time is refused anyway (sso/saml-requests.ts).
+  const { count: samlRequests } = await prisma.samlRequest.deleteMany({ where: { expiresAt: { lt: now } } });
+  return { sessions, idempotencyKeys, emails, webhookEvents, samlRequests };
 }

@@ -1,11 +1,11 @@
 // The school's settings and first-run setup: the settings and the first admin are written in one
 // transaction that also uses up the setup token, so a bad field, a used link or a lost race
 // writes nothing.
-import { hashPassword, type School as SchoolRow } from '@studentdesk/db';
+import { hashPassword, type PasswordSignIn, type School as SchoolRow } from '@studentdesk/db';
 import { DEFAULT_ACCENT_COLOR, DEFAULT_PRIMARY_COLOR, firstAdminProblems, schoolSettingsProblems } from '@studentdesk/domain';
 import { AuditAction } from '../audit/audit-action.js';
 import { recordAudit } from '../audit/audit.js';
-import { enforce } from '../auth/viewer.js';
+import { enforce, requireUser } from '../auth/viewer.js';
 import { startSession } from '../auth/sessions.js';
 import { checkNewPassword } from '../account/password-policy.js';
 import type { Context } from '../context.js';
@@ -27,10 +27,14 @@ const schoolRow = (input: SchoolSettingsInput) => ({
   logoUrl: input.logo || null,
   primaryColor: (input.primaryColor || DEFAULT_PRIMARY_COLOR).toLowerCase(),
   accentColor: (input.accentColor || DEFAULT_ACCENT_COLOR).toLowerCase(),
+  ...(input.passwordSignIn ? { passwordSignIn: input.passwordSignIn } : {}),
 });
 
 export async function completeSetup(ctx: Context, input: CompleteSetupInput) {
   const problems = [...schoolSettingsProblems(input), ...firstAdminProblems(input)];
+  // The first admin has no school account linked yet: NOBODY would lock them out.
+  const switchProblem = input.passwordSignIn && (await passwordSwitchProblem(ctx, undefined, input.passwordSignIn));
+  if (switchProblem) problems.push({ field: 'passwordSignIn', message: switchProblem });
   if (problems.length) throw badInputs(problems);
   checkNewPassword(input.adminPassword, input.adminEmail, 'adminPassword');
   const now = ctx.app.clock.now();
@@ -59,10 +63,24 @@ export async function completeSetup(ctx: Context, input: CompleteSetupInput) {
   return { token, user, expiresAt };
 }
 
+/** Why password sign-in may not be switched to `setting` by this admin; undefined when it may. */
+async function passwordSwitchProblem(ctx: Context, adminId: string | undefined, setting: PasswordSignIn): Promise<string | undefined> {
+  if (setting === 'EVERYONE') return undefined;
+  if (!ctx.app.config.oidc && !ctx.app.config.saml)
+    return 'Set up single sign-on (OIDC or SAML, see docs/setup.md) before switching password sign-in off: without it, those people could not sign in at all.';
+  if (setting === 'NOBODY' && !(adminId && (await ctx.prisma.externalIdentity.count({ where: { userId: adminId } }))))
+    return 'You have never signed in with your school account here: with password sign-in off for everyone, you would be locked out. Sign in once with “Sign in with your school account”, then switch it off.';
+  return undefined;
+}
+
 /** An admin changes the school's settings (e.g. after create-admin, which sets none). */
 export async function updateSchool(ctx: Context, input: SchoolSettingsInput): Promise<SchoolRow> {
   enforce(canUpdateSchool(ctx.viewer));
-  const problems = schoolSettingsProblems(input);
+  const admin = requireUser(ctx.viewer);
+  const problems = [...schoolSettingsProblems(input)];
+  const passwordSignIn = input.passwordSignIn ?? undefined;
+  const switchProblem = passwordSignIn && (await passwordSwitchProblem(ctx, admin.id, passwordSignIn));
+  if (switchProblem) problems.push({ field: 'passwordSignIn', message: switchProblem });
   if (problems.length) throw badInputs(problems);
   const settings = schoolRow(input);
   return ctx.prisma.$transaction(async (tx) => {
@@ -73,7 +91,9 @@ export async function updateSchool(ctx: Context, input: SchoolSettingsInput): Pr
       update: settings,
     });
     const changed = (Object.keys(settings) as Array<keyof typeof settings>).filter((key) => before?.[key] !== school[key]);
-    await recordAudit(tx, ctx, { action: AuditAction.SCHOOL_UPDATED, details: { changed } });
+    // Who may sign in with a password is permission-relevant: the new value goes in the entry too.
+    const switched = changed.includes('passwordSignIn') ? { passwordSignIn: school.passwordSignIn } : {};
+    await recordAudit(tx, ctx, { action: AuditAction.SCHOOL_UPDATED, details: { changed, ...switched } });
     return school;
   });
 }

@@ -1,5 +1,13 @@
+import { PasswordSignIn } from '@studentdesk/db';
 import { PASSWORD_MIN_LENGTH } from '@studentdesk/domain';
 import { Field, InputType, ObjectType } from 'type-graphql';
+import { describeEnum } from '../schema-enum.js';
+
+describeEnum(PasswordSignIn, 'PasswordSignIn', 'Who may sign in with email and password; the others use the school’s single sign-on.', {
+  EVERYONE: 'Everyone with a password (the default).',
+  STAFF_ONLY: 'Staff, managers and admins; students sign in with single sign-on.',
+  NOBODY: 'Nobody: everyone signs in with single sign-on.',
+});
 
 @ObjectType({ description: 'The school running this StudentDesk: shown by both web apps and in every email. Public.' })
 export class School {
@@ -20,9 +28,12 @@ export class School {
 
   @Field(() => String, { description: '#rrggbb, for highlights on white.' })
   accentColor!: string;
+
+  @Field(() => PasswordSignIn, { description: 'Who may sign in with a password; signInOptions says the same to the sign-in pages.' })
+  passwordSignIn!: PasswordSignIn;
 }
 
-@InputType({ description: 'The school’s settings: its name, time zone, logo and colours.' })
+@InputType({ description: 'The school’s settings: its name, time zone, logo and colours, and who may sign in with a password.' })
 export class SchoolSettingsInput {
   @Field(() => String, { description: 'The school’s name, up to 120 characters.' })
   schoolName!: string;
@@ -41,6 +52,13 @@ export class SchoolSettingsInput {
 
   @Field(() => String, { nullable: true, description: '#rrggbb with at least 3:1 contrast to white; StudentDesk’s teal without it.' })
   accentColor?: string | null;
+
+  @Field(() => PasswordSignIn, {
+    nullable: true,
+    description:
+      'Who may sign in with a password; left out, it stays as it is (EVERYONE at first-run setup). STAFF_ONLY and NOBODY need single sign-on set up, and NOBODY needs the admin to have signed in with it once (else they would lock themself out).',
+  })
+  passwordSignIn?: PasswordSignIn | null;
 }
 
 @InputType({ description: 'First-run setup: the school, and its first admin.' })

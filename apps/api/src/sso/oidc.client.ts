@@ -4,11 +4,12 @@
 import type { SsoProblem } from '@studentdesk/domain';
 import * as oidc from 'openid-client';
 import type { OidcSettings } from '../config.js';
+import { groupsIn, roleFromGroups, type ExternalPerson } from './identity.service.js';
 
 /** Seconds each request to the provider may take: a provider that hangs fails the sign-in, not the API. */
 const PROVIDER_TIMEOUT_SECONDS = 10;
 
-/** The per-sign-in secrets, kept in the browser's flow cookie (oidc-flow.ts) until the provider sends the person back. */
+/** The per-sign-in secrets, kept in the browser's flow cookie (sign-in-flow.ts) until the provider sends the person back. */
 export interface FlowSecrets {
   state: string;
   nonce: string;
@@ -101,5 +102,21 @@ export function createOidcClient(settings: OidcSettings): OidcClient {
         throw failure(error);
       }
     },
+  };
+}
+
+const text = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
+
+/** The person the claims (with `iss` and `sub`) describe. With OIDC_ROLE_CLAIM set, their groups give the role. */
+export function personFromClaims(settings: OidcSettings, claims: Record<string, unknown>): ExternalPerson {
+  const groups = settings.roleClaim ? groupsIn(claims[settings.roleClaim]) : undefined;
+  const given = [text(claims.given_name), text(claims.family_name)].filter(Boolean).join(' ');
+  return {
+    issuer: String(claims.iss),
+    subject: String(claims.sub),
+    email: text(claims.email),
+    emailVerified: claims.email_verified === true,
+    name: text(claims.name) ?? (given || text(claims.preferred_username)),
+    role: groups && roleFromGroups(settings, groups),
   };
 }

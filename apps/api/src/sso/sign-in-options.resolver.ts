@@ -6,7 +6,7 @@ import { SignInOptions } from './sign-in-options.type.js';
 @Resolver()
 export class SignInOptionsResolver {
   @Query(() => SignInOptions, { description: 'How people can sign in (password, single sign-on). Needs no sign-in.' })
-  signInOptions(@Ctx() ctx: Context): SignInOptions {
-    return signInOptions(ctx.app.config);
+  signInOptions(@Ctx() ctx: Context): Promise<SignInOptions> {
+    return signInOptions(ctx);
   }
 }

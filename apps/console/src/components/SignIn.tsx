@@ -19,7 +19,12 @@ const SIGN_IN = graphql(`
 const SIGN_IN_OPTIONS = graphql(`
   query SignInOptions {
     signInOptions {
+      passwordSignIn
       oidc {
+        displayName
+        startPath
+      }
+      saml {
         displayName
         startPath
       }
@@ -41,7 +46,10 @@ export function SignIn({ notice }: { notice?: string }) {
   const [problem, setProblem] = useState(
     () => notice ?? ssoProblemMessage(new URLSearchParams(window.location.search).get('sso_error')) ?? '',
   );
-  const oidc = useQuery(SIGN_IN_OPTIONS).data?.signInOptions.oidc;
+  const options = useQuery(SIGN_IN_OPTIONS).data?.signInOptions;
+  const buttons = [options?.oidc, options?.saml].filter((button) => button !== null && button !== undefined);
+  // Staff keep the password form unless the school switched it off for everyone.
+  const passwordForm = options?.passwordSignIn !== 'NOBODY';
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -64,34 +72,43 @@ export function SignIn({ notice }: { notice?: string }) {
   return (
     <main className="sign-in">
       <h1>StudentDesk console</h1>
-      <form onSubmit={submit} aria-describedby={problem ? 'sign-in-problem' : undefined}>
-        <label>
-          Email
-          {/* eslint-disable-next-line jsx-a11y/no-autofocus -- the sign-in page is this one form */}
-          <input name="email" type="email" autoComplete="username" required autoFocus />
-        </label>
-        <label>
-          Password
-          <input name="password" type="password" autoComplete="current-password" required />
-        </label>
-        {problem && (
-          <p id="sign-in-problem" role="alert" className="problem">
-            {problem}
-          </p>
-        )}
-        <button type="submit" className="primary" disabled={loading}>
-          Sign in
-        </button>
-      </form>
-      <p>
-        <Link to="/forgot-password">Forgot your password?</Link>
-      </p>
-      {oidc && (
-        // A full page load: the API sends the browser on to the school's sign-in service.
-        <a className="button sso" href={`${oidc.startPath}?app=console`}>
-          {oidc.displayName}
-        </a>
+      {!passwordForm && problem && (
+        <p id="sign-in-problem" role="alert" className="problem">
+          {problem}
+        </p>
       )}
+      {passwordForm && (
+        <form onSubmit={submit} aria-describedby={problem ? 'sign-in-problem' : undefined}>
+          <label>
+            Email
+            {/* eslint-disable-next-line jsx-a11y/no-autofocus -- the sign-in page is this one form */}
+            <input name="email" type="email" autoComplete="username" required autoFocus />
+          </label>
+          <label>
+            Password
+            <input name="password" type="password" autoComplete="current-password" required />
+          </label>
+          {problem && (
+            <p id="sign-in-problem" role="alert" className="problem">
+              {problem}
+            </p>
+          )}
+          <button type="submit" className="primary" disabled={loading}>
+            Sign in
+          </button>
+        </form>
+      )}
+      {passwordForm && (
+        <p>
+          <Link to="/forgot-password">Forgot your password?</Link>
+        </p>
+      )}
+      {buttons.map((button) => (
+        // A full page load: the API sends the browser on to the school's sign-in service.
+        <a key={button.startPath} className="button sso" href={`${button.startPath}?app=console`}>
+          {button.displayName}
+        </a>
+      ))}
     </main>
   );
 }

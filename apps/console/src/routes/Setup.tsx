@@ -31,9 +31,9 @@ function tokenFromLink(): string {
   return fromFragment ?? new URLSearchParams(window.location.search).get('token') ?? '';
 }
 
-const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
+export const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
-function readAsDataUrl(file: File): Promise<string> {
+export function readAsDataUrl(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
     reader.onload = () => resolve(reader.result as string);
@@ -43,7 +43,7 @@ function readAsDataUrl(file: File): Promise<string> {
 }
 
 /** The API's BAD_USER_INPUT names its fields (`fields`); anything else is a problem of the whole form. */
-function problemsFrom(error: unknown): { fields: FieldProblem[]; form: string } {
+export function problemsFrom(error: unknown): { fields: FieldProblem[]; form: string } {
   if (CombinedGraphQLErrors.is(error)) {
     const extensions = error.errors[0]?.extensions as { fields?: Array<{ field: string; messages: string[] }> } | undefined;
     if (extensions?.fields?.length)
@@ -54,7 +54,7 @@ function problemsFrom(error: unknown): { fields: FieldProblem[]; form: string } 
 }
 
 /** A labelled input named `name`, with its hint and its problem (if any) tied to it for screen readers. */
-function Field({
+export function Field({
   name,
   label,
   hint,

@@ -20,7 +20,12 @@ const SIGN_IN = graphql(`
 const SIGN_IN_OPTIONS = graphql(`
   query SignInOptions {
     signInOptions {
+      passwordSignIn
       oidc {
+        displayName
+        startPath
+      }
+      saml {
         displayName
         startPath
       }
@@ -31,7 +36,10 @@ const SIGN_IN_OPTIONS = graphql(`
 export function SignIn() {
   // Sent back here by single sign-on with ?sso_error=: said once, above both ways in.
   const [ssoProblem] = useState(() => ssoProblemMessage(new URLSearchParams(window.location.search).get('sso_error')));
-  const oidc = useQuery(SIGN_IN_OPTIONS).data?.signInOptions.oidc;
+  const options = useQuery(SIGN_IN_OPTIONS).data?.signInOptions;
+  const buttons = [options?.oidc, options?.saml].filter((button) => button !== null && button !== undefined);
+  // Students get the password form only while the school lets everyone use one.
+  const passwordForm = !options || options.passwordSignIn === 'EVERYONE';
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState(NO_ERRORS);
@@ -55,36 +63,40 @@ export function SignIn() {
           <FormError message={ssoProblem} />
         </div>
       )}
-      {oidc && (
+      {buttons.length > 0 && (
         <section className="card narrow" aria-label="Single sign-on">
           {/* A full page load: the API sends the browser on to the school's sign-in service. */}
-          <a className="button primary" href={`${oidc.startPath}?app=portal`}>
-            {oidc.displayName}
-          </a>
-          <p className="hint">Or sign in with your help desk password below.</p>
+          {buttons.map((button) => (
+            <a key={button.startPath} className="button primary" href={`${button.startPath}?app=portal`}>
+              {button.displayName}
+            </a>
+          ))}
+          {passwordForm && <p className="hint">Or sign in with your help desk password below.</p>}
         </section>
       )}
-      <form onSubmit={submit} className="card narrow" noValidate>
-        <Field label="School email" error={errors.fields.email}>
-          <input type="email" autoComplete="username" value={email} onChange={(event) => setEmail(event.target.value)} required />
-        </Field>
-        <Field label="Password" error={errors.fields.password}>
-          <input
-            type="password"
-            autoComplete="current-password"
-            value={password}
-            onChange={(event) => setPassword(event.target.value)}
-            required
-          />
-        </Field>
-        <FormError message={errors.form} />
-        <button type="submit" className="primary" disabled={loading}>
-          {loading ? 'Signing in…' : 'Sign in'}
-        </button>
-        <p>
-          <Link to="/forgot-password">Forgot password?</Link>
-        </p>
-      </form>
+      {passwordForm && (
+        <form onSubmit={submit} className="card narrow" noValidate>
+          <Field label="School email" error={errors.fields.email}>
+            <input type="email" autoComplete="username" value={email} onChange={(event) => setEmail(event.target.value)} required />
+          </Field>
+          <Field label="Password" error={errors.fields.password}>
+            <input
+              type="password"
+              autoComplete="current-password"
+              value={password}
+              onChange={(event) => setPassword(event.target.value)}
+              required
+            />
+          </Field>
+          <FormError message={errors.form} />
+          <button type="submit" className="primary" disabled={loading}>
+            {loading ? 'Signing in…' : 'Sign in'}
+          </button>
+          <p>
+            <Link to="/forgot-password">Forgot password?</Link>
+          </p>
+        </form>
+      )}
       <section className="card narrow callout" aria-labelledby="cannot-sign-in">
         <h2 id="cannot-sign-in">Cannot sign in?</h2>
         <p>Tell us without an account: you get a link to follow your report, by email too.</p>
