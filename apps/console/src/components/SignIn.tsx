@@ -1,3 +1,4 @@
+import { SignInOptionsDocument } from '../gql/graphql';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { ssoProblemMessage } from '@studentdesk/domain';
 import { useState, type FormEvent } from 'react';
@@ -11,22 +12,6 @@ const SIGN_IN = graphql(`
       user {
         id
         role
-      }
-    }
-  }
-`);
-
-const SIGN_IN_OPTIONS = graphql(`
-  query SignInOptions {
-    signInOptions {
-      passwordSignIn
-      oidc {
-        displayName
-        startPath
-      }
-      saml {
-        displayName
-        startPath
       }
     }
   }
@@ -46,7 +31,7 @@ export function SignIn({ notice }: { notice?: string }) {
   const [problem, setProblem] = useState(
     () => notice ?? ssoProblemMessage(new URLSearchParams(window.location.search).get('sso_error')) ?? '',
   );
-  const options = useQuery(SIGN_IN_OPTIONS).data?.signInOptions;
+  const options = useQuery(SignInOptionsDocument).data?.signInOptions;
   const buttons = [options?.oidc, options?.saml].filter((button) => button !== null && button !== undefined);
   // Staff keep the password form unless the school switched it off for everyone.
   const passwordForm = options?.passwordSignIn !== 'NOBODY';

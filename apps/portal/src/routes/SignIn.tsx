@@ -1,3 +1,4 @@
+import { SignInOptionsDocument } from '../gql/graphql.js';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { ssoProblemMessage } from '@studentdesk/domain';
 import { useState, type FormEvent } from 'react';
@@ -17,26 +18,10 @@ const SIGN_IN = graphql(`
   }
 `);
 
-const SIGN_IN_OPTIONS = graphql(`
-  query SignInOptions {
-    signInOptions {
-      passwordSignIn
-      oidc {
-        displayName
-        startPath
-      }
-      saml {
-        displayName
-        startPath
-      }
-    }
-  }
-`);
-
 export function SignIn() {
   // Sent back here by single sign-on with ?sso_error=: said once, above both ways in.
   const [ssoProblem] = useState(() => ssoProblemMessage(new URLSearchParams(window.location.search).get('sso_error')));
-  const options = useQuery(SIGN_IN_OPTIONS).data?.signInOptions;
+  const options = useQuery(SignInOptionsDocument).data?.signInOptions;
   const buttons = [options?.oidc, options?.saml].filter((button) => button !== null && button !== undefined);
   // Students get the password form only while the school lets everyone use one.
   const passwordForm = !options || options.passwordSignIn === 'EVERYONE';
