@@ -24,6 +24,7 @@ export function Admin() {
     <>
       <nav aria-label="Admin" className="tabs">
         <NavLink to="/admin/people">People</NavLink>
+        <NavLink to="/admin/provisioning">Provisioning</NavLink>
         <NavLink to="/admin/api-keys">API keys</NavLink>
         <NavLink to="/admin/webhooks">Webhooks</NavLink>
         <NavLink to="/admin/email-outbox">Email outbox</NavLink>
