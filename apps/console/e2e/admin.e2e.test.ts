@@ -1,6 +1,6 @@
 // Admin journeys in real Chromium against the built console served by a real API: an API key made,
-// used over HTTP and revoked; a SCIM secret token pasted into "Entra" (fetch) provisioning a person; a webhook whose failed delivery to a real receiver is sent again;
-// the email outbox; and staff kept out of all of it.
+// used over HTTP and revoked; a webhook whose failed delivery to a real receiver is sent again;
+// the email outbox; a SCIM token provisioning a person; and staff kept out of all of it.
 import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { startWebhookReceiver, until, type AnswerRule, type ReceivedRequest, type WebhookReceiver } from '@studentdesk/testing';

@@ -109,7 +109,7 @@ async function changeMembers(ctx: Context, group: DepartmentRow, add: string[], 
     await recordAudit(tx, ctx, {
       action: AuditAction.SCIM_GROUP_MEMBERS_CHANGED,
       subject: { type: 'Department', id: group.id },
-      details: { addedUserIds: add, removedUserIds: remove } as Prisma.InputJsonObject,
+      details: { addedUserIds: add, removedUserIds: remove },
     });
   });
   for (const id of ids) ctx.loaders.user.clear(id);

@@ -91,9 +91,9 @@ export function toScimUser(person: Person, baseUrl: string) {
 }
 
 function roleFrom(value: unknown): ProvisionedRole | undefined {
-  const entries = Array.isArray(value) ? value : [value];
+  const entries: unknown[] = Array.isArray(value) ? value : [value];
   if (entries.length === 0) return undefined;
-  const chosen = entries.find((entry) => (entry as { primary?: unknown })?.primary === true) ?? entries[0];
+  const chosen = entries.find((entry) => (entry as { primary?: unknown } | null)?.primary === true) ?? entries[0];
   const name = typeof chosen === 'string' ? chosen : (chosen as { value?: unknown } | null)?.value;
   if (typeof name !== 'string') throw invalidValue('roles holds objects with a value: student, staff or manager.');
   const role = ROLE_VALUES[name.trim().toLowerCase()];
@@ -279,7 +279,7 @@ async function save(ctx: Context, existing: Person | null, changes: UserChanges,
     throw error;
   }
   ctx.loaders.user.clear(userId!);
-  return (await ctx.prisma.user.findUniqueOrThrow({ where: { id: userId! }, include: { scim: true } })) as Person;
+  return ctx.prisma.user.findUniqueOrThrow({ where: { id: userId! }, include: { scim: true } });
 }
 
 export async function listUsers(ctx: Context, query: Record<string, unknown>, baseUrl: string) {
