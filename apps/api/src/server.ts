@@ -10,6 +10,7 @@ import express, { type ErrorRequestHandler, type RequestHandler, type Response }
 import { type GraphQLError, type GraphQLSchema } from 'graphql';
 import proxyAddress from 'proxy-addr';
 import { createContext, createLoaders, viewerFromToken, type App, type Context, type SessionCookie } from './context.js';
+import { bearerToken } from './auth/api-keys.js';
 import { anonymous, isAdmin, type Viewer } from './auth/viewer.js';
 import { databaseOutagePlugin, isDatabaseUnavailable } from './database-outage.js';
 import { compiledExecution } from './compiled-execution.js';
@@ -20,6 +21,7 @@ import { createAdmission, type Admission } from './limits/admission.js';
 import { admissionPlugin } from './limits/admission.plugin.js';
 import { OIDC_PATH, oidcRoutes } from './sso/oidc.routes.js';
 import { SAML_PATH, samlRoutes } from './sso/saml.routes.js';
+import { SCIM_PATH, scimRoutes } from './scim/scim.routes.js';
 import { serveWebApps } from './web-apps.js';
 import { serveWebsocket } from './websocket.js';
 
@@ -35,11 +37,6 @@ export interface ApiServer {
   url: string;
   port: number;
   close: () => Promise<void>;
-}
-
-function bearerToken(header: string | undefined): string | undefined {
-  const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
-  return match?.[1];
 }
 
 function sessionCookie(app: App, res: Response): SessionCookie {
@@ -229,6 +226,8 @@ export async function startServer(app: App, schema: GraphQLSchema): Promise<ApiS
     SAML_PATH,
     samlRoutes(app, (res) => sessionCookie(app, res)),
   );
+  // The identity provider's door (Entra ID, Okta): SCIM's own JSON errors, same body limit and budgets.
+  expressApp.use(SCIM_PATH, scimRoutes(app, BODY_LIMIT));
   serveGraphiql(expressApp);
   serveWebApps(expressApp, app.config.webApps);
 

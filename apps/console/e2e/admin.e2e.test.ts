@@ -1,6 +1,6 @@
 // Admin journeys in real Chromium against the built console served by a real API: an API key made,
 // used over HTTP and revoked; a webhook whose failed delivery to a real receiver is sent again;
-// the email outbox; and staff kept out of all of it.
+// the email outbox; a SCIM token provisioning a person; and staff kept out of all of it.
 import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { startWebhookReceiver, until, type AnswerRule, type ReceivedRequest, type WebhookReceiver } from '@studentdesk/testing';
@@ -66,7 +66,7 @@ describe('the admin pages', () => {
   const expectAccessible = async (page: Page, name: string) => {
     expect(await stack.accessibilityProblems(page), `axe on ${name}`).toEqual([]);
   };
-  const openAdmin = async (page: Page, tab: 'API keys' | 'Webhooks' | 'Email outbox' | 'Audit log') => {
+  const openAdmin = async (page: Page, tab: 'API keys' | 'Webhooks' | 'Email outbox' | 'Audit log' | 'Provisioning') => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admin' }).click();
     await page.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: tab }).click();
     await page.getByRole('heading', { level: 1, name: tab }).waitFor();
@@ -267,6 +267,36 @@ describe('the admin pages', () => {
     expect(csv).toHaveLength(2);
     expect(csv[1]).toContain(',API_KEY_REVOKED,Noor Haddad,');
     await page.getByRole('status').filter({ hasText: 'Exported 1 entry.' }).waitFor();
+    await page.context().close();
+  });
+
+  it('gives the tenant URL and a SCIM secret token that provisions people until it is revoked', async () => {
+    const page = await stack.signedInPage('admin');
+    await openAdmin(page, 'Provisioning');
+    const tenantUrl = await page.getByLabel(/Tenant URL/).inputValue();
+    expect(tenantUrl).toBe(`${stack.origin}/scim/v2`);
+    await page.getByText('No secret token yet').waitFor();
+    await page.getByRole('form', { name: 'New secret token' }).getByRole('button', { name: 'Create secret token' }).click();
+    const shownOnce = page.getByRole('region', { name: 'The secret token for “Microsoft Entra ID”' });
+    const token = await shownOnce.getByLabel('New secret token').inputValue();
+    await expectAccessible(page, 'provisioning token created');
+    await stack.screenshot(page, 'admin-09-provisioning');
+
+    // What Entra does with the two values: create a person.
+    const provision = (userName: string) =>
+      fetch(`${tenantUrl}/Users`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/scim+json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], userName, displayName: 'Paz Provisioned' }),
+      });
+    expect((await provision('paz@school.edu')).status).toBe(201);
+
+    const row = page.getByRole('table', { name: 'Secret tokens in use' }).getByRole('row').filter({ hasText: 'Microsoft Entra ID' });
+    await row.getByRole('button', { name: 'Revoke Microsoft Entra ID' }).click();
+    await page.getByRole('dialog', { name: 'Revoke “Microsoft Entra ID”?' }).getByRole('button', { name: 'Revoke token' }).click();
+    await page.getByRole('status').filter({ hasText: '“Microsoft Entra ID” is revoked' }).waitFor();
+    await row.waitFor({ state: 'detached' });
+    expect((await provision('quinn@school.edu')).status).toBe(401);
     await page.context().close();
   });
 

@@ -24,6 +24,7 @@ import { isAdmin, seesEveryDepartment, VIEWER, ViewerContext } from './viewer';
 const Insights = lazy(() => import('./routes/Insights'));
 // The admin pages: a handful of people open them, now and then.
 const ApiKeys = lazy(() => import('./routes/ApiKeys'));
+const Provisioning = lazy(() => import('./routes/Provisioning'));
 const Webhooks = lazy(() => import('./routes/Webhooks'));
 const WebhookView = lazy(() => import('./routes/WebhookView'));
 const EmailOutbox = lazy(() => import('./routes/EmailOutbox'));
@@ -116,6 +117,7 @@ export function App() {
                 <Route path="people" element={<People />} />
                 <Route path="departments" element={<Departments />} />
                 <Route path="people/import" element={<PeopleImport />} />
+                <Route path="provisioning" element={<Provisioning />} />
                 <Route path="api-keys" element={<ApiKeys />} />
                 <Route path="webhooks" element={<Webhooks />} />
                 <Route path="webhooks/:id" element={<WebhookView />} />

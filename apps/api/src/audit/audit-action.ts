@@ -36,6 +36,10 @@ export const AuditAction = {
   HOLIDAY_ADDED: 'HOLIDAY_ADDED',
   HOLIDAY_REMOVED: 'HOLIDAY_REMOVED',
   HOLIDAYS_IMPORTED: 'HOLIDAYS_IMPORTED',
+  SCIM_USER_CREATED: 'SCIM_USER_CREATED',
+  SCIM_USER_UPDATED: 'SCIM_USER_UPDATED',
+  SCIM_USER_DELETED: 'SCIM_USER_DELETED',
+  SCIM_GROUP_MEMBERS_CHANGED: 'SCIM_GROUP_MEMBERS_CHANGED',
 } as const;
 export type AuditAction = (typeof AuditAction)[keyof typeof AuditAction];
 
@@ -45,11 +49,12 @@ export const AUDIT_ACTION_MEANINGS: { readonly [Action in AuditAction]: string }
   STAFF_INVITED: 'An admin invited someone to join as staff, manager or admin (details: role, department).',
   INVITATION_REVOKED: 'An admin withdrew a pending invitation.',
   INVITATION_ACCEPTED: 'Someone accepted an invitation: their account now exists (the actor is the new account).',
-  PERSON_DEACTIVATED: 'An admin deactivated an account (details: how many open tickets moved, and to whom).',
-  PERSON_REACTIVATED: 'An admin reactivated an account.',
   MEMBERSHIP_SET: 'An admin put a person in a department or changed their role there (details: department, role, the person’s role after).',
   MEMBERSHIP_REMOVED: 'An admin took a person out of a department (details: department, the person’s role after).',
   PEOPLE_IMPORTED: 'An admin imported people from a CSV file (details: rows created, updated, unchanged and rejected).',
+  PERSON_DEACTIVATED:
+    'An admin, or the identity provider over SCIM (the actor is its API key), deactivated an account (details: how many open tickets moved, and to whom).',
+  PERSON_REACTIVATED: 'An admin, or the identity provider over SCIM, reactivated an account.',
   ACCOUNT_CREATED_BY_SSO: 'A first single sign-on created an account (details: provider, role given).',
   ROLE_CHANGED_BY_SSO:
     'A single sign-on changed a person’s role, from the provider’s groups or affiliations (details: provider, from, to).',
@@ -78,4 +83,10 @@ export const AUDIT_ACTION_MEANINGS: { readonly [Action in AuditAction]: string }
   HOLIDAY_REMOVED: 'A manager or admin removed a holiday (details: department, date).',
   HOLIDAYS_IMPORTED:
     'A manager or admin imported an iCal holiday feed (details: department, file or address, days added and removed; never the address itself).',
+  SCIM_USER_CREATED:
+    'The identity provider created an account over SCIM, or brought back one it had deleted (details: attributes sent, role).',
+  SCIM_USER_UPDATED: 'The identity provider changed an account over SCIM (details: attributes changed, role).',
+  SCIM_USER_DELETED: 'The identity provider deleted an account over SCIM: it is deactivated and hidden from SCIM, its tickets kept.',
+  SCIM_GROUP_MEMBERS_CHANGED:
+    'The identity provider changed who is in a group (a department) over SCIM (details: people added and removed; they gain or lose its queue).',
 };

@@ -10,6 +10,12 @@ const SHOWN_LENGTH = KEY_PREFIX.length + 8;
 /** lastUsedAt is written at most this often per key: one write a minute, not one per request. */
 const LAST_USED_PRECISION_MS = 60_000;
 
+/** The token of an `Authorization: Bearer <token>` header. */
+export function bearerToken(header: string | undefined): string | undefined {
+  const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
+  return match?.[1];
+}
+
 export const looksLikeApiKey = (token: string) => token.startsWith(KEY_PREFIX);
 
 export const hashApiKey = (key: string) => createHash('sha256').update(key).digest('hex');

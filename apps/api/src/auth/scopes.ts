@@ -1,6 +1,6 @@
 // What an API key may do. A key carries scopes; people carry roles. The words are the ones
 // integrators see in errors and in docs/integrating.md.
-export const API_SCOPES = ['tickets:read', 'tickets:write', 'ratings:read', 'insights:read', 'webhooks:manage'] as const;
+export const API_SCOPES = ['tickets:read', 'tickets:write', 'ratings:read', 'insights:read', 'webhooks:manage', 'scim:provision'] as const;
 
 export type ApiScope = (typeof API_SCOPES)[number];
 

@@ -20,6 +20,10 @@ export async function createApiKey(ctx: Context, input: CreateApiKeyInput, now =
   if (input.expiresAt && input.expiresAt <= now) throw badInput('The expiry must be in the future.', 'expiresAt');
   const { key, prefix, keyHash } = generateApiKey();
   const scopes = [...new Set(input.scopes)];
+  // The identity provider holds this key: it manages people, and has no business reading tickets.
+  if (scopes.includes('scim:provision') && scopes.length > 1) {
+    throw badInput('A key with scim:provision is for the identity provider alone: create it without other scopes.', 'scopes');
+  }
   const apiKey = await ctx.prisma.$transaction(async (tx) => {
     const created = await tx.apiKey.create({
       data: { name, prefix, keyHash, scopes, expiresAt: input.expiresAt ?? null, createdById: admin.id },

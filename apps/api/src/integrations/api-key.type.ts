@@ -12,6 +12,7 @@ export const ApiKeyScope = {
   RATINGS_READ: 'ratings:read',
   INSIGHTS_READ: 'insights:read',
   WEBHOOKS_MANAGE: 'webhooks:manage',
+  SCIM_PROVISION: 'scim:provision',
 } as const satisfies Record<string, ApiScope>;
 
 describeEnum(ApiKeyScope, 'ApiKeyScope', 'What an API key may do. Errors name the missing scope in its short form, e.g. `tickets:read`.', {
@@ -20,6 +21,8 @@ describeEnum(ApiKeyScope, 'ApiKeyScope', 'What an API key may do. Errors name th
   RATINGS_READ: '`ratings:read`: the ratings of the tickets the key can read.',
   INSIGHTS_READ: '`insights:read`: the satisfaction report for every department.',
   WEBHOOKS_MANAGE: '`webhooks:manage`: create, change and delete webhooks, see deliveries and redeliver.',
+  SCIM_PROVISION:
+    '`scim:provision`: the identity provider (Entra ID, Okta) creates, changes and deactivates people over SCIM at `/scim/v2`; a key with it has no other scope.',
 });
 
 @ObjectType({

@@ -2,7 +2,7 @@
 // ends every session of the account and hands its open tickets on, all in one transaction.
 import { AuditAction } from '../audit/audit-action.js';
 import { recordAudit } from '../audit/audit.js';
-import type { User as UserRow } from '@studentdesk/db';
+import type { Prisma, User as UserRow } from '@studentdesk/db';
 import { revokeSessionsOf } from '../auth/sessions.js';
 import { enforce, isStaffRole, requireUser } from '../auth/viewer.js';
 import type { Context } from '../context.js';
@@ -56,11 +56,29 @@ export async function deactivateUser(ctx: Context, userGlobalId: string, reassig
     }
   }
 
+  return deactivateAccount(ctx, user, heir, admin);
+}
+
+/**
+ * Deactivation itself, for an admin (deactivateUser, after its checks) and for the identity
+ * provider (SCIM): sessions end, open tickets go to `heir` or back to the queue, audited, in one
+ * transaction with the caller's own writes (`alongWith`, run first). `actor` is the person the
+ * ticket history names; null for the provider.
+ */
+export async function deactivateAccount(
+  ctx: Context,
+  user: UserRow,
+  heir: UserRow | null,
+  actor: UserRow | null,
+  alongWith?: (tx: Prisma.TransactionClient) => Promise<unknown>,
+): Promise<UserRow> {
+  if (user.deactivatedAt) return user;
   const deactivatedAt = ctx.app.clock.now();
   let moved: Awaited<ReturnType<typeof reassignOpenTickets>> = [];
   await revokeSessionsOf(ctx.app, user.id, async (tx) => {
+    await alongWith?.(tx);
     await tx.user.update({ where: { id: user.id }, data: { deactivatedAt } });
-    moved = await reassignOpenTickets(tx, user, heir, admin, 'ASSIGNEE_DEACTIVATED');
+    moved = await reassignOpenTickets(tx, user, heir, actor, 'ASSIGNEE_DEACTIVATED');
     await recordAudit(tx, ctx, {
       action: AuditAction.PERSON_DEACTIVATED,
       subject: { type: 'User', id: user.id },

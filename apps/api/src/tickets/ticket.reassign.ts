@@ -10,7 +10,8 @@ export async function reassignOpenTickets(
   tx: Prisma.TransactionClient,
   from: Pick<UserRow, 'id'>,
   to: Pick<UserRow, 'id'> | null,
-  actor: Pick<UserRow, 'id'>,
+  /** Null when no person acted (the identity provider deprovisioning someone). */
+  actor: Pick<UserRow, 'id'> | null,
   reason: string,
 ): Promise<TicketRow[]> {
   const tickets = await tx.ticket.findMany({ where: { assigneeId: from.id, status: { in: [...UNRESOLVED_STATUSES] } } });
@@ -20,7 +21,7 @@ export async function reassignOpenTickets(
     await tx.ticketEvent.create({
       data: {
         ticketId: ticket.id,
-        actorId: actor.id,
+        actorId: actor?.id ?? null,
         type: TicketEventType.ASSIGNED,
         detail: { fromAssigneeId: from.id, toAssigneeId: to?.id ?? null, reason },
       },

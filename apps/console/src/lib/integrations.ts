@@ -19,6 +19,8 @@ export const SCOPE_MEANINGS: Record<ApiKeyScope, string> = {
   RATINGS_READ: 'read the ratings of the tickets it can read',
   INSIGHTS_READ: 'read the satisfaction report for every department',
   WEBHOOKS_MANAGE: 'create, change and delete webhooks, see deliveries and redeliver',
+  SCIM_PROVISION:
+    'for the identity provider alone (no other scope): create, change and deactivate people over SCIM; see Admin → Provisioning',
 };
 
 export const EVENT_MEANINGS: Record<WebhookEventType, string> = {

@@ -29,6 +29,7 @@ export function Admin() {
         </NavLink>
         <NavLink to="/admin/people/import">Import people</NavLink>
         <NavLink to="/admin/departments">Departments</NavLink>
+        <NavLink to="/admin/provisioning">Provisioning</NavLink>
         <NavLink to="/admin/api-keys">API keys</NavLink>
         <NavLink to="/admin/webhooks">Webhooks</NavLink>
         <NavLink to="/admin/email-outbox">Email outbox</NavLink>
