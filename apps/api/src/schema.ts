@@ -29,6 +29,7 @@ import { SchoolResolver } from './school/school.resolver.js';
 import { StudentPanelResolver } from './student-panel/student-panel.resolver.js';
 import { UserResolver } from './users/user.resolver.js';
 import { InvitationResolver, PeopleResolver } from './people/people.resolver.js';
+import { PrivacyResolver } from './privacy/privacy.resolver.js';
 import { DateTimeScalar } from './date-time.scalar.js';
 
 /** `pubSub` is the one subscriptions listen on (type-graphql requires it even with custom subscribe). */
@@ -52,6 +53,7 @@ export async function createSchema(pubSub: TicketPubSub) {
       MessageResolver,
       NodeResolver,
       PeopleResolver,
+      PrivacyResolver,
       QueueSubscriptionResolver,
       RatingResolver,
       SatisfactionResolver,

@@ -6,11 +6,11 @@ import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/di
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import { parseCookie as parseCookies } from 'cookie';
-import express, { type ErrorRequestHandler, type RequestHandler, type Response } from 'express';
+import express, { type ErrorRequestHandler, type Request, type RequestHandler, type Response } from 'express';
 import { type GraphQLError, type GraphQLSchema } from 'graphql';
 import proxyAddress from 'proxy-addr';
 import { createContext, createLoaders, viewerFromToken, type App, type Context, type SessionCookie } from './context.js';
-import { anonymous } from './auth/viewer.js';
+import { anonymous, type Viewer } from './auth/viewer.js';
 import { databaseOutagePlugin, isDatabaseUnavailable } from './database-outage.js';
 import { compiledExecution } from './compiled-execution.js';
 import { ClientError, createErrorFormatter, ErrorCode, serviceUnavailable } from './errors.js';
@@ -19,6 +19,7 @@ import { applyCors, requestLogging, securityHeaders } from './http-hardening.js'
 import { createAdmission, type Admission } from './limits/admission.js';
 import { admissionPlugin } from './limits/admission.plugin.js';
 import { OIDC_PATH, oidcRoutes } from './sso/oidc.routes.js';
+import { PRIVACY_EXPORT_PATH, privacyRoutes } from './privacy/export.routes.js';
 import { serveWebApps } from './web-apps.js';
 import { serveWebsocket } from './websocket.js';
 
@@ -195,6 +196,13 @@ export async function startServer(app: App, schema: GraphQLSchema): Promise<ApiS
     OIDC_PATH,
     oidcRoutes(app, (res) => sessionCookie(app, res)),
   );
+  // Downloads authenticate as GraphQL does; a bad token is refused, no token is anonymous.
+  const viewerOf = async (req: Request): Promise<Viewer | null> => {
+    const token = bearerToken(req.headers.authorization) ?? parseCookies(req.headers.cookie ?? '')[SESSION_COOKIE];
+    const check = await viewerFromToken(app, createLoaders(app.prisma), token);
+    return check.ok ? check.viewer : null;
+  };
+  expressApp.use(PRIVACY_EXPORT_PATH, privacyRoutes(app, viewerOf));
   serveGraphiql(expressApp);
   serveWebApps(expressApp, app.config.webApps);
 

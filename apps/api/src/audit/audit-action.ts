@@ -15,6 +15,10 @@ export const AuditAction = {
   WEBHOOK_CREATED: 'WEBHOOK_CREATED',
   WEBHOOK_UPDATED: 'WEBHOOK_UPDATED',
   WEBHOOK_DELETED: 'WEBHOOK_DELETED',
+  PERSON_EXPORTED: 'PERSON_EXPORTED',
+  PERSON_ERASED: 'PERSON_ERASED',
+  RETENTION_RULE_CHANGED: 'RETENTION_RULE_CHANGED',
+  RETENTION_APPLIED: 'RETENTION_APPLIED',
 } as const;
 export type AuditAction = (typeof AuditAction)[keyof typeof AuditAction];
 
@@ -34,4 +38,8 @@ export const AUDIT_ACTION_MEANINGS: { readonly [Action in AuditAction]: string }
   WEBHOOK_CREATED: 'A webhook subscription was created (details: events).',
   WEBHOOK_UPDATED: 'A webhook subscription was changed (details: what).',
   WEBHOOK_DELETED: 'A webhook subscription was deleted.',
+  PERSON_EXPORTED: 'Everything the desk holds about a person was downloaded, by an admin or by the person themselves (details: format).',
+  PERSON_ERASED: 'An admin erased a person: the account was anonymised, its sign-ins removed (details: counts per table).',
+  RETENTION_RULE_CHANGED: 'An admin set a retention rule (details: rule, days, enabled).',
+  RETENTION_APPLIED: 'The retention job removed what its rules say is past retention (details: rule, rows removed).',
 };
