@@ -27,6 +27,7 @@ const WebhookView = lazy(() => import('./routes/WebhookView'));
 const EmailOutbox = lazy(() => import('./routes/EmailOutbox'));
 const People = lazy(() => import('./routes/People'));
 const AuditLog = lazy(() => import('./routes/AuditLog'));
+const Privacy = lazy(() => import('./routes/Privacy'));
 
 export function App() {
   const { pathname } = useLocation();
@@ -106,6 +107,7 @@ export function App() {
                 <Route path="webhooks/:id" element={<WebhookView />} />
                 <Route path="email-outbox" element={<EmailOutbox />} />
                 <Route path="audit-log" element={<AuditLog />} />
+                <Route path="privacy" element={<Privacy />} />
               </Route>
               <Route
                 path="*"

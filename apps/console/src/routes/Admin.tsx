@@ -1,4 +1,4 @@
-// The admin pages: the people of the desk, the school's integrations (API keys, webhooks), the email outbox and the audit log. Only admins
+// The admin pages: the people of the desk, the school's integrations (API keys, webhooks), the email outbox, the audit log and privacy. Only admins
 // see the link; anyone else who opens the address is told why there is nothing for them here (the
 // API refuses them too, so this is a courtesy, not the lock).
 import { NavLink, Outlet } from 'react-router';
@@ -28,6 +28,7 @@ export function Admin() {
         <NavLink to="/admin/webhooks">Webhooks</NavLink>
         <NavLink to="/admin/email-outbox">Email outbox</NavLink>
         <NavLink to="/admin/audit-log">Audit log</NavLink>
+        <NavLink to="/admin/privacy">Privacy</NavLink>
       </nav>
       <Outlet />
     </>
