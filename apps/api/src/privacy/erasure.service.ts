@@ -158,7 +158,14 @@ export async function erasePerson(ctx: Context, userGlobalId: string, confirm: s
     moved = await reassignOpenTickets(tx, person, null, admin, 'ASSIGNEE_ERASED');
     await tx.user.update({
       where: { id: person.id },
-      data: { name, email: placeholder, studentNumber: null, passwordHash: null, deactivatedAt: person.deactivatedAt ?? now, erasedAt: now },
+      data: {
+        name,
+        email: placeholder,
+        studentNumber: null,
+        passwordHash: null,
+        deactivatedAt: person.deactivatedAt ?? now,
+        erasedAt: now,
+      },
     });
     await recordAudit(tx, ctx, {
       action: AuditAction.PERSON_ERASED,

@@ -90,11 +90,15 @@ async function writeHtml(document: ExportDocument, sink: Sink): Promise<void> {
       `<title>${escapeHtml(`Data held about ${name}`)}</title><style>${STYLE}</style></head><body>\n` +
       `<h1>${escapeHtml(`Data ${document.schoolName} holds about ${name}`)}</h1>\n` +
       `<p class="about">Generated ${escapeHtml(document.generatedAt.toISOString())} by StudentDesk. ` +
-      (document.includesInternalNotes ? 'Includes internal notes of staff, marked “Internal: true”.' : 'Internal notes of staff are not included.') +
+      (document.includesInternalNotes
+        ? 'Includes internal notes of staff, marked “Internal: true”.'
+        : 'Internal notes of staff are not included.') +
       `</p>\n<h2 id="person">Account</h2>\n${htmlRow(document.person)}\n`,
   );
   for (const section of document.sections) {
-    await sink(`<section><h2 id="${escapeHtml(section.key)}">${escapeHtml(section.title)}</h2><p class="about">${escapeHtml(section.about)}</p>\n`);
+    await sink(
+      `<section><h2 id="${escapeHtml(section.key)}">${escapeHtml(section.title)}</h2><p class="about">${escapeHtml(section.about)}</p>\n`,
+    );
     let count = 0;
     for await (const row of section.rows()) {
       await sink(`<article>${htmlRow(row)}</article>\n`);

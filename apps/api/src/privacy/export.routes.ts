@@ -31,9 +31,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
 
 /** Errors in GraphQL's shape, so clients read one kind of error everywhere. */
 function fail(res: Response, code: ErrorCode, message: string, field?: string) {
-  res
-    .status(STATUS[code] ?? 400)
-    .json({ errors: [{ message, extensions: { code, ...(field && { field }) } }] });
+  res.status(STATUS[code] ?? 400).json({ errors: [{ message, extensions: { code, ...(field && { field }) } }] });
 }
 
 /** `viewerOf` finds the caller as GraphQL does; null for a token that is invalid or revoked. */
@@ -61,11 +59,15 @@ export function privacyRoutes(app: App, viewerOf: (req: Request) => Promise<View
 
     const includeInternalNotes = isAdmin(viewer);
     const generatedAt = app.clock.now();
-    await recordAudit(app.prisma, { viewer, clientAddress: req.ip, app }, {
-      action: AuditAction.PERSON_EXPORTED,
-      subject: { type: 'User', id: person.id },
-      details: { format, includesInternalNotes: includeInternalNotes },
-    });
+    await recordAudit(
+      app.prisma,
+      { viewer, clientAddress: req.ip, app },
+      {
+        action: AuditAction.PERSON_EXPORTED,
+        subject: { type: 'User', id: person.id },
+        details: { format, includesInternalNotes: includeInternalNotes },
+      },
+    );
     const school = await app.prisma.school.findUnique({ where: { id: 1 }, select: { name: true } });
 
     res.setHeader('content-type', CONTENT_TYPES[format]);

@@ -71,7 +71,12 @@ function ticketRow(ticket: TicketWithParts, messages: MessageRow[], authors: Map
     resolvedAt: iso(ticket.resolvedAt),
     closedAt: iso(ticket.closedAt),
     rating: ticket.rating
-      ? { score: ticket.rating.score, expectation: ticket.rating.expectation, comment: ticket.rating.comment, ratedAt: iso(ticket.rating.createdAt) }
+      ? {
+          score: ticket.rating.score,
+          expectation: ticket.rating.expectation,
+          comment: ticket.rating.comment,
+          ratedAt: iso(ticket.rating.createdAt),
+        }
       : null,
     conversation: messages
       .filter((message) => message.ticketId === ticket.id)
@@ -112,7 +117,12 @@ export function personSections(prisma: PrismaClient, person: UserRow, options: E
           (row) => row.id,
         );
         for await (const identity of rows) {
-          yield { provider: identity.issuer, subject: identity.subject, linkedAt: iso(identity.createdAt), lastUsedAt: iso(identity.lastUsedAt) };
+          yield {
+            provider: identity.issuer,
+            subject: identity.subject,
+            linkedAt: iso(identity.createdAt),
+            lastUsedAt: iso(identity.lastUsedAt),
+          };
         }
       },
     },
@@ -153,7 +163,10 @@ export function personSections(prisma: PrismaClient, person: UserRow, options: E
             where: { ticketId: { in: tickets.map((ticket) => ticket.id) }, ...(!options.includeInternalNotes && { internal: false }) },
             orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
           });
-          const authors = await namesOf(prisma, messages.map((message) => message.authorId));
+          const authors = await namesOf(
+            prisma,
+            messages.map((message) => message.authorId),
+          );
           for (const ticket of tickets) yield ticketRow(ticket, messages, authors, person);
         }
       },
@@ -173,7 +186,12 @@ export function personSections(prisma: PrismaClient, person: UserRow, options: E
           (row) => row.id,
         );
         for await (const message of rows) {
-          yield { ticket: formatTicketNumber(message.ticket.number), at: iso(message.createdAt), internal: message.internal, body: message.body };
+          yield {
+            ticket: formatTicketNumber(message.ticket.number),
+            at: iso(message.createdAt),
+            internal: message.internal,
+            body: message.body,
+          };
         }
       },
     },
@@ -267,14 +285,23 @@ export function personSections(prisma: PrismaClient, person: UserRow, options: E
           (row) => row.id,
         );
         for await (const email of rows) {
-          yield { kind: email.kind, to: email.toAddress, subject: email.subject, text: email.text, status: email.status, writtenAt: iso(email.createdAt), sentAt: iso(email.sentAt) };
+          yield {
+            kind: email.kind,
+            to: email.toAddress,
+            subject: email.subject,
+            text: email.text,
+            status: email.status,
+            writtenAt: iso(email.createdAt),
+            sentAt: iso(email.sentAt),
+          };
         }
       },
     },
     {
       key: 'auditEntries',
       title: 'Audit log entries',
-      about: 'Admin and permission-relevant actions they took, or that were taken on their account. The address is shown for their own actions only.',
+      about:
+        'Admin and permission-relevant actions they took, or that were taken on their account. The address is shown for their own actions only.',
       rows: async function* () {
         const rows = paged(
           (after) =>

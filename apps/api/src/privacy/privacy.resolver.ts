@@ -10,7 +10,8 @@ import { ErasurePlan, RetentionPreview, RetentionRule } from './privacy.type.js'
 const REDACT = {
   nullable: true,
   defaultValue: false,
-  description: 'Also replace the text they wrote (messages, ticket descriptions, rating comments) with a note that it was removed. Without it the text stays: tickets are the school’s records.',
+  description:
+    'Also replace the text they wrote (messages, ticket descriptions, rating comments) with a note that it was removed. Without it the text stays: tickets are the school’s records.',
 };
 
 @Resolver()
@@ -25,7 +26,8 @@ export class PrivacyResolver {
   }
 
   @Query(() => ErasurePlan, {
-    description: 'Admins: the dry run of erasePerson: what erasing this person would change, per table, and whether it is refused. Writes nothing.',
+    description:
+      'Admins: the dry run of erasePerson: what erasing this person would change, per table, and whether it is refused. Writes nothing.',
   })
   previewErasure(
     @Arg('userId', () => ID, { description: 'The person.' }) userId: string,
@@ -55,16 +57,21 @@ export class PrivacyResolver {
     return listRetentionRules(ctx);
   }
 
-  @Query(() => RetentionPreview, { description: 'Admins: the dry run of a retention rule: how many rows it would remove now, with samples. Removes nothing.' })
+  @Query(() => RetentionPreview, {
+    description: 'Admins: the dry run of a retention rule: how many rows it would remove now, with samples. Removes nothing.',
+  })
   previewRetention(
     @Arg('kind', () => RetentionRuleKind, { description: 'The rule.' }) kind: RetentionRuleKind,
-    @Arg('afterDays', () => Int, { nullable: true, description: 'Try this age instead of the saved one.' }) afterDays: number | null | undefined,
+    @Arg('afterDays', () => Int, { nullable: true, description: 'Try this age instead of the saved one.' })
+    afterDays: number | null | undefined,
     @Ctx() ctx: Context,
   ) {
     return previewRetentionRule(ctx, kind, afterDays);
   }
 
-  @Mutation(() => RetentionRule, { description: 'Admins: set a retention rule. The daily retention job applies enabled rules; preview first.' })
+  @Mutation(() => RetentionRule, {
+    description: 'Admins: set a retention rule. The daily retention job applies enabled rules; preview first.',
+  })
   setRetentionRule(
     @Arg('kind', () => RetentionRuleKind, { description: 'The rule.' }) kind: RetentionRuleKind,
     @Arg('afterDays', () => Int, { description: 'Remove rows older than this many days (30 to 36500).' }) afterDays: number,

@@ -29,7 +29,8 @@ describe('privacy', () => {
   const clock = new TestClock('2026-12-08T09:00:00Z');
 
   const exportUrl = (query: string) => api.url.replace(/\/graphql$/, `/privacy/export${query}`);
-  const download = (query: string, token?: string) => fetch(exportUrl(query), { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  const download = (query: string, token?: string) =>
+    fetch(exportUrl(query), { headers: token ? { authorization: `Bearer ${token}` } : {} });
   const report = async (token: string, title: string, description = 'It does not work.') => {
     const response = await api.gql(REPORT_PROBLEM, { input: { categoryId: school.categoryIds.login, title, description } }, { token });
     expect(response.errors).toBeUndefined();
@@ -63,7 +64,11 @@ describe('privacy', () => {
     const text = await response.text();
     const exported = JSON.parse(text);
     expect(exported).toMatchObject({ format: 'studentdesk.person-export', version: 1, includesInternalNotes: true });
-    expect(exported.person).toMatchObject({ name: 'Alice Student', email: school.users.alice.email, studentNumber: school.users.alice.studentNumber });
+    expect(exported.person).toMatchObject({
+      name: 'Alice Student',
+      email: school.users.alice.email,
+      studentNumber: school.users.alice.studentNumber,
+    });
     expect(exported.tickets).toHaveLength(1);
     expect(exported.tickets[0].title).toBe('Portal says <script>alert("pwned")</script>');
     expect(exported.tickets[0].conversation).toEqual([
@@ -130,7 +135,9 @@ describe('privacy', () => {
     const preview = await api.gql(PREVIEW_ERASURE, { userId: userId(student) }, admin);
     expect(preview.errors).toBeUndefined();
     expect(preview.data!.previewErasure.refusal).toBeNull();
-    const counts = Object.fromEntries(preview.data!.previewErasure.changes.map((change: { table: string; count: number }) => [change.table, change.count]));
+    const counts = Object.fromEntries(
+      preview.data!.previewErasure.changes.map((change: { table: string; count: number }) => [change.table, change.count]),
+    );
     expect(counts).toMatchObject({ User: 1, Session: 1, ExternalIdentity: 1, Ticket: 1 });
     expect(await snapshot()).toEqual(before);
 
@@ -149,7 +156,12 @@ describe('privacy', () => {
     expect(await api.db.prisma.externalIdentity.count({ where: { userId: student.id } })).toBe(0);
 
     const ticket = await api.db.prisma.ticket.findUniqueOrThrow({ where: { id: before.ticket.id } });
-    expect(ticket).toMatchObject({ title: 'Cannot reach the wifi', requesterId: student.id, contactName: 'Former student', studentNumber: null });
+    expect(ticket).toMatchObject({
+      title: 'Cannot reach the wifi',
+      requesterId: student.id,
+      contactName: 'Former student',
+      studentNumber: null,
+    });
     expect(ticket.contactEmail).toMatch(/@erased\.invalid$/);
     expect(await api.db.prisma.trackingCode.count({ where: { ticketId: ticket.id } })).toBe(0);
     expect(await api.db.prisma.emailMessage.count({ where: { toAddress: student.email } })).toBe(0);
@@ -162,7 +174,9 @@ describe('privacy', () => {
     const entry = await api.db.prisma.auditEntry.findFirstOrThrow({ where: { action: 'PERSON_ERASED', subjectId: student.id } });
     expect(JSON.stringify(entry.details)).not.toContain('Erin');
     expect(codes(await api.gql(PREVIEW_ERASURE, { userId: userId(student) }, admin))).toEqual([]);
-    expect((await api.gql(PREVIEW_ERASURE, { userId: userId(student) }, admin)).data!.previewErasure.refusal).toMatch(/already been erased/);
+    expect((await api.gql(PREVIEW_ERASURE, { userId: userId(student) }, admin)).data!.previewErasure.refusal).toMatch(
+      /already been erased/,
+    );
   });
 
   it('applies retention rules with the clock: exactly the expired rows go, the dry run removes nothing, the numbers stay', async () => {

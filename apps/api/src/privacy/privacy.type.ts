@@ -24,7 +24,10 @@ export class ErasurePlan {
   @Field(() => User, { description: 'The person, as they are now.' })
   person!: User;
 
-  @Field(() => String, { nullable: true, description: 'Why the erasure cannot be done (the last admin, oneself, already erased); null when it can.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why the erasure cannot be done (the last admin, oneself, already erased); null when it can.',
+  })
   refusal!: string | null;
 
   @Field(() => String, { description: 'The name the account has afterwards: “Former student” or “Former staff member”.' })

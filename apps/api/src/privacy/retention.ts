@@ -38,7 +38,8 @@ export type RetentionRuleView = Omit<RetentionRuleRow, 'updatedAt'> & { updatedA
 export async function retentionRules(prisma: PrismaClient): Promise<RetentionRuleView[]> {
   const rows = new Map((await prisma.retentionRule.findMany()).map((row) => [row.kind, row]));
   return RETENTION_KINDS.map(
-    (kind) => rows.get(kind) ?? { kind, afterDays: DEFAULT_DAYS[kind], enabled: false, updatedAt: null, lastRunAt: null, lastRunDeleted: null },
+    (kind) =>
+      rows.get(kind) ?? { kind, afterDays: DEFAULT_DAYS[kind], enabled: false, updatedAt: null, lastRunAt: null, lastRunDeleted: null },
   );
 }
 
@@ -86,7 +87,12 @@ export interface RetentionPreview {
 }
 
 /** What the rule would remove now: counts and samples, nothing written. */
-export async function previewRetention(prisma: PrismaClient, kind: RetentionRuleKind, afterDays: number, now: Date): Promise<RetentionPreview> {
+export async function previewRetention(
+  prisma: PrismaClient,
+  kind: RetentionRuleKind,
+  afterDays: number,
+  now: Date,
+): Promise<RetentionPreview> {
   const cutoff = cutoffOf(now, afterDays);
   const [count, sample] = await Promise.all([countExpired(prisma, kind, cutoff), expiredIds(prisma, kind, cutoff, RETENTION_SAMPLE)]);
   return { kind, afterDays, cutoff, count, sampleIds: sample.map((row) => row.id) };
@@ -99,7 +105,9 @@ async function deleteBatch(prisma: PrismaClient, kind: RetentionRuleKind, before
     const ids = (await expiredIds(tx, kind, before, RETENTION_BATCH, true)).map((row) => row.id);
     if (!ids.length) return 0;
     if (kind === 'CLOSED_TICKETS') return (await tx.ticket.deleteMany({ where: { id: { in: ids } } })).count;
-    const emails = (await tx.user.findMany({ where: { id: { in: ids } }, select: { email: true } })).map((user) => user.email.toLowerCase());
+    const emails = (await tx.user.findMany({ where: { id: { in: ids } }, select: { email: true } })).map((user) =>
+      user.email.toLowerCase(),
+    );
     await tx.emailMessage.deleteMany({ where: { toAddress: { in: emails } } });
     await tx.invitation.deleteMany({ where: { email: { in: emails } } });
     return (await tx.user.deleteMany({ where: { id: { in: ids } } })).count;
@@ -124,10 +132,14 @@ export async function applyRetention(prisma: PrismaClient, clock: Clock): Promis
     await prisma.$transaction(async (tx) => {
       await tx.retentionRule.update({ where: { kind: rule.kind }, data: { lastRunAt: now, lastRunDeleted: deleted } });
       if (deleted) {
-        await recordAudit(tx, { viewer: anonymous, app: { clock } }, {
-          action: AuditAction.RETENTION_APPLIED,
-          details: { rule: rule.kind, afterDays: rule.afterDays, cutoff: before.toISOString(), deleted },
-        });
+        await recordAudit(
+          tx,
+          { viewer: anonymous, app: { clock } },
+          {
+            action: AuditAction.RETENTION_APPLIED,
+            details: { rule: rule.kind, afterDays: rule.afterDays, cutoff: before.toISOString(), deleted },
+          },
+        );
       }
     });
   }

@@ -92,8 +92,7 @@ const RULE_TITLES: Record<RetentionRuleKind, string> = {
   INACTIVE_STUDENTS: 'Departed students without tickets',
 };
 
-const exportHref = (person: Person, format: 'json' | 'html') =>
-  `/privacy/export?userId=${encodeURIComponent(person.id)}&format=${format}`;
+const exportHref = (person: Person, format: 'json' | 'html') => `/privacy/export?userId=${encodeURIComponent(person.id)}&format=${format}`;
 
 /** The dry run, then the typed confirmation, then the erasure. */
 function Erasure({ person, onErased }: { person: Person; onErased: () => void }) {
@@ -107,10 +106,13 @@ function Erasure({ person, onErased }: { person: Person; onErased: () => void })
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    void run(async () => {
-      await erase({ variables: { userId: person.id, confirm: typed, redactText } });
-      onErased();
-    }, `${person.name} was erased: the account is now “${plan?.formerName ?? 'Former student'}”.`);
+    void run(
+      async () => {
+        await erase({ variables: { userId: person.id, confirm: typed, redactText } });
+        onErased();
+      },
+      `${person.name} was erased: the account is now “${plan?.formerName ?? 'Former student'}”.`,
+    );
   };
 
   return (
@@ -233,7 +235,18 @@ function FindPerson() {
   );
 }
 
-function RetentionRuleForm({ rule }: { rule: { kind: RetentionRuleKind; meaning: string; afterDays: number; enabled: boolean; lastRunAt?: unknown; lastRunDeleted?: number | null } }) {
+function RetentionRuleForm({
+  rule,
+}: {
+  rule: {
+    kind: RetentionRuleKind;
+    meaning: string;
+    afterDays: number;
+    enabled: boolean;
+    lastRunAt?: unknown;
+    lastRunDeleted?: number | null;
+  };
+}) {
   const [days, setDays] = useState(String(rule.afterDays));
   const [enabled, setEnabled] = useState(rule.enabled);
   const [preview, { data: dryRun, error: dryRunError }] = useLazyQuery(PREVIEW_RETENTION, { fetchPolicy: 'network-only' });
@@ -266,9 +279,7 @@ function RetentionRuleForm({ rule }: { rule: { kind: RetentionRuleKind; meaning:
         <button type="submit">Save</button>
       </form>
       <p role="status" className="status-line">
-        {result
-          ? `Dry run: ${result.count} would be removed now (older than ${formatDateTime(result.cutoff)}). Nothing was removed.`
-          : ''}
+        {result ? `Dry run: ${result.count} would be removed now (older than ${formatDateTime(result.cutoff)}). Nothing was removed.` : ''}
       </p>
       {result && result.sampleIds.length > 0 && (
         <details>
@@ -307,7 +318,9 @@ function Retention() {
           {error.message}
         </p>
       )}
-      {data?.retentionRules.map((rule) => <RetentionRuleForm key={rule.kind} rule={rule} />)}
+      {data?.retentionRules.map((rule) => (
+        <RetentionRuleForm key={rule.kind} rule={rule} />
+      ))}
     </section>
   );
 }
