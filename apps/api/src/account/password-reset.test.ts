@@ -2,7 +2,17 @@
 // that works once and for 30 minutes (a test clock moves time), sign-out everywhere, and the
 // password policy applied to the new password.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codes, createSchool, createUser, PASSWORD, type School, signIn, type SmtpReceiver, startSmtpReceiver } from '@studentdesk/testing';
+import {
+  codes,
+  createSchool,
+  createUser,
+  PASSWORD,
+  type School,
+  signIn,
+  type SmtpReceiver,
+  startSmtpReceiver,
+  until,
+} from '@studentdesk/testing';
 import { startTestApi, type TestApi } from '../test/api.js';
 import { TestClock } from '../test/clock.js';
 
@@ -60,6 +70,12 @@ describe('password reset', () => {
     expect(stored.tokenHash).toMatch(/^[0-9a-f]{64}$/);
     expect(stored.tokenHash).not.toContain(tokenIn(message.text));
     expect(stored.expiresAt.getTime() - stored.createdAt.getTime()).toBe(30 * 60_000);
+    // Once mailed, the outbox row keeps the link without its secret.
+    const sent = await until(() =>
+      api.db.prisma.emailMessage.findFirst({ where: { toAddress: school.users.bob.email, kind: 'PASSWORD_RESET', status: 'SUCCEEDED' } }),
+    );
+    expect(sent.text).toContain(`${PUBLIC_URL}/reset-password#token=sdr_(hidden)`);
+    expect(sent.text).not.toContain(tokenIn(message.text));
   });
 
   it('sets the password once, ends every other session and signs the caller in', async () => {

@@ -19,3 +19,8 @@ export const LINK_TOKEN_PREFIX = { passwordReset: 'sdr_', invitation: 'sdi_' } a
 export function hideLinkTokens(text: string, prefix: string): string {
   return text.replaceAll(new RegExp(`${prefix}[\\w-]+`, 'g'), `${prefix}(hidden)`);
 }
+
+/** The text with every kind of link token hidden: what the outbox keeps of an email once it is sent. */
+export function hideEveryLinkToken(text: string): string {
+  return Object.values(LINK_TOKEN_PREFIX).reduce(hideLinkTokens, text);
+}

@@ -4,6 +4,7 @@
 // keeps an email from going twice when a run that was taken for lost is retried beside it.
 import type { EmailMessage as EmailRow, PrismaClient } from '@studentdesk/db';
 import nodemailer from 'nodemailer';
+import { hideEveryLinkToken } from '../auth/link-tokens.js';
 
 const BATCH = 20;
 /** A claim lasts this long: a process that dies mid-send leaves the email for another to retry. */
@@ -36,7 +37,9 @@ export async function deliverPendingEmail(prisma: PrismaClient, transport: MailT
   for (const email of claimed) {
     try {
       await transport.sendMail({ from, to: email.toAddress, subject: email.subject, text: email.text });
-      await prisma.emailMessage.update({ where: { id: email.id }, data: { status: 'SUCCEEDED', sentAt: new Date(), error: null } });
+      // Once mailed, the link's secret lives only in the recipient's mailbox, not in the outbox.
+      const text = hideEveryLinkToken(email.text);
+      await prisma.emailMessage.update({ where: { id: email.id }, data: { status: 'SUCCEEDED', sentAt: new Date(), error: null, text } });
       sent += 1;
     } catch (error) {
       const failedForGood = email.attempts >= MAX_ATTEMPTS;
