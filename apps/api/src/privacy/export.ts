@@ -97,6 +97,12 @@ export const reportedBy = (person: Pick<UserRow, 'id' | 'email'>) => ({
   OR: [{ requesterId: person.id }, { contactEmail: person.email.toLowerCase() }],
 });
 
+/** The opposite, spelled out: NOT over a nullable requesterId would drop guests' tickets (SQL's NULL). */
+const notReportedBy = (person: Pick<UserRow, 'id' | 'email'>) => ({
+  OR: [{ requesterId: null }, { requesterId: { not: person.id } }],
+  contactEmail: { not: person.email.toLowerCase() },
+});
+
 async function namesOf(prisma: PrismaClient, ids: Iterable<string | null>): Promise<Map<string, string>> {
   const wanted = [...new Set([...ids].filter((id): id is string => id !== null))];
   if (!wanted.length) return new Map();
@@ -179,7 +185,7 @@ export function personSections(prisma: PrismaClient, person: UserRow, options: E
         const rows = paged(
           (after) =>
             prisma.message.findMany({
-              where: { authorId: userId, ticket: { NOT: reportedBy(person) }, ...afterId(after) },
+              where: { authorId: userId, ticket: notReportedBy(person), ...afterId(after) },
               include: { ticket: { select: { number: true } } },
               ...byId,
             }),

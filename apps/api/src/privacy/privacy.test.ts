@@ -91,6 +91,23 @@ describe('privacy', () => {
     expect(own.includesInternalNotes).toBe(false);
     expect(own.tickets[0].conversation.map((message: { body: string }) => message.body)).toEqual(['Try clearing your cookies, Alice.']);
 
+    // A staff member's export holds the words they wrote on others' tickets, a guest's report included.
+    const guest = await api.gql(REPORT_PROBLEM, {
+      input: {
+        categoryId: school.categoryIds.login,
+        title: 'Locked out',
+        description: '-',
+        contactName: 'Gus Guest',
+        contactEmail: 'gus@example.edu',
+      },
+    });
+    await reply(guest.data!.reportProblem.ticket.id, 'Unlocked it for you, Gus.');
+    const staff = await (await download(`?userId=${userId(school.users.staff)}`, school.tokens.admin)).json();
+    expect(staff.messagesOnOtherTickets.map((message: { body: string }) => message.body)).toEqual(
+      expect.arrayContaining(['Try clearing your cookies, Alice.', 'Unlocked it for you, Gus.']),
+    );
+    expect(JSON.stringify(staff)).not.toContain('Portal says');
+
     const audit = await api.db.prisma.auditEntry.findMany({ where: { action: 'PERSON_EXPORTED', subjectId: school.users.alice.id } });
     expect(audit).toHaveLength(3);
   });

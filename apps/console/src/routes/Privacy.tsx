@@ -95,7 +95,7 @@ const RULE_TITLES: Record<RetentionRuleKind, string> = {
 const exportHref = (person: Person, format: 'json' | 'html') => `/privacy/export?userId=${encodeURIComponent(person.id)}&format=${format}`;
 
 /** The dry run, then the typed confirmation, then the erasure. */
-function Erasure({ person, onErased }: { person: Person; onErased: () => void }) {
+function Erasure({ person }: { person: Person }) {
   const [redactText, setRedactText] = useState(false);
   const [typed, setTyped] = useState('');
   const { data, loading } = useQuery(PREVIEW_ERASURE, { variables: { userId: person.id, redactText }, fetchPolicy: 'network-only' });
@@ -123,7 +123,7 @@ function Erasure({ person, onErased }: { person: Person; onErased: () => void })
         <label htmlFor={ids.redact}>Also remove what they wrote (messages, ticket descriptions, rating comments)</label>
       </p>
       {loading && !plan ? <p role="status">Counting what would change…</p> : null}
-      {plan && (
+      {plan && !done && (
         <>
           <table>
             <caption>Dry run: what erasing would change (nothing has changed yet)</caption>
@@ -166,7 +166,7 @@ function Erasure({ person, onErased }: { person: Person; onErased: () => void })
 
 function FindPerson() {
   const [search, setSearch] = useState('');
-  const [find, { data, error, refetch }] = useLazyQuery(PRIVACY_PEOPLE, { fetchPolicy: 'network-only' });
+  const [find, { data, error }] = useLazyQuery(PRIVACY_PEOPLE, { fetchPolicy: 'network-only' });
   const [erasing, setErasing] = useState<Person | null>(null);
   const ids = { search: useId(), heading: useId() };
   const people = data?.privacyPeople ?? [];
@@ -230,7 +230,7 @@ function FindPerson() {
           </tbody>
         </table>
       )}
-      {erasing && <Erasure key={erasing.id} person={erasing} onErased={() => void refetch()} />}
+      {erasing && <Erasure key={erasing.id} person={erasing} />}
     </section>
   );
 }
