@@ -20,6 +20,12 @@ const SET_RULE = `mutation($kind: RetentionRuleKind!, $afterDays: Int!, $enabled
   setRetentionRule(kind: $kind, afterDays: $afterDays, enabled: $enabled) { kind afterDays enabled }
 }`;
 const PREVIEW_RETENTION = `query($kind: RetentionRuleKind!) { previewRetention(kind: $kind) { count sampleIds cutoff } }`;
+/** The parts of the export's JSON these tests read. */
+interface Export {
+  includesInternalNotes: boolean;
+  tickets: Array<{ conversation: Array<{ body: string }> }>;
+  messagesOnOtherTickets: Array<{ body: string }>;
+}
 const SIGN_IN = 'mutation($email: String!, $password: String!) { signIn(email: $email, password: $password) { token } }';
 
 describe('privacy', () => {
@@ -87,9 +93,9 @@ describe('privacy', () => {
     expect(html).not.toContain('Bob');
 
     // Her own download: what the portal shows her, no internal notes.
-    const own = await (await download('?format=json', school.tokens.alice)).json();
+    const own = (await (await download('?format=json', school.tokens.alice)).json()) as Export;
     expect(own.includesInternalNotes).toBe(false);
-    expect(own.tickets[0].conversation.map((message: { body: string }) => message.body)).toEqual(['Try clearing your cookies, Alice.']);
+    expect(own.tickets[0]!.conversation.map((message) => message.body)).toEqual(['Try clearing your cookies, Alice.']);
 
     // A staff member's export holds the words they wrote on others' tickets, a guest's report included.
     const guest = await api.gql(REPORT_PROBLEM, {
@@ -102,8 +108,8 @@ describe('privacy', () => {
       },
     });
     await reply(guest.data!.reportProblem.ticket.id, 'Unlocked it for you, Gus.');
-    const staff = await (await download(`?userId=${userId(school.users.staff)}`, school.tokens.admin)).json();
-    expect(staff.messagesOnOtherTickets.map((message: { body: string }) => message.body)).toEqual(
+    const staff = (await (await download(`?userId=${userId(school.users.staff)}`, school.tokens.admin)).json()) as Export;
+    expect(staff.messagesOnOtherTickets.map((message) => message.body)).toEqual(
       expect.arrayContaining(['Try clearing your cookies, Alice.', 'Unlocked it for you, Gus.']),
     );
     expect(JSON.stringify(staff)).not.toContain('Portal says');
