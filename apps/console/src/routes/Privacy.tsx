@@ -107,10 +107,8 @@ function Erasure({ person }: { person: Person }) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void run(
-      async () => {
-        await erase({ variables: { userId: person.id, confirm: typed, redactText } });
-        onErased();
-      },
+      // The answer updates the person in Apollo's cache: the row above shows their new name.
+      () => erase({ variables: { userId: person.id, confirm: typed, redactText } }),
       `${person.name} was erased: the account is now “${plan?.formerName ?? 'Former student'}”.`,
     );
   };
