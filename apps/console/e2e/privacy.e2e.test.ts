@@ -24,7 +24,9 @@ describe('privacy', () => {
 
   it('an admin exports, erases with a dry run and a typed confirmation, and dry-runs retention', async () => {
     const { categories } = await stack.gqlAs('ben', '{ categories { id name } }');
-    await stack.gqlAs('ben', REPORT, { input: { categoryId: categories[0].id, title: 'Ben cannot print', description: 'Printer says no.' } });
+    await stack.gqlAs('ben', REPORT, {
+      input: { categoryId: categories[0].id, title: 'Ben cannot print', description: 'Printer says no.' },
+    });
 
     const admin = await stack.signedInPage('admin');
     await admin.goto(`${stack.origin}/console/admin/privacy`);
@@ -34,13 +36,13 @@ describe('privacy', () => {
     await admin.getByRole('status').filter({ hasText: '1 person found.' }).waitFor();
 
     // The download link works with the browser's own session cookie.
-    const href = await admin.getByRole('link', { name: 'Download Ben Lee’s data as JSON' }).getAttribute('href');
+    const href = await admin.getByRole('link', { name: 'Download JSON of Ben Lee' }).getAttribute('href');
     const exported = await (await admin.request.get(`${stack.origin}${href}`)).json();
     expect(exported.person.name).toBe('Ben Lee');
     expect(exported.tickets.map((ticket: { title: string }) => ticket.title)).toContain('Ben cannot print');
     expect(await stack.accessibilityProblems(admin), 'axe on Privacy').toEqual([]);
 
-    await admin.getByRole('button', { name: 'Erase Ben Lee…' }).click();
+    await admin.getByRole('button', { name: 'Erase… Ben Lee' }).click();
     const dryRun = admin.getByRole('table', { name: /Dry run/ });
     await dryRun.getByRole('row', { name: /Ticket tickets they reported kept/ }).waitFor();
     const erase = admin.getByRole('button', { name: 'Erase Ben Lee', exact: true });
@@ -52,7 +54,10 @@ describe('privacy', () => {
 
     const rule = admin.getByRole('region', { name: 'Closed tickets' });
     await rule.getByRole('button', { name: 'Dry run' }).click();
-    await rule.getByRole('status').filter({ hasText: /Dry run: 0 would be removed now/ }).waitFor();
+    await rule
+      .getByRole('status')
+      .filter({ hasText: /Dry run: 0 would be removed now/ })
+      .waitFor();
     expect(await stack.accessibilityProblems(admin), 'axe on Privacy after erasing').toEqual([]);
   });
 });

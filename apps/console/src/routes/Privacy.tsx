@@ -213,13 +213,13 @@ function FindPerson() {
                 <td>{person.email}</td>
                 <td>{person.studentNumber ?? '—'}</td>
                 <td>
-                  <a href={exportHref(person, 'json')} download aria-label={`Download ${person.name}’s data as JSON`}>
+                  <a href={exportHref(person, 'json')} download aria-label={`Download JSON of ${person.name}`}>
                     Download JSON
                   </a>{' '}
-                  <a href={exportHref(person, 'html')} download aria-label={`Download ${person.name}’s data as a readable page`}>
+                  <a href={exportHref(person, 'html')} download aria-label={`Download HTML of ${person.name}`}>
                     Download HTML
                   </a>{' '}
-                  <button type="button" onClick={() => setErasing(person)} aria-label={`Erase ${person.name}…`}>
+                  <button type="button" onClick={() => setErasing(person)} aria-label={`Erase… ${person.name}`}>
                     Erase…
                   </button>
                 </td>
