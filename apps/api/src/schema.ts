@@ -2,8 +2,8 @@
 import 'reflect-metadata';
 import type { GraphQLInterfaceType } from 'graphql';
 import { buildSchema } from 'type-graphql';
-import { ArticleResolver } from './articles/article.resolver.js';
 import { AuditEntryResolver } from './audit/audit.resolver.js';
+import { ArticleResolver, ArticleVersionResolver } from './articles/article.resolver.js';
 import { AuthResolver } from './account/account.resolver.js';
 import { CannedResponseResolver } from './canned-responses/canned-response.resolver.js';
 import { CategoryResolver, DepartmentResolver } from './departments/department.resolver.js';
@@ -41,6 +41,7 @@ export async function createSchema(pubSub: TicketPubSub) {
       ArticleResolver,
       AuditEntryApiKeyResolver,
       AuditEntryResolver,
+      ArticleVersionResolver,
       AuthResolver,
       CannedResponseResolver,
       CategoryResolver,

@@ -10,6 +10,7 @@ import { Admin } from './routes/Admin';
 import { CannedResponses } from './routes/CannedResponses';
 import { Home } from './routes/Home';
 import { IncidentView, Incidents } from './routes/Incidents';
+import { ArticleEditor, KnowledgeBase } from './routes/KnowledgeBase';
 import { Leaderboard } from './routes/Leaderboard';
 import { Queue } from './routes/Queue';
 import { Setup } from './routes/Setup';
@@ -26,6 +27,7 @@ const Webhooks = lazy(() => import('./routes/Webhooks'));
 const WebhookView = lazy(() => import('./routes/WebhookView'));
 const EmailOutbox = lazy(() => import('./routes/EmailOutbox'));
 const People = lazy(() => import('./routes/People'));
+const Departments = lazy(() => import('./routes/Departments'));
 const AuditLog = lazy(() => import('./routes/AuditLog'));
 const Privacy = lazy(() => import('./routes/Privacy'));
 
@@ -66,6 +68,7 @@ export function App() {
             <NavLink to="/insights">Insights</NavLink>
             <NavLink to="/leaderboard">Leaderboard</NavLink>
             <NavLink to="/suggestions">Suggestions</NavLink>
+            <NavLink to="/knowledge-base">Knowledge base</NavLink>
             {seesEveryDepartment(viewer) && <NavLink to="/canned-responses">Canned responses</NavLink>}
             {isAdmin(viewer) && <NavLink to="/admin">Admin</NavLink>}
           </nav>
@@ -99,9 +102,12 @@ export function App() {
               <Route path="/leaderboard" element={<Leaderboard />} />
               <Route path="/suggestions" element={<Suggestions />} />
               <Route path="/canned-responses" element={<CannedResponses />} />
+              <Route path="/knowledge-base" element={<KnowledgeBase />} />
+              <Route path="/knowledge-base/:id" element={<ArticleEditor />} />
               <Route path="/admin" element={<Admin />}>
                 <Route index element={<Navigate to="people" replace />} />
                 <Route path="people" element={<People />} />
+                <Route path="departments" element={<Departments />} />
                 <Route path="api-keys" element={<ApiKeys />} />
                 <Route path="webhooks" element={<Webhooks />} />
                 <Route path="webhooks/:id" element={<WebhookView />} />

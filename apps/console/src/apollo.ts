@@ -26,8 +26,10 @@ export function createApolloClient() {
             webhooks: relayStylePagination(),
             webhookDeliveries: relayStylePagination(['webhookId', 'status', 'eventType']),
             emailOutbox: relayStylePagination(['status']),
+            articles: relayStylePagination(['departmentId', 'schoolWide', 'status']),
           },
         },
+        Article: { fields: { versions: relayStylePagination() } },
       },
     }),
   });

@@ -3,26 +3,13 @@
 import { useQuery } from '@apollo/client/react';
 import { schoolCssVariables } from '@studentdesk/domain';
 import { useEffect } from 'react';
-import { graphql } from './gql';
-import type { SchoolQuery } from './gql/graphql';
-
-export const SCHOOL = graphql(`
-  query School {
-    school {
-      name
-      timeZone
-      logoUrl
-      primaryColor
-      accentColor
-    }
-  }
-`);
+import { SchoolDocument, type SchoolQuery } from './gql/graphql';
 
 export type School = NonNullable<SchoolQuery['school']>;
 
 /** The school (null before setup), with its colours applied to the page. */
 export function useSchool(): School | null {
-  const { data } = useQuery(SCHOOL);
+  const { data } = useQuery(SchoolDocument);
   const school = data?.school ?? null;
   useEffect(() => {
     if (!school) return;

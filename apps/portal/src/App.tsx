@@ -32,6 +32,9 @@ function Page() {
   if (trackingCode) return <TrackPage trackingCode={trackingCode} />;
   const slug = param(/^\/help\/([^/]+)$/);
   if (slug) return <ArticlePage slug={slug} />;
+  const departmentArticle = /^\/help\/([^/]+)\/([^/]+)$/.exec(path);
+  if (departmentArticle)
+    return <ArticlePage departmentSlug={decodeURIComponent(departmentArticle[1]!)} slug={decodeURIComponent(departmentArticle[2]!)} />;
   if (path === '/report/guest') return <Report guest />;
   if (path === '/report/sent') return <ReportSent />;
   if (path === '/report/answered') return <ReportAnswered />;

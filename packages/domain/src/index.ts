@@ -39,3 +39,18 @@ export {
   type FirstAdminInput,
   type SchoolSettingsInput,
 } from './school.js';
+export {
+  CATEGORY_DESCRIPTION_MAX,
+  CATEGORY_NAME_MAX,
+  categoryProblems,
+  DEPARTMENT_NAME_MAX,
+  departmentProblems,
+  formatClockTime,
+  parseClockTime,
+  SLUG_MAX,
+  slugify,
+  WEEKDAYS,
+  type BusinessHoursInput,
+  type CategorySettingsInput,
+  type DepartmentSettingsInput,
+} from './department.js';

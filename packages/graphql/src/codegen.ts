@@ -9,12 +9,15 @@ import { preset as clientPreset } from '@graphql-codegen/client-preset';
 /** The published schema, as the API's build wrote it. */
 export const SCHEMA_PATH = fileURLToPath(new URL('../schema.graphql', import.meta.url));
 
-/** The configuration for the web app in `appDir`: documents from its src/, types into its src/gql/. */
+/** Operations both apps send, written once here; each app gets them as `<Name>Document`. */
+export const SHARED_OPERATIONS = fileURLToPath(new URL('../operations/*.graphql', import.meta.url));
+
+/** The configuration for the web app in `appDir`: documents from its src/ and the shared ones, types into its src/gql/. */
 export function codegenConfig(appDir: string): CodegenConfig & { cwd: string } {
   return {
     cwd: appDir,
     schema: SCHEMA_PATH,
-    documents: ['src/**/*.{ts,tsx}', '!src/gql/**'],
+    documents: ['src/**/*.{ts,tsx}', '!src/gql/**', SHARED_OPERATIONS],
     // A document the schema does not know fails the build, as does an app without documents.
     ignoreNoDocuments: false,
     generates: {

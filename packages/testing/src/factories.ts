@@ -74,11 +74,27 @@ export async function createUser(prisma: PrismaClient, role: Role, fields: UserF
   });
 }
 
+/** An article with its text as version 1, published unless a status says otherwise. */
 export async function createArticle(
   prisma: PrismaClient,
-  article: { slug: string; title: string; summary: string; body: string; categoryId?: string; published?: boolean },
+  article: {
+    slug: string;
+    title: string;
+    summary: string;
+    body: string;
+    categoryId?: string;
+    departmentId?: string;
+    status?: 'DRAFT' | 'PUBLISHED' | 'ARCHIVED';
+  },
 ) {
-  return prisma.article.create({ data: article });
+  const { status = 'PUBLISHED', ...fields } = article;
+  return prisma.$transaction(async (tx) => {
+    const created = await tx.article.create({ data: { ...fields, status, latestVersionNumber: 1 } });
+    const version = await tx.articleVersion.create({
+      data: { articleId: created.id, number: 1, title: fields.title, summary: fields.summary, body: fields.body },
+    });
+    return status === 'PUBLISHED' ? tx.article.update({ where: { id: created.id }, data: { publishedVersionId: version.id } }) : created;
+  });
 }
 
 export async function createIncident(prisma: PrismaClient, incident: { title: string; summary: string; categoryId?: string }) {

@@ -1,9 +1,37 @@
-// Help articles: published ones are public; an unpublished article does not exist for the API.
+// Help articles: published ones are everyone's. Drafts, archived articles and the version history
+// belong to those who keep them: the department's staff and admins (a school-wide article, with no
+// department: admins). To anyone else an unpublished article does not exist.
 import type { Article as ArticleRow, Prisma } from '@studentdesk/db';
-import { ALLOW, refuse, type Decision, type Viewer } from '../auth/viewer.js';
+import { ALLOW, all, mustBeStaff, refuse, viewerStaff, type Decision, type Viewer } from '../auth/viewer.js';
 import { ErrorCode } from '../errors.js';
 
-export const visibleWhere = (_viewer: Viewer): Prisma.ArticleWhereInput => ({ published: true });
+/** What students, guests, API keys and search see. */
+export const publishedWhere: Prisma.ArticleWhereInput = { status: 'PUBLISHED' };
 
-export const canRead = (_viewer: Viewer, article: Pick<ArticleRow, 'published'>): Decision =>
-  article.published ? ALLOW : refuse(ErrorCode.NOT_FOUND, 'There is no such article.');
+/** Writing, publishing and reading the drafts and history of a department's articles (null: school-wide). */
+export function canKeep(viewer: Viewer, departmentId: string | null): Decision {
+  return all(
+    () => mustBeStaff(viewer),
+    () => {
+      const user = viewerStaff(viewer)!;
+      if (user.role === 'ADMIN') return ALLOW;
+      if (departmentId === null) return refuse(ErrorCode.FORBIDDEN, 'Only admins can write school-wide articles.');
+      return departmentId === user.departmentId
+        ? ALLOW
+        : refuse(ErrorCode.FORBIDDEN, "Only the department's staff and admins can write its articles.");
+    },
+  );
+}
+
+/** The articles the viewer may read: the published ones and those they keep. */
+export function visibleWhere(viewer: Viewer): Prisma.ArticleWhereInput {
+  const user = viewerStaff(viewer);
+  if (user?.role === 'ADMIN') return {};
+  if (!user?.departmentId) return publishedWhere;
+  return { OR: [publishedWhere, { departmentId: user.departmentId }] };
+}
+
+export const canRead = (viewer: Viewer, article: Pick<ArticleRow, 'status' | 'departmentId'>): Decision =>
+  article.status === 'PUBLISHED' || canKeep(viewer, article.departmentId).allowed
+    ? ALLOW
+    : refuse(ErrorCode.NOT_FOUND, 'There is no such article.');

@@ -30,9 +30,10 @@ export async function searchArticles(
     ? Prisma.sql`CASE WHEN "categoryId" = ${options.categoryId}::uuid THEN 2 ELSE 1 END`
     : Prisma.sql`1`;
   return prisma.$queryRaw<ArticleRow[]>`
-    SELECT "id", "slug", "title", "summary", "body", "categoryId", "departmentId", "published", "helpfulCount", "createdAt", "updatedAt"
+    SELECT "id", "slug", "title", "summary", "body", "categoryId", "departmentId", "status", "publishedVersionId", "latestVersionNumber",
+      "helpfulCount", "createdAt", "updatedAt"
     FROM "Article", to_tsquery('english'::regconfig, ${query}) AS query
-    WHERE "published"
+    WHERE "status" = 'PUBLISHED'
       AND (
         setweight(to_tsvector('english'::regconfig, "title"), 'A') ||
         setweight(to_tsvector('english'::regconfig, "summary"), 'B') ||

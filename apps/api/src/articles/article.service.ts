@@ -13,9 +13,16 @@ import { LIST_MAXIMUM } from '../limits/list-maximums.js';
 export const SUGGESTED_ARTICLES = LIST_MAXIMUM.reportSuggestions;
 export const MAX_SEARCH_TEXT = 2000;
 
-/** One published article (or, for staff, any article) by its slug. */
-export function articleBySlug(ctx: Context, slug: string) {
-  return ctx.prisma.article.findFirst({ where: { slug, ...articlePolicy.visibleWhere(ctx.viewer) } });
+/**
+ * An article the viewer may read, by its department's slug and its own. Without a department
+ * slug the oldest with that slug: links made while slugs were unique school-wide keep working.
+ */
+export function articleBySlug(ctx: Context, slug: string, departmentSlug: string | null | undefined) {
+  const department: Prisma.ArticleWhereInput = departmentSlug ? { department: { slug: departmentSlug } } : {};
+  return ctx.prisma.article.findFirst({
+    where: { AND: [{ slug }, department, articlePolicy.visibleWhere(ctx.viewer)] },
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+  });
 }
 
 /** Active incidents that affect the category or whose words match what the student typed. */
@@ -51,7 +58,7 @@ export async function recordDeflection(ctx: Context, input: RecordDeflectionInpu
   const incidentId = input.incidentId ? fromGlobalId(input.incidentId, 'Incident', 'incidentId') : null;
   const categoryId = input.categoryId ? fromGlobalId(input.categoryId, 'Category', 'categoryId') : null;
   const [article, incident, category] = await Promise.all([
-    articleId ? ctx.prisma.article.findFirst({ where: { id: articleId, ...articlePolicy.visibleWhere(ctx.viewer) } }) : null,
+    articleId ? ctx.prisma.article.findFirst({ where: { id: articleId, ...articlePolicy.publishedWhere } }) : null,
     incidentId ? ctx.loaders.incident.load(incidentId) : null,
     categoryId ? ctx.loaders.category.load(categoryId) : null,
   ]);

@@ -68,7 +68,7 @@ describe.each(DATABASE_KINDS)('knowledge base on %s', (kind) => {
       title: 'Password policy (draft)',
       summary: 'Not yet approved.',
       body: 'password',
-      published: false,
+      status: 'DRAFT',
     });
     await prisma.incident.create({
       data: { title: 'LMS sign-in failing', summary: 'Since 09:12 the LMS rejects every sign-in.', categoryId: school.categories.login.id },
@@ -119,7 +119,7 @@ describe.each(DATABASE_KINDS)('knowledge base on %s', (kind) => {
   });
 
   it('refuses a deflection naming neither or both, or an unpublished article', async () => {
-    const draft = await api.db.prisma.article.findUniqueOrThrow({ where: { slug: 'draft-password' } });
+    const draft = await api.db.prisma.article.findFirstOrThrow({ where: { slug: 'draft-password' } });
     const neither = await api.gql(DEFLECT, { input: {} });
     const unpublished = await api.gql(DEFLECT, { input: { articleId: toGlobalId('Article', draft.id) } });
     const wrongType = await api.gql(DEFLECT, { input: { articleId: school.categoryIds.login } });

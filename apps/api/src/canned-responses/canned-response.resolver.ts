@@ -1,6 +1,7 @@
 import type { CannedResponse as CannedResponseRow } from '@studentdesk/db';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context.js';
+import { Article } from '../articles/article.type.js';
 import { Department } from '../departments/department.type.js';
 import * as cannedResponses from './canned-response.service.js';
 import { CannedResponse, CreateCannedResponseInput, UpdateCannedResponseInput } from './canned-response.type.js';
@@ -43,8 +44,15 @@ export class CannedResponseResolver {
     return row.departmentId ? ctx.loaders.department.load(row.departmentId) : null;
   }
 
+  @FieldResolver(() => [Article], { description: 'The knowledge-base articles it links, in order (those you may read).' })
+  @MaxItems(LIST_MAXIMUM.cannedResponseArticles)
+  articles(@Root() row: CannedResponseRow, @Ctx() ctx: Context) {
+    return cannedResponses.linkedArticles(ctx, row);
+  }
+
   @FieldResolver(() => String, {
-    description: 'The body with its placeholders filled in for a ticket you work on, ready for the reply box.',
+    description:
+      'The body with its placeholders filled in for a ticket you work on, then a line with the public link of each linked published article: ready for the reply box.',
   })
   renderedFor(
     @Root() row: CannedResponseRow,

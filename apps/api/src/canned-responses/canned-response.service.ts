@@ -1,7 +1,9 @@
 // Canned responses: each department's plus the school-wide ones; managers keep their department's,
 // admins any. Rendering fills the placeholders from the ticket being answered.
-import type { CannedResponse as CannedResponseRow, Department as DepartmentRow } from '@studentdesk/db';
+import type { Article as ArticleRow, CannedResponse as CannedResponseRow, Department as DepartmentRow, Prisma } from '@studentdesk/db';
 import { formatTicketNumber } from '@studentdesk/domain';
+import * as articlePolicy from '../articles/article.policy.js';
+import { articlePath, loadVisibleArticle } from '../articles/article.authoring.js';
 import { enforce, requireStaff } from '../auth/viewer.js';
 import type { Context } from '../context.js';
 import { badInput, notFound } from '../errors.js';
@@ -35,12 +37,32 @@ export async function listCannedResponses(ctx: Context, departmentGlobalId: stri
   });
 }
 
+/** The articles to link, checked: ones the keeper can read and not archived, each once. */
+async function checkedArticleIds(ctx: Context, globalIds: string[]): Promise<string[]> {
+  const ids: string[] = [];
+  for (const globalId of globalIds) {
+    const article = await loadVisibleArticle(ctx, globalId, 'articleIds').catch(() => {
+      throw badInput('Link articles of the knowledge base you can see.', 'articleIds');
+    });
+    if (article.status === 'ARCHIVED') throw badInput(`"${article.title}" is archived: link a current article.`, 'articleIds');
+    if (!ids.includes(article.id)) ids.push(article.id);
+  }
+  return ids;
+}
+
+const linkRows = (articleIds: string[]): Prisma.CannedResponseArticleCreateManyCannedResponseInput[] =>
+  articleIds.map((articleId, position) => ({ articleId, position }));
+
 export async function createCannedResponse(ctx: Context, input: CreateCannedResponseInput): Promise<CannedResponseRow> {
   const user = requireStaff(ctx.viewer);
   const departmentId = input.departmentId ? fromGlobalId(input.departmentId, 'Department', 'departmentId') : null;
   enforce(cannedResponsePolicy.canKeep(ctx.viewer, departmentId));
   if (departmentId && !(await ctx.loaders.department.load(departmentId))) throw badInput('There is no such department.', 'departmentId');
-  return ctx.prisma.cannedResponse.create({ data: { ...checkedText(input.title, input.body), departmentId, createdById: user.id } });
+  const text = checkedText(input.title, input.body);
+  const articleIds = await checkedArticleIds(ctx, input.articleIds ?? []);
+  return ctx.prisma.cannedResponse.create({
+    data: { ...text, departmentId, createdById: user.id, articles: { createMany: { data: linkRows(articleIds) } } },
+  });
 }
 
 export async function updateCannedResponse(ctx: Context, input: UpdateCannedResponseInput): Promise<CannedResponseRow> {
@@ -49,14 +71,34 @@ export async function updateCannedResponse(ctx: Context, input: UpdateCannedResp
   if (!existing) throw notFound('There is no canned response with this ID.');
   enforce(cannedResponsePolicy.canKeep(ctx.viewer, existing.departmentId));
   const text = checkedText(input.title ?? existing.title, input.body ?? existing.body);
-  return ctx.prisma.cannedResponse.update({ where: { id: existing.id }, data: text });
+  const articleIds = input.articleIds ? await checkedArticleIds(ctx, input.articleIds) : null;
+  return ctx.prisma.cannedResponse.update({
+    where: { id: existing.id },
+    data: { ...text, ...(articleIds ? { articles: { deleteMany: {}, createMany: { data: linkRows(articleIds) } } } : {}) },
+  });
+}
+
+/** The linked articles the viewer may read, in the order given. */
+export async function linkedArticles(ctx: Context, cannedResponse: CannedResponseRow): Promise<ArticleRow[]> {
+  const links = await ctx.prisma.cannedResponseArticle.findMany({
+    where: { cannedResponseId: cannedResponse.id },
+    orderBy: { position: 'asc' },
+    include: { article: true },
+  });
+  return links.map((link) => link.article).filter((article) => articlePolicy.canRead(ctx.viewer, article).allowed);
 }
 
 /** The body with placeholders filled in for one ticket the viewer works on. */
 export async function renderForTicket(ctx: Context, cannedResponse: CannedResponseRow, ticketGlobalId: string): Promise<string> {
   const { actor: agent, ticket } = await loadTicketAsStaff(ctx, ticketGlobalId);
   const department = (await ctx.loaders.department.load(ticket.departmentId)) as DepartmentRow;
-  return renderPlaceholders(cannedResponse.body, {
+  // The student follows these links, so only published articles are inserted.
+  const links = await Promise.all(
+    (await linkedArticles(ctx, cannedResponse))
+      .filter((article) => article.status === 'PUBLISHED')
+      .map(async (article) => `${article.title}: ${ctx.app.config.publicUrl}${await articlePath(ctx, article)}`),
+  );
+  const body = renderPlaceholders(cannedResponse.body, {
     'student.firstName': firstName(ticket.contactName),
     'student.name': ticket.contactName,
     'ticket.number': formatTicketNumber(ticket.number),
@@ -65,4 +107,5 @@ export async function renderForTicket(ctx: Context, cannedResponse: CannedRespon
     'agent.name': agent.name,
     'department.name': department.name,
   });
+  return [body, ...links].join('\n\n');
 }

@@ -1,11 +1,14 @@
-import { IsOptional, Length } from 'class-validator';
+import { ArrayMaxSize, IsOptional, Length } from 'class-validator';
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { LIST_MAXIMUM } from '../limits/list-maximums.js';
 import { Node } from '../relay/relay.types.js';
+
+const MAX_LINKED_ARTICLES = LIST_MAXIMUM.cannedResponseArticles;
 
 @ObjectType({
   implements: Node,
   description:
-    'A saved reply staff insert into the reply box. Its body may hold placeholders: {{student.firstName}}, {{student.name}}, {{ticket.number}}, {{ticket.title}}, {{agent.firstName}}, {{agent.name}}, {{department.name}}.',
+    'A saved reply staff insert into the reply box. Its body may hold placeholders: {{student.firstName}}, {{student.name}}, {{ticket.number}}, {{ticket.title}}, {{agent.firstName}}, {{agent.name}}, {{department.name}}. It may link knowledge-base articles, whose public links are inserted with it.',
 })
 export class CannedResponse extends Node {
   @Field(() => String, { description: 'Short name staff pick it by, e.g. "Password reset done".' })
@@ -33,6 +36,11 @@ export class CreateCannedResponseInput {
     description: 'The department that uses it; null for every department (admins only). Managers create for their own department.',
   })
   departmentId?: string | null;
+
+  @Field(() => [ID], { nullable: true, description: 'Knowledge-base articles to link, in order (up to 5).' })
+  @IsOptional()
+  @ArrayMaxSize(MAX_LINKED_ARTICLES)
+  articleIds?: string[] | null;
 }
 
 @InputType({ description: 'Changes to a canned response; omitted fields stay as they are.' })
@@ -49,4 +57,9 @@ export class UpdateCannedResponseInput {
   @IsOptional()
   @Length(1, 5000)
   body?: string | null;
+
+  @Field(() => [ID], { nullable: true, description: 'The articles to link instead, in order (up to 5; [] for none); omitted: unchanged.' })
+  @IsOptional()
+  @ArrayMaxSize(MAX_LINKED_ARTICLES)
+  articleIds?: string[] | null;
 }

@@ -19,7 +19,7 @@ export const LIST_MAXIMUM = {
   departments: 50,
   /** The public list of active categories, and the dashboard's volume per category. */
   categories: 200,
-  /** A department's active categories. */
+  /** A department's categories (archived ones too when staff ask), and those a merge renamed. */
   categoriesPerDepartment: 50,
   /** Known issues not yet resolved. */
   activeIncidents: 20,
@@ -33,6 +33,8 @@ export const LIST_MAXIMUM = {
   webhookAttempts: 20,
   /** The canned responses a staff member can use. */
   cannedResponses: 200,
+  /** The articles one canned response links. */
+  cannedResponseArticles: 5,
   /** Staff one may assign tickets to, and the perception gap per staff member. */
   staffMembers: 200,
   /** `searchArticles(first:)`: the most `first` may ask for. */

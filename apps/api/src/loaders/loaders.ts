@@ -1,6 +1,7 @@
 // Per-request DataLoaders: every relation a list can ask for is fetched in one statement per
 // kind, whatever the page size.
 import DataLoader from 'dataloader';
+import { UNRESOLVED_STATUSES } from '@studentdesk/domain';
 import { LIST_MAXIMUM } from '../limits/list-maximums.js';
 import { createMessageWindowLoader } from './message-window.js';
 import {
@@ -106,6 +107,28 @@ export function createLoaders(prisma: PrismaClient) {
       { table: 'Category', order: '"name", "id"', limit: LIST_MAXIMUM.categoriesPerDepartment, where: Prisma.sql`"active"` },
       (ids) => prisma.category.findMany({ where: { id: { in: ids } }, orderBy: { name: 'asc' } }),
     ),
+    /** Archived ones too, for staff administering the department. */
+    allCategoriesByDepartment: cappedGroupedBy<Category, 'departmentId'>(
+      prisma,
+      'departmentId',
+      { table: 'Category', order: '"name", "id"', limit: LIST_MAXIMUM.categoriesPerDepartment },
+      (ids) => prisma.category.findMany({ where: { id: { in: ids } }, orderBy: { name: 'asc' } }),
+    ),
+    departmentCounts: new DataLoader<string, { tickets: number; openTickets: number; members: number }>(async (departmentIds) => {
+      const ids = [...departmentIds];
+      const [tickets, open, members] = await Promise.all([
+        prisma.ticket.groupBy({ by: ['departmentId'], where: { departmentId: { in: ids } }, _count: true }),
+        prisma.ticket.groupBy({
+          by: ['departmentId'],
+          where: { departmentId: { in: ids }, status: { in: [...UNRESOLVED_STATUSES] } },
+          _count: true,
+        }),
+        prisma.user.groupBy({ by: ['departmentId'], where: { departmentId: { in: ids }, deactivatedAt: null }, _count: true }),
+      ]);
+      const count = (rows: Array<{ departmentId: string | null; _count: number }>, id: string) =>
+        rows.find((row) => row.departmentId === id)?._count ?? 0;
+      return ids.map((id) => ({ tickets: count(tickets, id), openTickets: count(open, id), members: count(members, id) }));
+    }),
     suggestionVotes: groupedBy<SuggestionVote, 'suggestionId'>('suggestionId', (suggestionIds) =>
       prisma.suggestionVote.findMany({ where: { suggestionId: { in: suggestionIds } } }),
     ),

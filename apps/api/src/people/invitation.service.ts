@@ -43,6 +43,7 @@ export async function inviteStaff(ctx: Context, input: InviteStaffInput): Promis
     where: { id: fromGlobalId(input.departmentId, 'Department', 'departmentId') },
   });
   if (!department) throw badInput('There is no such department.', 'departmentId');
+  if (department.archivedAt) throw badInput(`${department.name} is archived: invite people to a department in use.`, 'departmentId');
   if (await ctx.prisma.user.findUnique({ where: { email }, select: { id: true } })) throw badInput(TAKEN, 'email');
 
   const now = ctx.app.clock.now();

@@ -36,7 +36,7 @@ export class PageArgs {
   before?: string | null;
 }
 
-type KeyKind = 'time' | 'uuid';
+type KeyKind = 'time' | 'uuid' | 'int';
 
 /** One sort key of a list: a column of the row (same name in Prisma and SQL) and its direction. */
 interface Key {
@@ -72,7 +72,7 @@ export const newestFirst = <Row extends { createdAt: Date; id: string }>(list: s
   ]);
 
 /** A row's position in its list: the values of its sort keys (timestamps as Dates). */
-type Position = Array<Date | string | null>;
+type Position = Array<Date | string | number | null>;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
@@ -80,14 +80,15 @@ const BASE64URL = /^[A-Za-z0-9_-]+$/;
 
 function encodeCursor<Row>(order: ListOrder<Row>, row: Row): string {
   const values = order.keys.map((key) => {
-    const value = row[key.column] as Date | string | null;
+    const value = row[key.column] as Date | string | number | null;
     return value instanceof Date ? value.toISOString() : value;
   });
   return Buffer.from(JSON.stringify([order.list, ...values])).toString('base64url');
 }
 
-function decodeValue(value: unknown, key: Key): Date | string | null | undefined {
+function decodeValue(value: unknown, key: Key): Date | string | number | null | undefined {
   if (value === null) return key.nullsLast ? null : undefined;
+  if (key.kind === 'int') return Number.isSafeInteger(value) ? (value as number) : undefined;
   if (typeof value !== 'string') return undefined;
   if (key.kind === 'uuid') return UUID.test(value) ? value : undefined;
   const time = new Date(value);
@@ -254,21 +255,21 @@ export async function paginate<Row, Node = Row>(
 
 interface Condition<Out> {
   /** k lies beyond v (direction: 1 after, -1 before) in list order, for a non-null v. */
-  beyond: (key: Key, value: Date | string, direction: 1 | -1) => Out;
+  beyond: (key: Key, value: Date | string | number, direction: 1 | -1) => Out;
   isNull: (key: Key, isNull: boolean) => Out;
-  equals: (key: Key, value: Date | string) => Out;
+  equals: (key: Key, value: Date | string | number) => Out;
   and: (parts: Out[]) => Out;
   or: (parts: Out[]) => Out;
   never: Out;
 }
 
-function keyBeyond<Out>(c: Condition<Out>, key: Key, value: Date | string | null, direction: 1 | -1): Out {
+function keyBeyond<Out>(c: Condition<Out>, key: Key, value: Date | string | number | null, direction: 1 | -1): Out {
   if (!key.nullsLast) return c.beyond(key, value!, direction);
   if (value === null) return direction === 1 ? c.never : c.isNull(key, false);
   return direction === 1 ? c.or([c.beyond(key, value, 1), c.isNull(key, true)]) : c.beyond(key, value, -1);
 }
 
-const keyEquals = <Out>(c: Condition<Out>, key: Key, value: Date | string | null): Out =>
+const keyEquals = <Out>(c: Condition<Out>, key: Key, value: Date | string | number | null): Out =>
   value === null ? c.isNull(key, true) : c.equals(key, value);
 
 function sideCondition<Row, Out>(c: Condition<Out>, order: ListOrder<Row>, side: Side, position: Position): Out {
@@ -297,8 +298,8 @@ const prismaCondition: Condition<Record<string, unknown>> = {
 
 const prismaSide = <Row>(order: ListOrder<Row>, side: Side, position: Position) => sideCondition(prismaCondition, order, side, position);
 
-const sqlValue = (key: Key, value: Date | string | null) =>
-  key.kind === 'time' ? Prisma.sql`${value}::timestamptz` : Prisma.sql`${value}::uuid`;
+const SQL_TYPES: Record<KeyKind, string> = { time: 'timestamptz', uuid: 'uuid', int: 'int' };
+const sqlValue = (key: Key, value: Date | string | number | null) => Prisma.sql`${value}::${Prisma.raw(SQL_TYPES[key.kind])}`;
 
 function sqlCondition(alias: string): Condition<Prisma.Sql> {
   const column = (key: Key) => Prisma.raw(`${alias}."${key.column}"`);

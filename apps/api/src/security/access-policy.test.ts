@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { PrismaClient, TicketStatus } from '@studentdesk/db';
 import { findRepoRoot } from '@studentdesk/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codes, createSchool, createUser, type GraphQLResponse, type School } from '@studentdesk/testing';
+import { codes, createArticle, createCategory, createDepartment, createSchool, createUser, type GraphQLResponse, type School } from '@studentdesk/testing';
 import { startTestApi, type TestApi } from '../test/api.js';
 import { parseGlobalId, toGlobalId } from '../relay/global-id.js';
 import { issueTrackingCode } from '../tickets/tracking-code.js';
@@ -512,6 +512,63 @@ const ACCESS: Rule[] = [
       ),
     ],
   },
+  // Shaping them: admins for departments; admins and the department's managers for its categories.
+  {
+    type: 'Department',
+    action: 'read archived ones and counts',
+    expected: only(ANY_STAFF),
+    doors: [query('{ departments(includeArchived: true) { id openTicketCount memberCount } }')],
+  },
+  {
+    type: 'Department',
+    action: 'createDepartment',
+    expected: only(['admin']),
+    doors: [
+      mutation(
+        async () => `Department ${randomUUID()}`,
+        (name) => ({
+          document: 'mutation($input: CreateDepartmentInput!) { createDepartment(input: $input) { id } }',
+          variables: { input: { name } },
+        }),
+      ),
+    ],
+  },
+  {
+    type: 'Department',
+    action: 'archiveDepartment, mergeDepartments',
+    expected: only(['admin']),
+    doors: [
+      mutation(
+        async (world) => toGlobalId('Department', (await createDepartment(world.api.db.prisma, `Spare ${randomUUID()}`)).id),
+        (id) => ({ document: 'mutation($id: ID!) { archiveDepartment(id: $id) { id } }', variables: { id } }),
+      ),
+      mutation(
+        async (world) => toGlobalId('Department', (await createDepartment(world.api.db.prisma, `Spare ${randomUUID()}`)).id),
+        (id, _caller, world) => ({
+          document: 'mutation($from: ID!, $into: ID!) { mergeDepartments(fromId: $from, intoId: $into) { movedTickets } }',
+          variables: { from: id, into: world.ids.department },
+        }),
+      ),
+    ],
+  },
+  {
+    type: 'Category',
+    action: 'createCategory, archiveCategory (in the department)',
+    expected: only(['manager', 'admin']),
+    doors: [
+      mutation(
+        async () => `Category ${randomUUID()}`,
+        (name, _caller, world) => ({
+          document: 'mutation($input: CreateCategoryInput!) { createCategory(input: $input) { id } }',
+          variables: { input: { name, departmentId: world.ids.department } },
+        }),
+      ),
+      mutation(
+        async (world) => toGlobalId('Category', (await createCategory(world.api.db.prisma, world.school.departments.it.id)).id),
+        (id) => ({ document: 'mutation($id: ID!) { archiveCategory(id: $id) { id } }', variables: { id } }),
+      ),
+    ],
+  },
   {
     type: 'Incident',
     action: 'read',
@@ -622,11 +679,94 @@ const ACCESS: Rule[] = [
   },
   {
     type: 'Article',
-    action: 'read an unpublished one',
-    expected: everyone('null'),
+    action: 'read an unpublished one (a draft of the department)',
+    expected: { ...everyone('null'), staff: 'ok', manager: 'ok', admin: 'ok' },
     doors: [
       node((world) => world.ids.unpublishedArticle, '... on Article { title }'),
       query('query($slug: String!) { article(slug: $slug) { id } }', (world) => ({ slug: world.slugs.unpublished })),
+    ],
+  },
+  {
+    type: 'Article',
+    action: 'list the department’s knowledge base',
+    expected: only(STAFF_WORKING),
+    doors: [
+      listed(
+        'query($department: ID) { articles(departmentId: $department, first: 100) { edges { node { id } } } }',
+        (data) => edges(data.articles),
+        (world) => world.ids.unpublishedArticle,
+        { variables: (world) => ({ department: world.ids.department }) },
+      ),
+    ],
+  },
+  {
+    type: 'Article',
+    action: 'read the version history of a published one',
+    expected: only(STAFF_WORKING),
+    doors: [
+      query('query($id: ID!) { node(id: $id) { ... on Article { versions { edges { node { number body } } } } } }', (world) => ({
+        id: world.ids.article,
+      })),
+    ],
+  },
+  {
+    type: 'Article',
+    action: 'renderMarkdown (the editor’s preview)',
+    expected: only(ANY_STAFF),
+    doors: [query('{ renderMarkdown(markdown: "**Hello**") }')],
+  },
+  {
+    type: 'Article',
+    action: 'createArticle for the department',
+    expected: only(STAFF_WORKING),
+    doors: [
+      mutation(
+        async () => null,
+        (_target, caller, world) => ({
+          document: 'mutation($input: CreateArticleInput!) { createArticle(input: $input) { id } }',
+          variables: {
+            input: { departmentId: world.ids.department, title: `Printing (${caller})`, summary: 'Tap your card.', body: 'Tap your card.' },
+          },
+        }),
+      ),
+    ],
+  },
+  {
+    type: 'Article',
+    action: 'saveArticle (the department’s published one)',
+    expected: only(STAFF_WORKING),
+    doors: [
+      mutation(
+        async () => null,
+        (_target, _caller, world) => ({
+          document: 'mutation($input: SaveArticleInput!) { saveArticle(input: $input) { id } }',
+          variables: {
+            input: { id: world.ids.article, title: 'Reset your password', summary: 'Use the portal.', body: 'Open the portal now.' },
+          },
+        }),
+      ),
+    ],
+  },
+  {
+    type: 'Article',
+    action: 'publishArticle (a draft of the department)',
+    expected: { ...everyone('NOT_FOUND'), staff: 'ok', manager: 'ok', admin: 'ok' },
+    doors: [
+      mutation(
+        async (world) =>
+          createArticle(world.api.db.prisma, {
+            slug: `draft-${randomUUID()}`,
+            title: 'Eduroam',
+            summary: 'Soon.',
+            body: 'Soon.',
+            departmentId: world.school.departments.it.id,
+            status: 'DRAFT',
+          }),
+        (draft) => ({
+          document: 'mutation($input: PublishArticleInput!) { publishArticle(input: $input) { id } }',
+          variables: { input: { id: toGlobalId('Article', draft.id) } },
+        }),
+      ),
     ],
   },
   {
@@ -1259,11 +1399,20 @@ describe('access policy: every type × every caller, over HTTP', () => {
       },
     });
     await prisma.incidentUpdate.create({ data: { incidentId: incident.id, authorId: school.users.staff.id, body: 'Restarting it.' } });
-    const published = await prisma.article.create({
-      data: { slug: 'reset-password', title: 'Reset your password', summary: 'Use the portal.', body: 'Open the portal.' },
+    const published = await createArticle(prisma, {
+      slug: 'reset-password',
+      title: 'Reset your password',
+      summary: 'Use the portal.',
+      body: 'Open the portal.',
+      departmentId: school.departments.it.id,
     });
-    const unpublished = await prisma.article.create({
-      data: { slug: 'draft-vpn', title: 'VPN (draft)', summary: 'Soon.', body: 'Soon.', published: false },
+    const unpublished = await createArticle(prisma, {
+      slug: 'draft-vpn',
+      title: 'VPN (draft)',
+      summary: 'Soon.',
+      body: 'Soon.',
+      departmentId: school.departments.it.id,
+      status: 'DRAFT',
     });
     const cannedResponse = await prisma.cannedResponse.create({
       data: {

@@ -198,7 +198,8 @@ export async function reportProblem(ctx: Context, input: ReportProblemInput): Pr
   const desiredOutcome = input.desiredOutcome?.trim() || null;
 
   const category = await ctx.prisma.category.findUnique({ where: { id: categoryId }, include: { department: true } });
-  if (!category?.active) throw badInput('Choose one of the listed categories.', 'categoryId');
+  // An archived category or department is not offered any more; its tickets stay where they are.
+  if (!category?.active || category.department.archivedAt) throw badInput('Choose one of the listed categories.', 'categoryId');
 
   const submission = input.idempotencyKey
     ? {

@@ -6,21 +6,8 @@ import { PASSWORD_MIN_LENGTH } from '@studentdesk/domain';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { graphql } from '../gql';
+import { RequestPasswordResetDocument, ResetPasswordDocument } from '../gql/graphql';
 import { formText } from '../lib/forms';
-
-const REQUEST_PASSWORD_RESET = graphql(`
-  mutation RequestPasswordReset($email: String!) {
-    requestPasswordReset(email: $email)
-  }
-`);
-
-const RESET_PASSWORD = graphql(`
-  mutation ResetPassword($token: String!, $newPassword: String!) {
-    resetPassword(token: $token, newPassword: $newPassword) {
-      expiresAt
-    }
-  }
-`);
 
 const ACCEPT_INVITATION = graphql(`
   mutation AcceptInvitation($token: String!, $password: String!) {
@@ -93,7 +80,7 @@ function NewPasswordField({ name, label }: { name: string; label: string }) {
 }
 
 export function ForgotPassword() {
-  const [requestReset] = useMutation(REQUEST_PASSWORD_RESET);
+  const [requestReset] = useMutation(RequestPasswordResetDocument);
   const [sentTo, setSentTo] = useState('');
   const form = useAccountForm(async (fields) => {
     const email = formText(fields, 'email');
@@ -128,7 +115,7 @@ export function ForgotPassword() {
 const enterConsole = () => window.location.assign(import.meta.env.BASE_URL);
 
 export function ResetPassword() {
-  const [resetPassword] = useMutation(RESET_PASSWORD);
+  const [resetPassword] = useMutation(ResetPasswordDocument);
   const form = useAccountForm(async (fields) => {
     await resetPassword({ variables: { token: linkToken(), newPassword: formText(fields, 'newPassword') } });
     enterConsole();

@@ -1,6 +1,7 @@
-// The admin pages: the people of the desk, the school's integrations (API keys, webhooks), the email outbox, the audit log and privacy. Only admins
-// see the link; anyone else who opens the address is told why there is nothing for them here (the
-// API refuses them too, so this is a courtesy, not the lock).
+// The admin pages: the people of the desk, its departments and categories, the school's
+// integrations (API keys, webhooks), the email outbox, the audit log and privacy. Only admins see
+// the link; anyone else who opens the address is told why there is nothing for them here (the API
+// refuses them too, so this is a courtesy, not the lock).
 import { NavLink, Outlet } from 'react-router';
 import { isAdmin, useViewer } from '../viewer';
 
@@ -11,8 +12,8 @@ export function Admin() {
       <section aria-labelledby="admin-title">
         <h1 id="admin-title">Admin</h1>
         <p role="alert" className="problem">
-          Only admins can open this page: it manages staff accounts, API keys, webhooks and the email outbox. If something there needs
-          changing, ask an admin.
+          Only admins can open this page: it manages staff accounts, departments, API keys, webhooks and the email outbox. If something
+          there needs changing, ask an admin.
         </p>
         <p>
           <NavLink to="/">Go home</NavLink>
@@ -24,6 +25,7 @@ export function Admin() {
     <>
       <nav aria-label="Admin" className="tabs">
         <NavLink to="/admin/people">People</NavLink>
+        <NavLink to="/admin/departments">Departments</NavLink>
         <NavLink to="/admin/api-keys">API keys</NavLink>
         <NavLink to="/admin/webhooks">Webhooks</NavLink>
         <NavLink to="/admin/email-outbox">Email outbox</NavLink>

@@ -1,4 +1,5 @@
-// Managers keep their department's canned responses; admins also the school-wide ones.
+// Managers keep their department's canned responses; admins also the school-wide ones. A canned
+// response may link published knowledge-base articles: their public links go into the reply with it.
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { FilterSelect } from '../components/FilterSelect';
@@ -22,6 +23,22 @@ const CANNED_RESPONSES = graphql(`
         id
         name
       }
+      articles {
+        id
+        title
+      }
+    }
+  }
+`);
+const LINKABLE_ARTICLES = graphql(`
+  query LinkableArticles($departmentId: ID, $schoolWide: Boolean) {
+    articles(departmentId: $departmentId, schoolWide: $schoolWide, status: [PUBLISHED], first: 100) {
+      edges {
+        node {
+          id
+          title
+        }
+      }
     }
   }
 `);
@@ -38,6 +55,10 @@ const UPDATE = graphql(`
       id
       title
       body
+      articles {
+        id
+        title
+      }
     }
   }
 `);
@@ -52,6 +73,28 @@ const PLACEHOLDERS = [
   '{{department.name}}',
 ];
 
+/** Ticks for the published articles of a department (null: the school-wide ones) to link. */
+function ArticleLinks({ departmentId, linked }: { departmentId: string | null; linked: ReadonlyArray<{ id: string; title: string }> }) {
+  const { data, error } = useQuery(LINKABLE_ARTICLES, { variables: { departmentId, schoolWide: !departmentId } });
+  const choices = [
+    ...linked,
+    ...(data?.articles.edges.map((edge) => edge.node) ?? []).filter((article) => !linked.some((link) => link.id === article.id)),
+  ];
+  return (
+    <fieldset className="checkboxes">
+      <legend>Linked articles (their links are added to the reply)</legend>
+      {error && <p role="alert">{error.message}</p>}
+      {data && choices.length === 0 && <p className="muted">No published articles yet.</p>}
+      {choices.map((article) => (
+        <label key={article.id} className="inline">
+          <input type="checkbox" name="articleIds" value={article.id} defaultChecked={linked.some((link) => link.id === article.id)} />
+          <span>{article.title}</span>
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
 export function CannedResponses() {
   const viewer = useViewer();
   const [departmentId, setDepartmentId] = useState(viewer.department?.id ?? '');
@@ -59,11 +102,12 @@ export function CannedResponses() {
   const [create] = useMutation(CREATE);
   const [update] = useMutation(UPDATE);
   const [editing, setEditing] = useState<string | null>(null);
+  const [newFor, setNewFor] = useState(viewer.department?.id ?? '');
   const { problem, submit } = useAction();
 
   const save = (event: FormEvent<HTMLFormElement>, id: string | null) =>
     submit(event, async (form) => {
-      const text = { title: formText(form, 'title'), body: formText(form, 'body') };
+      const text = { title: formText(form, 'title'), body: formText(form, 'body'), articleIds: form.getAll('articleIds').map(String) };
       if (id) await update({ variables: { input: { id, ...text } } });
       else await create({ variables: { input: { ...text, departmentId: formText(form, 'departmentId') || null } } });
       setEditing(null);
@@ -103,7 +147,7 @@ export function CannedResponses() {
         </label>
         <label>
           Used by
-          <select name="departmentId" defaultValue={viewer.department?.id ?? ''}>
+          <select name="departmentId" value={newFor} onChange={(event) => setNewFor(event.currentTarget.value)}>
             {viewer.role === 'ADMIN' && <option value="">Every department</option>}
             {data?.departments
               .filter((department) => viewer.role === 'ADMIN' || department.id === viewer.department?.id)
@@ -114,6 +158,7 @@ export function CannedResponses() {
               ))}
           </select>
         </label>
+        <ArticleLinks departmentId={newFor || null} linked={[]} />
         <button type="submit" className="primary">
           Add canned response
         </button>
@@ -133,6 +178,7 @@ export function CannedResponses() {
                     Text
                     <textarea name="body" required rows={4} maxLength={5000} defaultValue={response.body} />
                   </label>
+                  <ArticleLinks departmentId={response.department?.id ?? null} linked={response.articles} />
                   <button type="submit" className="primary">
                     Save
                   </button>
@@ -145,6 +191,7 @@ export function CannedResponses() {
                   <h2>{response.title}</h2>
                   <p className="muted">{response.department?.name ?? 'Every department'}</p>
                   <pre className="canned-body">{response.body}</pre>
+                  {response.articles.length > 0 && <p>Links: {response.articles.map((article) => article.title).join(', ')}</p>}
                   {mayEdit && (
                     <button type="button" onClick={() => setEditing(response.id)}>
                       Edit

@@ -10,7 +10,7 @@ const SUGGESTIONS = graphql(`
     suggestionsFor(text: $text, categoryId: $categoryId) {
       articles {
         id
-        slug
+        path
         title
         summary
       }
@@ -89,7 +89,7 @@ export function Suggestions({ text, categoryId, onAnswered }: SuggestionsProps) 
       {articles.map((article) => (
         <div key={article.id} className="card article">
           <h3>
-            <a href={`/help/${article.slug}`} target="_blank" rel="noopener">
+            <a href={article.path} target="_blank" rel="noopener">
               {article.title}
               <span className="visually-hidden"> (opens in a new tab)</span>
             </a>

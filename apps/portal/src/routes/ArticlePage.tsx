@@ -4,8 +4,8 @@ import { Layout } from '../components/Layout.js';
 import { graphql } from '../gql/index.js';
 
 const ARTICLE = graphql(`
-  query HelpArticle($slug: String!) {
-    article(slug: $slug) {
+  query HelpArticle($slug: String!, $departmentSlug: String) {
+    article(slug: $slug, departmentSlug: $departmentSlug) {
       id
       title
       ...ArticleBody
@@ -16,24 +16,23 @@ const ARTICLE = graphql(`
 export const ARTICLE_BODY = graphql(`
   fragment ArticleBody on Article {
     summary
-    body
+    bodyHtml
   }
 `);
 
-/** An article's words: its summary as the lead, then a paragraph for each blank-line-separated block. */
+/** An article's words: its summary as the lead, then its body, which the API renders from Markdown and sanitises. */
 function ArticleBody({ article }: { article: ResultOf<typeof ARTICLE_BODY> }) {
   return (
     <>
       <p className="lead">{article.summary}</p>
-      {article.body.split(/\n\s*\n/).map((paragraph, index) => (
-        <p key={index}>{paragraph}</p>
-      ))}
+      <div dangerouslySetInnerHTML={{ __html: article.bodyHtml }} />
     </>
   );
 }
 
-export function ArticlePage({ slug }: { slug: string }) {
-  const { data, loading } = useQuery(ARTICLE, { variables: { slug } });
+/** /help/<department slug>/<slug>, or /help/<slug> (school-wide articles and links made before slugs were per department). */
+export function ArticlePage({ slug, departmentSlug }: { slug: string; departmentSlug?: string }) {
+  const { data, loading } = useQuery(ARTICLE, { variables: { slug, departmentSlug } });
   const article = data?.article;
   return (
     <Layout title={article?.title ?? (loading ? 'Help' : 'Article not found')}>

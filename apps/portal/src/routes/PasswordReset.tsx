@@ -6,28 +6,14 @@ import { useState, type FormEvent } from 'react';
 import { Field, FormError } from '../components/Field.js';
 import { Layout } from '../components/Layout.js';
 import { formErrors, NO_ERRORS } from '../errors.js';
-import { graphql } from '../gql/index.js';
+import { RequestPasswordResetDocument, ResetPasswordDocument } from '../gql/graphql.js';
 import { Link } from '../router.js';
-
-const REQUEST_PASSWORD_RESET = graphql(`
-  mutation RequestPasswordReset($email: String!) {
-    requestPasswordReset(email: $email)
-  }
-`);
-
-const RESET_PASSWORD = graphql(`
-  mutation ResetPassword($token: String!, $newPassword: String!) {
-    resetPassword(token: $token, newPassword: $newPassword) {
-      expiresAt
-    }
-  }
-`);
 
 export function ForgotPassword() {
   const [email, setEmail] = useState('');
   const [sentTo, setSentTo] = useState('');
   const [errors, setErrors] = useState(NO_ERRORS);
-  const [requestReset, { loading }] = useMutation(REQUEST_PASSWORD_RESET);
+  const [requestReset, { loading }] = useMutation(RequestPasswordResetDocument);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -68,7 +54,7 @@ export function ForgotPassword() {
 export function ResetPassword() {
   const [newPassword, setNewPassword] = useState('');
   const [errors, setErrors] = useState(NO_ERRORS);
-  const [resetPassword, { loading }] = useMutation(RESET_PASSWORD);
+  const [resetPassword, { loading }] = useMutation(ResetPasswordDocument);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

@@ -728,6 +728,8 @@ const VOTE_WINDOW = 20 * DAY;
 
 export interface ContentRows {
   articles: Prisma.ArticleCreateManyInput[];
+  /** Version 1 of each article, published (insertContent points the article at it). */
+  articleVersions: Prisma.ArticleVersionCreateManyInput[];
   cannedResponses: Prisma.CannedResponseCreateManyInput[];
   suggestions: Prisma.SuggestionCreateManyInput[];
   suggestionVotes: Prisma.SuggestionVoteCreateManyInput[];
@@ -739,6 +741,7 @@ export interface ContentRows {
 export function buildContent(random: Random, school: School, people: People, now: number, articleDeflections: number): ContentRows {
   const rows: ContentRows = {
     articles: [],
+    articleVersions: [],
     cannedResponses: [],
     suggestions: [],
     suggestionVotes: [],
@@ -756,17 +759,27 @@ export function buildContent(random: Random, school: School, people: People, now
     const category = school.category(article.category);
     const createdAt = at(150, 700);
     const updatedAt = Math.min(now - HOUR, createdAt + random.between(0, 120) * DAY);
+    const text = { title: article.title, summary: article.summary, body: article.body };
+    const id = uuidv7(createdAt);
     rows.articles.push({
-      id: uuidv7(createdAt),
+      id,
       slug: article.slug,
-      title: article.title,
-      summary: article.summary,
-      body: article.body,
+      ...text,
       categoryId: category.id,
       departmentId: category.department.id,
+      status: 'PUBLISHED',
+      latestVersionNumber: 1,
       helpfulCount: random.int(3, 240),
       createdAt: new Date(createdAt),
       updatedAt: new Date(updatedAt),
+    });
+    rows.articleVersions.push({
+      id: uuidv7(updatedAt),
+      articleId: id,
+      number: 1,
+      ...text,
+      authorId: (teamOf(category.department.slug).managers[0] as Person).id,
+      createdAt: new Date(updatedAt),
     });
   }
 

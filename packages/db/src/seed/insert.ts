@@ -129,6 +129,11 @@ export async function insertTicketBatch(db: Db, batch: TicketBatch): Promise<voi
 
 export async function insertContent(db: Db, content: ContentRows): Promise<void> {
   await insertInChunks(content.articles, (data) => db.article.createMany({ data }));
+  await insertInChunks(content.articleVersions, (data) => db.articleVersion.createMany({ data }));
+  // An article and its live version point at each other, so the link is made once both exist.
+  await db.$executeRaw`
+    UPDATE "Article" AS a SET "publishedVersionId" = v."id" FROM "ArticleVersion" AS v
+    WHERE v."articleId" = a."id" AND v."number" = a."latestVersionNumber" AND a."status" = 'PUBLISHED'`;
   await insertInChunks(content.cannedResponses, (data) => db.cannedResponse.createMany({ data }));
   await insertInChunks(content.suggestions, (data) => db.suggestion.createMany({ data }));
   await insertInChunks(content.suggestionVotes, (data) => db.suggestionVote.createMany({ data }));

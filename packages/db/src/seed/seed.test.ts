@@ -365,7 +365,10 @@ describe.each(await testDatabaseKinds())('the demo school on %s', (kind) => {
     for (const article of articles) {
       expect(article.body.split('\n\n').length, article.slug).toBeGreaterThanOrEqual(3);
       expect(article.categoryId).not.toBeNull();
+      expect([article.status, article.latestVersionNumber, article.publishedVersionId]).toEqual(['PUBLISHED', 1, expect.any(String)]);
     }
+    const versions = await db.prisma.articleVersion.findMany({ where: { number: 1 } });
+    expect(versions.map((version) => version.articleId).sort()).toEqual(articles.map((article) => article.id).sort());
     const canned = await db.prisma.cannedResponse.findMany();
     expect(canned.some((response) => response.departmentId === null)).toBe(true);
     expect(canned.some((response) => response.departmentId !== null)).toBe(true);
