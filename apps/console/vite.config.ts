@@ -20,6 +20,6 @@ export default defineConfig({
     },
   },
   server: {
-    proxy: { '/graphql': { target: 'http://127.0.0.1:4000', ws: true } },
+    proxy: { '/graphql': { target: 'http://127.0.0.1:4000', ws: true }, '/privacy': 'http://127.0.0.1:4000' },
   },
 });

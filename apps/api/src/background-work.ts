@@ -1,5 +1,5 @@
 // Everything the API does in the background, as jobs of the one job system: SLA escalation, rating
-// reminders, the email outbox, webhook relay and delivery, and cleanup. Every API process works
+// reminders, the email outbox, webhook relay and delivery, cleanup and retention. Every API process works
 // every queue; each sweep runs once per interval across all of them (job-system.ts, `every`).
 import type { Database } from '@studentdesk/db';
 import type { Logger } from 'pino';
@@ -12,7 +12,8 @@ import { announceTicketChange, type TicketPubSub } from './realtime/pubsub.js';
 import { escalateSlaBreaches } from './sla/sla.escalation.js';
 import { cleanUp } from './jobs/cleanup.js';
 import { startJobSystem } from './jobs/job-system.js';
-import { QUEUE } from './jobs/queues.js';
+import { QUEUE, RETENTION_INTERVAL_MS } from './jobs/queues.js';
+import { applyRetention } from './privacy/retention.js';
 
 export interface BackgroundWork {
   webhooks: WebhookDelivery;
@@ -43,6 +44,10 @@ export async function startBackgroundWork(deps: {
   await jobs.every(QUEUE.cleanup, config.jobs.cleanupIntervalMs, async () => {
     const { sessions, idempotencyKeys, emails, webhookEvents, samlRequests } = await cleanUp(prisma, config.jobs, clock.now());
     return sessions + idempotencyKeys + emails + webhookEvents + samlRequests;
+  });
+  await jobs.every(QUEUE.retention, RETENTION_INTERVAL_MS, async () => {
+    const removed = await applyRetention(prisma, clock);
+    return Object.values(removed).reduce((sum, count) => sum + count, 0);
   });
 
   return {

@@ -31,6 +31,7 @@ import { StudentPanelResolver } from './student-panel/student-panel.resolver.js'
 import { AuditEntryActorResolver, DepartmentMembershipResolver, UserResolver } from './users/user.resolver.js';
 import { PeopleImportResolver } from './imports/people-import.resolver.js';
 import { InvitationResolver, PeopleResolver } from './people/people.resolver.js';
+import { PrivacyResolver } from './privacy/privacy.resolver.js';
 import { DateTimeScalar } from './date-time.scalar.js';
 
 /** `pubSub` is the one subscriptions listen on (type-graphql requires it even with custom subscribe). */
@@ -59,6 +60,7 @@ export async function createSchema(pubSub: TicketPubSub) {
       NodeResolver,
       PeopleResolver,
       PeopleImportResolver,
+      PrivacyResolver,
       QueueSubscriptionResolver,
       RatingResolver,
       SatisfactionResolver,

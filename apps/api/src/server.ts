@@ -6,7 +6,7 @@ import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/di
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import { parseCookie as parseCookies } from 'cookie';
-import express, { type ErrorRequestHandler, type RequestHandler, type Response } from 'express';
+import express, { type ErrorRequestHandler, type Request, type RequestHandler, type Response } from 'express';
 import { type GraphQLError, type GraphQLSchema } from 'graphql';
 import proxyAddress from 'proxy-addr';
 import { createContext, createLoaders, viewerFromToken, type App, type Context, type SessionCookie } from './context.js';
@@ -22,6 +22,7 @@ import { admissionPlugin } from './limits/admission.plugin.js';
 import { OIDC_PATH, oidcRoutes } from './sso/oidc.routes.js';
 import { SAML_PATH, samlRoutes } from './sso/saml.routes.js';
 import { SCIM_PATH, scimRoutes } from './scim/scim.routes.js';
+import { PRIVACY_EXPORT_PATH, privacyRoutes } from './privacy/export.routes.js';
 import { serveWebApps } from './web-apps.js';
 import { serveWebsocket } from './websocket.js';
 
@@ -228,6 +229,13 @@ export async function startServer(app: App, schema: GraphQLSchema): Promise<ApiS
   );
   // The identity provider's door (Entra ID, Okta): SCIM's own JSON errors, same body limit and budgets.
   expressApp.use(SCIM_PATH, scimRoutes(app, BODY_LIMIT));
+  // Downloads authenticate as GraphQL does; a bad token is refused, no token is anonymous.
+  const viewerOf = async (req: Request): Promise<Viewer | null> => {
+    const token = bearerToken(req.headers.authorization) ?? parseCookies(req.headers.cookie ?? '')[SESSION_COOKIE];
+    const check = await viewerFromToken(app, createLoaders(app.prisma), token);
+    return check.ok ? check.viewer : null;
+  };
+  expressApp.use(PRIVACY_EXPORT_PATH, privacyRoutes(app, viewerOf));
   serveGraphiql(expressApp);
   serveWebApps(expressApp, app.config.webApps);
 

@@ -34,6 +34,7 @@ const DepartmentService = lazy(() => import('./routes/DepartmentService'));
 const MyDepartmentService = lazy(() => import('./routes/DepartmentService').then((module) => ({ default: module.MyDepartmentService })));
 const PeopleImport = lazy(() => import('./routes/PeopleImport'));
 const AuditLog = lazy(() => import('./routes/AuditLog'));
+const Privacy = lazy(() => import('./routes/Privacy'));
 
 export function App() {
   const { pathname } = useLocation();
@@ -124,6 +125,7 @@ export function App() {
                 <Route path="email-outbox" element={<EmailOutbox />} />
                 <Route path="school" element={<SchoolSettings />} />
                 <Route path="audit-log" element={<AuditLog />} />
+                <Route path="privacy" element={<Privacy />} />
               </Route>
               <Route
                 path="*"

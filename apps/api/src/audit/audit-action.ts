@@ -40,6 +40,10 @@ export const AuditAction = {
   SCIM_USER_UPDATED: 'SCIM_USER_UPDATED',
   SCIM_USER_DELETED: 'SCIM_USER_DELETED',
   SCIM_GROUP_MEMBERS_CHANGED: 'SCIM_GROUP_MEMBERS_CHANGED',
+  PERSON_EXPORTED: 'PERSON_EXPORTED',
+  PERSON_ERASED: 'PERSON_ERASED',
+  RETENTION_RULE_CHANGED: 'RETENTION_RULE_CHANGED',
+  RETENTION_APPLIED: 'RETENTION_APPLIED',
 } as const;
 export type AuditAction = (typeof AuditAction)[keyof typeof AuditAction];
 
@@ -89,4 +93,8 @@ export const AUDIT_ACTION_MEANINGS: { readonly [Action in AuditAction]: string }
   SCIM_USER_DELETED: 'The identity provider deleted an account over SCIM: it is deactivated and hidden from SCIM, its tickets kept.',
   SCIM_GROUP_MEMBERS_CHANGED:
     'The identity provider changed who is in a group (a department) over SCIM (details: people added and removed; they gain or lose its queue).',
+  PERSON_EXPORTED: 'Everything the desk holds about a person was downloaded, by an admin or by the person themselves (details: format).',
+  PERSON_ERASED: 'An admin erased a person: the account was anonymised, its sign-ins removed (details: counts per table).',
+  RETENTION_RULE_CHANGED: 'An admin set a retention rule (details: rule, days, enabled).',
+  RETENTION_APPLIED: 'The retention job removed what its rules say is past retention (details: rule, rows removed).',
 };

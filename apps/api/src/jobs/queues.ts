@@ -13,6 +13,7 @@ export const QUEUE = {
   webhookRelay: 'webhook-relay',
   webhookDelivery: 'webhook-delivery',
   cleanup: 'cleanup',
+  retention: 'retention',
 } as const;
 
 export type QueueName = (typeof QUEUE)[keyof typeof QUEUE];
@@ -29,6 +30,9 @@ export interface JobSettings {
   /** Sent emails and webhook events whose deliveries are all done are deleted this many days later. */
   outboxRetentionDays: number;
 }
+
+/** Retention rules are in days: applying them daily is exact enough. */
+export const RETENTION_INTERVAL_MS = 86_400_000;
 
 /** A running job longer than this is taken for lost (its process died) and retried. */
 const SWEEP_EXPIRE_SECONDS = 300;
@@ -52,6 +56,7 @@ export function queueDefinitions(settings: JobSettings): Queue[] {
     sweep(QUEUE.emailOutbox),
     sweep(QUEUE.webhookRelay),
     sweep(QUEUE.cleanup),
+    sweep(QUEUE.retention),
     { name: QUEUE.webhookDelivery, policy: 'standard', expireInSeconds: DELIVERY_EXPIRE_SECONDS, ...retries },
   ];
 }

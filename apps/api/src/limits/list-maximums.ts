@@ -61,6 +61,12 @@ export const LIST_MAXIMUM = {
   importRows: 1000,
   /** The kinds of audited action (AuditAction), with their meanings. */
   auditActions: 100,
+  /** People found by a search on the privacy page. */
+  privacyPeople: 20,
+  /** The tables an erasure changes (ErasurePlan.changes). */
+  erasureChanges: 20,
+  /** The retention rules: one per RetentionRuleKind. */
+  retentionRules: 10,
 } as const;
 
 const MAX_ITEMS = 'maxItems';

@@ -1235,6 +1235,47 @@ const ACCESS: Rule[] = [
     ],
   },
 
+  // Privacy: finding, erasing people and retention rules are admins' work (exports are an HTTP
+  // download with the same rule, plus one's own: privacy/privacy.test.ts).
+  {
+    type: 'User',
+    action: 'privacyPeople',
+    expected: only(['admin']),
+    doors: [query('{ privacyPeople(search: "student") { id } }')],
+  },
+  {
+    type: 'User',
+    action: 'previewErasure',
+    expected: only(['admin']),
+    doors: [query('query($id: ID!) { previewErasure(userId: $id) { refusal } }', (world) => ({ id: world.ids.student }))],
+  },
+  {
+    type: 'User',
+    action: 'erasePerson',
+    expected: only(['admin']),
+    doors: [
+      mutation(
+        (world) => createUser(world.api.db.prisma, 'STUDENT'),
+        (user) => ({
+          document: 'mutation($userId: ID!, $confirm: String!) { erasePerson(userId: $userId, confirm: $confirm) { formerName } }',
+          variables: { userId: toGlobalId('User', user.id), confirm: user.email },
+        }),
+      ),
+    ],
+  },
+  {
+    type: 'RetentionRule',
+    action: 'read and preview',
+    expected: only(['admin']),
+    doors: [query('{ retentionRules { kind } }'), query('{ previewRetention(kind: CLOSED_TICKETS) { count } }')],
+  },
+  {
+    type: 'RetentionRule',
+    action: 'setRetentionRule',
+    expected: only(['admin']),
+    doors: [query('mutation { setRetentionRule(kind: CLOSED_TICKETS, afterDays: 3650, enabled: false) { kind } }')],
+  },
+
   // Webhooks: admins manage every one; a key with webhooks:manage only those it created, and
   // subscribes them only to events its scopes can read. Deliveries (payloads, answers) go with the webhook.
   {

@@ -4,6 +4,7 @@
 import type { Prisma, PrismaClient, Ticket as TicketRow, User as UserRow } from '@studentdesk/db';
 import { RESOLVED_STATUSES } from '@studentdesk/domain';
 import { issueTrackingCode } from './tracking-code.js';
+import { isUndeliverable } from '../notifications/undeliverable.js';
 import {
   fromSchool,
   ratingReminderEmail,
@@ -14,6 +15,9 @@ import {
 } from '../notifications/email.templates.js';
 
 type Tx = Prisma.TransactionClient;
+
+/** An erased person's ticket keeps a placeholder address: no email, and no tracking link to put in one. */
+const reachable = (ticket: Pick<TicketRow, 'contactEmail'>) => !isUndeliverable(ticket.contactEmail);
 
 /** Unrated resolved tickets get one reminder this long after resolution… */
 export const RATING_REMINDER_AFTER_HOURS = 48;
@@ -36,12 +40,14 @@ export function emailTrackingLink(tx: Tx, publicUrl: string, ticket: TicketRow, 
 
 /** A public answer from staff (a reply or an incident update). */
 export async function emailStaffReply(tx: Tx, publicUrl: string, ticket: TicketRow, author: UserRow | null, body: string) {
+  if (!reachable(ticket)) return null;
   const code = await issueTrackingCode(tx, ticket.id);
   return queue(tx, ticket, staffRepliedEmail(publicUrl, ticket, code, author?.name ?? 'The help desk', body));
 }
 
 /** "Resolved — how did we do?", with one-click rating links. */
 export async function emailResolved(tx: Tx, publicUrl: string, ticket: TicketRow, resolution: string) {
+  if (!reachable(ticket)) return null;
   const code = await issueTrackingCode(tx, ticket.id);
   return queue(tx, ticket, resolvedEmail(publicUrl, ticket, code, resolution));
 }
@@ -68,7 +74,7 @@ export async function queueRatingReminders(prisma: PrismaClient, publicUrl: stri
         FOR UPDATE SKIP LOCKED
       ) AND "ratingReminderSentAt" IS NULL
       RETURNING *`;
-    for (const ticket of claimed) {
+    for (const ticket of claimed.filter(reachable)) {
       const code = await issueTrackingCode(tx, ticket.id);
       await queue(tx, ticket, ratingReminderEmail(publicUrl, ticket, code));
     }

@@ -1,7 +1,7 @@
 // The admin pages: the people of the desk, its departments and categories, the school's settings and
-// integrations (API keys, webhooks), the email outbox and the audit log. Only admins see the link;
-// anyone else who opens the address is told why there is nothing for them here (the API refuses
-// them too, so this is a courtesy, not the lock).
+// integrations (API keys, webhooks), the email outbox, the audit log and privacy. Only admins see
+// the link; anyone else who opens the address is told why there is nothing for them here (the API
+// refuses them too, so this is a courtesy, not the lock).
 import { NavLink, Outlet } from 'react-router';
 import { isAdmin, useViewer } from '../viewer';
 
@@ -35,6 +35,7 @@ export function Admin() {
         <NavLink to="/admin/email-outbox">Email outbox</NavLink>
         <NavLink to="/admin/audit-log">Audit log</NavLink>
         <NavLink to="/admin/school">School</NavLink>
+        <NavLink to="/admin/privacy">Privacy</NavLink>
       </nav>
       <Outlet />
     </>
