@@ -211,17 +211,24 @@ function DepartmentForm({
           />
         </label>
       </div>
-      <div className="actions">
-        <button type="submit" className="primary">
-          {submitLabel}
-        </button>
-        {onCancel && (
-          <button type="button" onClick={onCancel}>
-            Cancel
-          </button>
-        )}
-      </div>
+      <FormActions submitLabel={submitLabel} onCancel={onCancel} />
     </PanelForm>
+  );
+}
+
+/** A settings form's buttons: save, and cancel when editing. */
+function FormActions({ submitLabel, onCancel }: { submitLabel: string; onCancel?: () => void }) {
+  return (
+    <div className="actions">
+      <button type="submit" className="primary">
+        {submitLabel}
+      </button>
+      {onCancel && (
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+      )}
+    </div>
   );
 }
 
@@ -274,16 +281,7 @@ function CategoryForm({
           ))}
         </select>
       </div>
-      <div className="actions">
-        <button type="submit" className="primary">
-          {submitLabel}
-        </button>
-        {onCancel && (
-          <button type="button" onClick={onCancel}>
-            Cancel
-          </button>
-        )}
-      </div>
+      <FormActions submitLabel={submitLabel} onCancel={onCancel} />
     </PanelForm>
   );
 }
