@@ -348,6 +348,6 @@ export async function accountOf(prisma: PrismaClient, person: UserRow): Promise<
     createdAt: iso(person.createdAt),
     deactivatedAt: iso(person.deactivatedAt),
     erasedAt: iso(person.erasedAt),
-    hasPassword: person.passwordHash !== null,
+    hasPassword: Boolean(person.passwordHash),
   };
 }

@@ -26,7 +26,7 @@ interface ListCase {
   /** Wraps the field when it hangs off another object. */
   around?: (inner: string) => string;
   /** What tells two nodes apart. */
-  identity: 'id' | 'ticketNumber';
+  identity: 'id' | 'ticketNumber' | 'number';
   token: (school: School) => string;
   connection: (data: Record<string, any>) => any;
 }
@@ -68,6 +68,29 @@ const CASES: ListCase[] = [
   { name: 'staffAccounts', field: 'staffAccounts(', identity: 'id', token: (s) => s.tokens.admin, connection: (d) => d.staffAccounts },
   { name: 'apiKeys', field: 'apiKeys(', identity: 'id', token: (s) => s.tokens.admin, connection: (d) => d.apiKeys },
   { name: 'webhooks', field: 'webhooks(', identity: 'id', token: (s) => s.tokens.admin, connection: (d) => d.webhooks },
+  { name: 'auditLog', field: 'auditLog(', identity: 'id', token: (s) => s.tokens.admin, connection: (d) => d.auditLog },
+  {
+    name: 'articles',
+    field: 'articles(departmentId: $departmentId',
+    identity: 'id',
+    token: (s) => s.tokens.staff,
+    connection: (d) => d.articles,
+  },
+  {
+    name: 'Article.versions',
+    field: 'versions(',
+    around: (inner) => `node(id: $articleId) { ... on Article { ${inner} } }`,
+    identity: 'number',
+    token: (s) => s.tokens.staff,
+    connection: (d) => d.node.versions,
+  },
+  {
+    name: 'holidays',
+    field: 'holidays(departmentId: $departmentId',
+    identity: 'id',
+    token: (s) => s.tokens.staff,
+    connection: (d) => d.holidays,
+  },
   {
     name: 'webhookDeliveries',
     field: 'webhookDeliveries(webhookId: $webhookId',
@@ -84,7 +107,9 @@ function pageQuery(list: ListCase): string {
     pageInfo { hasPreviousPage hasNextPage startCursor endCursor }
   }`;
   const selection = list.around ? list.around(inner) : inner;
-  const ids = ['ticketId', 'webhookId'].filter((name) => selection.includes(`$${name}`)).map((name) => `, $${name}: ID!`);
+  const ids = ['ticketId', 'webhookId', 'departmentId', 'articleId']
+    .filter((name) => selection.includes(`$${name}`))
+    .map((name) => `, $${name}: ID!`);
   return `query Page($first: Int, $after: String, $last: Int, $before: String${ids.join('')}) { ${selection} }`;
 }
 
@@ -147,6 +172,11 @@ describe.each(DATABASE_KINDS)('paging every connection on %s', (kind) => {
       data: { url: 'https://hooks.example.invalid/0', secret: 's', events: [], active: false },
     });
     variables.webhookId = toGlobalId('Webhook', webhook.id);
+    variables.departmentId = toGlobalId('Department', department.id);
+    const versioned = await prisma.article.create({
+      data: { slug: 'paged', title: 'Paged', summary: 's', body: 'b', departmentId: department.id, latestVersionNumber: ROWS },
+    });
+    variables.articleId = toGlobalId('Article', versioned.id);
     for (const [index, at] of TIMES.entries()) {
       await prisma.message.create({ data: { ticketId: tickets[0]!.id, authorId: staff.id, body: `Reply ${index}`, createdAt: at } });
       await prisma.emailMessage.create({
@@ -172,6 +202,20 @@ describe.each(DATABASE_KINDS)('paging every connection on %s', (kind) => {
         },
       });
       await prisma.incident.create({ data: { title: `Incident ${index}`, summary: 'Down.', startedAt: at, createdAt: at } });
+      await prisma.auditEntry.create({ data: { at, action: 'SCHOOL_UPDATED', actorUserId: admin.id } });
+      await prisma.articleVersion.create({
+        data: { articleId: versioned.id, number: index + 1, title: 'Paged', summary: 's', body: `Version ${index + 1}`, createdAt: at },
+      });
+      // The versioned article is the seventh of the department's articles.
+      if (index > 0) {
+        await prisma.article.create({
+          data: { slug: `paged-${index}`, title: `Paged ${index}`, summary: 's', body: 'b', departmentId: department.id, updatedAt: at },
+        });
+      }
+      // A closed day each: dates are unique per department, so dates alone order them.
+      await prisma.holiday.create({
+        data: { departmentId: department.id, date: new Date(Date.UTC(2026, 11, 1 + index)), name: `Closed ${index}` },
+      });
       await prisma.suggestion.create({ data: { title: `Idea ${index}`, body: 'Better.', authorId: staff.id, createdAt: at } });
       await prisma.rating.create({
         data: {
@@ -304,7 +348,7 @@ describe.each(DATABASE_KINDS)('paging every connection on %s', (kind) => {
         cursorOf(values.slice(0, -1)),
         cursorOf([...values, 'extra']),
         cursorOf(values.map((value, index) => (index === 0 ? value : 'garbage'))),
-        cursorOf(values.map((value, index) => (index === 0 ? value : 42))),
+        cursorOf(values.map((value, index) => (index === 0 ? value : 42.5))),
         cursorOf(values.map((value, index) => (index === 0 ? value : '2026-13-45T99:99:99.999Z'))),
         cursorOf(['another list', ...values.slice(1)]),
         other.connection(foreign).pageInfo.endCursor as string,

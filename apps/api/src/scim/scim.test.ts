@@ -286,7 +286,10 @@ describe('SCIM 2.0 provisioning on postgresql', () => {
     const joined = await scim('PATCH', `/Groups/${groupId}`, patch({ op: 'Add', path: 'members', value: [{ value: bob.id }] }));
     expect(joined.status).toBe(200);
     expect(joined.body.members).toContainEqual(expect.objectContaining({ value: bob.id, display: bob.name }));
-    expect(await api.db.prisma.user.findUniqueOrThrow({ where: { id: bob.id } })).toMatchObject({ role: 'STAFF', departmentId: groupId });
+    expect(await api.db.prisma.user.findUniqueOrThrow({ where: { id: bob.id }, include: { memberships: true } })).toMatchObject({
+      role: 'STAFF',
+      memberships: [{ departmentId: groupId, role: 'STAFF' }],
+    });
     expect((await asBob()).data!.ticket).toMatchObject({ id: ticketId });
 
     // Okta's form of removing one member.
