@@ -1,6 +1,6 @@
 // The benchmark's cases: what the console, the portal and the dashboards ask most, each with the
 // same data fetched by a direct call in-process, so the GraphQL layer's cost shows as a ratio.
-import type { User } from '@studentdesk/db';
+import type { Person } from '../src/auth/viewer.js';
 import { UNRESOLVED_STATUSES } from '@studentdesk/domain';
 import type { App } from '../src/context.js';
 import { satisfactionReport } from '../src/insights/satisfaction.service.js';
@@ -9,8 +9,8 @@ import { listTickets } from '../src/tickets/ticket.query.js';
 import { guestContext } from './quiet-app.js';
 
 export interface BenchFixture {
-  staff: User;
-  manager: User;
+  staff: Person;
+  manager: Person;
   categoryId: string;
   categoryGlobalId: string;
   /** A ticket with at least 50 messages. */

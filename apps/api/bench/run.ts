@@ -24,6 +24,7 @@ import { BENCH_REPORT_TITLES, CASES, QUEUE_CASE, type BenchCase, type BenchFixtu
 import { directLoad, httpLoad, pacedLoad, reportLoad, type HttpLoad, type LoadResult } from './load.js';
 import { quietApp } from './quiet-app.js';
 import { signInAsDemo } from './demo-sign-in.js';
+import { MEMBERSHIP_ORDER } from '../src/auth/viewer.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -97,8 +98,10 @@ async function ensureSeeded(url: string): Promise<void> {
 
 /** The demo people and a ticket with a long conversation (created once). */
 async function loadFixture(db: Database): Promise<Omit<BenchFixture, 'tokens'>> {
-  const staff = await db.prisma.user.findUniqueOrThrow({ where: { email: 'staff@studentdesk.demo' } });
-  const manager = await db.prisma.user.findUniqueOrThrow({ where: { email: 'manager@studentdesk.demo' } });
+  // As the API sees them: with their memberships, which decide what they may see.
+  const withMemberships = { memberships: { orderBy: MEMBERSHIP_ORDER } };
+  const staff = await db.prisma.user.findUniqueOrThrow({ where: { email: 'staff@studentdesk.demo' }, include: withMemberships });
+  const manager = await db.prisma.user.findUniqueOrThrow({ where: { email: 'manager@studentdesk.demo' }, include: withMemberships });
   const category = await db.prisma.category.findFirstOrThrow({ where: { name: 'Login & accounts' } });
   const title = 'Benchmark: a long conversation';
   let ticket = await db.prisma.ticket.findFirst({ where: { title } });
