@@ -29,7 +29,7 @@ describe('inviting staff', () => {
   it('an admin invites someone, who accepts with their own password and signs in', async () => {
     const admin = await stack.signedInPage('admin');
     await admin.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admin' }).click();
-    await admin.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: 'People' }).click();
+    await admin.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: 'People', exact: true }).click();
     await admin.getByRole('heading', { level: 1, name: 'People' }).waitFor();
     const form = admin.getByRole('form', { name: 'Invite someone' });
     await form.getByLabel('Name').fill('Tomás Rivera');

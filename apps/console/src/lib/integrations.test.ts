@@ -13,7 +13,7 @@ describe('integration names', () => {
   });
 
   it('offers every scope and every event the API knows', () => {
-    expect(SCOPES).toEqual(['TICKETS_READ', 'TICKETS_WRITE', 'RATINGS_READ', 'INSIGHTS_READ', 'WEBHOOKS_MANAGE']);
+    expect(SCOPES).toEqual(['TICKETS_READ', 'TICKETS_WRITE', 'RATINGS_READ', 'INSIGHTS_READ', 'WEBHOOKS_MANAGE', 'SCIM_PROVISION']);
     expect(EVENTS).toHaveLength(5);
   });
 });
