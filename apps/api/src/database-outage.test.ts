@@ -1,7 +1,9 @@
 // The error shapes seen on these machines when PostgreSQL was stopped under load (faults.test.ts).
+import { testPostgresUrl } from '@studentdesk/testing';
 import { GraphQLError } from 'graphql';
+import pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import { databaseTrouble, isDatabaseUnavailable } from './database-outage.js';
+import { databaseTrouble, isDatabaseUnavailable, waitingForConnection } from './database-outage.js';
 
 const prismaError = (code: string, cause?: object, message = 'prisma') =>
   Object.assign(new Error(message), { code, meta: cause ? { driverAdapterError: { cause } } : {} });
@@ -56,5 +58,40 @@ describe('isDatabaseUnavailable', () => {
   it('tells an outage from a burst, and leaves other transaction errors alone', () => {
     expect(databaseTrouble(prismaError('P1001', { kind: 'DatabaseNotReachable' }))).toBe('unreachable');
     expect(databaseTrouble(prismaError('P2028', undefined, 'Transaction API error: Transaction not found.'))).toBeNull();
+  });
+});
+
+describe('waitingForConnection', () => {
+  it('waits past the pool wait for a connection, where a request would have failed fast', async () => {
+    const pool = new pg.Pool({ connectionString: testPostgresUrl, max: 1, connectionTimeoutMillis: 100 });
+    try {
+      const held = await pool.connect();
+      // Freed once a request has failed fast and the patient query has asked at least once more.
+      const failedFast = pool.query('SELECT 1').then(
+        () => 'answered',
+        (error: unknown) => (error instanceof Error ? error.message : String(error)),
+      );
+      let asked = 0;
+      const patient = waitingForConnection(() => {
+        asked += 1;
+        if (asked === 3) held.release();
+        return pool.query<{ answer: number }>('SELECT 42 AS answer');
+      });
+      expect(await failedFast).toBe('timeout exceeded when trying to connect');
+      expect((await patient).rows[0]?.answer).toBe(42);
+      expect(asked).toBe(3);
+    } finally {
+      await pool.end();
+    }
+  });
+
+  it('does not run again what failed for another reason', async () => {
+    let asked = 0;
+    const failing = waitingForConnection(() => {
+      asked += 1;
+      return Promise.reject(new Error('duplicate key value violates unique constraint'));
+    });
+    await expect(failing).rejects.toThrow('duplicate key');
+    expect(asked).toBe(1);
   });
 });

@@ -61,6 +61,28 @@ export function databaseTrouble(error: unknown): DatabaseTrouble | null {
   return null;
 }
 
+/** Whether `error` is pg's pool giving up waiting for a connection: the query it was for never ran. */
+export const isPoolWaitTimeout = (error: unknown): boolean => error instanceof Error && PG_POOL_TIMEOUT.test(error.message);
+
+/** How long background work keeps asking for a connection before it gives up. */
+const BACKGROUND_PATIENCE_MS = 60_000;
+
+/**
+ * Runs `use` until it gets a connection. Requests fail fast when the pool stays busy
+ * (DB_POOL_WAIT_MS) because a person is waiting for the answer; startup and background work have
+ * nobody waiting and should queue instead. Running `use` again is safe: it never reached the database.
+ */
+export async function waitingForConnection<T>(use: () => Promise<T>): Promise<T> {
+  const giveUpAt = Date.now() + BACKGROUND_PATIENCE_MS;
+  for (;;) {
+    try {
+      return await use();
+    } catch (error) {
+      if (!isPoolWaitTimeout(error) || Date.now() > giveUpAt) throw error;
+    }
+  }
+}
+
 /** Whether `error` (or what it wraps) means the database is unreachable or saturated right now. */
 export const isDatabaseUnavailable = (error: unknown): boolean => databaseTrouble(error) !== null;
 

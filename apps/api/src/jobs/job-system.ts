@@ -5,6 +5,7 @@
 import type { Database, Prisma } from '@studentdesk/db';
 import { PgBoss, type Db, type Job, type JobResult, type SendOptions } from 'pg-boss';
 import type { Logger } from 'pino';
+import { waitingForConnection } from '../database-outage.js';
 import { carryOverLegacyJobs, setAsideLegacySchema } from './legacy-schema.js';
 import { queueDefinitions, type JobSettings, type QueueName } from './queues.js';
 
@@ -47,7 +48,7 @@ const sweepPollSeconds = (intervalMs: number) => Math.min(Math.max(intervalMs / 
 
 export async function startJobSystem(pool: Database['pool'], logger: Logger, settings: JobSettings): Promise<JobSystem> {
   const boss = new PgBoss({
-    db: { executeSql: (text, values) => pool.query(text, values) },
+    db: { executeSql: (text, values) => waitingForConnection(() => pool.query(text, values)) },
     // Timed work is chained jobs (every), not pg-boss's cron, which counts in whole minutes.
     schedule: false,
   });

@@ -7,6 +7,7 @@
 import type { Database } from '@studentdesk/db';
 import type { PoolClient } from 'pg';
 import type { PgBoss } from 'pg-boss';
+import { waitingForConnection } from '../database-outage.js';
 import type { QueueName } from './queues.js';
 
 /** The oldest schema version pg-boss 12 migrates (older ones need an older pg-boss first). */
@@ -15,7 +16,7 @@ const LEGACY_SCHEMA = 'pgboss_legacy';
 const LOCK = 'studentdesk:job-system-upgrade';
 
 async function inLockedTransaction<T>(pool: Database['pool'], work: (client: PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
+  const client = await waitingForConnection(() => pool.connect());
   try {
     await client.query('BEGIN');
     await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [LOCK]);
