@@ -1,17 +1,16 @@
 // First run as a new school's IT team meets it, in real Chromium: the built API started as
-// `pnpm start` on an empty embedded database with no demo prints a setup link (not NODE_ENV=production:
-// its session cookie is Secure, which plain http on loopback does not keep); the link opens the console's setup page;
+// `pnpm start` on an empty embedded database with no demo prints a setup link (a production start
+// on PostgreSQL is school-adoption.e2e.test.ts); the link opens the console's setup page;
 // the form says what is wrong per field; once filled, the admin lands signed in under the
 // school's name and colours, and the empty console and portal do not break.
 import { startApiProcess, until, type ApiProcess } from '@studentdesk/testing';
 import { accessibilityProblems, launchChromium } from '@studentdesk/testing/browser';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONSOLE_DIST } from './stack.js';
+import { CONSOLE_DIST, PORTAL_DIST } from './stack.js';
 
 /** A 1×1 PNG. */
 const PIXEL_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
-const PORTAL_DIST = new URL('../../portal/dist', import.meta.url).pathname;
 
 describe('first run without the demo', () => {
   let api: ApiProcess;

@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const CONSOLE_DIST = resolve(here, '../dist');
-const PORTAL_DIST = resolve(here, '../../portal/dist');
+export const PORTAL_DIST = resolve(here, '../../portal/dist');
 export const SCREENSHOTS = resolve(here, '../test-results');
 
 export type Person = JourneyPerson;
