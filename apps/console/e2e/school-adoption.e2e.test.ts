@@ -75,7 +75,11 @@ describe('a school adopts StudentDesk from an empty database', () => {
       },
       { healthyWithinMs: 90_000 },
     );
-    provider = await startOidcProvider({ port: providerPort, clientSecret: CLIENT_SECRET, redirectUris: [`${api.origin}/auth/oidc/callback`] });
+    provider = await startOidcProvider({
+      port: providerPort,
+      clientSecret: CLIENT_SECRET,
+      redirectUris: [`${api.origin}/auth/oidc/callback`],
+    });
     provider.accounts.set('noor', { email: 'noor@students.lakeside.edu', name: 'Noor Haddad' });
   }, 180_000);
   afterAll(async () => {
@@ -88,7 +92,11 @@ describe('a school adopts StudentDesk from an empty database', () => {
 
   it('goes from the setup link to a student’s answered report', { timeout: 240_000 }, async () => {
     // 1. The first admin, from the link the production start printed.
-    const link = await until(() => /https?:\/\/[^\s"]+\/console\/setup#token=[A-Za-z0-9_-]+/.exec(api.output())?.[0], 10_000, 'the setup link');
+    const link = await until(
+      () => /https?:\/\/[^\s"]+\/console\/setup#token=[A-Za-z0-9_-]+/.exec(api.output())?.[0],
+      10_000,
+      'the setup link',
+    );
     const setup = await newPage();
     await setup.goto(link);
     await setup.getByRole('heading', { level: 1, name: 'Set up StudentDesk' }).waitFor();
@@ -132,7 +140,10 @@ describe('a school adopts StudentDesk from an empty database', () => {
     expect(await accessibilityProblems(admin), 'axe on Departments').toEqual([]);
 
     // A first answer within 2 business hours.
-    await admin.getByRole('row', { name: /^Library\b/ }).getByRole('link', { name: 'Hours and SLA of Library' }).click();
+    await admin
+      .getByRole('row', { name: /^Library\b/ })
+      .getByRole('link', { name: 'Hours and SLA of Library' })
+      .click();
     await admin.getByRole('heading', { level: 1, name: 'Hours and SLA: Library' }).waitFor();
     const targets = admin.getByRole('form', { name: 'SLA targets' });
     await targets.getByLabel('Normal: first response, hours').fill('2');

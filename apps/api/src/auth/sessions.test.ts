@@ -1,7 +1,9 @@
 // Sessions end when the person says so (here or everywhere), when the password changes and when
 // the account is deactivated: from then on the old token is refused over HTTP, and the websockets
-// opened with it close within seconds, ending their subscriptions.
-import type { Client } from 'graphql-ws';
+// opened with it close within seconds, ending their subscriptions. A person whose role or
+// departments change keeps their session, but their sockets reconnect to be authorised afresh.
+import { createClient, type Client } from 'graphql-ws';
+import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codes, connectTo, createSchool, follow, PASSWORD, type School, signIn, until } from '@studentdesk/testing';
 import { startTestApi, type TestApi } from '../test/api.js';
@@ -167,5 +169,62 @@ describe('a deactivated account', () => {
     expect(await refused(api, school.tokens.bob)).toBe(true);
     await until(() => socket.closeCode() === UNAUTHORIZED, 10_000, 'the deactivated account’s socket to close');
     expect(await refused(api, school.tokens.alice)).toBe(false);
+  });
+});
+
+describe('a person moved to another department', () => {
+  let api: TestApi;
+  let school: School;
+  const clients: Client[] = [];
+  const QUEUE_CHANGED = 'subscription { queueChanged { id department { name } } }';
+
+  beforeAll(async () => {
+    api = await startTestApi('postgresql', { SESSION_RECHECK_MS: '300' });
+    school = await createSchool(api);
+  });
+  afterAll(async () => {
+    await Promise.all(clients.map(async (client) => client.dispose()));
+    await api?.close();
+  });
+
+  const report = async (categoryId: string, title: string) =>
+    (await api.gql(REPORT_PROBLEM, { input: { categoryId, title, description: 'Details.' } }, { token: school.tokens.alice })).data!
+      .reportProblem.ticket.id as string;
+
+  it('stops hearing the old department’s queue: the socket reconnects with the new department, no event sent', async () => {
+    // As the console's client does: it reconnects when the server asks it to.
+    const client = createClient({
+      url: api.url.replace('http', 'ws'),
+      webSocketImpl: WebSocket,
+      connectionParams: { authToken: school.tokens.staff },
+      retryAttempts: 5,
+      retryWait: async () => {},
+    });
+    clients.push(client);
+    const closeCodes: number[] = [];
+    let connections = 0;
+    client.on('connected', () => (connections += 1));
+    client.on('closed', (event) => closeCodes.push((event as { code: number }).code));
+    const subscriptionsBefore = api.liveSubscriptions();
+    const queue = follow(client, QUEUE_CHANGED, 'queueChanged', {});
+    await until(() => api.liveSubscriptions() === subscriptionsBefore + 1, 5000, 'the subscription');
+    const before = await report(school.categoryIds.login, 'Before the move');
+    expect(await queue.next()).toEqual({ id: before, department: { name: 'IT' } });
+
+    // As a SCIM push or a script would: straight in the database, with no event.
+    await api.db.prisma.departmentMembership.update({
+      where: { userId_departmentId: { userId: school.users.staff.id, departmentId: school.departments.it.id } },
+      data: { departmentId: school.departments.finance.id },
+    });
+    await until(() => connections === 2, 10_000, 'the socket to reconnect');
+    expect(closeCodes).toEqual([1012]);
+    await until(() => api.liveSubscriptions() === subscriptionsBefore + 2, 5000, 'the subscription again');
+
+    // The same session, now Financial Aid's: IT's next ticket never arrives, Financial Aid's does.
+    await report(school.categoryIds.login, 'After the move, IT');
+    const fees = await report(school.categoryIds.fees, 'After the move, fees');
+    expect(await queue.next()).toEqual({ id: fees, department: { name: 'Financial Aid' } });
+    expect(queue.events).toEqual([]);
+    expect(queue.errors).toEqual([]);
   });
 });

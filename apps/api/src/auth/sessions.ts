@@ -4,7 +4,10 @@
 // wait out. Websockets authenticate once, when they connect: each process keeps the sessions of its
 // open sockets and closes a socket when its session ends, told by a SESSIONS_REVOKED event (at
 // once, across processes through Redis) or, should an event be lost while Redis is down, by a
-// check of all its sockets' sessions every few seconds (one statement, whatever the socket count).
+// check of all its sockets' sessions every few seconds (one query, whatever the socket count).
+// The same check closes a socket whose person's role or departments changed since it connected
+// (an admin moved them, SCIM, an import, a merge): its subscriptions were authorised for the old
+// ones. That close invites the client to reconnect, and the new socket carries the new ones.
 import type { Prisma, PrismaClient } from '@studentdesk/db';
 import { CloseCode } from 'graphql-ws';
 import type { Logger } from 'pino';
@@ -35,7 +38,10 @@ const liveAt = (now: Date) => ({ revokedAt: null, expiresAt: { gt: now } });
 export interface SessionTracker {
   /** Whether this process should write the session's lastSeenAt now (and remembers that it did). */
   lastSeenDue: (sessionId: string, now: Date) => boolean;
-  /** Closes the socket (4401 Unauthorized) as soon as the viewer's session ends. Other viewers are left alone. */
+  /**
+   * Closes the socket (4401 Unauthorized) as soon as the viewer's session ends, and asks its client
+   * to reconnect (1012) once their role or departments change. Other viewers are left alone.
+   */
   watchSocket: (viewer: Viewer, socket: WebSocket) => void;
   stop: () => Promise<void>;
 }
@@ -43,20 +49,36 @@ export interface SessionTracker {
 interface WatchedSocket {
   userId: string;
   sessionId: string;
+  /** The person's role and departments when the socket connected (`permissionsOf`). */
+  permissions: string;
   socket: WebSocket;
 }
+
+/** What a person's access depends on, as one comparable value: the role and each department's role. */
+function permissionsOf(person: Pick<Person, 'role' | 'memberships'>): string {
+  const memberships = person.memberships.map((membership) => `${membership.departmentId}:${membership.role}`).sort();
+  return [person.role, ...memberships].join(' ');
+}
+
+/**
+ * graphql-ws's "Service Restart": its clients reconnect (4401 they would not), and the new
+ * connection is authorised with the person's current role and departments.
+ */
+const RECONNECT = 1012;
 
 /** `recheckMs`: how late, at most, a socket notices that its session ended when the revocation event was lost. */
 export function trackSessions(prisma: PrismaClient, pubSub: TicketPubSub, logger: Logger, recheckMs: number): SessionTracker {
   const lastSeenWrites = new Map<string, number>();
   const sockets = new Set<WatchedSocket>();
 
+  const close = (watched: WatchedSocket, code: number, reason: string) => {
+    sockets.delete(watched);
+    watched.socket.close(code, reason);
+  };
   const closeWhere = (ended: (watched: WatchedSocket) => boolean) => {
     for (const watched of sockets) {
-      if (!ended(watched)) continue;
-      sockets.delete(watched);
       // graphql-ws clients treat 4401 as final: they do not reconnect with the dead token.
-      watched.socket.close(CloseCode.Unauthorized, 'Unauthorized: the session has ended');
+      if (ended(watched)) close(watched, CloseCode.Unauthorized, 'Unauthorized: the session has ended');
     }
   };
 
@@ -73,10 +95,15 @@ export function trackSessions(prisma: PrismaClient, pubSub: TicketPubSub, logger
     const ids = [...new Set([...sockets].map((watched) => watched.sessionId))];
     const live = await prisma.session.findMany({
       where: { id: { in: ids }, ...liveAt(now), user: { deactivatedAt: null } },
-      select: { id: true },
+      select: { id: true, user: { select: { role: true, memberships: { select: { departmentId: true, role: true } } } } },
     });
-    const liveIds = new Set(live.map((session) => session.id));
-    closeWhere((watched) => !liveIds.has(watched.sessionId));
+    const permissionsNow = new Map(live.map((session) => [session.id, permissionsOf(session.user)]));
+    closeWhere((watched) => !permissionsNow.has(watched.sessionId));
+    for (const watched of sockets) {
+      if (permissionsNow.get(watched.sessionId) !== watched.permissions) {
+        close(watched, RECONNECT, 'Your role or departments changed: reconnect');
+      }
+    }
   };
   const timer = setInterval(() => {
     if (checking || sockets.size === 0) return;
@@ -100,7 +127,7 @@ export function trackSessions(prisma: PrismaClient, pubSub: TicketPubSub, logger
     },
     watchSocket(viewer, socket) {
       if (viewer.kind !== 'user' || !viewer.sessionId || socket.readyState >= socket.CLOSING) return;
-      const watched = { userId: viewer.user.id, sessionId: viewer.sessionId, socket };
+      const watched = { userId: viewer.user.id, sessionId: viewer.sessionId, permissions: permissionsOf(viewer.user), socket };
       sockets.add(watched);
       socket.once('close', () => sockets.delete(watched));
     },
