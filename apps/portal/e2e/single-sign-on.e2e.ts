@@ -1,6 +1,7 @@
 // A student new to the help desk signs in through the school's provider (a real oidc-provider on
 // loopback): the button on the sign-in page, the provider's login form, and back in the portal as
-// a new student, on "My tickets".
+// a new student, on "My tickets". Before that, the provider is down (not started yet): the student
+// is told so, and the password form stays.
 import { freePort, startJourneyStack, startOidcProvider, type JourneyStack, type TestOidcProvider } from '@studentdesk/testing';
 import { launchChromium } from '@studentdesk/testing/browser';
 import type { Browser } from 'playwright-core';
@@ -12,9 +13,11 @@ let stack: JourneyStack;
 let provider: TestOidcProvider;
 let browser: Browser;
 
+let providerPort: number;
+
 beforeAll(async () => {
   // The API finds the provider at the first click, so the provider can start once the API's address is known.
-  const providerPort = await freePort();
+  providerPort = await freePort();
   [stack, browser] = await Promise.all([
     startJourneyStack({
       portalDist: PORTAL_DIST,
@@ -27,17 +30,30 @@ beforeAll(async () => {
     }),
     launchChromium(),
   ]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await provider?.stop();
+  await stack?.stop();
+});
+
+it('says the school’s sign-in service cannot be reached while the provider is down, and keeps the password form', async () => {
+  const { page, close } = await openPage(browser, DESKTOP);
+  await page.goto(`${stack.origin}/sign-in`);
+  await page.getByRole('link', { name: 'Sign in with Example School' }).click();
+  await page.getByRole('alert').filter({ hasText: 'Your school’s sign-in service cannot be reached right now.' }).waitFor();
+  expect(new URL(page.url()).pathname).toBe('/sign-in');
+  await page.getByLabel('School email').waitFor();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).waitFor();
+  await close();
+
+  // The provider is back: the next tests sign in through it.
   provider = await startOidcProvider({
     port: providerPort,
     clientSecret: CLIENT_SECRET,
     redirectUris: [`${stack.origin}/auth/oidc/callback`],
   });
   provider.accounts.set('noor', { email: 'noor@students.example.edu', name: 'Noor Haddad' });
-});
-afterAll(async () => {
-  await browser?.close();
-  await provider?.stop();
-  await stack?.stop();
 });
 
 it('a new student signs in with the school account and lands on My tickets', async () => {
