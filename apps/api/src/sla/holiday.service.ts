@@ -90,6 +90,10 @@ export async function removeHoliday(ctx: Context, globalId: string): Promise<Hol
   return row;
 }
 
+const DAY_MS = 86_400_000;
+/** Repeating holidays are imported for two years ahead; importing the feed again extends them. */
+const REPEAT_HORIZON_DAYS = 2 * 366;
+
 interface Plan {
   result: HolidayImport;
   add: Prisma.HolidayCreateManyInput[];
@@ -98,10 +102,10 @@ interface Plan {
 }
 
 /** What importing `text` into `scope` changes, against the holidays there now (read through `db`). */
-async function planImport(db: Tx, scope: string | null, text: string, field: 'ics' | 'url'): Promise<Plan> {
+async function planImport(db: Tx, scope: string | null, text: string, field: 'ics' | 'url', now: Date): Promise<Plan> {
   let feed;
   try {
-    feed = parseIcal(text);
+    feed = parseIcal(text, { repeatHorizonDay: Math.floor(now.getTime() / DAY_MS) + REPEAT_HORIZON_DAYS });
   } catch (error) {
     if (error instanceof IcalError) throw badInput(`This is not a calendar StudentDesk can read. ${error.message}`, field);
     throw error;
@@ -178,7 +182,7 @@ export async function previewHolidayImport(ctx: Context, input: HolidayImportInp
   const scope = await scopeOf(ctx, input.departmentId);
   enforce(slaPolicy.canManage(ctx.viewer, scope));
   const { text, field } = await feedText(ctx, input);
-  return (await planImport(ctx.prisma, scope, text, field)).result;
+  return (await planImport(ctx.prisma, scope, text, field, ctx.app.clock.now())).result;
 }
 
 /** Imports the feed in one transaction: all of it or, for a bad file, nothing. */
@@ -190,7 +194,7 @@ export async function importHolidays(ctx: Context, input: HolidayImportInput): P
     async (tx) => {
       // Two imports into one scope at once would plan against the same rows: the second waits.
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`holidays:${scope ?? 'school'}`}))`;
-      const plan = await planImport(tx, scope, text, field);
+      const plan = await planImport(tx, scope, text, field, ctx.app.clock.now());
       await tx.holiday.deleteMany({ where: { id: { in: plan.remove } } });
       for (const { id, name } of plan.rename) await tx.holiday.update({ where: { id }, data: { name } });
       await tx.holiday.createMany({ data: plan.add });

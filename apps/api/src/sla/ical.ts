@@ -1,9 +1,13 @@
 // A small, strict reader of iCalendar (RFC 5545) holiday feeds: only what closing days needs.
 // All-day VEVENTs become the local dates they cover (DTEND is exclusive, DURATION in days or
-// weeks, one day when neither is given). Events it cannot turn into whole days (a time of day,
-// a repeat rule, a cancelled or overriding instance) are skipped with the reason, for the preview.
+// weeks, one day when neither is given); a repeating one (RRULE, ical-repeat.ts), those of each
+// occurrence up to a horizon, less its EXDATEs. Events it cannot turn into whole days (a time of
+// day, a repeat rule it does not read, a cancelled or overriding instance) are skipped with the
+// reason, for the preview.
 // Anything malformed (no VCALENDAR, unbalanced BEGIN/END, a bad date) is an IcalError naming the
 // line, and nothing of the file is used.
+
+import { occurrenceStarts, parseRepeatRule } from './ical-repeat.js';
 
 export class IcalError extends Error {
   constructor(message: string, line?: number) {
@@ -37,6 +41,11 @@ export const ICAL_MAX_DAYS = 1000;
 /** Days one event may close the desk for: a longer "holiday" is a mistake in the feed. */
 export const ICAL_MAX_DAYS_PER_EVENT = 366;
 export const HOLIDAY_NAME_MAX = 120;
+
+export interface IcalOptions {
+  /** The last day (days since 1970-01-01) a repeating event is expanded to. */
+  repeatHorizonDay: number;
+}
 
 interface Property {
   name: string;
@@ -105,7 +114,27 @@ function eventDays(props: Map<string, Property>, start: Property): number {
   return 1;
 }
 
-function toEvent(props: Map<string, Property>, line: number): { holiday: IcalHoliday } | { skipped: IcalSkipped } {
+interface ParsedEvent {
+  props: Map<string, Property>;
+  /** EXDATE values, which may come on several lines. */
+  excluded: Property[];
+  line: number;
+}
+
+/** The days an event's occurrences start on: its start, or each repeat's up to the horizon. */
+function occurrences(event: ParsedEvent, startDay: number, options: IcalOptions): number[] | { unsupported: string } {
+  const repeat = event.props.get('RRULE');
+  if (!repeat) return [startDay];
+  const rule = parseRepeatRule(repeat.value, (message) => new IcalError(message, repeat.line));
+  if ('unsupported' in rule) return rule;
+  const excluded = new Set(
+    event.excluded.flatMap((property) => property.value.split(',').map((value) => dayNumber(value.slice(0, 8), property.line))),
+  );
+  return occurrenceStarts(rule, startDay, options.repeatHorizonDay, excluded);
+}
+
+function toEvent(event: ParsedEvent, options: IcalOptions): { holiday: IcalHoliday } | { skipped: IcalSkipped } {
+  const { props, line } = event;
   const summary = props.get('SUMMARY');
   const name = (summary ? unescapeText(summary.value).trim() : '').slice(0, HOLIDAY_NAME_MAX) || 'Closed';
   const start = props.get('DTSTART');
@@ -113,26 +142,30 @@ function toEvent(props: Map<string, Property>, line: number): { holiday: IcalHol
   const startDay = isDateValue(start) ? dayNumber(start.value, start.line) : null;
   if (props.get('STATUS')?.value.toUpperCase() === 'CANCELLED') return { skipped: { name, reason: 'cancelled' } };
   if (props.has('RECURRENCE-ID')) return { skipped: { name, reason: 'changes one instance of a repeating event' } };
-  if (props.has('RRULE')) return { skipped: { name, reason: 'repeats (RRULE): list each date as its own event' } };
   if (startDay === null) return { skipped: { name, reason: 'has a time of day: only all-day events close the desk' } };
   const days = eventDays(props, start);
   if (days < 1) throw new IcalError(`the event "${name}" ends before it starts.`, line);
   if (days > ICAL_MAX_DAYS_PER_EVENT)
     throw new IcalError(`the event "${name}" lasts ${days} days, more than ${ICAL_MAX_DAYS_PER_EVENT}.`, line);
-  const dates = Array.from({ length: days }, (_, offset) => new Date((startDay + offset) * 86_400_000).toISOString().slice(0, 10));
+  const starts = occurrences(event, startDay, options);
+  if ('unsupported' in starts) return { skipped: { name, reason: starts.unsupported } };
+  if (starts.length === 0) return { skipped: { name, reason: 'repeats, but on no day up to two years from now' } };
+  const closed = new Set(starts.flatMap((first) => Array.from({ length: days }, (_, offset) => first + offset)));
+  if (closed.size > ICAL_MAX_DAYS) throw new IcalError(`The file closes more than ${ICAL_MAX_DAYS} days; import it in parts.`);
+  const dates = [...closed].sort((a, b) => a - b).map((day) => new Date(day * 86_400_000).toISOString().slice(0, 10));
   // RFC 5545 requires a UID; for a feed without, the start and name identify the event on re-import.
   const uid = props.get('UID')?.value.trim() || `${start.value}/${name}`;
   return { holiday: { uid, name, dates } };
 }
 
-export function parseIcal(text: string): IcalFeed {
+export function parseIcal(text: string, options: IcalOptions): IcalFeed {
   const lines = unfold(text.replace(/^\uFEFF/, ''));
   if (!/^BEGIN:VCALENDAR$/i.test(lines[0]?.text.trim() ?? ''))
     throw new IcalError('This is not an iCalendar file: it must start with BEGIN:VCALENDAR.');
 
   const feed: IcalFeed = { calendarName: null, holidays: [], skipped: [] };
   const stack: string[] = [];
-  let event: { props: Map<string, Property>; line: number } | null = null;
+  let event: ParsedEvent | null = null;
   let ended = false;
   for (const raw of lines) {
     if (ended) throw new IcalError('there is more after END:VCALENDAR.', raw.line);
@@ -142,14 +175,14 @@ export function parseIcal(text: string): IcalFeed {
       stack.push(component);
       if (component === 'VEVENT') {
         if (stack.length !== 2) throw new IcalError('VEVENT must be directly inside VCALENDAR.', raw.line);
-        event = { props: new Map(), line: raw.line };
+        event = { props: new Map(), excluded: [], line: raw.line };
       }
     } else if (property.name === 'END') {
       const component = property.value.toUpperCase();
       const open = stack.pop();
       if (open !== component) throw new IcalError(`END:${component} does not close ${open ? `BEGIN:${open}` : 'anything'}.`, raw.line);
       if (component === 'VEVENT' && event) {
-        const parsed = toEvent(event.props, event.line);
+        const parsed = toEvent(event, options);
         if ('holiday' in parsed) feed.holidays.push(parsed.holiday);
         else feed.skipped.push(parsed.skipped);
         if (feed.holidays.length + feed.skipped.length > ICAL_MAX_EVENTS)
@@ -157,6 +190,8 @@ export function parseIcal(text: string): IcalFeed {
         event = null;
       }
       if (stack.length === 0) ended = true;
+    } else if (event && stack.length === 2 && property.name === 'EXDATE') {
+      event.excluded.push(property);
     } else if (event && stack.length === 2) {
       // The first of a repeated property counts (RFC 5545 allows most of these once per event).
       if (!event.props.has(property.name)) event.props.set(property.name, property);
