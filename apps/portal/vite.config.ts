@@ -7,7 +7,7 @@ export default defineConfig({
   plugins: [react()],
   server: {
     // One origin in development too, so the httpOnly session cookie reaches the API and its websocket.
-    proxy: { '/graphql': { target: api, ws: true, changeOrigin: true } },
+    proxy: { '/graphql': { target: api, ws: true, changeOrigin: true }, '/privacy': { target: api, changeOrigin: true } },
   },
   build: { target: 'es2022', sourcemap: true },
 });

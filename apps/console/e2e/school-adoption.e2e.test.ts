@@ -4,7 +4,8 @@
 // hours, a category and SLA targets, and invites a librarian by email (a real SMTP receiver). The
 // librarian accepts. A student signs in for the first time through the school's OIDC provider (a
 // real oidc-provider), reports a problem to the Library, and sees when a reply is due counted in
-// the Library's hours; the librarian answers it from the console and the student reads the answer.
+// the Library's hours; the librarian answers it from the console and the student reads the answer,
+// then downloads their data: the ticket and the answer, never the librarian's internal note.
 import {
   createTestDatabase,
   freePort,
@@ -19,6 +20,7 @@ import {
 } from '@studentdesk/testing';
 import { accessibilityProblems, launchChromium } from '@studentdesk/testing/browser';
 import { dueInWords, WEEKDAYS } from '@studentdesk/domain';
+import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONSOLE_DIST, PORTAL_DIST } from './stack.js';
@@ -51,7 +53,7 @@ describe('a school adopts StudentDesk from an empty database', () => {
   const openDay = libraryDay(new Date(Date.now() + 2 * DAY_MS));
 
   const newPage = async (viewport = { width: 1400, height: 900 }): Promise<Page> => {
-    const page = await (await browser.newContext({ viewport })).newPage();
+    const page = await (await browser.newContext({ viewport, acceptDownloads: true })).newPage();
     page.setDefaultTimeout(30_000);
     return page;
   };
@@ -221,7 +223,23 @@ describe('a school adopts StudentDesk from an empty database', () => {
     await librarian.getByRole('status').filter({ hasText: 'Reply sent.' }).waitFor();
     expect(await accessibilityProblems(librarian), 'axe on the answered ticket').toEqual([]);
 
+    await librarian.keyboard.press('n');
+    await librarian.getByLabel('Internal note, visible to staff only').fill('Scanner 3 misses returns; reported to facilities.');
+    await librarian.getByRole('button', { name: 'Add note' }).click();
+    await librarian.getByText('Scanner 3 misses returns; reported to facilities.').waitFor();
+
     // The student's open page shows the answer without a reload.
     await student.getByText('Hi Noor, the fine was a scanning slip: it is gone now.').waitFor();
+
+    // 9. The student downloads their data.
+    const [download] = await Promise.all([
+      student.waitForEvent('download'),
+      student.getByRole('link', { name: 'Download my data' }).click(),
+    ]);
+    const exported = await readFile(await download.path(), 'utf8');
+    expect(exported).toContain('Noor Haddad');
+    expect(exported).toContain('Fine for a book I returned');
+    expect(exported).toContain('Hi Noor, the fine was a scanning slip: it is gone now.');
+    expect(exported).not.toContain('Scanner 3');
   });
 });

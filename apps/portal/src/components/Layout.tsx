@@ -67,6 +67,19 @@ export function Layout({ title, children }: { title: string; children: ReactNode
         </h1>
         {children}
       </main>
+      {viewer && (
+        <footer className="site-footer">
+          {/* The API's download (GET /privacy/export): the browser saves it as it arrives. */}
+          <a href="/privacy/export?format=html" download>
+            Download my data
+          </a>{' '}
+          (
+          <a href="/privacy/export?format=json" download>
+            as JSON
+          </a>
+          )
+        </footer>
+      )}
     </>
   );
 }
