@@ -7,6 +7,7 @@ import { PageArgs } from '../relay/pagination.js';
 import { User } from '../users/user.type.js';
 import { messagePage } from '../loaders/message-window.js';
 import { Message, MessageConnection } from './message.type.js';
+import { visibleEventTypes } from './reply-conflict.js';
 import { seesInternal } from './ticket.policy.js';
 import { Ticket, TicketEvent } from './ticket.type.js';
 import { LIST_MAXIMUM, MaxItems } from '../limits/list-maximums.js';
@@ -25,6 +26,16 @@ export class TicketConversationResolver {
   async history(@Root() ticket: TicketRow, @Ctx() ctx: Context): Promise<TicketEventRow[]> {
     const events = await ctx.loaders.eventsByTicket.load(ticket.id);
     return seesInternal(ctx.viewer, ticket) ? events : events.filter((event) => event.type !== TicketEventType.NOTE_ADDED);
+  }
+
+  @FieldResolver(() => Date, {
+    description:
+      'When the ticket last changed in a way you can see (a message, a status, an assignment…): pass it as `reply(input: { basedOn })` to be told of changes made while you write.',
+  })
+  async lastActivityAt(@Root() ticket: TicketRow, @Ctx() ctx: Context): Promise<Date> {
+    const visible = new Set(visibleEventTypes(ctx.viewer, ticket));
+    const events = await ctx.loaders.eventsByTicket.load(ticket.id);
+    return events.findLast((event) => visible.has(event.type))?.createdAt ?? ticket.createdAt;
   }
 }
 

@@ -109,6 +109,23 @@ export class ReplyInput {
   @IsOptional()
   @MaxLength(200)
   trackingCode?: string | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'The ticket’s `lastActivityAt` when you began writing. If someone else has changed the ticket since (a reply, a note, a status, an assignment…), the reply is refused with CONFLICT and `extensions.changes` lists what changed; send again with `extensions.lastActivityAt` to confirm. Without it, the reply is not checked.',
+  })
+  @IsOptional()
+  basedOn?: Date | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'A key you choose for this message (a UUID): sending again with the same key on the same ticket (a double click, a retry after a lost answer) returns the stored message instead of adding a second.',
+  })
+  @IsOptional()
+  @Length(8, 100)
+  idempotencyKey?: string | null;
 }
 
 @InputType({ description: 'Marks a ticket solved.' })

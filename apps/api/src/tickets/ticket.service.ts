@@ -2,6 +2,7 @@
 // is one transaction that also writes its TicketEvent; live updates go out after it commits.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import {
+  type Message as MessageRow,
   type Prisma,
   TicketEventType,
   type Priority,
@@ -21,6 +22,7 @@ import { departmentCalendar } from '../sla/sla.calendar.js';
 import { dueTimes } from '../sla/sla.due-times.js';
 import { slaClockChange } from '../sla/sla.pause.js';
 import type { ReplyInput, ReportProblemInput, ResolveTicketInput } from './ticket.inputs.js';
+import { refuseIfChangedSince } from './reply-conflict.js';
 import * as ticketPolicy from './ticket.policy.js';
 import type { TicketAccess } from './ticket.policy.js';
 import { assertTransition, isResolved } from './ticket.status.js';
@@ -117,8 +119,16 @@ async function transition(
 }
 
 /** A message written at `now` and, when public, its message.created event for webhooks. */
-async function writeMessage(tx: Tx, ticket: TicketRow, authorId: string | null, body: string, now: Date, internal = false) {
-  const message = await tx.message.create({ data: { ticketId: ticket.id, authorId, body, internal, createdAt: now } });
+async function writeMessage(
+  tx: Tx,
+  ticket: TicketRow,
+  authorId: string | null,
+  body: string,
+  now: Date,
+  internal = false,
+  idempotencyKey: string | null = null,
+) {
+  const message = await tx.message.create({ data: { ticketId: ticket.id, authorId, body, internal, createdAt: now, idempotencyKey } });
   await recordMessageCreated(tx, ticket, message);
   return message;
 }
@@ -319,8 +329,9 @@ export async function addMessage(
   internal: boolean,
   publicUrl: string,
   now: Date,
+  idempotencyKey: string | null = null,
 ) {
-  const created = await writeMessage(tx, ticket, author?.id ?? null, body, now, internal);
+  const created = await writeMessage(tx, ticket, author?.id ?? null, body, now, internal, idempotencyKey);
   await tx.ticketEvent.create({
     data: {
       ticketId: ticket.id,
@@ -381,13 +392,37 @@ export async function reply(ctx: Context, input: ReplyInput) {
     throw badInput('This ticket is resolved. Reopen it if the problem is not solved.', 'ticketId');
   }
 
-  const message = await ctx.prisma.$transaction((tx) =>
-    addMessage(tx, ticket, author, access, body, internal, ctx.app.config.publicUrl, ctx.app.clock.now()),
-  );
-  ctx.loaders.ticket.clear(ticket.id);
-  announceTicketChange(ctx.app.pubSub, ticket);
-  return message;
+  const idempotencyKey = input.idempotencyKey?.trim() || null;
+  const stored = () =>
+    idempotencyKey ? ctx.prisma.message.findUnique({ where: { ticketId_idempotencyKey: { ticketId: ticket.id, idempotencyKey } } }) : null;
+  // The same key is the same message: only from its author, with the same words.
+  const replay = (existing: MessageRow) => {
+    if (existing.authorId !== (author?.id ?? null) || existing.body !== body || existing.internal !== internal) throw replyKeyReused();
+    return existing;
+  };
+  const earlier = await stored();
+  if (earlier) return replay(earlier);
+
+  try {
+    const message = await ctx.prisma.$transaction(async (tx) => {
+      if (input.basedOn) await refuseIfChangedSince(tx, ctx.viewer, ticket, input.basedOn);
+      return addMessage(tx, ticket, author, access, body, internal, ctx.app.config.publicUrl, ctx.app.clock.now(), idempotencyKey);
+    });
+    ctx.loaders.ticket.clear(ticket.id);
+    announceTicketChange(ctx.app.pubSub, ticket);
+    return message;
+  } catch (error) {
+    // Two copies of one reply raced; the loser answers with the winner's message.
+    const winner = isUniqueViolation(error) ? await stored() : null;
+    if (winner) return replay(winner);
+    throw error;
+  }
 }
+
+const replyKeyReused = () =>
+  new ClientError(ErrorCode.CONFLICT, 'This idempotency key was already used for a different message on this ticket. Use a new key.', {
+    http: { status: 409 },
+  });
 
 export async function assignTicket(ctx: Context, ticketGlobalId: string, assigneeGlobalId: string | null | undefined) {
   const { actor, ticket } = await loadTicketAsStaff(ctx, ticketGlobalId);

@@ -68,6 +68,7 @@ const MESSAGE: Columns<Prisma.MessageCreateManyInput> = {
   body: 'text',
   internal: 'boolean',
   createdAt: 'timestamptz',
+  idempotencyKey: 'text',
 };
 const TICKET_EVENT: Columns<Prisma.TicketEventCreateManyInput> = {
   id: 'uuid',
