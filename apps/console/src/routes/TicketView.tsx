@@ -6,6 +6,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ActionOutcome } from '../components/ActionOutcome';
 import { PRIORITY_OPTIONS, PriorityBadge, StatusBadge, statusLabel } from '../components/Badges';
+import { replyConflictOf, ReplyConflictNotice, type ReplyConflict } from '../components/ReplyConflict';
 import { Options } from '../components/FilterSelect';
 import { SlaClock } from '../components/SlaClock';
 import { StudentPanel } from '../components/StudentPanel';
@@ -30,6 +31,7 @@ export const TICKET_DETAIL = graphql(`
     contactEmail
     createdAt
     updatedAt
+    lastActivityAt
     ...SlaTimes
     expectedResolutionHours
     desiredOutcome
@@ -162,6 +164,9 @@ function TicketView({ id }: { id: string }) {
   const resolveDialog = useRef<HTMLDialogElement>(null);
   const [mode, setMode] = useState<ComposerMode>('reply');
   const [draft, setDraft] = useState('');
+  // The activity the draft was written against, and the draft's key: a retry or a double click sends it once.
+  const draftBasis = useRef<{ basedOn: string; idempotencyKey: string } | null>(null);
+  const [conflict, setConflict] = useState<ReplyConflict | null>(null);
   const { problem, done, run } = useAction();
 
   const { data, error, refetch } = useQuery(TICKET, { variables: { id } });
@@ -209,19 +214,38 @@ function TicketView({ id }: { id: string }) {
     const box = composer.current;
     const start = box?.selectionStart ?? draft.length;
     const end = box?.selectionEnd ?? draft.length;
-    setDraft(draft.slice(0, start) + text + draft.slice(end));
+    editDraft(draft.slice(0, start) + text + draft.slice(end));
     requestAnimationFrame(() => {
       box?.focus();
       box?.setSelectionRange(start + text.length, start + text.length);
     });
   }
 
-  async function send(event: FormEvent) {
-    event.preventDefault();
+  function editDraft(text: string) {
+    // Written against what the agent saw when they began; other words are another message, with a new key.
+    const basedOn = draftBasis.current?.basedOn ?? ticket!.lastActivityAt;
+    draftBasis.current = text.trim() ? { basedOn, idempotencyKey: crypto.randomUUID() } : null;
+    setDraft(text);
+  }
+
+  async function send(event?: FormEvent) {
+    event?.preventDefault();
     if (!draft.trim()) return;
+    const basis = (draftBasis.current ??= { basedOn: ticket!.lastActivityAt, idempotencyKey: crypto.randomUUID() });
+    setConflict(null);
     await run(
       async () => {
-        await reply({ variables: { input: { ticketId: id, body: draft, internal: mode === 'note' } } });
+        try {
+          await reply({ variables: { input: { ticketId: id, body: draft, internal: mode === 'note', ...basis } } });
+        } catch (failure) {
+          const changed = replyConflictOf(failure);
+          if (!changed) throw failure;
+          setConflict(changed);
+          // Confirming sends what the agent has now been shown as its basis.
+          basis.basedOn = changed.lastActivityAt;
+          return;
+        }
+        draftBasis.current = null;
         setDraft('');
         await refetch();
       },
@@ -429,7 +453,7 @@ function TicketView({ id }: { id: string }) {
               ref={composer}
               rows={5}
               value={draft}
-              onChange={(event) => setDraft(event.currentTarget.value)}
+              onChange={(event) => editDraft(event.currentTarget.value)}
               onKeyDown={(event) => {
                 if (event.key === 'Escape') event.currentTarget.blur();
                 if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) void send(event);
@@ -438,6 +462,16 @@ function TicketView({ id }: { id: string }) {
                 mode === 'note' ? 'Only staff see this note.' : `Write to ${ticket.contactName.split(' ')[0]}… (Ctrl+Enter sends)`
               }
             />
+            {conflict && (
+              <ReplyConflictNotice
+                conflict={conflict}
+                onSendAnyway={() => void send()}
+                onEdit={() => {
+                  setConflict(null);
+                  composer.current?.focus();
+                }}
+              />
+            )}
             <div className="actions">
               <button type="submit" className="primary" disabled={replying.loading || !draft.trim()}>
                 {mode === 'note' ? 'Add note' : 'Send reply'}

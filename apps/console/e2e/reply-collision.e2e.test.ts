@@ -1,0 +1,99 @@
+// Two agents on one ticket, in real Chromium against the built console and API: Jonas writes a
+// reply while Priya answers the student first. Jonas's send is stopped before anything goes out,
+// he reads Priya's answer in the console, and sends anyway; a double click on Send sends once.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startStack, type Stack } from './stack.js';
+
+const REPORT = /* GraphQL */ `
+  mutation Report($input: ReportProblemInput!) {
+    reportProblem(input: $input) {
+      ticket {
+        id
+      }
+    }
+  }
+`;
+const REPLY = /* GraphQL */ `
+  mutation Reply($input: ReplyInput!) {
+    reply(input: $input) {
+      id
+    }
+  }
+`;
+const MESSAGES = /* GraphQL */ `
+  query Messages($id: ID!) {
+    ticket(id: $id) {
+      messages(first: 50) {
+        edges {
+          node {
+            body
+            author {
+              name
+            }
+          }
+        }
+      }
+    }
+  }
+`;
+
+describe('two agents answering one student', () => {
+  let stack: Stack;
+
+  beforeAll(async () => {
+    stack = await startStack();
+  });
+  afterAll(() => stack?.stop());
+
+  const messagesOf = async (ticketId: string) =>
+    (await stack.gqlAs('staff', MESSAGES, { id: ticketId })).ticket.messages.edges.map(
+      (edge: { node: { body: string; author: { name: string } | null } }) => `${edge.node.author?.name}: ${edge.node.body}`,
+    ) as string[];
+
+  it('stops a reply written while a colleague answered, shows the answer, and sends once confirmed', async () => {
+    const ticketId = (
+      await stack.gqlAs('amara', REPORT, {
+        input: {
+          categoryId: stack.school.categories['Wi-Fi & network'],
+          title: 'Eduroam rejects my password',
+          description: 'Since Monday.',
+        },
+      })
+    ).reportProblem.ticket.id as string;
+
+    const jonas = await stack.signedInPage('staff');
+    await jonas.goto(`${stack.origin}/console/tickets/${ticketId}`);
+    await jonas.getByRole('heading', { name: /Eduroam rejects my password/ }).waitFor();
+    await jonas.getByLabel('Reply to Amara Okafor').fill('Hi Amara, please reset your network password in the portal.');
+
+    // Priya answers first, from her own console (here: the same API).
+    await stack.gqlAs('manager', REPLY, { input: { ticketId, body: 'Hi Amara, eduroam needs your full email as the username.' } });
+
+    await jonas.getByRole('button', { name: 'Send reply' }).click();
+    const notice = jonas.getByRole('alert').filter({ hasText: 'The ticket changed while you were writing.' });
+    await notice.waitFor();
+    await notice.getByText('Priya Raman replied: “Hi Amara, eduroam needs your full email as the username.”').waitFor();
+    await notice.getByText('Priya Raman set the status to Open').waitFor();
+    expect(await stack.accessibilityProblems(jonas), 'axe on the conflict').toEqual([]);
+    await stack.screenshot(jonas, 'reply-conflict');
+    expect(await messagesOf(ticketId)).toEqual(['Priya Raman: Hi Amara, eduroam needs your full email as the username.']);
+    // His draft is still there, to send or to edit.
+    expect(await jonas.getByLabel('Reply to Amara Okafor').inputValue()).toBe(
+      'Hi Amara, please reset your network password in the portal.',
+    );
+
+    await notice.getByRole('button', { name: 'Send anyway' }).click();
+    await jonas.getByRole('status').filter({ hasText: 'Reply sent.' }).waitFor();
+    expect(await messagesOf(ticketId)).toEqual([
+      'Priya Raman: Hi Amara, eduroam needs your full email as the username.',
+      'Jonas Weber: Hi Amara, please reset your network password in the portal.',
+    ]);
+    expect(await jonas.getByRole('alert').filter({ hasText: 'The ticket changed' }).count()).toBe(0);
+
+    // A double click on Send: one message.
+    await jonas.getByLabel('Reply to Amara Okafor').fill('Let us know if it still fails.');
+    await jonas.getByRole('button', { name: 'Send reply' }).dblclick();
+    await expect.poll(() => jonas.getByLabel('Reply to Amara Okafor').inputValue()).toBe('');
+    expect((await messagesOf(ticketId)).filter((line) => line.endsWith('Let us know if it still fails.'))).toHaveLength(1);
+  });
+});
