@@ -21,6 +21,7 @@ import { nodeTypeOf } from './relay/relay.types.js';
 import { TicketSlaResolver } from './tickets/ticket-sla.resolver.js';
 import { SuggestionCommentResolver, SuggestionResolver } from './suggestions/suggestion.resolver.js';
 import { MessageResolver, TicketConversationResolver, TicketEventResolver } from './tickets/conversation.resolver.js';
+import { TicketPresenceResolver } from './tickets/presence.subscription.js';
 import { QueueSubscriptionResolver } from './tickets/queue.subscription.js';
 import { TicketConnectionResolver, TicketResolver } from './tickets/ticket.resolver.js';
 import { TicketSubscriptionResolver } from './tickets/ticket.subscription.js';
@@ -62,6 +63,7 @@ export async function createSchema(pubSub: TicketPubSub) {
       PeopleImportResolver,
       PrivacyResolver,
       QueueSubscriptionResolver,
+      TicketPresenceResolver,
       RatingResolver,
       SatisfactionResolver,
       SignInOptionsResolver,

@@ -11,11 +11,21 @@ export const QUEUE_CHANGED = 'QUEUE_CHANGED';
 /** The QUEUE_CHANGED topic that carries every department's changes (an admin's whole-school queue). */
 export const EVERY_DEPARTMENT = '*';
 
+/** A staff member viewing, typing on or leaving a ticket (tickets/presence.subscription.ts); never stored. */
+export const TICKET_PRESENCE = 'TICKET_PRESENCE';
+
 /** Sessions ended (auth/sessions.ts), so every process closes their open websockets. */
 export const SESSIONS_REVOKED = 'SESSIONS_REVOKED';
 
 export interface TicketUpdate {
   ticketId: string;
+}
+
+export interface PresenceAnnouncement {
+  userId: string;
+  activity: 'VIEWING' | 'TYPING' | 'LEFT';
+  /** ISO time: events may cross processes as JSON. */
+  at: string;
 }
 
 /** One session of the user, or (without `sessionId`) all of them. */
@@ -27,6 +37,7 @@ export interface SessionsRevoked {
 type TicketTopics = {
   [TICKET_UPDATED]: [ticketId: string, update: TicketUpdate];
   [QUEUE_CHANGED]: [departmentId: string, update: TicketUpdate];
+  [TICKET_PRESENCE]: [ticketId: string, announcement: PresenceAnnouncement];
   [SESSIONS_REVOKED]: [revoked: SessionsRevoked];
 };
 

@@ -324,6 +324,17 @@ const ACCESS: Rule[] = [
   },
   {
     type: 'Ticket',
+    action: 'announcePresence',
+    expected: only(STAFF_WORKING),
+    doors: [
+      mutation(freshTicket, (ticket) => ({
+        document: 'mutation($ticketId: ID!) { announcePresence(ticketId: $ticketId, activity: TYPING) }',
+        variables: { ticketId: ticket.id },
+      })),
+    ],
+  },
+  {
+    type: 'Ticket',
     action: 'assignTicket',
     expected: only(STAFF_WORKING),
     doors: [
