@@ -2,26 +2,18 @@
 // belong to those who keep them: the department's staff and admins (a school-wide article, with no
 // department: admins). To anyone else an unpublished article does not exist.
 import type { Article as ArticleRow, Prisma } from '@studentdesk/db';
-import { actsIn, ALLOW, all, departmentsOf, mustBeStaff, refuse, viewerStaff, type Decision, type Viewer } from '../auth/viewer.js';
+import { ALLOW, departmentsOf, mustKeepIn, refuse, viewerStaff, type Decision, type Viewer } from '../auth/viewer.js';
 import { ErrorCode } from '../errors.js';
 
 /** What students, guests, API keys and search see. */
 export const publishedWhere: Prisma.ArticleWhereInput = { status: 'PUBLISHED' };
 
 /** Writing, publishing and reading the drafts and history of a department's articles (null: school-wide). */
-export function canKeep(viewer: Viewer, departmentId: string | null): Decision {
-  return all(
-    () => mustBeStaff(viewer),
-    () => {
-      const user = viewerStaff(viewer)!;
-      if (user.role === 'ADMIN') return ALLOW;
-      if (departmentId === null) return refuse(ErrorCode.FORBIDDEN, 'Only admins can write school-wide articles.');
-      return actsIn(user, departmentId)
-        ? ALLOW
-        : refuse(ErrorCode.FORBIDDEN, "Only the department's staff and admins can write its articles.");
-    },
-  );
-}
+export const canKeep = (viewer: Viewer, departmentId: string | null): Decision =>
+  mustKeepIn(viewer, departmentId, {
+    schoolWide: 'Only admins can write school-wide articles.',
+    otherDepartment: "Only the department's staff and admins can write its articles.",
+  });
 
 /** The articles the viewer may read: the published ones and those they keep. */
 export function visibleWhere(viewer: Viewer): Prisma.ArticleWhereInput {

@@ -156,6 +156,35 @@ export function mustBeManagerOf(viewer: Viewer, departmentId: string, refusal: s
   );
 }
 
+/** Seeing a department's work: as mustBeStaffOf, and managers and admins see every department's. */
+export function mustSeeDepartment(viewer: Viewer, departmentId: string | null, refusal: string): Decision {
+  return isManagerOrAdmin(viewer) ? ALLOW : mustBeStaffOf(viewer, departmentId, refusal);
+}
+
+/**
+ * Keeping (creating, changing) what belongs to a department: its staff and admins, or with
+ * `notManager` given only its managers and admins (staff get that refusal); what belongs to no
+ * department (null) is the admins' alone.
+ */
+export function mustKeepIn(
+  viewer: Viewer,
+  departmentId: string | null,
+  refusals: { notManager?: string; schoolWide: string; otherDepartment: string },
+): Decision {
+  return all(
+    () => mustBeStaff(viewer),
+    () => {
+      const user = viewerStaff(viewer)!;
+      if (user.role === 'ADMIN') return ALLOW;
+      if (refusals.notManager !== undefined && user.role !== 'MANAGER') return refuse(ErrorCode.FORBIDDEN, refusals.notManager);
+      if (departmentId === null) return refuse(ErrorCode.FORBIDDEN, refusals.schoolWide);
+      return actsIn(user, departmentId, refusals.notManager === undefined ? 'STAFF' : 'MANAGER')
+        ? ALLOW
+        : refuse(ErrorCode.FORBIDDEN, refusals.otherDepartment);
+    },
+  );
+}
+
 /** For an API key: the scope, or FORBIDDEN naming it. Other viewers pass (their roles decide). */
 export function keyNeedsScope(viewer: Viewer, scope: ApiScope): Decision {
   return viewer.kind === 'apiKey' && !hasScope(viewer, scope) ? missingScope(scope) : ALLOW;

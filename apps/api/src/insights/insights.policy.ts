@@ -4,19 +4,15 @@
 // staff, whatever their department: they acknowledge colleagues across the school.
 import { Prisma } from '@studentdesk/db';
 import {
-  ALLOW,
-  all,
   departmentsOf,
   isManagerOrAdmin,
-  isStaffOf,
   keyNeedsScope,
   mustBeStaff,
-  refuse,
+  mustSeeDepartment,
   viewerStaff,
   type Decision,
   type Viewer,
 } from '../auth/viewer.js';
-import { ErrorCode } from '../errors.js';
 
 export interface InsightScope {
   /** The departments covered; null means every department. */
@@ -35,13 +31,9 @@ export function canReadNumbers(viewer: Viewer): Decision {
 
 /** One department's numbers (null: the viewer's own, or every department for those who see all). */
 export function canReadDepartment(viewer: Viewer, departmentId: string | null): Decision {
-  return all(
-    () => canReadNumbers(viewer),
-    () =>
-      !departmentId || canSeeEveryDepartment(viewer) || isStaffOf(viewer, departmentId)
-        ? ALLOW
-        : refuse(ErrorCode.FORBIDDEN, "Only managers and admins can see another department's numbers."),
-  );
+  return viewer.kind === 'apiKey'
+    ? canReadNumbers(viewer)
+    : mustSeeDepartment(viewer, departmentId, "Only managers and admins can see another department's numbers.");
 }
 
 /** Staff pages about people: the staff home, the leaderboard, the praise feed. */

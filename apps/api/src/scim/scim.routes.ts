@@ -27,8 +27,10 @@ function send(res: Response, status: number, body?: unknown): void {
   res.type(SCIM_CONTENT_TYPE).send(JSON.stringify(body));
 }
 
+type ScimResource = { meta: { version: string; location: string } };
+
 /** A single resource: its version as the ETag header too (RFC 7644 §3.14). */
-function sendResource(res: Response, status: number, resource: { meta: { version: string; location: string } }): void {
+function sendResource(res: Response, status: number, resource: ScimResource): void {
   res.setHeader('etag', resource.meta.version);
   if (status === 201) res.setHeader('location', resource.meta.location);
   send(res, status, resource);
@@ -123,66 +125,75 @@ export function scimRoutes(app: App, bodyLimit: string): Router {
     '/ServiceProviderConfig',
     handle(async (_ctx, _req, res) => send(res, 200, serviceProviderConfig(baseUrl))),
   );
-  router.get(
-    '/ResourceTypes',
-    handle(async (_ctx, _req, res) => {
-      const types = resourceTypes(baseUrl);
-      send(res, 200, listResponse(types, types.length, 1));
-    }),
-  );
-  router.get(
-    '/ResourceTypes/:id',
-    handle(async (_ctx, req, res) => {
-      const found = resourceTypes(baseUrl).find((type) => type.id === req.params.id);
-      if (!found) throw scimNotFound('resource type');
-      send(res, 200, found);
-    }),
-  );
-  router.get(
-    '/Schemas',
-    handle(async (_ctx, _req, res) => {
-      const all = schemas(baseUrl);
-      send(res, 200, listResponse(all, all.length, 1));
-    }),
-  );
-  router.get(
-    '/Schemas/:id',
-    handle(async (_ctx, req, res) => {
-      const found = schemas(baseUrl).find((schema) => schema.id === req.params.id);
-      if (!found) throw scimNotFound('schema');
-      send(res, 200, found);
-    }),
-  );
+  /** A discovery list (RFC 7644 §4), and each of its entries by id. */
+  const discoveryList = (path: string, entries: (baseUrl: string) => Array<{ id: string }>, entryName: string) => {
+    router.get(
+      path,
+      handle(async (_ctx, _req, res) => {
+        const all = entries(baseUrl);
+        send(res, 200, listResponse(all, all.length, 1));
+      }),
+    );
+    router.get(
+      `${path}/:id`,
+      handle(async (_ctx, req, res) => {
+        const found = entries(baseUrl).find((entry) => entry.id === req.params.id);
+        if (!found) throw scimNotFound(entryName);
+        send(res, 200, found);
+      }),
+    );
+  };
+  discoveryList('/ResourceTypes', resourceTypes, 'resource type');
+  discoveryList('/Schemas', schemas, 'schema');
 
   const query = (req: Request) => req.query as Record<string, unknown>;
   const id = (req: Request) => String(req.params.id);
+
+  /** Create, replace, patch and delete (RFC 7644 §3.3, §3.5, §3.6): the same for Users and Groups. */
+  const writableResource = <Row>(
+    path: string,
+    toScim: (row: Row) => ScimResource,
+    writes: {
+      create: (ctx: Context, body: unknown) => Promise<Row>;
+      replace: (ctx: Context, id: string, body: unknown) => Promise<Row>;
+      patch: (ctx: Context, id: string, body: unknown) => Promise<Row>;
+      remove: (ctx: Context, id: string) => Promise<void>;
+    },
+  ) => {
+    router.post(
+      path,
+      handle(async (ctx, req, res) => sendResource(res, 201, toScim(await writes.create(ctx, req.body)))),
+    );
+    router.put(
+      `${path}/:id`,
+      handle(async (ctx, req, res) => sendResource(res, 200, toScim(await writes.replace(ctx, id(req), req.body)))),
+    );
+    router.patch(
+      `${path}/:id`,
+      handle(async (ctx, req, res) => sendResource(res, 200, toScim(await writes.patch(ctx, id(req), req.body)))),
+    );
+    router.delete(
+      `${path}/:id`,
+      handle(async (ctx, req, res) => {
+        await writes.remove(ctx, id(req));
+        send(res, 204);
+      }),
+    );
+  };
 
   router.get(
     '/Users',
     handle(async (ctx, req, res) => send(res, 200, await listUsers(ctx, query(req), baseUrl))),
   );
-  router.post(
-    '/Users',
-    handle(async (ctx, req, res) => sendResource(res, 201, toScimUser(await createUser(ctx, req.body), baseUrl))),
-  );
+  writableResource('/Users', (person) => toScimUser(person, baseUrl), {
+    create: createUser,
+    replace: replaceUser,
+    patch: patchUser,
+    remove: deleteUser,
+  });
   router.get(
     '/Users/:id',
     handle(async (ctx, req, res) => sendResource(res, 200, toScimUser(await getUser(ctx, id(req)), baseUrl))),
-  );
-  router.put(
-    '/Users/:id',
-    handle(async (ctx, req, res) => sendResource(res, 200, toScimUser(await replaceUser(ctx, id(req), req.body), baseUrl))),
-  );
-  router.patch(
-    '/Users/:id',
-    handle(async (ctx, req, res) => sendResource(res, 200, toScimUser(await patchUser(ctx, id(req), req.body), baseUrl))),
-  );
-  router.delete(
-    '/Users/:id',
-    handle(async (ctx, req, res) => {
-      await deleteUser(ctx, id(req));
-      send(res, 204);
-    }),
   );
 
   router.get(
@@ -201,30 +212,17 @@ export function scimRoutes(app: App, bodyLimit: string): Router {
       );
     }),
   );
-  router.post(
-    '/Groups',
-    handle(async (ctx, req, res) => sendResource(res, 201, toScimGroup(await createGroup(ctx, req.body), baseUrl))),
-  );
+  writableResource('/Groups', (group) => toScimGroup(group, baseUrl), {
+    create: createGroup,
+    replace: replaceGroup,
+    patch: patchGroup,
+    remove: deleteGroup,
+  });
   router.get(
     '/Groups/:id',
     handle(async (ctx, req, res) =>
       sendResource(res, 200, toScimGroup(await getGroup(ctx, id(req)), baseUrl, !membersExcluded(query(req)))),
     ),
-  );
-  router.put(
-    '/Groups/:id',
-    handle(async (ctx, req, res) => sendResource(res, 200, toScimGroup(await replaceGroup(ctx, id(req), req.body), baseUrl))),
-  );
-  router.patch(
-    '/Groups/:id',
-    handle(async (ctx, req, res) => sendResource(res, 200, toScimGroup(await patchGroup(ctx, id(req), req.body), baseUrl))),
-  );
-  router.delete(
-    '/Groups/:id',
-    handle(async (ctx, req, res) => {
-      await deleteGroup(ctx, id(req));
-      send(res, 204);
-    }),
   );
 
   router.use(

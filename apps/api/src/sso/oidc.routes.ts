@@ -1,13 +1,10 @@
 // Single sign-on with OpenID Connect over HTTP: GET /auth/oidc/start sends the browser to the
 // provider, and GET /auth/oidc/callback brings it back signed in, or back to the app's sign-in page
 // with a problem code that names what went wrong without telling anything about accounts (sign-in-flow.ts).
-import { parseCookie } from 'cookie';
 import { Router, type Request, type Response } from 'express';
 import type { App, SessionCookie } from '../context.js';
-import { ClientError } from '../errors.js';
-import type { AddressAttempt } from '../limits/address-failures.js';
 import { createOidcClient, personFromClaims, ProviderFailure } from './oidc.client.js';
-import { FLOW_TTL_SECONDS, landingOf, openFlow, sealFlow, signInLanding } from './sign-in-flow.js';
+import { FLOW_TTL_SECONDS, landingOf, sealFlow, signInLanding, type FlowCookie } from './sign-in-flow.js';
 
 export const OIDC_PATH = '/auth/oidc';
 export const OIDC_START_PATH = `${OIDC_PATH}/start`;
@@ -23,9 +20,14 @@ export function oidcRoutes(app: App, sessionCookie: (res: Response) => SessionCo
   if (!settings) return router;
   const client = createOidcClient(settings);
   const redirectUri = `${app.config.publicUrl}${CALLBACK_PATH}`;
-  const flowCookie = { httpOnly: true, sameSite: 'lax' as const, secure: app.config.production, path: OIDC_PATH };
+  const flowCookie: FlowCookie<(typeof FLOW_SECRETS)[number]> = {
+    name: FLOW_COOKIE,
+    audience: FLOW_AUDIENCE,
+    secrets: FLOW_SECRETS,
+    options: { httpOnly: true, sameSite: 'lax', secure: app.config.production, path: OIDC_PATH },
+  };
 
-  const { refuse, signIn } = signInLanding(app, sessionCookie);
+  const { refuse, takeFlow, signIn } = signInLanding(app, sessionCookie);
 
   router.use((_req, res, next) => {
     // Every answer here is for one browser at one moment.
@@ -38,7 +40,7 @@ export function oidcRoutes(app: App, sessionCookie: (res: Response) => SessionCo
     try {
       const { url, secrets } = await client.authorizationUrl(redirectUri);
       const sealed = await sealFlow(app.config.authSecret, FLOW_AUDIENCE, { ...secrets, ...landing }, app.clock.now());
-      res.cookie(FLOW_COOKIE, sealed, { ...flowCookie, maxAge: FLOW_TTL_SECONDS * 1000 });
+      res.cookie(FLOW_COOKIE, sealed, { ...flowCookie.options, maxAge: FLOW_TTL_SECONDS * 1000 });
       res.redirect(303, url.href);
     } catch (error) {
       if (!(error instanceof ProviderFailure)) throw error;
@@ -47,19 +49,9 @@ export function oidcRoutes(app: App, sessionCookie: (res: Response) => SessionCo
   });
 
   router.get('/callback', async (req: Request, res: Response) => {
-    const cookie = parseCookie(req.headers.cookie ?? '')[FLOW_COOKIE];
-    const flow = await openFlow(app.config.authSecret, FLOW_AUDIENCE, cookie, FLOW_SECRETS, app.clock.now());
-    // One callback per flow: whatever happens next, this browser starts again from the button.
-    res.clearCookie(FLOW_COOKIE, flowCookie);
-    // Counted per address before the provider is asked anything; given back when a session starts.
-    let attempt: AddressAttempt;
-    try {
-      attempt = await app.limits.singleSignOn.attempt(req.ip);
-    } catch (error) {
-      if (!(error instanceof ClientError)) throw error;
-      return refuse(res, flow?.app ?? 'portal', 'too_many');
-    }
-    if (!flow) return refuse(res, 'portal', 'expired');
+    const taken = await takeFlow(req, res, flowCookie, app.clock.now());
+    if (!taken) return;
+    const { flow, attempt } = taken;
     if (req.query.state !== flow.state) return refuse(res, flow.app, 'state');
     if (typeof req.query.error === 'string') return refuse(res, flow.app, 'denied', { error: req.query.error.slice(0, 100) });
 

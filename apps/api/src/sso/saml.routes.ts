@@ -3,14 +3,11 @@
 // POST /saml/acs (the assertion consumer service) takes the IdP's answer: signed in, or back to the
 // app's sign-in page with a problem code (sign-in-flow.ts).
 import { randomBytes } from 'node:crypto';
-import { parseCookie } from 'cookie';
 import express, { Router, type Request, type Response } from 'express';
 import type { App, SessionCookie } from '../context.js';
-import { ClientError } from '../errors.js';
-import type { AddressAttempt } from '../limits/address-failures.js';
 import { createSamlServiceProvider, SamlFailure } from './saml.sp.js';
 import { rememberRequest, spendRequest } from './saml-requests.js';
-import { FLOW_TTL_SECONDS, landingOf, openFlow, sealFlow, signInLanding } from './sign-in-flow.js';
+import { FLOW_TTL_SECONDS, landingOf, sealFlow, signInLanding, type FlowCookie } from './sign-in-flow.js';
 
 export const SAML_PATH = '/saml';
 export const SAML_LOGIN_PATH = `${SAML_PATH}/login`;
@@ -26,10 +23,15 @@ export function samlRoutes(app: App, sessionCookie: (res: Response) => SessionCo
   const settings = app.config.saml;
   if (!settings) return router;
   const sp = createSamlServiceProvider(settings, app.config.publicUrl);
-  const { refuse, signIn } = signInLanding(app, sessionCookie);
-  // The IdP posts the answer from its own site: a Lax cookie would stay behind, so this one is None, hence Secure
-  // (browsers keep Secure cookies from http://localhost too).
-  const flowCookie = { httpOnly: true, sameSite: 'none' as const, secure: true, path: SAML_PATH };
+  const { refuse, takeFlow, signIn } = signInLanding(app, sessionCookie);
+  const flowCookie: FlowCookie<(typeof FLOW_SECRETS)[number]> = {
+    name: FLOW_COOKIE,
+    audience: FLOW_AUDIENCE,
+    secrets: FLOW_SECRETS,
+    // The IdP posts the answer from its own site: a Lax cookie would stay behind, so this one is None, hence Secure
+    // (browsers keep Secure cookies from http://localhost too).
+    options: { httpOnly: true, sameSite: 'none', secure: true, path: SAML_PATH },
+  };
 
   router.use((_req, res, next) => {
     // Every answer here is for one browser at one moment.
@@ -50,7 +52,7 @@ export function samlRoutes(app: App, sessionCookie: (res: Response) => SessionCo
       const now = app.clock.now();
       await rememberRequest(app.prisma, requestId, now);
       const sealed = await sealFlow(app.config.authSecret, FLOW_AUDIENCE, { requestId, state, ...landing }, now);
-      res.cookie(FLOW_COOKIE, sealed, { ...flowCookie, maxAge: FLOW_TTL_SECONDS * 1000 });
+      res.cookie(FLOW_COOKIE, sealed, { ...flowCookie.options, maxAge: FLOW_TTL_SECONDS * 1000 });
       res.redirect(303, url);
     } catch (error) {
       if (!(error instanceof SamlFailure)) throw error;
@@ -60,18 +62,9 @@ export function samlRoutes(app: App, sessionCookie: (res: Response) => SessionCo
 
   router.post('/acs', express.urlencoded({ extended: false, limit: ACS_BODY_LIMIT }), async (req: Request, res: Response) => {
     const now = app.clock.now();
-    const cookie = parseCookie(req.headers.cookie ?? '')[FLOW_COOKIE];
-    const flow = await openFlow(app.config.authSecret, FLOW_AUDIENCE, cookie, FLOW_SECRETS, now);
-    // One answer per flow: whatever happens next, this browser starts again from the button.
-    res.clearCookie(FLOW_COOKIE, flowCookie);
-    let attempt: AddressAttempt;
-    try {
-      attempt = await app.limits.singleSignOn.attempt(req.ip);
-    } catch (error) {
-      if (!(error instanceof ClientError)) throw error;
-      return refuse(res, flow?.app ?? 'portal', 'too_many');
-    }
-    if (!flow) return refuse(res, 'portal', 'expired');
+    const taken = await takeFlow(req, res, flowCookie, now);
+    if (!taken) return;
+    const { flow, attempt } = taken;
     const body = (req.body ?? {}) as Record<string, unknown>;
     if (body.RelayState !== flow.state) return refuse(res, flow.app, 'state');
     try {

@@ -5,11 +5,13 @@
 // nobody in. Then the way back, shared by both protocols: a session like a password sign-in's
 // (auth/sessions.ts), or the app's sign-in page with a problem code (web apps show a message for each).
 import type { SsoProblem } from '@studentdesk/domain';
-import type { Request, Response } from 'express';
+import { parseCookie } from 'cookie';
+import type { CookieOptions, Request, Response } from 'express';
 import { jwtVerify, SignJWT } from 'jose';
 import { startSession } from '../auth/sessions.js';
 import { anonymous } from '../auth/viewer.js';
 import type { App, SessionCookie } from '../context.js';
+import { ClientError } from '../errors.js';
 import type { AddressAttempt } from '../limits/address-failures.js';
 import { userForPerson, type ExternalPerson } from './identity.service.js';
 
@@ -47,7 +49,7 @@ export async function sealFlow(secret: Uint8Array, audience: string, flow: Landi
 }
 
 /** The flow the cookie holds, with the string claims `keys` names; null when missing, forged, expired or incomplete. */
-export async function openFlow<Key extends string>(
+async function openFlow<Key extends string>(
   secret: Uint8Array,
   audience: string,
   cookie: string | undefined,
@@ -71,7 +73,25 @@ export function isLocalPath(path: string): boolean {
   return /^\/(?![/\\])/.test(path) && !/[\s\\]/.test(path) && path.length <= 2000;
 }
 
+/** One protocol's flow cookie: its name, the audience its claims are sealed for, the secrets it holds, and how it is set. */
+export interface FlowCookie<Key extends string> {
+  name: string;
+  audience: string;
+  secrets: readonly Key[];
+  options: CookieOptions;
+}
+
 export interface SignInLanding {
+  /**
+   * The flow the provider's answer comes back to, with the address's attempt at signing in; null once
+   * refused, for too many attempts from the address or a flow missing, forged or expired.
+   */
+  takeFlow: <Key extends string>(
+    req: Request,
+    res: Response,
+    cookie: FlowCookie<Key>,
+    now: Date,
+  ) => Promise<{ flow: Landing & Record<Key, string>; attempt: AddressAttempt } | null>;
   /** Back to the app's sign-in page with ?sso_error=; `detail` goes to the log only. */
   refuse: (res: Response, app: WebApp, problem: SsoProblem, detail?: unknown) => void;
   /** The person the provider vouched for, found, linked or created, signed in and sent on; or refused. */
@@ -85,6 +105,31 @@ export function signInLanding(app: App, sessionCookie: (res: Response) => Sessio
   };
   return {
     refuse,
+    async takeFlow(req, res, cookie, now) {
+      const flow = await openFlow(
+        app.config.authSecret,
+        cookie.audience,
+        parseCookie(req.headers.cookie ?? '')[cookie.name],
+        cookie.secrets,
+        now,
+      );
+      // One answer per flow: whatever happens next, this browser starts again from the button.
+      res.clearCookie(cookie.name, cookie.options);
+      // Counted per address before the provider's answer is read; given back when a session starts.
+      let attempt: AddressAttempt;
+      try {
+        attempt = await app.limits.singleSignOn.attempt(req.ip);
+      } catch (error) {
+        if (!(error instanceof ClientError)) throw error;
+        refuse(res, flow?.app ?? 'portal', 'too_many');
+        return null;
+      }
+      if (!flow) {
+        refuse(res, 'portal', 'expired');
+        return null;
+      }
+      return { flow, attempt };
+    },
     async signIn(req, res, attempt, flow, person) {
       const found = await userForPerson(app.prisma, person, { viewer: anonymous, clientAddress: req.ip, app });
       if (!found.ok) return refuse(res, flow.app, found.reason);

@@ -141,6 +141,23 @@ function daysInWords(days: readonly number[]): string {
 }
 
 const hours = (minutes: number) => String(Math.round((minutes / 60) * 100) / 100);
+
+/** An SLA target in hours, empty when the priority has none. */
+function TargetHoursCell(props: { name: string; label: string; minutes: number | undefined; disabled: boolean }) {
+  return (
+    <td>
+      <input
+        name={props.name}
+        inputMode="decimal"
+        aria-label={props.label}
+        defaultValue={props.minutes === undefined ? '' : hours(props.minutes)}
+        disabled={props.disabled}
+        size={6}
+      />
+    </td>
+  );
+}
+
 /** Hours as typed ("4", "1.5", "0,25") in whole minutes, or null when empty. */
 function minutesOf(text: string): number | null {
   const value = Number(text.trim().replace(',', '.'));
@@ -277,26 +294,18 @@ function SlaTargets(props: { departmentId: string; policies: Policy[]; mayChange
           return (
             <tr key={value}>
               <th scope="row">{label}</th>
-              <td>
-                <input
-                  name={`${value}-first`}
-                  inputMode="decimal"
-                  aria-label={`${label}: first response, hours`}
-                  defaultValue={policy ? hours(policy.firstResponseMinutes) : ''}
-                  disabled={!props.mayChange}
-                  size={6}
-                />
-              </td>
-              <td>
-                <input
-                  name={`${value}-resolution`}
-                  inputMode="decimal"
-                  aria-label={`${label}: resolution, hours`}
-                  defaultValue={policy ? hours(policy.resolutionMinutes) : ''}
-                  disabled={!props.mayChange}
-                  size={6}
-                />
-              </td>
+              <TargetHoursCell
+                name={`${value}-first`}
+                label={`${label}: first response, hours`}
+                minutes={policy?.firstResponseMinutes}
+                disabled={!props.mayChange}
+              />
+              <TargetHoursCell
+                name={`${value}-resolution`}
+                label={`${label}: resolution, hours`}
+                minutes={policy?.resolutionMinutes}
+                disabled={!props.mayChange}
+              />
               <td>
                 <input
                   type="checkbox"

@@ -5,7 +5,7 @@
 // "Hours and SLA" page.
 import { useMutation, useQuery } from '@apollo/client/react';
 import { categoryProblems, departmentProblems, WEEKDAYS, type FieldProblem } from '@studentdesk/domain';
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { ActionOutcome } from '../components/ActionOutcome';
 import { PRIORITY_OPTIONS, priorityLabel, ToneBadge } from '../components/Badges';
@@ -296,24 +296,29 @@ function categorySettings(form: FormData) {
   return settings;
 }
 
-/** Merge, asking first into which department and saying what will move. */
-function MergeDepartmentButton({
-  department,
+/** Merge, asking first into which other department or category (named by `optionLabel`) and saying what will move. */
+function MergeButton<Target extends { id: string; name: string }>({
+  name,
+  kind,
   others,
+  optionLabel,
+  consequences,
   onConfirm,
 }: {
-  department: Department;
-  others: Department[];
+  name: string;
+  kind: 'department' | 'category';
+  others: Target[];
+  optionLabel: (other: Target) => string;
+  consequences: (target: Target | undefined) => ReactNode;
   onConfirm: (intoId: string) => unknown;
 }) {
   const [into, setInto] = useState(others[0]?.id ?? '');
   const selectId = useId();
-  const target = others.find((other) => other.id === into);
   return (
     <ConfirmButton
       label="Merge…"
-      accessibleName={`Merge ${department.name} into another department`}
-      question={`Merge ${department.name} into another department?`}
+      accessibleName={`Merge ${name} into another ${kind}`}
+      question={`Merge ${name} into another ${kind}?`}
       confirmLabel="Merge"
       disabled={others.length === 0}
       onConfirm={() => into && onConfirm(into)}
@@ -322,64 +327,50 @@ function MergeDepartmentButton({
       <select id={selectId} value={into} onChange={(event) => setInto(event.currentTarget.value)}>
         {others.map((other) => (
           <option key={other.id} value={other.id}>
-            {other.name}
+            {optionLabel(other)}
           </option>
         ))}
       </select>
-      <p>
-        {`${plural(department.ticketCount, 'ticket')} (${department.openTicketCount} open), ${plural(department.categories.length, 'category', 'categories')} and ${plural(department.memberCount, 'member')} move to ${target?.name ?? 'it'}, with ${department.name}’s articles, canned responses, incidents, pending invitations, ratings and the SLA targets ${target?.name ?? 'it'} has none for. Categories whose name ${target?.name ?? 'it'} already uses get “(${department.name})” added. Each ticket’s history records the move.`}
-      </p>
-      <p>{`${department.name} is then archived for good: it cannot be unarchived, and its links lead to ${target?.name ?? 'the other department'}.`}</p>
+      {consequences(others.find((other) => other.id === into))}
     </ConfirmButton>
   );
 }
 
-function MergeCategoryButton({
-  category,
-  others,
-  onConfirm,
-}: {
-  category: Category;
-  others: Array<Category & { departmentName: string }>;
-  onConfirm: (intoId: string) => unknown;
-}) {
-  const [into, setInto] = useState(others[0]?.id ?? '');
-  const selectId = useId();
-  const target = others.find((other) => other.id === into);
-  return (
-    <ConfirmButton
-      label="Merge…"
-      accessibleName={`Merge ${category.name} into another category`}
-      question={`Merge ${category.name} into another category?`}
-      confirmLabel="Merge"
-      disabled={others.length === 0}
-      onConfirm={() => into && onConfirm(into)}
-    >
-      <label htmlFor={selectId}>Merge into</label>
-      <select id={selectId} value={into} onChange={(event) => setInto(event.currentTarget.value)}>
-        {others.map((other) => (
-          <option key={other.id} value={other.id}>
-            {other.name} ({other.departmentName})
-          </option>
-        ))}
-      </select>
-      <p>{`Its tickets, articles, incidents and suggestions move to ${target?.name ?? 'the other category'} (and to its department, if that is another one); each ticket’s history records the move. ${category.name} is then archived for good.`}</p>
-    </ConfirmButton>
-  );
+/** useAction whose every change, once it worked, refetches the departments so the lists show it. */
+function useRefetchingAction(refetch: () => Promise<unknown>) {
+  const { problem, done, run, submit } = useAction();
+  return {
+    problem,
+    done,
+    run: (action: () => Promise<unknown>, doneMessage: string) =>
+      run(async () => {
+        await action();
+        await refetch();
+      }, doneMessage),
+    submit: (event: FormEvent<HTMLFormElement>, action: (form: FormData) => Promise<unknown>, doneMessage: string) =>
+      submit(
+        event,
+        async (form) => {
+          await action(form);
+          await refetch();
+        },
+        doneMessage,
+      ),
+  };
 }
+
+type RefetchingAction = ReturnType<typeof useRefetchingAction>;
 
 function Categories({
   department,
   allCategories,
   run,
   submit,
-  refetch,
 }: {
   department: Department;
   allCategories: Array<Category & { departmentName: string }>;
-  run: ReturnType<typeof useAction>['run'];
-  submit: ReturnType<typeof useAction>['submit'];
-  refetch: () => Promise<unknown>;
+  run: RefetchingAction['run'];
+  submit: RefetchingAction['submit'];
 }) {
   const headingId = useId();
   const [editing, setEditing] = useState<string | null>(null);
@@ -389,10 +380,6 @@ function Categories({
   const [unarchiveCategory] = useMutation(UNARCHIVE_CATEGORY);
   const [mergeCategories] = useMutation(MERGE_CATEGORIES);
   const editedCategory = department.categories.find((category) => category.id === editing);
-  const after = (action: () => Promise<unknown>) => async () => {
-    await action();
-    await refetch();
-  };
   return (
     <section aria-labelledby={headingId}>
       <h3 id={headingId}>Categories of {department.name}</h3>
@@ -413,12 +400,7 @@ function Categories({
                     <button
                       type="button"
                       aria-label={`Unarchive ${category.name}`}
-                      onClick={() =>
-                        run(
-                          after(() => unarchiveCategory({ variables: { id: category.id } })),
-                          `${category.name} is offered again.`,
-                        )
-                      }
+                      onClick={() => run(() => unarchiveCategory({ variables: { id: category.id } }), `${category.name} is offered again.`)}
                     >
                       Unarchive
                     </button>
@@ -428,7 +410,7 @@ function Categories({
                       aria-label={`Archive ${category.name}`}
                       onClick={() =>
                         run(
-                          after(() => archiveCategory({ variables: { id: category.id } })),
+                          () => archiveCategory({ variables: { id: category.id } }),
                           `${category.name} is archived: no longer offered for new reports; its tickets keep it.`,
                         )
                       }
@@ -436,15 +418,19 @@ function Categories({
                       Archive
                     </button>
                   )}
-                  <MergeCategoryButton
-                    category={category}
+                  <MergeButton
+                    name={category.name}
+                    kind="category"
                     others={allCategories.filter((other) => other.id !== category.id && !other.archived)}
+                    optionLabel={(other) => `${other.name} (${other.departmentName})`}
+                    consequences={(target) => (
+                      <p>{`Its tickets, articles, incidents and suggestions move to ${target?.name ?? 'the other category'} (and to its department, if that is another one); each ticket’s history records the move. ${category.name} is then archived for good.`}</p>
+                    )}
                     onConfirm={(intoId) =>
-                      run(async () => {
-                        const merged = await mergeCategories({ variables: { fromId: category.id, intoId } });
-                        await refetch();
-                        return merged;
-                      }, `${category.name} is merged; its tickets moved.`)
+                      run(
+                        () => mergeCategories({ variables: { fromId: category.id, intoId } }),
+                        `${category.name} is merged; its tickets moved.`,
+                      )
                     }
                   />
                 </div>
@@ -468,7 +454,6 @@ function Categories({
               async (form) => {
                 await updateCategory({ variables: { input: { id: editedCategory.id, ...categorySettings(form) } } });
                 setEditing(null);
-                await refetch();
               },
               'The category is saved.',
             )
@@ -482,10 +467,7 @@ function Categories({
             onSubmit={(event) =>
               submit(
                 event,
-                async (form) => {
-                  await createCategory({ variables: { input: { departmentId: department.id, ...categorySettings(form) } } });
-                  await refetch();
-                },
+                (form) => createCategory({ variables: { input: { departmentId: department.id, ...categorySettings(form) } } }),
                 'The category is added.',
               )
             }
@@ -503,7 +485,7 @@ export default function Departments() {
   const [archiveDepartment] = useMutation(ARCHIVE_DEPARTMENT);
   const [unarchiveDepartment] = useMutation(UNARCHIVE_DEPARTMENT);
   const [mergeDepartments] = useMutation(MERGE_DEPARTMENTS);
-  const { problem, done, run, submit } = useAction();
+  const { problem, done, run, submit } = useRefetchingAction(refetch);
   const [editing, setEditing] = useState<string | null>(null);
   const departments = data?.departments ?? [];
   const schoolTimeZone = data?.school?.timeZone ?? 'UTC';
@@ -537,7 +519,6 @@ export default function Departments() {
               async (form) => {
                 await updateDepartment({ variables: { input: { id: edited.id, ...departmentSettings(form) } } });
                 setEditing(null);
-                await refetch();
               },
               'The department is saved.',
             )
@@ -551,11 +532,7 @@ export default function Departments() {
           onSubmit={(event) =>
             submit(
               event,
-              async (form) => {
-                const settings = departmentSettings(form);
-                await createDepartment({ variables: { input: settings } });
-                await refetch();
-              },
+              (form) => createDepartment({ variables: { input: departmentSettings(form) } }),
               'The department is created. Add a category so students can report to it.',
             )
           }
@@ -603,10 +580,7 @@ export default function Departments() {
                         type="button"
                         aria-label={`Unarchive ${department.name}`}
                         onClick={() =>
-                          run(async () => {
-                            await unarchiveDepartment({ variables: { id: department.id } });
-                            await refetch();
-                          }, `${department.name} is in use again.`)
+                          run(() => unarchiveDepartment({ variables: { id: department.id } }), `${department.name} is in use again.`)
                         }
                       >
                         Unarchive
@@ -618,24 +592,30 @@ export default function Departments() {
                         question={`Archive ${department.name}?`}
                         confirmLabel="Archive"
                         onConfirm={() =>
-                          run(async () => {
-                            await archiveDepartment({ variables: { id: department.id } });
-                            await refetch();
-                          }, `${department.name} is archived.`)
+                          run(() => archiveDepartment({ variables: { id: department.id } }), `${department.name} is archived.`)
                         }
                       >
                         <p>{`Students can no longer report to ${department.name} and pickers leave it out. Its ${plural(department.ticketCount, 'ticket')}, categories and people stay as they are, and staff still see them. You can unarchive it later.`}</p>
                       </ConfirmButton>
                     )}
-                    <MergeDepartmentButton
-                      department={department}
+                    <MergeButton
+                      name={department.name}
+                      kind="department"
                       others={inUse.filter((other) => other.id !== department.id)}
+                      optionLabel={(other) => other.name}
+                      consequences={(target) => (
+                        <>
+                          <p>
+                            {`${plural(department.ticketCount, 'ticket')} (${department.openTicketCount} open), ${plural(department.categories.length, 'category', 'categories')} and ${plural(department.memberCount, 'member')} move to ${target?.name ?? 'it'}, with ${department.name}’s articles, canned responses, incidents, pending invitations, ratings and the SLA targets ${target?.name ?? 'it'} has none for. Categories whose name ${target?.name ?? 'it'} already uses get “(${department.name})” added. Each ticket’s history records the move.`}
+                          </p>
+                          <p>{`${department.name} is then archived for good: it cannot be unarchived, and its links lead to ${target?.name ?? 'the other department'}.`}</p>
+                        </>
+                      )}
                       onConfirm={(intoId) =>
-                        run(async () => {
-                          const merged = await mergeDepartments({ variables: { fromId: department.id, intoId } });
-                          await refetch();
-                          return merged;
-                        }, `${department.name} is merged and archived.`)
+                        run(
+                          () => mergeDepartments({ variables: { fromId: department.id, intoId } }),
+                          `${department.name} is merged and archived.`,
+                        )
                       }
                     />
                   </div>
@@ -650,14 +630,7 @@ export default function Departments() {
       {departments
         .filter((department) => !department.mergedInto)
         .map((department) => (
-          <Categories
-            key={department.id}
-            department={department}
-            allCategories={allCategories}
-            run={run}
-            submit={submit}
-            refetch={refetch}
-          />
+          <Categories key={department.id} department={department} allCategories={allCategories} run={run} submit={submit} />
         ))}
     </section>
   );

@@ -3,42 +3,17 @@
 // when there is none); the API also refuses "off for everyone" to an admin who has never signed in
 // with their school account, who would lock themself out.
 import { useMutation, useQuery } from '@apollo/client/react';
-import { LOGO_DATA_URL_MAX_BYTES, schoolSettingsProblems, type FieldProblem } from '@studentdesk/domain';
+import { schoolSettingsProblems, type FieldProblem } from '@studentdesk/domain';
 import { useState, type FormEvent } from 'react';
 import { graphql } from '../gql';
-import type { PasswordSignIn } from '../gql/graphql';
+import { SchoolDocument, SignInOptionsDocument, type PasswordSignIn } from '../gql/graphql';
 import { formText } from '../lib/forms';
-import { Field, problemsFrom, readAsDataUrl } from './Setup';
-
-const SCHOOL_SETTINGS = graphql(`
-  query SchoolSettings {
-    school {
-      name
-      timeZone
-      logoUrl
-      primaryColor
-      accentColor
-      passwordSignIn
-    }
-    signInOptions {
-      oidc {
-        displayName
-      }
-      saml {
-        displayName
-      }
-    }
-  }
-`);
+import { problemsFrom, readSchoolFields, SchoolFields } from './Setup';
 
 const UPDATE_SCHOOL = graphql(`
   mutation UpdateSchool($input: SchoolSettingsInput!) {
     updateSchool(input: $input) {
-      name
-      timeZone
-      logoUrl
-      primaryColor
-      accentColor
+      ...SchoolProfile
       passwordSignIn
     }
   }
@@ -51,34 +26,30 @@ const PASSWORD_CHOICES: Array<{ value: PasswordSignIn; label: string; hint: stri
 ];
 
 export function SchoolSettings() {
-  const { data, loading: loadingSchool } = useQuery(SCHOOL_SETTINGS);
-  const [updateSchool, { loading }] = useMutation(UPDATE_SCHOOL, { refetchQueries: ['School', 'SchoolSettings'] });
+  const { data: schoolData, loading: loadingSchool } = useQuery(SchoolDocument);
+  const { data: signInData, loading: loadingSignIn } = useQuery(SignInOptionsDocument);
+  const [updateSchool, { loading }] = useMutation(UPDATE_SCHOOL, { refetchQueries: ['School', 'SignInOptions'] });
   const [problems, setProblems] = useState<FieldProblem[]>([]);
   const [formProblem, setFormProblem] = useState('');
   const [saved, setSaved] = useState('');
 
-  if (loadingSchool || !data) return <p role="status">Loading…</p>;
-  const school = data.school;
-  const singleSignOn = data.signInOptions.oidc ?? data.signInOptions.saml;
+  if (loadingSchool || loadingSignIn || !schoolData || !signInData) return <p role="status">Loading…</p>;
+  const school = schoolData.school;
+  const { passwordSignIn, oidc, saml } = signInData.signInOptions;
+  const singleSignOn = oidc ?? saml;
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     setFormProblem('');
     setSaved('');
-    const file = form.get('logo');
-    const upload = file instanceof File && file.size > 0 ? file : undefined;
-    if (upload && upload.size > LOGO_DATA_URL_MAX_BYTES) {
-      setProblems([{ field: 'logo', message: `The logo must be at most ${LOGO_DATA_URL_MAX_BYTES / 1000} kB.` }]);
+    const fields = await readSchoolFields(form, school?.logoUrl);
+    if (fields.logoProblem) {
+      setProblems([fields.logoProblem]);
       return;
     }
-    const keptLogo = form.get('removeLogo') ? null : (school?.logoUrl ?? null);
     const input = {
-      schoolName: formText(form, 'schoolName'),
-      timeZone: formText(form, 'timeZone').trim(),
-      logo: upload ? await readAsDataUrl(upload) : keptLogo,
-      primaryColor: formText(form, 'primaryColor'),
-      accentColor: formText(form, 'accentColor'),
+      ...fields.settings,
       passwordSignIn: (formText(form, 'passwordSignIn') || 'EVERYONE') as PasswordSignIn,
     };
     const found = schoolSettingsProblems(input);
@@ -101,47 +72,7 @@ export function SchoolSettings() {
       <form onSubmit={submit} noValidate aria-describedby={formProblem ? 'school-problem' : undefined}>
         <fieldset>
           <legend>Name and look</legend>
-          <Field name="schoolName" label="School name" problems={problems} input={{ required: true, defaultValue: school?.name ?? '' }} />
-          <Field
-            name="timeZone"
-            label="Time zone"
-            hint="Opening hours and due times are counted in it, e.g. Europe/Amsterdam."
-            problems={problems}
-            input={{ list: 'time-zones', defaultValue: school?.timeZone ?? '', required: true }}
-            after={
-              <datalist id="time-zones">
-                {Intl.supportedValuesOf('timeZone').map((zone) => (
-                  <option key={zone} value={zone} />
-                ))}
-              </datalist>
-            }
-          />
-          <Field
-            name="logo"
-            label={school?.logoUrl ? 'New logo (optional)' : 'Logo (optional)'}
-            hint={`A PNG, JPEG, GIF or WebP image of at most ${LOGO_DATA_URL_MAX_BYTES / 1000} kB, shown beside the school's name.`}
-            problems={problems}
-            input={{ type: 'file', accept: 'image/png,image/jpeg,image/gif,image/webp' }}
-          />
-          {school?.logoUrl && (
-            <label className="check">
-              <input type="checkbox" name="removeLogo" /> Remove the current logo
-            </label>
-          )}
-          <Field
-            name="primaryColor"
-            label="Main colour"
-            hint="Buttons and links; white text must stay readable on it."
-            problems={problems}
-            input={{ type: 'color', defaultValue: school?.primaryColor }}
-          />
-          <Field
-            name="accentColor"
-            label="Accent colour"
-            hint="Highlights on white."
-            problems={problems}
-            input={{ type: 'color', defaultValue: school?.accentColor }}
-          />
+          <SchoolFields initial={school ?? undefined} problems={problems} />
         </fieldset>
         <fieldset aria-describedby={passwordProblem ? 'passwordSignIn-problem' : 'password-sign-in-hint'}>
           <legend>Password sign-in</legend>
@@ -156,7 +87,7 @@ export function SchoolSettings() {
                 type="radio"
                 name="passwordSignIn"
                 value={choice.value}
-                defaultChecked={(school?.passwordSignIn ?? 'EVERYONE') === choice.value}
+                defaultChecked={passwordSignIn === choice.value}
                 disabled={!singleSignOn && choice.value !== 'EVERYONE'}
               />{' '}
               {choice.label}: <span className="hint">{choice.hint}</span>

@@ -14,6 +14,7 @@ import {
 } from '@studentdesk/domain';
 import { useState, type FormEvent, type InputHTMLAttributes, type ReactNode } from 'react';
 import { graphql } from '../gql';
+import type { SchoolProfileFragment, SchoolSettingsInput } from '../gql/graphql';
 import { formText } from '../lib/forms';
 
 const COMPLETE_SETUP = graphql(`
@@ -33,7 +34,7 @@ function tokenFromLink(): string {
 
 export const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
-export function readAsDataUrl(file: File): Promise<string> {
+function readAsDataUrl(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
     reader.onload = () => resolve(reader.result as string);
@@ -92,6 +93,81 @@ export function Field({
   );
 }
 
+/** The school's name, time zone, logo and colours (each empty unless `initial` has it): at first-run setup, and in the school's settings. */
+export function SchoolFields({ initial = {}, problems }: { initial?: Partial<SchoolProfileFragment>; problems: FieldProblem[] }) {
+  return (
+    <>
+      <Field name="schoolName" label="School name" problems={problems} input={{ required: true, defaultValue: initial.name }} />
+      <Field
+        name="timeZone"
+        label="Time zone"
+        hint="Opening hours and due times are counted in it, e.g. Europe/Amsterdam."
+        problems={problems}
+        input={{ list: 'time-zones', defaultValue: initial.timeZone, required: true }}
+        after={
+          <datalist id="time-zones">
+            {Intl.supportedValuesOf('timeZone').map((zone) => (
+              <option key={zone} value={zone} />
+            ))}
+          </datalist>
+        }
+      />
+      <Field
+        name="logo"
+        label={initial.logoUrl ? 'New logo (optional)' : 'Logo (optional)'}
+        hint={`A PNG, JPEG, GIF or WebP image of at most ${LOGO_DATA_URL_MAX_BYTES / 1000} kB, shown beside the school's name.`}
+        problems={problems}
+        input={{ type: 'file', accept: 'image/png,image/jpeg,image/gif,image/webp' }}
+      />
+      {initial.logoUrl && (
+        <label className="check">
+          <input type="checkbox" name="removeLogo" /> Remove the current logo
+        </label>
+      )}
+      <Field
+        name="primaryColor"
+        label="Main colour"
+        hint="Buttons and links; white text must stay readable on it."
+        problems={problems}
+        input={{ type: 'color', defaultValue: initial.primaryColor }}
+      />
+      <Field
+        name="accentColor"
+        label="Accent colour"
+        hint="Highlights on white."
+        problems={problems}
+        input={{ type: 'color', defaultValue: initial.accentColor }}
+      />
+    </>
+  );
+}
+
+type SchoolFieldValues = Omit<SchoolSettingsInput, 'passwordSignIn'>;
+
+/**
+ * What SchoolFields hold: the logo as a data: URL, else `currentLogo` unless the form removes it;
+ * or the logo's problem when the new one is too large to send.
+ */
+export async function readSchoolFields(
+  form: FormData,
+  currentLogo: string | null = null,
+): Promise<{ settings: SchoolFieldValues; logoProblem?: never } | { logoProblem: FieldProblem }> {
+  const file = form.get('logo');
+  const upload = file instanceof File && file.size > 0 ? file : undefined;
+  if (upload && upload.size > LOGO_DATA_URL_MAX_BYTES)
+    return { logoProblem: { field: 'logo', message: `The logo must be at most ${LOGO_DATA_URL_MAX_BYTES / 1000} kB.` } };
+  const keptLogo = form.get('removeLogo') ? null : currentLogo;
+  return {
+    settings: {
+      schoolName: formText(form, 'schoolName'),
+      timeZone: formText(form, 'timeZone').trim(),
+      logo: upload ? await readAsDataUrl(upload) : keptLogo,
+      primaryColor: formText(form, 'primaryColor'),
+      accentColor: formText(form, 'accentColor'),
+    },
+  };
+}
+
 export function Setup() {
   const [token] = useState(tokenFromLink);
   const [completeSetup, { loading }] = useMutation(COMPLETE_SETUP);
@@ -102,19 +178,14 @@ export function Setup() {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     setFormProblem('');
-    const file = form.get('logo');
-    const upload = file instanceof File && file.size > 0 ? file : undefined;
-    if (upload && upload.size > LOGO_DATA_URL_MAX_BYTES) {
-      setProblems([{ field: 'logo', message: `The logo must be at most ${LOGO_DATA_URL_MAX_BYTES / 1000} kB.` }]);
+    const school = await readSchoolFields(form);
+    if (school.logoProblem) {
+      setProblems([school.logoProblem]);
       return;
     }
     const input = {
       token,
-      schoolName: formText(form, 'schoolName'),
-      timeZone: formText(form, 'timeZone').trim(),
-      logo: upload ? await readAsDataUrl(upload) : null,
-      primaryColor: formText(form, 'primaryColor'),
-      accentColor: formText(form, 'accentColor'),
+      ...school.settings,
       adminName: formText(form, 'adminName'),
       adminEmail: formText(form, 'adminEmail'),
       adminPassword: formText(form, 'adminPassword'),
@@ -151,41 +222,9 @@ export function Setup() {
       <form onSubmit={submit} noValidate aria-describedby={formProblem ? 'setup-problem' : undefined}>
         <fieldset>
           <legend>Your school</legend>
-          <Field name="schoolName" label="School name" problems={problems} input={{ required: true }} />
-          <Field
-            name="timeZone"
-            label="Time zone"
-            hint="Opening hours and due times are counted in it, e.g. Europe/Amsterdam."
+          <SchoolFields
+            initial={{ timeZone: browserTimeZone(), primaryColor: DEFAULT_PRIMARY_COLOR, accentColor: DEFAULT_ACCENT_COLOR }}
             problems={problems}
-            input={{ list: 'time-zones', defaultValue: browserTimeZone(), required: true }}
-            after={
-              <datalist id="time-zones">
-                {Intl.supportedValuesOf('timeZone').map((zone) => (
-                  <option key={zone} value={zone} />
-                ))}
-              </datalist>
-            }
-          />
-          <Field
-            name="logo"
-            label="Logo (optional)"
-            hint={`A PNG, JPEG, GIF or WebP image of at most ${LOGO_DATA_URL_MAX_BYTES / 1000} kB, shown beside the school's name.`}
-            problems={problems}
-            input={{ type: 'file', accept: 'image/png,image/jpeg,image/gif,image/webp' }}
-          />
-          <Field
-            name="primaryColor"
-            label="Main colour"
-            hint="Buttons and links; white text must stay readable on it."
-            problems={problems}
-            input={{ type: 'color', defaultValue: DEFAULT_PRIMARY_COLOR }}
-          />
-          <Field
-            name="accentColor"
-            label="Accent colour"
-            hint="Highlights on white."
-            problems={problems}
-            input={{ type: 'color', defaultValue: DEFAULT_ACCENT_COLOR }}
           />
         </fieldset>
         <fieldset>
