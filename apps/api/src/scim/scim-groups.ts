@@ -44,17 +44,17 @@ export function toScimGroup(group: Group, baseUrl: string, withMembers = true) {
     schemas: [SCHEMAS.group],
     id: group.id,
     displayName: group.name,
-    ...(withMembers && {
-      members: group.members.map((member) => ({
-        value: member.id,
-        display: member.name,
-        $ref: userLocation(baseUrl, member.id),
-        type: 'User',
-      })),
-    }),
+    members: group.members.map((member) => ({
+      value: member.id,
+      display: member.name,
+      $ref: userLocation(baseUrl, member.id),
+      type: 'User',
+    })),
   };
+  const { members: _members, ...withoutMembers } = resource;
   return {
-    ...resource,
+    ...(withMembers ? resource : withoutMembers),
+    // The version is of the whole group, members included, however much of it was asked for.
     meta: {
       resourceType: 'Group',
       created: group.createdAt.toISOString(),

@@ -154,27 +154,49 @@ export function scimRoutes(app: App, bodyLimit: string): Router {
     path: string,
     toScim: (row: Row) => ScimResource,
     writes: {
+      read: (ctx: Context, id: string) => Promise<Row>;
       create: (ctx: Context, body: unknown) => Promise<Row>;
       replace: (ctx: Context, id: string, body: unknown) => Promise<Row>;
       patch: (ctx: Context, id: string, body: unknown) => Promise<Row>;
       remove: (ctx: Context, id: string) => Promise<void>;
     },
   ) => {
+    /**
+     * If-Match (RFC 7644 §3.14, etags are advertised): a change to a version the client no longer
+     * has is refused with 412. Checked before the write, not inside it: two provisioning clients
+     * changing one person in the same instant is not what this guards against, a stale copy is.
+     */
+    const unlessChanged = async (ctx: Context, req: Request) => {
+      const wanted = req.get('if-match');
+      if (!wanted || wanted.trim() === '*') return;
+      const current = toScim(await writes.read(ctx, id(req))).meta.version;
+      const versions = wanted.split(',').map((version) => version.trim());
+      if (!versions.includes(current)) {
+        throw new ScimError(412, `The resource changed since you read it: its version is now ${current}. Read it again, then retry.`);
+      }
+    };
     router.post(
       path,
       handle(async (ctx, req, res) => sendResource(res, 201, toScim(await writes.create(ctx, req.body)))),
     );
     router.put(
       `${path}/:id`,
-      handle(async (ctx, req, res) => sendResource(res, 200, toScim(await writes.replace(ctx, id(req), req.body)))),
+      handle(async (ctx, req, res) => {
+        await unlessChanged(ctx, req);
+        sendResource(res, 200, toScim(await writes.replace(ctx, id(req), req.body)));
+      }),
     );
     router.patch(
       `${path}/:id`,
-      handle(async (ctx, req, res) => sendResource(res, 200, toScim(await writes.patch(ctx, id(req), req.body)))),
+      handle(async (ctx, req, res) => {
+        await unlessChanged(ctx, req);
+        sendResource(res, 200, toScim(await writes.patch(ctx, id(req), req.body)));
+      }),
     );
     router.delete(
       `${path}/:id`,
       handle(async (ctx, req, res) => {
+        await unlessChanged(ctx, req);
         await writes.remove(ctx, id(req));
         send(res, 204);
       }),
@@ -186,6 +208,7 @@ export function scimRoutes(app: App, bodyLimit: string): Router {
     handle(async (ctx, req, res) => send(res, 200, await listUsers(ctx, query(req), baseUrl))),
   );
   writableResource('/Users', (person) => toScimUser(person, baseUrl), {
+    read: getUser,
     create: createUser,
     replace: replaceUser,
     patch: patchUser,
@@ -213,6 +236,7 @@ export function scimRoutes(app: App, bodyLimit: string): Router {
     }),
   );
   writableResource('/Groups', (group) => toScimGroup(group, baseUrl), {
+    read: getGroup,
     create: createGroup,
     replace: replaceGroup,
     patch: patchGroup,

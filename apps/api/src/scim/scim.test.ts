@@ -32,12 +32,19 @@ describe('SCIM 2.0 provisioning on postgresql', () => {
   let scimUrl: string;
   let key: string;
 
-  const scim = async (method: string, path: string, body?: unknown, token: string | null = key): Promise<ScimAnswer> => {
+  const scim = async (
+    method: string,
+    path: string,
+    body?: unknown,
+    token: string | null = key,
+    headers: Record<string, string> = {},
+  ): Promise<ScimAnswer> => {
     const response = await fetch(`${scimUrl}${path}`, {
       method,
       headers: {
         ...(body !== undefined && { 'content-type': 'application/scim+json' }),
         ...(token && { authorization: `Bearer ${token}` }),
+        ...headers,
       },
       ...(body !== undefined && { body: typeof body === 'string' ? body : JSON.stringify(body) }),
     });
@@ -195,6 +202,51 @@ describe('SCIM 2.0 provisioning on postgresql', () => {
     expect(renamed.body).toMatchObject({ displayName: 'Oscar Olsen', name: { familyName: 'Olsen' }, active: true });
     const off = await scim('PUT', `/Users/${id}`, { ...okta, id, displayName: 'Oscar Olsen', active: false });
     expect(off.body).toMatchObject({ active: false });
+  });
+
+  it('honours If-Match: a change to a version the client no longer has is refused with 412 and changes nothing', async () => {
+    const created = await scim('POST', '/Users', {
+      schemas: [USER],
+      userName: 'ida.etag@school.edu',
+      name: { givenName: 'Ida', familyName: 'Etag' },
+      emails: [{ primary: true, value: 'ida.etag@school.edu' }],
+      active: true,
+    });
+    const id = created.body.id as string;
+    const read = await scim('GET', `/Users/${id}`);
+    expect(read.etag).toBe(created.etag);
+    const ifMatch = (etag: string) => ({ 'if-match': etag });
+
+    const renamed = await scim(
+      'PATCH',
+      `/Users/${id}`,
+      patch({ op: 'replace', path: 'displayName', value: 'Ida Etagé' }),
+      key,
+      ifMatch(read.etag!),
+    );
+    expect(renamed.status).toBe(200);
+    expect(renamed.etag).not.toBe(read.etag);
+
+    // A second client still holding the first version.
+    const stale = await scim('PATCH', `/Users/${id}`, patch({ op: 'replace', path: 'active', value: false }), key, ifMatch(read.etag!));
+    expect(stale).toMatchObject({ status: 412, body: { status: '412', detail: expect.stringContaining(renamed.etag!) } });
+    expect((await scim('DELETE', `/Users/${id}`, undefined, key, ifMatch(read.etag!))).status).toBe(412);
+    expect((await scim('GET', `/Users/${id}`)).body).toMatchObject({ displayName: 'Ida Etagé', active: true });
+
+    // "*" and the current version both go through.
+    expect((await scim('PATCH', `/Users/${id}`, patch({ op: 'replace', path: 'active', value: false }), key, ifMatch('*'))).status).toBe(
+      200,
+    );
+    const now = await scim('GET', `/Users/${id}`);
+    expect((await scim('DELETE', `/Users/${id}`, undefined, key, ifMatch(now.etag!))).status).toBe(204);
+
+    // A group's version does not depend on whether its members were asked for.
+    const [whole, slim] = await Promise.all([
+      scim('GET', `/Groups/${school.departments.it.id}`),
+      scim('GET', `/Groups/${school.departments.it.id}?excludedAttributes=members`),
+    ]);
+    expect(slim.body.members).toBeUndefined();
+    expect(slim.etag).toBe(whole.etag);
   });
 
   it('refuses a request without a valid scim:provision key, with a SCIM error body', async () => {
