@@ -10,6 +10,7 @@ import { replyConflictOf, ReplyConflictNotice, type ReplyConflict } from '../com
 import { Options } from '../components/FilterSelect';
 import { SlaClock } from '../components/SlaClock';
 import { StudentPanel } from '../components/StudentPanel';
+import { TicketPresenceLine, useAnnouncePresence } from '../components/TicketPresence';
 import { graphql } from '../gql';
 import type { Priority } from '../gql/graphql';
 import { useKeys } from '../lib/keys';
@@ -168,6 +169,7 @@ function TicketView({ id }: { id: string }) {
   const draftBasis = useRef<{ basedOn: string; idempotencyKey: string } | null>(null);
   const [conflict, setConflict] = useState<ReplyConflict | null>(null);
   const { problem, done, run } = useAction();
+  const announceTyping = useAnnouncePresence(id);
 
   const { data, error, refetch } = useQuery(TICKET, { variables: { id } });
   useSubscription(TICKET_UPDATED, { variables: { ticketId: id } });
@@ -226,6 +228,7 @@ function TicketView({ id }: { id: string }) {
     const basedOn = draftBasis.current?.basedOn ?? ticket!.lastActivityAt;
     draftBasis.current = text.trim() ? { basedOn, idempotencyKey: crypto.randomUUID() } : null;
     setDraft(text);
+    if (text.trim()) announceTyping();
   }
 
   async function send(event?: FormEvent) {
@@ -420,6 +423,7 @@ function TicketView({ id }: { id: string }) {
           )}
         </ol>
 
+        <TicketPresenceLine ticketId={id} />
         {mayAddMessage(ticket.status, 'staff') && (
           <form className={`composer ${mode}`} onSubmit={send} aria-label={mode === 'note' ? 'Internal note' : 'Reply to the student'}>
             <div className="composer-tabs" role="group" aria-label="Message kind">
