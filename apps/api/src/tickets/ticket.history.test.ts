@@ -62,7 +62,13 @@ describe.each(DATABASE_KINDS)('ticket history on %s', (kind) => {
       { type: 'ASSIGNED', assignee: null, fromPriority: null, toPriority: null, toDepartment: null },
       { type: 'PRIORITY_CHANGED', assignee: null, fromPriority: 'NORMAL', toPriority: 'HIGH', toDepartment: null },
     ];
-    const moved = { type: 'DEPARTMENT_CHANGED', assignee: null, fromPriority: null, toPriority: null, toDepartment: { name: 'Financial Aid' } };
+    const moved = {
+      type: 'DEPARTMENT_CHANGED',
+      assignee: null,
+      fromPriority: null,
+      toPriority: null,
+      toDepartment: { name: 'Financial Aid' },
+    };
     const staffView = await asStaff(HISTORY, { id: ticketId });
     expect(staffView.errors).toBeUndefined();
     expect(staffView.data!.ticket.history).toEqual([
