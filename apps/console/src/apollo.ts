@@ -1,12 +1,32 @@
 // The one Apollo Client: queries and mutations over HTTP, subscriptions over graphql-ws, both on
 // the API's own origin so the httpOnly session cookie authenticates them.
-import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
+import { ApolloClient, ApolloLink, HttpLink, InMemoryCache, type FieldMergeFunction } from '@apollo/client';
 import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
 import { relayStylePagination } from '@apollo/client/utilities';
 import { OperationTypeNode } from 'graphql';
 import { createClient } from 'graphql-ws';
 
 const GRAPHQL_PATH = '/graphql';
+
+/**
+ * A ticket's conversation opens on its newest page and pages back in time. relayStylePagination
+ * joins the earlier pages, but lets a newest page without cursors (a subscription event, a
+ * mutation's answer, a refetch) replace them all; such a page is joined after the messages it follows.
+ */
+function conversationPagination() {
+  type Page = Readonly<{ edges?: ReadonlyArray<{ cursor?: string }> }> | null;
+  const relay = relayStylePagination();
+  // relayStylePagination's merge is always a function.
+  const relayMerge = relay.merge as FieldMergeFunction<Page, Page>;
+  const merge: FieldMergeFunction<Page, Page> = (existing, incoming, options) => {
+    const isNewestPage = !options.args?.['before'] && !options.args?.['after'];
+    const loaded = existing?.edges ?? [];
+    const startsAt = loaded.findIndex((edge) => edge.cursor === incoming?.edges?.[0]?.cursor);
+    if (!isNewestPage || startsAt <= 0) return relayMerge(existing, incoming, options);
+    return relayMerge(existing, incoming, { ...options, args: { ...options.args, after: loaded[startsAt - 1]!.cursor } });
+  };
+  return { ...relay, merge };
+}
 
 const websocketUrl = () => new URL(GRAPHQL_PATH, window.location.href).href.replace(/^http/, 'ws');
 
@@ -30,6 +50,7 @@ export function createApolloClient() {
           },
         },
         Article: { fields: { versions: relayStylePagination() } },
+        Ticket: { fields: { messages: conversationPagination() } },
       },
     }),
   });

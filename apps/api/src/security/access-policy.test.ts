@@ -504,6 +504,18 @@ const ACCESS: Rule[] = [
   },
   {
     type: 'User',
+    action: 'read a history assignee’s name',
+    expected: only(TICKET_READERS),
+    doors: [onTicket('history { assignee { name } }', (ticket) => ticket.history.some((event: any) => event.assignee?.name))],
+  },
+  {
+    type: 'User',
+    action: 'read a history assignee’s email',
+    expected: only(STAFF_WORKING, { guest: 'FORBIDDEN' }),
+    doors: [onTicket('history { assignee { name email } }', (ticket) => ticket.history.some((event: any) => event.assignee?.email))],
+  },
+  {
+    type: 'User',
     action: 'read the requester’s student number',
     expected: only(['student', ...STAFF_WORKING], { guest: 'hidden', 'key:tickets:read': 'hidden', 'key:integration': 'hidden' }),
     doors: [onTicket('requester { studentNumber }', (ticket) => ticket.requester.studentNumber, 'hidden')],

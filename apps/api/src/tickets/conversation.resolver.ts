@@ -3,11 +3,13 @@
 import { TicketEventType, type Message as MessageRow, type Ticket as TicketRow, type TicketEvent as TicketEventRow } from '@studentdesk/db';
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context.js';
+import { Department } from '../departments/department.type.js';
 import { PageArgs } from '../relay/pagination.js';
 import { User } from '../users/user.type.js';
 import { messagePage } from '../loaders/message-window.js';
 import { Message, MessageConnection } from './message.type.js';
 import { visibleEventTypes } from './reply-conflict.js';
+import { Priority } from './ticket.enums.js';
 import { seesInternal } from './ticket.policy.js';
 import { Ticket, TicketEvent } from './ticket.type.js';
 import { LIST_MAXIMUM, MaxItems } from '../limits/list-maximums.js';
@@ -53,4 +55,40 @@ export class TicketEventResolver {
   actor(@Root() event: TicketEventRow, @Ctx() ctx: Context) {
     return event.actorId ? ctx.loaders.user.load(event.actorId) : null;
   }
+
+  @FieldResolver(() => User, { nullable: true, description: 'For ASSIGNED: who it was assigned to; null when it was unassigned.' })
+  assignee(@Root() event: TicketEventRow, @Ctx() ctx: Context) {
+    const assigneeId = event.type === TicketEventType.ASSIGNED ? detailText(event, 'toAssigneeId') : null;
+    return assigneeId ? ctx.loaders.user.load(assigneeId) : null;
+  }
+
+  @FieldResolver(() => Priority, { nullable: true, description: 'For PRIORITY_CHANGED: the priority before.' })
+  fromPriority(@Root() event: TicketEventRow): Priority | null {
+    return event.type === TicketEventType.PRIORITY_CHANGED ? priorityOf(detailText(event, 'from')) : null;
+  }
+
+  @FieldResolver(() => Priority, { nullable: true, description: 'For PRIORITY_CHANGED: the priority after.' })
+  toPriority(@Root() event: TicketEventRow): Priority | null {
+    return event.type === TicketEventType.PRIORITY_CHANGED ? priorityOf(detailText(event, 'to')) : null;
+  }
+
+  @FieldResolver(() => Department, {
+    nullable: true,
+    description: 'For DEPARTMENT_CHANGED, and CATEGORY_CHANGED into another department: the department it moved to.',
+  })
+  toDepartment(@Root() event: TicketEventRow, @Ctx() ctx: Context) {
+    const departmentId = detailText(event, 'toDepartmentId');
+    return departmentId ? ctx.loaders.department.load(departmentId) : null;
+  }
 }
+
+/** A text value of the event's detail (JSON written by whoever recorded the event), or null. */
+function detailText(event: TicketEventRow, key: string): string | null {
+  const detail = event.detail;
+  if (!detail || typeof detail !== 'object' || Array.isArray(detail)) return null;
+  const value = detail[key];
+  return typeof value === 'string' ? value : null;
+}
+
+const priorityOf = (value: string | null): Priority | null =>
+  value !== null && Object.values<string>(Priority).includes(value) ? (value as Priority) : null;

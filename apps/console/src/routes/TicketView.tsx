@@ -7,6 +7,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { ActionOutcome } from '../components/ActionOutcome';
 import { PRIORITY_OPTIONS, PriorityBadge, StatusBadge, statusLabel } from '../components/Badges';
 import { replyConflictOf, ReplyConflictNotice, type ReplyConflict } from '../components/ReplyConflict';
+import { Conversation } from '../components/Conversation';
 import { Options } from '../components/FilterSelect';
 import { SlaClock } from '../components/SlaClock';
 import { StudentPanel } from '../components/StudentPanel';
@@ -59,20 +60,12 @@ export const TICKET_DETAIL = graphql(`
       comment
       expectation
     }
-    messages(first: 100) {
-      edges {
-        node {
-          id
-          body
-          internal
-          createdAt
-          author {
-            id
-            name
-            role
-          }
-        }
-      }
+    # The newest page; the conversation loads earlier ones (EarlierMessages) on request.
+    messages(last: 50) {
+      ...ConversationPage
+    }
+    history {
+      ...Activity
     }
   }
 `);
@@ -272,7 +265,6 @@ function TicketView({ id }: { id: string }) {
     resolveDialog.current?.close();
   }
 
-  const messages = ticket.messages.edges.map((edge) => edge.node);
   return (
     <div className="ticket-layout">
       <article className="ticket" aria-labelledby="ticket-title">
@@ -386,42 +378,7 @@ function TicketView({ id }: { id: string }) {
         </section>
         <ActionOutcome problem={problem} done={done} />
 
-        <ol className="conversation" aria-label="Conversation">
-          <li className="message from-student">
-            <p className="author">
-              {ticket.contactName} <span className="muted">reported · {formatDateTime(ticket.createdAt)}</span>
-            </p>
-            <p className="body">{ticket.description}</p>
-            {ticket.desiredOutcome && (
-              <p className="body">
-                <strong>A good outcome:</strong> {ticket.desiredOutcome}
-              </p>
-            )}
-          </li>
-          {messages.map((message) => {
-            const fromStaff = message.author && message.author.role !== 'STUDENT';
-            return (
-              <li key={message.id} className={`message ${message.internal ? 'internal' : fromStaff ? 'from-staff' : 'from-student'}`}>
-                <p className="author">
-                  {message.internal && <span className="badge note-badge">Internal note</span>} {message.author?.name ?? ticket.contactName}{' '}
-                  <span className="muted">
-                    {message.internal ? 'staff only' : fromStaff ? 'replied' : 'wrote'} · {formatDateTime(message.createdAt)}
-                  </span>
-                </p>
-                <p className="body">{message.body}</p>
-              </li>
-            );
-          })}
-          {ticket.rating && (
-            <li className="message rating">
-              <p className="author">
-                {ticket.contactName} rated {ticket.rating.score}/5 · expectation {ticket.rating.expectation.toLowerCase()}
-                {ticket.predictedScore ? ` · predicted ${ticket.predictedScore}` : ''}
-              </p>
-              {ticket.rating.comment && <p className="body">“{ticket.rating.comment}”</p>}
-            </li>
-          )}
-        </ol>
+        <Conversation ticket={ticket} />
 
         <TicketPresenceLine ticketId={id} />
         {mayAddMessage(ticket.status, 'staff') && (
