@@ -1,6 +1,7 @@
-// Two agents on one ticket, in real Chromium against the built console and API: Jonas writes a
-// reply while Priya answers the student first. Jonas's send is stopped before anything goes out,
-// he reads Priya's answer in the console, and sends anyway; a double click on Send sends once.
+// Two agents on one ticket, in real Chromium against the built console and API: each sees the
+// other viewing and typing. Jonas writes a reply while Priya answers the student first. Jonas's
+// send is stopped before anything goes out, he reads Priya's answer in the console, and sends
+// anyway; a double click on Send sends once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStack, type Stack } from './stack.js';
 
@@ -10,13 +11,6 @@ const REPORT = /* GraphQL */ `
       ticket {
         id
       }
-    }
-  }
-`;
-const REPLY = /* GraphQL */ `
-  mutation Reply($input: ReplyInput!) {
-    reply(input: $input) {
-      id
     }
   }
 `;
@@ -61,13 +55,21 @@ describe('two agents answering one student', () => {
       })
     ).reportProblem.ticket.id as string;
 
-    const jonas = await stack.signedInPage('staff');
-    await jonas.goto(`${stack.origin}/console/tickets/${ticketId}`);
-    await jonas.getByRole('heading', { name: /Eduroam rejects my password/ }).waitFor();
+    const [jonas, priya] = await Promise.all([stack.signedInPage('staff'), stack.signedInPage('manager')]);
+    for (const agent of [jonas, priya]) {
+      await agent.goto(`${stack.origin}/console/tickets/${ticketId}`);
+      await agent.getByRole('heading', { name: /Eduroam rejects my password/ }).waitFor();
+    }
+    await jonas.getByText('Priya Raman is viewing this ticket.').waitFor();
     await jonas.getByLabel('Reply to Amara Okafor').fill('Hi Amara, please reset your network password in the portal.');
+    await priya.getByText('Jonas Weber is typing…').waitFor();
+    expect(await stack.accessibilityProblems(priya), 'axe with a colleague typing').toEqual([]);
 
-    // Priya answers first, from her own console (here: the same API).
-    await stack.gqlAs('manager', REPLY, { input: { ticketId, body: 'Hi Amara, eduroam needs your full email as the username.' } });
+    // Priya answers first.
+    await priya.getByLabel('Reply to Amara Okafor').fill('Hi Amara, eduroam needs your full email as the username.');
+    await jonas.getByText('Priya Raman is typing…').waitFor();
+    await priya.getByRole('button', { name: 'Send reply' }).click();
+    await priya.getByRole('status').filter({ hasText: 'Reply sent.' }).waitFor();
 
     await jonas.getByRole('button', { name: 'Send reply' }).click();
     const notice = jonas.getByRole('alert').filter({ hasText: 'The ticket changed while you were writing.' });
@@ -95,5 +97,11 @@ describe('two agents answering one student', () => {
     await jonas.getByRole('button', { name: 'Send reply' }).dblclick();
     await expect.poll(() => jonas.getByLabel('Reply to Amara Okafor').inputValue()).toBe('');
     expect((await messagesOf(ticketId)).filter((line) => line.endsWith('Let us know if it still fails.'))).toHaveLength(1);
+
+    // Priya goes back to her queue: Jonas stops seeing her at once, not when her typing lapses (8 s).
+    await priya.getByLabel('Reply to Amara Okafor').fill('Never mind.');
+    await jonas.getByText('Priya Raman is typing…').waitFor();
+    await priya.getByRole('link', { name: '← Queue' }).click();
+    await expect.poll(() => jonas.getByText(/Priya Raman is/).count(), { timeout: 4_000 }).toBe(0);
   });
 });
