@@ -22,6 +22,7 @@ import { TicketSlaResolver } from './tickets/ticket-sla.resolver.js';
 import { SuggestionCommentResolver, SuggestionResolver } from './suggestions/suggestion.resolver.js';
 import { MessageResolver, TicketConversationResolver, TicketEventResolver } from './tickets/conversation.resolver.js';
 import { TicketPresenceResolver } from './tickets/presence.subscription.js';
+import { ReplyDraftResolver } from './tickets/reply-draft.resolver.js';
 import { QueueSubscriptionResolver } from './tickets/queue.subscription.js';
 import { TicketConnectionResolver, TicketResolver } from './tickets/ticket.resolver.js';
 import { TicketSubscriptionResolver } from './tickets/ticket.subscription.js';
@@ -64,6 +65,7 @@ export async function createSchema(pubSub: TicketPubSub) {
       PrivacyResolver,
       QueueSubscriptionResolver,
       TicketPresenceResolver,
+      ReplyDraftResolver,
       RatingResolver,
       SatisfactionResolver,
       SignInOptionsResolver,

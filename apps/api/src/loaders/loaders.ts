@@ -21,6 +21,7 @@ import {
   type Message,
   type OutboxEvent,
   type PrismaClient,
+  type ReplyDraft,
   type Rating,
   type SlaPolicy,
   type Suggestion,
@@ -90,6 +91,15 @@ export function createLoaders(prisma: PrismaClient) {
     department: byId<Department>((ids) => prisma.department.findMany({ where: { id: { in: ids } } })),
     category: byId<Category>((ids) => prisma.category.findMany({ where: { id: { in: ids } } })),
     ticket: byId<Ticket>((ids) => prisma.ticket.findMany({ where: { id: { in: ids } } })),
+    /** Keyed by "<userId> <ticketId>". */
+    replyDraft: new DataLoader<string, ReplyDraft | null>(async (keys) => {
+      const pairs = keys.map((key) => key.split(' ') as [string, string]);
+      const rows = await prisma.replyDraft.findMany({
+        where: { userId: { in: [...new Set(pairs.map(([userId]) => userId))] }, ticketId: { in: pairs.map(([, ticketId]) => ticketId) } },
+      });
+      const found = new Map(rows.map((row) => [`${row.userId} ${row.ticketId}`, row]));
+      return keys.map((key) => found.get(key) ?? null);
+    }),
     ratingByTicket: new DataLoader<string, Rating | null>(async (ticketIds) => {
       const rows = new Map(
         (await prisma.rating.findMany({ where: { ticketId: { in: [...ticketIds] } } })).map((row) => [row.ticketId, row]),

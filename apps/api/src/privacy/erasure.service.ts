@@ -156,6 +156,7 @@ export async function erasePerson(ctx: Context, userGlobalId: string, confirm: s
       WHERE "requesterId" = ${person.id}::uuid OR "contactEmail" = ${email}`;
     await tx.trackingCode.deleteMany({ where: { ticket: tickets } });
     await tx.session.deleteMany({ where: { userId: person.id } });
+    await tx.replyDraft.deleteMany({ where: { userId: person.id } });
     await tx.externalIdentity.deleteMany({ where: { userId: person.id } });
     await tx.scimUser.deleteMany({ where: { userId: person.id } });
     await tx.departmentMembership.deleteMany({ where: { userId: person.id } });

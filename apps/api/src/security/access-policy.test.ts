@@ -324,6 +324,17 @@ const ACCESS: Rule[] = [
   },
   {
     type: 'Ticket',
+    action: 'saveReplyDraft',
+    expected: only(STAFF_WORKING),
+    doors: [
+      mutation(freshTicket, (ticket) => ({
+        document: 'mutation($ticketId: ID!) { saveReplyDraft(ticketId: $ticketId, body: "Looking into it") }',
+        variables: { ticketId: ticket.id },
+      })),
+    ],
+  },
+  {
+    type: 'Ticket',
     action: 'announcePresence',
     expected: only(STAFF_WORKING),
     doors: [

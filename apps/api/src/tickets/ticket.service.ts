@@ -406,6 +406,8 @@ export async function reply(ctx: Context, input: ReplyInput) {
   try {
     const message = await ctx.prisma.$transaction(async (tx) => {
       if (input.basedOn) await refuseIfChangedSince(tx, ctx.viewer, ticket, input.basedOn);
+      // Sent: the author's draft of it (reply-draft.service.ts) is done with.
+      if (author) await tx.replyDraft.deleteMany({ where: { userId: author.id, ticketId: ticket.id } });
       return addMessage(tx, ticket, author, access, body, internal, ctx.app.config.publicUrl, ctx.app.clock.now(), idempotencyKey);
     });
     ctx.loaders.ticket.clear(ticket.id);
