@@ -104,4 +104,40 @@ describe('two agents answering one student', () => {
     await priya.getByRole('link', { name: '← Queue' }).click();
     await expect.poll(() => jonas.getByText(/Priya Raman is/).count(), { timeout: 4_000 }).toBe(0);
   });
+
+  it('keeps an unsent draft on the server: it comes back after a reload and in another browser', async () => {
+    const ticketId = (
+      await stack.gqlAs('ben', REPORT, {
+        input: {
+          categoryId: stack.school.categories['Login & accounts'],
+          title: 'Locked out of the library PCs',
+          description: 'Since the update.',
+        },
+      })
+    ).reportProblem.ticket.id as string;
+    const jonas = await stack.signedInPage('staff');
+    await jonas.goto(`${stack.origin}/console/tickets/${ticketId}`);
+    const box = jonas.getByLabel('Reply to Ben Lee');
+    await box.fill('Hi Ben, the library PCs use your student number as the username');
+    await jonas.getByText('63 / 10,000 characters').waitFor();
+
+    // Saved once typing pauses; the same agent on another browser finds it.
+    const elsewhere = await stack.signedInPage('staff');
+    await expect
+      .poll(async () => {
+        await elsewhere.goto(`${stack.origin}/console/tickets/${ticketId}`);
+        return elsewhere.getByLabel('Reply to Ben Lee').inputValue();
+      })
+      .toBe('Hi Ben, the library PCs use your student number as the username');
+    // A colleague has a composer of their own.
+    const priya = await stack.signedInPage('manager');
+    await priya.goto(`${stack.origin}/console/tickets/${ticketId}`);
+    expect(await priya.getByLabel('Reply to Ben Lee').inputValue()).toBe('');
+
+    await elsewhere.getByRole('button', { name: 'Send reply' }).click();
+    await elsewhere.getByRole('status').filter({ hasText: 'Reply sent.' }).waitFor();
+    await jonas.reload();
+    await jonas.getByRole('heading', { name: /Locked out of the library PCs/ }).waitFor();
+    expect(await jonas.getByLabel('Reply to Ben Lee').inputValue()).toBe('');
+  });
 });

@@ -6,12 +6,11 @@ import { useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ActionOutcome } from '../components/ActionOutcome';
 import { PRIORITY_OPTIONS, PriorityBadge, StatusBadge, statusLabel } from '../components/Badges';
-import { replyConflictOf, ReplyConflictNotice, type ReplyConflict } from '../components/ReplyConflict';
 import { Conversation } from '../components/Conversation';
 import { Options } from '../components/FilterSelect';
 import { SlaClock } from '../components/SlaClock';
 import { StudentPanel } from '../components/StudentPanel';
-import { TicketPresenceLine, useAnnouncePresence } from '../components/TicketPresence';
+import { ReplyComposer, type ComposerMode } from '../components/ReplyComposer';
 import { graphql } from '../gql';
 import type { Priority } from '../gql/graphql';
 import { useKeys } from '../lib/keys';
@@ -34,6 +33,11 @@ export const TICKET_DETAIL = graphql(`
     createdAt
     updatedAt
     lastActivityAt
+    myDraft {
+      body
+      internal
+      updatedAt
+    }
     ...SlaTimes
     expectedResolutionHours
     desiredOutcome
@@ -86,16 +90,6 @@ const TICKET_UPDATED = graphql(`
   }
 `);
 
-const CANNED_RESPONSES = graphql(`
-  query CannedResponsesFor($departmentId: ID, $ticketId: ID!) {
-    cannedResponses(departmentId: $departmentId) {
-      id
-      title
-      renderedFor(ticketId: $ticketId)
-    }
-  }
-`);
-
 const ASSIGNABLE = graphql(`
   query Assignable($departmentId: ID) {
     staffMembers(departmentId: $departmentId) {
@@ -105,13 +99,6 @@ const ASSIGNABLE = graphql(`
   }
 `);
 
-const REPLY = graphql(`
-  mutation Reply($input: ReplyInput!) {
-    reply(input: $input) {
-      id
-    }
-  }
-`);
 const ASSIGN = graphql(`
   mutation AssignTicket($ticketId: ID!, $assigneeId: ID) {
     assignTicket(ticketId: $ticketId, assigneeId: $assigneeId) {
@@ -141,8 +128,6 @@ const RESOLVE = graphql(`
   }
 `);
 
-type ComposerMode = 'reply' | 'note';
-
 /** Keyed by the ticket, so moving to the next one starts with an empty composer and no stale notices. */
 export function TicketRoute() {
   const { id = '' } = useParams();
@@ -157,23 +142,12 @@ function TicketView({ id }: { id: string }) {
   const composer = useRef<HTMLTextAreaElement>(null);
   const resolveDialog = useRef<HTMLDialogElement>(null);
   const [mode, setMode] = useState<ComposerMode>('reply');
-  const [draft, setDraft] = useState('');
-  // The activity the draft was written against, and the draft's key: a retry or a double click sends it once.
-  const draftBasis = useRef<{ basedOn: string; idempotencyKey: string } | null>(null);
-  const [conflict, setConflict] = useState<ReplyConflict | null>(null);
   const { problem, done, run } = useAction();
-  const announceTyping = useAnnouncePresence(id);
 
   const { data, error, refetch } = useQuery(TICKET, { variables: { id } });
   useSubscription(TICKET_UPDATED, { variables: { ticketId: id } });
   const ticket = data?.ticket;
-  const otherDepartment = ticket && ticket.department.id !== viewer.department?.id;
-  const canned = useQuery(CANNED_RESPONSES, {
-    variables: { ticketId: id, departmentId: otherDepartment && viewer.role !== 'STAFF' ? ticket.department.id : null },
-    skip: !ticket,
-  });
   const assignable = useQuery(ASSIGNABLE, { variables: { departmentId: ticket?.department.id ?? null }, skip: !ticket });
-  const [reply, replying] = useMutation(REPLY);
   const [assign] = useMutation(ASSIGN);
   const [changePriority] = useMutation(CHANGE_PRIORITY);
   const [changeStatus] = useMutation(CHANGE_STATUS);
@@ -204,50 +178,6 @@ function TicketView({ id }: { id: string }) {
   if (error) return <p role="alert">{error.message}</p>;
   if (!ticket) return <p className="loading">Loading…</p>;
   const resolved = isResolved(ticket.status);
-
-  function insertCanned(text: string) {
-    const box = composer.current;
-    const start = box?.selectionStart ?? draft.length;
-    const end = box?.selectionEnd ?? draft.length;
-    editDraft(draft.slice(0, start) + text + draft.slice(end));
-    requestAnimationFrame(() => {
-      box?.focus();
-      box?.setSelectionRange(start + text.length, start + text.length);
-    });
-  }
-
-  function editDraft(text: string) {
-    // Written against what the agent saw when they began; other words are another message, with a new key.
-    const basedOn = draftBasis.current?.basedOn ?? ticket!.lastActivityAt;
-    draftBasis.current = text.trim() ? { basedOn, idempotencyKey: crypto.randomUUID() } : null;
-    setDraft(text);
-    if (text.trim()) announceTyping();
-  }
-
-  async function send(event?: FormEvent) {
-    event?.preventDefault();
-    if (!draft.trim()) return;
-    const basis = (draftBasis.current ??= { basedOn: ticket!.lastActivityAt, idempotencyKey: crypto.randomUUID() });
-    setConflict(null);
-    await run(
-      async () => {
-        try {
-          await reply({ variables: { input: { ticketId: id, body: draft, internal: mode === 'note', ...basis } } });
-        } catch (failure) {
-          const changed = replyConflictOf(failure);
-          if (!changed) throw failure;
-          setConflict(changed);
-          // Confirming sends what the agent has now been shown as its basis.
-          basis.basedOn = changed.lastActivityAt;
-          return;
-        }
-        draftBasis.current = null;
-        setDraft('');
-        await refetch();
-      },
-      mode === 'note' ? 'Note added.' : 'Reply sent.',
-    );
-  }
 
   async function submitResolution(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -380,65 +310,8 @@ function TicketView({ id }: { id: string }) {
 
         <Conversation ticket={ticket} />
 
-        <TicketPresenceLine ticketId={id} />
         {mayAddMessage(ticket.status, 'staff') && (
-          <form className={`composer ${mode}`} onSubmit={send} aria-label={mode === 'note' ? 'Internal note' : 'Reply to the student'}>
-            <div className="composer-tabs" role="group" aria-label="Message kind">
-              <button type="button" aria-pressed={mode === 'reply'} onClick={() => focusComposer('reply')} aria-keyshortcuts="r">
-                Reply to student <kbd>r</kbd>
-              </button>
-              <button type="button" aria-pressed={mode === 'note'} onClick={() => focusComposer('note')} aria-keyshortcuts="n">
-                Internal note <kbd>n</kbd>
-              </button>
-              {mode === 'reply' && (canned.data?.cannedResponses.length ?? 0) > 0 && (
-                <label className="canned">
-                  Canned response
-                  <select
-                    value=""
-                    onChange={(event) => {
-                      const chosen = canned.data!.cannedResponses.find((response) => response.id === event.currentTarget.value);
-                      if (chosen) insertCanned(chosen.renderedFor);
-                    }}
-                  >
-                    <option value="">Insert…</option>
-                    <Options options={canned.data!.cannedResponses.map((response) => ({ value: response.id, label: response.title }))} />
-                  </select>
-                </label>
-              )}
-            </div>
-            <label className="visually-hidden" htmlFor="composer-text">
-              {mode === 'note' ? 'Internal note, visible to staff only' : `Reply to ${ticket.contactName}`}
-            </label>
-            <textarea
-              id="composer-text"
-              ref={composer}
-              rows={5}
-              value={draft}
-              onChange={(event) => editDraft(event.currentTarget.value)}
-              onKeyDown={(event) => {
-                if (event.key === 'Escape') event.currentTarget.blur();
-                if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) void send(event);
-              }}
-              placeholder={
-                mode === 'note' ? 'Only staff see this note.' : `Write to ${ticket.contactName.split(' ')[0]}… (Ctrl+Enter sends)`
-              }
-            />
-            {conflict && (
-              <ReplyConflictNotice
-                conflict={conflict}
-                onSendAnyway={() => void send()}
-                onEdit={() => {
-                  setConflict(null);
-                  composer.current?.focus();
-                }}
-              />
-            )}
-            <div className="actions">
-              <button type="submit" className="primary" disabled={replying.loading || !draft.trim()}>
-                {mode === 'note' ? 'Add note' : 'Send reply'}
-              </button>
-            </div>
-          </form>
+          <ReplyComposer ticket={ticket} mode={mode} onModeChange={focusComposer} textareaRef={composer} run={run} onSent={refetch} />
         )}
 
         <dialog ref={resolveDialog} aria-labelledby="resolve-title">
