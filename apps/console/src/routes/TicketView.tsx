@@ -8,6 +8,7 @@ import { ActionOutcome } from '../components/ActionOutcome';
 import { PRIORITY_OPTIONS, PriorityBadge, StatusBadge, statusLabel } from '../components/Badges';
 import { replyConflictOf, ReplyConflictNotice, type ReplyConflict } from '../components/ReplyConflict';
 import { Conversation } from '../components/Conversation';
+import { MergeTicketAction } from '../components/MergeTicket';
 import { Options } from '../components/FilterSelect';
 import { SlaClock } from '../components/SlaClock';
 import { StudentPanel } from '../components/StudentPanel';
@@ -375,6 +376,7 @@ function TicketView({ id }: { id: string }) {
           >
             Resolve <kbd>e</kbd>
           </button>
+          <MergeTicketAction ticket={ticket} />
         </section>
         <ActionOutcome problem={problem} done={done} />
 
