@@ -38,7 +38,7 @@ function ratingLinks(publicUrl: string, trackingCode: string): string {
   return [5, 4, 3, 2, 1].map((score) => `  ${score} – ${SCORE_WORDS[score]}: ${trackingUrl(publicUrl, trackingCode, score)}`).join('\n');
 }
 
-const greeting = (ticket: TicketForEmail) => `Hello ${ticket.contactName.split(/\s+/)[0] || ticket.contactName},`;
+const greeting = (ticket: Pick<TicketForEmail, 'contactName'>) => `Hello ${ticket.contactName.split(/\s+/)[0] || ticket.contactName},`;
 const PRIVATE_LINK = 'Keep this link to yourself: anyone who has it can read and answer the ticket.';
 const SIGNATURE = '— The StudentDesk team';
 
@@ -129,6 +129,28 @@ export function ratingReminderEmail(publicUrl: string, ticket: TicketForEmail, t
       `Two days ago we resolved your ticket ${number}, "${ticket.title}". Your rating tells us what to keep and what to change; it takes one click:`,
       ratingLinks(publicUrl, trackingCode),
       'This is the only reminder we will send.',
+      SIGNATURE,
+    ].join('\n\n'),
+  };
+}
+
+/** Two reports of one problem became one: where the conversation continues. Sent once, for the duplicate's reporter. */
+export function ticketsMergedEmail(
+  publicUrl: string,
+  duplicate: Pick<TicketForEmail, 'number' | 'title' | 'contactName'>,
+  kept: Pick<TicketForEmail, 'number' | 'title'>,
+  trackingCode: string,
+): Email {
+  const duplicateNumber = formatTicketNumber(duplicate.number);
+  const keptNumber = formatTicketNumber(kept.number);
+  return {
+    kind: EmailKind.TICKETS_MERGED,
+    subject: `${duplicateNumber} is now part of ${keptNumber}: ${kept.title}`,
+    text: [
+      greeting(duplicate),
+      `Your reports ${duplicateNumber} ("${duplicate.title}") and ${keptNumber} ("${kept.title}") are about the same problem, so we have made them one. Everything you wrote is kept, in ${keptNumber}.`,
+      `Follow and answer it here:\n${trackingUrl(publicUrl, trackingCode)}`,
+      PRIVATE_LINK,
       SIGNATURE,
     ].join('\n\n'),
   };

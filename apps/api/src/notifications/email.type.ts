@@ -17,6 +17,7 @@ describeEnum(EmailKind, 'EmailKind', 'Why an email was written.', {
   SLA_ESCALATION: 'To the department’s managers and the assignee: a ticket missed a due time.',
   PASSWORD_RESET: 'A “forgot password” link, valid 30 minutes, usable once.',
   STAFF_INVITATION: 'An admin invited someone to join as staff: the link to accept, valid 7 days, usable once.',
+  TICKETS_MERGED: 'Two reports of the same problem were merged: the link to the ticket that stays.',
 });
 
 @ObjectType({ implements: Node, description: 'An email StudentDesk sent or will send to a student.' })

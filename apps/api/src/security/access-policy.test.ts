@@ -405,6 +405,41 @@ const ACCESS: Rule[] = [
   },
   {
     type: 'Ticket',
+    action: 'mergeTickets',
+    expected: only(STAFF_WORKING),
+    doors: [
+      mutation(
+        async (world) => ({ source: await freshTicket(world), target: await freshTicket(world) }),
+        ({ source, target }) => ({
+          document: 'mutation($input: MergeTicketsInput!) { mergeTickets(input: $input) { id } }',
+          variables: { input: { sourceId: source.id, targetId: target.id } },
+        }),
+      ),
+    ],
+  },
+  {
+    type: 'Ticket',
+    action: 'read mergedInto',
+    expected: only(TICKET_READERS),
+    doors: [
+      async (caller, world) => {
+        const [source, target] = [await freshTicket(world, { status: 'CLOSED' }), await freshTicket(world)];
+        await world.api.db.prisma.ticket.update({
+          where: { id: parseGlobalId(source.id)!.id },
+          data: { mergedIntoId: parseGlobalId(target.id)!.id },
+        });
+        const response =
+          caller === 'guest'
+            ? await ask(world, caller, 'query($code: String!) { t: trackTicket(trackingCode: $code) { mergedInto { id } } }', {
+                code: source.code,
+              })
+            : await ask(world, caller, 'query($id: ID!) { t: ticket(id: $id) { mergedInto { id } } }', { id: source.id });
+        return outcomeOf(response, (data) => data.t?.mergedInto?.id === target.id);
+      },
+    ],
+  },
+  {
+    type: 'Ticket',
     action: 'studentPanel',
     expected: only(STAFF_WORKING),
     doors: [query('query($id: ID!) { studentPanel(ticketId: $id) { name } }', (world) => ({ id: world.ids.ticket }))],

@@ -22,6 +22,7 @@ const CONFLICTING_EVENTS: TicketEventType[] = [
   TicketEventType.RESOLVED,
   TicketEventType.REOPENED,
   TicketEventType.INCIDENT_LINKED,
+  TicketEventType.MERGED,
 ];
 /** The changes a conflict lists at most; the message says how many there were. */
 const LISTED_CHANGES = 10;

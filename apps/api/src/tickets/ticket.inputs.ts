@@ -44,6 +44,12 @@ export class TicketFilter {
 
   @Field(() => Date, { nullable: true, description: 'Only unresolved tickets due before this time, e.g. now + 2 hours.' })
   resolutionDueBefore?: Date | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'False: leave out duplicates merged into another ticket (a student’s “My tickets”); true: only those.',
+  })
+  merged?: boolean | null;
 }
 
 @InputType({ description: 'A problem to report.' })
@@ -143,4 +149,31 @@ export class ResolveTicketInput {
   @Min(1)
   @Max(5)
   predictedScore?: number | null;
+}
+
+export const MERGE_NOTE_MAX = 2000;
+
+@InputType({ description: 'A duplicate report (source) merged into the ticket that stays (target).' })
+export class MergeTicketsInput {
+  @Field(() => ID, { description: 'The duplicate: it is closed, and its conversation moves to the target.' })
+  sourceId!: string;
+
+  @Field(() => ID, { description: 'The ticket that stays; not closed and not itself merged.' })
+  targetId!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: `Why, for colleagues: added to the internal note on the target. Up to ${MERGE_NOTE_MAX} characters.`,
+  })
+  @IsOptional()
+  @MaxLength(MERGE_NOTE_MAX)
+  note?: string | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    defaultValue: false,
+    description:
+      'Confirms merging reports of two different people (different requesters and contact emails); both then read one conversation. Without it such a merge is refused with BAD_USER_INPUT.',
+  })
+  differentStudents?: boolean | null;
 }

@@ -10,6 +10,7 @@ import {
   ratingReminderEmail,
   resolvedEmail,
   staffRepliedEmail,
+  ticketsMergedEmail,
   trackingLinkEmail,
   type Email,
 } from '../notifications/email.templates.js';
@@ -50,6 +51,13 @@ export async function emailResolved(tx: Tx, publicUrl: string, ticket: TicketRow
   if (!reachable(ticket)) return null;
   const code = await issueTrackingCode(tx, ticket.id);
   return queue(tx, ticket, resolvedEmail(publicUrl, ticket, code, resolution));
+}
+
+/** A duplicate merged into the ticket that stays: its reporter is told once, with the kept ticket's link. */
+export async function emailTicketsMerged(tx: Tx, publicUrl: string, duplicate: TicketRow, kept: TicketRow) {
+  if (!reachable(duplicate)) return null;
+  const code = await issueTrackingCode(tx, kept.id);
+  return queue(tx, { id: kept.id, contactEmail: duplicate.contactEmail }, ticketsMergedEmail(publicUrl, duplicate, kept, code));
 }
 
 /**

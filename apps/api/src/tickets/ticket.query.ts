@@ -25,6 +25,7 @@ export interface TicketListFilter {
   /** Unresolved tickets whose resolution is due before this time. */
   resolutionDueBefore?: Date | null;
   search?: string | null;
+  merged?: boolean | null;
 }
 
 const byKey = (list: TicketOrder, column: 'createdAt' | 'updatedAt', descending: boolean) =>
@@ -84,6 +85,9 @@ function filterSql(filter: TicketListFilter, now: Date): Prisma.Sql[] {
     conditions.push(Prisma.sql`t."resolvedAt" IS NULL AND t."resolutionDueAt" < ${filter.resolutionDueBefore}::timestamptz`);
   }
   if (filter.search?.trim()) conditions.push(searchSql(filter.search));
+  if (filter.merged !== null && filter.merged !== undefined) {
+    conditions.push(filter.merged ? Prisma.sql`t."mergedIntoId" IS NOT NULL` : Prisma.sql`t."mergedIntoId" IS NULL`);
+  }
   return conditions;
 }
 

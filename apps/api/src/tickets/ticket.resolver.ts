@@ -8,7 +8,8 @@ import { fromGlobalId } from '../relay/global-id.js';
 import { PageArgs } from '../relay/pagination.js';
 import { User } from '../users/user.type.js';
 import { Priority, TicketStatus } from './ticket.enums.js';
-import { ReplyInput, ReportProblemInput, ResolveTicketInput, TicketFilter } from './ticket.inputs.js';
+import { MergeTicketsInput, ReplyInput, ReportProblemInput, ResolveTicketInput, TicketFilter } from './ticket.inputs.js';
+import { mergeTickets } from './ticket.merge.js';
 import { enforce } from '../auth/viewer.js';
 import * as ticketPolicy from './ticket.policy.js';
 import { listTickets, type TicketOrder } from './ticket.query.js';
@@ -134,6 +135,26 @@ export class TicketResolver {
     @Ctx() ctx: Context,
   ): Promise<TicketRow> {
     return tickets.changeTicketPriority(ctx, ticketId, priority);
+  }
+
+  @Mutation(() => Ticket, {
+    description:
+      'Staff working both tickets: merge a duplicate report into the ticket that stays. The duplicate’s messages move over (keeping their times), its tracking links open the kept ticket, it is closed with `mergedInto` set, and its reporter is emailed once. Returns the kept ticket.',
+  })
+  mergeTickets(
+    @Arg('input', () => MergeTicketsInput, { description: 'The duplicate, the ticket that stays, and an optional note.' })
+    input: MergeTicketsInput,
+    @Ctx() ctx: Context,
+  ): Promise<TicketRow> {
+    return mergeTickets(ctx, input);
+  }
+
+  @FieldResolver(() => Ticket, {
+    nullable: true,
+    description: 'For a duplicate merged into another ticket: the ticket that stays, where its conversation continues. Null otherwise.',
+  })
+  mergedInto(@Root() ticket: TicketRow, @Ctx() ctx: Context) {
+    return ticket.mergedIntoId ? ctx.loaders.ticket.load(ticket.mergedIntoId) : null;
   }
 
   @FieldResolver(() => String, { description: 'Human reference shown to students, e.g. SD-1042.' })

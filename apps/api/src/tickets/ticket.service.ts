@@ -59,15 +59,19 @@ export async function loadTicket(ctx: Context, globalId: string, field = 'ticket
 }
 
 /** A ticket staff are about to change: the acting staff member and the ticket they work on. */
-export async function loadTicketAsStaff(ctx: Context, globalId: string): Promise<{ actor: UserRow; ticket: TicketRow }> {
+export async function loadTicketAsStaff(
+  ctx: Context,
+  globalId: string,
+  field = 'ticketId',
+): Promise<{ actor: UserRow; ticket: TicketRow }> {
   const actor = requireStaff(ctx.viewer);
-  const { ticket } = await loadTicket(ctx, globalId);
+  const { ticket } = await loadTicket(ctx, globalId, field);
   enforce(ticketPolicy.canWork(ctx.viewer, ticket));
   return { actor, ticket };
 }
 
 /** After a change committed: later reads in this request see it, and followers hear of it. */
-function afterChange(ctx: Context, updated: TicketRow): TicketRow {
+export function afterChange(ctx: Context, updated: TicketRow): TicketRow {
   ctx.loaders.ticket.clear(updated.id).prime(updated.id, updated);
   announceTicketChange(ctx.app.pubSub, updated);
   return updated;

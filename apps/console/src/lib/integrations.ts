@@ -116,4 +116,5 @@ export const EMAIL_KIND_LABELS: Record<EmailKind, string> = {
   SLA_ESCALATION: 'SLA escalation',
   PASSWORD_RESET: 'Password reset',
   STAFF_INVITATION: 'Staff invitation',
+  TICKETS_MERGED: 'Tickets merged',
 };

@@ -7,6 +7,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { ActionOutcome } from '../components/ActionOutcome';
 import { PRIORITY_OPTIONS, PriorityBadge, StatusBadge, statusLabel } from '../components/Badges';
 import { Conversation } from '../components/Conversation';
+import { MergeTicketAction } from '../components/MergeTicket';
 import { Options } from '../components/FilterSelect';
 import { SlaClock } from '../components/SlaClock';
 import { StudentPanel } from '../components/StudentPanel';
@@ -305,6 +306,7 @@ function TicketView({ id }: { id: string }) {
           >
             Resolve <kbd>e</kbd>
           </button>
+          <MergeTicketAction ticket={ticket} />
         </section>
         <ActionOutcome problem={problem} done={done} />
 

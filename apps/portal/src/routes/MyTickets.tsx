@@ -7,7 +7,8 @@ import { expectationInWords, handlerInWords } from '../words.js';
 
 const MY_TICKETS = graphql(`
   query MyTickets($after: String) {
-    tickets(first: 20, after: $after) {
+    # A duplicate merged into another ticket is shown through the ticket that stays.
+    tickets(first: 20, after: $after, filter: { merged: false }) {
       edges {
         node {
           id

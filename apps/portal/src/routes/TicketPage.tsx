@@ -1,6 +1,7 @@
 import { useQuery } from '@apollo/client/react';
+import { useEffect } from 'react';
 import { Layout } from '../components/Layout.js';
-import { navigationState } from '../router.js';
+import { Link, navigate, navigationState } from '../router.js';
 import { TRACKED_TICKET, TICKET } from '../ticket/ticket.documents.js';
 import { TicketView } from '../ticket/TicketView.js';
 import { useViewer } from '../viewer.js';
@@ -15,7 +16,12 @@ export function TicketPage({ id }: { id: string }) {
   const { viewer } = useViewer();
   const { data, loading, error, refetch } = useQuery(TICKET, { variables: { id } });
   const ticket = data?.ticket;
-  const justReported = navigationState<{ justReported?: boolean }>()?.justReported;
+  const { justReported, mergedFrom } = navigationState<{ justReported?: boolean; mergedFrom?: string }>() ?? {};
+  const mergedInto = ticket?.mergedInto;
+  // An old link to a merged report leads on to the ticket that stays, saying why.
+  useEffect(() => {
+    if (ticket && mergedInto) navigate(`/tickets/${mergedInto.id}`, { replace: true, state: { mergedFrom: ticket.number } });
+  }, [ticket, mergedInto]);
   return (
     <Layout title={ticket ? ticket.title : 'Your ticket'}>
       {justReported && ticket && (
@@ -23,9 +29,19 @@ export function TicketPage({ id }: { id: string }) {
           Thank you: we have your report, {ticket.number}.
         </p>
       )}
+      {mergedFrom && ticket && (
+        <p className="notice" role="status">
+          Your report {mergedFrom} was about the same problem, so we merged it into {ticket.number}: both conversations are here.
+        </p>
+      )}
       {loading && !ticket && <p>Loading…</p>}
       {error && <p role="alert">{error.message}</p>}
-      {ticket && <TicketView ticket={ticket} viewerId={viewer?.id} preselectedScore={scoreFromLink()} refetch={refetch} />}
+      {mergedInto && (
+        <p className="notice">
+          This report was merged into <Link to={`/tickets/${mergedInto.id}`}>{mergedInto.number}</Link>.
+        </p>
+      )}
+      {ticket && !mergedInto && <TicketView ticket={ticket} viewerId={viewer?.id} preselectedScore={scoreFromLink()} refetch={refetch} />}
     </Layout>
   );
 }

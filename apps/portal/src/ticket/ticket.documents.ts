@@ -58,6 +58,11 @@ export const TICKET = graphql(`
   query TicketPage($id: ID!) {
     ticket(id: $id) {
       ...TicketDetails
+      # A duplicate merged into another ticket: its conversation continues there.
+      mergedInto {
+        id
+        number
+      }
     }
   }
 `);

@@ -52,6 +52,7 @@ const TICKET: Columns<Prisma.TicketCreateManyInput> = {
   slaPausedAt: 'timestamptz',
   slaPausedSeconds: 'int',
   ratingReminderSentAt: 'timestamptz',
+  mergedIntoId: 'uuid',
   createdAt: 'timestamptz',
   updatedAt: 'timestamptz',
 };
