@@ -168,12 +168,4 @@ export class MergeTicketsInput {
   @IsOptional()
   @MaxLength(MERGE_NOTE_MAX)
   note?: string | null;
-
-  @Field(() => Boolean, {
-    nullable: true,
-    defaultValue: false,
-    description:
-      'Confirms merging reports of two different people (different requesters and contact emails); both then read one conversation. Without it such a merge is refused with BAD_USER_INPUT.',
-  })
-  differentStudents?: boolean | null;
 }

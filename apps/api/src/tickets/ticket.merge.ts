@@ -19,17 +19,19 @@ const changedMeanwhile = () =>
   new ClientError(ErrorCode.CONFLICT, 'One of the tickets changed while merging (closed or merged elsewhere). Reload and try again.');
 
 /** The rules a merge must meet before anything is written; BAD_USER_INPUT naming the field otherwise. */
-function refuseUnlessMergeable(source: TicketRow, target: TicketRow, differentStudents: boolean): void {
+function refuseUnlessMergeable(source: TicketRow, target: TicketRow): void {
   const sourceNumber = formatTicketNumber(source.number);
   const targetNumber = formatTicketNumber(target.number);
   if (source.mergedIntoId) throw badInput(`${sourceNumber} was already merged into another ticket.`, 'sourceId');
   if (target.mergedIntoId) throw badInput(`${targetNumber} was merged into another ticket; merge into that one instead.`, 'targetId');
   if (target.status === TicketStatus.CLOSED)
     throw badInput(`${targetNumber} is closed. Reopen it first, or merge the other way round.`, 'targetId');
-  if (!sameStudent(source, target) && !differentStudents) {
+  // One conversation would show each student the other's words and details: a problem many
+  // students share is an incident, which links their tickets and keeps each to its own reporter.
+  if (!sameStudent(source, target)) {
     throw badInput(
-      `${sourceNumber} and ${targetNumber} were reported by different people (${source.contactEmail}, ${target.contactEmail}). Both would read one conversation; confirm with differentStudents if that is intended.`,
-      'differentStudents',
+      `${sourceNumber} and ${targetNumber} were reported by different people, who would read each other’s messages. Link both to an incident instead.`,
+      'targetId',
     );
   }
 }
@@ -41,7 +43,7 @@ export async function mergeTickets(ctx: Context, input: MergeTicketsInput): Prom
   // Both tickets change: the caller must work both (canWork, checked as each is loaded).
   const { actor, ticket: source } = await loadTicketAsStaff(ctx, input.sourceId, 'sourceId');
   const { ticket: target } = await loadTicketAsStaff(ctx, input.targetId, 'targetId');
-  refuseUnlessMergeable(source, target, input.differentStudents ?? false);
+  refuseUnlessMergeable(source, target);
   const note = input.note?.trim() || null;
   const now = ctx.app.clock.now();
 

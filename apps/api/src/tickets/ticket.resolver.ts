@@ -151,10 +151,14 @@ export class TicketResolver {
 
   @FieldResolver(() => Ticket, {
     nullable: true,
-    description: 'For a duplicate merged into another ticket: the ticket that stays, where its conversation continues. Null otherwise.',
+    description:
+      'For a duplicate merged into another ticket: the ticket that stays, where its conversation continues, if you may read it. Null otherwise.',
   })
-  mergedInto(@Root() ticket: TicketRow, @Ctx() ctx: Context) {
-    return ticket.mergedIntoId ? ctx.loaders.ticket.load(ticket.mergedIntoId) : null;
+  async mergedInto(@Root() ticket: TicketRow, @Ctx() ctx: Context): Promise<TicketRow | null> {
+    if (!ticket.mergedIntoId) return null;
+    const kept = await ctx.loaders.ticket.load(ticket.mergedIntoId);
+    // Reading the duplicate does not mean reading the ticket it went into (another student's report).
+    return kept && ticketPolicy.canRead(ctx.viewer, kept, ctx.trackingGrants).allowed ? kept : null;
   }
 
   @FieldResolver(() => String, { description: 'Human reference shown to students, e.g. SD-1042.' })

@@ -107,7 +107,6 @@ function MergeForm({ source, siblings, close }: { source: Source; siblings: Targ
   const navigate = useNavigate();
   const [target, setTarget] = useState<Target | null>(null);
   const [lookup, setLookup] = useState('');
-  const [differentStudents, setDifferentStudents] = useState(false);
   const [note, setNote] = useState('');
   const { problem, run, clear } = useAction();
   const [findByNumber, found] = useLazyQuery(TICKET_BY_NUMBER, { fetchPolicy: 'network-only' });
@@ -116,7 +115,6 @@ function MergeForm({ source, siblings, close }: { source: Source; siblings: Targ
   function choose(next: Target | null) {
     clear();
     setTarget(next);
-    setDifferentStudents(false);
   }
 
   async function find(event: FormEvent) {
@@ -135,7 +133,7 @@ function MergeForm({ source, siblings, close }: { source: Source; siblings: Targ
   async function confirm() {
     if (!target) return;
     const merged = await run(() =>
-      merge({ variables: { input: { sourceId: source.id, targetId: target.id, note: note.trim() || null, differentStudents } } }),
+      merge({ variables: { input: { sourceId: source.id, targetId: target.id, note: note.trim() || null } } }),
     );
     if (merged) {
       close();
@@ -183,10 +181,10 @@ function MergeForm({ source, siblings, close }: { source: Source; siblings: Targ
             <li>the student is emailed once that their two reports are now one.</li>
           </ul>
           {otherStudent && (
-            <label className="inline">
-              <input type="checkbox" checked={differentStudents} onChange={(event) => setDifferentStudents(event.currentTarget.checked)} />{' '}
-              {target.number} was reported by someone else ({target.contactEmail}); they will read one conversation.
-            </label>
+            <p role="alert">
+              {target.number} was reported by someone else ({target.contactEmail}): merged, each would read the other’s messages. Link both
+              to an incident instead.
+            </p>
           )}
           <label>
             Note for colleagues (optional)
@@ -196,12 +194,7 @@ function MergeForm({ source, siblings, close }: { source: Source; siblings: Targ
       )}
       <ActionOutcome problem={problem} />
       <div className="actions">
-        <button
-          type="button"
-          className="primary"
-          onClick={() => void confirm()}
-          disabled={!target || merging.loading || (otherStudent && !differentStudents)}
-        >
+        <button type="button" className="primary" onClick={() => void confirm()} disabled={!target || merging.loading || otherStudent}>
           {target ? `Merge into ${target.number}` : 'Merge'}
         </button>
         <button type="button" onClick={close}>
