@@ -42,8 +42,8 @@ export async function startBackgroundWork(deps: {
   const email = emailSender(prisma, config);
   if (email) await jobs.every(QUEUE.emailOutbox, config.emailPollMs, email.run);
   await jobs.every(QUEUE.cleanup, config.jobs.cleanupIntervalMs, async () => {
-    const { sessions, idempotencyKeys, emails, webhookEvents, samlRequests } = await cleanUp(prisma, config.jobs, clock.now());
-    return sessions + idempotencyKeys + emails + webhookEvents + samlRequests;
+    const { sessions, idempotencyKeys, emails, webhookEvents, samlRequests, bulkUpdates } = await cleanUp(prisma, config.jobs, clock.now());
+    return sessions + idempotencyKeys + emails + webhookEvents + samlRequests + bulkUpdates;
   });
   await jobs.every(QUEUE.retention, RETENTION_INTERVAL_MS, async () => {
     const removed = await applyRetention(prisma, clock);

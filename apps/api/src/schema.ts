@@ -25,6 +25,7 @@ import { TicketPresenceResolver } from './tickets/presence.subscription.js';
 import { ReplyDraftResolver } from './tickets/reply-draft.resolver.js';
 import { QueueSubscriptionResolver } from './tickets/queue.subscription.js';
 import { TicketConnectionResolver, TicketResolver } from './tickets/ticket.resolver.js';
+import { TicketBulkResolver } from './tickets/ticket.bulk.resolver.js';
 import { TicketSubscriptionResolver } from './tickets/ticket.subscription.js';
 import { SignInOptionsResolver } from './sso/sign-in-options.resolver.js';
 import { DepartmentServiceResolver, HolidayResolver, SlaPolicyResolver } from './sla/sla.resolver.js';
@@ -80,6 +81,7 @@ export async function createSchema(pubSub: TicketPubSub) {
       TicketIncidentResolver,
       TicketRatingResolver,
       TicketResolver,
+      TicketBulkResolver,
       TicketSlaResolver,
       TicketSubscriptionResolver,
       UserResolver,

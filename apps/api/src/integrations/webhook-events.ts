@@ -51,15 +51,27 @@ export async function recordEvent(tx: Tx, type: WebhookEventType, data: Prisma.I
 
 /** status_changed and assigned, for whatever differs between the ticket before and after a change. */
 export async function recordTicketChanges(tx: Tx, before: TicketRow, after: TicketRow): Promise<void> {
-  if (before.status !== after.status) {
-    await recordEvent(tx, 'ticket.status_changed', { ticket: ticketSnapshot(after), previousStatus: before.status });
+  await recordManyTicketChanges(tx, [[before, after]]);
+}
+
+/** The same for many tickets changed in one transaction (a bulk update), in one statement. */
+export async function recordManyTicketChanges(
+  tx: Tx,
+  changes: ReadonlyArray<readonly [before: TicketRow, after: TicketRow]>,
+): Promise<void> {
+  const events: Array<{ type: WebhookEventType; payload: Prisma.InputJsonObject }> = [];
+  for (const [before, after] of changes) {
+    if (before.status !== after.status) {
+      events.push({ type: 'ticket.status_changed', payload: { ticket: ticketSnapshot(after), previousStatus: before.status } });
+    }
+    if (before.assigneeId !== after.assigneeId) {
+      events.push({
+        type: 'ticket.assigned',
+        payload: { ticket: ticketSnapshot(after), previousAssigneeId: globalIdOrNull('User', before.assigneeId) },
+      });
+    }
   }
-  if (before.assigneeId !== after.assigneeId) {
-    await recordEvent(tx, 'ticket.assigned', {
-      ticket: ticketSnapshot(after),
-      previousAssigneeId: globalIdOrNull('User', before.assigneeId),
-    });
-  }
+  if (events.length) await tx.outboxEvent.createMany({ data: events });
 }
 
 /** message.created, for public messages only: internal notes never leave the desk. */

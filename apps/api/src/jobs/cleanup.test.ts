@@ -78,12 +78,19 @@ describe.each(DATABASE_KINDS)('cleanup on %s', (kind) => {
       ],
     });
 
+    // Bulk updates past their undo window: the undo is refused anyway.
+    const bulkUpdate = (tokenHash: string, expiresAt: Date) => ({ actorId: user.id, tokenHash, tickets: [], createdAt: ago(1), expiresAt });
+    await prisma.bulkUpdate.createMany({
+      data: [bulkUpdate('expired', new Date(clock.now().getTime() - 1000)), bulkUpdate('live', new Date(clock.now().getTime() + 10_000))],
+    });
+
     expect(await cleanUp(prisma, RETENTION, clock.now())).toEqual({
       sessions: 1,
       idempotencyKeys: 1,
       emails: 1,
       webhookEvents: 1,
       samlRequests: 1,
+      bulkUpdates: 1,
     });
     expect(await prisma.session.count()).toBe(1);
     expect((await prisma.samlRequest.findMany({ select: { id: true } })).map((row) => row.id)).toEqual(['_live']);
@@ -107,6 +114,7 @@ describe.each(DATABASE_KINDS)('cleanup on %s', (kind) => {
       emails: 1,
       webhookEvents: 1,
       samlRequests: 1,
+      bulkUpdates: 1,
     });
   });
 });

@@ -12,6 +12,7 @@ export interface Cleaned {
   emails: number;
   webhookEvents: number;
   samlRequests: number;
+  bulkUpdates: number;
 }
 
 export async function cleanUp(
@@ -34,5 +35,7 @@ export async function cleanUp(
   });
   // A SAML IdP's answer to a request past its time is refused anyway (sso/saml-requests.ts).
   const { count: samlRequests } = await prisma.samlRequest.deleteMany({ where: { expiresAt: { lt: now } } });
-  return { sessions, idempotencyKeys, emails, webhookEvents, samlRequests };
+  // A bulk update's undo is refused once its 10 seconds are over (tickets/ticket.bulk.ts).
+  const { count: bulkUpdates } = await prisma.bulkUpdate.deleteMany({ where: { expiresAt: { lt: now } } });
+  return { sessions, idempotencyKeys, emails, webhookEvents, samlRequests, bulkUpdates };
 }

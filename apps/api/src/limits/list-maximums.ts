@@ -67,6 +67,8 @@ export const LIST_MAXIMUM = {
   erasureChanges: 20,
   /** The retention rules: one per RetentionRuleKind. */
   retentionRules: 10,
+  /** The tickets one bulk update changes (BULK_UPDATE_MAX), and those its undo restores or skips. */
+  bulkUpdateTickets: 500,
 } as const;
 
 const MAX_ITEMS = 'maxItems';

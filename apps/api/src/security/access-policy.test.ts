@@ -394,6 +394,42 @@ const ACCESS: Rule[] = [
   },
   {
     type: 'Ticket',
+    action: 'bulkUpdateTickets',
+    expected: only(STAFF_WORKING),
+    doors: [
+      mutation(freshTicket, (ticket) => ({
+        document: 'mutation($ids: [ID!]!) { bulkUpdateTickets(input: { ticketIds: $ids, priority: HIGH }) { undoToken } }',
+        variables: { ids: [ticket.id] },
+      })),
+    ],
+  },
+  {
+    type: 'Ticket',
+    action: 'undoBulkUpdate (made by staff of the department)',
+    expected: only(['staff']),
+    doors: [
+      mutation(
+        async (world) => {
+          const ticket = await freshTicket(world);
+          const made = await ask(
+            world,
+            'staff',
+            'mutation($ids: [ID!]!) { bulkUpdateTickets(input: { ticketIds: $ids, priority: HIGH }) { undoToken } }',
+            {
+              ids: [ticket.id],
+            },
+          );
+          return made.data!.bulkUpdateTickets.undoToken as string;
+        },
+        (undoToken) => ({
+          document: 'mutation($token: String!) { undoBulkUpdate(undoToken: $token) { restored { id } } }',
+          variables: { token: undoToken },
+        }),
+      ),
+    ],
+  },
+  {
+    type: 'Ticket',
     action: 'changeTicketPriority',
     expected: only(STAFF_WORKING),
     doors: [

@@ -80,6 +80,16 @@ export class TicketEventResolver {
     const departmentId = detailText(event, 'toDepartmentId');
     return departmentId ? ctx.loaders.department.load(departmentId) : null;
   }
+
+  @FieldResolver(() => Boolean, { description: 'True for a change made by a bulk update of many tickets.' })
+  bulkUpdate(@Root() event: TicketEventRow): boolean {
+    return detailText(event, 'bulkUpdateId') !== null;
+  }
+
+  @FieldResolver(() => Boolean, { description: 'True for a change that undid a bulk update, putting the ticket back.' })
+  undoesBulkUpdate(@Root() event: TicketEventRow): boolean {
+    return detailText(event, 'undoOf') !== null;
+  }
 }
 
 /** A text value of the event's detail (JSON written by whoever recorded the event), or null. */

@@ -169,3 +169,28 @@ export class MergeTicketsInput {
   @MaxLength(MERGE_NOTE_MAX)
   note?: string | null;
 }
+
+/** The most tickets one bulk update may change: a page of the queue, many times over. */
+export const BULK_UPDATE_MAX = 500;
+
+@InputType({ description: 'The same change to many tickets at once; give at least one of assignee, status or priority.' })
+export class BulkUpdateTicketsInput {
+  @Field(() => [ID], { description: `The tickets to change, 1 to ${BULK_UPDATE_MAX}; each must be one you work.` })
+  ticketIds!: string[];
+
+  @Field(() => ID, { nullable: true, description: 'Assign every ticket to this staff member of their department.' })
+  assigneeId?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Unassign every ticket (instead of assigneeId).' })
+  clearAssignee?: boolean | null;
+
+  @Field(() => TicketStatus, {
+    nullable: true,
+    description:
+      'OPEN, WAITING_ON_STUDENT, or CLOSED (from RESOLVED). Resolving needs words for each student, and reopening a reason: use resolveTicket and reopenTicket.',
+  })
+  status?: TicketStatus | null;
+
+  @Field(() => Priority, { nullable: true, description: 'The new priority; escalating tightens the due times.' })
+  priority?: Priority | null;
+}

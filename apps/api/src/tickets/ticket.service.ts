@@ -14,12 +14,12 @@ import { TicketStatus } from '@studentdesk/domain';
 import { actsIn, enforce, isStaffRole, requireStaff, viewerUser } from '../auth/viewer.js';
 import type { Context } from '../context.js';
 import { badInput, ClientError, ErrorCode, isUniqueViolation, notFound } from '../errors.js';
-import { recordEvent, recordMessageCreated, recordTicketChanges, ticketSnapshot } from '../integrations/webhook-events.js';
+import { recordEvent, recordManyTicketChanges, recordMessageCreated, ticketSnapshot } from '../integrations/webhook-events.js';
 import { emailResolved, emailStaffReply, emailTrackingLink } from './ticket.notifications.js';
 import { announceTicketChange } from '../realtime/pubsub.js';
 import { fromGlobalId } from '../relay/global-id.js';
 import { departmentCalendar } from '../sla/sla.calendar.js';
-import { dueTimes } from '../sla/sla.due-times.js';
+import { dueTimes, type DueTimes } from '../sla/sla.due-times.js';
 import { slaClockChange } from '../sla/sla.pause.js';
 import type { ReplyInput, ReportProblemInput, ResolveTicketInput } from './ticket.inputs.js';
 import { refuseIfChangedSince } from './reply-conflict.js';
@@ -86,39 +86,73 @@ export async function trackTicket(ctx: Context, trackingCode: string): Promise<T
   return ticket;
 }
 
+type StatusEvent = { type: TicketEventType; detail?: Prisma.InputJsonObject };
+
+/** A status change: to what, by whom, when, the history entry, and more fields to write with it. */
+type StatusChange = [to: TicketStatus, actor: UserRow | null, now: Date, event: StatusEvent, data?: Prisma.TicketUncheckedUpdateManyInput];
+
 /**
  * Changes a ticket's status at `now` if it is still what we read; a concurrent change makes the
  * second writer fail with CONFLICT instead of silently overwriting the first. Waiting on the
  * student stops the resolution clock, and leaving the wait starts it again (sla/sla.pause.ts).
  */
-async function transition(
+async function transition(tx: Tx, ticket: TicketRow, ...change: StatusChange): Promise<TicketRow> {
+  return (await transitionAll(tx, [ticket], ...change))[0]!;
+}
+
+/** transition, for many tickets in one go (a bulk update). */
+async function transitionAll(tx: Tx, tickets: readonly TicketRow[], ...change: StatusChange): Promise<TicketRow[]> {
+  for (const ticket of tickets) assertTransition(ticket.status, change[0]);
+  return writeStatuses(tx, tickets, ...change);
+}
+
+/** The tickets as they now are, in the order given. */
+async function reread(tx: Tx, tickets: readonly Pick<TicketRow, 'id'>[]): Promise<TicketRow[]> {
+  const rows = new Map(
+    (await tx.ticket.findMany({ where: { id: { in: tickets.map((ticket) => ticket.id) } } })).map((row) => [row.id, row]),
+  );
+  return tickets.map((ticket) => rows.get(ticket.id)!);
+}
+
+/**
+ * The write behind every status change, without the status machine's check: only an undo
+ * (tickets/ticket.bulk.ts), which puts tickets back where they were, calls it directly.
+ */
+export async function writeStatuses(
   tx: Tx,
-  ticket: TicketRow,
-  to: TicketStatus,
-  actor: UserRow | null,
-  now: Date,
-  event: { type: TicketEventType; detail?: Prisma.InputJsonValue },
-  data: Prisma.TicketUncheckedUpdateManyInput = {},
-): Promise<TicketRow> {
-  assertTransition(ticket.status, to);
-  const clock = await slaClockChange(tx, ticket, to, now);
-  const { count } = await tx.ticket.updateMany({
-    where: { id: ticket.id, status: ticket.status },
-    data: { ...data, ...clock, status: to },
-  });
-  if (count === 0) throw new ClientError(ErrorCode.CONFLICT, 'Someone changed this ticket at the same moment. Reload and try again.');
-  await tx.ticketEvent.create({
-    data: {
+  tickets: readonly TicketRow[],
+  ...[to, actor, now, event, data = {}]: StatusChange
+): Promise<TicketRow[]> {
+  if (!tickets.length) return [];
+  // Tickets from one status whose change writes the same values (most of a batch) share one guarded UPDATE.
+  const writes = new Map<string, { from: TicketStatus; data: Prisma.TicketUncheckedUpdateManyInput; ids: string[] }>();
+  for (const ticket of tickets) {
+    const write = { ...data, ...(await slaClockChange(tx, ticket, to, now)), status: to };
+    const key = JSON.stringify([ticket.status, write]);
+    const group = writes.get(key) ?? { from: ticket.status, data: write, ids: [] };
+    group.ids.push(ticket.id);
+    writes.set(key, group);
+  }
+  for (const { from, data: write, ids } of writes.values()) {
+    const { count } = await tx.ticket.updateMany({ where: { id: { in: ids }, status: from }, data: write });
+    if (count !== ids.length)
+      throw new ClientError(ErrorCode.CONFLICT, 'Someone changed this ticket at the same moment. Reload and try again.');
+  }
+  await tx.ticketEvent.createMany({
+    data: tickets.map((ticket) => ({
       ticketId: ticket.id,
       actorId: actor?.id ?? null,
       type: event.type,
       fromStatus: ticket.status,
       toStatus: to,
       detail: event.detail,
-    },
+    })),
   });
-  const updated = await tx.ticket.findUniqueOrThrow({ where: { id: ticket.id } });
-  await recordTicketChanges(tx, ticket, updated);
+  const updated = await reread(tx, tickets);
+  await recordManyTicketChanges(
+    tx,
+    tickets.map((ticket, index) => [ticket, updated[index]!]),
+  );
   return updated;
 }
 
@@ -430,38 +464,66 @@ const replyKeyReused = () =>
     http: { status: 409 },
   });
 
-export async function assignTicket(ctx: Context, ticketGlobalId: string, assigneeGlobalId: string | null | undefined) {
-  const { actor, ticket } = await loadTicketAsStaff(ctx, ticketGlobalId);
-  let assignee: UserRow | null = null;
-  if (assigneeGlobalId) {
-    assignee = await ctx.loaders.user.load(fromGlobalId(assigneeGlobalId, 'User', 'assigneeId'));
-    if (!assignee || assignee.deactivatedAt || !isStaffRole(assignee.role)) {
-      throw badInput('Tickets can only be assigned to active staff.', 'assigneeId');
-    }
-    if (!actsIn({ ...assignee, memberships: await ctx.loaders.memberships.load(assignee.id) }, ticket.departmentId)) {
+/** An active staff member who may be given tickets of these departments; BAD_USER_INPUT otherwise. */
+export async function loadAssignee(ctx: Context, assigneeGlobalId: string, departmentIds: Iterable<string>): Promise<UserRow> {
+  const assignee = await ctx.loaders.user.load(fromGlobalId(assigneeGlobalId, 'User', 'assigneeId'));
+  if (!assignee || assignee.deactivatedAt || !isStaffRole(assignee.role)) {
+    throw badInput('Tickets can only be assigned to active staff.', 'assigneeId');
+  }
+  const person = { ...assignee, memberships: await ctx.loaders.memberships.load(assignee.id) };
+  for (const departmentId of departmentIds) {
+    if (!actsIn(person, departmentId)) {
       throw badInput('Assign the ticket to someone in its department, or move it to their department first.', 'assigneeId');
     }
   }
+  return assignee;
+}
+
+/**
+ * Gives the tickets to `assigneeId` (null: to nobody) inside the caller's transaction. Someone
+ * picking up a new ticket is working on it, so it opens, unless `pickUp` is false (an undo).
+ */
+export async function assignWithin(
+  tx: Tx,
+  tickets: readonly TicketRow[],
+  actor: UserRow,
+  assigneeId: string | null,
+  now: Date,
+  { pickUp = true, detail = {} }: { pickUp?: boolean; detail?: Prisma.InputJsonObject } = {},
+): Promise<TicketRow[]> {
+  if (!tickets.length) return [];
+  await tx.ticket.updateMany({ where: { id: { in: tickets.map((ticket) => ticket.id) } }, data: { assigneeId } });
+  await tx.ticketEvent.createMany({
+    data: tickets.map((ticket) => ({
+      ticketId: ticket.id,
+      actorId: actor.id,
+      type: TicketEventType.ASSIGNED,
+      detail: { ...detail, fromAssigneeId: ticket.assigneeId, toAssigneeId: assigneeId },
+    })),
+  });
+  const current = await reread(tx, tickets);
+  await recordManyTicketChanges(
+    tx,
+    tickets.map((ticket, index) => [ticket, current[index]!]),
+  );
+  const picked = pickUp && assigneeId ? current.filter((ticket) => ticket.status === TicketStatus.NEW) : [];
+  if (!picked.length) return current;
+  const opened = new Map(
+    (await transitionAll(tx, picked, TicketStatus.OPEN, actor, now, { type: TicketEventType.STATUS_CHANGED, detail })).map((ticket) => [
+      ticket.id,
+      ticket,
+    ]),
+  );
+  return current.map((ticket) => opened.get(ticket.id) ?? ticket);
+}
+
+export async function assignTicket(ctx: Context, ticketGlobalId: string, assigneeGlobalId: string | null | undefined) {
+  const { actor, ticket } = await loadTicketAsStaff(ctx, ticketGlobalId);
+  const assignee = assigneeGlobalId ? await loadAssignee(ctx, assigneeGlobalId, [ticket.departmentId]) : null;
   if ((assignee?.id ?? null) === ticket.assigneeId) return ticket;
 
-  const updated = await ctx.prisma.$transaction(async (tx) => {
-    await tx.ticket.update({ where: { id: ticket.id }, data: { assigneeId: assignee?.id ?? null } });
-    await tx.ticketEvent.create({
-      data: {
-        ticketId: ticket.id,
-        actorId: actor.id,
-        type: TicketEventType.ASSIGNED,
-        detail: { fromAssigneeId: ticket.assigneeId, toAssigneeId: assignee?.id ?? null },
-      },
-    });
-    const current = await tx.ticket.findUniqueOrThrow({ where: { id: ticket.id } });
-    await recordTicketChanges(tx, ticket, current);
-    // Someone picking up a new ticket is working on it.
-    return assignee && current.status === TicketStatus.NEW
-      ? transition(tx, current, TicketStatus.OPEN, actor, ctx.app.clock.now(), { type: TicketEventType.STATUS_CHANGED })
-      : current;
-  });
-  return afterChange(ctx, updated);
+  const [updated] = await ctx.prisma.$transaction((tx) => assignWithin(tx, [ticket], actor, assignee?.id ?? null, ctx.app.clock.now()));
+  return afterChange(ctx, updated!);
 }
 
 export async function resolveTicket(ctx: Context, input: ResolveTicketInput) {
@@ -499,56 +561,116 @@ export async function reopenTicket(ctx: Context, ticketGlobalId: string, reasonT
   return afterChange(ctx, updated);
 }
 
+/** BAD_USER_INPUT unless `status` is a staff move that needs no words: open, wait on the student, close. */
+export function assertPlainStatusChange(ticket: Pick<TicketRow, 'status'>, status: TicketStatus): void {
+  if (status === TicketStatus.RESOLVED) throw badInput('Use resolveTicket, which records the resolution.', 'status');
+  if (isResolved(ticket.status) && status === TicketStatus.OPEN) throw badInput('Use reopenTicket, which records the reason.', 'status');
+}
+
+/** A plain status change (see assertPlainStatusChange) of tickets inside the caller's transaction; closing records when. */
+export function changeStatusWithin(
+  tx: Tx,
+  tickets: readonly TicketRow[],
+  status: TicketStatus,
+  actor: UserRow,
+  now: Date,
+  detail?: Prisma.InputJsonObject,
+): Promise<TicketRow[]> {
+  for (const ticket of tickets) assertPlainStatusChange(ticket, status);
+  return transitionAll(
+    tx,
+    tickets,
+    status,
+    actor,
+    now,
+    { type: TicketEventType.STATUS_CHANGED, detail },
+    status === TicketStatus.CLOSED ? { closedAt: now } : {},
+  );
+}
+
 /** Staff moves that are not resolve or reopen: open, wait on the student, close. */
 export async function updateTicketStatus(ctx: Context, ticketGlobalId: string, status: TicketStatus) {
   const { actor, ticket } = await loadTicketAsStaff(ctx, ticketGlobalId);
-  if (status === TicketStatus.RESOLVED) throw badInput('Use resolveTicket, which records the resolution.', 'status');
-  if (isResolved(ticket.status) && status === TicketStatus.OPEN) throw badInput('Use reopenTicket, which records the reason.', 'status');
+  assertPlainStatusChange(ticket, status);
   if (status === ticket.status) return ticket;
 
-  const now = ctx.app.clock.now();
-  const updated = await ctx.prisma.$transaction((tx) =>
-    transition(
-      tx,
-      ticket,
-      status,
-      actor,
-      now,
-      { type: TicketEventType.STATUS_CHANGED },
-      status === TicketStatus.CLOSED ? { closedAt: now } : {},
+  const [updated] = await ctx.prisma.$transaction((tx) => changeStatusWithin(tx, [ticket], status, actor, ctx.app.clock.now()));
+  return afterChange(ctx, updated!);
+}
+
+/**
+ * Writes a new priority and its due times (`due`, by ticket id) inside the caller's transaction.
+ * Escalating tightens the due times; lowering never pushes a promise already made further out. An
+ * undo passes the due times the tickets had and `restore`, which sets them back as they were.
+ */
+export async function changePriorityWithin(
+  tx: Tx,
+  tickets: readonly TicketRow[],
+  priority: Priority,
+  actor: UserRow,
+  due: ReadonlyMap<string, DueTimes>,
+  { restore = false, detail = {} }: { restore?: boolean; detail?: Prisma.InputJsonObject } = {},
+): Promise<TicketRow[]> {
+  if (!tickets.length) return [];
+  await tx.ticketEvent.createMany({
+    data: tickets.map((ticket) => ({
+      ticketId: ticket.id,
+      actorId: actor.id,
+      type: TicketEventType.PRIORITY_CHANGED,
+      detail: { ...detail, from: ticket.priority, to: priority },
+    })),
+  });
+  // Tickets ending with the same due times (reported together) share one UPDATE.
+  const writes = new Map<string, { data: Prisma.TicketUncheckedUpdateManyInput; ids: string[] }>();
+  for (const ticket of tickets) {
+    const { firstResponseDueAt, resolutionDueAt } = due.get(ticket.id)!;
+    const data = {
+      priority,
+      firstResponseDueAt: restore ? firstResponseDueAt : earliest(ticket.firstResponseDueAt, firstResponseDueAt),
+      resolutionDueAt: restore ? resolutionDueAt : earliest(ticket.resolutionDueAt, resolutionDueAt),
+    };
+    const key = JSON.stringify(data);
+    const group = writes.get(key) ?? { data, ids: [] as string[] };
+    group.ids.push(ticket.id);
+    writes.set(key, group);
+  }
+  for (const { data, ids } of writes.values()) await tx.ticket.updateMany({ where: { id: { in: ids } }, data });
+  return reread(tx, tickets);
+}
+
+/**
+ * The due times each ticket would have at `priority`, by its department's policy and calendar
+ * (one calendar per department, from its oldest ticket on, covers them all).
+ */
+export async function dueTimesAt(ctx: Context, tickets: readonly TicketRow[], priority: Priority): Promise<Map<string, DueTimes>> {
+  const departmentIds = [...new Set(tickets.map((ticket) => ticket.departmentId))];
+  const clocks = new Map(
+    await Promise.all(
+      departmentIds.map(async (departmentId) => {
+        const [policy, department] = await Promise.all([
+          ctx.prisma.slaPolicy.findUnique({ where: { departmentId_priority: { departmentId, priority } } }),
+          ctx.loaders.department.load(departmentId),
+        ]);
+        const oldest = new Date(
+          Math.min(...tickets.filter((ticket) => ticket.departmentId === departmentId).map((ticket) => +ticket.createdAt)),
+        );
+        return [departmentId, { policy, calendar: await departmentCalendar(ctx.prisma, department!, oldest) }] as const;
+      }),
     ),
   );
-  return afterChange(ctx, updated);
+  return new Map(
+    tickets.map((ticket) => {
+      const { policy, calendar } = clocks.get(ticket.departmentId)!;
+      return [ticket.id, dueTimes(ticket.createdAt, policy, calendar, ticket.slaPausedSeconds)];
+    }),
+  );
 }
 
 export async function changeTicketPriority(ctx: Context, ticketGlobalId: string, priority: Priority) {
   const { actor, ticket } = await loadTicketAsStaff(ctx, ticketGlobalId);
   if (priority === ticket.priority) return ticket;
 
-  const [policy, department] = await Promise.all([
-    ctx.prisma.slaPolicy.findUnique({ where: { departmentId_priority: { departmentId: ticket.departmentId, priority } } }),
-    ctx.loaders.department.load(ticket.departmentId),
-  ]);
-  const calendar = await departmentCalendar(ctx.prisma, department!, ticket.createdAt);
-  const due = dueTimes(ticket.createdAt, policy, calendar, ticket.slaPausedSeconds);
-  const updated = await ctx.prisma.$transaction(async (tx) => {
-    await tx.ticketEvent.create({
-      data: {
-        ticketId: ticket.id,
-        actorId: actor.id,
-        type: TicketEventType.PRIORITY_CHANGED,
-        detail: { from: ticket.priority, to: priority },
-      },
-    });
-    // Escalating tightens the due times; lowering never pushes a promise already made further out.
-    return tx.ticket.update({
-      where: { id: ticket.id },
-      data: {
-        priority,
-        firstResponseDueAt: earliest(ticket.firstResponseDueAt, due.firstResponseDueAt),
-        resolutionDueAt: earliest(ticket.resolutionDueAt, due.resolutionDueAt),
-      },
-    });
-  });
-  return afterChange(ctx, updated);
+  const due = await dueTimesAt(ctx, [ticket], priority);
+  const [updated] = await ctx.prisma.$transaction((tx) => changePriorityWithin(tx, [ticket], priority, actor, due));
+  return afterChange(ctx, updated!);
 }

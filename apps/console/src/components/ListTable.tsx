@@ -1,9 +1,10 @@
 // The console's lists: a dense table named by its heading (or a caption), scrolling sideways on a
 // narrow screen rather than squeezing. A column given as { hidden } has a header only screen readers
-// read (a checkbox or button column). Row headers and cells are the caller's.
+// read (a checkbox or button column), and may hold a control of its own (select all). Row headers
+// and cells are the caller's.
 import type { ReactNode } from 'react';
 
-type Column = string | { hidden: string };
+type Column = string | { hidden: string; control?: ReactNode };
 
 export function ListTable({
   labelledBy,
@@ -35,6 +36,7 @@ export function ListTable({
               ) : (
                 <th key={column.hidden} scope="col">
                   <span className="visually-hidden">{column.hidden}</span>
+                  {column.control}
                 </th>
               ),
             )}

@@ -4,7 +4,13 @@ import { useEffect, useLayoutEffect, useRef } from 'react';
 /** What the help lists: where a key works, the key, and what it does there. */
 export const SHORTCUTS: Record<'Anywhere' | 'Queue' | 'Ticket', Record<string, string>> = {
   Anywhere: { '?': 'Show these shortcuts', Esc: 'Close a dialog, or leave the text box' },
-  Queue: { 'j / k': 'Next / previous ticket', Enter: 'Open the selected ticket', x: 'Select the ticket for an incident', '/': 'Search' },
+  Queue: {
+    'j / k': 'Next / previous ticket',
+    Enter: 'Open the selected ticket',
+    x: 'Select the ticket (for bulk changes or an incident)',
+    'shift + x': 'Select every ticket from the last one selected with x',
+    '/': 'Search',
+  },
   Ticket: {
     'j / k': 'Next / previous ticket in the queue',
     r: 'Reply to the student',

@@ -3,6 +3,7 @@ import { useMutation, useQuery, useSubscription } from '@apollo/client/react';
 import { TICKET_STATUSES, UNRESOLVED_STATUSES } from '@studentdesk/domain';
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Link, NavLink, useNavigate, useParams, useSearchParams } from 'react-router';
+import { BulkActions, BulkUndoNotice, type BulkChange } from '../components/BulkActions';
 import { ListTable } from '../components/ListTable';
 import { PRIORITY_OPTIONS, PriorityBadge, STATUS_OPTIONS, StatusBadge } from '../components/Badges';
 import { FilterSelect, Options } from '../components/FilterSelect';
@@ -126,6 +127,9 @@ export function Queue() {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [incidentDraft, setIncidentDraft] = useState(false);
   const [notice, setNotice] = useState('');
+  const [bulkChange, setBulkChange] = useState<BulkChange | null>(null);
+  // Where shift+x extends a selection from: the row x last toggled.
+  const selectionAnchor = useRef(0);
 
   const queueView = isQueueView(view) ? view : 'mine';
   const orderBy = (params.get('sort') as TicketOrder | null) ?? 'RESOLUTION_DUE_AT_ASC';
@@ -195,6 +199,16 @@ export function Queue() {
       return next;
     });
 
+  /** Selects every row between two (both included), as shift+x does. */
+  const selectRange = (from: number, to: number) =>
+    setSelected((current) => {
+      const next = new Set(current);
+      for (const ticket of tickets.slice(Math.min(from, to), Math.max(from, to) + 1)) next.add(ticket.id);
+      return next;
+    });
+  const pageIds = tickets.map((ticket) => ticket.id);
+  const wholePageSelected = pageIds.length > 0 && pageIds.every((id) => selected.has(id));
+
   useKeys({
     j: () => setCursor(Math.min(cursor + 1, tickets.length - 1)),
     ArrowDown: () => setCursor(Math.min(cursor + 1, tickets.length - 1)),
@@ -202,7 +216,12 @@ export function Queue() {
     ArrowUp: () => setCursor(Math.max(cursor - 1, 0)),
     Enter: () => tickets[cursor] && void navigate(`/tickets/${tickets[cursor].id}`),
     o: () => tickets[cursor] && void navigate(`/tickets/${tickets[cursor].id}`),
-    x: () => tickets[cursor] && toggle(tickets[cursor].id),
+    x: () => {
+      if (!tickets[cursor]) return;
+      selectionAnchor.current = cursor;
+      toggle(tickets[cursor].id);
+    },
+    X: () => selectRange(selectionAnchor.current, cursor),
     '/': () => searchBox.current?.focus(),
   });
 
@@ -315,10 +334,27 @@ export function Queue() {
               </select>
             </label>
           )}
+          <BulkActions
+            ticketIds={[...selected]}
+            staffMembers={options.data?.staffMembers ?? []}
+            onChanged={(change) => {
+              setBulkChange(change);
+              setSelected(new Set());
+              void refetch();
+            }}
+          />
           <button type="button" onClick={() => setSelected(new Set())}>
             Clear
           </button>
         </div>
+      )}
+      {bulkChange && (
+        <BulkUndoNotice
+          key={bulkChange.undoToken}
+          change={bulkChange}
+          onFinished={() => setBulkChange(null)}
+          onUndone={() => void refetch()}
+        />
       )}
       {notice && (
         <p role="status" className="notice">
@@ -365,7 +401,27 @@ export function Queue() {
       <ListTable
         className="queue-table"
         caption={`Tickets, ${ORDERS.find((order) => order.value === orderBy)?.label.toLowerCase()}`}
-        columns={[{ hidden: 'Select' }, 'Ticket', 'Student', 'Category', 'Priority', 'Status', 'Assignee', 'Resolution']}
+        columns={[
+          {
+            hidden: 'Select',
+            control: (
+              <input
+                type="checkbox"
+                aria-label="Select all on this page"
+                checked={wholePageSelected}
+                disabled={pageIds.length === 0}
+                onChange={() => setSelected(wholePageSelected ? new Set() : new Set([...selected, ...pageIds]))}
+              />
+            ),
+          },
+          'Ticket',
+          'Student',
+          'Category',
+          'Priority',
+          'Status',
+          'Assignee',
+          'Resolution',
+        ]}
       >
         {tickets.map((ticket, index) => (
           <tr
