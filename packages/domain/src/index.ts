@@ -2,6 +2,7 @@ export {
   canTransition,
   isResolved,
   mayAddMessage,
+  MESSAGE_MAX,
   moveBetween,
   nextStatuses,
   RESOLVED_STATUSES,

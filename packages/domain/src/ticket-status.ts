@@ -131,3 +131,6 @@ export const TICKET_STATUS_LABELS: Readonly<Record<'student' | 'staff', Readonly
     CLOSED: 'Closed',
   },
 };
+
+/** The longest message (reply, note, resolution) a ticket takes, in characters: the API refuses more, the apps count to it. */
+export const MESSAGE_MAX = 10_000;

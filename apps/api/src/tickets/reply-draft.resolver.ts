@@ -3,7 +3,7 @@ import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-grap
 import type { Context } from '../context.js';
 import { ReplyDraft } from './reply-draft.type.js';
 import { draftOf, saveReplyDraft } from './reply-draft.service.js';
-import { MESSAGE_MAX } from './ticket.inputs.js';
+import { MESSAGE_MAX } from '@studentdesk/domain';
 import { Ticket } from './ticket.type.js';
 
 @Resolver(() => Ticket)

@@ -5,7 +5,7 @@ import type { ReplyDraft as ReplyDraftRow, Ticket as TicketRow } from '@studentd
 import { viewerStaff } from '../auth/viewer.js';
 import type { Context } from '../context.js';
 import { badInput } from '../errors.js';
-import { MESSAGE_MAX } from './ticket.inputs.js';
+import { MESSAGE_MAX } from '@studentdesk/domain';
 import { works } from './ticket.policy.js';
 import { loadTicketAsStaff } from './ticket.service.js';
 

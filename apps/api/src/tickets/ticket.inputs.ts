@@ -1,10 +1,10 @@
+import { MESSAGE_MAX } from '@studentdesk/domain';
 import { IsEmail, IsInt, IsOptional, Length, Max, MaxLength, Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { Priority, TicketStatus } from './ticket.enums.js';
 
 export const TITLE_MAX = 200;
 export const DESCRIPTION_MAX = 10_000;
-export const MESSAGE_MAX = 10_000;
 
 @InputType({ description: 'Narrows a ticket list. Conditions combine with AND.' })
 export class TicketFilter {

@@ -4,6 +4,7 @@
 // meantime is shown before anything is sent and a double click sends once; colleagues see the
 // agent typing (TicketPresence).
 import { useMutation, useQuery } from '@apollo/client/react';
+import { MESSAGE_MAX } from '@studentdesk/domain';
 import { useEffect, useRef, useState, type FormEvent, type RefObject } from 'react';
 import { graphql } from '../gql';
 import { useViewer } from '../viewer';
@@ -37,8 +38,6 @@ const SAVE_DRAFT = graphql(`
   }
 `);
 
-/** The API's limit on a message (ReplyInput.body). */
-const MESSAGE_MAX = 10_000;
 /** Typing pauses this long before the draft is saved. */
 const SAVE_AFTER_MS = 800;
 

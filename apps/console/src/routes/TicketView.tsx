@@ -1,7 +1,7 @@
 // One ticket: the conversation (replies and internal notes clearly apart), the moves staff make,
 // the SLA clocks, and the student beside it.
 import { useMutation, useQuery, useSubscription } from '@apollo/client/react';
-import { isResolved, mayAddMessage, nextStatuses, STATUS_CHANGE_MOVES, type TicketStatus } from '@studentdesk/domain';
+import { isResolved, mayAddMessage, MESSAGE_MAX, nextStatuses, STATUS_CHANGE_MOVES, type TicketStatus } from '@studentdesk/domain';
 import { useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ActionOutcome } from '../components/ActionOutcome';
@@ -322,7 +322,7 @@ function TicketView({ id }: { id: string }) {
             <label>
               What was done (sent to {ticket.contactName.split(' ')[0]})
               {/* eslint-disable-next-line jsx-a11y/no-autofocus -- a modal dialog's first field takes focus when it opens (HTML's dialog focusing steps) */}
-              <textarea name="resolution" rows={4} required maxLength={10000} autoFocus />
+              <textarea name="resolution" rows={4} required maxLength={MESSAGE_MAX} autoFocus />
             </label>
             <fieldset>
               <legend>How do you think {ticket.contactName.split(' ')[0]} will rate this?</legend>
