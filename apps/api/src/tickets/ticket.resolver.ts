@@ -1,5 +1,5 @@
 import type { Ticket as TicketRow } from '@studentdesk/db';
-import { formatTicketNumber } from '@studentdesk/domain';
+import { formatTicketNumber, SEARCH_QUERY_MAX } from '@studentdesk/domain';
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { describeEnum } from '../schema-enum.js';
 import type { Context } from '../context.js';
@@ -13,7 +13,7 @@ import { mergeTickets } from './ticket.merge.js';
 import { enforce } from '../auth/viewer.js';
 import * as ticketPolicy from './ticket.policy.js';
 import { listTickets, type TicketOrder } from './ticket.query.js';
-import { SEARCH_QUERY_MAX, searchTickets } from './ticket.search.js';
+import { searchTickets } from './ticket.search.js';
 import { TicketSearchConnection } from './ticket.search.type.js';
 import * as tickets from './ticket.service.js';
 import { Ticket, TicketConnection } from './ticket.type.js';

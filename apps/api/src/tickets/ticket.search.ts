@@ -3,13 +3,12 @@
 // 20261209050000), ranked by ts_rank then newest first, with ts_headline snippets returned as
 // fragments so no markup from ticket text ever reaches a page as HTML.
 import { Prisma, type PrismaClient, type Ticket as TicketRow } from '@studentdesk/db';
+import { SEARCH_QUERY_MAX } from '@studentdesk/domain';
 import type { Viewer } from '../auth/viewer.js';
 import { badInput } from '../errors.js';
 import { LIST_MAXIMUM } from '../limits/list-maximums.js';
 import { listOrder, paginate, pageRequest, type Connection, type PageArgs } from '../relay/pagination.js';
 import { searchesInternalNotes, visibleTicketsSql } from './ticket.policy.js';
-
-export const SEARCH_QUERY_MAX = 200;
 
 /** A piece of a snippet: the words the query matched have `match` set. */
 export interface SearchHighlight {
