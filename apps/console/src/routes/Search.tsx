@@ -39,9 +39,7 @@ export function Search() {
   return (
     <section className="search-results" aria-labelledby="search-heading">
       <h1 id="search-heading">{query ? `Tickets matching “${query}”` : 'Search tickets'}</h1>
-      {!query && (
-        <p>Type in the search box above: words, "a phrase" in quotes, or -word to leave tickets with that word out.</p>
-      )}
+      {!query && <p>Type in the search box above: words, "a phrase" in quotes, or -word to leave tickets with that word out.</p>}
       {loading && <p className="loading">Searching…</p>}
       {error && <p role="alert">{error.message}</p>}
       {results && results.edges.length === 0 && <p>No ticket you work matches.</p>}
@@ -54,7 +52,9 @@ export function Search() {
               </Link>{' '}
               <StatusBadge status={node.status} /> <span className="muted">{node.contactName}</span>
               <p className="snippet">
-                {highlights.map((piece, index) => (piece.match ? <mark key={index}>{piece.text}</mark> : <span key={index}>{piece.text}</span>))}
+                {highlights.map((piece, index) =>
+                  piece.match ? <mark key={index}>{piece.text}</mark> : <span key={index}>{piece.text}</span>,
+                )}
               </p>
             </li>
           ))}
