@@ -89,7 +89,7 @@ export function App() {
             onSubmit={(event) => {
               event.preventDefault();
               const words = searchBox.current?.value.trim() ?? '';
-              if (words) navigate(`/search?q=${encodeURIComponent(words)}`);
+              if (words) void navigate(`/search?q=${encodeURIComponent(words)}`);
             }}
           >
             <input
