@@ -1,6 +1,7 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { lazy, Suspense, useState } from 'react';
-import { NavLink, Navigate, Route, Routes, useLocation } from 'react-router';
+import { SEARCH_QUERY_MAX } from '@studentdesk/domain';
+import { lazy, Suspense, useRef, useState } from 'react';
+import { NavLink, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { ACCOUNT_PAGES } from './components/AccountPages';
 import { ShortcutsHelp } from './components/ShortcutsHelp';
 import { SIGN_OUT, SignIn } from './components/SignIn';
@@ -13,6 +14,7 @@ import { IncidentView, Incidents } from './routes/Incidents';
 import { ArticleEditor, KnowledgeBase } from './routes/KnowledgeBase';
 import { Leaderboard } from './routes/Leaderboard';
 import { Queue } from './routes/Queue';
+import { Search } from './routes/Search';
 import { Setup } from './routes/Setup';
 import { Suggestions } from './routes/Suggestions';
 import { SchoolSettings } from './routes/SchoolSettings';
@@ -42,7 +44,10 @@ export function App() {
   const { data, loading, error } = useQuery(VIEWER, { skip: pathname === '/setup' });
   const [signOut] = useMutation(SIGN_OUT);
   const [helpOpen, setHelpOpen] = useState(false);
-  useKeys({ '?': () => setHelpOpen(true) });
+  const navigate = useNavigate();
+  const searchBox = useRef<HTMLInputElement>(null);
+  // The queue binds "/" to its own filter box first (child effects run first) and claims the key.
+  useKeys({ '?': () => setHelpOpen(true), '/': () => searchBox.current?.focus() });
   const accountPage = ACCOUNT_PAGES[pathname];
 
   // Reached from an email or the sign-in form: shown whoever is signed in, if anyone.
@@ -78,6 +83,24 @@ export function App() {
             {seesEveryDepartment(viewer) && <NavLink to="/hours-and-sla">Hours and SLA</NavLink>}
             {isAdmin(viewer) && <NavLink to="/admin">Admin</NavLink>}
           </nav>
+          <form
+            role="search"
+            className="ticket-search"
+            onSubmit={(event) => {
+              event.preventDefault();
+              const words = searchBox.current?.value.trim() ?? '';
+              if (words) void navigate(`/search?q=${encodeURIComponent(words)}`);
+            }}
+          >
+            <input
+              ref={searchBox}
+              type="search"
+              aria-label="Search tickets"
+              placeholder="Search tickets"
+              maxLength={SEARCH_QUERY_MAX}
+              aria-keyshortcuts="/"
+            />
+          </form>
           <span className="who">
             {viewer.name}
             {viewer.department ? ` · ${viewer.department.name}` : ''}
@@ -102,6 +125,7 @@ export function App() {
               <Route path="/queue" element={<Navigate to="/queue/mine" replace />} />
               <Route path="/queue/:view" element={<Queue />} />
               <Route path="/tickets/:id" element={<TicketRoute />} />
+              <Route path="/search" element={<Search />} />
               <Route path="/incidents" element={<Incidents />} />
               <Route path="/incidents/:id" element={<IncidentView />} />
               <Route path="/insights" element={<Insights />} />

@@ -41,6 +41,7 @@ export function createApolloClient() {
         Query: {
           fields: {
             tickets: relayStylePagination(['filter', 'orderBy']),
+            searchTickets: relayStylePagination(['query']),
             recognitionFeed: relayStylePagination(),
             apiKeys: relayStylePagination(['includeRevoked']),
             webhooks: relayStylePagination(),

@@ -17,6 +17,8 @@ const INDEXES_BEYOND_PRISMA = [
   'Ticket_open_department_due_idx',
   'Ticket_open_assignee_due_idx',
   'Holiday_scope_date_key',
+  'TicketSearch_publicVector_idx',
+  'TicketSearch_staffVector_idx',
 ];
 
 const CATALOG_QUERIES = {

@@ -3,6 +3,7 @@ export {
   isResolved,
   mayAddMessage,
   MESSAGE_MAX,
+  SEARCH_QUERY_MAX,
   moveBetween,
   nextStatuses,
   RESOLVED_STATUSES,

@@ -39,6 +39,8 @@ export const LIST_MAXIMUM = {
   staffMembers: 200,
   /** `searchArticles(first:)`: the most `first` may ask for. */
   articleSearch: 20,
+  /** Pieces of one ticket search snippet (`TicketSearchEdge.highlights`): two fragments of a few words. */
+  searchHighlights: 80,
   /** Articles and known issues suggested while a student types a report. */
   reportSuggestions: 5,
   /** Praise on a staff member's home page. */

@@ -40,6 +40,14 @@ const CASES: ListCase[] = [
     connection: (data: Record<string, any>) => data.tickets,
   })),
   {
+    // Every paging ticket matches "paging" equally, so the order is newest first.
+    name: 'searchTickets',
+    field: 'searchTickets(query: "paging"',
+    identity: 'id',
+    token: (school) => school.tokens.admin,
+    connection: (data) => data.searchTickets,
+  },
+  {
     name: 'Ticket.messages',
     field: 'messages(',
     around: (inner) => `ticket(id: $ticketId) { ${inner} }`,

@@ -264,6 +264,11 @@ const ACCESS: Rule[] = [
         (data) => edges(data.tickets),
         (world) => world.ids.ticket,
       ),
+      listed(
+        '{ searchTickets(query: "sign", first: 100) { edges { node { id } } } }',
+        (data) => edges(data.searchTickets),
+        (world) => world.ids.ticket,
+      ),
     ],
   },
   {
@@ -510,6 +515,12 @@ const ACCESS: Rule[] = [
       },
       { list: onTicket('history { type }', (ticket) => ticket.history.some((event: any) => event.type === 'NOTE_ADDED')) },
       node((world) => world.ids.note, '... on Message { body }'),
+      // Words only the note has find the ticket only for those who may read the note.
+      listed(
+        '{ searchTickets(query: "IdP expired", first: 100) { edges { node { id } } } }',
+        (data) => edges(data.searchTickets),
+        (world) => world.ids.ticket,
+      ),
     ],
   },
 

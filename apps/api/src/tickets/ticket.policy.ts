@@ -141,3 +141,10 @@ export function visibleTicketsSql(viewer: Viewer): Prisma.Sql {
   const branches = visibleTicketBranches(viewer);
   return branches.length === 1 ? branches[0]! : Prisma.sql`(${Prisma.join(branches, ' OR ')})`;
 }
+
+/**
+ * Which of a ticket's search vectors (TicketSearch) a viewer searches: staff and admins list only
+ * tickets they work (visibleTicketBranches), so internal notes are theirs to search; everyone
+ * else searches the public text only.
+ */
+export const searchesInternalNotes = (viewer: Viewer): boolean => viewerStaff(viewer) !== null;

@@ -1,5 +1,5 @@
 import type { Ticket as TicketRow } from '@studentdesk/db';
-import { formatTicketNumber } from '@studentdesk/domain';
+import { formatTicketNumber, SEARCH_QUERY_MAX } from '@studentdesk/domain';
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { describeEnum } from '../schema-enum.js';
 import type { Context } from '../context.js';
@@ -13,6 +13,8 @@ import { mergeTickets } from './ticket.merge.js';
 import { enforce } from '../auth/viewer.js';
 import * as ticketPolicy from './ticket.policy.js';
 import { listTickets, type TicketOrder } from './ticket.query.js';
+import { searchTickets } from './ticket.search.js';
+import { TicketSearchConnection } from './ticket.search.type.js';
 import * as tickets from './ticket.service.js';
 import { Ticket, TicketConnection } from './ticket.type.js';
 import { Message } from './message.type.js';
@@ -75,6 +77,21 @@ export class TicketResolver {
     });
     for (const { node } of list.edges) ctx.loaders.ticket.prime(node.id, node);
     return list;
+  }
+
+  @Query(() => TicketSearchConnection, {
+    description:
+      'Full-text search over the tickets the viewer may see (as `tickets`): titles, descriptions, contact names and emails, messages, and internal notes for staff working the ticket. Web-search syntax: `wifi -eduroam`, `"exact phrase"`, `wifi or vpn`; accents and case do not matter, words are not stemmed. Best match first, then newest.',
+  })
+  async searchTickets(
+    @Ctx() ctx: Context,
+    @Arg('query', () => String, { description: `What to look for: 1 to ${SEARCH_QUERY_MAX} characters.` }) query: string,
+    @Args(() => PageArgs) page: PageArgs,
+  ): Promise<TicketSearchConnection> {
+    enforce(ticketPolicy.canList(ctx.viewer));
+    const results = await searchTickets(ctx, ctx.viewer, { query, page });
+    for (const { node } of results.edges) ctx.loaders.ticket.prime(node.id, node);
+    return results;
   }
 
   @Mutation(() => ReportProblemPayload, { description: 'Report a problem, signed in or not.' })

@@ -3,7 +3,7 @@ import { useEffect, useLayoutEffect, useRef } from 'react';
 
 /** What the help lists: where a key works, the key, and what it does there. */
 export const SHORTCUTS: Record<'Anywhere' | 'Queue' | 'Ticket', Record<string, string>> = {
-  Anywhere: { '?': 'Show these shortcuts', Esc: 'Close a dialog, or leave the text box' },
+  Anywhere: { '?': 'Show these shortcuts', '/': 'Search tickets (in the queue: filter it)', Esc: 'Close a dialog, or leave the text box' },
   Queue: {
     'j / k': 'Next / previous ticket',
     Enter: 'Open the selected ticket',
