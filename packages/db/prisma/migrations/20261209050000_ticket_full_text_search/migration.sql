@@ -36,35 +36,66 @@ CREATE FUNCTION ticket_search_text(ticket_id uuid, with_internal boolean) RETURN
   FROM "Ticket" t WHERE t."id" = ticket_id
 $$;
 
-CREATE FUNCTION refresh_ticket_search(ticket_id uuid) RETURNS void LANGUAGE sql AS $$
+-- Set-based: a statement that writes many tickets or messages (an import, a merge, the demo seed)
+-- refreshes each ticket it touched once, not once per row.
+CREATE FUNCTION refresh_ticket_search(ticket_ids uuid[]) RETURNS void LANGUAGE sql AS $$
   INSERT INTO "TicketSearch" ("ticketId", "publicVector", "staffVector")
   SELECT t."id",
-    to_tsvector('simple'::regconfig, fold_accents(ticket_search_text(t."id", false))),
-    to_tsvector('simple'::regconfig, fold_accents(ticket_search_text(t."id", true)))
-  FROM "Ticket" t WHERE t."id" = ticket_id
+    to_tsvector('simple'::regconfig, fold_accents(concat_ws(E'\n', t."title", t."description", t."contactName", t."contactEmail", messages.public_text))),
+    to_tsvector('simple'::regconfig, fold_accents(concat_ws(E'\n', t."title", t."description", t."contactName", t."contactEmail", messages.all_text)))
+  FROM "Ticket" t
+  LEFT JOIN LATERAL (
+    SELECT string_agg(m."body", E'\n' ORDER BY m."createdAt", m."id") FILTER (WHERE NOT m."internal") AS public_text,
+           string_agg(m."body", E'\n' ORDER BY m."createdAt", m."id") AS all_text
+    FROM "Message" m WHERE m."ticketId" = t."id"
+  ) messages ON true
+  WHERE t."id" = ANY(ticket_ids)
   ON CONFLICT ("ticketId") DO UPDATE SET "publicVector" = EXCLUDED."publicVector", "staffVector" = EXCLUDED."staffVector"
 $$;
 
+CREATE FUNCTION ticket_search_tickets_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM refresh_ticket_search(ARRAY(SELECT "id" FROM inserted));
+  RETURN NULL;
+END $$;
+
+CREATE TRIGGER "Ticket_search_inserted" AFTER INSERT ON "Ticket"
+  REFERENCING NEW TABLE AS inserted FOR EACH STATEMENT EXECUTE FUNCTION ticket_search_tickets_inserted();
+
+-- A column list allows no transition table; these columns change one ticket at a time anyway.
 CREATE FUNCTION ticket_search_ticket_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  PERFORM refresh_ticket_search(NEW."id");
+  PERFORM refresh_ticket_search(ARRAY[NEW."id"]);
   RETURN NULL;
 END $$;
 
-CREATE TRIGGER "Ticket_search_refresh" AFTER INSERT OR UPDATE OF "title", "description", "contactName", "contactEmail"
+CREATE TRIGGER "Ticket_search_refresh" AFTER UPDATE OF "title", "description", "contactName", "contactEmail"
   ON "Ticket" FOR EACH ROW EXECUTE FUNCTION ticket_search_ticket_changed();
 
--- A merge moves messages to another ticket: both tickets change.
-CREATE FUNCTION ticket_search_message_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION ticket_search_messages_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  IF TG_OP IN ('UPDATE', 'DELETE') THEN PERFORM refresh_ticket_search(OLD."ticketId"); END IF;
-  IF TG_OP = 'INSERT' OR (TG_OP = 'UPDATE' AND NEW."ticketId" <> OLD."ticketId") THEN
-    PERFORM refresh_ticket_search(NEW."ticketId");
-  END IF;
+  PERFORM refresh_ticket_search(ARRAY(SELECT DISTINCT "ticketId" FROM inserted));
   RETURN NULL;
 END $$;
 
-CREATE TRIGGER "Message_search_refresh" AFTER INSERT OR DELETE OR UPDATE OF "body", "internal", "ticketId"
-  ON "Message" FOR EACH ROW EXECUTE FUNCTION ticket_search_message_changed();
+CREATE FUNCTION ticket_search_messages_deleted() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM refresh_ticket_search(ARRAY(SELECT DISTINCT "ticketId" FROM deleted));
+  RETURN NULL;
+END $$;
 
-SELECT refresh_ticket_search("id") FROM "Ticket";
+-- A merge moves messages to another ticket: both tickets change.
+CREATE FUNCTION ticket_search_messages_updated() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM refresh_ticket_search(ARRAY(SELECT "ticketId" FROM before UNION SELECT "ticketId" FROM after));
+  RETURN NULL;
+END $$;
+
+CREATE TRIGGER "Message_search_inserted" AFTER INSERT ON "Message"
+  REFERENCING NEW TABLE AS inserted FOR EACH STATEMENT EXECUTE FUNCTION ticket_search_messages_inserted();
+CREATE TRIGGER "Message_search_deleted" AFTER DELETE ON "Message"
+  REFERENCING OLD TABLE AS deleted FOR EACH STATEMENT EXECUTE FUNCTION ticket_search_messages_deleted();
+CREATE TRIGGER "Message_search_updated" AFTER UPDATE ON "Message"
+  REFERENCING OLD TABLE AS before NEW TABLE AS after FOR EACH STATEMENT EXECUTE FUNCTION ticket_search_messages_updated();
+
+SELECT refresh_ticket_search(ARRAY(SELECT "id" FROM "Ticket"));
