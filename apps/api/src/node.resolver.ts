@@ -18,6 +18,7 @@ import * as webhookPolicy from './integrations/webhook.policy.js';
 import * as emailPolicy from './notifications/email.policy.js';
 import * as peoplePolicy from './people/people.policy.js';
 import * as ratingPolicy from './ratings/rating.policy.js';
+import * as savedViewPolicy from './saved-views/saved-view.policy.js';
 import * as slaPolicy from './sla/sla.policy.js';
 import * as suggestionPolicy from './suggestions/suggestion.policy.js';
 import * as ticketPolicy from './tickets/ticket.policy.js';
@@ -69,6 +70,7 @@ export const NODE_TYPES: Record<NodeTypeName, NodeEntry<unknown>> = {
   Invitation: entry({ loader: (l) => l.invitation, canRead: byViewer(peoplePolicy.canReadInvitation) }),
   SlaPolicy: entry({ loader: (l) => l.slaPolicy, canRead: byViewer(slaPolicy.canRead) }),
   Holiday: entry({ loader: (l) => l.holiday, canRead: byViewer(slaPolicy.canRead) }),
+  SavedView: entry({ loader: (l) => l.savedView, canRead: byViewer(savedViewPolicy.canRead) }),
 };
 
 const isNodeType = (type: string): type is NodeTypeName => Object.hasOwn(NODE_TYPES, type);

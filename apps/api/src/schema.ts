@@ -35,6 +35,7 @@ import { AuditEntryActorResolver, DepartmentMembershipResolver, UserResolver } f
 import { PeopleImportResolver } from './imports/people-import.resolver.js';
 import { InvitationResolver, PeopleResolver } from './people/people.resolver.js';
 import { PrivacyResolver } from './privacy/privacy.resolver.js';
+import { SavedViewResolver } from './saved-views/saved-view.resolver.js';
 import { DateTimeScalar } from './date-time.scalar.js';
 
 /** `pubSub` is the one subscriptions listen on (type-graphql requires it even with custom subscribe). */
@@ -69,6 +70,7 @@ export async function createSchema(pubSub: TicketPubSub) {
       ReplyDraftResolver,
       RatingResolver,
       SatisfactionResolver,
+      SavedViewResolver,
       SignInOptionsResolver,
       SlaPolicyResolver,
       SchoolResolver,

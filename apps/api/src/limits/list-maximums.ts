@@ -31,6 +31,8 @@ export const LIST_MAXIMUM = {
   suggestionComments: 20,
   /** A webhook delivery's latest attempts. */
   webhookAttempts: 20,
+  /** The saved views a staff member sees: their own and those shared with their departments. */
+  savedViews: 100,
   /** The canned responses a staff member can use. */
   cannedResponses: 200,
   /** The articles one canned response links. */

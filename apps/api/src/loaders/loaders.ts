@@ -22,6 +22,7 @@ import {
   type OutboxEvent,
   type PrismaClient,
   type ReplyDraft,
+  type SavedView,
   type Rating,
   type SlaPolicy,
   type Suggestion,
@@ -178,6 +179,7 @@ export function createLoaders(prisma: PrismaClient) {
     apiKey: byId<ApiKey>((ids) => prisma.apiKey.findMany({ where: { id: { in: ids } } })),
     suggestion: byId<Suggestion>((ids) => prisma.suggestion.findMany({ where: { id: { in: ids } } })),
     cannedResponse: byId<CannedResponse>((ids) => prisma.cannedResponse.findMany({ where: { id: { in: ids } } })),
+    savedView: byId<SavedView>((ids) => prisma.savedView.findMany({ where: { id: { in: ids } } })),
     outboxEvent: byId<OutboxEvent>((ids) => prisma.outboxEvent.findMany({ where: { id: { in: ids } } })),
     webhookAttempts: cappedGroupedBy<WebhookAttempt, 'deliveryId'>(
       prisma,

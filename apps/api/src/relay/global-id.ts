@@ -19,7 +19,8 @@ export type NodeTypeName =
   | 'CannedResponse'
   | 'Invitation'
   | 'SlaPolicy'
-  | 'Holiday';
+  | 'Holiday'
+  | 'SavedView';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -96,6 +96,7 @@ interface World {
     | 'unpublishedArticle'
     | 'cannedResponse'
     | 'schoolCannedResponse'
+    | 'savedView'
     | 'suggestion'
     | 'email'
     | 'apiKey'
@@ -206,6 +207,10 @@ interface FreshTicket {
   id: string;
   code: string;
 }
+
+/** A saved view: personal (ownerId) or shared with a department (departmentId). */
+const freshSavedView = (prisma: PrismaClient, audience: { ownerId: string } | { departmentId: string }) =>
+  prisma.savedView.create({ data: { name: 'Open tickets', filter: { status: ['OPEN'] }, ...audience } });
 
 async function freshTicket(
   world: World,
@@ -999,6 +1004,71 @@ const ACCESS: Rule[] = [
     ],
   },
 
+  // Saved views: staff keep their own; managers share them with their department, admins with any.
+  {
+    type: 'SavedView',
+    action: 'read one shared with the department',
+    expected: only(STAFF_WORKING),
+    doors: [
+      node((world) => world.ids.savedView, '... on SavedView { name count }'),
+      listed(
+        '{ savedViews { id } }',
+        (data) => data.savedViews,
+        (world) => world.ids.savedView,
+      ),
+    ],
+  },
+  {
+    type: 'SavedView',
+    action: 'saveView (personal)',
+    expected: only(ANY_STAFF),
+    doors: [
+      mutation(
+        async () => null,
+        () => ({
+          document: 'mutation($input: SaveViewInput!) { saveView(input: $input) { id } }',
+          variables: { input: { name: 'Mine', filter: { unassigned: true } } },
+        }),
+      ),
+    ],
+  },
+  {
+    type: 'SavedView',
+    action: 'saveView shared with the department',
+    expected: only(['manager', 'admin']),
+    doors: [
+      mutation(
+        async () => null,
+        (_target, _caller, world) => ({
+          document: 'mutation($input: SaveViewInput!) { saveView(input: $input) { id } }',
+          variables: { input: { name: 'Ours', filter: { unassigned: true }, departmentId: world.ids.department } },
+        }),
+      ),
+    ],
+  },
+  {
+    type: 'SavedView',
+    action: 'deleteView (the staff member’s own)',
+    expected: only(['staff'], { otherStaff: 'NOT_FOUND', manager: 'NOT_FOUND', admin: 'NOT_FOUND' }),
+    doors: [
+      mutation(
+        (world) => freshSavedView(world.api.db.prisma, { ownerId: world.school.users.staff.id }),
+        (view) => ({ document: 'mutation($id: ID!) { deleteView(id: $id) }', variables: { id: toGlobalId('SavedView', view.id) } }),
+      ),
+    ],
+  },
+  {
+    type: 'SavedView',
+    action: 'deleteView shared with the department',
+    expected: only(['manager', 'admin'], { otherStaff: 'NOT_FOUND' }),
+    doors: [
+      mutation(
+        (world) => freshSavedView(world.api.db.prisma, { departmentId: world.school.departments.it.id }),
+        (view) => ({ document: 'mutation($id: ID!) { deleteView(id: $id) }', variables: { id: toGlobalId('SavedView', view.id) } }),
+      ),
+    ],
+  },
+
   // Suggestions: every staff member takes part; managers and admins decide.
   {
     type: 'Suggestion',
@@ -1770,6 +1840,7 @@ describe('access policy: every type × every caller, over HTTP', () => {
         unpublishedArticle: toGlobalId('Article', unpublished.id),
         cannedResponse: toGlobalId('CannedResponse', cannedResponse.id),
         schoolCannedResponse: toGlobalId('CannedResponse', schoolCannedResponse.id),
+        savedView: toGlobalId('SavedView', (await freshSavedView(prisma, { departmentId: school.departments.it.id })).id),
         suggestion: toGlobalId('Suggestion', suggestion.id),
         email: toGlobalId('EmailMessage', email.id),
         apiKey: keys['key:tickets:read'].apiKey.id,

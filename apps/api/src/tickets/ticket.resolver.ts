@@ -4,7 +4,6 @@ import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root
 import { describeEnum } from '../schema-enum.js';
 import type { Context } from '../context.js';
 import { Category, Department } from '../departments/department.type.js';
-import { fromGlobalId } from '../relay/global-id.js';
 import { PageArgs } from '../relay/pagination.js';
 import { User } from '../users/user.type.js';
 import { Priority, TicketStatus } from './ticket.enums.js';
@@ -12,7 +11,7 @@ import { MergeTicketsInput, ReplyInput, ReportProblemInput, ResolveTicketInput, 
 import { mergeTickets } from './ticket.merge.js';
 import { enforce } from '../auth/viewer.js';
 import * as ticketPolicy from './ticket.policy.js';
-import { listTickets, type TicketOrder } from './ticket.query.js';
+import { listFilterFrom, listTickets, type TicketOrder } from './ticket.query.js';
 import { searchTickets } from './ticket.search.js';
 import { TicketSearchConnection } from './ticket.search.type.js';
 import * as tickets from './ticket.service.js';
@@ -33,9 +32,6 @@ describeEnum(TicketOrderEnum, 'TicketOrder', 'Order of a ticket list.', {
   UPDATED_AT_DESC: 'Most recently changed first.',
   RESOLUTION_DUE_AT_ASC: 'Soonest resolution due time first; tickets without an SLA last. The queue’s order.',
 });
-
-const optionalId = (value: string | null | undefined, type: 'Department' | 'User' | 'Category' | 'Incident', field: string) =>
-  value ? fromGlobalId(value, type, field) : null;
 
 @Resolver(() => Ticket)
 export class TicketResolver {
@@ -63,14 +59,7 @@ export class TicketResolver {
   ): Promise<TicketConnection> {
     enforce(ticketPolicy.canList(ctx.viewer));
     const list = await listTickets(ctx, ctx.viewer, {
-      filter: {
-        ...filter,
-        departmentId: optionalId(filter?.departmentId, 'Department', 'filter.departmentId'),
-        assigneeId: optionalId(filter?.assigneeId, 'User', 'filter.assigneeId'),
-        categoryId: optionalId(filter?.categoryId, 'Category', 'filter.categoryId'),
-        requesterId: optionalId(filter?.requesterId, 'User', 'filter.requesterId'),
-        incidentId: optionalId(filter?.incidentId, 'Incident', 'filter.incidentId'),
-      },
+      filter: listFilterFrom(filter),
       order: orderBy ?? 'CREATED_AT_DESC',
       page,
       now: ctx.app.clock.now(),

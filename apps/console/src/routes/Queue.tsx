@@ -5,6 +5,7 @@ import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Link, NavLink, useNavigate, useParams, useSearchParams } from 'react-router';
 import { BulkActions, BulkUndoNotice, type BulkChange } from '../components/BulkActions';
 import { ListTable } from '../components/ListTable';
+import { SAVED_VIEWS, savedFilter, SavedViews } from '../components/SavedViews';
 import { PRIORITY_OPTIONS, PriorityBadge, STATUS_OPTIONS, StatusBadge } from '../components/Badges';
 import { FilterSelect, Options } from '../components/FilterSelect';
 import { SlaClock } from '../components/SlaClock';
@@ -133,7 +134,10 @@ export function Queue() {
 
   const queueView = isQueueView(view) ? view : 'mine';
   const orderBy = (params.get('sort') as TicketOrder | null) ?? 'RESOLUTION_DUE_AT_ASC';
-  const filter = useMemo<TicketFilter>(() => {
+  const savedViews = useQuery(SAVED_VIEWS);
+  const openViewId = params.get('saved');
+  const openView = savedViews.data?.savedViews.find((saved) => saved.id === openViewId);
+  const paramsFilter = useMemo<TicketFilter>(() => {
     const base = viewFilter(queueView, viewer, now);
     // `open` (every unresolved status) or one status by name; anything else filters nothing.
     const status = params.get('status');
@@ -148,9 +152,13 @@ export function Queue() {
     };
     // The breaching window moves with the minute clock.
   }, [queueView, viewer, now, params]);
+  // An open saved view decides the filter; the filter controls below start from scratch.
+  const filter = useMemo(() => (openView ? savedFilter(openView) : paramsFilter), [openView, paramsFilter]);
 
   const { data, loading, error, fetchMore, refetch } = useQuery(QUEUE, {
     variables: { filter, first: PAGE_SIZE, orderBy },
+    // A saved view's filter is known once the views are.
+    skip: Boolean(openViewId) && !savedViews.data,
     notifyOnNetworkStatusChange: true,
   });
   const options = useQuery(QUEUE_OPTIONS, { variables: { withStaff: Boolean(viewer.department) } });
@@ -227,6 +235,7 @@ export function Queue() {
 
   const setParam = (name: string, value: string) => {
     const next = new URLSearchParams(params);
+    next.delete('saved');
     if (value) next.set(name, value);
     else next.delete(name);
     setParams(next, { replace: true });
@@ -397,6 +406,7 @@ export function Queue() {
         </form>
       )}
 
+      <SavedViews filter={filter} openId={openView?.id ?? null} linkTo={(id) => `/queue/${queueView}?saved=${encodeURIComponent(id)}`} />
       {error && <p role="alert">The queue could not be loaded: {error.message}</p>}
       <ListTable
         className="queue-table"
