@@ -92,7 +92,12 @@ describe.each(DATABASE_KINDS)('searchTickets on %s', (kind) => {
   });
 
   it('cannot be fooled into a match by marker characters in ticket text', async () => {
-    const id = await report(school.tokens.alice, school.categoryIds.login, 'Odd \u0001printer\u0002 name', 'The printer shows strange text.');
+    const id = await report(
+      school.tokens.alice,
+      school.categoryIds.login,
+      'Odd \u0001printer\u0002 name',
+      'The printer shows strange text.',
+    );
     const [edge] = await search('strange', school.tokens.staff);
     expect(edge!.node.id).toBe(id);
     expect(edge!.highlights.filter((piece) => piece.match).map((piece) => piece.text)).toEqual(['strange']);

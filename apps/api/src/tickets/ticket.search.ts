@@ -47,9 +47,7 @@ export function highlightsOf(headline: string): SearchHighlight[] {
     .split(new RegExp(`(${MATCH_START}[^${MATCH_END}]*${MATCH_END})`, 'u'))
     .filter((part) => part !== '')
     .slice(0, LIST_MAXIMUM.searchHighlights)
-    .map((part) =>
-      part.startsWith(MATCH_START) ? { text: part.slice(1, -1), match: true } : { text: part, match: false },
-    );
+    .map((part) => (part.startsWith(MATCH_START) ? { text: part.slice(1, -1), match: true } : { text: part, match: false }));
 }
 
 function checkedQuery(query: string): string {
@@ -68,9 +66,11 @@ export async function searchTickets(
   const internal = searchesInternalNotes(viewer);
   const vector = Prisma.raw(internal ? 's."staffVector"' : 's."publicVector"');
   const tsQuery = Prisma.sql`websearch_to_tsquery('simple'::regconfig, fold_accents(${query}))`;
-  const connection = await paginate(pageRequest(args.page, ORDER), (window) =>
-    // The headline is cut only for the rows of the page, after the limit.
-    prisma.$queryRaw<SearchRow[]>`
+  const connection = await paginate(
+    pageRequest(args.page, ORDER),
+    (window) =>
+      // The headline is cut only for the rows of the page, after the limit.
+      prisma.$queryRaw<SearchRow[]>`
       SELECT t.*, ts_headline('simple'::regconfig,
                fold_accents(translate(ticket_search_text(t."id", ${internal}), ${MATCH_START + MATCH_END}, '')),
                ${tsQuery}, ${HEADLINE_OPTIONS}) AS "headline"
