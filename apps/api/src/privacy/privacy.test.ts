@@ -155,6 +155,9 @@ describe('privacy', () => {
       ticket: await api.db.prisma.ticket.findFirstOrThrow({ where: { requesterId: student.id } }),
     });
     const before = await snapshot();
+    const searchedByName = async () =>
+      (await api.gql('{ searchTickets(query: "Erasable", first: 5) { edges { node { id } } } }', {}, admin)).data!.searchTickets.edges;
+    expect(await searchedByName()).toEqual([{ node: { id: ticketId } }]);
     const preview = await api.gql(PREVIEW_ERASURE, { userId: userId(student) }, admin);
     expect(preview.errors).toBeUndefined();
     expect(preview.data!.previewErasure.refusal).toBeNull();
@@ -186,6 +189,8 @@ describe('privacy', () => {
       studentNumber: null,
     });
     expect(ticket.contactEmail).toMatch(/@erased\.invalid$/);
+    // Search forgets her too: the ticket's search text was rebuilt without her name.
+    expect(await searchedByName()).toEqual([]);
     expect(await api.db.prisma.trackingCode.count({ where: { ticketId: ticket.id } })).toBe(0);
     expect(await api.db.prisma.emailMessage.count({ where: { toAddress: student.email } })).toBe(0);
 
