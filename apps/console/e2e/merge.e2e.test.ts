@@ -5,16 +5,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStack, type Stack } from './stack.js';
 
-const REPORT = /* GraphQL */ `
-  mutation Report($input: ReportProblemInput!) {
-    reportProblem(input: $input) {
-      ticket {
-        id
-        number
-      }
-    }
-  }
-`;
 const REPLY = /* GraphQL */ `
   mutation Reply($input: ReplyInput!) {
     reply(input: $input) {
@@ -31,12 +21,7 @@ describe('merging duplicate tickets', () => {
   });
   afterAll(() => stack?.stop());
 
-  const report = async (title: string) =>
-    (
-      await stack.gqlAs('amara', REPORT, {
-        input: { categoryId: stack.school.categories['Wi-Fi & network'], title, description: 'In the library, since this morning.' },
-      })
-    ).reportProblem.ticket as { id: string; number: string };
+  const report = (title: string) => stack.report('amara', 'Wi-Fi & network', title, 'In the library, since this morning.');
 
   it('merges the duplicate into the ticket that stays, and the student sees one ticket with both conversations', async () => {
     const kept = await report('Library Wi-Fi keeps dropping');

@@ -4,16 +4,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStack, type Stack } from './stack.js';
 
-const REPORT = /* GraphQL */ `
-  mutation Report($input: ReportProblemInput!) {
-    reportProblem(input: $input) {
-      ticket {
-        id
-      }
-    }
-  }
-`;
-
 describe('privacy', () => {
   let stack: Stack;
 
@@ -23,10 +13,7 @@ describe('privacy', () => {
   afterAll(() => stack?.stop());
 
   it('an admin exports, erases with a dry run and a typed confirmation, and dry-runs retention', async () => {
-    const { categories } = await stack.gqlAs('ben', '{ categories { id name } }');
-    await stack.gqlAs('ben', REPORT, {
-      input: { categoryId: categories[0].id, title: 'Ben cannot print', description: 'Printer says no.' },
-    });
+    await stack.report('ben', 'Login & accounts', 'Ben cannot print', 'Printer says no.');
 
     const admin = await stack.signedInPage('admin');
     await admin.goto(`${stack.origin}/console/admin/privacy`);

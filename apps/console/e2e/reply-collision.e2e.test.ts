@@ -5,15 +5,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStack, type Stack } from './stack.js';
 
-const REPORT = /* GraphQL */ `
-  mutation Report($input: ReportProblemInput!) {
-    reportProblem(input: $input) {
-      ticket {
-        id
-      }
-    }
-  }
-`;
 const MESSAGES = /* GraphQL */ `
   query Messages($id: ID!) {
     ticket(id: $id) {
@@ -45,15 +36,7 @@ describe('two agents answering one student', () => {
     ) as string[];
 
   it('stops a reply written while a colleague answered, shows the answer, and sends once confirmed', async () => {
-    const ticketId = (
-      await stack.gqlAs('amara', REPORT, {
-        input: {
-          categoryId: stack.school.categories['Wi-Fi & network'],
-          title: 'Eduroam rejects my password',
-          description: 'Since Monday.',
-        },
-      })
-    ).reportProblem.ticket.id as string;
+    const ticketId = (await stack.report('amara', 'Wi-Fi & network', 'Eduroam rejects my password', 'Since Monday.')).id;
 
     const [jonas, priya] = await Promise.all([stack.signedInPage('staff'), stack.signedInPage('manager')]);
     for (const agent of [jonas, priya]) {
@@ -106,15 +89,7 @@ describe('two agents answering one student', () => {
   });
 
   it('keeps an unsent draft on the server: it comes back after a reload and in another browser', async () => {
-    const ticketId = (
-      await stack.gqlAs('ben', REPORT, {
-        input: {
-          categoryId: stack.school.categories['Login & accounts'],
-          title: 'Locked out of the library PCs',
-          description: 'Since the update.',
-        },
-      })
-    ).reportProblem.ticket.id as string;
+    const ticketId = (await stack.report('ben', 'Login & accounts', 'Locked out of the library PCs', 'Since the update.')).id;
     const jonas = await stack.signedInPage('staff');
     await jonas.goto(`${stack.origin}/console/tickets/${ticketId}`);
     const box = jonas.getByLabel('Reply to Ben Lee');

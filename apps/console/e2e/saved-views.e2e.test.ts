@@ -8,16 +8,6 @@ import { startStack, type Stack } from './stack.js';
 const WIFI = 'Wi-Fi & network';
 const URGENT_WIFI_TICKETS = 2;
 
-const REPORT = /* GraphQL */ `
-  mutation Report($input: ReportProblemInput!) {
-    reportProblem(input: $input) {
-      ticket {
-        priority
-      }
-    }
-  }
-`;
-
 describe('saved views in the queue', () => {
   let stack: Stack;
 
@@ -70,10 +60,8 @@ describe('saved views in the queue', () => {
     await view.click();
     await expect.poll(() => queueTickets.count()).toBe(URGENT_WIFI_TICKETS);
 
-    const reported = await stack.gqlAs('amara', REPORT, {
-      input: { categoryId: stack.school.categories[WIFI], title: 'Wi-Fi gone in the library', description: 'Nothing connects.' },
-    });
-    expect(reported.reportProblem.ticket.priority).toBe('URGENT');
+    const reported = await stack.report('amara', WIFI, 'Wi-Fi gone in the library', 'Nothing connects.');
+    expect(reported.priority).toBe('URGENT');
     await expect.poll(() => count.textContent(), { timeout: 15_000 }).toBe(String(URGENT_WIFI_TICKETS + 1));
     await stack.screenshot(page, 'saved-views-live-count');
 

@@ -3,15 +3,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStack, type Stack } from './stack.js';
 
-const REPORT = /* GraphQL */ `
-  mutation Report($input: ReportProblemInput!) {
-    reportProblem(input: $input) {
-      ticket {
-        id
-      }
-    }
-  }
-`;
 const REPLY = /* GraphQL */ `
   mutation Reply($input: ReplyInput!) {
     reply(input: $input) {
@@ -29,15 +20,7 @@ describe('searching tickets', () => {
   afterAll(() => stack?.stop());
 
   it('finds a ticket by a word only its reply has, marks the word, and opens the ticket', async () => {
-    const ticketId = (
-      await stack.gqlAs('amara', REPORT, {
-        input: {
-          categoryId: stack.school.categories['Wi-Fi & network'],
-          title: 'Laptop will not join the network',
-          description: 'Since Monday.',
-        },
-      })
-    ).reportProblem.ticket.id as string;
+    const ticketId = (await stack.report('amara', 'Wi-Fi & network', 'Laptop will not join the network', 'Since Monday.')).id;
     await stack.gqlAs('staff', REPLY, { input: { ticketId, body: 'Please remove the old <b>certificate</b> and join again.' } });
 
     const page = await stack.signedInPage('staff');

@@ -22,6 +22,25 @@ const SIGN_IN = {
 
 export type App = keyof typeof SIGN_IN;
 
+const REPORT_PROBLEM = /* GraphQL */ `
+  mutation Report($input: ReportProblemInput!) {
+    reportProblem(input: $input) {
+      ticket {
+        id
+        number
+        priority
+      }
+    }
+  }
+`;
+
+/** A ticket as a journey reports it. */
+export interface ReportedTicket {
+  id: string;
+  number: string;
+  priority: string;
+}
+
 export interface School {
   /** Global IDs of the categories, by name. */
   categories: Record<string, string>;
@@ -33,6 +52,14 @@ export interface Stack {
   browser: Browser;
   /** GraphQL over HTTP as a person (bearer token), as the portal or an integration would call; errors throw. */
   gqlAs: (person: Person, query: string, variables?: Record<string, unknown>) => Promise<any>;
+  /** A student reports a problem to one of the school's categories (by name) through the API, as the portal does. */
+  report: (
+    student: Person,
+    category: string,
+    title: string,
+    description: string,
+    more?: { expectedResolutionHours?: number },
+  ) => Promise<ReportedTicket>;
   /** A new browser page, in a context of its own (own cookies), signed in through the app's own sign-in form. */
   signedInPage: (person: Person, app?: App) => Promise<Page>;
   screenshot: (page: Page, name: string) => Promise<void>;
@@ -63,6 +90,16 @@ export async function startStack(prepare?: JourneyOptions['prepare']): Promise<S
     school: { categories: desk.categories },
     browser,
     gqlAs: async (person, query, variables) => (await desk.as(person))(query, variables),
+    async report(student, category, title, description, more = {}) {
+      const categoryId = desk.categories[category];
+      if (!categoryId) throw new Error(`The journey school has no category "${category}"`);
+      const answer = await (
+        await desk.as(student)
+      )<{ reportProblem: { ticket: ReportedTicket } }>(REPORT_PROBLEM, {
+        input: { categoryId, title, description, ...more },
+      });
+      return answer.reportProblem.ticket;
+    },
     async signedInPage(person, app = 'console') {
       const form = SIGN_IN[app];
       const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
