@@ -3,7 +3,7 @@
 // (a reply, a note, a status, an assignment…) refuses the reply as a CONFLICT that lists it, so
 // the author reads it and confirms by sending again based on the newer activity. The ticket's row
 // is locked first, so of two replies based on the same activity one waits and then conflicts.
-import { type Prisma, type Ticket as TicketRow, TicketEventType } from '@studentdesk/db';
+import { type Prisma, type Ticket as TicketRow, type TicketEvent as TicketEventRow, TicketEventType } from '@studentdesk/db';
 import type { Viewer } from '../auth/viewer.js';
 import { ClientError, ErrorCode } from '../errors.js';
 import { seesInternal } from './ticket.policy.js';
@@ -28,6 +28,12 @@ const CONFLICTING_EVENTS: TicketEventType[] = [
 const LISTED_CHANGES = 10;
 const EXCERPT_LENGTH = 280;
 
+/** The message a REPLIED, NOTE_ADDED or RESOLVED event wrote, if it names one. */
+function messageIdOf(event: TicketEventRow): string | null {
+  const messageId = (event.detail as { messageId?: unknown } | null)?.messageId;
+  return typeof messageId === 'string' ? messageId : null;
+}
+
 /** Event types the viewer may see on this ticket: internal notes only for its staff. */
 export function visibleEventTypes(viewer: Viewer, ticket: TicketRow): TicketEventType[] {
   return seesInternal(viewer, ticket) ? CONFLICTING_EVENTS : CONFLICTING_EVENTS.filter((type) => type !== TicketEventType.NOTE_ADDED);
@@ -50,10 +56,7 @@ export async function refuseIfChangedSince(tx: Tx, viewer: Viewer, ticket: Ticke
   if (count === 0) return;
 
   const actorIds = [...new Set(events.flatMap((event) => (event.actorId ? [event.actorId] : [])))];
-  const messageIds = events.flatMap((event) => {
-    const messageId = (event.detail as { messageId?: unknown } | null)?.messageId;
-    return typeof messageId === 'string' ? [messageId] : [];
-  });
+  const messageIds = events.flatMap((event) => messageIdOf(event) ?? []);
   const [actors, messages, latest] = await Promise.all([
     tx.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } }),
     tx.message.findMany({ where: { id: { in: messageIds } }, select: { id: true, body: true } }),
@@ -65,7 +68,7 @@ export async function refuseIfChangedSince(tx: Tx, viewer: Viewer, ticket: Ticke
   const nameOf = new Map(actors.map((actor) => [actor.id, actor.name]));
   const bodyOf = new Map(messages.map((message) => [message.id, message.body]));
   const changes = events.map((event) => {
-    const messageId = (event.detail as { messageId?: string } | null)?.messageId;
+    const messageId = messageIdOf(event);
     const body = messageId ? bodyOf.get(messageId) : undefined;
     return {
       type: event.type,
