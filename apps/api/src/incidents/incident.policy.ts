@@ -7,7 +7,7 @@ import { ALLOW, all, mustBeStaff, mustBeStaffOf, refuse, type Decision, type Vie
 import { ErrorCode } from '../errors.js';
 import * as ticketPolicy from '../tickets/ticket.policy.js';
 
-type LinkedTicket = Parameters<typeof ticketPolicy.canWork>[1];
+type LinkedTicket = Parameters<typeof ticketPolicy.works>[1];
 
 /** An incident and its updates (IncidentUpdate): everyone. */
 export const canRead = (_viewer: Viewer, _incident: unknown): Decision => ALLOW;

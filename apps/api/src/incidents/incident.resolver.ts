@@ -92,6 +92,15 @@ export class IncidentResolver {
     return ctx.loaders.incidentTicketCount.load(incident.id);
   }
 
+  @FieldResolver(() => Boolean, {
+    description:
+      'Whether the viewer may post updates, link tickets and resolve it (staff of its department who work every linked ticket), so forms are offered only to them.',
+  })
+  async viewerMayManage(@Root() incident: IncidentRow, @Ctx() ctx: Context): Promise<boolean> {
+    if (!incidentPolicy.canCreate(ctx.viewer, incident.departmentId).allowed) return false;
+    return incidentPolicy.canManage(ctx.viewer, incident, await ctx.loaders.incidentTicketOwners.load(incident.id)).allowed;
+  }
+
   @FieldResolver(() => Department, { nullable: true, description: 'The department that owns it.' })
   department(@Root() incident: IncidentRow, @Ctx() ctx: Context) {
     return incident.departmentId ? ctx.loaders.department.load(incident.departmentId) : null;

@@ -53,7 +53,12 @@ export async function createIncident(ctx: Context, input: CreateIncidentInput): 
   const departmentId = input.departmentId ? fromGlobalId(input.departmentId, 'Department', 'departmentId') : primaryDepartmentOf(user);
   const categoryId = input.categoryId ? fromGlobalId(input.categoryId, 'Category', 'categoryId') : null;
   enforce(incidentPolicy.canCreate(ctx.viewer, departmentId));
-  if (categoryId && !(await ctx.loaders.category.load(categoryId))) throw badInput('Choose one of the listed categories.', 'categoryId');
+  if (categoryId) {
+    const category = await ctx.loaders.category.load(categoryId);
+    if (!category) throw badInput('Choose one of the listed categories.', 'categoryId');
+    // Reports in the category see the incident: another department's category would announce it to the wrong students.
+    if (departmentId && category.departmentId !== departmentId) throw badInput('Choose a category of the department that owns the incident.', 'categoryId');
+  }
   const title = input.title.trim();
   const summary = input.summary.trim();
   if (!title || !summary) throw badInput('Give the incident a title and a summary.', title ? 'summary' : 'title');

@@ -156,6 +156,37 @@ describe.each(DATABASE_KINDS)('incidents on %s', (kind) => {
     expect(await api.db.prisma.incidentUpdate.count({ where: { body: 'hijack' } })).toBe(0);
   });
 
+  it('tells each viewer whether they may manage an incident, by the same rule the mutations enforce', async () => {
+    const ticket = await report(school.tokens.alice, 'Eduroam drops every hour');
+    const created = await api.gql(
+      CREATE,
+      { input: { title: 'Eduroam drops', summary: 'Roaming servers restart hourly.', ticketIds: [ticket] } },
+      { token: school.tokens.staff },
+    );
+    const id = created.data!.createIncident.id;
+    const mayManage = async (token?: string) =>
+      (await api.gql('query($id: ID!) { node(id: $id) { ... on Incident { viewerMayManage } } }', { id }, token ? { token } : {})).data!
+        .node.viewerMayManage;
+    expect(await mayManage(school.tokens.staff)).toBe(true);
+    expect(await mayManage(school.tokens.admin)).toBe(true);
+    expect(await mayManage(school.tokens.otherStaff)).toBe(false);
+    expect(await mayManage(school.tokens.alice)).toBe(false);
+    expect(await mayManage()).toBe(false);
+    // The field and the mutation agree: Financial Aid staff are refused what they are not offered.
+    expect(codes(await api.gql(UPDATE, { input: { incidentId: id, body: 'x' } }, { token: school.tokens.otherStaff }))).toEqual(['FORBIDDEN']);
+  });
+
+  it('refuses a category of another department, whose reporters would see the wrong incident', async () => {
+    const foreign = await api.gql(
+      CREATE,
+      { input: { title: 'Fees portal down', summary: 'Payments fail.', categoryId: school.categoryIds.fees } },
+      { token: school.tokens.staff },
+    );
+    expect(codes(foreign)).toEqual(['BAD_USER_INPUT']);
+    expect(foreign.errors![0]!.extensions!.field).toBe('categoryId');
+    expect(await api.db.prisma.incident.count({ where: { title: 'Fees portal down' } })).toBe(0);
+  });
+
   it('lets staff act on an incident without a department only if they may work every linked ticket', async () => {
     const ticket = await report(school.tokens.alice, 'VPN refuses my password');
     // An admin (who belongs to no department) declares it: it has no department, and links IT's ticket.

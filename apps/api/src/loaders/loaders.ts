@@ -119,6 +119,14 @@ export function createLoaders(prisma: PrismaClient) {
       const byIncident = new Map(counts.map((row) => [row.incidentId, row._count]));
       return incidentIds.map((id) => byIncident.get(id) ?? 0);
     }),
+    /** Who owns the tickets linked to each incident: the distinct department and assignee pairs, enough for incident.policy's canManage. */
+    incidentTicketOwners: new DataLoader<string, Array<Pick<Ticket, 'departmentId' | 'assigneeId'>>>(async (incidentIds) => {
+      const owners = await prisma.ticket.groupBy({
+        by: ['incidentId', 'departmentId', 'assigneeId'],
+        where: { incidentId: { in: [...incidentIds] } },
+      });
+      return incidentIds.map((id) => owners.filter((owner) => owner.incidentId === id));
+    }),
     messageWindow: createMessageWindowLoader(prisma),
     categoriesByDepartment: cappedGroupedBy<Category, 'departmentId'>(
       prisma,
