@@ -5,6 +5,7 @@ import { downloadCsv, toCsv, type Column } from '../lib/csv';
 interface ChartCardProps<Row> {
   title: string;
   description?: string;
+  /** The CSV's file name, from csvFileName: chart, scope and period. */
   fileName: string;
   columns: Column<Row>[];
   rows: Row[];
@@ -25,7 +26,7 @@ export function ChartCard<Row>({ title, description, fileName, columns, rows, ch
               {asTable ? 'Show chart' : 'Show table'}
             </button>
           )}
-          <button type="button" onClick={() => downloadCsv(`${fileName}.csv`, toCsv(columns, rows))}>
+          <button type="button" onClick={() => downloadCsv(fileName, toCsv(columns, rows))}>
             Export CSV
           </button>
         </div>

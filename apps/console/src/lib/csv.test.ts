@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { spreadsheetText, toCsv } from './csv.js';
+import { csvFileName, spreadsheetText, toCsv } from './csv.js';
 
 describe('CSV export', () => {
   it('writes a header and one line per row, quoting only what needs it', () => {
@@ -31,5 +31,15 @@ describe('CSV export', () => {
     expect(['+1', '-1 day', '\tnote', '\r=1+1'].map(spreadsheetText)).toEqual(["'+1", "'-1 day", "'\tnote", "'\r=1+1"]);
     expect(['Printing', 'IT', 'a=b', ''].map(spreadsheetText)).toEqual(['Printing', 'IT', 'a=b', '']);
     expect(spreadsheetText(-3)).toBe('-3');
+  });
+
+  it('names a file by its chart, whose numbers and which period, in characters every file system takes', () => {
+    expect(csvFileName('SLA compliance', 'Financial Aid', '2026-10-12 to 2026-12-06')).toBe(
+      'sla-compliance_financial-aid_2026-10-12-to-2026-12-06.csv',
+    );
+    expect(csvFileName('Volume by category', 'Études & Bourses / Aide', 'on 2026-12-07')).toBe(
+      'volume-by-category_etudes-bourses-aide_on-2026-12-07.csv',
+    );
+    expect(csvFileName('Backlog age', '', '2026-12-07')).toBe('backlog-age_2026-12-07.csv');
   });
 });

@@ -30,6 +30,24 @@ export function toCsv<Row>(columns: Column<Row>[], rows: Row[]): string {
   return lines.map((line) => line.join(',')).join('\r\n') + '\r\n';
 }
 
+/** Lower-case words joined by hyphens, accents dropped: safe in a file name on every system. */
+function fileWord(words: string): string {
+  return words
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}
+
+/**
+ * A CSV's file name says what it holds, so a folder of exports stays readable: the chart, whose
+ * numbers, and when, e.g. `sla-compliance_financial-aid_2026-10-12-to-2026-12-06.csv`.
+ */
+export function csvFileName(chart: string, scope: string, period: string): string {
+  return `${[chart, scope, period].map(fileWord).filter(Boolean).join('_')}.csv`;
+}
+
 /** Lets the browser save the CSV as a file. */
 export function downloadCsv(fileName: string, csv: string): void {
   const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));

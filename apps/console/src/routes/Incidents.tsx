@@ -1,10 +1,13 @@
 // Incidents: a recurring problem as one known issue. One update reaches every linked ticket and
 // the portal's banner; resolving it resolves its tickets together.
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Link, useParams } from 'react-router';
+import { useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
 import { ListTable } from '../components/ListTable';
 import { PanelForm } from '../components/PanelForm';
 import { ActionOutcome } from '../components/ActionOutcome';
+import { IncidentFields, incidentDepartment } from '../components/IncidentFields';
+import { PredictedScoreField, predictedScore } from '../components/PredictedScoreField';
 import { StatusBadge } from '../components/Badges';
 import { Options, optionsOf } from '../components/FilterSelect';
 import { graphql } from '../gql';
@@ -12,6 +15,7 @@ import type { IncidentStatus } from '../gql/graphql';
 import { formatDateTime } from '../lib/time';
 import { useAction } from '../lib/use-action';
 import { formText } from '../lib/forms';
+import { isAdmin, useViewer } from '../viewer';
 
 const INCIDENTS = graphql(`
   query Incidents {
@@ -21,6 +25,25 @@ const INCIDENTS = graphql(`
           ...IncidentSummary
         }
       }
+    }
+    categories {
+      id
+      name
+      department {
+        id
+      }
+    }
+    departments {
+      id
+      name
+    }
+  }
+`);
+
+const DECLARE_INCIDENT = graphql(`
+  mutation DeclareIncident($input: CreateIncidentInput!) {
+    createIncident(input: $input) {
+      id
     }
   }
 `);
@@ -33,6 +56,7 @@ export const INCIDENT_SUMMARY = graphql(`
     startedAt
     resolvedAt
     ticketCount
+    viewerMayManage
     department {
       id
       name
@@ -104,13 +128,58 @@ const STATUS_LABELS: Record<IncidentStatus, string> = {
 const UPDATE_STATUS_OPTIONS = optionsOf(['INVESTIGATING', 'IDENTIFIED', 'MONITORING'] as const, (status) => STATUS_LABELS[status]);
 
 export function Incidents() {
+  const viewer = useViewer();
+  const navigate = useNavigate();
   const { data, error } = useQuery(INCIDENTS, { fetchPolicy: 'cache-and-network' });
+  const [declareIncident, declareState] = useMutation(DECLARE_INCIDENT);
+  const [formOpen, setFormOpen] = useState(false);
+  const { problem, submit } = useAction();
+
+  async function declare(form: FormData) {
+    const result = await declareIncident({
+      variables: {
+        input: {
+          title: formText(form, 'title'),
+          summary: formText(form, 'summary'),
+          categoryId: formText(form, 'categoryId') || null,
+          departmentId: incidentDepartment(form),
+        },
+      },
+    });
+    if (result.data) void navigate(`/incidents/${result.data.createIncident.id}`);
+  }
+
   return (
     <section aria-labelledby="incidents-title">
       <div className="page-head">
         <h1 id="incidents-title">Incidents</h1>
-        <p className="muted">Select tickets in the queue and choose “Create incident from selected” to declare one.</p>
+        {!formOpen && (
+          <button type="button" className="primary" onClick={() => setFormOpen(true)}>
+            Declare incident
+          </button>
+        )}
       </div>
+      <p className="muted">
+        Declare one here, or select tickets in the queue and choose “Create incident from selected” to link them as you declare it.
+      </p>
+      {formOpen && data && (
+        <PanelForm title="Declare an incident" onSubmit={(event) => submit(event, declare)}>
+          <IncidentFields
+            categories={data.categories}
+            departments={isAdmin(viewer) ? data.departments : undefined}
+            defaultDepartmentId={viewer.department?.id ?? null}
+          />
+          <ActionOutcome problem={problem} />
+          <div className="actions">
+            <button type="submit" className="primary" disabled={declareState.loading}>
+              Declare incident
+            </button>
+            <button type="button" onClick={() => setFormOpen(false)}>
+              Cancel
+            </button>
+          </div>
+        </PanelForm>
+      )}
       {error && <p role="alert">{error.message}</p>}
       <ListTable labelledBy="incidents-title" columns={['Incident', 'Status', 'Department', 'Tickets', 'Started']}>
         {data?.incidents.edges.map(({ node }) => (
@@ -152,7 +221,9 @@ export function IncidentView() {
   }
 
   async function resolveWithTickets(form: FormData) {
-    await resolveIncident({ variables: { input: { incidentId: id, resolution: formText(form, 'resolution') } } });
+    await resolveIncident({
+      variables: { input: { incidentId: id, resolution: formText(form, 'resolution'), predictedScore: predictedScore(form) } },
+    });
     await refetch();
   }
 
@@ -171,7 +242,7 @@ export function IncidentView() {
       <p>{incident.summary}</p>
       <ActionOutcome problem={problem} done={done} />
 
-      {incident.status !== 'RESOLVED' && (
+      {incident.status !== 'RESOLVED' && incident.viewerMayManage && (
         <div className="two-columns">
           <PanelForm
             title="Post an update"
@@ -200,6 +271,7 @@ export function IncidentView() {
               What was done (the resolution of every linked ticket)
               <textarea name="resolution" rows={3} required maxLength={5000} />
             </label>
+            <PredictedScoreField legend="How do you think the students will rate this?" />
             <button type="submit" className="primary" disabled={resolving.loading}>
               Resolve incident and its tickets
             </button>

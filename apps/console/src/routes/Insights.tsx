@@ -2,12 +2,13 @@
 // compliance, backlog age and volume by category — each a chart, a table and a CSV.
 import { useQuery } from '@apollo/client/react';
 import { useMemo, useState } from 'react';
-import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, LabelList, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { FilterSelect } from '../components/FilterSelect';
 import { ChartCard } from '../components/ChartCard';
 import { DateRangePicker, lastDays, toApiRange } from '../components/DateRangePicker';
 import { graphql } from '../gql';
-import type { Column } from '../lib/csv';
+import { wrapLabel } from '../lib/chart-labels';
+import { csvFileName, type Column } from '../lib/csv';
 import { formatPercent } from '../lib/time';
 import { seesEveryDepartment, useViewer } from '../viewer';
 
@@ -118,15 +119,45 @@ const PERCEPTION_COLUMNS: Array<
   { header: 'Gap', value: (row) => gap(row.gap) },
 ];
 
-/** The bar chart every section uses: one bar series per entry of `bars`, keyed by the row field. */
+const LINE_HEIGHT = 13;
+/** A rotated axis title centred on its axis (recharts starts it at the middle otherwise). */
+const CENTRED = { textAnchor: 'middle' } as const;
+/** The legend at the very top, leaving the chart's top margin free for the values above the bars. */
+const LEGEND_AT_TOP = { top: 0 } as const;
+
+/** An axis tick whose name wraps onto several lines; the full name is its tooltip (title). */
+function WrappedTick({ x, y, payload, side }: { x?: number; y?: number; payload?: { value: string }; side: 'bottom' | 'left' }) {
+  const label = String(payload?.value ?? '');
+  const lines = wrapLabel(label);
+  const firstDy = side === 'bottom' ? 12 : -((lines.length - 1) * LINE_HEIGHT) / 2 + 4;
+  return (
+    <g>
+      <title>{label}</title>
+      <text x={x} y={y} textAnchor={side === 'bottom' ? 'middle' : 'end'} fontSize={12} fill="#333">
+        {lines.map((line, index) => (
+          <tspan key={index} x={side === 'bottom' ? x : (x ?? 0) - 4} dy={index === 0 ? firstDy : LINE_HEIGHT}>
+            {line}
+          </tspan>
+        ))}
+      </text>
+    </g>
+  );
+}
+
+/**
+ * The bar chart every section uses: one bar series per entry of `bars`, keyed by the row field.
+ * Every bar is named (interval 0, wrapped names) and carries its value; both axes say what they count.
+ */
 function Bars({
   data,
   bars,
-  unit,
+  unit = '',
   domain,
   horizontal,
   counts,
   legend = bars.length > 1,
+  nameAxis,
+  valueAxis,
 }: {
   data: ChartRow[];
   bars: Array<{ key: string; color: string }>;
@@ -136,17 +167,71 @@ function Bars({
   /** Whole numbers on the value axis (ticket counts). */
   counts?: boolean;
   legend?: boolean;
+  /** The axis title of the named bars, e.g. "Department". */
+  nameAxis: string;
+  /** The axis title of the values, with their unit, e.g. "Tickets" or "Compliance (%)". */
+  valueAxis: string;
 }) {
+  const valueLabel = (
+    <LabelList
+      position={horizontal ? 'right' : 'top'}
+      fontSize={11}
+      formatter={(value: unknown) => (value === null ? '' : `${value}${unit}`)}
+    />
+  );
+  if (horizontal) {
+    return (
+      <ResponsiveContainer width="100%" height={Math.max(240, data.length * 34 + 70)}>
+        <BarChart data={data} layout="vertical" margin={{ top: 8, right: 40, bottom: 24, left: 8 }}>
+          <CartesianGrid strokeDasharray="3 3" />
+          <XAxis
+            type="number"
+            allowDecimals={!counts}
+            domain={domain}
+            label={{ value: valueAxis, position: 'insideBottom', offset: -12 }}
+          />
+          <YAxis
+            type="category"
+            dataKey="name"
+            width={150}
+            interval={0}
+            tick={<WrappedTick side="left" />}
+            label={{ value: nameAxis, angle: -90, position: 'insideLeft', style: CENTRED }}
+          />
+          <Tooltip />
+          {legend && <Legend verticalAlign="top" wrapperStyle={LEGEND_AT_TOP} />}
+          {bars.map((bar) => (
+            <Bar key={bar.key} dataKey={bar.key} fill={bar.color}>
+              {valueLabel}
+            </Bar>
+          ))}
+        </BarChart>
+      </ResponsiveContainer>
+    );
+  }
   return (
-    <ResponsiveContainer width="100%" height={240}>
-      <BarChart data={data} layout={horizontal ? 'vertical' : 'horizontal'}>
+    <ResponsiveContainer width="100%" height={300}>
+      <BarChart data={data} margin={{ top: 20, right: 8, bottom: 28, left: 16 }}>
         <CartesianGrid strokeDasharray="3 3" />
-        {horizontal ? <XAxis type="number" allowDecimals={!counts} /> : <XAxis dataKey="name" />}
-        {horizontal ? <YAxis type="category" dataKey="name" width={160} /> : <YAxis unit={unit} domain={domain} allowDecimals={!counts} />}
+        <XAxis
+          dataKey="name"
+          interval={0}
+          height={56}
+          tick={<WrappedTick side="bottom" />}
+          label={{ value: nameAxis, position: 'insideBottom', offset: -16 }}
+        />
+        <YAxis
+          unit={unit}
+          domain={domain}
+          allowDecimals={!counts}
+          label={{ value: valueAxis, angle: -90, position: 'insideLeft', offset: -4, style: CENTRED }}
+        />
         <Tooltip />
-        {legend && <Legend />}
+        {legend && <Legend verticalAlign="top" wrapperStyle={LEGEND_AT_TOP} />}
         {bars.map((bar) => (
-          <Bar key={bar.key} dataKey={bar.key} fill={bar.color} />
+          <Bar key={bar.key} dataKey={bar.key} fill={bar.color}>
+            {valueLabel}
+          </Bar>
         ))}
       </BarChart>
     </ResponsiveContainer>
@@ -161,6 +246,15 @@ export default function Insights() {
     variables: { range: toApiRange(range), departmentId: departmentId || null },
   });
   const insights = data?.insights;
+
+  const scope = departmentId
+    ? (data?.departments.find((department) => department.id === departmentId)?.name ?? '')
+    : seesEveryDepartment(viewer)
+      ? 'every department'
+      : (viewer.department?.name ?? '');
+  const period = `${range.from} to ${range.to}`;
+  /** Backlog age is now, not a period: its file carries today's date. */
+  const today = new Date().toISOString().slice(0, 10);
 
   // One row per week with a column per department, the shape a line chart wants.
   const weekly = useMemo(() => {
@@ -201,7 +295,7 @@ export default function Insights() {
           <ChartCard
             title="CSAT by department by week"
             description="Share of the ratings given each week that are 4 or 5 (weeks start Monday 00:00 UTC)."
-            fileName="csat-by-week"
+            fileName={csvFileName('CSAT by department by week', scope, period)}
             rows={insights.csatByWeek}
             columns={[
               { header: 'Week', value: (row) => week(row.weekStart) },
@@ -211,12 +305,16 @@ export default function Insights() {
             ]}
             chart={
               <ResponsiveContainer width="100%" height={260}>
-                <LineChart data={weekly}>
+                <LineChart data={weekly} margin={{ top: 8, right: 8, bottom: 24, left: 16 }}>
                   <CartesianGrid strokeDasharray="3 3" />
-                  <XAxis dataKey="week" />
-                  <YAxis domain={[0, 100]} unit="%" />
+                  <XAxis dataKey="week" label={{ value: 'Week starting (Monday, UTC)', position: 'insideBottom', offset: -16 }} />
+                  <YAxis
+                    domain={[0, 100]}
+                    unit="%"
+                    label={{ value: 'CSAT (%)', angle: -90, position: 'insideLeft', offset: -4, style: CENTRED }}
+                  />
                   <Tooltip />
-                  <Legend />
+                  <Legend verticalAlign="top" wrapperStyle={LEGEND_AT_TOP} />
                   {insights.departments.map((department, index) => (
                     <Line
                       key={department.id}
@@ -233,7 +331,7 @@ export default function Insights() {
           <ChartCard
             title="Expectation gap"
             description={`Did we meet what students expected? Met or exceeded: ${insights.expectationGap.map((row) => `${row.department.name} ${formatPercent(row.metOrExceededRate)}`).join(' · ')}. The chart compares expected and actual resolution hours.`}
-            fileName="expectation-gap"
+            fileName={csvFileName('Expectation gap', scope, period)}
             rows={insights.expectationGap}
             columns={[
               DEPARTMENT_COLUMN,
@@ -257,32 +355,36 @@ export default function Insights() {
                   { key: 'Actual', color: SERIES[1]! },
                 ]}
                 unit=" h"
+                nameAxis="Department"
+                valueAxis="Hours to resolve"
               />
             }
           />
           <ChartCard
             title="Perception gap by department"
             description="Staff prediction minus student rating: above 0 means we think we did better than students do."
-            fileName="perception-gap-departments"
+            fileName={csvFileName('Perception gap by department', scope, period)}
             rows={insights.perceptionGapByDepartment}
             columns={[DEPARTMENT_COLUMN, ...PERCEPTION_COLUMNS]}
             chart={
               <Bars
                 data={insights.perceptionGapByDepartment.map((row) => ({ name: row.department.name, Gap: gap(row.gap) }))}
                 bars={[{ key: 'Gap', color: SERIES[3]! }]}
+                nameAxis="Department"
+                valueAxis="Gap (1–5 scale)"
               />
             }
           />
           <ChartCard
             title="Perception gap by person"
-            fileName="perception-gap-people"
+            fileName={csvFileName('Perception gap by person', scope, period)}
             rows={insights.perceptionGapByStaff}
             columns={[{ header: 'Staff member', value: (row) => row.staff.name }, DEPARTMENT_COLUMN, ...PERCEPTION_COLUMNS]}
           />
           <ChartCard
             title="SLA compliance"
             description="Tickets reported in the period, per target once decided: met on time, or missed (late, or still open after the due time). Tickets without an SLA have no target."
-            fileName="sla-compliance"
+            fileName={csvFileName('SLA compliance', scope, period)}
             rows={insights.slaCompliance}
             columns={[
               DEPARTMENT_COLUMN,
@@ -304,13 +406,15 @@ export default function Insights() {
                 ]}
                 unit="%"
                 domain={[0, 100]}
+                nameAxis="Department"
+                valueAxis="Targets met (%)"
               />
             }
           />
           <ChartCard
             title="Backlog age"
             description="Unresolved tickets right now, by time since they were reported."
-            fileName="backlog-age"
+            fileName={csvFileName('Backlog age', scope, today)}
             rows={insights.backlogAging}
             columns={[
               { header: 'Age', value: (row) => AGE_LABELS[row.age] },
@@ -321,12 +425,14 @@ export default function Insights() {
                 data={insights.backlogAging.map((row) => ({ name: AGE_LABELS[row.age], Tickets: row.tickets }))}
                 bars={[{ key: 'Tickets', color: SERIES[1]! }]}
                 counts
+                nameAxis="Time since reported"
+                valueAxis="Unresolved tickets"
               />
             }
           />
           <ChartCard
             title="Volume by category"
-            fileName="volume-by-category"
+            fileName={csvFileName('Volume by category', scope, period)}
             rows={insights.volumeByCategory}
             columns={[
               { header: 'Category', value: (row) => row.category.name },
@@ -338,6 +444,8 @@ export default function Insights() {
                 bars={[{ key: 'Tickets', color: SERIES[0]! }]}
                 horizontal
                 counts
+                nameAxis="Category"
+                valueAxis="Tickets reported"
               />
             }
           />

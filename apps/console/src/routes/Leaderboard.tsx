@@ -2,6 +2,7 @@
 import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { ChartCard } from '../components/ChartCard';
+import { csvFileName } from '../lib/csv';
 import { DateRangePicker, lastDays, toApiRange } from '../components/DateRangePicker';
 import { graphql } from '../gql';
 import { formatDateTime, formatPercent } from '../lib/time';
@@ -81,7 +82,7 @@ export function Leaderboard() {
       {leaderboard && (
         <ChartCard
           title="Departments by CSAT"
-          fileName="leaderboard"
+          fileName={csvFileName('Departments by CSAT', 'leaderboard', `${range.from} to ${range.to}`)}
           rows={leaderboard.entries}
           columns={[
             { header: 'Rank', value: (row) => row.rank },

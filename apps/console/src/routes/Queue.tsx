@@ -9,6 +9,7 @@ import { SAVED_VIEWS, savedFilter, SavedViews } from '../components/SavedViews';
 import { PRIORITY_OPTIONS, PriorityBadge, STATUS_OPTIONS, StatusBadge } from '../components/Badges';
 import { FilterSelect, Options } from '../components/FilterSelect';
 import { SlaClock } from '../components/SlaClock';
+import { IncidentFields } from '../components/IncidentFields';
 import { useClock } from '../lib/time';
 import { graphql } from '../gql';
 import type { Priority, TicketFilter, TicketOrder } from '../gql/graphql';
@@ -375,26 +376,7 @@ export function Queue() {
           <h2 id="new-incident-title">
             New incident from {selected.size} ticket{selected.size === 1 ? '' : 's'}
           </h2>
-          <label>
-            Title students will recognise
-            {/* eslint-disable-next-line jsx-a11y/no-autofocus -- a modal dialog's first field takes focus when it opens (HTML's dialog focusing steps) */}
-            <input name="title" required maxLength={200} autoFocus />
-          </label>
-          <label>
-            What is happening, and what students can do meanwhile
-            <textarea name="summary" required rows={3} maxLength={5000} />
-          </label>
-          <label>
-            Category it affects
-            <select name="categoryId" defaultValue="">
-              <option value="">None</option>
-              {categories.map((category) => (
-                <option key={category.id} value={category.id}>
-                  {category.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <IncidentFields categories={categories} defaultDepartmentId={viewer.department?.id ?? null} />
           <div className="actions">
             <button type="submit" className="primary">
               Create incident

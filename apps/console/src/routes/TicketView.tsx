@@ -12,6 +12,7 @@ import { Options } from '../components/FilterSelect';
 import { SlaClock } from '../components/SlaClock';
 import { StudentPanel } from '../components/StudentPanel';
 import { ReplyComposer, type ComposerMode } from '../components/ReplyComposer';
+import { PredictedScoreField, predictedScore } from '../components/PredictedScoreField';
 import { graphql } from '../gql';
 import type { Priority } from '../gql/graphql';
 import { useKeys } from '../lib/keys';
@@ -183,12 +184,11 @@ function TicketView({ id }: { id: string }) {
   async function submitResolution(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const predicted = form.get('predictedScore');
     await run(
       () =>
         resolve({
           variables: {
-            input: { ticketId: id, resolution: formText(form, 'resolution'), predictedScore: predicted ? Number(predicted) : null },
+            input: { ticketId: id, resolution: formText(form, 'resolution'), predictedScore: predictedScore(form) },
           },
         }),
       'Resolved. The student is asked to rate it.',
@@ -324,14 +324,7 @@ function TicketView({ id }: { id: string }) {
               {/* eslint-disable-next-line jsx-a11y/no-autofocus -- a modal dialog's first field takes focus when it opens (HTML's dialog focusing steps) */}
               <textarea name="resolution" rows={4} required maxLength={MESSAGE_MAX} autoFocus />
             </label>
-            <fieldset>
-              <legend>How do you think {ticket.contactName.split(' ')[0]} will rate this?</legend>
-              {[1, 2, 3, 4, 5].map((score) => (
-                <label key={score} className="inline">
-                  <input type="radio" name="predictedScore" value={score} required /> {score}
-                </label>
-              ))}
-            </fieldset>
+            <PredictedScoreField legend={`How do you think ${ticket.contactName.split(' ')[0]} will rate this?`} />
             <div className="actions">
               <button type="submit" className="primary" disabled={resolving.loading}>
                 Resolve
