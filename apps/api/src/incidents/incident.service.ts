@@ -57,7 +57,8 @@ export async function createIncident(ctx: Context, input: CreateIncidentInput): 
     const category = await ctx.loaders.category.load(categoryId);
     if (!category) throw badInput('Choose one of the listed categories.', 'categoryId');
     // Reports in the category see the incident: another department's category would announce it to the wrong students.
-    if (departmentId && category.departmentId !== departmentId) throw badInput('Choose a category of the department that owns the incident.', 'categoryId');
+    if (departmentId && category.departmentId !== departmentId)
+      throw badInput('Choose a category of the department that owns the incident.', 'categoryId');
   }
   const title = input.title.trim();
   const summary = input.summary.trim();

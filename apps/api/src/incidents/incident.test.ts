@@ -173,7 +173,9 @@ describe.each(DATABASE_KINDS)('incidents on %s', (kind) => {
     expect(await mayManage(school.tokens.alice)).toBe(false);
     expect(await mayManage()).toBe(false);
     // The field and the mutation agree: Financial Aid staff are refused what they are not offered.
-    expect(codes(await api.gql(UPDATE, { input: { incidentId: id, body: 'x' } }, { token: school.tokens.otherStaff }))).toEqual(['FORBIDDEN']);
+    expect(codes(await api.gql(UPDATE, { input: { incidentId: id, body: 'x' } }, { token: school.tokens.otherStaff }))).toEqual([
+      'FORBIDDEN',
+    ]);
   });
 
   it('refuses a category of another department, whose reporters would see the wrong incident', async () => {
