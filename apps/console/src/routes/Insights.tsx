@@ -176,7 +176,7 @@ function Bars({
     <LabelList
       position={horizontal ? 'right' : 'top'}
       fontSize={11}
-      formatter={(value: unknown) => (value === null ? '' : `${value}${unit}`)}
+      formatter={(value: unknown) => (typeof value === 'number' ? `${value}${unit}` : '')}
     />
   );
   if (horizontal) {
