@@ -235,6 +235,8 @@ describe('the staff console', () => {
     for (const text of ['Wi-Fi & network', 'Login & accounts', 'Category', 'Tickets reported']) {
       await byCategory.locator('svg text', { hasText: text }).first().waitFor();
     }
+    // Workload: Jonas holds the open tickets assigned to him in this journey.
+    await page.getByRole('region', { name: 'Workload by person' }).getByRole('cell', { name: 'Jonas Weber' }).waitFor();
     await expectAccessible(page, 'insights');
     await stack.screenshot(page, '11-insights-charts');
 

@@ -7,6 +7,7 @@ import { enforce } from '../auth/viewer.js';
 import * as insightsPolicy from './insights.policy.js';
 import * as insights from './insights.service.js';
 import {
+  AgentWorkload,
   BacklogBucket,
   CategoryVolume,
   DepartmentPerceptionGap,
@@ -30,7 +31,7 @@ type InsightsRoot = Insights & { request: insights.InsightsRequest };
 export class InsightsResolver {
   @Query(() => StaffHome, { description: "Staff: the signed-in staff member's home page numbers." })
   staffHome(@Ctx() ctx: Context) {
-    return staffHome(ctx, new Date());
+    return staffHome(ctx, ctx.app.clock.now());
   }
 
   @Query(() => Insights, {
@@ -45,7 +46,7 @@ export class InsightsResolver {
     const requested = departmentId ? fromGlobalId(departmentId, 'Department', 'departmentId') : null;
     enforce(insightsPolicy.canReadDepartment(ctx.viewer, requested));
     const scope = insightsPolicy.insightScope(ctx.viewer, requested);
-    const now = new Date();
+    const now = ctx.app.clock.now();
     const request = { scope, ...resolveRange(range, now), now };
     return { from: request.from, to: request.to, request } as InsightsRoot;
   }
@@ -110,5 +111,10 @@ export class InsightsResolver {
   @FieldResolver(() => [CategoryVolume], { description: 'Tickets reported per category in the period, most first.' })
   volumeByCategory(@Root() root: InsightsRoot, @Ctx() ctx: Context) {
     return insights.volumeByCategory(ctx, root.request);
+  }
+
+  @FieldResolver(() => [AgentWorkload], { description: 'Each staff member’s load right now (not limited to the period), busiest first.' })
+  workload(@Root() root: InsightsRoot, @Ctx() ctx: Context) {
+    return insights.workload(ctx, root.request);
   }
 }

@@ -1,5 +1,6 @@
 // The managers' dashboards. The figures come from metrics.ts, computed once per request for the
 // scope's departments; the resolver runs only the sections a client asks for.
+import { Prisma, type User as UserRow } from '@studentdesk/db';
 import { UNRESOLVED_STATUSES } from '@studentdesk/domain';
 import { enforce } from '../auth/viewer.js';
 import type { Context } from '../context.js';
@@ -23,6 +24,10 @@ import {
   type DepartmentTally,
 } from './metrics.js';
 import { LIST_MAXIMUM } from '../limits/list-maximums.js';
+import { slaBreachedSql } from '../sla/sla.breach.js';
+
+/** The due time a ticket is racing now on "Ticket" t: its first answer until given, then its resolution unless the clock is paused. */
+const pendingDueSql = Prisma.sql`(CASE WHEN t."firstRespondedAt" IS NULL THEN t."firstResponseDueAt" WHEN t."slaPausedAt" IS NULL THEN t."resolutionDueAt" END)`;
 
 export interface InsightsRequest {
   scope: InsightScope;
@@ -154,6 +159,37 @@ export async function volumeByCategory(ctx: Context, { scope, from, to }: Insigh
   return rows.map((row, index) => ({ category: categories[index]!, tickets: row.tickets }));
 }
 
+/**
+ * Each person's load right now (not limited to the period): their unresolved tickets in the scope,
+ * how many fall due before midnight in the ticket's department's time zone, and how many have
+ * breached (sla.breach.ts, the one rule). Members of the scope's departments are listed with
+ * nothing assigned too, so an idle colleague is visible; busiest first.
+ */
+export async function workload(ctx: Context, { scope, now }: InsightsRequest) {
+  const rows = await ctx.prisma.$queryRaw<Array<{ userId: string; open: number; dueToday: number; breached: number }>>`
+    WITH load AS (
+      SELECT t."assigneeId" AS "userId",
+        count(*)::int AS open,
+        count(*) FILTER (WHERE ${pendingDueSql} >= ${now}::timestamptz
+          AND ${pendingDueSql} < (date_trunc('day', ${now}::timestamptz AT TIME ZONE d."timeZone") + interval '1 day') AT TIME ZONE d."timeZone")::int AS "dueToday",
+        count(*) FILTER (WHERE ${slaBreachedSql(now)})::int AS breached
+      FROM "Ticket" t JOIN "Department" d ON d."id" = t."departmentId"
+      WHERE t."assigneeId" IS NOT NULL AND t."status" = ANY(${[...UNRESOLVED_STATUSES]}::"TicketStatus"[]) AND ${inScopeSql(scope, 't."departmentId"')}
+      GROUP BY 1
+    ), people AS (
+      SELECT "userId" FROM load
+      UNION
+      SELECT m."userId" FROM "DepartmentMembership" m WHERE ${inScopeSql(scope, 'm."departmentId"')}
+    )
+    SELECT u."id" AS "userId", COALESCE(l.open, 0) AS open, COALESCE(l."dueToday", 0) AS "dueToday", COALESCE(l.breached, 0) AS breached
+    FROM people p JOIN "User" u ON u."id" = p."userId" LEFT JOIN load l ON l."userId" = u."id"
+    WHERE u."role" <> 'STUDENT' AND (u."deactivatedAt" IS NULL OR l.open > 0)
+    ORDER BY 2 DESC, 4 DESC, u."name", u."id"
+    LIMIT ${LIST_MAXIMUM.staffMembers}`;
+  const people = await ctx.loaders.user.loadMany(rows.map((row) => row.userId));
+  return rows.map((row, index) => ({ staff: people[index] as UserRow, open: row.open, dueToday: row.dueToday, breached: row.breached }));
+}
+
 export const DEFAULT_MIN_RESPONSES = 5;
 
 /** Staff see every department's place: the leaderboard is there to acknowledge the best. */
@@ -166,7 +202,7 @@ export async function leaderboard(
   const minResponses = requestedMinimum ?? DEFAULT_MIN_RESPONSES;
   if (!Number.isInteger(minResponses) || minResponses < 1 || minResponses > 10_000)
     throw badInput('minResponses must be from 1 to 10000.', 'minResponses');
-  const now = new Date();
+  const now = ctx.app.clock.now();
   const [owners, tallies] = await Promise.all([
     ctx.prisma.department.findMany({ orderBy: { name: 'asc' }, take: LIST_MAXIMUM.departments }),
     departmentTallies(ctx.prisma, resolveRange(requestedRange, now), now),

@@ -219,6 +219,24 @@ export class CategoryVolume {
   tickets!: number;
 }
 
+@ObjectType({ description: "One person's load right now: their unresolved tickets in the dashboards' departments." })
+export class AgentWorkload {
+  @Field(() => User, { description: 'The staff member.' })
+  staff!: User;
+
+  @Field(() => Int, { description: 'Unresolved tickets assigned to them.' })
+  open!: number;
+
+  @Field(() => Int, {
+    description:
+      "Of those, how many have their next SLA target (first answer, else resolution) due before midnight in the ticket's department's time zone.",
+  })
+  dueToday!: number;
+
+  @Field(() => Int, { description: 'Of those, how many have breached an SLA target.' })
+  breached!: number;
+}
+
 @ObjectType({ description: 'The managers’ dashboards for a period, for the departments the viewer may see.' })
 export class Insights {
   @Field(() => Date, { description: 'Start of the period, inclusive.' })
@@ -260,6 +278,10 @@ export class Insights {
   @Field(() => [CategoryVolume], { description: 'Tickets reported per category in the period, most first.' })
   @MaxItems(LIST_MAXIMUM.categories)
   volumeByCategory!: CategoryVolume[];
+
+  @Field(() => [AgentWorkload], { description: 'Each staff member’s load right now (not limited to the period), busiest first.' })
+  @MaxItems(LIST_MAXIMUM.staffMembers)
+  workload!: AgentWorkload[];
 }
 
 @ObjectType({ description: "A department's place on the leaderboard." })

@@ -13,7 +13,7 @@ export class SatisfactionResolver {
     @Ctx() ctx: Context,
     @Arg('range', () => DateRange, { nullable: true, description: 'The period; the last 30 days when omitted.' }) range?: DateRange | null,
   ): Promise<SatisfactionReport> {
-    const now = new Date();
+    const now = ctx.app.clock.now();
     return satisfactionReport(ctx, ctx.viewer, resolveRange(range, now), now);
   }
 }

@@ -1,5 +1,5 @@
 // The managers' dashboards: CSAT by department by week, the expectation and perception gaps, SLA
-// compliance, backlog age and volume by category — each a chart, a table and a CSV.
+// compliance, backlog age, volume by category and workload per person — each a chart or a table, and a CSV.
 import { useQuery } from '@apollo/client/react';
 import { useMemo, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, LabelList, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
@@ -92,6 +92,15 @@ const INSIGHTS = graphql(`
           name
         }
         tickets
+      }
+      workload {
+        staff {
+          id
+          name
+        }
+        open
+        dueToday
+        breached
       }
     }
   }
@@ -253,7 +262,7 @@ export default function Insights() {
       ? 'every department'
       : (viewer.department?.name ?? '');
   const period = `${range.from} to ${range.to}`;
-  /** Backlog age is now, not a period: its file carries today's date. */
+  /** Backlog age and workload are now, not a period: their files carry today's date. */
   const today = new Date().toISOString().slice(0, 10);
 
   // One row per week with a column per department, the shape a line chart wants.
@@ -374,6 +383,18 @@ export default function Insights() {
                 valueAxis="Gap (1–5 scale)"
               />
             }
+          />
+          <ChartCard
+            title="Workload by person"
+            description="Right now, whatever the period: unresolved tickets assigned to each person, those whose next SLA target falls due before midnight (the department's time zone), and those already breached."
+            fileName={csvFileName('Workload by person', scope, today)}
+            rows={insights.workload}
+            columns={[
+              { header: 'Staff member', value: (row) => row.staff.name },
+              { header: 'Open', value: (row) => row.open },
+              { header: 'Due today', value: (row) => row.dueToday },
+              { header: 'Breached', value: (row) => row.breached },
+            ]}
           />
           <ChartCard
             title="Perception gap by person"
