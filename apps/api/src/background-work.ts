@@ -1,11 +1,12 @@
 // Everything the API does in the background, as jobs of the one job system: SLA escalation, rating
-// reminders, the email outbox, webhook relay and delivery, cleanup and retention. Every API process works
+// reminders, managers' weekly digests, the email outbox, webhook relay and delivery, cleanup and retention. Every API process works
 // every queue; each sweep runs once per interval across all of them (job-system.ts, `every`).
 import type { Database } from '@studentdesk/db';
 import type { Logger } from 'pino';
 import type { Clock } from './clock.js';
 import type { Config } from './config.js';
 import { startWebhookDelivery, type WebhookDelivery } from './integrations/webhook-delivery.js';
+import { sendManagerDigests } from './insights/manager-digest.js';
 import { emailSender } from './notifications/email.sender.js';
 import { queueRatingReminders } from './tickets/ticket.notifications.js';
 import { announceTicketChange, type TicketPubSub } from './realtime/pubsub.js';
@@ -39,6 +40,7 @@ export async function startBackgroundWork(deps: {
     for (const ticket of escalated) announceTicketChange(pubSub, ticket);
     return escalated.length;
   });
+  await jobs.every(QUEUE.managerDigests, config.sweepIntervalMs, () => sendManagerDigests(prisma, config.publicUrl, clock.now()));
   const email = emailSender(prisma, config);
   if (email) await jobs.every(QUEUE.emailOutbox, config.emailPollMs, email.run);
   await jobs.every(QUEUE.cleanup, config.jobs.cleanupIntervalMs, async () => {

@@ -182,6 +182,54 @@ export function slaEscalationEmail(
   };
 }
 
+/** A department's week in numbers, as the managers' dashboards define them (insights/metrics.ts). */
+export interface WeeklyFigures {
+  reported: number;
+  csat: number | null;
+  ratings: number;
+  expectationMet: number | null;
+  perceptionGap: number | null;
+  firstResponseAttainment: number | null;
+  resolutionAttainment: number | null;
+  openNow: number;
+  breachedNow: number;
+}
+
+const percentOrNone = (share: number | null) => (share === null ? 'no data' : `${(share * 100).toFixed(1)} %`);
+
+/** To a manager when their desk opens after a week: the department's numbers for it, and a link to the dashboards. */
+export function managerWeeklyEmail(
+  publicUrl: string,
+  manager: { name: string },
+  department: { name: string },
+  week: { from: Date; to: Date },
+  figures: WeeklyFigures,
+): Email {
+  const day = (at: Date) => new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'long' }).format(at);
+  const lastDay = new Date(week.to.getTime() - 86_400_000);
+  const gap =
+    figures.perceptionGap === null ? 'no predictions' : `${figures.perceptionGap > 0 ? '+' : ''}${figures.perceptionGap.toFixed(2)}`;
+  return {
+    kind: EmailKind.MANAGER_WEEKLY,
+    subject: `${department.name}: your week of ${day(week.from)} in numbers`,
+    text: [
+      `Hello ${manager.name.split(/\s+/)[0] || manager.name},`,
+      `${department.name} from Monday ${day(week.from)} to Sunday ${day(lastDay)} (UTC):`,
+      [
+        `  Tickets reported: ${figures.reported}`,
+        `  CSAT: ${percentOrNone(figures.csat)} of ${figures.ratings} rating${figures.ratings === 1 ? '' : 's'}`,
+        `  Expectation met or exceeded: ${percentOrNone(figures.expectationMet)}`,
+        `  Perception gap (predicted − rated): ${gap}`,
+        `  First answers on time: ${percentOrNone(figures.firstResponseAttainment)}`,
+        `  Resolutions on time: ${percentOrNone(figures.resolutionAttainment)}`,
+      ].join('\n'),
+      `Right now: ${figures.openNow} unresolved, ${figures.breachedNow} of them past a due time.`,
+      `The dashboards, with every chart and its table:\n${publicUrl}/console/insights`,
+      '— StudentDesk',
+    ].join('\n\n'),
+  };
+}
+
 /** A "forgot password" link; it says how long it works, and what to do when the request was not theirs. */
 export function passwordResetEmail(link: string, validMinutes: number): Email {
   return {
