@@ -51,11 +51,14 @@ export async function httpLoad(load: HttpLoad): Promise<LoadResult> {
   };
 }
 
-/** Latencies (ms, any order) in autocannon's terms. */
-function summarize(latencies: number[], errors: number, seconds: number): LoadResult {
+/** A run whose every latency is known (not autocannon's histogram), so any percentile can be read. */
+export type LatencyResult = LoadResult & { p95: number };
+
+/** Latencies (ms, any order) in autocannon's terms, and the 95th percentile. */
+function summarize(latencies: number[], errors: number, seconds: number): LatencyResult {
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
-  return { requests: latencies.length, requestsPerSecond: latencies.length / seconds, p50: at(0.5), p99: at(0.99), errors };
+  return { requests: latencies.length, requestsPerSecond: latencies.length / seconds, p50: at(0.5), p95: at(0.95), p99: at(0.99), errors };
 }
 
 /** One POST with `options` (over a keep-alive agent); resolves true for a GraphQL success within 10 s (autocannon's timeout). */
@@ -79,7 +82,7 @@ function post(options: RequestOptions, body: string): Promise<boolean> {
  * the requests that should have been sent during it. (autocannon's overallRate instead starts every
  * connection's request at the same instant each second: a burst, not a rate.)
  */
-export async function pacedLoad(load: HttpLoad & { rate: number }): Promise<LoadResult> {
+export async function pacedLoad(load: HttpLoad & { rate: number }): Promise<LatencyResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: load.connections });
   const url = new URL(load.url);
   const headers = { 'content-type': 'application/json', 'content-length': Buffer.byteLength(load.body), ...load.headers };
@@ -109,7 +112,7 @@ export async function pacedLoad(load: HttpLoad & { rate: number }): Promise<Load
 }
 
 /** `connections` concurrent loops calling `work` for `seconds`, timed like autocannon. */
-export async function directLoad(work: () => Promise<unknown>, connections: number, seconds: number): Promise<LoadResult> {
+export async function directLoad(work: () => Promise<unknown>, connections: number, seconds: number): Promise<LatencyResult> {
   const latencies: number[] = [];
   let errors = 0;
   const deadline = performance.now() + seconds * 1000;

@@ -5,6 +5,8 @@
 //   --seconds 30        measured seconds per case, after --warmup seconds
 //   --connections 50    concurrent connections
 //   --pglite-scale 5    seed volume for the embedded-database case
+//   --only console      only the console's cases (search, saved-view counts, a 2,000-message
+//                       ticket, a bulk change of 500: bench/console.ts); default: every case
 import 'reflect-metadata';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -23,6 +25,7 @@ import { startServer } from '../src/server.js';
 import { BENCH_REPORT_TITLES, CASES, QUEUE_CASE, type BenchCase, type BenchFixture } from './cases.js';
 import { directLoad, httpLoad, pacedLoad, reportLoad, type HttpLoad, type LoadResult } from './load.js';
 import { quietApp } from './quiet-app.js';
+import { benchConsole, consoleFixture, consoleMarkdown, type ConsoleBench } from './console.js';
 import { signInAsDemo } from './demo-sign-in.js';
 import { MEMBERSHIP_ORDER } from '../src/auth/viewer.js';
 
@@ -33,8 +36,10 @@ const { values: args } = parseArgs({
     warmup: { type: 'string', default: '5' },
     connections: { type: 'string', default: '50' },
     'pglite-scale': { type: 'string', default: '5' },
+    only: { type: 'string', default: 'all' },
   },
 });
+if (!['all', 'console'].includes(args.only)) throw new Error(`--only takes "console", got "${args.only}"`);
 const scale = Number(args.scale);
 const seconds = Number(args.seconds);
 const warmup = Number(args.warmup);
@@ -469,6 +474,59 @@ async function benchPglite(): Promise<CaseResult> {
   }
 }
 
+/** The console's cases (bench/console.ts) against the API process on the seeded PostgreSQL database. */
+async function benchConsoleOnPostgres(): Promise<ConsoleBench> {
+  const url = benchDatabaseUrl();
+  await ensureSeeded(url);
+  const db = await openDatabase({ databaseUrl: url, poolSize: POOL_SIZE });
+  let fixture;
+  try {
+    const { manager } = await loadFixture(db);
+    fixture = await consoleFixture(db, manager);
+    // The fixture's thousands of new rows, counted before the planner is asked about them.
+    for (const table of ['Ticket', 'Message', 'TicketSearch']) await db.prisma.$executeRawUnsafe(`VACUUM ANALYZE "${table}"`);
+  } finally {
+    await db.close();
+  }
+  const api = await startMeasuredProcess(apiMain, { DATABASE_URL: url, DB_POOL_SIZE: String(POOL_SIZE) });
+  try {
+    const graphqlUrl = `${api.origin}/graphql`;
+    return await benchConsole(graphqlUrl, await signInAsDemo(graphqlUrl, 'manager@studentdesk.demo'), fixture, seconds, log);
+  } finally {
+    await api.stop();
+  }
+}
+
+/** Replaces the text between a marker pair of docs/performance.md. */
+function writeBetweenMarkers(markdown: string, marker: string, body: string): string {
+  const pattern = new RegExp(`<!-- ${marker}:start[\\s\\S]*?<!-- ${marker}:end -->`);
+  if (!pattern.test(markdown)) throw new Error(`docs/performance.md has no ${marker} markers`);
+  return markdown.replace(
+    pattern,
+    `<!-- ${marker}:start (written by \`pnpm bench\`; do not edit by hand) -->\n${body}\n<!-- ${marker}:end -->`,
+  );
+}
+
+async function writeConsoleResults(started: Date, bench: ConsoleBench) {
+  const docs = join(findRepoRoot(), 'docs');
+  const run = {
+    startedAt: started.toISOString(),
+    machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
+    settings: { scale, seconds },
+    ...bench,
+  };
+  writeFileSync(join(docs, 'performance-console.json'), `${JSON.stringify(run, null, 2)}\n`);
+  const markdownPath = join(docs, 'performance.md');
+  const body = [
+    `Run ${run.startedAt} · ${run.machine.cpus} cores · Node ${run.machine.node} · scale ${scale} · ${seconds} s per paced case, manager (every department) over HTTP to the API process.`,
+    '',
+    consoleMarkdown(bench),
+  ].join('\n');
+  writeFileSync(markdownPath, writeBetweenMarkers(readFileSync(markdownPath, 'utf8'), 'bench-console', body));
+  console.log(`\n${consoleMarkdown(bench)}\n`);
+  log('wrote docs/performance-console.json and the console section of docs/performance.md');
+}
+
 function markdownTable(results: CaseResult[]): string {
   const ms = (value: number) => value.toFixed(1);
   const rows = results.map(
@@ -484,6 +542,8 @@ function markdownTable(results: CaseResult[]): string {
 
 async function main() {
   const started = new Date();
+  await writeConsoleResults(started, await benchConsoleOnPostgres());
+  if (args.only === 'console') return;
   const postgres = await benchPostgres();
   const embedded = await benchPglite();
   const results = [...postgres.results, embedded];
