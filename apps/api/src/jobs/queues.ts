@@ -14,6 +14,7 @@ export const QUEUE = {
   webhookDelivery: 'webhook-delivery',
   cleanup: 'cleanup',
   retention: 'retention',
+  automation: 'automation',
 } as const;
 
 export type QueueName = (typeof QUEUE)[keyof typeof QUEUE];
@@ -57,6 +58,7 @@ export function queueDefinitions(settings: JobSettings): Queue[] {
     sweep(QUEUE.webhookRelay),
     sweep(QUEUE.cleanup),
     sweep(QUEUE.retention),
+    sweep(QUEUE.automation),
     { name: QUEUE.webhookDelivery, policy: 'standard', expireInSeconds: DELIVERY_EXPIRE_SECONDS, ...retries },
   ];
 }

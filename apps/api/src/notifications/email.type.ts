@@ -18,6 +18,7 @@ describeEnum(EmailKind, 'EmailKind', 'Why an email was written.', {
   PASSWORD_RESET: 'A “forgot password” link, valid 30 minutes, usable once.',
   STAFF_INVITATION: 'An admin invited someone to join as staff: the link to accept, valid 7 days, usable once.',
   TICKETS_MERGED: 'Two reports of the same problem were merged: the link to the ticket that stays.',
+  AUTOMATION: 'Written by an automation rule (a reminder, say), with the ticket’s link.',
 });
 
 @ObjectType({ implements: Node, description: 'An email StudentDesk sent or will send to a student.' })
