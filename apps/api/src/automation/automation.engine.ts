@@ -125,13 +125,20 @@ export async function runEventRules({ prisma, publicUrl, logger }: SweepDeps, no
         const trigger = triggerOf(event, actor !== null && isStaffRole(actor.role));
         if (!trigger || chain.length >= MAX_CHAIN) return null;
         const [locked] = await tx.$queryRaw<TicketRow[]>`SELECT * FROM "Ticket" WHERE "id" = ${event.ticketId}::uuid FOR UPDATE`;
-        let ticket = locked ?? null;
-        for (const rule of rules) {
-          if (!ticket || rule.trigger.type !== 'EVENT' || !rule.trigger.events.includes(trigger)) continue;
-          if (chain.includes(rule.id) || !inScope(rule, ticket) || !matchesConditions(rule.conditions, ticket, now)) continue;
-          ticket = (await fire(tx, rule, ticket, `event:${event.id}`, chain, now, publicUrl)) ?? ticket;
-        }
-        return ticket !== locked ? ticket : null;
+        if (!locked) return null;
+        // Which rules fire is decided on the ticket as the event left it: one rule's change is
+        // another rule's next event (with its chain), never a second firing on this one.
+        const firing = rules.filter(
+          (rule) =>
+            rule.trigger.type === 'EVENT' &&
+            rule.trigger.events.includes(trigger) &&
+            !chain.includes(rule.id) &&
+            inScope(rule, locked) &&
+            matchesConditions(rule.conditions, locked, now),
+        );
+        let ticket = locked;
+        for (const rule of firing) ticket = (await fire(tx, rule, ticket, `event:${event.id}`, chain, now, publicUrl)) ?? ticket;
+        return firing.length ? ticket : null;
       });
       if (outcome === 'done') break;
       if (outcome) changed.set(outcome.id, outcome);

@@ -31,7 +31,7 @@ type Kind = 'enum' | 'id' | 'hours';
 interface FieldDefinition {
   kind: Kind;
   /** The Ticket column the condition reads. */
-  column: keyof TicketRow & string;
+  column: keyof TicketRow;
   /** For enum fields: the values it may name. */
   values?: readonly string[];
   /** Whether the column can be empty (null), so IS_EMPTY / IS_NOT_EMPTY make sense. */
@@ -74,7 +74,7 @@ export function operatorsOf(field: ConditionField): readonly ConditionOperator[]
 const HOUR = 3_600_000;
 
 function conditionMatches(condition: AutomationCondition, ticket: TicketRow, now: Date): boolean {
-  const value = ticket[CONDITION_FIELDS[condition.field].column] as string | Date | null;
+  const value = ticket[CONDITION_FIELDS[condition.field].column];
   switch (condition.operator) {
     case 'IS_ANY_OF':
       return value !== null && condition.values.includes(String(value));
