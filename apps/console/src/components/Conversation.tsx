@@ -58,6 +58,7 @@ export const ACTIVITY = graphql(`
       id
       name
     }
+    automationRuleName
   }
 `);
 
@@ -188,7 +189,8 @@ function ActivityItem({ activity }: { activity: ActivityFragment }) {
     <li className="activity">
       {describeActivity(activity)}{' '}
       <span className="muted">
-        · {activity.actor ? `${activity.actor.name} · ` : ''}
+        ·{' '}
+        {activity.automationRuleName ? `Automation ‘${activity.automationRuleName}’ · ` : activity.actor ? `${activity.actor.name} · ` : ''}
         {formatDateTime(activity.createdAt)}
       </span>
     </li>
