@@ -46,8 +46,8 @@ describe('automation rules', () => {
   async function addRule(page: Page, name: string, businessDays: number, action: { type: string; subject?: string; text: string }) {
     const form = page.getByRole('form', { name: 'New rule' });
     await form.getByLabel('Name', { exact: true }).fill(name);
-    await form.getByLabel('Status', { exact: true }).selectOption('WAITING_ON_STUDENT');
-    await form.getByLabel('Business days', { exact: true }).fill(String(businessDays));
+    await form.getByLabel(/^Status/).selectOption('WAITING_ON_STUDENT');
+    await form.getByLabel(/^Business days/).fill(String(businessDays));
     await form.getByLabel('Action 1', { exact: true }).selectOption(action.type);
     if (action.subject) await form.getByLabel('Action 1 subject').fill(action.subject);
     await form.getByLabel('Action 1 text').fill(action.text);

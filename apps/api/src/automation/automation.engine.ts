@@ -31,7 +31,8 @@ type Tx = Prisma.TransactionClient;
 
 /** How many rules deep a chain of automation may go (a rule's change firing another rule, and so on). */
 export const MAX_CHAIN = 3;
-const EVENTS_PER_SWEEP = 200;
+// Each event is its own short transaction; a busy minute (a bulk change of 500 tickets) is caught up in one sweep.
+const EVENTS_PER_SWEEP = 1000;
 const TICKETS_PER_TIME_RULE = 100;
 
 const UPDATES: ReadonlySet<TicketEventType> = new Set<TicketEventType>([

@@ -25,6 +25,8 @@ import {
 } from './automation.rules.js';
 import { DRY_RUN_PAGE, type AutomationActionInput, type AutomationConditionInput, type AutomationRuleInput } from './automation.type.js';
 
+/** The most rules one department keeps, and the most school-wide ones: a list of them stays one page. */
+export const RULES_PER_AUDIENCE = 25;
 /** How many tickets in the status a time rule's dry run looks at to count those whose wait is over. */
 const DRY_RUN_SCAN = 2000;
 const ID_TYPES: Partial<Record<keyof typeof CONDITION_FIELDS, NodeTypeName>> = {
@@ -154,6 +156,12 @@ async function loadRule(ctx: Context, globalId: string): Promise<AutomationRuleR
 export async function createRule(ctx: Context, input: AutomationRuleInput): Promise<AutomationRuleRow> {
   const user = requireStaff(ctx.viewer);
   const rule = await parseRule(ctx, input);
+  if ((await ctx.prisma.automationRule.count({ where: { departmentId: rule.departmentId } })) >= RULES_PER_AUDIENCE) {
+    throw badInput(
+      `Keep at most ${RULES_PER_AUDIENCE} rules ${rule.departmentId ? 'per department' : 'for the whole school'}: delete one first.`,
+      'name',
+    );
+  }
   return ctx.prisma.automationRule.create({
     data: {
       ...rule,
