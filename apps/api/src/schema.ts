@@ -36,7 +36,7 @@ import { PeopleImportResolver } from './imports/people-import.resolver.js';
 import { InvitationResolver, PeopleResolver } from './people/people.resolver.js';
 import { PrivacyResolver } from './privacy/privacy.resolver.js';
 import { SavedViewResolver } from './saved-views/saved-view.resolver.js';
-import { AutomationRuleResolver, TicketEventAutomationResolver } from './automation/automation.resolver.js';
+import { AutomationRuleResolver, MessageAutomationResolver, TicketEventAutomationResolver } from './automation/automation.resolver.js';
 import { DateTimeScalar } from './date-time.scalar.js';
 
 /** `pubSub` is the one subscriptions listen on (type-graphql requires it even with custom subscribe). */
@@ -74,6 +74,7 @@ export async function createSchema(pubSub: TicketPubSub) {
       SavedViewResolver,
       AutomationRuleResolver,
       TicketEventAutomationResolver,
+      MessageAutomationResolver,
       SignInOptionsResolver,
       SlaPolicyResolver,
       SchoolResolver,

@@ -112,5 +112,8 @@ describe('automation rules', () => {
     const portal = await stack.signedInPage('amara', 'portal');
     const row = portal.getByRole('listitem').filter({ hasText: 'Locked out of the library account' });
     await expect.poll(() => row.textContent()).toContain('Closed');
+    // The rule's words come from the desk, not from her.
+    await row.getByRole('link').first().click();
+    await expect.poll(() => portal.getByText(/The help desk/).count()).toBeGreaterThan(0);
   });
 });

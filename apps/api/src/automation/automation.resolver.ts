@@ -1,8 +1,10 @@
-import type { AutomationRule as AutomationRuleRow, TicketEvent as TicketEventRow } from '@studentdesk/db';
+import type { AutomationRule as AutomationRuleRow, Message as MessageRow, TicketEvent as TicketEventRow } from '@studentdesk/db';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context.js';
 import { Department } from '../departments/department.type.js';
 import { LIST_MAXIMUM, MaxItems } from '../limits/list-maximums.js';
+import { Message } from '../tickets/message.type.js';
+import { seesInternal } from '../tickets/ticket.policy.js';
 import { TicketEvent } from '../tickets/ticket.type.js';
 import * as automation from './automation.service.js';
 import {
@@ -85,6 +87,23 @@ export class AutomationRuleResolver {
   @MaxItems(LIST_MAXIMUM.automationActions)
   actions(@Root() rule: AutomationRuleRow) {
     return automation.ruleView(rule).actions;
+  }
+}
+
+@Resolver(() => Message)
+export class MessageAutomationResolver {
+  @FieldResolver(() => Boolean, { description: 'True for a message an automation rule wrote (its author is then null).' })
+  async automated(@Root() message: MessageRow, @Ctx() ctx: Context): Promise<boolean> {
+    return (await automation.automationRuleNameOfMessage(ctx, message)) !== null;
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'Staff working the ticket: the automation rule that wrote the message; null otherwise.',
+  })
+  async automationRuleName(@Root() message: MessageRow, @Ctx() ctx: Context): Promise<string | null> {
+    const ticket = await ctx.loaders.ticket.load(message.ticketId);
+    return ticket && seesInternal(ctx.viewer, ticket) ? automation.automationRuleNameOfMessage(ctx, message) : null;
   }
 }
 

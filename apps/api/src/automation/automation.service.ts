@@ -1,7 +1,7 @@
 // Automation rules as the console keeps them: checked input (BAD_USER_INPUT naming the field),
 // stored as the JSON of automation.rules.ts, every change checked by automation.policy.ts, and a
 // dry run that finds the tickets a rule would act on now with the same conditions the engine uses.
-import { Prisma, type AutomationRule as AutomationRuleRow, type Ticket as TicketRow } from '@studentdesk/db';
+import { Prisma, type AutomationRule as AutomationRuleRow, type Message as MessageRow, type Ticket as TicketRow } from '@studentdesk/db';
 import { enforce, requireStaff } from '../auth/viewer.js';
 import type { Context } from '../context.js';
 import { badInput, notFound } from '../errors.js';
@@ -267,6 +267,13 @@ export function ruleView(row: AutomationRuleRow) {
       internal: action.type === 'ADD_MESSAGE' ? action.internal : null,
     })),
   };
+}
+
+/** The rule that wrote a message (a CLOSE's resolution, an ADD_MESSAGE), by the message's history event; null: a person did. */
+export async function automationRuleNameOfMessage(ctx: Context, message: Pick<MessageRow, 'id' | 'ticketId'>): Promise<string | null> {
+  const events = await ctx.loaders.eventsByTicket.load(message.ticketId);
+  const written = events.find((event) => (event.detail as { messageId?: unknown } | null)?.messageId === message.id);
+  return written ? automationRuleNameOf(written) : null;
 }
 
 /** The name of the rule behind a history event (kept in the event, so it outlives the rule), or null. */

@@ -302,9 +302,16 @@ describe('automation rules', () => {
       expect.objectContaining({ type: 'RESOLVED', toStatus: 'RESOLVED' }),
       expect.objectContaining({ type: 'STATUS_CHANGED', toStatus: 'CLOSED' }),
     ]);
-    // The student sees it closed.
-    const mine = await api.gql('query($id: ID!) { ticket(id: $id) { status } }', { id: ticketId }, { token: school.tokens.alice });
-    expect(mine.data!.ticket.status).toBe('CLOSED');
+    // The student sees it closed, with the rule's words as the desk's (the rule's name is for staff).
+    const MESSAGES =
+      'query($id: ID!) { ticket(id: $id) { status messages(first: 10) { edges { node { author { id } automated automationRuleName } } } } }';
+    const mine = (await api.gql(MESSAGES, { id: ticketId }, { token: school.tokens.alice })).data!.ticket;
+    expect(mine.status).toBe('CLOSED');
+    expect(mine.messages.edges.map((edge: { node: unknown }) => edge.node)).toEqual([
+      { author: null, automated: true, automationRuleName: null },
+    ]);
+    const staffView = (await api.gql(MESSAGES, { id: ticketId }, { token: school.tokens.staff })).data!.ticket;
+    expect(staffView.messages.edges[0].node.automationRuleName).toBe('Close after 5 days');
   });
 
   it('dry-runs a rule: the tickets the caller may see that it would act on now', async () => {
