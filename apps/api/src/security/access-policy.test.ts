@@ -1090,6 +1090,35 @@ const ACCESS: Rule[] = [
 
   // Automation rules: managers keep their department's, admins all and the school-wide ones; staff read.
   {
+    type: 'Message',
+    action: 'read automationRuleName (the rule that wrote it)',
+    expected: only(STAFF_WORKING, { guest: 'hidden', student: 'hidden', 'key:tickets:read': 'hidden', 'key:integration': 'hidden' }),
+    doors: [
+      async (caller, world) => {
+        // A fresh ticket with a message a rule wrote: no author, its history event naming the rule.
+        const prisma: PrismaClient = world.api.db.prisma;
+        const ticket = await freshTicket(world);
+        const ticketId = parseGlobalId(ticket.id)!.id;
+        const message = await prisma.message.create({ data: { ticketId, body: 'Closed: we did not hear back.' } });
+        await prisma.ticketEvent.create({
+          data: {
+            ticketId,
+            type: 'REPLIED',
+            detail: { messageId: message.id, automation: { ruleId: ticketId, ruleName: 'Close after 5 days', chain: [] } },
+          },
+        });
+        const selection = 'messages(first: 5) { edges { node { automationRuleName } } }';
+        const response =
+          caller === 'guest'
+            ? await ask(world, caller, `query($code: String!) { t: trackTicket(trackingCode: $code) { ${selection} } }`, {
+                code: ticket.code,
+              })
+            : await ask(world, caller, `query($id: ID!) { t: ticket(id: $id) { ${selection} } }`, { id: ticket.id });
+        return outcomeOf(response, (data) => data.t && data.t.messages.edges[0]?.node.automationRuleName, 'hidden');
+      },
+    ],
+  },
+  {
     type: 'AutomationRule',
     action: 'read one of the department',
     expected: only(STAFF_WORKING),
