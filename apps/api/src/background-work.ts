@@ -11,6 +11,7 @@ import { emailSender } from './notifications/email.sender.js';
 import { queueRatingReminders } from './tickets/ticket.notifications.js';
 import { announceTicketChange, type TicketPubSub } from './realtime/pubsub.js';
 import { escalateSlaBreaches } from './sla/sla.escalation.js';
+import { runEventRules, runTimeRules } from './automation/automation.engine.js';
 import { cleanUp } from './jobs/cleanup.js';
 import { startJobSystem } from './jobs/job-system.js';
 import { QUEUE, RETENTION_INTERVAL_MS } from './jobs/queues.js';
@@ -41,6 +42,13 @@ export async function startBackgroundWork(deps: {
     return escalated.length;
   });
   await jobs.every(QUEUE.managerDigests, config.sweepIntervalMs, () => sendManagerDigests(prisma, config.publicUrl, clock.now()));
+  // Automation: event rules read the history as their outbox, time rules look for waits that are over.
+  await jobs.every(QUEUE.automation, config.sweepIntervalMs, async () => {
+    const deps = { prisma, publicUrl: config.publicUrl, logger };
+    const changed = [...(await runEventRules(deps, clock.now())), ...(await runTimeRules(deps, clock.now()))];
+    for (const ticket of changed) announceTicketChange(pubSub, ticket);
+    return changed.length;
+  });
   const email = emailSender(prisma, config);
   if (email) await jobs.every(QUEUE.emailOutbox, config.emailPollMs, email.run);
   await jobs.every(QUEUE.cleanup, config.jobs.cleanupIntervalMs, async () => {

@@ -51,6 +51,14 @@ describe('configuration', () => {
     }
   });
 
+  it('takes a clock file for tests, and refuses one in production', () => {
+    expect(loadConfig({ ...base, CLOCK_FILE: '/tmp/clock' }).clockFile).toBe('/tmp/clock');
+    expect(loadConfig(base).clockFile).toBeNull();
+    expect(() => loadConfig({ ...base, NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(32), CLOCK_FILE: '/tmp/clock' })).toThrowError(
+      /CLOCK_FILE .* refused in production/,
+    );
+  });
+
   it('requires a strong AUTH_SECRET in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', DATA_DIR: base.DATA_DIR })).toThrowError(/AUTH_SECRET is required in production/);
     expect(() => loadConfig({ NODE_ENV: 'production', AUTH_SECRET: 'short' })).toThrowError(/at least 32 characters/);

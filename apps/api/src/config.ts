@@ -21,6 +21,8 @@ export interface Config {
   corsOrigins: string[];
   /** How often the sweeps (SLA escalation, rating reminders) look for due items. */
   sweepIntervalMs: number;
+  /** CLOCK_FILE: a file whose ISO time the app clock shows (clock.ts, fileClock), for journeys; refused in production. */
+  clockFile: string | null;
   dataDir: string;
   dbPoolSize: number;
   /** How long a request waits for a free database connection before it is answered 503 (busy); unset: the database package's default. */
@@ -323,9 +325,15 @@ export function loadConfig(env: Env = process.env): Config {
     { mountPath: '/console', dir: env.CONSOLE_DIST || join(findRepoRoot(), 'apps/console/dist') },
   ];
 
+  // The Chromium journeys move the app's time (automation's business days) by writing this file:
+  // nothing of the kind may exist where real tickets are.
+  const clockFile = env.CLOCK_FILE || null;
+  if (clockFile && production) problems.push('CLOCK_FILE sets the app clock for tests and is refused in production');
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     production,
+    clockFile,
     host,
     port,
     publicUrl,

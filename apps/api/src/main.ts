@@ -6,6 +6,7 @@ import cluster from 'node:cluster';
 import { openDatabase } from '@studentdesk/db';
 import type { Logger } from 'pino';
 import { createApp } from './app.js';
+import { fileClock, systemClock } from './clock.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createLogger, prettyLines } from './logger.js';
 import { superviseProcesses } from './processes.js';
@@ -43,7 +44,7 @@ async function serve(config: Config, logger: Logger): Promise<void> {
     await seedDemoSchool(db.prisma, { log: (line: string) => logger.info(line) });
   }
 
-  const { app, stopBackgroundWork } = await createApp(config, db, logger);
+  const { app, stopBackgroundWork } = await createApp(config, db, logger, config.clockFile ? fileClock(config.clockFile) : systemClock);
   const server = await startServer(app, await createSchema(app.pubSub));
   logger.info(config.smtpUrl ? 'sending email through SMTP_URL' : 'no SMTP_URL: emails stay in the outbox (emailOutbox)');
   logger.info(`StudentDesk API ready at ${server.url}`);

@@ -19,6 +19,7 @@ import * as emailPolicy from './notifications/email.policy.js';
 import * as peoplePolicy from './people/people.policy.js';
 import * as ratingPolicy from './ratings/rating.policy.js';
 import * as savedViewPolicy from './saved-views/saved-view.policy.js';
+import * as automationPolicy from './automation/automation.policy.js';
 import * as slaPolicy from './sla/sla.policy.js';
 import * as suggestionPolicy from './suggestions/suggestion.policy.js';
 import * as ticketPolicy from './tickets/ticket.policy.js';
@@ -71,6 +72,7 @@ export const NODE_TYPES: Record<NodeTypeName, NodeEntry<unknown>> = {
   SlaPolicy: entry({ loader: (l) => l.slaPolicy, canRead: byViewer(slaPolicy.canRead) }),
   Holiday: entry({ loader: (l) => l.holiday, canRead: byViewer(slaPolicy.canRead) }),
   SavedView: entry({ loader: (l) => l.savedView, canRead: byViewer(savedViewPolicy.canRead) }),
+  AutomationRule: entry({ loader: (l) => l.automationRule, canRead: byViewer(automationPolicy.canRead) }),
 };
 
 const isNodeType = (type: string): type is NodeTypeName => Object.hasOwn(NODE_TYPES, type);

@@ -36,6 +36,7 @@ import { PeopleImportResolver } from './imports/people-import.resolver.js';
 import { InvitationResolver, PeopleResolver } from './people/people.resolver.js';
 import { PrivacyResolver } from './privacy/privacy.resolver.js';
 import { SavedViewResolver } from './saved-views/saved-view.resolver.js';
+import { AutomationRuleResolver, MessageAutomationResolver, TicketEventAutomationResolver } from './automation/automation.resolver.js';
 import { DateTimeScalar } from './date-time.scalar.js';
 
 /** `pubSub` is the one subscriptions listen on (type-graphql requires it even with custom subscribe). */
@@ -71,6 +72,9 @@ export async function createSchema(pubSub: TicketPubSub) {
       RatingResolver,
       SatisfactionResolver,
       SavedViewResolver,
+      AutomationRuleResolver,
+      TicketEventAutomationResolver,
+      MessageAutomationResolver,
       SignInOptionsResolver,
       SlaPolicyResolver,
       SchoolResolver,

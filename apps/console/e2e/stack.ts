@@ -68,8 +68,8 @@ export interface Stack {
   stop: () => Promise<void>;
 }
 
-/** `prepare` adds what a test file needs to the school before the API starts. */
-export async function startStack(prepare?: JourneyOptions['prepare']): Promise<Stack> {
+/** `prepare` adds what a test file needs to the school before the API starts; `env` more API configuration. */
+export async function startStack(prepare?: JourneyOptions['prepare'], env: Record<string, string> = {}): Promise<Stack> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const [desk, browser] = await Promise.all([
     startJourneyStack({
@@ -81,6 +81,7 @@ export async function startStack(prepare?: JourneyOptions['prepare']): Promise<S
         WEBHOOK_RETRY_FIRST_DELAY_MS: '3600000',
         // The journeys' webhook receiver runs on loopback, an internal address refused by default.
         WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true',
+        ...env,
       },
     }),
     launchChromium(),

@@ -10,6 +10,7 @@ export const WEBHOOK_EVENT_TYPES = [
   'ticket.assigned',
   'message.created',
   'rating.submitted',
+  'automation.fired',
 ] as const;
 
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];

@@ -46,6 +46,7 @@ const EVENT_SCOPE: Record<WebhookEventType, ApiScope> = {
   'ticket.assigned': 'tickets:read',
   'message.created': 'tickets:read',
   'rating.submitted': 'ratings:read',
+  'automation.fired': 'tickets:read',
 };
 
 /**

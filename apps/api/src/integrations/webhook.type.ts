@@ -11,6 +11,7 @@ export const WebhookEventType = {
   TICKET_ASSIGNED: 'ticket.assigned',
   MESSAGE_CREATED: 'message.created',
   RATING_SUBMITTED: 'rating.submitted',
+  AUTOMATION_FIRED: 'automation.fired',
 } as const satisfies Record<string, EventType>;
 
 describeEnum(
@@ -23,6 +24,7 @@ describeEnum(
     TICKET_ASSIGNED: '`ticket.assigned`: someone else handles it now, or nobody (data: ticket, previousAssigneeId).',
     MESSAGE_CREATED: '`message.created`: a public message on a ticket; internal notes are never sent (data: message, ticket).',
     RATING_SUBMITTED: '`rating.submitted`: a student rated a resolved ticket (data: rating, ticket).',
+    AUTOMATION_FIRED: '`automation.fired`: an automation rule with a webhook action acted on a ticket (data: rule, ticket).',
   },
 );
 

@@ -15,6 +15,7 @@ export const QUEUE = {
   cleanup: 'cleanup',
   retention: 'retention',
   managerDigests: 'manager-digests',
+  automation: 'automation',
 } as const;
 
 export type QueueName = (typeof QUEUE)[keyof typeof QUEUE];
@@ -59,6 +60,7 @@ export function queueDefinitions(settings: JobSettings): Queue[] {
     sweep(QUEUE.cleanup),
     sweep(QUEUE.retention),
     sweep(QUEUE.managerDigests),
+    sweep(QUEUE.automation),
     { name: QUEUE.webhookDelivery, policy: 'standard', expireInSeconds: DELIVERY_EXPIRE_SECONDS, ...retries },
   ];
 }

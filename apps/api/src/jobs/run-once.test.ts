@@ -20,7 +20,7 @@ import { REPORT_PROBLEM } from '../test/operations.js';
 import { QUEUE } from './queues.js';
 
 const ITEMS = 30;
-const SWEEPS = [QUEUE.cleanup, QUEUE.emailOutbox, QUEUE.ratingReminders, QUEUE.slaEscalation, QUEUE.webhookRelay];
+const SWEEPS = [QUEUE.automation, QUEUE.cleanup, QUEUE.emailOutbox, QUEUE.ratingReminders, QUEUE.slaEscalation, QUEUE.webhookRelay];
 
 describe('two API processes on one database run each job once', () => {
   let db: TestDatabase;

@@ -73,6 +73,14 @@ export const LIST_MAXIMUM = {
   retentionRules: 10,
   /** The tickets one bulk update changes (BULK_UPDATE_MAX), and those its undo restores or skips. */
   bulkUpdateTickets: 500,
+  /** The automation rules a staff member sees: school-wide and their departments' (RULES_PER_AUDIENCE each). */
+  automationRules: 100,
+  /** A rule's conditions (MAX_CONDITIONS). */
+  automationConditions: 20,
+  /** A rule's actions (MAX_ACTIONS). */
+  automationActions: 10,
+  /** The tickets a dry run shows (its first page). */
+  automationDryRun: 20,
 } as const;
 
 const MAX_ITEMS = 'maxItems';

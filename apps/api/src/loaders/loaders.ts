@@ -23,6 +23,7 @@ import {
   type PrismaClient,
   type ReplyDraft,
   type SavedView,
+  type AutomationRule,
   type Rating,
   type SlaPolicy,
   type Suggestion,
@@ -188,6 +189,7 @@ export function createLoaders(prisma: PrismaClient) {
     suggestion: byId<Suggestion>((ids) => prisma.suggestion.findMany({ where: { id: { in: ids } } })),
     cannedResponse: byId<CannedResponse>((ids) => prisma.cannedResponse.findMany({ where: { id: { in: ids } } })),
     savedView: byId<SavedView>((ids) => prisma.savedView.findMany({ where: { id: { in: ids } } })),
+    automationRule: byId<AutomationRule>((ids) => prisma.automationRule.findMany({ where: { id: { in: ids } } })),
     outboxEvent: byId<OutboxEvent>((ids) => prisma.outboxEvent.findMany({ where: { id: { in: ids } } })),
     webhookAttempts: cappedGroupedBy<WebhookAttempt, 'deliveryId'>(
       prisma,

@@ -156,6 +156,22 @@ export function ticketsMergedEmail(
   };
 }
 
+/** Written by an automation rule (apps/api/src/automation/): its subject and words, with the ticket's link. */
+export function automationEmail(publicUrl: string, ticket: TicketForEmail, trackingCode: string, subject: string, body: string): Email {
+  const number = formatTicketNumber(ticket.number);
+  return {
+    kind: EmailKind.AUTOMATION,
+    subject: `${subject} (${number}: ${ticket.title})`,
+    text: [
+      greeting(ticket),
+      body,
+      `Answer or follow the ticket here:\n${trackingUrl(publicUrl, trackingCode)}`,
+      PRIVATE_LINK,
+      SIGNATURE,
+    ].join('\n\n'),
+  };
+}
+
 const MISSED_TARGET = { FIRST_RESPONSE: 'a first answer', RESOLUTION: 'a resolution' } as const;
 
 /** To the department's managers and the assignee: a ticket missed a due time. */

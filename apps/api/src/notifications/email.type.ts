@@ -19,6 +19,7 @@ describeEnum(EmailKind, 'EmailKind', 'Why an email was written.', {
   STAFF_INVITATION: 'An admin invited someone to join as staff: the link to accept, valid 7 days, usable once.',
   TICKETS_MERGED: 'Two reports of the same problem were merged: the link to the ticket that stays.',
   MANAGER_WEEKLY: 'To each manager, when the desk opens after a week: their department’s numbers for it.',
+  AUTOMATION: 'Written by an automation rule (a reminder, say), with the ticket’s link.',
 });
 
 @ObjectType({ implements: Node, description: 'An email StudentDesk sent or will send to a student.' })

@@ -97,6 +97,7 @@ interface World {
     | 'cannedResponse'
     | 'schoolCannedResponse'
     | 'savedView'
+    | 'automationRule'
     | 'suggestion'
     | 'email'
     | 'apiKey'
@@ -211,6 +212,24 @@ interface FreshTicket {
 /** A saved view: personal (ownerId) or shared with a department (departmentId). */
 const freshSavedView = (prisma: PrismaClient, audience: { ownerId: string } | { departmentId: string }) =>
   prisma.savedView.create({ data: { name: 'Open tickets', filter: { status: ['OPEN'] }, ...audience } });
+
+/** An automation rule of the department (null: school-wide). */
+const freshAutomationRule = (prisma: PrismaClient, departmentId: string | null) =>
+  prisma.automationRule.create({
+    data: {
+      name: 'Webhook on rating',
+      departmentId,
+      trigger: { type: 'EVENT', events: ['RATED'] },
+      conditions: [],
+      actions: [{ type: 'WEBHOOK' }],
+    },
+  });
+const AUTOMATION_INPUT = {
+  name: 'Webhook on rating',
+  trigger: { type: 'EVENT', events: ['RATED'] },
+  conditions: [],
+  actions: [{ type: 'WEBHOOK' }],
+};
 
 async function freshTicket(
   world: World,
@@ -1069,6 +1088,116 @@ const ACCESS: Rule[] = [
     ],
   },
 
+  // Automation rules: managers keep their department's, admins all and the school-wide ones; staff read.
+  {
+    type: 'Message',
+    action: 'read automationRuleName (the rule that wrote it)',
+    expected: only(STAFF_WORKING, { guest: 'hidden', student: 'hidden', 'key:tickets:read': 'hidden', 'key:integration': 'hidden' }),
+    doors: [
+      async (caller, world) => {
+        // A fresh ticket with a message a rule wrote: no author, its history event naming the rule.
+        const prisma: PrismaClient = world.api.db.prisma;
+        const ticket = await freshTicket(world);
+        const ticketId = parseGlobalId(ticket.id)!.id;
+        const message = await prisma.message.create({ data: { ticketId, body: 'Closed: we did not hear back.' } });
+        await prisma.ticketEvent.create({
+          data: {
+            ticketId,
+            type: 'REPLIED',
+            detail: { messageId: message.id, automation: { ruleId: ticketId, ruleName: 'Close after 5 days', chain: [] } },
+          },
+        });
+        const selection = 'messages(first: 5) { edges { node { automationRuleName } } }';
+        const response =
+          caller === 'guest'
+            ? await ask(world, caller, `query($code: String!) { t: trackTicket(trackingCode: $code) { ${selection} } }`, {
+                code: ticket.code,
+              })
+            : await ask(world, caller, `query($id: ID!) { t: ticket(id: $id) { ${selection} } }`, { id: ticket.id });
+        return outcomeOf(response, (data) => data.t && data.t.messages.edges[0]?.node.automationRuleName, 'hidden');
+      },
+    ],
+  },
+  {
+    type: 'AutomationRule',
+    action: 'read one of the department',
+    expected: only(STAFF_WORKING),
+    doors: [
+      node((world) => world.ids.automationRule, '... on AutomationRule { name trigger { type } conditions { field } actions { type } }'),
+      listed(
+        '{ automationRules { id } }',
+        (data) => data.automationRules,
+        (world) => world.ids.automationRule,
+      ),
+    ],
+  },
+  {
+    type: 'AutomationRule',
+    action: 'createAutomationRule for the department',
+    expected: only(['manager', 'admin']),
+    doors: [
+      mutation(
+        async () => null,
+        (_target, _caller, world) => ({
+          document: 'mutation($input: AutomationRuleInput!) { createAutomationRule(input: $input) { id } }',
+          variables: { input: { ...AUTOMATION_INPUT, departmentId: world.ids.department } },
+        }),
+      ),
+    ],
+  },
+  {
+    type: 'AutomationRule',
+    action: 'createAutomationRule school-wide',
+    expected: only(['admin']),
+    doors: [
+      mutation(
+        async () => null,
+        () => ({
+          document: 'mutation($input: AutomationRuleInput!) { createAutomationRule(input: $input) { id } }',
+          variables: { input: AUTOMATION_INPUT },
+        }),
+      ),
+    ],
+  },
+  {
+    type: 'AutomationRule',
+    action: 'automationDryRun for the department',
+    expected: only(['manager', 'admin']),
+    doors: [
+      query('query($input: AutomationRuleInput!) { automationDryRun(input: $input) { count } }', (world) => ({
+        input: { ...AUTOMATION_INPUT, departmentId: world.ids.department },
+      })),
+    ],
+  },
+  {
+    type: 'AutomationRule',
+    action: 'updateAutomationRule, setAutomationRuleEnabled, deleteAutomationRule',
+    expected: only(['manager', 'admin'], { otherStaff: 'NOT_FOUND' }),
+    doors: [
+      mutation(
+        (world) => freshAutomationRule(world.api.db.prisma, world.school.departments.it.id),
+        (rule, _caller, world) => ({
+          document: 'mutation($id: ID!, $input: AutomationRuleInput!) { updateAutomationRule(id: $id, input: $input) { id } }',
+          variables: { id: toGlobalId('AutomationRule', rule.id), input: { ...AUTOMATION_INPUT, departmentId: world.ids.department } },
+        }),
+      ),
+      mutation(
+        (world) => freshAutomationRule(world.api.db.prisma, world.school.departments.it.id),
+        (rule) => ({
+          document: 'mutation($id: ID!) { setAutomationRuleEnabled(id: $id, enabled: false) { id } }',
+          variables: { id: toGlobalId('AutomationRule', rule.id) },
+        }),
+      ),
+      mutation(
+        (world) => freshAutomationRule(world.api.db.prisma, world.school.departments.it.id),
+        (rule) => ({
+          document: 'mutation($id: ID!) { deleteAutomationRule(id: $id) }',
+          variables: { id: toGlobalId('AutomationRule', rule.id) },
+        }),
+      ),
+    ],
+  },
+
   // Suggestions: every staff member takes part; managers and admins decide.
   {
     type: 'Suggestion',
@@ -1841,6 +1970,7 @@ describe('access policy: every type × every caller, over HTTP', () => {
         cannedResponse: toGlobalId('CannedResponse', cannedResponse.id),
         schoolCannedResponse: toGlobalId('CannedResponse', schoolCannedResponse.id),
         savedView: toGlobalId('SavedView', (await freshSavedView(prisma, { departmentId: school.departments.it.id })).id),
+        automationRule: toGlobalId('AutomationRule', (await freshAutomationRule(prisma, school.departments.it.id)).id),
         suggestion: toGlobalId('Suggestion', suggestion.id),
         email: toGlobalId('EmailMessage', email.id),
         apiKey: keys['key:tickets:read'].apiKey.id,

@@ -6,6 +6,7 @@ import { RESOLVED_STATUSES } from '@studentdesk/domain';
 import { issueTrackingCode } from './tracking-code.js';
 import { isUndeliverable } from '../notifications/undeliverable.js';
 import {
+  automationEmail,
   fromSchool,
   ratingReminderEmail,
   resolvedEmail,
@@ -58,6 +59,13 @@ export async function emailTicketsMerged(tx: Tx, publicUrl: string, duplicate: T
   if (!reachable(duplicate)) return null;
   const code = await issueTrackingCode(tx, kept.id);
   return queue(tx, { id: kept.id, contactEmail: duplicate.contactEmail }, ticketsMergedEmail(publicUrl, duplicate, kept, code));
+}
+
+/** An automation rule's email to the student (a reminder, say), with the ticket's link. */
+export async function emailFromAutomation(tx: Tx, publicUrl: string, ticket: TicketRow, subject: string, body: string) {
+  if (!reachable(ticket)) return null;
+  const code = await issueTrackingCode(tx, ticket.id);
+  return queue(tx, ticket, automationEmail(publicUrl, ticket, code, subject, body));
 }
 
 /**

@@ -368,6 +368,7 @@ export async function addMessage(
   publicUrl: string,
   now: Date,
   idempotencyKey: string | null = null,
+  detail: Prisma.InputJsonObject = {},
 ) {
   const created = await writeMessage(tx, ticket, author?.id ?? null, body, now, internal, idempotencyKey);
   await tx.ticketEvent.create({
@@ -375,7 +376,7 @@ export async function addMessage(
       ticketId: ticket.id,
       actorId: author?.id ?? null,
       type: internal ? TicketEventType.NOTE_ADDED : TicketEventType.REPLIED,
-      detail: { messageId: created.id },
+      detail: { ...detail, messageId: created.id },
     },
   });
   const staffAnswer = !internal && access === 'staff';
@@ -385,21 +386,25 @@ export async function addMessage(
   });
   if (staffAnswer) await emailStaffReply(tx, publicUrl, ticket, author, body);
   const opens = staffAnswer ? ticket.status === TicketStatus.NEW : !internal && ticket.status === TicketStatus.WAITING_ON_STUDENT;
-  if (opens) await transition(tx, ticket, TicketStatus.OPEN, author, now, { type: TicketEventType.STATUS_CHANGED });
+  if (opens) await transition(tx, ticket, TicketStatus.OPEN, author, now, { type: TicketEventType.STATUS_CHANGED, detail });
   return created;
 }
 
-/** Resolves inside the caller's transaction: the resolution as a public message, then the status. */
+/**
+ * Resolves inside the caller's transaction: the resolution as a public message, then the status.
+ * `actor` null: an automation rule (named in `detail`) resolves it.
+ */
 export async function resolveWithin(
   tx: Tx,
   ticket: TicketRow,
-  actor: UserRow,
+  actor: UserRow | null,
   resolution: string,
   predictedScore: number | null,
   publicUrl: string,
   now: Date,
+  detail: Prisma.InputJsonObject = {},
 ) {
-  const message = await writeMessage(tx, ticket, actor.id, resolution, now);
+  const message = await writeMessage(tx, ticket, actor?.id ?? null, resolution, now);
   await emailResolved(tx, publicUrl, ticket, resolution);
   return transition(
     tx,
@@ -407,13 +412,13 @@ export async function resolveWithin(
     TicketStatus.RESOLVED,
     actor,
     now,
-    { type: TicketEventType.RESOLVED, detail: { messageId: message.id, predictedScore } },
+    { type: TicketEventType.RESOLVED, detail: { ...detail, messageId: message.id, predictedScore } },
     {
       resolvedAt: message.createdAt,
-      resolvedById: actor.id,
+      resolvedById: actor?.id ?? null,
       predictedScore,
       firstRespondedAt: ticket.firstRespondedAt ?? message.createdAt,
-      assigneeId: ticket.assigneeId ?? actor.id,
+      assigneeId: ticket.assigneeId ?? actor?.id ?? null,
     },
   );
 }
@@ -486,7 +491,7 @@ export async function loadAssignee(ctx: Context, assigneeGlobalId: string, depar
 export async function assignWithin(
   tx: Tx,
   tickets: readonly TicketRow[],
-  actor: UserRow,
+  actor: UserRow | null,
   assigneeId: string | null,
   now: Date,
   { pickUp = true, detail = {} }: { pickUp?: boolean; detail?: Prisma.InputJsonObject } = {},
@@ -496,7 +501,7 @@ export async function assignWithin(
   await tx.ticketEvent.createMany({
     data: tickets.map((ticket) => ({
       ticketId: ticket.id,
-      actorId: actor.id,
+      actorId: actor?.id ?? null,
       type: TicketEventType.ASSIGNED,
       detail: { ...detail, fromAssigneeId: ticket.assigneeId, toAssigneeId: assigneeId },
     })),
@@ -572,7 +577,7 @@ export function changeStatusWithin(
   tx: Tx,
   tickets: readonly TicketRow[],
   status: TicketStatus,
-  actor: UserRow,
+  actor: UserRow | null,
   now: Date,
   detail?: Prisma.InputJsonObject,
 ): Promise<TicketRow[]> {
@@ -607,7 +612,7 @@ export async function changePriorityWithin(
   tx: Tx,
   tickets: readonly TicketRow[],
   priority: Priority,
-  actor: UserRow,
+  actor: UserRow | null,
   due: ReadonlyMap<string, DueTimes>,
   { restore = false, detail = {} }: { restore?: boolean; detail?: Prisma.InputJsonObject } = {},
 ): Promise<TicketRow[]> {
@@ -615,7 +620,7 @@ export async function changePriorityWithin(
   await tx.ticketEvent.createMany({
     data: tickets.map((ticket) => ({
       ticketId: ticket.id,
-      actorId: actor.id,
+      actorId: actor?.id ?? null,
       type: TicketEventType.PRIORITY_CHANGED,
       detail: { ...detail, from: ticket.priority, to: priority },
     })),

@@ -29,6 +29,7 @@ export const CONVERSATION_PAGE = graphql(`
           name
           role
         }
+        automationRuleName
       }
     }
     pageInfo {
@@ -58,6 +59,7 @@ export const ACTIVITY = graphql(`
       id
       name
     }
+    automationRuleName
   }
 `);
 
@@ -169,11 +171,12 @@ function Choice<Value extends string>({
 }
 
 function MessageItem({ message, contactName }: { message: Message; contactName: string }) {
-  const fromStaff = message.author && message.author.role !== 'STUDENT';
+  const fromStaff = (message.author && message.author.role !== 'STUDENT') || message.automationRuleName;
   return (
     <li className={`message ${message.internal ? 'internal' : fromStaff ? 'from-staff' : 'from-student'}`}>
       <p className="author">
-        {message.internal && <span className="badge note-badge">Internal note</span>} {message.author?.name ?? contactName}{' '}
+        {message.internal && <span className="badge note-badge">Internal note</span>}{' '}
+        {message.automationRuleName ? `Automation ‘${message.automationRuleName}’` : (message.author?.name ?? contactName)}{' '}
         <span className="muted">
           {message.internal ? 'staff only' : fromStaff ? 'replied' : 'wrote'} · {formatDateTime(message.createdAt)}
         </span>
@@ -188,7 +191,8 @@ function ActivityItem({ activity }: { activity: ActivityFragment }) {
     <li className="activity">
       {describeActivity(activity)}{' '}
       <span className="muted">
-        · {activity.actor ? `${activity.actor.name} · ` : ''}
+        ·{' '}
+        {activity.automationRuleName ? `Automation ‘${activity.automationRuleName}’ · ` : activity.actor ? `${activity.actor.name} · ` : ''}
         {formatDateTime(activity.createdAt)}
       </span>
     </li>

@@ -29,6 +29,7 @@ export const EVENT_MEANINGS: Record<WebhookEventType, string> = {
   TICKET_ASSIGNED: 'someone else handles a ticket now, or nobody',
   MESSAGE_CREATED: 'a public message on a ticket (internal notes are never sent)',
   RATING_SUBMITTED: 'a student rated a resolved ticket',
+  AUTOMATION_FIRED: 'an automation rule with a webhook action acted on a ticket',
 };
 
 export const SCOPES = Object.keys(SCOPE_MEANINGS) as ApiKeyScope[];
@@ -117,4 +118,5 @@ export const EMAIL_KIND_LABELS: Record<EmailKind, string> = {
   PASSWORD_RESET: 'Password reset',
   STAFF_INVITATION: 'Staff invitation',
   TICKETS_MERGED: 'Tickets merged',
+  AUTOMATION: 'Automation',
 };

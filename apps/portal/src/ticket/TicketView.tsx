@@ -49,11 +49,12 @@ export function TicketView({ ticket, trackingCode, viewerId, preselectedScore, r
             {ticket.desiredOutcome && <p className="message-body">A good outcome: {ticket.desiredOutcome}</p>}
           </li>
           {ticket.messages.edges.map(({ node: message }) => {
-            const mine = !message.author || message.author.id === viewerId;
+            // A rule's message has no author either, but it is the desk's, not the student's.
+            const mine = !message.automated && (!message.author || message.author.id === viewerId);
             return (
               <li key={message.id} className={mine ? 'message mine' : 'message staff'}>
                 <p className="message-meta">
-                  {mine ? 'You' : message.author!.name}, {whenInWords(message.createdAt)}
+                  {mine ? 'You' : (message.author?.name ?? 'The help desk')}, {whenInWords(message.createdAt)}
                 </p>
                 <p className="message-body">{message.body}</p>
               </li>

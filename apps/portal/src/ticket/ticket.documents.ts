@@ -45,6 +45,7 @@ export const TICKET_DETAILS = graphql(`
             id
             name
           }
+          automated
         }
       }
     }

@@ -80,6 +80,7 @@ const TICKET_EVENT: Columns<Prisma.TicketEventCreateManyInput> = {
   toStatus: '"TicketStatus"',
   detail: 'jsonb',
   createdAt: 'timestamptz',
+  automationCheckedAt: 'timestamptz',
 };
 const RATING: Columns<Prisma.RatingCreateManyInput> = {
   id: 'uuid',

@@ -147,6 +147,8 @@ export function tell(story: Story, number: number, now: number, batch: TicketBat
       toStatus: toStatus ?? null,
       detail,
       createdAt: new Date(at),
+      // Demo history: automation rules act on what happens from now on, not on the past.
+      automationCheckedAt: new Date(at),
     });
     if (toStatus && toStatus !== status) waitingSince = toStatus === 'WAITING_ON_STUDENT' ? at : null;
     if (toStatus) status = toStatus;
