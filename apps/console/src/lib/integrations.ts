@@ -118,5 +118,6 @@ export const EMAIL_KIND_LABELS: Record<EmailKind, string> = {
   PASSWORD_RESET: 'Password reset',
   STAFF_INVITATION: 'Staff invitation',
   TICKETS_MERGED: 'Tickets merged',
+  MANAGER_WEEKLY: 'Managers’ weekly numbers',
   AUTOMATION: 'Automation',
 };
