@@ -20,6 +20,7 @@ import * as peoplePolicy from './people/people.policy.js';
 import * as ratingPolicy from './ratings/rating.policy.js';
 import * as savedViewPolicy from './saved-views/saved-view.policy.js';
 import * as slaPolicy from './sla/sla.policy.js';
+import * as staffNotificationPolicy from './staff-notifications/staff-notification.policy.js';
 import * as suggestionPolicy from './suggestions/suggestion.policy.js';
 import * as ticketPolicy from './tickets/ticket.policy.js';
 import * as userPolicy from './users/user.policy.js';
@@ -71,6 +72,11 @@ export const NODE_TYPES: Record<NodeTypeName, NodeEntry<unknown>> = {
   SlaPolicy: entry({ loader: (l) => l.slaPolicy, canRead: byViewer(slaPolicy.canRead) }),
   Holiday: entry({ loader: (l) => l.holiday, canRead: byViewer(slaPolicy.canRead) }),
   SavedView: entry({ loader: (l) => l.savedView, canRead: byViewer(savedViewPolicy.canRead) }),
+  StaffNotification: entry({
+    loader: (l) => l.staffNotification,
+    canRead: async (ctx, notification) =>
+      staffNotificationPolicy.canRead(ctx.viewer, notification, await ctx.loaders.ticket.load(notification.ticketId)),
+  }),
 };
 
 const isNodeType = (type: string): type is NodeTypeName => Object.hasOwn(NODE_TYPES, type);

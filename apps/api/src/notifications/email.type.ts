@@ -18,6 +18,8 @@ describeEnum(EmailKind, 'EmailKind', 'Why an email was written.', {
   PASSWORD_RESET: 'A “forgot password” link, valid 30 minutes, usable once.',
   STAFF_INVITATION: 'An admin invited someone to join as staff: the link to accept, valid 7 days, usable once.',
   TICKETS_MERGED: 'Two reports of the same problem were merged: the link to the ticket that stays.',
+  STAFF_NOTIFICATIONS:
+    'To a staff member: their notifications of the last few minutes (assigned, student replied, SLA about to breach, mentioned), with links to the tickets.',
 });
 
 @ObjectType({ implements: Node, description: 'An email StudentDesk sent or will send to a student.' })
