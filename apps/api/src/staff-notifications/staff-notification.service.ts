@@ -64,15 +64,12 @@ export async function markNotificationRead(ctx: Context, globalId: string): Prom
   return ctx.prisma.staffNotification.findUniqueOrThrow({ where: { id: notification.id } });
 }
 
-/** Marks every unread notification of the viewer read; returns how many. */
+/** Marks every unread notification the viewer is shown read; returns how many. */
 export async function markAllNotificationsRead(ctx: Context): Promise<number> {
   enforce(notificationPolicy.canUse(ctx.viewer));
-  const me = requireStaff(ctx.viewer);
-  const { count } = await ctx.prisma.staffNotification.updateMany({
-    where: { recipientId: me.id, readAt: null },
-    data: { readAt: ctx.app.clock.now() },
-  });
-  return count;
+  return ctx.prisma.$executeRaw`
+    UPDATE "StaffNotification" n SET "readAt" = ${ctx.app.clock.now()} FROM "Ticket" t
+    WHERE t."id" = n."ticketId" AND ${mine(ctx)} AND n."readAt" IS NULL`;
 }
 
 export interface NotificationSetting extends Channels {
