@@ -117,4 +117,5 @@ export const EMAIL_KIND_LABELS: Record<EmailKind, string> = {
   PASSWORD_RESET: 'Password reset',
   STAFF_INVITATION: 'Staff invitation',
   TICKETS_MERGED: 'Tickets merged',
+  STAFF_NOTIFICATIONS: 'Staff notifications',
 };

@@ -2,7 +2,7 @@
 // the SLA clocks, and the student beside it.
 import { useMutation, useQuery, useSubscription } from '@apollo/client/react';
 import { isResolved, mayAddMessage, MESSAGE_MAX, nextStatuses, STATUS_CHANGE_MOVES, type TicketStatus } from '@studentdesk/domain';
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ActionOutcome } from '../components/ActionOutcome';
 import { PRIORITY_OPTIONS, PriorityBadge, StatusBadge, statusLabel } from '../components/Badges';
@@ -129,6 +129,58 @@ const RESOLVE = graphql(`
   }
 `);
 
+// Where the agent stands with the ticket: following it, and the first message they had not read
+// when they opened it (read once: opening the ticket marks it read, see markTicketRead below).
+const TICKET_READING = graphql(`
+  query TicketReading($id: ID!) {
+    ticket(id: $id) {
+      id
+      viewerFollows
+      followers {
+        id
+        name
+      }
+      firstUnreadMessage {
+        id
+      }
+    }
+  }
+`);
+
+const MARK_TICKET_READ = graphql(`
+  mutation MarkTicketRead($ticketId: ID!) {
+    markTicketRead(ticketId: $ticketId) {
+      id
+    }
+  }
+`);
+
+const FOLLOW = graphql(`
+  mutation FollowTicket($ticketId: ID!) {
+    followTicket(ticketId: $ticketId) {
+      id
+      viewerFollows
+      followers {
+        id
+        name
+      }
+    }
+  }
+`);
+
+const UNFOLLOW = graphql(`
+  mutation UnfollowTicket($ticketId: ID!) {
+    unfollowTicket(ticketId: $ticketId) {
+      id
+      viewerFollows
+      followers {
+        id
+        name
+      }
+    }
+  }
+`);
+
 /** Keyed by the ticket, so moving to the next one starts with an empty composer and no stale notices. */
 export function TicketRoute() {
   const { id = '' } = useParams();
@@ -153,6 +205,20 @@ function TicketView({ id }: { id: string }) {
   const [changePriority] = useMutation(CHANGE_PRIORITY);
   const [changeStatus] = useMutation(CHANGE_STATUS);
   const [resolve, resolving] = useMutation(RESOLVE);
+  const reading = useQuery(TICKET_READING, { variables: { id }, fetchPolicy: 'network-only' });
+  const [markRead] = useMutation(MARK_TICKET_READ);
+  const [follow] = useMutation(FOLLOW);
+  const [unfollow] = useMutation(UNFOLLOW);
+  const readingTicket = reading.data?.ticket;
+  // Read once, on opening: the cache keeps what was unread then, the place to jump to while the page is open.
+  const firstUnreadId = readingTicket ? (readingTicket.firstUnreadMessage?.id ?? null) : undefined;
+  const opened = readingTicket !== undefined && readingTicket !== null;
+  // Opening the ticket reads it (and its notifications), once what was unread is known; so does
+  // leaving it, for what arrived meanwhile.
+  useEffect(() => {
+    if (opened) void markRead({ variables: { ticketId: id } }).catch(() => {});
+  }, [opened, markRead, id]);
+  useEffect(() => () => void markRead({ variables: { ticketId: id } }).catch(() => {}), [markRead, id]);
 
   const position = queueOrder.ticketIds.indexOf(id);
   const goTo = (offset: number) => {
@@ -307,10 +373,29 @@ function TicketView({ id }: { id: string }) {
             Resolve <kbd>e</kbd>
           </button>
           <MergeTicketAction ticket={ticket} />
+          {readingTicket && (
+            <button
+              type="button"
+              aria-pressed={readingTicket.viewerFollows}
+              title={
+                readingTicket.followers?.length
+                  ? `Following: ${readingTicket.followers.map((follower) => follower.name).join(', ')}`
+                  : 'Nobody follows this ticket yet'
+              }
+              onClick={() =>
+                void run(
+                  () => (readingTicket.viewerFollows ? unfollow : follow)({ variables: { ticketId: id } }),
+                  readingTicket.viewerFollows ? 'You no longer follow this ticket.' : 'Following: you hear when the student replies.',
+                )
+              }
+            >
+              {readingTicket.viewerFollows ? 'Following' : 'Follow'}
+            </button>
+          )}
         </section>
         <ActionOutcome problem={problem} done={done} />
 
-        <Conversation ticket={ticket} />
+        <Conversation ticket={ticket} firstUnreadId={firstUnreadId} />
 
         {mayAddMessage(ticket.status, 'staff') && (
           <ReplyComposer ticket={ticket} mode={mode} onModeChange={focusComposer} textareaRef={composer} run={run} onSent={refetch} />
