@@ -97,6 +97,7 @@ interface World {
     | 'cannedResponse'
     | 'schoolCannedResponse'
     | 'savedView'
+    | 'staffNotification'
     | 'suggestion'
     | 'email'
     | 'apiKey'
@@ -211,6 +212,20 @@ interface FreshTicket {
 /** A saved view: personal (ownerId) or shared with a department (departmentId). */
 const freshSavedView = (prisma: PrismaClient, audience: { ownerId: string } | { departmentId: string }) =>
   prisma.savedView.create({ data: { name: 'Open tickets', filter: { status: ['OPEN'] }, ...audience } });
+
+/** A notification for Sam (staff of the department) about a fresh ticket of the department. */
+async function freshStaffNotification(world: World) {
+  const ticket = await freshTicket(world);
+  const notification = await world.api.db.prisma.staffNotification.create({
+    data: {
+      recipientId: world.school.users.staff.id,
+      kind: 'MENTIONED',
+      ticketId: parseGlobalId(ticket.id)!.id,
+      actorId: world.school.users.manager.id,
+    },
+  });
+  return toGlobalId('StaffNotification', notification.id);
+}
 
 async function freshTicket(
   world: World,
@@ -1069,6 +1084,73 @@ const ACCESS: Rule[] = [
     ],
   },
 
+  // Staff notifications: each is its recipient's alone (Sam's here); anyone else finds nothing.
+  {
+    type: 'StaffNotification',
+    action: 'read (the recipient’s own)',
+    expected: only(['staff'], { otherStaff: 'null', manager: 'null', admin: 'null' }),
+    doors: [
+      node((world) => world.ids.staffNotification, '... on StaffNotification { kind }'),
+      listed(
+        '{ myNotifications(first: 100) { edges { node { id } } } }',
+        (data) => edges(data.myNotifications),
+        (world) => world.ids.staffNotification,
+      ),
+    ],
+  },
+  {
+    type: 'StaffNotification',
+    action: 'markNotificationRead (the recipient’s own)',
+    expected: only(['staff'], { otherStaff: 'NOT_FOUND', manager: 'NOT_FOUND', admin: 'NOT_FOUND' }),
+    doors: [
+      mutation(freshStaffNotification, (id) => ({
+        document: 'mutation($id: ID!) { markNotificationRead(id: $id) { id } }',
+        variables: { id },
+      })),
+    ],
+  },
+  {
+    type: 'StaffNotification',
+    action: 'myUnreadNotificationCount, myNotificationSettings',
+    expected: only(ANY_STAFF),
+    doors: [query('{ myUnreadNotificationCount }'), query('{ myNotificationSettings { kind } }')],
+  },
+  {
+    type: 'StaffNotification',
+    action: 'markAllNotificationsRead, updateNotificationSetting',
+    expected: only(ANY_STAFF),
+    doors: [
+      mutation(
+        async () => null,
+        () => ({ document: 'mutation { markAllNotificationsRead { marked } }', variables: {} }),
+      ),
+      mutation(
+        async () => null,
+        () => ({
+          document: 'mutation { updateNotificationSetting(input: { kind: STUDENT_REPLIED, console: true, email: true }) { kind } }',
+          variables: {},
+        }),
+      ),
+    ],
+  },
+  {
+    type: 'Ticket',
+    action: 'read followers',
+    expected: only(STAFF_WORKING, { guest: 'hidden', student: 'hidden', 'key:tickets:read': 'hidden', 'key:integration': 'hidden' }),
+    doors: [onTicket('followers { id }', (ticket) => ticket.followers, 'hidden')],
+  },
+  {
+    type: 'Ticket',
+    action: 'followTicket, unfollowTicket, markTicketRead',
+    expected: only(STAFF_WORKING),
+    doors: ['followTicket', 'unfollowTicket', 'markTicketRead'].map((field) =>
+      mutation(freshTicket, (ticket) => ({
+        document: `mutation($id: ID!) { ${field}(ticketId: $id) { id } }`,
+        variables: { id: ticket.id },
+      })),
+    ),
+  },
+
   // Suggestions: every staff member takes part; managers and admins decide.
   {
     type: 'Suggestion',
@@ -1841,6 +1923,7 @@ describe('access policy: every type × every caller, over HTTP', () => {
         cannedResponse: toGlobalId('CannedResponse', cannedResponse.id),
         schoolCannedResponse: toGlobalId('CannedResponse', schoolCannedResponse.id),
         savedView: toGlobalId('SavedView', (await freshSavedView(prisma, { departmentId: school.departments.it.id })).id),
+        staffNotification: '',
         suggestion: toGlobalId('Suggestion', suggestion.id),
         email: toGlobalId('EmailMessage', email.id),
         apiKey: keys['key:tickets:read'].apiKey.id,
@@ -1855,6 +1938,7 @@ describe('access policy: every type × every caller, over HTTP', () => {
       slugs: { published: published.slug, unpublished: unpublished.slug },
       ticketCode: reported.data!.reportProblem.trackingCode,
     };
+    world.ids.staffNotification = await freshStaffNotification(world);
   });
   afterAll(() => world?.api.close());
 
