@@ -123,7 +123,7 @@ export function NotificationBell() {
                     to={`/tickets/${item.ticket.id}`}
                     onClick={() => {
                       setOpen(false);
-                      if (!item.read) void markRead({ variables: { id: item.id } }).catch(() => {});
+                      if (!item.read) void markRead({ variables: { id: item.id }, refetchQueries: ['NotificationBell'] }).catch(() => {});
                     }}
                   >
                     <strong>{describeNotification(item)}</strong>

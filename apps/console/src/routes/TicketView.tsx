@@ -216,7 +216,8 @@ function TicketView({ id }: { id: string }) {
   // Opening the ticket reads it (and its notifications), once what was unread is known; so does
   // leaving it, for what arrived meanwhile.
   useEffect(() => {
-    if (opened) void markRead({ variables: { ticketId: id } }).catch(() => {});
+    // The bell's count follows.
+    if (opened) void markRead({ variables: { ticketId: id }, refetchQueries: ['NotificationBell'] }).catch(() => {});
   }, [opened, markRead, id]);
   useEffect(() => () => void markRead({ variables: { ticketId: id } }).catch(() => {}), [markRead, id]);
 
