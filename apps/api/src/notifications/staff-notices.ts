@@ -100,3 +100,6 @@ const MENTION = /@\[([^\]\n]{1,120})\]\(mention:([A-Za-z0-9_-]{1,200})\)/g;
 export function mentionTokens(body: string): Array<{ name: string; userGlobalId: string }> {
   return [...body.matchAll(MENTION)].map((match) => ({ name: match[1]!, userGlobalId: match[2]! }));
 }
+
+/** The body as people read it: each mention token shown as "@Name". */
+export const withPlainMentions = (body: string) => body.replaceAll(MENTION, (_token, name: string) => `@${name}`);

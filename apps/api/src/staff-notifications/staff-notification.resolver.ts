@@ -2,6 +2,7 @@ import type { Message as MessageRow, StaffNotification as NotificationRow, Ticke
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context.js';
 import { LIST_MAXIMUM, MaxItems } from '../limits/list-maximums.js';
+import { withPlainMentions } from '../notifications/staff-notices.js';
 import { PageArgs } from '../relay/pagination.js';
 import { Message } from '../tickets/message.type.js';
 import { Ticket } from '../tickets/ticket.type.js';
@@ -73,11 +74,15 @@ export class StaffNotificationResolver {
     return notification.actorId ? ctx.loaders.user.load(notification.actorId) : null;
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'STUDENT_REPLIED and MENTIONED: the start of the message.' })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'STUDENT_REPLIED and MENTIONED: the start of the message, mentions as “@Name”.',
+  })
   async excerpt(@Root() notification: NotificationRow, @Ctx() ctx: Context): Promise<string | null> {
     const message = notification.messageId ? await ctx.loaders.message.load(notification.messageId) : null;
     if (!message) return null;
-    return message.body.length > EXCERPT_LENGTH ? `${message.body.slice(0, EXCERPT_LENGTH - 1)}…` : message.body;
+    const text = withPlainMentions(message.body);
+    return text.length > EXCERPT_LENGTH ? `${text.slice(0, EXCERPT_LENGTH - 1)}…` : text;
   }
 
   @FieldResolver(() => Boolean, { description: 'Whether you have read it.' })

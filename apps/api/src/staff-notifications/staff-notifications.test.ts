@@ -168,7 +168,7 @@ describe.each(DATABASE_KINDS)('staff notifications on %s', (kind) => {
     );
     expect(noted.errors).toBeUndefined();
     expect(aboutTicket((await notificationsOf(school.tokens.manager)).items, ticketId)).toMatchObject([
-      { kind: 'MENTIONED', actor: { name: 'Sam Staff' } },
+      { kind: 'MENTIONED', actor: { name: 'Sam Staff' }, excerpt: '@Maya Manager can you check the AP? @Sam Staff' },
     ]);
     // Mentioning oneself is one's own action.
     expect(aboutTicket((await notificationsOf(school.tokens.staff)).items, ticketId)).toEqual([]);

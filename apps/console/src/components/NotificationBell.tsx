@@ -109,7 +109,13 @@ export function NotificationBell() {
         aria-label={`Notifications, ${unread} unread`}
         onClick={() => setOpen(!open)}
       >
-        🔔 <span className={`bell-count${unread ? ' unread' : ''}`}>{unread}</span>
+        <svg className="bell-icon" viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
+          <path
+            fill="currentColor"
+            d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1l-2-2Z"
+          />
+        </svg>{' '}
+        <span className={`bell-count${unread ? ' unread' : ''}`}>{unread}</span>
       </button>
       {open && (
         <div id="bell-panel" className="bell-panel" role="region" aria-label="Notifications">
