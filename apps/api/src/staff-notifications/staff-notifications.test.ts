@@ -159,6 +159,25 @@ describe.each(DATABASE_KINDS)('staff notifications on %s', (kind) => {
     expect(aboutTicket((await notificationsOf(school.tokens.staff)).items, ticketId)).toHaveLength(2);
   });
 
+  it('moves followers with a merge, and the student’s reply reaches them on the ticket that stays', async () => {
+    const [duplicate, kept] = [await report('Printer prints blank pages'), await report('Printer prints nothing')];
+    const follow = (ticketId: string, token: string) =>
+      api.gql('mutation($id: ID!) { followTicket(ticketId: $id) { id } }', { id: ticketId }, { token });
+    await follow(duplicate, school.tokens.manager);
+    await follow(duplicate, school.tokens.staff);
+    await follow(kept, school.tokens.staff);
+    const merged = await api.gql(
+      'mutation($input: MergeTicketsInput!) { mergeTickets(input: $input) { id } }',
+      { input: { sourceId: duplicate, targetId: kept } },
+      { token: school.tokens.admin },
+    );
+    expect(merged.errors).toBeUndefined();
+    const followers = await api.gql(TICKET_READING, { id: kept }, { token: school.tokens.admin });
+    expect(followers.data!.ticket.followers.map((user: { name: string }) => user.name).sort()).toEqual(['Maya Manager', 'Sam Staff']);
+    await studentReply(kept, 'Still blank.');
+    expect(aboutTicket((await notificationsOf(school.tokens.manager)).items, kept)).toMatchObject([{ kind: 'STUDENT_REPLIED' }]);
+  });
+
   it('notifies colleagues mentioned in an internal note, refuses a mention of someone who cannot see the ticket, and ignores mentions in public replies', async () => {
     const ticketId = await report('Wi-Fi drops in room 12');
     const noted = await note(
@@ -315,7 +334,13 @@ describe.each(DATABASE_KINDS)('staff notifications on %s', (kind) => {
     const tickets = [await report('Printer A jams'), await report('Printer B jams'), await report('Printer C jams')];
     for (const ticketId of tickets) await assign(ticketId, priya.id, school.tokens.manager);
     await note(tickets[0]!, `${mention('Priya Patel', priya.id)} spare toner is in room 3`, school.tokens.staff);
-    expect((await notificationsOf(priyaToken)).count).toBe(4);
+    // A student's reply is not emailed unless she asks for it (the default), but shows in her bell.
+    await api.gql('mutation($id: ID!) { followTicket(ticketId: $id) { id } }', { id: tickets[1] }, { token: priyaToken });
+    await studentReply(tickets[1]!, 'Page two is blank too.');
+    expect(
+      await api.db.prisma.staffNotification.count({ where: { recipientId: priya.id, kind: 'STUDENT_REPLIED', emailDueAt: null } }),
+    ).toBe(1);
+    expect((await notificationsOf(priyaToken)).count).toBe(5);
 
     // Not before the digest window has passed…
     expect(await emailStaffDigests(api.db.prisma, PUBLIC_URL, new Date())).toBe(0);
