@@ -3,7 +3,7 @@
 // leads to their tickets. /notifications lists them all, with the settings.
 import { useMutation, useQuery, useSubscription } from '@apollo/client/react';
 import { useEffect, useRef, useState } from 'react';
-import { Link, useLocation } from 'react-router';
+import { Link } from 'react-router';
 import { graphql } from '../gql';
 import type { StaffNotificationItemFragment } from '../gql/graphql';
 import { formatDateTime } from '../lib/time';
@@ -81,14 +81,9 @@ export function NotificationBell() {
   const { data, refetch } = useQuery(BELL);
   const [open, setOpen] = useState(false);
   const [markRead] = useMutation(MARK_NOTIFICATION_READ);
-  const { pathname } = useLocation();
   const panel = useRef<HTMLDivElement>(null);
   // A new notification: the count and the list are read again (the list is short).
   useSubscription(RECEIVED, { onData: () => void refetch() });
-  // Opening a ticket marks its notifications read: the count follows.
-  useEffect(() => {
-    void refetch();
-  }, [pathname, refetch]);
   useEffect(() => {
     if (!open) return;
     const close = (event: MouseEvent) => {

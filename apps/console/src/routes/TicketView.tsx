@@ -75,10 +75,20 @@ export const TICKET_DETAIL = graphql(`
   }
 `);
 
+// Besides the detail: where the agent stands with the ticket, following it and the first message
+// they had not read when they opened it (opening marks it read: see markTicketRead below).
 const TICKET = graphql(`
   query TicketView($id: ID!) {
     ticket(id: $id) {
       ...TicketDetail
+      viewerFollows
+      followers {
+        id
+        name
+      }
+      firstUnreadMessage {
+        id
+      }
     }
   }
 `);
@@ -125,24 +135,6 @@ const RESOLVE = graphql(`
   mutation ResolveTicket($input: ResolveTicketInput!) {
     resolveTicket(input: $input) {
       ...TicketDetail
-    }
-  }
-`);
-
-// Where the agent stands with the ticket: following it, and the first message they had not read
-// when they opened it (read once: opening the ticket marks it read, see markTicketRead below).
-const TICKET_READING = graphql(`
-  query TicketReading($id: ID!) {
-    ticket(id: $id) {
-      id
-      viewerFollows
-      followers {
-        id
-        name
-      }
-      firstUnreadMessage {
-        id
-      }
     }
   }
 `);
@@ -205,14 +197,12 @@ function TicketView({ id }: { id: string }) {
   const [changePriority] = useMutation(CHANGE_PRIORITY);
   const [changeStatus] = useMutation(CHANGE_STATUS);
   const [resolve, resolving] = useMutation(RESOLVE);
-  const reading = useQuery(TICKET_READING, { variables: { id }, fetchPolicy: 'network-only' });
   const [markRead] = useMutation(MARK_TICKET_READ);
   const [follow] = useMutation(FOLLOW);
   const [unfollow] = useMutation(UNFOLLOW);
-  const readingTicket = reading.data?.ticket;
-  // Read once, on opening: the cache keeps what was unread then, the place to jump to while the page is open.
-  const firstUnreadId = readingTicket ? (readingTicket.firstUnreadMessage?.id ?? null) : undefined;
-  const opened = readingTicket !== undefined && readingTicket !== null;
+  // What was unread when the page opened: the place to jump to (until the ticket is read again, after a reply).
+  const firstUnreadId = ticket ? (ticket.firstUnreadMessage?.id ?? null) : undefined;
+  const opened = ticket !== undefined && ticket !== null;
   // Opening the ticket reads it (and its notifications), once what was unread is known; so does
   // leaving it, for what arrived meanwhile.
   useEffect(() => {
@@ -374,25 +364,23 @@ function TicketView({ id }: { id: string }) {
             Resolve <kbd>e</kbd>
           </button>
           <MergeTicketAction ticket={ticket} />
-          {readingTicket && (
-            <button
-              type="button"
-              aria-pressed={readingTicket.viewerFollows}
-              title={
-                readingTicket.followers?.length
-                  ? `Following: ${readingTicket.followers.map((follower) => follower.name).join(', ')}`
-                  : 'Nobody follows this ticket yet'
-              }
-              onClick={() =>
-                void run(
-                  () => (readingTicket.viewerFollows ? unfollow : follow)({ variables: { ticketId: id } }),
-                  readingTicket.viewerFollows ? 'You no longer follow this ticket.' : 'Following: you hear when the student replies.',
-                )
-              }
-            >
-              {readingTicket.viewerFollows ? 'Following' : 'Follow'}
-            </button>
-          )}
+          <button
+            type="button"
+            aria-pressed={ticket.viewerFollows}
+            title={
+              ticket.followers?.length
+                ? `Following: ${ticket.followers.map((follower) => follower.name).join(', ')}`
+                : 'Nobody follows this ticket yet'
+            }
+            onClick={() =>
+              void run(
+                () => (ticket.viewerFollows ? unfollow : follow)({ variables: { ticketId: id } }),
+                ticket.viewerFollows ? 'You no longer follow this ticket.' : 'Following: you hear when the student replies.',
+              )
+            }
+          >
+            {ticket.viewerFollows ? 'Following' : 'Follow'}
+          </button>
         </section>
         <ActionOutcome problem={problem} done={done} />
 
