@@ -1,5 +1,6 @@
-// Everything the API does in the background, as jobs of the one job system: SLA escalation, rating
-// reminders, managers' weekly digests, the email outbox, webhook relay and delivery, cleanup and retention. Every API process works
+// Everything the API does in the background, as jobs of the one job system: SLA escalation and
+// warnings, staff notification digests, automation rules, rating reminders, managers' weekly digests,
+// the email outbox, webhook relay and delivery, cleanup and retention. Every API process works
 // every queue; each sweep runs once per interval across all of them (job-system.ts, `every`).
 import type { Database } from '@studentdesk/db';
 import type { Logger } from 'pino';
@@ -9,9 +10,11 @@ import { startWebhookDelivery, type WebhookDelivery } from './integrations/webho
 import { sendManagerDigests } from './insights/manager-digest.js';
 import { emailSender } from './notifications/email.sender.js';
 import { queueRatingReminders } from './tickets/ticket.notifications.js';
-import { announceTicketChange, type TicketPubSub } from './realtime/pubsub.js';
+import { announceStaffNotices, announceTicketChange, type TicketPubSub } from './realtime/pubsub.js';
 import { escalateSlaBreaches } from './sla/sla.escalation.js';
 import { runEventRules, runTimeRules } from './automation/automation.engine.js';
+import { warnSlaAboutToBreach } from './sla/sla.warning.js';
+import { emailStaffDigests } from './staff-notifications/staff-digest.js';
 import { cleanUp } from './jobs/cleanup.js';
 import { startJobSystem } from './jobs/job-system.js';
 import { QUEUE, RETENTION_INTERVAL_MS } from './jobs/queues.js';
@@ -39,7 +42,9 @@ export async function startBackgroundWork(deps: {
   await jobs.every(QUEUE.slaEscalation, config.sweepIntervalMs, async () => {
     const escalated = await escalateSlaBreaches(prisma, config.publicUrl, clock.now());
     for (const ticket of escalated) announceTicketChange(pubSub, ticket);
-    return escalated.length;
+    const warnings = await warnSlaAboutToBreach(prisma, clock.now());
+    announceStaffNotices(pubSub, warnings);
+    return escalated.length + warnings.length;
   });
   await jobs.every(QUEUE.managerDigests, config.sweepIntervalMs, () => sendManagerDigests(prisma, config.publicUrl, clock.now()));
   // Automation: event rules read the history as their outbox, time rules look for waits that are over.
@@ -49,6 +54,7 @@ export async function startBackgroundWork(deps: {
     for (const ticket of changed) announceTicketChange(pubSub, ticket);
     return changed.length;
   });
+  await jobs.every(QUEUE.staffDigest, config.sweepIntervalMs, () => emailStaffDigests(prisma, config.publicUrl, clock.now()));
   const email = emailSender(prisma, config);
   if (email) await jobs.every(QUEUE.emailOutbox, config.emailPollMs, email.run);
   await jobs.every(QUEUE.cleanup, config.jobs.cleanupIntervalMs, async () => {

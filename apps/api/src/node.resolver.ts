@@ -21,6 +21,7 @@ import * as ratingPolicy from './ratings/rating.policy.js';
 import * as savedViewPolicy from './saved-views/saved-view.policy.js';
 import * as automationPolicy from './automation/automation.policy.js';
 import * as slaPolicy from './sla/sla.policy.js';
+import * as staffNotificationPolicy from './staff-notifications/staff-notification.policy.js';
 import * as suggestionPolicy from './suggestions/suggestion.policy.js';
 import * as ticketPolicy from './tickets/ticket.policy.js';
 import * as userPolicy from './users/user.policy.js';
@@ -73,6 +74,11 @@ export const NODE_TYPES: Record<NodeTypeName, NodeEntry<unknown>> = {
   Holiday: entry({ loader: (l) => l.holiday, canRead: byViewer(slaPolicy.canRead) }),
   SavedView: entry({ loader: (l) => l.savedView, canRead: byViewer(savedViewPolicy.canRead) }),
   AutomationRule: entry({ loader: (l) => l.automationRule, canRead: byViewer(automationPolicy.canRead) }),
+  StaffNotification: entry({
+    loader: (l) => l.staffNotification,
+    canRead: async (ctx, notification) =>
+      staffNotificationPolicy.canRead(ctx.viewer, notification, await ctx.loaders.ticket.load(notification.ticketId)),
+  }),
 };
 
 const isNodeType = (type: string): type is NodeTypeName => Object.hasOwn(NODE_TYPES, type);

@@ -37,6 +37,8 @@ import { InvitationResolver, PeopleResolver } from './people/people.resolver.js'
 import { PrivacyResolver } from './privacy/privacy.resolver.js';
 import { SavedViewResolver } from './saved-views/saved-view.resolver.js';
 import { AutomationRuleResolver, MessageAutomationResolver, TicketEventAutomationResolver } from './automation/automation.resolver.js';
+import { StaffNotificationResolver, TicketFollowResolver } from './staff-notifications/staff-notification.resolver.js';
+import { StaffNotificationSubscriptionResolver } from './staff-notifications/staff-notification.subscription.js';
 import { DateTimeScalar } from './date-time.scalar.js';
 
 /** `pubSub` is the one subscriptions listen on (type-graphql requires it even with custom subscribe). */
@@ -77,11 +79,14 @@ export async function createSchema(pubSub: TicketPubSub) {
       MessageAutomationResolver,
       SignInOptionsResolver,
       SlaPolicyResolver,
+      StaffNotificationResolver,
+      StaffNotificationSubscriptionResolver,
       SchoolResolver,
       StudentPanelResolver,
       SuggestionCommentResolver,
       SuggestionResolver,
       TicketConnectionResolver,
+      TicketFollowResolver,
       TicketConversationResolver,
       TicketEventResolver,
       TicketIncidentResolver,

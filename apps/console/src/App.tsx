@@ -3,6 +3,7 @@ import { SEARCH_QUERY_MAX } from '@studentdesk/domain';
 import { lazy, Suspense, useRef, useState } from 'react';
 import { NavLink, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { ACCOUNT_PAGES } from './components/AccountPages';
+import { NotificationBell } from './components/NotificationBell';
 import { ShortcutsHelp } from './components/ShortcutsHelp';
 import { SIGN_OUT, SignIn } from './components/SignIn';
 import { useKeys } from './lib/keys';
@@ -14,6 +15,7 @@ import { Home } from './routes/Home';
 import { IncidentView, Incidents } from './routes/Incidents';
 import { ArticleEditor, KnowledgeBase } from './routes/KnowledgeBase';
 import { Leaderboard } from './routes/Leaderboard';
+import { Notifications } from './routes/Notifications';
 import { Queue } from './routes/Queue';
 import { Search } from './routes/Search';
 import { Setup } from './routes/Setup';
@@ -103,6 +105,7 @@ export function App() {
               aria-keyshortcuts="/"
             />
           </form>
+          <NotificationBell />
           <span className="who">
             {viewer.name}
             {viewer.department ? ` · ${viewer.department.name}` : ''}
@@ -128,6 +131,7 @@ export function App() {
               <Route path="/queue/:view" element={<Queue />} />
               <Route path="/tickets/:id" element={<TicketRoute />} />
               <Route path="/search" element={<Search />} />
+              <Route path="/notifications" element={<Notifications />} />
               <Route path="/incidents" element={<Incidents />} />
               <Route path="/incidents/:id" element={<IncidentView />} />
               <Route path="/insights" element={<Insights />} />

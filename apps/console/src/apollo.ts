@@ -47,6 +47,7 @@ export function createApolloClient() {
             webhooks: relayStylePagination(),
             webhookDeliveries: relayStylePagination(['webhookId', 'status', 'eventType']),
             emailOutbox: relayStylePagination(['status']),
+            myNotifications: relayStylePagination(['unreadOnly']),
             articles: relayStylePagination(['departmentId', 'schoolWide', 'status']),
           },
         },

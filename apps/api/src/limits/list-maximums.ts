@@ -39,6 +39,8 @@ export const LIST_MAXIMUM = {
   cannedResponseArticles: 5,
   /** Staff one may assign tickets to, and the perception gap per staff member. */
   staffMembers: 200,
+  /** A staff member's notification settings: one per kind. */
+  notificationKinds: 10,
   /** `searchArticles(first:)`: the most `first` may ask for. */
   articleSearch: 20,
   /** Pieces of one ticket search snippet (`TicketSearchEdge.highlights`): two fragments of a few words. */

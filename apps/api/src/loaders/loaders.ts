@@ -26,11 +26,13 @@ import {
   type AutomationRule,
   type Rating,
   type SlaPolicy,
+  type StaffNotification,
   type Suggestion,
   type SuggestionComment,
   type SuggestionVote,
   type Ticket,
   type TicketEvent,
+  type TicketFollower,
   type User,
   type Webhook,
   type WebhookAttempt,
@@ -100,6 +102,24 @@ export function createLoaders(prisma: PrismaClient) {
         where: { userId: { in: [...new Set(pairs.map(([userId]) => userId))] }, ticketId: { in: pairs.map(([, ticketId]) => ticketId) } },
       });
       const found = new Map(rows.map((row) => [`${row.userId} ${row.ticketId}`, row]));
+      return keys.map((key) => found.get(key) ?? null);
+    }),
+    staffNotification: byId<StaffNotification>((ids) => prisma.staffNotification.findMany({ where: { id: { in: ids } } })),
+    /** A ticket's followers, first to follow first. */
+    ticketFollowers: groupedBy<TicketFollower, 'ticketId'>('ticketId', (ticketIds) =>
+      prisma.ticketFollower.findMany({ where: { ticketId: { in: ticketIds } }, orderBy: [{ createdAt: 'asc' }, { userId: 'asc' }] }),
+    ),
+    /** Keyed by "<userId> <ticketId>": the oldest message by someone else since the person last read the ticket. */
+    firstUnreadMessage: new DataLoader<string, Message | null>(async (keys) => {
+      const pairs = keys.map((key) => key.split(' ') as [string, string]);
+      const rows = await prisma.$queryRaw<Array<Message & { readerId: string }>>`
+        SELECT DISTINCT ON (k."readerId", m."ticketId") k."readerId", m.*
+        FROM unnest(${pairs.map(([userId]) => userId)}::uuid[], ${pairs.map(([, ticketId]) => ticketId)}::uuid[]) AS k("readerId", "ticketId")
+        JOIN "Message" m ON m."ticketId" = k."ticketId"
+        LEFT JOIN "TicketRead" r ON r."userId" = k."readerId" AND r."ticketId" = k."ticketId"
+        WHERE m."authorId" IS DISTINCT FROM k."readerId" AND (r."readAt" IS NULL OR m."createdAt" > r."readAt")
+        ORDER BY k."readerId", m."ticketId", m."createdAt", m."id"`;
+      const found = new Map(rows.map(({ readerId, ...message }) => [`${readerId} ${message.ticketId}`, message]));
       return keys.map((key) => found.get(key) ?? null);
     }),
     ratingByTicket: new DataLoader<string, Rating | null>(async (ticketIds) => {

@@ -174,6 +174,10 @@ export function automationEmail(publicUrl: string, ticket: TicketForEmail, track
 
 const MISSED_TARGET = { FIRST_RESPONSE: 'a first answer', RESOLUTION: 'a resolution' } as const;
 
+/** A ticket in the staff console. */
+export const consoleTicketUrl = (publicUrl: string, ticketId: string) =>
+  `${publicUrl}/console/tickets/${encodeURIComponent(toGlobalId('Ticket', ticketId))}`;
+
 /** To the department's managers and the assignee: a ticket missed a due time. */
 export function slaEscalationEmail(
   publicUrl: string,
@@ -192,7 +196,7 @@ export function slaEscalationEmail(
         .map((breach) => `  - ${MISSED_TARGET[breach.target]} was due ${dateTimeInWords(breach.dueAt, department.timeZone)}`)
         .join('\n'),
       assigneeName ? `It is assigned to ${assigneeName}.` : 'Nobody is assigned to it yet.',
-      `Open it in the console:\n${publicUrl}/console/tickets/${encodeURIComponent(toGlobalId('Ticket', ticket.id))}`,
+      `Open it in the console:\n${consoleTicketUrl(publicUrl, ticket.id)}`,
       '— StudentDesk',
     ].join('\n\n'),
   };
@@ -276,6 +280,45 @@ export function staffInvitationEmail(
       `Choose your password and sign in here (the link works once, until ${dateTimeInWords(invitation.expiresAt, 'UTC')} UTC):\n${link}`,
       'If you did not expect this, you can ignore this email.',
       SIGNATURE,
+    ].join('\n\n'),
+  };
+}
+
+export interface StaffNoticeForEmail {
+  kind: 'ASSIGNED_TO_ME' | 'STUDENT_REPLIED' | 'SLA_ABOUT_TO_BREACH' | 'MENTIONED';
+  ticket: { id: string; number: number; title: string };
+  actorName: string | null;
+  slaTarget: string | null;
+  dueAt: Date | null;
+}
+
+function staffNoticeLine(notice: StaffNoticeForEmail): string {
+  const ticket = `${formatTicketNumber(notice.ticket.number)} "${notice.ticket.title}"`;
+  switch (notice.kind) {
+    case 'ASSIGNED_TO_ME':
+      return `${notice.actorName ?? 'Someone'} assigned ${ticket} to you.`;
+    case 'STUDENT_REPLIED':
+      return `${notice.actorName ?? 'The student'} replied on ${ticket}.`;
+    case 'MENTIONED':
+      return `${notice.actorName ?? 'A colleague'} mentioned you in an internal note on ${ticket}.`;
+    case 'SLA_ABOUT_TO_BREACH': {
+      const target = MISSED_TARGET[notice.slaTarget as keyof typeof MISSED_TARGET] ?? 'an answer';
+      return `${ticket} needs ${target} by ${notice.dueAt ? `${dateTimeInWords(notice.dueAt, 'UTC')} UTC` : 'soon'}.`;
+    }
+  }
+}
+
+/** One email for what a staff member was notified of in the last few minutes (their digest), oldest first. */
+export function staffNotificationsEmail(publicUrl: string, recipientName: string, notices: readonly StaffNoticeForEmail[]): Email {
+  const first = notices[0]!;
+  return {
+    kind: EmailKind.STAFF_NOTIFICATIONS,
+    subject: notices.length === 1 ? staffNoticeLine(first) : `${notices.length} updates on your tickets`,
+    text: [
+      `Hello ${recipientName.split(/\s+/)[0] || recipientName},`,
+      ...notices.map((notice) => `${staffNoticeLine(notice)}\n${consoleTicketUrl(publicUrl, notice.ticket.id)}`),
+      'Choose what you hear about, and how, under Notification settings in the console.',
+      '— StudentDesk',
     ].join('\n\n'),
   };
 }

@@ -20,6 +20,8 @@ describeEnum(EmailKind, 'EmailKind', 'Why an email was written.', {
   TICKETS_MERGED: 'Two reports of the same problem were merged: the link to the ticket that stays.',
   MANAGER_WEEKLY: 'To each manager, when the desk opens after a week: their department’s numbers for it.',
   AUTOMATION: 'Written by an automation rule (a reminder, say), with the ticket’s link.',
+  STAFF_NOTIFICATIONS:
+    'To a staff member: their notifications of the last few minutes (assigned, student replied, SLA about to breach, mentioned), with links to the tickets.',
 });
 
 @ObjectType({ implements: Node, description: 'An email StudentDesk sent or will send to a student.' })

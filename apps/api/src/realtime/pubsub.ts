@@ -14,6 +14,9 @@ export const EVERY_DEPARTMENT = '*';
 /** A staff member viewing, typing on or leaving a ticket (tickets/presence.subscription.ts); never stored. */
 export const TICKET_PRESENCE = 'TICKET_PRESENCE';
 
+/** A staff notification shown in someone's console bell, by recipient (staff-notifications/). */
+export const STAFF_NOTIFIED = 'STAFF_NOTIFIED';
+
 /** Sessions ended (auth/sessions.ts), so every process closes their open websockets. */
 export const SESSIONS_REVOKED = 'SESSIONS_REVOKED';
 
@@ -39,6 +42,7 @@ type TicketTopics = {
   [QUEUE_CHANGED]: [departmentId: string, update: TicketUpdate];
   [TICKET_PRESENCE]: [ticketId: string, announcement: PresenceAnnouncement];
   [SESSIONS_REVOKED]: [revoked: SessionsRevoked];
+  [STAFF_NOTIFIED]: [recipientId: string, notice: { notificationId: string }];
 };
 
 export function createTicketPubSub(redis?: RedisConnections) {
@@ -53,4 +57,9 @@ export function announceTicketChange(pubSub: TicketPubSub, ticket: Pick<TicketRo
   pubSub.publish(TICKET_UPDATED, ticket.id, update);
   pubSub.publish(QUEUE_CHANGED, ticket.departmentId, update);
   pubSub.publish(QUEUE_CHANGED, EVERY_DEPARTMENT, update);
+}
+
+/** Rings each recipient's bell. Call after the transaction that wrote the notifications has committed. */
+export function announceStaffNotices(pubSub: TicketPubSub, notices: ReadonlyArray<{ id: string; recipientId: string }>): void {
+  for (const notice of notices) pubSub.publish(STAFF_NOTIFIED, notice.recipientId, { notificationId: notice.id });
 }

@@ -21,7 +21,8 @@ export type NodeTypeName =
   | 'SlaPolicy'
   | 'Holiday'
   | 'SavedView'
-  | 'AutomationRule';
+  | 'AutomationRule'
+  | 'StaffNotification';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

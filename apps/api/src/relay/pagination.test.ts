@@ -55,6 +55,13 @@ const CASES: ListCase[] = [
     token: (school) => school.tokens.staff,
     connection: (data) => data.ticket.messages,
   },
+  {
+    name: 'myNotifications',
+    field: 'myNotifications(',
+    identity: 'id',
+    token: (s) => s.tokens.staff,
+    connection: (d) => d.myNotifications,
+  },
   { name: 'emailOutbox', field: 'emailOutbox(', identity: 'id', token: (s) => s.tokens.admin, connection: (d) => d.emailOutbox },
   { name: 'incidents', field: 'incidents(', identity: 'id', token: (s) => s.tokens.staff, connection: (d) => d.incidents },
   { name: 'suggestions', field: 'suggestions(', identity: 'id', token: (s) => s.tokens.staff, connection: (d) => d.suggestions },
@@ -225,6 +232,9 @@ describe.each(DATABASE_KINDS)('paging every connection on %s', (kind) => {
         data: { departmentId: department.id, date: new Date(Date.UTC(2026, 11, 1 + index)), name: `Closed ${index}` },
       });
       await prisma.suggestion.create({ data: { title: `Idea ${index}`, body: 'Better.', authorId: staff.id, createdAt: at } });
+      await prisma.staffNotification.create({
+        data: { recipientId: staff.id, kind: 'STUDENT_REPLIED', ticketId: tickets[index]!.id, actorId: alice.id, createdAt: at },
+      });
       await prisma.rating.create({
         data: {
           ticketId: tickets[index]!.id,

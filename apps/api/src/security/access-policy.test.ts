@@ -98,6 +98,7 @@ interface World {
     | 'schoolCannedResponse'
     | 'savedView'
     | 'automationRule'
+    | 'staffNotification'
     | 'suggestion'
     | 'email'
     | 'apiKey'
@@ -230,6 +231,16 @@ const AUTOMATION_INPUT = {
   conditions: [],
   actions: [{ type: 'WEBHOOK' }],
 };
+/** A notification for Sam (staff of the department) about a fresh ticket of the department. */
+async function freshStaffNotification(world: World) {
+  const ticket = await freshTicket(world);
+  const notification = await world.api.db.prisma.staffNotification.create({
+      recipientId: world.school.users.staff.id,
+      kind: 'MENTIONED',
+      ticketId: parseGlobalId(ticket.id)!.id,
+      actorId: world.school.users.manager.id,
+  return toGlobalId('StaffNotification', notification.id);
+}
 
 async function freshTicket(
   world: World,
@@ -1128,6 +1139,14 @@ const ACCESS: Rule[] = [
         '{ automationRules { id } }',
         (data) => data.automationRules,
         (world) => world.ids.automationRule,
+  // Staff notifications: each is its recipient's alone (Sam's here); anyone else finds nothing.
+    type: 'StaffNotification',
+    action: 'read (the recipient’s own)',
+    expected: only(['staff'], { otherStaff: 'null', manager: 'null', admin: 'null' }),
+      node((world) => world.ids.staffNotification, '... on StaffNotification { kind }'),
+        '{ myNotifications(first: 100) { edges { node { id } } } }',
+        (data) => edges(data.myNotifications),
+        (world) => world.ids.staffNotification,
       ),
     ],
   },
@@ -1166,6 +1185,12 @@ const ACCESS: Rule[] = [
     doors: [
       query('query($input: AutomationRuleInput!) { automationDryRun(input: $input) { count } }', (world) => ({
         input: { ...AUTOMATION_INPUT, departmentId: world.ids.department },
+    type: 'StaffNotification',
+    action: 'markNotificationRead (the recipient’s own)',
+    expected: only(['staff'], { otherStaff: 'NOT_FOUND', manager: 'NOT_FOUND', admin: 'NOT_FOUND' }),
+      mutation(freshStaffNotification, (id) => ({
+        document: 'mutation($id: ID!) { markNotificationRead(id: $id) { id } }',
+        variables: { id },
       })),
     ],
   },
@@ -1193,9 +1218,41 @@ const ACCESS: Rule[] = [
         (rule) => ({
           document: 'mutation($id: ID!) { deleteAutomationRule(id: $id) }',
           variables: { id: toGlobalId('AutomationRule', rule.id) },
+    type: 'StaffNotification',
+    action: 'myUnreadNotificationCount, myNotificationSettings',
+    expected: only(ANY_STAFF),
+    doors: [query('{ myUnreadNotificationCount }'), query('{ myNotificationSettings { kind } }')],
+  },
+  {
+    type: 'StaffNotification',
+    action: 'markAllNotificationsRead, updateNotificationSetting',
+    expected: only(ANY_STAFF),
+        async () => null,
+        () => ({ document: 'mutation { markAllNotificationsRead { marked } }', variables: {} }),
+        async () => null,
+        () => ({
+          document: 'mutation { updateNotificationSetting(input: { kind: STUDENT_REPLIED, console: true, email: true }) { kind } }',
+          variables: {},
         }),
       ),
     ],
+  },
+  {
+    type: 'Ticket',
+    action: 'read followers',
+    expected: only(STAFF_WORKING, { guest: 'hidden', student: 'hidden', 'key:tickets:read': 'hidden', 'key:integration': 'hidden' }),
+    doors: [onTicket('followers { id }', (ticket) => ticket.followers, 'hidden')],
+  },
+  {
+    type: 'Ticket',
+    action: 'followTicket, unfollowTicket, markTicketRead',
+    expected: only(STAFF_WORKING),
+    doors: ['followTicket', 'unfollowTicket', 'markTicketRead'].map((field) =>
+      mutation(freshTicket, (ticket) => ({
+        document: `mutation($id: ID!) { ${field}(ticketId: $id) { id } }`,
+        variables: { id: ticket.id },
+      })),
+    ),
   },
 
   // Suggestions: every staff member takes part; managers and admins decide.
@@ -1971,6 +2028,7 @@ describe('access policy: every type × every caller, over HTTP', () => {
         schoolCannedResponse: toGlobalId('CannedResponse', schoolCannedResponse.id),
         savedView: toGlobalId('SavedView', (await freshSavedView(prisma, { departmentId: school.departments.it.id })).id),
         automationRule: toGlobalId('AutomationRule', (await freshAutomationRule(prisma, school.departments.it.id)).id),
+        staffNotification: '',
         suggestion: toGlobalId('Suggestion', suggestion.id),
         email: toGlobalId('EmailMessage', email.id),
         apiKey: keys['key:tickets:read'].apiKey.id,
@@ -1985,6 +2043,7 @@ describe('access policy: every type × every caller, over HTTP', () => {
       slugs: { published: published.slug, unpublished: unpublished.slug },
       ticketCode: reported.data!.reportProblem.trackingCode,
     };
+    world.ids.staffNotification = await freshStaffNotification(world);
   });
   afterAll(() => world?.api.close());
 

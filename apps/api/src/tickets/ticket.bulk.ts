@@ -9,6 +9,8 @@ import { canTransition, formatTicketNumber, TICKET_STATUS_LABELS, type TicketSta
 import { requireStaff, type Viewer } from '../auth/viewer.js';
 import type { Context } from '../context.js';
 import { badInput, forbidden, notFound } from '../errors.js';
+import type { StaffNotice } from '../notifications/staff-notices.js';
+import { announceStaffNotices } from '../realtime/pubsub.js';
 import { fromGlobalId, toGlobalId } from '../relay/global-id.js';
 import type { DueTimes } from '../sla/sla.due-times.js';
 import { BULK_UPDATE_MAX, type BulkUpdateTicketsInput } from './ticket.inputs.js';
@@ -116,6 +118,7 @@ export async function bulkUpdateTickets(ctx: Context, input: BulkUpdateTicketsIn
   const undoExpiresAt = new Date(now.getTime() + UNDO_WINDOW_MS);
   const id = randomUUID();
   const detail = { bulkUpdateId: id };
+  const notices: StaffNotice[] = [];
   const updated = await ctx.prisma.$transaction(async (tx) => {
     const current = new Map(tickets.map((ticket) => [ticket.id, ticket]));
     const apply = (changed: TicketRow[]) => changed.forEach((ticket) => current.set(ticket.id, ticket));
@@ -140,7 +143,7 @@ export async function bulkUpdateTickets(ctx: Context, input: BulkUpdateTicketsIn
           actor,
           assigneeId,
           now,
-          { detail },
+          { detail, notices },
         ),
       );
     }
@@ -179,6 +182,7 @@ export async function bulkUpdateTickets(ctx: Context, input: BulkUpdateTicketsIn
     return changed;
   });
   for (const ticket of updated) afterChange(ctx, ticket);
+  announceStaffNotices(ctx.app.pubSub, notices);
   return { tickets: updated, undoToken, undoExpiresAt };
 }
 
@@ -240,7 +244,7 @@ export async function undoBulkUpdate(ctx: Context, undoToken: string) {
       apply(await writeStatuses(tx, group, to, actor, now, { type: TicketEventType.STATUS_CHANGED, detail }, { closedAt: null }));
     }
     for (const [to, group] of backTo((values) => values.assigneeId)) {
-      apply(await assignWithin(tx, group, actor, to, now, { pickUp: false, detail }));
+      apply(await assignWithin(tx, group, actor, to, now, { pickUp: false, notify: false, detail }));
     }
     const dueBefore = new Map(
       restoring.map(({ ticket, before }) => [

@@ -60,6 +60,12 @@ export async function mergeTickets(ctx: Context, input: MergeTicketsInput): Prom
       data: { ticketId: target.id, idempotencyKey: null },
     });
     await tx.trackingCode.updateMany({ where: { ticketId: source.id }, data: { ticketId: target.id } });
+    // The source's followers follow the target (those following both already do).
+    await tx.$executeRaw`
+      INSERT INTO "TicketFollower" ("ticketId", "userId", "createdAt")
+      SELECT ${target.id}::uuid, "userId", "createdAt" FROM "TicketFollower" WHERE "ticketId" = ${source.id}::uuid
+      ON CONFLICT DO NOTHING`;
+    await tx.ticketFollower.deleteMany({ where: { ticketId: source.id } });
     const sourceNumber = formatTicketNumber(source.number);
     const noteMessage = await tx.message.create({
       data: {

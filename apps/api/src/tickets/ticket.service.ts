@@ -16,13 +16,15 @@ import type { Context } from '../context.js';
 import { badInput, ClientError, ErrorCode, isUniqueViolation, notFound } from '../errors.js';
 import { recordEvent, recordManyTicketChanges, recordMessageCreated, ticketSnapshot } from '../integrations/webhook-events.js';
 import { emailResolved, emailStaffReply, emailTrackingLink } from './ticket.notifications.js';
-import { announceTicketChange } from '../realtime/pubsub.js';
+import type { StaffNotice } from '../notifications/staff-notices.js';
+import { announceStaffNotices, announceTicketChange } from '../realtime/pubsub.js';
 import { fromGlobalId } from '../relay/global-id.js';
 import { departmentCalendar } from '../sla/sla.calendar.js';
 import { dueTimes, type DueTimes } from '../sla/sla.due-times.js';
 import { slaClockChange } from '../sla/sla.pause.js';
 import type { ReplyInput, ReportProblemInput, ResolveTicketInput } from './ticket.inputs.js';
 import { refuseIfChangedSince } from './reply-conflict.js';
+import { mentionedColleagues, noticeStaff, noticeStudentReply } from './ticket.staff-notices.js';
 import * as ticketPolicy from './ticket.policy.js';
 import type { TicketAccess } from './ticket.policy.js';
 import { assertTransition, isResolved } from './ticket.status.js';
@@ -445,16 +447,27 @@ export async function reply(ctx: Context, input: ReplyInput) {
   };
   const earlier = await stored();
   if (earlier) return replay(earlier);
+  // Mentions notify only from internal notes: a public reply is the student's to read, not a call to colleagues.
+  const mentioned = internal ? await mentionedColleagues(ctx.prisma, ticket, body) : [];
 
   try {
-    const message = await ctx.prisma.$transaction(async (tx) => {
+    const { message, notices } = await ctx.prisma.$transaction(async (tx) => {
       if (input.basedOn) await refuseIfChangedSince(tx, ctx.viewer, ticket, input.basedOn);
       // Sent: the author's draft of it (reply-draft.service.ts) is done with.
       if (author) await tx.replyDraft.deleteMany({ where: { userId: author.id, ticketId: ticket.id } });
-      return addMessage(tx, ticket, author, access, body, internal, ctx.app.config.publicUrl, ctx.app.clock.now(), idempotencyKey);
+      const now = ctx.app.clock.now();
+      const written = await addMessage(tx, ticket, author, access, body, internal, ctx.app.config.publicUrl, now, idempotencyKey);
+      const actorId = author?.id ?? null;
+      const noticed = internal
+        ? await noticeStaff(tx, now, [ticket], mentioned, { kind: 'MENTIONED', actorId, messageId: written.id })
+        : access === 'staff'
+          ? []
+          : await noticeStudentReply(tx, now, ticket, actorId, written.id);
+      return { message: written, notices: noticed };
     });
     ctx.loaders.ticket.clear(ticket.id);
     announceTicketChange(ctx.app.pubSub, ticket);
+    announceStaffNotices(ctx.app.pubSub, notices);
     return message;
   } catch (error) {
     // Two copies of one reply raced; the loser answers with the winner's message.
@@ -494,10 +507,26 @@ export async function assignWithin(
   actor: UserRow | null,
   assigneeId: string | null,
   now: Date,
-  { pickUp = true, detail = {} }: { pickUp?: boolean; detail?: Prisma.InputJsonObject } = {},
+  {
+    pickUp = true,
+    detail = {},
+    notify = true,
+    notices = [],
+  }: {
+    pickUp?: boolean;
+    /** Tell the new assignee (ASSIGNED_TO_ME); an undo, which only puts tickets back, does not. */
+    notify?: boolean;
+    detail?: Prisma.InputJsonObject;
+    /** Collects the ASSIGNED_TO_ME notifications written, for the caller to announce after commit. */
+    notices?: StaffNotice[];
+  } = {},
 ): Promise<TicketRow[]> {
   if (!tickets.length) return [];
   await tx.ticket.updateMany({ where: { id: { in: tickets.map((ticket) => ticket.id) } }, data: { assigneeId } });
+  if (assigneeId && notify) {
+    const given = tickets.filter((ticket) => ticket.assigneeId !== assigneeId).map((ticket) => ({ ...ticket, assigneeId }));
+    notices.push(...(await noticeStaff(tx, now, given, [assigneeId], { kind: 'ASSIGNED_TO_ME', actorId: actor.id })));
+  }
   await tx.ticketEvent.createMany({
     data: tickets.map((ticket) => ({
       ticketId: ticket.id,
@@ -527,7 +556,11 @@ export async function assignTicket(ctx: Context, ticketGlobalId: string, assigne
   const assignee = assigneeGlobalId ? await loadAssignee(ctx, assigneeGlobalId, [ticket.departmentId]) : null;
   if ((assignee?.id ?? null) === ticket.assigneeId) return ticket;
 
-  const [updated] = await ctx.prisma.$transaction((tx) => assignWithin(tx, [ticket], actor, assignee?.id ?? null, ctx.app.clock.now()));
+  const notices: StaffNotice[] = [];
+  const [updated] = await ctx.prisma.$transaction((tx) =>
+    assignWithin(tx, [ticket], actor, assignee?.id ?? null, ctx.app.clock.now(), { notices }),
+  );
+  announceStaffNotices(ctx.app.pubSub, notices);
   return afterChange(ctx, updated!);
 }
 

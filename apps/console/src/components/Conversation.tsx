@@ -1,6 +1,9 @@
 // A ticket's conversation: the report, every message (the newest page first, earlier pages on
 // request), the changes made in between, and the rating; in the order the staff member chose.
+// "Jump to first unread" loads earlier pages until the first message the agent has not read is
+// shown, and scrolls to it.
 import { useApolloClient } from '@apollo/client/react';
+import { useState } from 'react';
 import { graphql } from '../gql';
 import type { ActivityFragment, ConversationPageFragment, TicketDetailFragment } from '../gql/graphql';
 import {
@@ -11,6 +14,7 @@ import {
   type ConversationContents,
   type ConversationOrder,
 } from '../lib/conversation';
+import { splitMentions } from '../lib/mentions';
 import { useRememberedChoice } from '../lib/remembered';
 import { formatDateTime } from '../lib/time';
 import { LoadMore } from './LoadMore';
@@ -77,11 +81,25 @@ const EARLIER_MESSAGES = graphql(`
 
 type Message = ConversationPageFragment['edges'][number]['node'];
 
+/** How many frames to wait for loaded pages to render before giving up on scrolling. */
+const RENDER_FRAMES = 120;
+
+/** Scrolls to a message once it is on the page (the pages loaded for it render a frame or two later). */
+function scrollToMessage(messageId: string, framesLeft = RENDER_FRAMES) {
+  const target = document.getElementById(`message-${messageId}`);
+  if (target) {
+    target.scrollIntoView({ block: 'center' });
+    target.focus({ preventScroll: true });
+  } else if (framesLeft > 0) requestAnimationFrame(() => scrollToMessage(messageId, framesLeft - 1));
+}
+
 const ORDER_LABELS: Record<ConversationOrder, string> = { newestFirst: 'Newest first', oldestFirst: 'Oldest first' };
 const CONTENTS_LABELS: Record<ConversationContents, string> = { everything: 'Messages and changes', messagesOnly: 'Messages only' };
 
-export function Conversation({ ticket }: { ticket: TicketDetailFragment }) {
+/** `firstUnreadId`: the first message the agent had not read when they opened the ticket. */
+export function Conversation({ ticket, firstUnreadId = null }: { ticket: TicketDetailFragment; firstUnreadId?: string | null }) {
   const client = useApolloClient();
+  const [jumping, setJumping] = useState(false);
   const [order, setOrder] = useRememberedChoice('conversationOrder', CONVERSATION_ORDERS, 'newestFirst');
   const [contents, setContents] = useRememberedChoice('conversationContents', CONVERSATION_CONTENTS, 'everything');
   const { edges, pageInfo } = ticket.messages;
@@ -93,6 +111,23 @@ export function Conversation({ ticket }: { ticket: TicketDetailFragment }) {
   // The field policy of Ticket.messages joins the page to the ones shown; the network, as the cache holds them all.
   const loadEarlier = (before: string) =>
     client.query({ query: EARLIER_MESSAGES, variables: { ticketId: ticket.id, before }, fetchPolicy: 'network-only' });
+
+  async function jumpToFirstUnread() {
+    if (!firstUnreadId) return;
+    setJumping(true);
+    try {
+      let found = edges.some((edge) => edge.node.id === firstUnreadId);
+      let before = pageInfo.hasPreviousPage ? pageInfo.startCursor : null;
+      while (!found && before) {
+        const page = (await loadEarlier(before)).data?.ticket?.messages;
+        found = page?.edges.some((edge) => edge.node.id === firstUnreadId) ?? false;
+        before = page?.pageInfo.hasPreviousPage ? page.pageInfo.startCursor : null;
+      }
+    } finally {
+      setJumping(false);
+    }
+    scrollToMessage(firstUnreadId);
+  }
 
   const report = (
     <li key="report" className="message from-student">
@@ -128,7 +163,12 @@ export function Conversation({ ticket }: { ticket: TicketDetailFragment }) {
   );
   const body = entries.map((entry) =>
     entry.kind === 'message' ? (
-      <MessageItem key={entry.message.id} message={entry.message} contactName={ticket.contactName} />
+      <MessageItem
+        key={entry.message.id}
+        message={entry.message}
+        contactName={ticket.contactName}
+        firstUnread={entry.message.id === firstUnreadId}
+      />
     ) : (
       <ActivityItem key={`${entry.activity.createdAt}-${entry.activity.type}-${entry.activity.actor?.id}`} activity={entry.activity} />
     ),
@@ -140,6 +180,11 @@ export function Conversation({ ticket }: { ticket: TicketDetailFragment }) {
         <h2 id="conversation-title">Conversation</h2>
         <Choice label="Order" options={ORDER_LABELS} value={order} onChange={setOrder} />
         <Choice label="Show" options={CONTENTS_LABELS} value={contents} onChange={setContents} />
+        {firstUnreadId && (
+          <button type="button" onClick={() => void jumpToFirstUnread()} disabled={jumping}>
+            {jumping ? 'Finding the first unread…' : 'Jump to first unread'}
+          </button>
+        )}
       </div>
       <ol className="conversation" aria-labelledby="conversation-title">
         {order === 'oldestFirst' ? [report, earlier, ...body, rating] : [rating, ...body, earlier, report]}
@@ -170,18 +215,33 @@ function Choice<Value extends string>({
   );
 }
 
-function MessageItem({ message, contactName }: { message: Message; contactName: string }) {
+function MessageItem({ message, contactName, firstUnread }: { message: Message; contactName: string; firstUnread: boolean }) {
   const fromStaff = (message.author && message.author.role !== 'STUDENT') || message.automationRuleName;
   return (
-    <li className={`message ${message.internal ? 'internal' : fromStaff ? 'from-staff' : 'from-student'}`}>
+    <li
+      id={`message-${message.id}`}
+      tabIndex={-1}
+      className={`message ${message.internal ? 'internal' : fromStaff ? 'from-staff' : 'from-student'}${firstUnread ? ' first-unread' : ''}`}
+    >
       <p className="author">
+        {firstUnread && <span className="badge unread-badge">First unread</span>}
         {message.internal && <span className="badge note-badge">Internal note</span>}{' '}
         {message.automationRuleName ? `Automation ‘${message.automationRuleName}’` : (message.author?.name ?? contactName)}{' '}
         <span className="muted">
           {message.internal ? 'staff only' : fromStaff ? 'replied' : 'wrote'} · {formatDateTime(message.createdAt)}
         </span>
       </p>
-      <p className="body">{message.body}</p>
+      <p className="body">
+        {splitMentions(message.body).map((part, index) =>
+          'mention' in part ? (
+            <mark key={index} className="mention">
+              @{part.mention}
+            </mark>
+          ) : (
+            part.text
+          ),
+        )}
+      </p>
     </li>
   );
 }

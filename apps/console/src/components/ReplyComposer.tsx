@@ -2,11 +2,13 @@
 // the server (saveReplyDraft) and comes back on any device; the reply carries the activity it was
 // written against and a key of its own (reply-conflict on the API), so a colleague's answer in the
 // meantime is shown before anything is sent and a double click sends once; colleagues see the
-// agent typing (TicketPresence).
+// agent typing (TicketPresence). In an internal note, "@" offers the colleagues who see the ticket
+// and inserts a mention of the one chosen (lib/mentions.ts), which notifies them.
 import { useMutation, useQuery } from '@apollo/client/react';
 import { MESSAGE_MAX } from '@studentdesk/domain';
 import { useEffect, useRef, useState, type FormEvent, type RefObject } from 'react';
 import { graphql } from '../gql';
+import { insertMention, mentionBeingTyped } from '../lib/mentions';
 import { useViewer } from '../viewer';
 import { Options } from './FilterSelect';
 import { replyConflictOf, ReplyConflictNotice, type ReplyConflict } from './ReplyConflict';
@@ -23,6 +25,18 @@ const CANNED_RESPONSES = graphql(`
     }
   }
 `);
+
+const MENTIONABLE = graphql(`
+  query MentionableColleagues($departmentId: ID) {
+    staffMembers(departmentId: $departmentId) {
+      id
+      name
+    }
+  }
+`);
+
+/** How many colleagues the mention list offers at once. */
+const MENTION_CHOICES = 6;
 
 const REPLY = graphql(`
   mutation Reply($input: ReplyInput!) {
@@ -75,6 +89,16 @@ export function ReplyComposer({ ticket, mode, onModeChange, textareaRef, run, on
   });
   const [reply, replying] = useMutation(REPLY);
   const [saveDraft] = useMutation(SAVE_DRAFT);
+  const [caret, setCaret] = useState(0);
+  const [mentionChoice, setMentionChoice] = useState(0);
+  const [mentionDismissed, setMentionDismissed] = useState(false);
+  const typing = mode === 'note' && !mentionDismissed ? mentionBeingTyped(draft, caret) : null;
+  const colleagues = useQuery(MENTIONABLE, { variables: { departmentId: ticket.department.id }, skip: mode !== 'note' });
+  const mentionable = typing
+    ? (colleagues.data?.staffMembers ?? [])
+        .filter((member) => member.id !== viewer.id && member.name.toLowerCase().includes(typing.query.toLowerCase()))
+        .slice(0, MENTION_CHOICES)
+    : [];
 
   // A saved note comes back as a note.
   useEffect(() => {
@@ -120,6 +144,15 @@ export function ReplyComposer({ ticket, mode, onModeChange, textareaRef, run, on
       box?.focus();
       box?.setSelectionRange(start + text.length, start + text.length);
     });
+  }
+
+  function mention(member: { id: string; name: string }) {
+    if (!typing) return;
+    const next = insertMention(draft, typing.start, caret, member.name, member.id);
+    editDraft(next.text);
+    setCaret(next.caret);
+    setMentionChoice(0);
+    requestAnimationFrame(() => textareaRef.current?.setSelectionRange(next.caret, next.caret));
   }
 
   async function send(event?: FormEvent) {
@@ -187,13 +220,62 @@ export function ReplyComposer({ ticket, mode, onModeChange, textareaRef, run, on
           value={draft}
           maxLength={MESSAGE_MAX}
           aria-describedby="composer-count"
-          onChange={(event) => editDraft(event.currentTarget.value)}
+          role={mentionable.length ? 'combobox' : undefined}
+          aria-expanded={mentionable.length ? true : undefined}
+          aria-controls={mentionable.length ? 'mention-list' : undefined}
+          aria-activedescendant={mentionable.length ? `mention-${mentionChoice}` : undefined}
+          onChange={(event) => {
+            editDraft(event.currentTarget.value);
+            setCaret(event.currentTarget.selectionStart);
+            setMentionDismissed(false);
+            setMentionChoice(0);
+          }}
+          onSelect={(event) => setCaret(event.currentTarget.selectionStart)}
           onKeyDown={(event) => {
+            if (mentionable.length) {
+              const step = { ArrowDown: 1, ArrowUp: -1 }[event.key];
+              if (step) {
+                event.preventDefault();
+                setMentionChoice((mentionChoice + step + mentionable.length) % mentionable.length);
+                return;
+              }
+              if (event.key === 'Enter' || event.key === 'Tab') {
+                event.preventDefault();
+                mention(mentionable[mentionChoice] ?? mentionable[0]!);
+                return;
+              }
+              if (event.key === 'Escape') {
+                event.preventDefault();
+                setMentionDismissed(true);
+                return;
+              }
+            }
             if (event.key === 'Escape') event.currentTarget.blur();
             if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) void send(event);
           }}
-          placeholder={mode === 'note' ? 'Only staff see this note.' : `Write to ${firstName}… (Ctrl+Enter sends)`}
+          placeholder={
+            mode === 'note' ? 'Only staff see this note. Type @ to mention a colleague.' : `Write to ${firstName}… (Ctrl+Enter sends)`
+          }
         />
+        {mentionable.length > 0 && (
+          <ul id="mention-list" className="mention-list" role="listbox" aria-label="Mention a colleague">
+            {mentionable.map((member, index) => (
+              <li
+                key={member.id}
+                id={`mention-${index}`}
+                role="option"
+                aria-selected={index === mentionChoice}
+                // Before the textarea loses focus: the choice is made where the caret is.
+                onMouseDown={(event) => {
+                  event.preventDefault();
+                  mention(member);
+                }}
+              >
+                {member.name}
+              </li>
+            ))}
+          </ul>
+        )}
         {conflict && (
           <ReplyConflictNotice
             conflict={conflict}

@@ -120,4 +120,5 @@ export const EMAIL_KIND_LABELS: Record<EmailKind, string> = {
   TICKETS_MERGED: 'Tickets merged',
   MANAGER_WEEKLY: 'Managers’ weekly numbers',
   AUTOMATION: 'Automation',
+  STAFF_NOTIFICATIONS: 'Staff notifications',
 };

@@ -2,7 +2,7 @@
 // the SLA clocks, and the student beside it.
 import { useMutation, useQuery, useSubscription } from '@apollo/client/react';
 import { isResolved, mayAddMessage, MESSAGE_MAX, nextStatuses, STATUS_CHANGE_MOVES, type TicketStatus } from '@studentdesk/domain';
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ActionOutcome } from '../components/ActionOutcome';
 import { PRIORITY_OPTIONS, PriorityBadge, StatusBadge, statusLabel } from '../components/Badges';
@@ -76,10 +76,20 @@ export const TICKET_DETAIL = graphql(`
   }
 `);
 
+// Besides the detail: where the agent stands with the ticket, following it and the first message
+// they had not read when they opened it (opening marks it read: see markTicketRead below).
 const TICKET = graphql(`
   query TicketView($id: ID!) {
     ticket(id: $id) {
       ...TicketDetail
+      viewerFollows
+      followers {
+        id
+        name
+      }
+      firstUnreadMessage {
+        id
+      }
     }
   }
 `);
@@ -130,6 +140,40 @@ const RESOLVE = graphql(`
   }
 `);
 
+const MARK_TICKET_READ = graphql(`
+  mutation MarkTicketRead($ticketId: ID!) {
+    markTicketRead(ticketId: $ticketId) {
+      id
+    }
+  }
+`);
+
+const FOLLOW = graphql(`
+  mutation FollowTicket($ticketId: ID!) {
+    followTicket(ticketId: $ticketId) {
+      id
+      viewerFollows
+      followers {
+        id
+        name
+      }
+    }
+  }
+`);
+
+const UNFOLLOW = graphql(`
+  mutation UnfollowTicket($ticketId: ID!) {
+    unfollowTicket(ticketId: $ticketId) {
+      id
+      viewerFollows
+      followers {
+        id
+        name
+      }
+    }
+  }
+`);
+
 /** Keyed by the ticket, so moving to the next one starts with an empty composer and no stale notices. */
 export function TicketRoute() {
   const { id = '' } = useParams();
@@ -154,6 +198,19 @@ function TicketView({ id }: { id: string }) {
   const [changePriority] = useMutation(CHANGE_PRIORITY);
   const [changeStatus] = useMutation(CHANGE_STATUS);
   const [resolve, resolving] = useMutation(RESOLVE);
+  const [markRead] = useMutation(MARK_TICKET_READ);
+  const [follow] = useMutation(FOLLOW);
+  const [unfollow] = useMutation(UNFOLLOW);
+  // What was unread when the page opened: the place to jump to (until the ticket is read again, after a reply).
+  const firstUnreadId = ticket ? (ticket.firstUnreadMessage?.id ?? null) : undefined;
+  const opened = ticket !== undefined && ticket !== null;
+  // Opening the ticket reads it (and its notifications), once what was unread is known; so does
+  // leaving it, for what arrived meanwhile.
+  useEffect(() => {
+    // The bell's count follows.
+    if (opened) void markRead({ variables: { ticketId: id }, refetchQueries: ['NotificationBell'] }).catch(() => {});
+  }, [opened, markRead, id]);
+  useEffect(() => () => void markRead({ variables: { ticketId: id } }).catch(() => {}), [markRead, id]);
 
   const position = queueOrder.ticketIds.indexOf(id);
   const goTo = (offset: number) => {
@@ -307,10 +364,27 @@ function TicketView({ id }: { id: string }) {
             Resolve <kbd>e</kbd>
           </button>
           <MergeTicketAction ticket={ticket} />
+          <button
+            type="button"
+            aria-pressed={ticket.viewerFollows}
+            title={
+              ticket.followers?.length
+                ? `Following: ${ticket.followers.map((follower) => follower.name).join(', ')}`
+                : 'Nobody follows this ticket yet'
+            }
+            onClick={() =>
+              void run(
+                () => (ticket.viewerFollows ? unfollow : follow)({ variables: { ticketId: id } }),
+                ticket.viewerFollows ? 'You no longer follow this ticket.' : 'Following: you hear when the student replies.',
+              )
+            }
+          >
+            {ticket.viewerFollows ? 'Following' : 'Follow'}
+          </button>
         </section>
         <ActionOutcome problem={problem} done={done} />
 
-        <Conversation ticket={ticket} />
+        <Conversation ticket={ticket} firstUnreadId={firstUnreadId} />
 
         {mayAddMessage(ticket.status, 'staff') && (
           <ReplyComposer ticket={ticket} mode={mode} onModeChange={focusComposer} textareaRef={composer} run={run} onSent={refetch} />
