@@ -235,10 +235,13 @@ const AUTOMATION_INPUT = {
 async function freshStaffNotification(world: World) {
   const ticket = await freshTicket(world);
   const notification = await world.api.db.prisma.staffNotification.create({
+    data: {
       recipientId: world.school.users.staff.id,
       kind: 'MENTIONED',
       ticketId: parseGlobalId(ticket.id)!.id,
       actorId: world.school.users.manager.id,
+    },
+  });
   return toGlobalId('StaffNotification', notification.id);
 }
 
@@ -1139,14 +1142,6 @@ const ACCESS: Rule[] = [
         '{ automationRules { id } }',
         (data) => data.automationRules,
         (world) => world.ids.automationRule,
-  // Staff notifications: each is its recipient's alone (Sam's here); anyone else finds nothing.
-    type: 'StaffNotification',
-    action: 'read (the recipient’s own)',
-    expected: only(['staff'], { otherStaff: 'null', manager: 'null', admin: 'null' }),
-      node((world) => world.ids.staffNotification, '... on StaffNotification { kind }'),
-        '{ myNotifications(first: 100) { edges { node { id } } } }',
-        (data) => edges(data.myNotifications),
-        (world) => world.ids.staffNotification,
       ),
     ],
   },
@@ -1185,12 +1180,6 @@ const ACCESS: Rule[] = [
     doors: [
       query('query($input: AutomationRuleInput!) { automationDryRun(input: $input) { count } }', (world) => ({
         input: { ...AUTOMATION_INPUT, departmentId: world.ids.department },
-    type: 'StaffNotification',
-    action: 'markNotificationRead (the recipient’s own)',
-    expected: only(['staff'], { otherStaff: 'NOT_FOUND', manager: 'NOT_FOUND', admin: 'NOT_FOUND' }),
-      mutation(freshStaffNotification, (id) => ({
-        document: 'mutation($id: ID!) { markNotificationRead(id: $id) { id } }',
-        variables: { id },
       })),
     ],
   },
@@ -1218,6 +1207,35 @@ const ACCESS: Rule[] = [
         (rule) => ({
           document: 'mutation($id: ID!) { deleteAutomationRule(id: $id) }',
           variables: { id: toGlobalId('AutomationRule', rule.id) },
+        }),
+      ),
+    ],
+  // Staff notifications: each is its recipient's alone (Sam's here); anyone else finds nothing.
+  {
+    type: 'StaffNotification',
+    action: 'read (the recipient’s own)',
+    expected: only(['staff'], { otherStaff: 'null', manager: 'null', admin: 'null' }),
+    doors: [
+      node((world) => world.ids.staffNotification, '... on StaffNotification { kind }'),
+      listed(
+        '{ myNotifications(first: 100) { edges { node { id } } } }',
+        (data) => edges(data.myNotifications),
+        (world) => world.ids.staffNotification,
+      ),
+    ],
+  },
+  {
+    type: 'StaffNotification',
+    action: 'markNotificationRead (the recipient’s own)',
+    expected: only(['staff'], { otherStaff: 'NOT_FOUND', manager: 'NOT_FOUND', admin: 'NOT_FOUND' }),
+    doors: [
+      mutation(freshStaffNotification, (id) => ({
+        document: 'mutation($id: ID!) { markNotificationRead(id: $id) { id } }',
+        variables: { id },
+      })),
+    ],
+  },
+  {
     type: 'StaffNotification',
     action: 'myUnreadNotificationCount, myNotificationSettings',
     expected: only(ANY_STAFF),
@@ -1227,8 +1245,12 @@ const ACCESS: Rule[] = [
     type: 'StaffNotification',
     action: 'markAllNotificationsRead, updateNotificationSetting',
     expected: only(ANY_STAFF),
+    doors: [
+      mutation(
         async () => null,
         () => ({ document: 'mutation { markAllNotificationsRead { marked } }', variables: {} }),
+      ),
+      mutation(
         async () => null,
         () => ({
           document: 'mutation { updateNotificationSetting(input: { kind: STUDENT_REPLIED, console: true, email: true }) { kind } }',

@@ -525,7 +525,7 @@ export async function assignWithin(
   await tx.ticket.updateMany({ where: { id: { in: tickets.map((ticket) => ticket.id) } }, data: { assigneeId } });
   if (assigneeId && notify) {
     const given = tickets.filter((ticket) => ticket.assigneeId !== assigneeId).map((ticket) => ({ ...ticket, assigneeId }));
-    notices.push(...(await noticeStaff(tx, now, given, [assigneeId], { kind: 'ASSIGNED_TO_ME', actorId: actor.id })));
+    notices.push(...(await noticeStaff(tx, now, given, [assigneeId], { kind: 'ASSIGNED_TO_ME', actorId: actor?.id ?? null })));
   }
   await tx.ticketEvent.createMany({
     data: tickets.map((ticket) => ({
