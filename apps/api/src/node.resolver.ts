@@ -21,6 +21,8 @@ import * as ratingPolicy from './ratings/rating.policy.js';
 import * as savedViewPolicy from './saved-views/saved-view.policy.js';
 import * as slaPolicy from './sla/sla.policy.js';
 import * as suggestionPolicy from './suggestions/suggestion.policy.js';
+import * as macroPolicy from './macros/macro.policy.js';
+import * as tagPolicy from './tags/tag.policy.js';
 import * as ticketPolicy from './tickets/ticket.policy.js';
 import * as userPolicy from './users/user.policy.js';
 import { parseGlobalId, toGlobalId, type NodeTypeName } from './relay/global-id.js';
@@ -71,6 +73,8 @@ export const NODE_TYPES: Record<NodeTypeName, NodeEntry<unknown>> = {
   SlaPolicy: entry({ loader: (l) => l.slaPolicy, canRead: byViewer(slaPolicy.canRead) }),
   Holiday: entry({ loader: (l) => l.holiday, canRead: byViewer(slaPolicy.canRead) }),
   SavedView: entry({ loader: (l) => l.savedView, canRead: byViewer(savedViewPolicy.canRead) }),
+  Macro: entry({ loader: (l) => l.macro, canRead: byViewer(macroPolicy.canRead) }),
+  Tag: entry({ loader: (l) => l.tag, canRead: byViewer(tagPolicy.canRead) }),
 };
 
 const isNodeType = (type: string): type is NodeTypeName => Object.hasOwn(NODE_TYPES, type);

@@ -36,6 +36,8 @@ import { PeopleImportResolver } from './imports/people-import.resolver.js';
 import { InvitationResolver, PeopleResolver } from './people/people.resolver.js';
 import { PrivacyResolver } from './privacy/privacy.resolver.js';
 import { SavedViewResolver } from './saved-views/saved-view.resolver.js';
+import { MacroResolver, TicketEventMacroResolver } from './macros/macro.resolver.js';
+import { TagResolver, TicketEventTagsResolver, TicketTagsResolver } from './tags/tag.resolver.js';
 import { DateTimeScalar } from './date-time.scalar.js';
 
 /** `pubSub` is the one subscriptions listen on (type-graphql requires it even with custom subscribe). */
@@ -60,6 +62,7 @@ export async function createSchema(pubSub: TicketPubSub) {
       IncidentResolver,
       InsightsResolver,
       InvitationResolver,
+      MacroResolver,
       MessageResolver,
       NodeResolver,
       PeopleResolver,
@@ -77,6 +80,10 @@ export async function createSchema(pubSub: TicketPubSub) {
       StudentPanelResolver,
       SuggestionCommentResolver,
       SuggestionResolver,
+      TagResolver,
+      TicketEventMacroResolver,
+      TicketEventTagsResolver,
+      TicketTagsResolver,
       TicketConnectionResolver,
       TicketConversationResolver,
       TicketEventResolver,

@@ -23,6 +23,8 @@ import {
   type PrismaClient,
   type ReplyDraft,
   type SavedView,
+  type Macro,
+  type Tag,
   type Rating,
   type SlaPolicy,
   type Suggestion,
@@ -81,6 +83,9 @@ function cappedGroupedBy<Row, Key extends keyof Row & string>(
     return fetch(ranked.map((row) => row.id));
   });
 }
+
+/** Tags by name as people read them: the database's collation may put every capital first. */
+export const byTagName = (a: Pick<Tag, 'name'>, b: Pick<Tag, 'name'>) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' });
 
 export function createLoaders(prisma: PrismaClient) {
   return {
@@ -180,6 +185,21 @@ export function createLoaders(prisma: PrismaClient) {
     suggestion: byId<Suggestion>((ids) => prisma.suggestion.findMany({ where: { id: { in: ids } } })),
     cannedResponse: byId<CannedResponse>((ids) => prisma.cannedResponse.findMany({ where: { id: { in: ids } } })),
     savedView: byId<SavedView>((ids) => prisma.savedView.findMany({ where: { id: { in: ids } } })),
+    macro: byId<Macro>((ids) => prisma.macro.findMany({ where: { id: { in: ids } } })),
+    tag: byId<Tag>((ids) => prisma.tag.findMany({ where: { id: { in: ids } } })),
+    /** A ticket's tags, by name. */
+    tagsByTicket: new DataLoader<string, Tag[]>(async (ticketIds) => {
+      const rows = await prisma.ticketTag.findMany({
+        where: { ticketId: { in: [...ticketIds] } },
+        include: { tag: true },
+      });
+      return ticketIds.map((id) =>
+        rows
+          .filter((row) => row.ticketId === id)
+          .map((row) => row.tag)
+          .sort(byTagName),
+      );
+    }),
     outboxEvent: byId<OutboxEvent>((ids) => prisma.outboxEvent.findMany({ where: { id: { in: ids } } })),
     webhookAttempts: cappedGroupedBy<WebhookAttempt, 'deliveryId'>(
       prisma,

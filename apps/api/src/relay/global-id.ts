@@ -20,7 +20,9 @@ export type NodeTypeName =
   | 'Invitation'
   | 'SlaPolicy'
   | 'Holiday'
-  | 'SavedView';
+  | 'SavedView'
+  | 'Tag'
+  | 'Macro';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -243,6 +243,23 @@ async function freshTicket(
   return { id: toGlobalId('Ticket', ticket.id), code: await issueTrackingCode(prisma, ticket.id) };
 }
 
+/** A tag of its own for each use, so that renaming or deleting it touches nothing else. */
+const freshTag = (world: World) => world.api.db.prisma.tag.create({ data: { name: `tag ${randomUUID()}` } });
+
+/** A door asking about a fresh tag by `document` (with $id and $search), ok when `pick` finds it. */
+const onFreshTag =
+  (document: string, pick: (data: any, tagId: string) => unknown): Door =>
+  async (caller, world) => {
+    if (caller === 'guest') return undefined;
+    const tag = await freshTag(world);
+    const id = toGlobalId('Tag', tag.id);
+    return outcomeOf(await ask(world, caller, document, { id, search: tag.name }), (data) => pick(data, id));
+  };
+
+/** A macro that posts a note: personal (ownerId) or shared with a department (departmentId). */
+const freshMacro = (world: World, audience: { ownerId: string } | { departmentId: string }) =>
+  world.api.db.prisma.macro.create({ data: { name: 'Escalate', replyBody: 'Escalated.', replyInternal: true, ...audience } });
+
 /** An incident with one open IT ticket linked; `departmentId` null for one that belongs to no department. */
 async function freshIncident(world: World, departmentId: string | null) {
   const incident = await world.api.db.prisma.incident.create({
@@ -1065,6 +1082,154 @@ const ACCESS: Rule[] = [
       mutation(
         (world) => freshSavedView(world.api.db.prisma, { departmentId: world.school.departments.it.id }),
         (view) => ({ document: 'mutation($id: ID!) { deleteView(id: $id) }', variables: { id: toGlobalId('SavedView', view.id) } }),
+      ),
+    ],
+  },
+
+  // Tags: the whole school's labels, for every staff member; on a ticket, for staff working it.
+  {
+    type: 'Tag',
+    action: 'read',
+    expected: only(ANY_STAFF),
+    doors: [
+      onFreshTag('query($id: ID!) { node(id: $id) { ... on Tag { name } } }', (data) => data.node),
+      {
+        list: onFreshTag('query($search: String) { tags(search: $search) { id } }', (data, id) =>
+          data.tags.some((tag: any) => tag.id === id),
+        ),
+      },
+    ],
+  },
+  {
+    type: 'Tag',
+    action: 'read Ticket.tags',
+    expected: only(STAFF_WORKING, { guest: 'hidden', student: 'hidden', 'key:tickets:read': 'hidden', 'key:integration': 'hidden' }),
+    doors: [
+      async (caller, world) => {
+        const ticket = await freshTicket(world);
+        const tag = await freshTag(world);
+        await world.api.db.prisma.ticketTag.create({ data: { ticketId: parseGlobalId(ticket.id)!.id, tagId: tag.id } });
+        const response =
+          caller === 'guest'
+            ? await ask(world, caller, 'query($code: String!) { t: trackTicket(trackingCode: $code) { tags { id } } }', {
+                code: ticket.code,
+              })
+            : await ask(world, caller, 'query($id: ID!) { t: ticket(id: $id) { tags { id } } }', { id: ticket.id });
+        return outcomeOf(response, (data) => data.t?.tags.length > 0, 'hidden');
+      },
+    ],
+  },
+  {
+    type: 'Tag',
+    action: 'tagTicket',
+    expected: only(STAFF_WORKING),
+    doors: [
+      mutation(freshTicket, (ticket) => ({
+        document: 'mutation($id: ID!) { tagTicket(input: { ticketId: $id, add: ["wifi"] }) { id } }',
+        variables: { id: ticket.id },
+      })),
+    ],
+  },
+  {
+    type: 'Tag',
+    action: 'updateTag',
+    expected: only(['admin']),
+    doors: [
+      mutation(freshTag, (tag) => ({
+        document: 'mutation($id: ID!) { updateTag(input: { id: $id, color: "#336699" }) { id } }',
+        variables: { id: toGlobalId('Tag', tag.id) },
+      })),
+    ],
+  },
+  {
+    type: 'Tag',
+    action: 'deleteTag',
+    expected: only(['admin']),
+    doors: [
+      mutation(freshTag, (tag) => ({
+        document: 'mutation($id: ID!) { deleteTag(id: $id) }',
+        variables: { id: toGlobalId('Tag', tag.id) },
+      })),
+    ],
+  },
+
+  // Macros: kept like saved views; applied by staff working the ticket.
+  {
+    type: 'Macro',
+    action: 'read one shared with the department',
+    expected: only(STAFF_WORKING),
+    doors: [
+      async (caller, world) => {
+        if (caller === 'guest') return undefined;
+        const macro = await freshMacro(world, { departmentId: world.school.departments.it.id });
+        const response = await ask(world, caller, 'query($id: ID!) { node(id: $id) { ... on Macro { name } } }', {
+          id: toGlobalId('Macro', macro.id),
+        });
+        return outcomeOf(response, (data) => data.node);
+      },
+      {
+        list: async (caller, world) => {
+          if (caller === 'guest') return undefined;
+          const macro = await freshMacro(world, { departmentId: world.school.departments.it.id });
+          const id = toGlobalId('Macro', macro.id);
+          return outcomeOf(await ask(world, caller, '{ macros { id } }'), (data) => data.macros.some((each: any) => each.id === id));
+        },
+      },
+    ],
+  },
+  {
+    type: 'Macro',
+    action: 'saveMacro (personal)',
+    expected: only(ANY_STAFF),
+    doors: [
+      mutation(
+        async () => null,
+        () => ({
+          document: 'mutation($input: SaveMacroInput!) { saveMacro(input: $input) { id } }',
+          variables: { input: { name: 'Mine', priority: 'HIGH' } },
+        }),
+      ),
+    ],
+  },
+  {
+    type: 'Macro',
+    action: 'saveMacro shared with the department',
+    expected: only(['manager', 'admin']),
+    doors: [
+      mutation(
+        async () => null,
+        (_target, _caller, world) => ({
+          document: 'mutation($input: SaveMacroInput!) { saveMacro(input: $input) { id } }',
+          variables: { input: { name: 'Ours', priority: 'HIGH', departmentId: world.ids.department } },
+        }),
+      ),
+    ],
+  },
+  {
+    type: 'Macro',
+    action: 'deleteMacro (the staff member’s own)',
+    expected: only(['staff'], { otherStaff: 'NOT_FOUND', manager: 'NOT_FOUND', admin: 'NOT_FOUND' }),
+    doors: [
+      mutation(
+        (world) => freshMacro(world, { ownerId: world.school.users.staff.id }),
+        (macro) => ({ document: 'mutation($id: ID!) { deleteMacro(id: $id) }', variables: { id: toGlobalId('Macro', macro.id) } }),
+      ),
+    ],
+  },
+  {
+    type: 'Macro',
+    action: 'applyMacro (shared with the department)',
+    expected: only(STAFF_WORKING),
+    doors: [
+      mutation(
+        async (world) => ({
+          ticket: await freshTicket(world),
+          macro: await freshMacro(world, { departmentId: world.school.departments.it.id }),
+        }),
+        ({ ticket, macro }) => ({
+          document: 'mutation($t: ID!, $m: ID!) { applyMacro(ticketId: $t, macroId: $m) { id } }',
+          variables: { t: ticket.id, m: toGlobalId('Macro', macro.id) },
+        }),
       ),
     ],
   },
