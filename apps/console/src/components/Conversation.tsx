@@ -58,6 +58,9 @@ export const ACTIVITY = graphql(`
       id
       name
     }
+    tagsAdded
+    tagsRemoved
+    macroName
   }
 `);
 

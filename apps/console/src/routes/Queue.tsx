@@ -9,6 +9,7 @@ import { SAVED_VIEWS, savedFilter, SavedViews } from '../components/SavedViews';
 import { PRIORITY_OPTIONS, PriorityBadge, STATUS_OPTIONS, StatusBadge } from '../components/Badges';
 import { FilterSelect, Options } from '../components/FilterSelect';
 import { SlaClock } from '../components/SlaClock';
+import { TagList, useTagOptions } from '../components/Tags';
 import { useClock } from '../lib/time';
 import { graphql } from '../gql';
 import type { Priority, TicketFilter, TicketOrder } from '../gql/graphql';
@@ -40,6 +41,9 @@ export const QUEUE_ROW = graphql(`
     incident {
       id
       title
+    }
+    tags {
+      ...TagChip
     }
   }
 `);
@@ -149,6 +153,7 @@ export function Queue() {
       ...(params.get('category') ? { categoryId: params.get('category') } : {}),
       ...(params.get('assignee') ? { assigneeId: params.get('assignee') } : {}),
       ...(params.get('q') ? { search: params.get('q') } : {}),
+      ...(params.get('tag') ? { tagIds: [params.get('tag')!] } : {}),
     };
     // The breaching window moves with the minute clock.
   }, [queueView, viewer, now, params]);
@@ -162,6 +167,7 @@ export function Queue() {
     notifyOnNetworkStatusChange: true,
   });
   const options = useQuery(QUEUE_OPTIONS, { variables: { withStaff: Boolean(viewer.department) } });
+  const tagOptions = useTagOptions();
   const [createIncident] = useMutation(CREATE_INCIDENT);
   const [linkToIncident] = useMutation(LINK_TO_INCIDENT);
 
@@ -317,6 +323,12 @@ export function Queue() {
             {...paramFilter('assignee')}
           />
         )}
+        <FilterSelect
+          label="Tag"
+          every="Any"
+          options={tagOptions.map((tag) => ({ value: tag.id, label: tag.name }))}
+          {...paramFilter('tag')}
+        />
         <label>
           Sort
           <select
@@ -453,6 +465,7 @@ export function Queue() {
                 <span className="number">{ticket.number}</span> {ticket.title}
               </Link>
               {ticket.incident && <span className="badge incident">Incident: {ticket.incident.title}</span>}
+              <TagList tags={ticket.tags} />
             </td>
             <td>{ticket.contactName}</td>
             <td>{ticket.category.name}</td>

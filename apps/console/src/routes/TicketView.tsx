@@ -7,7 +7,9 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { ActionOutcome } from '../components/ActionOutcome';
 import { PRIORITY_OPTIONS, PriorityBadge, StatusBadge, statusLabel } from '../components/Badges';
 import { Conversation } from '../components/Conversation';
+import { MacroMenu } from '../components/MacroMenu';
 import { MergeTicketAction } from '../components/MergeTicket';
+import { TicketTags } from '../components/Tags';
 import { Options } from '../components/FilterSelect';
 import { SlaClock } from '../components/SlaClock';
 import { StudentPanel } from '../components/StudentPanel';
@@ -54,6 +56,9 @@ export const TICKET_DETAIL = graphql(`
     assignee {
       id
       name
+    }
+    tags {
+      ...TagChip
     }
     incident {
       id
@@ -236,6 +241,7 @@ function TicketView({ id }: { id: string }) {
             />
             {ticket.expectedResolutionHours && <span className="muted">Student expects it within {ticket.expectedResolutionHours} h</span>}
           </p>
+          <TicketTags ticketId={id} tags={ticket.tags} />
           {ticket.incident && (
             <p className="notice">
               Part of incident <Link to={`/incidents/${ticket.incident.id}`}>{ticket.incident.title}</Link>
@@ -306,6 +312,7 @@ function TicketView({ id }: { id: string }) {
           >
             Resolve <kbd>e</kbd>
           </button>
+          <MacroMenu ticket={ticket} />
           <MergeTicketAction ticket={ticket} />
         </section>
         <ActionOutcome problem={problem} done={done} />

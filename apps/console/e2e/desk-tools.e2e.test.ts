@@ -1,0 +1,77 @@
+// The desk tools, in real Chromium against the built console, portal and API: Jonas tags Amara's
+// ticket and finds it by that tag in the queue; he makes a macro and applies it, which posts a reply
+// greeting Amara by her first name, sets the status and adds a tag in one click; Amara reads the
+// reply in the portal.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startStack, type Stack } from './stack.js';
+
+describe('tags and macros', () => {
+  let stack: Stack;
+
+  beforeAll(async () => {
+    stack = await startStack();
+  });
+  afterAll(() => stack?.stop());
+
+  const report = (title: string) => stack.report('amara', 'Wi-Fi & network', title, 'In the library, since this morning.');
+
+  it('tags a ticket and filters the queue by the tag; a macro sets status and tag and greets the student, who reads it', async () => {
+    const tagged = await report('Eduroam asks for my password again and again');
+    const other = await report('Printer on floor 2 is offline');
+
+    const jonas = await stack.signedInPage('staff');
+    await jonas.goto(`${stack.origin}/console/tickets/${tagged.id}`);
+    await jonas.getByRole('heading', { name: /Eduroam asks for my password/ }).waitFor();
+    const tags = jonas.getByRole('region', { name: 'Tags' });
+    await tags.getByLabel('Add tag').fill('eduroam');
+    await tags.getByRole('button', { name: 'Add tag' }).click();
+    await tags.getByRole('button', { name: 'Remove tag eduroam' }).waitFor();
+    await jonas.getByText('Tagged eduroam').waitFor();
+
+    // The queue, narrowed to the tag, lists this ticket with its chip and not the other one.
+    await jonas.goto(`${stack.origin}/console/queue/open`);
+    await jonas.getByRole('link', { name: new RegExp(other.number) }).waitFor();
+    await jonas.getByLabel('Tag').selectOption({ label: 'eduroam' });
+    await jonas.waitForURL(/tag=/);
+    const row = jonas.getByRole('row').filter({ hasText: tagged.number });
+    await row.getByText('eduroam', { exact: true }).waitFor();
+    await jonas.getByRole('link', { name: new RegExp(other.number) }).waitFor({ state: 'detached' });
+    expect(await stack.accessibilityProblems(jonas), 'axe on the queue filtered by tag').toEqual([]);
+
+    // A macro of his own: wait on the student, tag "password", and a greeting with her first name.
+    await jonas.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Macros' }).click();
+    await jonas.getByRole('heading', { name: 'Macros', level: 1 }).waitFor();
+    await stack.gqlAs('staff', 'mutation($input: TagTicketInput!) { tagTicket(input: $input) { id } }', {
+      input: { ticketId: other.id, add: ['password'] },
+    });
+    await jonas.reload();
+    const form = jonas.getByRole('form', { name: 'New macro' });
+    await form.getByLabel('Name').fill('Reset link sent');
+    await form.getByLabel('Status').selectOption({ label: 'Waiting on student' });
+    await form.getByLabel('Tags to add').selectOption({ label: 'password' });
+    await form.getByRole('textbox', { name: 'Reply' }).fill('Hi {{student.firstName}}, I have sent you a link to reset your password.');
+    await form.getByRole('button', { name: 'Save macro' }).click();
+    await jonas.getByRole('heading', { name: /Reset link sent/ }).waitFor();
+    expect(await stack.accessibilityProblems(jonas), 'axe on the macros page').toEqual([]);
+
+    await jonas.goto(`${stack.origin}/console/tickets/${tagged.id}`);
+    await jonas.getByRole('region', { name: 'Ticket actions' }).getByRole('button', { name: 'Macros…' }).click();
+    const dialog = jonas.getByRole('dialog', { name: 'Apply a macro' });
+    await dialog.getByLabel('Macro').selectOption({ label: 'Reset link sent' });
+    const preview = dialog.getByRole('region', { name: 'What it will do' });
+    await preview.getByText('Hi Amara, I have sent you a link to reset your password.').waitFor();
+    await preview.getByText('Sets the status to Waiting on student').waitFor();
+    expect(await stack.accessibilityProblems(jonas), 'axe on the macro preview').toEqual([]);
+    await stack.screenshot(jonas, 'macro-preview');
+    await dialog.getByRole('button', { name: 'Apply' }).click();
+    await jonas.getByRole('status').filter({ hasText: 'Applied “Reset link sent”.' }).waitFor();
+    await tags.getByRole('button', { name: 'Remove tag password' }).waitFor();
+    await jonas.getByRole('article').getByText('Waiting on student').first().waitFor();
+    await jonas.getByText('Macro “Reset link sent” applied').waitFor();
+
+    // Amara reads the reply in the portal.
+    const amara = await stack.signedInPage('amara', 'portal');
+    await amara.goto(`${stack.origin}/tickets/${tagged.id}`);
+    await amara.getByText('Hi Amara, I have sent you a link to reset your password.').waitFor();
+  });
+});
