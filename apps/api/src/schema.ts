@@ -26,6 +26,8 @@ import { ReplyDraftResolver } from './tickets/reply-draft.resolver.js';
 import { QueueSubscriptionResolver } from './tickets/queue.subscription.js';
 import { TicketConnectionResolver, TicketResolver } from './tickets/ticket.resolver.js';
 import { TicketBulkResolver } from './tickets/ticket.bulk.resolver.js';
+import { TicketTransferResolver } from './tickets/ticket.transfer.resolver.js';
+import { TicketLinksResolver } from './tickets/ticket.links.resolver.js';
 import { TicketSubscriptionResolver } from './tickets/ticket.subscription.js';
 import { SignInOptionsResolver } from './sso/sign-in-options.resolver.js';
 import { DepartmentServiceResolver, HolidayResolver, SlaPolicyResolver } from './sla/sla.resolver.js';
@@ -91,6 +93,8 @@ export async function createSchema(pubSub: TicketPubSub) {
       TicketRatingResolver,
       TicketResolver,
       TicketBulkResolver,
+      TicketTransferResolver,
+      TicketLinksResolver,
       TicketSlaResolver,
       TicketSubscriptionResolver,
       UserResolver,

@@ -187,6 +187,19 @@ export function createLoaders(prisma: PrismaClient) {
     savedView: byId<SavedView>((ids) => prisma.savedView.findMany({ where: { id: { in: ids } } })),
     macro: byId<Macro>((ids) => prisma.macro.findMany({ where: { id: { in: ids } } })),
     tag: byId<Tag>((ids) => prisma.tag.findMany({ where: { id: { in: ids } } })),
+    /** The ids of the tickets linked to a ticket as related, newest link first (at most LIST_MAXIMUM.relatedTickets). */
+    relatedTicketIds: new DataLoader<string, string[]>(async (ticketIds) => {
+      const keys = [...ticketIds];
+      const rows = await prisma.ticketLink.findMany({
+        where: { OR: [{ ticketId: { in: keys } }, { relatedTicketId: { in: keys } }] },
+        orderBy: [{ createdAt: 'desc' }],
+      });
+      return keys.map((id) =>
+        rows
+          .flatMap((row) => (row.ticketId === id ? [row.relatedTicketId] : row.relatedTicketId === id ? [row.ticketId] : []))
+          .slice(0, LIST_MAXIMUM.relatedTickets),
+      );
+    }),
     /** A ticket's tags, by name. */
     tagsByTicket: new DataLoader<string, Tag[]>(async (ticketIds) => {
       const rows = await prisma.ticketTag.findMany({

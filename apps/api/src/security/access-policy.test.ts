@@ -1086,6 +1086,71 @@ const ACCESS: Rule[] = [
     ],
   },
 
+  {
+    type: 'Ticket',
+    action: 'transferTicket',
+    expected: only(STAFF_WORKING),
+    doors: [
+      mutation(freshTicket, (ticket, _caller, world) => ({
+        document: 'mutation($input: TransferTicketInput!) { transferTicket(input: $input) { id } }',
+        variables: { input: { ticketId: ticket.id, categoryId: world.school.categoryIds.fees, note: 'A fee question.' } },
+      })),
+    ],
+  },
+  {
+    type: 'Ticket',
+    action: 'linkTickets',
+    expected: only(STAFF_WORKING),
+    doors: [
+      mutation(
+        async (world) => [await freshTicket(world), await freshTicket(world)] as const,
+        ([a, b]) => ({
+          document: 'mutation($a: ID!, $b: ID!) { linkTickets(ticketId: $a, relatedTicketId: $b) { id } }',
+          variables: { a: a.id, b: b.id },
+        }),
+      ),
+    ],
+  },
+  {
+    type: 'Ticket',
+    action: 'unlinkTickets',
+    expected: only(STAFF_WORKING),
+    doors: [
+      mutation(
+        async (world) => {
+          const [a, b] = [await freshTicket(world), await freshTicket(world)];
+          const [x, y] = [parseGlobalId(a.id)!.id, parseGlobalId(b.id)!.id].sort();
+          await world.api.db.prisma.ticketLink.create({ data: { ticketId: x!, relatedTicketId: y! } });
+          return [a, b] as const;
+        },
+        ([a, b]) => ({
+          document: 'mutation($a: ID!, $b: ID!) { unlinkTickets(ticketId: $a, relatedTicketId: $b) { id } }',
+          variables: { a: a.id, b: b.id },
+        }),
+      ),
+    ],
+  },
+  {
+    type: 'Ticket',
+    action: 'read relatedTickets',
+    // The guest's code proves the one ticket only, not the one it is linked to.
+    expected: only(TICKET_READERS, { guest: 'hidden' }),
+    doors: [
+      async (caller, world) => {
+        const [a, b] = [await freshTicket(world), await freshTicket(world)];
+        const [x, y] = [parseGlobalId(a.id)!.id, parseGlobalId(b.id)!.id].sort();
+        await world.api.db.prisma.ticketLink.create({ data: { ticketId: x!, relatedTicketId: y! } });
+        const response =
+          caller === 'guest'
+            ? await ask(world, caller, 'query($code: String!) { t: trackTicket(trackingCode: $code) { relatedTickets { id } } }', {
+                code: a.code,
+              })
+            : await ask(world, caller, 'query($id: ID!) { t: ticket(id: $id) { relatedTickets { id } } }', { id: a.id });
+        return outcomeOf(response, (data) => data.t?.relatedTickets.some((each: any) => each.id === b.id), 'hidden');
+      },
+    ],
+  },
+
   // Tags: the whole school's labels, for every staff member; on a ticket, for staff working it.
   {
     type: 'Tag',
