@@ -1,7 +1,7 @@
 // The desk tools, in real Chromium against the built console, portal and API: Jonas tags Amara's
 // ticket and finds it by that tag in the queue; he makes a macro and applies it, which posts a reply
 // greeting Amara by her first name, sets the status and adds a tag in one click; Amara reads the
-// reply in the portal.
+// reply in the portal. He links the other ticket as related and transfers it to Financial Aid.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStack, type Stack } from './stack.js';
 
@@ -68,6 +68,25 @@ describe('tags and macros', () => {
     await tags.getByRole('button', { name: 'Remove tag password' }).waitFor();
     await jonas.getByRole('article').getByText('Waiting on student').first().waitFor();
     await jonas.getByText('Macro “Reset link sent” applied').waitFor();
+
+    // The printer ticket is related (not a duplicate): linked by its number, listed beside the conversation.
+    const relatedPanel = jonas.getByRole('region', { name: 'Related tickets' });
+    await relatedPanel.getByLabel('Link ticket number').fill(other.number.toLowerCase());
+    await relatedPanel.getByRole('button', { name: 'Link' }).click();
+    await relatedPanel.getByRole('link', { name: new RegExp(other.number) }).waitFor();
+
+    // The printer ticket goes to Financial Aid, with a note for them; Jonas is back in his queue.
+    await jonas.goto(`${stack.origin}/console/tickets/${other.id}`);
+    await jonas.getByRole('heading', { name: /Printer on floor 2/ }).waitFor();
+    await jonas.getByRole('region', { name: 'Ticket actions' }).getByRole('button', { name: 'Transfer…' }).click();
+    const transfer = jonas.getByRole('dialog', { name: `Transfer ${other.number} to another department` });
+    await transfer.getByLabel('New category').selectOption({ label: 'Fees & invoices' });
+    await transfer.getByLabel('Note for the receiving team (internal)').fill('Printing credit was charged twice.');
+    expect(await stack.accessibilityProblems(jonas), 'axe on the transfer dialog').toEqual([]);
+    await transfer.getByRole('button', { name: 'Transfer' }).click();
+    await jonas.waitForURL(/\/console\/queue\//);
+    const moved = await stack.gqlAs('admin', 'query($id: ID!) { ticket(id: $id) { department { name } } }', { id: other.id });
+    expect(moved).toEqual({ ticket: { department: { name: 'Financial Aid' } } });
 
     // Amara reads the reply in the portal.
     const amara = await stack.signedInPage('amara', 'portal');

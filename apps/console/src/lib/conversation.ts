@@ -88,6 +88,10 @@ export function describeActivity(activity: Activity): string {
       ]
         .filter(Boolean)
         .join('; ');
+    case 'LINKED':
+      return 'Linked to a related ticket';
+    case 'UNLINKED':
+      return 'Unlinked from a related ticket';
     case 'MACRO_APPLIED':
       return activity.macroName ? `Macro “${activity.macroName}” applied` : 'Macro applied';
     case 'SLA_BREACHED':

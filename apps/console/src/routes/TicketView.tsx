@@ -9,7 +9,9 @@ import { PRIORITY_OPTIONS, PriorityBadge, StatusBadge, statusLabel } from '../co
 import { Conversation } from '../components/Conversation';
 import { MacroMenu } from '../components/MacroMenu';
 import { MergeTicketAction } from '../components/MergeTicket';
+import { RelatedTickets } from '../components/RelatedTickets';
 import { TicketTags } from '../components/Tags';
+import { TransferTicket } from '../components/TransferTicket';
 import { Options } from '../components/FilterSelect';
 import { SlaClock } from '../components/SlaClock';
 import { StudentPanel } from '../components/StudentPanel';
@@ -314,10 +316,12 @@ function TicketView({ id }: { id: string }) {
           </button>
           <MacroMenu ticket={ticket} />
           <MergeTicketAction ticket={ticket} />
+          <TransferTicket ticket={ticket} queuePath={queueOrder.queuePath} />
         </section>
         <ActionOutcome problem={problem} done={done} />
 
         <Conversation ticket={ticket} />
+        <RelatedTickets ticketId={id} />
 
         {mayAddMessage(ticket.status, 'staff') && (
           <ReplyComposer ticket={ticket} mode={mode} onModeChange={focusComposer} textareaRef={composer} run={run} onSent={refetch} />
