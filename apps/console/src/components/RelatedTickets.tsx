@@ -20,7 +20,7 @@ export const RELATED = graphql(`
   }
 `);
 
-const RELATED_TICKETS = graphql(`
+export const RELATED_TICKETS = graphql(`
   query RelatedTickets($ticketId: ID!) {
     ticket(id: $ticketId) {
       ...Related

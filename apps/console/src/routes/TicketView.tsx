@@ -7,6 +7,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { ActionOutcome } from '../components/ActionOutcome';
 import { PRIORITY_OPTIONS, PriorityBadge, StatusBadge, statusLabel } from '../components/Badges';
 import { Conversation } from '../components/Conversation';
+import { IncidentFromTicket } from '../components/IncidentFromTicket';
 import { MacroMenu } from '../components/MacroMenu';
 import { MergeTicketAction } from '../components/MergeTicket';
 import { RelatedTickets } from '../components/RelatedTickets';
@@ -317,6 +318,7 @@ function TicketView({ id }: { id: string }) {
           <MacroMenu ticket={ticket} />
           <MergeTicketAction ticket={ticket} />
           <TransferTicket ticket={ticket} queuePath={queueOrder.queuePath} />
+          <IncidentFromTicket ticket={ticket} />
         </section>
         <ActionOutcome problem={problem} done={done} />
 
