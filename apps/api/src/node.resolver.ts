@@ -23,6 +23,8 @@ import * as automationPolicy from './automation/automation.policy.js';
 import * as slaPolicy from './sla/sla.policy.js';
 import * as staffNotificationPolicy from './staff-notifications/staff-notification.policy.js';
 import * as suggestionPolicy from './suggestions/suggestion.policy.js';
+import * as macroPolicy from './macros/macro.policy.js';
+import * as tagPolicy from './tags/tag.policy.js';
 import * as ticketPolicy from './tickets/ticket.policy.js';
 import * as userPolicy from './users/user.policy.js';
 import { parseGlobalId, toGlobalId, type NodeTypeName } from './relay/global-id.js';
@@ -79,6 +81,8 @@ export const NODE_TYPES: Record<NodeTypeName, NodeEntry<unknown>> = {
     canRead: async (ctx, notification) =>
       staffNotificationPolicy.canRead(ctx.viewer, notification, await ctx.loaders.ticket.load(notification.ticketId)),
   }),
+  Macro: entry({ loader: (l) => l.macro, canRead: byViewer(macroPolicy.canRead) }),
+  Tag: entry({ loader: (l) => l.tag, canRead: byViewer(tagPolicy.canRead) }),
 };
 
 const isNodeType = (type: string): type is NodeTypeName => Object.hasOwn(NODE_TYPES, type);

@@ -26,6 +26,8 @@ import { ReplyDraftResolver } from './tickets/reply-draft.resolver.js';
 import { QueueSubscriptionResolver } from './tickets/queue.subscription.js';
 import { TicketConnectionResolver, TicketResolver } from './tickets/ticket.resolver.js';
 import { TicketBulkResolver } from './tickets/ticket.bulk.resolver.js';
+import { TicketTransferResolver } from './tickets/ticket.transfer.resolver.js';
+import { TicketLinksResolver } from './tickets/ticket.links.resolver.js';
 import { TicketSubscriptionResolver } from './tickets/ticket.subscription.js';
 import { SignInOptionsResolver } from './sso/sign-in-options.resolver.js';
 import { DepartmentServiceResolver, HolidayResolver, SlaPolicyResolver } from './sla/sla.resolver.js';
@@ -39,6 +41,8 @@ import { SavedViewResolver } from './saved-views/saved-view.resolver.js';
 import { AutomationRuleResolver, MessageAutomationResolver, TicketEventAutomationResolver } from './automation/automation.resolver.js';
 import { StaffNotificationResolver, TicketFollowResolver } from './staff-notifications/staff-notification.resolver.js';
 import { StaffNotificationSubscriptionResolver } from './staff-notifications/staff-notification.subscription.js';
+import { MacroResolver, TicketEventMacroResolver } from './macros/macro.resolver.js';
+import { TagResolver, TicketEventTagsResolver, TicketTagsResolver } from './tags/tag.resolver.js';
 import { DateTimeScalar } from './date-time.scalar.js';
 
 /** `pubSub` is the one subscriptions listen on (type-graphql requires it even with custom subscribe). */
@@ -63,6 +67,7 @@ export async function createSchema(pubSub: TicketPubSub) {
       IncidentResolver,
       InsightsResolver,
       InvitationResolver,
+      MacroResolver,
       MessageResolver,
       NodeResolver,
       PeopleResolver,
@@ -85,6 +90,10 @@ export async function createSchema(pubSub: TicketPubSub) {
       StudentPanelResolver,
       SuggestionCommentResolver,
       SuggestionResolver,
+      TagResolver,
+      TicketEventMacroResolver,
+      TicketEventTagsResolver,
+      TicketTagsResolver,
       TicketConnectionResolver,
       TicketFollowResolver,
       TicketConversationResolver,
@@ -93,6 +102,8 @@ export async function createSchema(pubSub: TicketPubSub) {
       TicketRatingResolver,
       TicketResolver,
       TicketBulkResolver,
+      TicketTransferResolver,
+      TicketLinksResolver,
       TicketSlaResolver,
       TicketSubscriptionResolver,
       UserResolver,

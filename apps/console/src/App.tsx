@@ -11,6 +11,7 @@ import { QueueOrderProvider } from './queue-order';
 import { Admin } from './routes/Admin';
 import { CannedResponses } from './routes/CannedResponses';
 import { Automation } from './routes/Automation';
+import { Macros } from './routes/Macros';
 import { Home } from './routes/Home';
 import { IncidentView, Incidents } from './routes/Incidents';
 import { ArticleEditor, KnowledgeBase } from './routes/KnowledgeBase';
@@ -82,6 +83,7 @@ export function App() {
             <NavLink to="/leaderboard">Leaderboard</NavLink>
             <NavLink to="/suggestions">Suggestions</NavLink>
             <NavLink to="/knowledge-base">Knowledge base</NavLink>
+            <NavLink to="/macros">Macros</NavLink>
             {seesEveryDepartment(viewer) && <NavLink to="/canned-responses">Canned responses</NavLink>}
             {seesEveryDepartment(viewer) && <NavLink to="/hours-and-sla">Hours and SLA</NavLink>}
             <NavLink to="/automation">Automation</NavLink>
@@ -139,6 +141,7 @@ export function App() {
               <Route path="/suggestions" element={<Suggestions />} />
               <Route path="/canned-responses" element={<CannedResponses />} />
               <Route path="/automation" element={<Automation />} />
+              <Route path="/macros" element={<Macros />} />
               <Route path="/knowledge-base" element={<KnowledgeBase />} />
               <Route path="/knowledge-base/:id" element={<ArticleEditor />} />
               {/* Outside the admins-only pages: a manager keeps their own department's hours and SLA too. */}

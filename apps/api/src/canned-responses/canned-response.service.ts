@@ -1,6 +1,13 @@
 // Canned responses: each department's plus the school-wide ones; managers keep their department's,
 // admins any. Rendering fills the placeholders from the ticket being answered.
-import type { Article as ArticleRow, CannedResponse as CannedResponseRow, Department as DepartmentRow, Prisma } from '@studentdesk/db';
+import type {
+  Article as ArticleRow,
+  CannedResponse as CannedResponseRow,
+  Department as DepartmentRow,
+  Prisma,
+  Ticket as TicketRow,
+  User as UserRow,
+} from '@studentdesk/db';
 import { formatTicketNumber } from '@studentdesk/domain';
 import * as articlePolicy from '../articles/article.policy.js';
 import { articlePath, loadVisibleArticle } from '../articles/article.authoring.js';
@@ -88,17 +95,10 @@ export async function linkedArticles(ctx: Context, cannedResponse: CannedRespons
   return links.map((link) => link.article).filter((article) => articlePolicy.canRead(ctx.viewer, article).allowed);
 }
 
-/** The body with placeholders filled in for one ticket the viewer works on. */
-export async function renderForTicket(ctx: Context, cannedResponse: CannedResponseRow, ticketGlobalId: string): Promise<string> {
-  const { actor: agent, ticket } = await loadTicketAsStaff(ctx, ticketGlobalId);
+/** A template (a canned response, a macro's reply) with its placeholders filled in for one ticket and the agent answering it. */
+export async function fillPlaceholders(ctx: Context, template: string, ticket: TicketRow, agent: Pick<UserRow, 'name'>): Promise<string> {
   const department = (await ctx.loaders.department.load(ticket.departmentId)) as DepartmentRow;
-  // The student follows these links, so only published articles are inserted.
-  const links = await Promise.all(
-    (await linkedArticles(ctx, cannedResponse))
-      .filter((article) => article.status === 'PUBLISHED')
-      .map(async (article) => `${article.title}: ${ctx.app.config.publicUrl}${await articlePath(ctx, article)}`),
-  );
-  const body = renderPlaceholders(cannedResponse.body, {
+  return renderPlaceholders(template, {
     'student.firstName': firstName(ticket.contactName),
     'student.name': ticket.contactName,
     'ticket.number': formatTicketNumber(ticket.number),
@@ -107,5 +107,16 @@ export async function renderForTicket(ctx: Context, cannedResponse: CannedRespon
     'agent.name': agent.name,
     'department.name': department.name,
   });
-  return [body, ...links].join('\n\n');
+}
+
+/** The body with placeholders filled in for one ticket the viewer works on. */
+export async function renderForTicket(ctx: Context, cannedResponse: CannedResponseRow, ticketGlobalId: string): Promise<string> {
+  const { actor: agent, ticket } = await loadTicketAsStaff(ctx, ticketGlobalId);
+  // The student follows these links, so only published articles are inserted.
+  const links = await Promise.all(
+    (await linkedArticles(ctx, cannedResponse))
+      .filter((article) => article.status === 'PUBLISHED')
+      .map(async (article) => `${article.title}: ${ctx.app.config.publicUrl}${await articlePath(ctx, article)}`),
+  );
+  return [await fillPlaceholders(ctx, cannedResponse.body, ticket, agent), ...links].join('\n\n');
 }

@@ -83,6 +83,14 @@ export const LIST_MAXIMUM = {
   automationActions: 10,
   /** The tickets a dry run shows (its first page). */
   automationDryRun: 20,
+  /** The school's tags offered at once (autocomplete narrows them by name). */
+  tags: 200,
+  /** The tags on one ticket (TAGS_PER_TICKET), and those one macro adds. */
+  tagsPerTicket: 20,
+  /** The macros a staff member sees: their own and those shared with their departments. */
+  macros: 100,
+  /** The tickets linked to one ticket as related. */
+  relatedTickets: 50,
 } as const;
 
 const MAX_ITEMS = 'maxItems';

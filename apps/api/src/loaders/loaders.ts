@@ -24,6 +24,8 @@ import {
   type ReplyDraft,
   type SavedView,
   type AutomationRule,
+  type Macro,
+  type Tag,
   type Rating,
   type SlaPolicy,
   type StaffNotification,
@@ -84,6 +86,9 @@ function cappedGroupedBy<Row, Key extends keyof Row & string>(
     return fetch(ranked.map((row) => row.id));
   });
 }
+
+/** Tags by name as people read them: the database's collation may put every capital first. */
+export const byTagName = (a: Pick<Tag, 'name'>, b: Pick<Tag, 'name'>) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' });
 
 export function createLoaders(prisma: PrismaClient) {
   return {
@@ -210,6 +215,34 @@ export function createLoaders(prisma: PrismaClient) {
     cannedResponse: byId<CannedResponse>((ids) => prisma.cannedResponse.findMany({ where: { id: { in: ids } } })),
     savedView: byId<SavedView>((ids) => prisma.savedView.findMany({ where: { id: { in: ids } } })),
     automationRule: byId<AutomationRule>((ids) => prisma.automationRule.findMany({ where: { id: { in: ids } } })),
+    macro: byId<Macro>((ids) => prisma.macro.findMany({ where: { id: { in: ids } } })),
+    tag: byId<Tag>((ids) => prisma.tag.findMany({ where: { id: { in: ids } } })),
+    /** The ids of the tickets linked to a ticket as related, newest link first (at most LIST_MAXIMUM.relatedTickets). */
+    relatedTicketIds: new DataLoader<string, string[]>(async (ticketIds) => {
+      const keys = [...ticketIds];
+      const rows = await prisma.ticketLink.findMany({
+        where: { OR: [{ ticketId: { in: keys } }, { relatedTicketId: { in: keys } }] },
+        orderBy: [{ createdAt: 'desc' }],
+      });
+      return keys.map((id) =>
+        rows
+          .flatMap((row) => (row.ticketId === id ? [row.relatedTicketId] : row.relatedTicketId === id ? [row.ticketId] : []))
+          .slice(0, LIST_MAXIMUM.relatedTickets),
+      );
+    }),
+    /** A ticket's tags, by name. */
+    tagsByTicket: new DataLoader<string, Tag[]>(async (ticketIds) => {
+      const rows = await prisma.ticketTag.findMany({
+        where: { ticketId: { in: [...ticketIds] } },
+        include: { tag: true },
+      });
+      return ticketIds.map((id) =>
+        rows
+          .filter((row) => row.ticketId === id)
+          .map((row) => row.tag)
+          .sort(byTagName),
+      );
+    }),
     outboxEvent: byId<OutboxEvent>((ids) => prisma.outboxEvent.findMany({ where: { id: { in: ids } } })),
     webhookAttempts: cappedGroupedBy<WebhookAttempt, 'deliveryId'>(
       prisma,

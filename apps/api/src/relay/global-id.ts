@@ -22,7 +22,9 @@ export type NodeTypeName =
   | 'Holiday'
   | 'SavedView'
   | 'AutomationRule'
-  | 'StaffNotification';
+  | 'StaffNotification'
+  | 'Tag'
+  | 'Macro';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

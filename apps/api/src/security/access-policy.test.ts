@@ -276,6 +276,23 @@ async function freshTicket(
   return { id: toGlobalId('Ticket', ticket.id), code: await issueTrackingCode(prisma, ticket.id) };
 }
 
+/** A tag of its own for each use, so that renaming or deleting it touches nothing else. */
+const freshTag = (world: World) => world.api.db.prisma.tag.create({ data: { name: `tag ${randomUUID()}` } });
+
+/** A door asking about a fresh tag by `document` (with $id and $search), ok when `pick` finds it. */
+const onFreshTag =
+  (document: string, pick: (data: any, tagId: string) => unknown): Door =>
+  async (caller, world) => {
+    if (caller === 'guest') return undefined;
+    const tag = await freshTag(world);
+    const id = toGlobalId('Tag', tag.id);
+    return outcomeOf(await ask(world, caller, document, { id, search: tag.name }), (data) => pick(data, id));
+  };
+
+/** A macro that posts a note: personal (ownerId) or shared with a department (departmentId). */
+const freshMacro = (world: World, audience: { ownerId: string } | { departmentId: string }) =>
+  world.api.db.prisma.macro.create({ data: { name: 'Escalate', replyBody: 'Escalated.', replyInternal: true, ...audience } });
+
 /** An incident with one open IT ticket linked; `departmentId` null for one that belongs to no department. */
 async function freshIncident(world: World, departmentId: string | null) {
   const incident = await world.api.db.prisma.incident.create({
@@ -1142,12 +1159,181 @@ const ACCESS: Rule[] = [
         '{ automationRules { id } }',
         (data) => data.automationRules,
         (world) => world.ids.automationRule,
+  {
+    type: 'Ticket',
+    action: 'transferTicket',
+    expected: only(STAFF_WORKING),
+    doors: [
+      mutation(freshTicket, (ticket, _caller, world) => ({
+        document: 'mutation($input: TransferTicketInput!) { transferTicket(input: $input) { id } }',
+        variables: { input: { ticketId: ticket.id, categoryId: world.school.categoryIds.fees, note: 'A fee question.' } },
+      })),
+    ],
+  },
+  {
+    type: 'Ticket',
+    action: 'linkTickets',
+    expected: only(STAFF_WORKING),
+    doors: [
+      mutation(
+        async (world) => [await freshTicket(world), await freshTicket(world)] as const,
+        ([a, b]) => ({
+          document: 'mutation($a: ID!, $b: ID!) { linkTickets(ticketId: $a, relatedTicketId: $b) { id } }',
+          variables: { a: a.id, b: b.id },
+        }),
       ),
     ],
   },
   {
     type: 'AutomationRule',
     action: 'createAutomationRule for the department',
+    type: 'Ticket',
+    action: 'unlinkTickets',
+    expected: only(STAFF_WORKING),
+    doors: [
+      mutation(
+        async (world) => {
+          const [a, b] = [await freshTicket(world), await freshTicket(world)];
+          const [x, y] = [parseGlobalId(a.id)!.id, parseGlobalId(b.id)!.id].sort();
+          await world.api.db.prisma.ticketLink.create({ data: { ticketId: x!, relatedTicketId: y! } });
+          return [a, b] as const;
+        },
+        ([a, b]) => ({
+          document: 'mutation($a: ID!, $b: ID!) { unlinkTickets(ticketId: $a, relatedTicketId: $b) { id } }',
+          variables: { a: a.id, b: b.id },
+        }),
+      ),
+    ],
+  },
+  {
+    type: 'Ticket',
+    action: 'read relatedTickets',
+    // The guest's code proves the one ticket only, not the one it is linked to.
+    expected: only(TICKET_READERS, { guest: 'hidden' }),
+    doors: [
+      async (caller, world) => {
+        const [a, b] = [await freshTicket(world), await freshTicket(world)];
+        const [x, y] = [parseGlobalId(a.id)!.id, parseGlobalId(b.id)!.id].sort();
+        await world.api.db.prisma.ticketLink.create({ data: { ticketId: x!, relatedTicketId: y! } });
+        const response =
+          caller === 'guest'
+            ? await ask(world, caller, 'query($code: String!) { t: trackTicket(trackingCode: $code) { relatedTickets { id } } }', {
+                code: a.code,
+              })
+            : await ask(world, caller, 'query($id: ID!) { t: ticket(id: $id) { relatedTickets { id } } }', { id: a.id });
+        return outcomeOf(response, (data) => data.t?.relatedTickets.some((each: any) => each.id === b.id), 'hidden');
+      },
+    ],
+  },
+
+  // Tags: the whole school's labels, for every staff member; on a ticket, for staff working it.
+  {
+    type: 'Tag',
+    action: 'read',
+    expected: only(ANY_STAFF),
+    doors: [
+      onFreshTag('query($id: ID!) { node(id: $id) { ... on Tag { name } } }', (data) => data.node),
+      {
+        list: onFreshTag('query($search: String) { tags(search: $search) { id } }', (data, id) =>
+          data.tags.some((tag: any) => tag.id === id),
+        ),
+      },
+    ],
+  },
+  {
+    type: 'Tag',
+    action: 'read Ticket.tags',
+    expected: only(STAFF_WORKING, { guest: 'hidden', student: 'hidden', 'key:tickets:read': 'hidden', 'key:integration': 'hidden' }),
+    doors: [
+      async (caller, world) => {
+        const ticket = await freshTicket(world);
+        const tag = await freshTag(world);
+        await world.api.db.prisma.ticketTag.create({ data: { ticketId: parseGlobalId(ticket.id)!.id, tagId: tag.id } });
+        const response =
+          caller === 'guest'
+            ? await ask(world, caller, 'query($code: String!) { t: trackTicket(trackingCode: $code) { tags { id } } }', {
+                code: ticket.code,
+              })
+            : await ask(world, caller, 'query($id: ID!) { t: ticket(id: $id) { tags { id } } }', { id: ticket.id });
+        return outcomeOf(response, (data) => data.t?.tags.length > 0, 'hidden');
+      },
+    ],
+  },
+  {
+    type: 'Tag',
+    action: 'tagTicket',
+    expected: only(STAFF_WORKING),
+    doors: [
+      mutation(freshTicket, (ticket) => ({
+        document: 'mutation($id: ID!) { tagTicket(input: { ticketId: $id, add: ["wifi"] }) { id } }',
+        variables: { id: ticket.id },
+      })),
+    ],
+  },
+  {
+    type: 'Tag',
+    action: 'updateTag',
+    expected: only(['admin']),
+    doors: [
+      mutation(freshTag, (tag) => ({
+        document: 'mutation($id: ID!) { updateTag(input: { id: $id, color: "#336699" }) { id } }',
+        variables: { id: toGlobalId('Tag', tag.id) },
+      })),
+    ],
+  },
+  {
+    type: 'Tag',
+    action: 'deleteTag',
+    expected: only(['admin']),
+    doors: [
+      mutation(freshTag, (tag) => ({
+        document: 'mutation($id: ID!) { deleteTag(id: $id) }',
+        variables: { id: toGlobalId('Tag', tag.id) },
+      })),
+    ],
+  },
+
+  // Macros: kept like saved views; applied by staff working the ticket.
+  {
+    type: 'Macro',
+    action: 'read one shared with the department',
+    expected: only(STAFF_WORKING),
+    doors: [
+      async (caller, world) => {
+        if (caller === 'guest') return undefined;
+        const macro = await freshMacro(world, { departmentId: world.school.departments.it.id });
+        const response = await ask(world, caller, 'query($id: ID!) { node(id: $id) { ... on Macro { name } } }', {
+          id: toGlobalId('Macro', macro.id),
+        });
+        return outcomeOf(response, (data) => data.node);
+      },
+      {
+        list: async (caller, world) => {
+          if (caller === 'guest') return undefined;
+          const macro = await freshMacro(world, { departmentId: world.school.departments.it.id });
+          const id = toGlobalId('Macro', macro.id);
+          return outcomeOf(await ask(world, caller, '{ macros { id } }'), (data) => data.macros.some((each: any) => each.id === id));
+        },
+      },
+    ],
+  },
+  {
+    type: 'Macro',
+    action: 'saveMacro (personal)',
+    expected: only(ANY_STAFF),
+    doors: [
+      mutation(
+        async () => null,
+        () => ({
+          document: 'mutation($input: SaveMacroInput!) { saveMacro(input: $input) { id } }',
+          variables: { input: { name: 'Mine', priority: 'HIGH' } },
+        }),
+      ),
+    ],
+  },
+  {
+    type: 'Macro',
+    action: 'saveMacro shared with the department',
     expected: only(['manager', 'admin']),
     doors: [
       mutation(
@@ -1155,6 +1341,8 @@ const ACCESS: Rule[] = [
         (_target, _caller, world) => ({
           document: 'mutation($input: AutomationRuleInput!) { createAutomationRule(input: $input) { id } }',
           variables: { input: { ...AUTOMATION_INPUT, departmentId: world.ids.department } },
+          document: 'mutation($input: SaveMacroInput!) { saveMacro(input: $input) { id } }',
+          variables: { input: { name: 'Ours', priority: 'HIGH', departmentId: world.ids.department } },
         }),
       ),
     ],
@@ -1255,6 +1443,29 @@ const ACCESS: Rule[] = [
         () => ({
           document: 'mutation { updateNotificationSetting(input: { kind: STUDENT_REPLIED, console: true, email: true }) { kind } }',
           variables: {},
+    type: 'Macro',
+    action: 'deleteMacro (the staff member’s own)',
+    expected: only(['staff'], { otherStaff: 'NOT_FOUND', manager: 'NOT_FOUND', admin: 'NOT_FOUND' }),
+    doors: [
+      mutation(
+        (world) => freshMacro(world, { ownerId: world.school.users.staff.id }),
+        (macro) => ({ document: 'mutation($id: ID!) { deleteMacro(id: $id) }', variables: { id: toGlobalId('Macro', macro.id) } }),
+      ),
+    ],
+  },
+  {
+    type: 'Macro',
+    action: 'applyMacro (shared with the department)',
+    expected: only(STAFF_WORKING),
+    doors: [
+      mutation(
+        async (world) => ({
+          ticket: await freshTicket(world),
+          macro: await freshMacro(world, { departmentId: world.school.departments.it.id }),
+        }),
+        ({ ticket, macro }) => ({
+          document: 'mutation($t: ID!, $m: ID!) { applyMacro(ticketId: $t, macroId: $m) { id } }',
+          variables: { t: ticket.id, m: toGlobalId('Macro', macro.id) },
         }),
       ),
     ],

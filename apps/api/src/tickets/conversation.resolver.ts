@@ -93,7 +93,7 @@ export class TicketEventResolver {
 }
 
 /** A text value of the event's detail (JSON written by whoever recorded the event), or null. */
-function detailText(event: TicketEventRow, key: string): string | null {
+export function detailText(event: TicketEventRow, key: string): string | null {
   const detail = event.detail;
   if (!detail || typeof detail !== 'object' || Array.isArray(detail)) return null;
   const value = detail[key];

@@ -1,5 +1,5 @@
 import { MESSAGE_MAX } from '@studentdesk/domain';
-import { IsEmail, IsInt, IsOptional, Length, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsEmail, IsInt, IsOptional, Length, Max, MaxLength, Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { Priority, TicketStatus } from './ticket.enums.js';
 
@@ -50,6 +50,11 @@ export class TicketFilter {
     description: 'False: leave out duplicates merged into another ticket (a student’s “My tickets”); true: only those.',
   })
   merged?: boolean | null;
+
+  @Field(() => [ID], { nullable: true, description: 'Only tickets with any of these tags.' })
+  @IsOptional()
+  @ArrayMaxSize(20)
+  tagIds?: string[] | null;
 }
 
 @InputType({ description: 'A problem to report.' })

@@ -66,6 +66,14 @@ export function canWork(viewer: Viewer, ticket: TicketOwnership): Decision {
   );
 }
 
+/** Linking related tickets: staff, on tickets they may read (each side is checked). */
+export function canLink(viewer: Viewer, ticket: TicketOwnership): Decision {
+  return all(
+    () => mustBeStaff(viewer),
+    () => canRead(viewer, ticket),
+  );
+}
+
 /** Replying and reopening are for the people on the ticket; an integration only reads. */
 export function canTakePart(viewer: Viewer, ticket: TicketOwnership, trackingGrants: TrackingGrants = NO_TRACKING_GRANTS): Decision {
   return all(

@@ -28,6 +28,7 @@ export interface TicketListFilter {
   resolutionDueBefore?: Date | null;
   search?: string | null;
   merged?: boolean | null;
+  tagIds?: string[] | null;
 }
 
 const optionalId = (value: string | null | undefined, type: 'Department' | 'User' | 'Category' | 'Incident', field: string) =>
@@ -42,6 +43,7 @@ export function listFilterFrom(filter: TicketFilter | null | undefined, field = 
     categoryId: optionalId(filter?.categoryId, 'Category', `${field}.categoryId`),
     requesterId: optionalId(filter?.requesterId, 'User', `${field}.requesterId`),
     incidentId: optionalId(filter?.incidentId, 'Incident', `${field}.incidentId`),
+    tagIds: filter?.tagIds?.map((id) => fromGlobalId(id, 'Tag', `${field}.tagIds`)) ?? null,
   };
 }
 
@@ -104,6 +106,11 @@ function filterSql(filter: TicketListFilter, now: Date): Prisma.Sql[] {
   if (filter.search?.trim()) conditions.push(searchSql(filter.search));
   if (filter.merged !== null && filter.merged !== undefined) {
     conditions.push(filter.merged ? Prisma.sql`t."mergedIntoId" IS NOT NULL` : Prisma.sql`t."mergedIntoId" IS NULL`);
+  }
+  if (filter.tagIds?.length) {
+    conditions.push(
+      Prisma.sql`EXISTS (SELECT 1 FROM "TicketTag" tt WHERE tt."ticketId" = t."id" AND tt."tagId" = ANY(${filter.tagIds}::uuid[]))`,
+    );
   }
   return conditions;
 }

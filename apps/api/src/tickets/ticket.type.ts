@@ -66,7 +66,7 @@ export class TicketConnection extends ConnectionOf(Ticket, 'Ticket', 'ticket', '
 export class TicketEvent {
   @Field(() => String, {
     description:
-      'What happened: CREATED, STATUS_CHANGED, ASSIGNED, PRIORITY_CHANGED, CATEGORY_CHANGED, DEPARTMENT_CHANGED, REPLIED, NOTE_ADDED, RESOLVED, REOPENED, RATED, INCIDENT_LINKED, SLA_BREACHED or MERGED (a duplicate merged into the ticket that stays; on both tickets).',
+      'What happened: CREATED, STATUS_CHANGED, ASSIGNED, PRIORITY_CHANGED, CATEGORY_CHANGED, DEPARTMENT_CHANGED, REPLIED, NOTE_ADDED, RESOLVED, REOPENED, RATED, INCIDENT_LINKED, SLA_BREACHED, MERGED (a duplicate merged into the ticket that stays; on both tickets), TAGS_CHANGED, MACRO_APPLIED, LINKED or UNLINKED.',
   })
   type!: string;
 

@@ -64,6 +64,9 @@ export const ACTIVITY = graphql(`
       name
     }
     automationRuleName
+    tagsAdded
+    tagsRemoved
+    macroName
   }
 `);
 

@@ -60,5 +60,10 @@ describe('the conversation', () => {
     );
     expect(describeActivity(change('DEPARTMENT_CHANGED', at, { toDepartment: { name: 'Library' } }))).toBe('Moved to Library');
     expect(describeActivity(change('INCIDENT_LINKED', at))).toBe('Linked to an incident');
+    expect(describeActivity(change('TAGS_CHANGED', at, { tagsAdded: ['wifi', 'exam week'], tagsRemoved: ['old'] }))).toBe(
+      'Tagged wifi, exam week; Untagged old',
+    );
+    expect(describeActivity(change('TAGS_CHANGED', at, { tagsAdded: [], tagsRemoved: ['old'] }))).toBe('Untagged old');
+    expect(describeActivity(change('MACRO_APPLIED', at, { macroName: 'Reset link sent' }))).toBe('Macro “Reset link sent” applied');
   });
 });

@@ -23,6 +23,9 @@ export interface Activity extends Dated {
   toPriority: Priority | null;
   assignee: { name: string } | null;
   toDepartment: { name: string } | null;
+  tagsAdded?: string[] | null;
+  tagsRemoved?: string[] | null;
+  macroName?: string | null;
 }
 
 export type ConversationEntry<Message, Event> = { kind: 'message'; message: Message } | { kind: 'activity'; activity: Event };
@@ -78,6 +81,19 @@ export function describeActivity(activity: Activity): string {
       return 'Reopened';
     case 'INCIDENT_LINKED':
       return 'Linked to an incident';
+    case 'TAGS_CHANGED':
+      return [
+        activity.tagsAdded?.length ? `Tagged ${activity.tagsAdded.join(', ')}` : '',
+        activity.tagsRemoved?.length ? `Untagged ${activity.tagsRemoved.join(', ')}` : '',
+      ]
+        .filter(Boolean)
+        .join('; ');
+    case 'LINKED':
+      return 'Linked to a related ticket';
+    case 'UNLINKED':
+      return 'Unlinked from a related ticket';
+    case 'MACRO_APPLIED':
+      return activity.macroName ? `Macro “${activity.macroName}” applied` : 'Macro applied';
     case 'SLA_BREACHED':
       return 'An SLA target was missed';
     default:

@@ -10,6 +10,7 @@ import { PRIORITY_OPTIONS, PriorityBadge, STATUS_OPTIONS, StatusBadge } from '..
 import { FilterSelect, Options } from '../components/FilterSelect';
 import { SlaClock } from '../components/SlaClock';
 import { IncidentFields } from '../components/IncidentFields';
+import { TagList, useTagOptions } from '../components/Tags';
 import { useClock } from '../lib/time';
 import { graphql } from '../gql';
 import type { Priority, TicketFilter, TicketOrder } from '../gql/graphql';
@@ -41,6 +42,9 @@ export const QUEUE_ROW = graphql(`
     incident {
       id
       title
+    }
+    tags {
+      ...TagChip
     }
   }
 `);
@@ -150,6 +154,7 @@ export function Queue() {
       ...(params.get('category') ? { categoryId: params.get('category') } : {}),
       ...(params.get('assignee') ? { assigneeId: params.get('assignee') } : {}),
       ...(params.get('q') ? { search: params.get('q') } : {}),
+      ...(params.get('tag') ? { tagIds: [params.get('tag')!] } : {}),
     };
     // The breaching window moves with the minute clock.
   }, [queueView, viewer, now, params]);
@@ -163,6 +168,7 @@ export function Queue() {
     notifyOnNetworkStatusChange: true,
   });
   const options = useQuery(QUEUE_OPTIONS, { variables: { withStaff: Boolean(viewer.department) } });
+  const tagOptions = useTagOptions();
   const [createIncident] = useMutation(CREATE_INCIDENT);
   const [linkToIncident] = useMutation(LINK_TO_INCIDENT);
 
@@ -318,6 +324,12 @@ export function Queue() {
             {...paramFilter('assignee')}
           />
         )}
+        <FilterSelect
+          label="Tag"
+          every="Any"
+          options={tagOptions.map((tag) => ({ value: tag.id, label: tag.name }))}
+          {...paramFilter('tag')}
+        />
         <label>
           Sort
           <select
@@ -435,6 +447,7 @@ export function Queue() {
                 <span className="number">{ticket.number}</span> {ticket.title}
               </Link>
               {ticket.incident && <span className="badge incident">Incident: {ticket.incident.title}</span>}
+              <TagList tags={ticket.tags} />
             </td>
             <td>{ticket.contactName}</td>
             <td>{ticket.category.name}</td>

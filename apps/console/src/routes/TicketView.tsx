@@ -7,7 +7,12 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { ActionOutcome } from '../components/ActionOutcome';
 import { PRIORITY_OPTIONS, PriorityBadge, StatusBadge, statusLabel } from '../components/Badges';
 import { Conversation } from '../components/Conversation';
+import { IncidentFromTicket } from '../components/IncidentFromTicket';
+import { MacroMenu } from '../components/MacroMenu';
 import { MergeTicketAction } from '../components/MergeTicket';
+import { RelatedTickets } from '../components/RelatedTickets';
+import { TicketTags } from '../components/Tags';
+import { TransferTicket } from '../components/TransferTicket';
 import { Options } from '../components/FilterSelect';
 import { SlaClock } from '../components/SlaClock';
 import { StudentPanel } from '../components/StudentPanel';
@@ -55,6 +60,9 @@ export const TICKET_DETAIL = graphql(`
     assignee {
       id
       name
+    }
+    tags {
+      ...TagChip
     }
     incident {
       id
@@ -293,6 +301,7 @@ function TicketView({ id }: { id: string }) {
             />
             {ticket.expectedResolutionHours && <span className="muted">Student expects it within {ticket.expectedResolutionHours} h</span>}
           </p>
+          <TicketTags ticketId={id} tags={ticket.tags} />
           {ticket.incident && (
             <p className="notice">
               Part of incident <Link to={`/incidents/${ticket.incident.id}`}>{ticket.incident.title}</Link>
@@ -363,6 +372,7 @@ function TicketView({ id }: { id: string }) {
           >
             Resolve <kbd>e</kbd>
           </button>
+          <MacroMenu ticket={ticket} />
           <MergeTicketAction ticket={ticket} />
           <button
             type="button"
@@ -381,10 +391,13 @@ function TicketView({ id }: { id: string }) {
           >
             {ticket.viewerFollows ? 'Following' : 'Follow'}
           </button>
+          <TransferTicket ticket={ticket} queuePath={queueOrder.queuePath} />
+          <IncidentFromTicket ticket={ticket} />
         </section>
         <ActionOutcome problem={problem} done={done} />
 
         <Conversation ticket={ticket} firstUnreadId={firstUnreadId} />
+        <RelatedTickets ticketId={id} />
 
         {mayAddMessage(ticket.status, 'staff') && (
           <ReplyComposer ticket={ticket} mode={mode} onModeChange={focusComposer} textareaRef={composer} run={run} onSent={refetch} />
