@@ -97,8 +97,8 @@ interface World {
     | 'cannedResponse'
     | 'schoolCannedResponse'
     | 'savedView'
-    | 'automationRule'
     | 'staffNotification'
+    | 'automationRule'
     | 'suggestion'
     | 'email'
     | 'apiKey'
@@ -231,6 +231,7 @@ const AUTOMATION_INPUT = {
   conditions: [],
   actions: [{ type: 'WEBHOOK' }],
 };
+
 /** A notification for Sam (staff of the department) about a fresh ticket of the department. */
 async function freshStaffNotification(world: World) {
   const ticket = await freshTicket(world);
@@ -1119,46 +1120,6 @@ const ACCESS: Rule[] = [
     ],
   },
 
-  // Automation rules: managers keep their department's, admins all and the school-wide ones; staff read.
-  {
-    type: 'Message',
-    action: 'read automationRuleName (the rule that wrote it)',
-    expected: only(STAFF_WORKING, { guest: 'hidden', student: 'hidden', 'key:tickets:read': 'hidden', 'key:integration': 'hidden' }),
-    doors: [
-      async (caller, world) => {
-        // A fresh ticket with a message a rule wrote: no author, its history event naming the rule.
-        const prisma: PrismaClient = world.api.db.prisma;
-        const ticket = await freshTicket(world);
-        const ticketId = parseGlobalId(ticket.id)!.id;
-        const message = await prisma.message.create({ data: { ticketId, body: 'Closed: we did not hear back.' } });
-        await prisma.ticketEvent.create({
-          data: {
-            ticketId,
-            type: 'REPLIED',
-            detail: { messageId: message.id, automation: { ruleId: ticketId, ruleName: 'Close after 5 days', chain: [] } },
-          },
-        });
-        const selection = 'messages(first: 5) { edges { node { automationRuleName } } }';
-        const response =
-          caller === 'guest'
-            ? await ask(world, caller, `query($code: String!) { t: trackTicket(trackingCode: $code) { ${selection} } }`, {
-                code: ticket.code,
-              })
-            : await ask(world, caller, `query($id: ID!) { t: ticket(id: $id) { ${selection} } }`, { id: ticket.id });
-        return outcomeOf(response, (data) => data.t && data.t.messages.edges[0]?.node.automationRuleName, 'hidden');
-      },
-    ],
-  },
-  {
-    type: 'AutomationRule',
-    action: 'read one of the department',
-    expected: only(STAFF_WORKING),
-    doors: [
-      node((world) => world.ids.automationRule, '... on AutomationRule { name trigger { type } conditions { field } actions { type } }'),
-      listed(
-        '{ automationRules { id } }',
-        (data) => data.automationRules,
-        (world) => world.ids.automationRule,
   {
     type: 'Ticket',
     action: 'transferTicket',
@@ -1185,8 +1146,6 @@ const ACCESS: Rule[] = [
     ],
   },
   {
-    type: 'AutomationRule',
-    action: 'createAutomationRule for the department',
     type: 'Ticket',
     action: 'unlinkTickets',
     expected: only(STAFF_WORKING),
@@ -1339,10 +1298,94 @@ const ACCESS: Rule[] = [
       mutation(
         async () => null,
         (_target, _caller, world) => ({
-          document: 'mutation($input: AutomationRuleInput!) { createAutomationRule(input: $input) { id } }',
-          variables: { input: { ...AUTOMATION_INPUT, departmentId: world.ids.department } },
           document: 'mutation($input: SaveMacroInput!) { saveMacro(input: $input) { id } }',
           variables: { input: { name: 'Ours', priority: 'HIGH', departmentId: world.ids.department } },
+        }),
+      ),
+    ],
+  },
+  {
+    type: 'Macro',
+    action: 'deleteMacro (the staff member’s own)',
+    expected: only(['staff'], { otherStaff: 'NOT_FOUND', manager: 'NOT_FOUND', admin: 'NOT_FOUND' }),
+    doors: [
+      mutation(
+        (world) => freshMacro(world, { ownerId: world.school.users.staff.id }),
+        (macro) => ({ document: 'mutation($id: ID!) { deleteMacro(id: $id) }', variables: { id: toGlobalId('Macro', macro.id) } }),
+      ),
+    ],
+  },
+  {
+    type: 'Macro',
+    action: 'applyMacro (shared with the department)',
+    expected: only(STAFF_WORKING),
+    doors: [
+      mutation(
+        async (world) => ({
+          ticket: await freshTicket(world),
+          macro: await freshMacro(world, { departmentId: world.school.departments.it.id }),
+        }),
+        ({ ticket, macro }) => ({
+          document: 'mutation($t: ID!, $m: ID!) { applyMacro(ticketId: $t, macroId: $m) { id } }',
+          variables: { t: ticket.id, m: toGlobalId('Macro', macro.id) },
+        }),
+      ),
+    ],
+  },
+
+  // Automation rules: managers keep their department's, admins all and the school-wide ones; staff read.
+  {
+    type: 'Message',
+    action: 'read automationRuleName (the rule that wrote it)',
+    expected: only(STAFF_WORKING, { guest: 'hidden', student: 'hidden', 'key:tickets:read': 'hidden', 'key:integration': 'hidden' }),
+    doors: [
+      async (caller, world) => {
+        // A fresh ticket with a message a rule wrote: no author, its history event naming the rule.
+        const prisma: PrismaClient = world.api.db.prisma;
+        const ticket = await freshTicket(world);
+        const ticketId = parseGlobalId(ticket.id)!.id;
+        const message = await prisma.message.create({ data: { ticketId, body: 'Closed: we did not hear back.' } });
+        await prisma.ticketEvent.create({
+          data: {
+            ticketId,
+            type: 'REPLIED',
+            detail: { messageId: message.id, automation: { ruleId: ticketId, ruleName: 'Close after 5 days', chain: [] } },
+          },
+        });
+        const selection = 'messages(first: 5) { edges { node { automationRuleName } } }';
+        const response =
+          caller === 'guest'
+            ? await ask(world, caller, `query($code: String!) { t: trackTicket(trackingCode: $code) { ${selection} } }`, {
+                code: ticket.code,
+              })
+            : await ask(world, caller, `query($id: ID!) { t: ticket(id: $id) { ${selection} } }`, { id: ticket.id });
+        return outcomeOf(response, (data) => data.t && data.t.messages.edges[0]?.node.automationRuleName, 'hidden');
+      },
+    ],
+  },
+  {
+    type: 'AutomationRule',
+    action: 'read one of the department',
+    expected: only(STAFF_WORKING),
+    doors: [
+      node((world) => world.ids.automationRule, '... on AutomationRule { name trigger { type } conditions { field } actions { type } }'),
+      listed(
+        '{ automationRules { id } }',
+        (data) => data.automationRules,
+        (world) => world.ids.automationRule,
+      ),
+    ],
+  },
+  {
+    type: 'AutomationRule',
+    action: 'createAutomationRule for the department',
+    expected: only(['manager', 'admin']),
+    doors: [
+      mutation(
+        async () => null,
+        (_target, _caller, world) => ({
+          document: 'mutation($input: AutomationRuleInput!) { createAutomationRule(input: $input) { id } }',
+          variables: { input: { ...AUTOMATION_INPUT, departmentId: world.ids.department } },
         }),
       ),
     ],
@@ -1398,6 +1441,8 @@ const ACCESS: Rule[] = [
         }),
       ),
     ],
+  },
+
   // Staff notifications: each is its recipient's alone (Sam's here); anyone else finds nothing.
   {
     type: 'StaffNotification',
@@ -1443,29 +1488,6 @@ const ACCESS: Rule[] = [
         () => ({
           document: 'mutation { updateNotificationSetting(input: { kind: STUDENT_REPLIED, console: true, email: true }) { kind } }',
           variables: {},
-    type: 'Macro',
-    action: 'deleteMacro (the staff member’s own)',
-    expected: only(['staff'], { otherStaff: 'NOT_FOUND', manager: 'NOT_FOUND', admin: 'NOT_FOUND' }),
-    doors: [
-      mutation(
-        (world) => freshMacro(world, { ownerId: world.school.users.staff.id }),
-        (macro) => ({ document: 'mutation($id: ID!) { deleteMacro(id: $id) }', variables: { id: toGlobalId('Macro', macro.id) } }),
-      ),
-    ],
-  },
-  {
-    type: 'Macro',
-    action: 'applyMacro (shared with the department)',
-    expected: only(STAFF_WORKING),
-    doors: [
-      mutation(
-        async (world) => ({
-          ticket: await freshTicket(world),
-          macro: await freshMacro(world, { departmentId: world.school.departments.it.id }),
-        }),
-        ({ ticket, macro }) => ({
-          document: 'mutation($t: ID!, $m: ID!) { applyMacro(ticketId: $t, macroId: $m) { id } }',
-          variables: { t: ticket.id, m: toGlobalId('Macro', macro.id) },
         }),
       ),
     ],
@@ -2260,8 +2282,8 @@ describe('access policy: every type × every caller, over HTTP', () => {
         cannedResponse: toGlobalId('CannedResponse', cannedResponse.id),
         schoolCannedResponse: toGlobalId('CannedResponse', schoolCannedResponse.id),
         savedView: toGlobalId('SavedView', (await freshSavedView(prisma, { departmentId: school.departments.it.id })).id),
-        automationRule: toGlobalId('AutomationRule', (await freshAutomationRule(prisma, school.departments.it.id)).id),
         staffNotification: '',
+        automationRule: toGlobalId('AutomationRule', (await freshAutomationRule(prisma, school.departments.it.id)).id),
         suggestion: toGlobalId('Suggestion', suggestion.id),
         email: toGlobalId('EmailMessage', email.id),
         apiKey: keys['key:tickets:read'].apiKey.id,
