@@ -13,6 +13,8 @@ import { dueTimes } from '../sla/sla.due-times.js';
 import { emailFromAutomation } from '../tickets/ticket.notifications.js';
 import { addMessage, assignWithin, changePriorityWithin, changeStatusWithin, resolveWithin } from '../tickets/ticket.service.js';
 import { canTransition } from '../tickets/ticket.status.js';
+import { tagsWithin } from '../tags/tag.service.js';
+import { TAGS_PER_TICKET } from '../tags/tag.type.js';
 import type { AutomationAction, AutomationActionType, AutomationRuleSpec } from './automation.rules.js';
 
 type Tx = Prisma.TransactionClient;
@@ -85,6 +87,14 @@ export const ACTIONS: { [Type in AutomationActionType]: Runner<Extract<Automatio
     if (ticket.status === TicketStatus.CLOSED) return ticket;
     await addMessage(tx, ticket, null, 'staff', body, internal, publicUrl, now, null, detail);
     return reread(tx, ticket);
+  },
+
+  async ADD_TAGS({ tx, now, detail }, ticket, { tagIds }) {
+    // Tags deleted since the rule was saved are left out; a ticket already full of tags is left as it is.
+    const tags = await tx.tag.findMany({ where: { id: { in: tagIds } } });
+    const current = await tx.ticketTag.count({ where: { ticketId: ticket.id } });
+    if (!tags.length || current + tags.length > TAGS_PER_TICKET) return ticket;
+    return tagsWithin(tx, ticket, null, { add: tags, removeIds: [] }, now, detail);
   },
 };
 

@@ -138,7 +138,8 @@ export type AutomationAction =
   | { type: 'EMAIL_STUDENT'; subject: string; body: string }
   /** An `automation.fired` webhook event. */
   | { type: 'WEBHOOK' }
-  | { type: 'ADD_MESSAGE'; body: string; internal: boolean };
+  | { type: 'ADD_MESSAGE'; body: string; internal: boolean }
+  | { type: 'ADD_TAGS'; tagIds: string[] };
 export type AutomationActionType = AutomationAction['type'];
 
 /** A rule as the engine reads it. */

@@ -9,6 +9,7 @@ import { LIST_MAXIMUM } from '../limits/list-maximums.js';
 import { fromGlobalId, toGlobalId, type NodeTypeName } from '../relay/global-id.js';
 import { visibleTicketsSql } from '../tickets/ticket.policy.js';
 import { loadAssignee } from '../tickets/ticket.service.js';
+import { loadTags } from '../tags/tag.service.js';
 import { waitedLongEnough } from './automation.engine.js';
 import * as automationPolicy from './automation.policy.js';
 import {
@@ -123,6 +124,11 @@ async function parseAction(
       };
     case 'WEBHOOK':
       return { type: 'WEBHOOK' };
+    case 'ADD_TAGS': {
+      const tags = await loadTags(ctx, input.tagIds ?? [], `${field}.tagIds`);
+      if (!tags.length) throw badInput('Choose the tags to add.', `${field}.tagIds`);
+      return { type: 'ADD_TAGS', tagIds: tags.map((tag) => tag.id) };
+    }
     case 'ADD_MESSAGE':
       return {
         type: 'ADD_MESSAGE',
@@ -265,6 +271,7 @@ export function ruleView(row: AutomationRuleRow) {
       subject: action.type === 'EMAIL_STUDENT' ? action.subject : null,
       body: 'body' in action ? action.body : null,
       internal: action.type === 'ADD_MESSAGE' ? action.internal : null,
+      tagIds: action.type === 'ADD_TAGS' ? action.tagIds.map((id) => toGlobalId('Tag', id)) : [],
     })),
   };
 }

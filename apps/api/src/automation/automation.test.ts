@@ -226,6 +226,43 @@ describe('automation rules', () => {
     });
   });
 
+  it('tags a ticket as the rule, and refuses a tag that does not exist', async () => {
+    clock.set(START);
+    const tag = await api.db.prisma.tag.create({ data: { name: 'first-week' } });
+    const unknown = await create(school.tokens.manager, {
+      name: 'Tag with a ghost',
+      departmentId: itId,
+      trigger: { type: 'EVENT', events: ['TICKET_CREATED'] },
+      conditions: [],
+      actions: [{ type: 'ADD_TAGS', tagIds: [toGlobalId('Tag', '00000000-0000-7000-8000-000000000000')] }],
+    });
+    expect(codes(unknown)).toEqual(['BAD_USER_INPUT']);
+    expect(unknown.errors![0]!.extensions!.field).toBe('actions.0.tagIds');
+
+    await createOk(school.tokens.manager, {
+      name: 'Tag first-week reports',
+      departmentId: itId,
+      trigger: { type: 'EVENT', events: ['TICKET_CREATED'] },
+      conditions: [],
+      actions: [{ type: 'ADD_TAGS', tagIds: [toGlobalId('Tag', tag.id)] }],
+    });
+    const ticketId = await report('Timetable will not load');
+    await settle();
+    const ticket = await ticketRow(ticketId);
+    expect(await api.db.prisma.ticketTag.findMany({ where: { ticketId: ticket.id }, select: { tagId: true } })).toEqual([
+      { tagId: tag.id },
+    ]);
+    const history = (await api.gql(HISTORY, { id: ticketId }, { token: school.tokens.staff })).data!.ticket.history as Array<{
+      type: string;
+      actor: unknown;
+      automationRuleName: string | null;
+    }>;
+    expect(history.find((event) => event.type === 'TAGS_CHANGED')).toMatchObject({
+      actor: null,
+      automationRuleName: 'Tag first-week reports',
+    });
+  });
+
   it('stops two rules that would undo each other forever', async () => {
     const pingPong = (name: string, from: string, to: string) =>
       createOk(school.tokens.manager, {

@@ -5,6 +5,7 @@ import { Node } from '../relay/relay.types.js';
 import { describeEnum } from '../schema-enum.js';
 import { Priority, TicketStatus } from '../tickets/ticket.enums.js';
 import { Ticket } from '../tickets/ticket.type.js';
+import { TAGS_PER_TICKET } from '../tags/tag.type.js';
 import type { AutomationActionType as ActionType, ConditionField, ConditionOperator, TriggerEvent } from './automation.rules.js';
 
 export const RULE_NAME_MAX = 80;
@@ -79,6 +80,7 @@ export const AutomationActionType = {
   EMAIL_STUDENT: 'EMAIL_STUDENT',
   WEBHOOK: 'WEBHOOK',
   ADD_MESSAGE: 'ADD_MESSAGE',
+  ADD_TAGS: 'ADD_TAGS',
 } as const satisfies Record<ActionType, ActionType>;
 describeEnum(AutomationActionType, 'AutomationActionType', 'What an action does.', {
   ASSIGN: 'Assign the ticket to `assigneeId` (omitted: unassign).',
@@ -88,6 +90,7 @@ describeEnum(AutomationActionType, 'AutomationActionType', 'What an action does.
   EMAIL_STUDENT: 'Email the student `subject` and `body`, with the ticket’s link.',
   WEBHOOK: 'Send the `automation.fired` webhook event.',
   ADD_MESSAGE: 'Post `body` on the ticket: an internal note when `internal`, else a public reply.',
+  ADD_TAGS: 'Add the tags `tagIds` (tags deleted since are left out; a ticket that would hold too many is left as it is).',
 });
 
 @ObjectType({ description: 'When a rule is looked at.' })
@@ -139,6 +142,10 @@ export class AutomationAction {
 
   @Field(() => Boolean, { nullable: true, description: 'ADD_MESSAGE: an internal note rather than a public reply.' })
   internal!: boolean | null;
+
+  @Field(() => [ID], { description: 'ADD_TAGS: the tags added (empty for other actions).' })
+  @MaxItems(TAGS_PER_TICKET)
+  tagIds!: string[];
 }
 
 @ObjectType({ implements: Node, description: 'A rule that acts on tickets by itself: on an event or after time in a status.' })
@@ -216,6 +223,11 @@ export class AutomationActionInput {
 
   @Field(() => Boolean, { nullable: true, description: 'ADD_MESSAGE: an internal note rather than a public reply.' })
   internal?: boolean | null;
+
+  @Field(() => [ID], { nullable: true, description: `ADD_TAGS: the tags to add, at most ${TAGS_PER_TICKET}.` })
+  @IsOptional()
+  @ArrayMaxSize(TAGS_PER_TICKET, { message: `Add at most ${TAGS_PER_TICKET} tags.` })
+  tagIds?: string[] | null;
 }
 
 @InputType({ description: 'A rule as the console edits it.' })

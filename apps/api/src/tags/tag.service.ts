@@ -54,7 +54,8 @@ async function tagsNamed(tx: Tx, names: readonly string[]): Promise<TagRow[]> {
 export async function tagsWithin(
   tx: Tx,
   ticket: TicketRow,
-  actor: UserRow,
+  /** Null: an automation rule, named in `detail`. */
+  actor: UserRow | null,
   change: { add: readonly TagRow[]; removeIds: readonly string[] },
   now: Date,
   detail: Prisma.InputJsonObject = {},
@@ -72,7 +73,7 @@ export async function tagsWithin(
   await tx.ticketEvent.create({
     data: {
       ticketId: ticket.id,
-      actorId: actor.id,
+      actorId: actor?.id ?? null,
       type: TicketEventType.TAGS_CHANGED,
       detail: { ...detail, added: added.map((tag) => tag.name), removed: removed.map((tag) => tag.name) },
     },

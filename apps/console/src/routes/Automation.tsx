@@ -22,6 +22,10 @@ const RULES = graphql(`
       id
       name
     }
+    tags {
+      id
+      name
+    }
     automationRules {
       id
       name
@@ -48,6 +52,7 @@ const RULES = graphql(`
         subject
         body
         internal
+        tagIds
       }
     }
   }
@@ -127,6 +132,7 @@ const ACTIONS: Record<string, string> = {
   SET_PRIORITY: 'Set priority',
   ADD_MESSAGE: 'Post a note or reply',
   WEBHOOK: 'Send the webhook event',
+  ADD_TAGS: 'Add tags',
 };
 
 interface Draft {
@@ -137,10 +143,18 @@ interface Draft {
   status: string;
   businessDays: number;
   conditions: Array<{ field: string; operator: string; values: string }>;
-  actions: Array<{ type: string; status: string; priority: string; subject: string; body: string; internal: boolean }>;
+  actions: Array<{ type: string; status: string; priority: string; subject: string; body: string; internal: boolean; tagIds: string[] }>;
 }
 
-const emptyAction = () => ({ type: 'EMAIL_STUDENT', status: 'CLOSED', priority: 'HIGH', subject: '', body: '', internal: true });
+const emptyAction = () => ({
+  type: 'EMAIL_STUDENT',
+  status: 'CLOSED',
+  priority: 'HIGH',
+  subject: '',
+  body: '',
+  internal: true,
+  tagIds: [] as string[],
+});
 
 const newDraft = (departmentId: string): Draft => ({
   name: '',
@@ -169,6 +183,7 @@ function draftOf(rule: Rule): Draft {
       subject: action.subject ?? '',
       body: action.body ?? '',
       internal: action.internal ?? true,
+      tagIds: action.tagIds,
     })),
   };
 }
@@ -198,6 +213,7 @@ function inputOf(draft: Draft, enabled: boolean): AutomationRuleInput {
       if (type === 'SET_STATUS') return { type, status: action.status as AutomationRuleInput['trigger']['status'] };
       if (type === 'SET_PRIORITY') return { type, priority: action.priority as never };
       if (type === 'ADD_MESSAGE') return { type, body: action.body, internal: action.internal };
+      if (type === 'ADD_TAGS') return { type, tagIds: action.tagIds };
       return { type };
     }),
   };
@@ -215,6 +231,7 @@ function RuleForm({
   ruleId,
   enabled,
   departments,
+  tags,
   onSaved,
   onCancel,
 }: {
@@ -222,6 +239,8 @@ function RuleForm({
   ruleId: string | null;
   enabled: boolean;
   departments: ReadonlyArray<{ id: string; name: string }>;
+  /** The school's tags, for the ADD_TAGS action. */
+  tags: ReadonlyArray<{ id: string; name: string }>;
   onSaved: () => Promise<unknown>;
   onCancel?: () => void;
 }) {
@@ -427,6 +446,20 @@ function RuleForm({
                 ))}
               </select>
             )}
+            {action.type === 'ADD_TAGS' && (
+              <select
+                multiple
+                aria-label={`Action ${index + 1} tags`}
+                value={action.tagIds}
+                onChange={(event) => setAction(index, { tagIds: [...event.currentTarget.selectedOptions].map((option) => option.value) })}
+              >
+                {tags.map((tag) => (
+                  <option key={tag.id} value={tag.id}>
+                    {tag.name}
+                  </option>
+                ))}
+              </select>
+            )}
             {action.type === 'ADD_MESSAGE' && (
               <label className="inline">
                 <input
@@ -491,6 +524,7 @@ export function Automation() {
   const mayEdit = (rule: Rule) =>
     viewer.role === 'ADMIN' || (viewer.role === 'MANAGER' && rule.department !== null && rule.department.id === viewer.department?.id);
   const departments = data?.departments ?? [];
+  const tags = data?.tags ?? [];
 
   return (
     <section aria-labelledby="automation-title">
@@ -557,6 +591,7 @@ export function Automation() {
               ruleId={rule.id}
               enabled={rule.enabled}
               departments={departments}
+              tags={tags}
               onSaved={async () => {
                 setEditing(null);
                 await refetch();
@@ -573,6 +608,7 @@ export function Automation() {
             ruleId={null}
             enabled
             departments={departments}
+            tags={tags}
             onSaved={async () => {
               setFormKey((key) => key + 1);
               await refetch();
