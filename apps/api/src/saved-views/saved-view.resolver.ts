@@ -36,8 +36,15 @@ export class SavedViewResolver {
     return JSON.stringify(view.filter);
   }
 
-  @FieldResolver(() => Int, { description: 'How many tickets you may see match the filter now.' })
-  count(@Root() view: SavedViewRow, @Ctx() ctx: Context): Promise<number> {
-    return savedViews.countMatching(ctx, view);
+  @FieldResolver(() => Int, {
+    description:
+      'How many tickets you may see match the filter now. With `upTo`, counting stops there: an answer equal to `upTo` means that many or more (a sidebar shows "1,000+"), and a large view costs no more than that.',
+  })
+  count(
+    @Root() view: SavedViewRow,
+    @Ctx() ctx: Context,
+    @Arg('upTo', () => Int, { nullable: true, description: 'Stop counting at this many (at least 1).' }) upTo?: number | null,
+  ): Promise<number> {
+    return savedViews.countMatching(ctx, view, upTo ?? null);
   }
 }

@@ -71,23 +71,24 @@ export function listSavedViews(ctx: Context): Promise<SavedViewRow[]> {
 }
 
 // Per request: every count asked for in one request is answered by one statement.
-const countLoaders = new WeakMap<Context, DataLoader<SavedViewRow, number, string>>();
+const countLoaders = new WeakMap<Context, DataLoader<{ view: SavedViewRow; upTo: number | null }, number, string>>();
 
-/** How many tickets the viewer may see match the view. */
-export function countMatching(ctx: Context, view: SavedViewRow): Promise<number> {
+/** How many tickets the viewer may see match the view; with `upTo`, at most that many (counting stops there). */
+export function countMatching(ctx: Context, view: SavedViewRow, upTo: number | null): Promise<number> {
+  if (upTo !== null && (!Number.isInteger(upTo) || upTo < 1)) throw badInput('upTo must be a whole number of at least 1.', 'upTo');
   let loader = countLoaders.get(ctx);
   if (!loader) {
     loader = new DataLoader(
-      (views) =>
+      (asked) =>
         countTicketsMatching(
           ctx,
           ctx.viewer,
-          views.map((each) => listFilterFrom(ticketFilterOf(each))),
+          asked.map((each) => ({ filter: listFilterFrom(ticketFilterOf(each.view)), upTo: each.upTo })),
           ctx.app.clock.now(),
         ),
-      { cacheKeyFn: (view) => view.id },
+      { cacheKeyFn: (each) => `${each.view.id}:${each.upTo ?? ''}` },
     );
     countLoaders.set(ctx, loader);
   }
-  return loader.load(view);
+  return loader.load({ view, upTo });
 }

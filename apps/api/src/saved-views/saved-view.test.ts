@@ -143,6 +143,21 @@ describe.each(DATABASE_KINDS)('saved views on %s', (kind) => {
     expect(await statementsForViews()).toBe(forOne);
   });
 
+  it('stops counting at upTo, so a huge view costs no more than that, and refuses an upTo below 1', async () => {
+    const saved = await save(school.tokens.admin, { name: 'Every Wi-Fi report', filter: { search: 'wi fi' } });
+    const id = saved.data!.saveView.id;
+    const counted = async (upTo: number | null) =>
+      api.gql('query($upTo: Int) { savedViews { id count(upTo: $upTo) } }', { upTo }, { token: school.tokens.admin });
+    const countOf = async (upTo: number | null) =>
+      (await counted(upTo)).data!.savedViews.find((view: { id: string }) => view.id === id).count as number;
+    const exact = await countOf(null);
+    expect(exact).toBe(await total(school.tokens.admin, { search: 'wi fi' }));
+    expect(exact).toBeGreaterThan(1);
+    expect(await countOf(1)).toBe(1);
+    expect(await countOf(exact + 5)).toBe(exact);
+    expect(codes(await counted(0))).toEqual(['BAD_USER_INPUT']);
+  });
+
   it('deletes a personal view for its owner, a shared one for its department’s managers', async () => {
     const [shared, own] = await views(school.tokens.staff);
     expect(codes(await api.gql(DELETE, { id: own!.id }, { token: school.tokens.otherStaff }))).toEqual(['NOT_FOUND']);

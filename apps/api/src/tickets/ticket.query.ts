@@ -162,15 +162,18 @@ export async function listTickets(
 export async function countTicketsMatching(
   { prisma }: { prisma: PrismaClient },
   viewer: Viewer,
-  filters: TicketListFilter[],
+  filters: ReadonlyArray<{ filter: TicketListFilter; upTo: number | null }>,
   now: Date,
 ): Promise<number[]> {
   if (!filters.length) return [];
-  const counts = filters.map((filter) => {
-    const conditions = filterSql(filter, now);
-    return Prisma.sql`count(*) FILTER (WHERE ${conditions.length ? Prisma.join(conditions, ' AND ') : Prisma.sql`TRUE`})::int`;
+  // One subquery per count, so each is planned on its own and uses its indexes (a search its GIN
+  // index rather than a vector computed per row); `upTo` stops counting there.
+  const counts = filters.map(({ filter, upTo }) => {
+    const matching = Prisma.sql`SELECT 1 FROM "Ticket" t WHERE ${Prisma.join([visibleTicketsSql(viewer), ...filterSql(filter, now)], ' AND ')}`;
+    return upTo === null
+      ? Prisma.sql`(SELECT count(*)::int FROM (${matching}) m)`
+      : Prisma.sql`(SELECT count(*)::int FROM (${matching} LIMIT ${upTo}) m)`;
   });
-  const [row] = await prisma.$queryRaw<[{ counts: number[] }]>`
-    SELECT ARRAY[${Prisma.join(counts)}] AS counts FROM "Ticket" t WHERE ${visibleTicketsSql(viewer)}`;
+  const [row] = await prisma.$queryRaw<[{ counts: number[] }]>`SELECT ARRAY[${Prisma.join(counts)}] AS counts`;
   return row.counts;
 }

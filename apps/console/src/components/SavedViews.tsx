@@ -8,13 +8,19 @@ import type { TicketFilter } from '../gql/graphql';
 import { formText } from '../lib/forms';
 import { seesEveryDepartment, useViewer } from '../viewer';
 
+/** Counting stops at this many: a sidebar needs "1,000+", not the exact size of a year's closed tickets. */
+const COUNT_UP_TO = 1000;
+/** The variables every SAVED_VIEWS query passes. */
+export const SAVED_VIEWS_VARIABLES = { countUpTo: COUNT_UP_TO };
+const countInWords = (count: number) => (count >= COUNT_UP_TO ? `${COUNT_UP_TO.toLocaleString('en')}+` : String(count));
+
 export const SAVED_VIEWS = graphql(`
-  query SavedViews {
+  query SavedViews($countUpTo: Int) {
     savedViews {
       id
       name
       filter
-      count
+      count(upTo: $countUpTo)
       department {
         id
         name
@@ -53,7 +59,7 @@ export const savedFilter = (view: { filter: string }): TicketFilter => JSON.pars
 /** The sidebar: every view the viewer has, with its count; `filter` is what "Save view" keeps. */
 export function SavedViews({ filter, openId, linkTo }: { filter: TicketFilter; openId: string | null; linkTo: (id: string) => string }) {
   const viewer = useViewer();
-  const { data, error, refetch } = useQuery(SAVED_VIEWS);
+  const { data, error, refetch } = useQuery(SAVED_VIEWS, { variables: SAVED_VIEWS_VARIABLES });
   const [saveView] = useMutation(SAVE_VIEW);
   const [deleteView] = useMutation(DELETE_VIEW);
   const [saving, setSaving] = useState(false);
@@ -114,8 +120,8 @@ export function SavedViews({ filter, openId, linkTo }: { filter: TicketFilter; o
           <li key={view.id}>
             <Link to={linkTo(view.id)} aria-current={view.id === openId ? 'page' : undefined}>
               <span className="name">{view.name}</span>{' '}
-              <span className="count" aria-label={`${view.count} matching`}>
-                {view.count}
+              <span className="count" aria-label={`${countInWords(view.count)} matching`}>
+                {countInWords(view.count)}
               </span>
             </Link>
             {view.department && <span className="muted"> · {view.department.name}</span>}

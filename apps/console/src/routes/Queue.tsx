@@ -5,7 +5,7 @@ import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Link, NavLink, useNavigate, useParams, useSearchParams } from 'react-router';
 import { BulkActions, BulkUndoNotice, type BulkChange } from '../components/BulkActions';
 import { ListTable } from '../components/ListTable';
-import { SAVED_VIEWS, savedFilter, SavedViews } from '../components/SavedViews';
+import { SAVED_VIEWS, SAVED_VIEWS_VARIABLES, savedFilter, SavedViews } from '../components/SavedViews';
 import { PRIORITY_OPTIONS, PriorityBadge, STATUS_OPTIONS, StatusBadge } from '../components/Badges';
 import { FilterSelect, Options } from '../components/FilterSelect';
 import { SlaClock } from '../components/SlaClock';
@@ -139,7 +139,7 @@ export function Queue() {
 
   const queueView = isQueueView(view) ? view : 'mine';
   const orderBy = (params.get('sort') as TicketOrder | null) ?? 'RESOLUTION_DUE_AT_ASC';
-  const savedViews = useQuery(SAVED_VIEWS);
+  const savedViews = useQuery(SAVED_VIEWS, { variables: SAVED_VIEWS_VARIABLES });
   const openViewId = params.get('saved');
   const openView = savedViews.data?.savedViews.find((saved) => saved.id === openViewId);
   const paramsFilter = useMemo<TicketFilter>(() => {
