@@ -3,17 +3,24 @@
 // bulk change of 500 tickets. Each runs against the API process on the seeded database.
 import type { Database } from '@studentdesk/db';
 import { toGlobalId } from '../src/relay/global-id.js';
-import { pacedLoad, type LatencyResult } from './load.js';
+import { directLoad, pacedLoad, type LatencyResult } from './load.js';
 
 export interface ConsoleFixture {
   longTicketGlobalId: string;
   bulkTicketGlobalIds: string[];
 }
 
+/** One request at a time (what one person waits), then at the stated rate (what the desk does). */
+interface Measured {
+  rate: number;
+  alone: LatencyResult;
+  result: LatencyResult;
+}
+
 export interface ConsoleBench {
-  search: { rate: number; result: LatencyResult };
-  savedViewCounts: { views: number; rate: number; result: LatencyResult };
-  longTicketFirstPage: { messages: number; rate: number; result: LatencyResult };
+  search: Measured;
+  savedViewCounts: Measured & { views: number };
+  longTicketFirstPage: Measured & { messages: number };
   bulkUpdate: { tickets: number; runsMs: number[] };
 }
 
@@ -89,7 +96,7 @@ const SIDEBAR = /* GraphQL */ `
     savedViews {
       id
       name
-      count
+      count(upTo: 1000)
     }
   }
 `;
@@ -162,27 +169,30 @@ export async function benchConsole(
   seconds: number,
   log: (line: string) => void,
 ) {
-  const load = (query: string, variables: Record<string, unknown>, rate: number) =>
-    pacedLoad({
+  const load = async (query: string, variables: Record<string, unknown>, rate: number): Promise<Measured> => ({
+    rate,
+    alone: await directLoad(() => graphql(url, managerToken, query, variables), 1, Math.min(seconds, 10)),
+    result: await pacedLoad({
       url,
       body: JSON.stringify({ query, variables }),
       headers: { authorization: `Bearer ${managerToken}` },
       connections: 50,
       seconds,
       rate,
-    });
+    }),
+  });
 
-  log(`console: search at ${SEARCH_RATE} requests/s…`);
+  log(`console: search, one at a time and at ${SEARCH_RATE} requests/s…`);
   const search = await load(SEARCH, { query: 'password reset' }, SEARCH_RATE);
 
   const { savedViews } = (await graphql(url, managerToken, SIDEBAR)) as { savedViews: Array<{ name: string }> };
   for (const view of SIDEBAR_VIEWS.filter((wanted) => !savedViews.some((saved) => saved.name === wanted.name))) {
     await graphql(url, managerToken, 'mutation($input: SaveViewInput!) { saveView(input: $input) { id } }', { input: view });
   }
-  log(`console: ${SIDEBAR_VIEWS.length} saved-view counts at ${SIDEBAR_RATE} requests/s…`);
+  log(`console: ${SIDEBAR_VIEWS.length} saved-view counts, one at a time and at ${SIDEBAR_RATE} requests/s…`);
   const sidebar = await load(SIDEBAR, {}, SIDEBAR_RATE);
 
-  log(`console: first page of a ${LONG_TICKET.messages}-message ticket at ${OPEN_RATE} requests/s…`);
+  log(`console: first page of a ${LONG_TICKET.messages}-message ticket, one at a time and at ${OPEN_RATE} requests/s…`);
   const longTicket = await load(OPEN_TICKET, { id: fixture.longTicketGlobalId }, OPEN_RATE);
 
   log(`console: bulk change of ${fixture.bulkTicketGlobalIds.length} tickets, ${BULK_RUNS} runs…`);
@@ -196,9 +206,9 @@ export async function benchConsole(
   }
 
   return {
-    search: { rate: SEARCH_RATE, result: search },
-    savedViewCounts: { views: SIDEBAR_VIEWS.length, rate: SIDEBAR_RATE, result: sidebar },
-    longTicketFirstPage: { messages: LONG_TICKET.messages, rate: OPEN_RATE, result: longTicket },
+    search,
+    savedViewCounts: { views: SIDEBAR_VIEWS.length, ...sidebar },
+    longTicketFirstPage: { messages: LONG_TICKET.messages, ...longTicket },
     bulkUpdate: { tickets: fixture.bulkTicketGlobalIds.length, runsMs },
   } satisfies ConsoleBench;
 }
@@ -208,13 +218,14 @@ export function consoleMarkdown(bench: ConsoleBench): string {
   const ms = (value: number) => `${value.toFixed(1)} ms`;
   const latency = (result: LatencyResult) =>
     `${result.requests} requests, p50 ${ms(result.p50)}, p95 ${ms(result.p95)}, p99 ${ms(result.p99)}, ${result.errors} errors`;
+  const alone = (measured: Measured) => `p50 ${ms(measured.alone.p50)}, p95 ${ms(measured.alone.p95)}`;
   const sorted = [...bench.bulkUpdate.runsMs].sort((a, b) => a - b);
   return [
-    '| case | stated load | result | target |',
-    '|---|---|---|---|',
-    `| full-text search ("password reset", 20 results with highlights) | ${bench.search.rate} requests/s | ${latency(bench.search.result)} | p95 < 100 ms |`,
-    `| sidebar: ${bench.savedViewCounts.views} saved views with their counts, one request | ${bench.savedViewCounts.rate} requests/s | ${latency(bench.savedViewCounts.result)} | < 50 ms |`,
-    `| opening a ${bench.longTicketFirstPage.messages.toLocaleString('en')}-message ticket: its newest 50 messages | ${bench.longTicketFirstPage.rate} requests/s | ${latency(bench.longTicketFirstPage.result)} | p95 < 50 ms |`,
-    `| bulk change of ${bench.bulkUpdate.tickets} tickets (priority), one request | one at a time, ${sorted.length} runs | median ${ms(sorted[Math.floor(sorted.length / 2)]!)}, slowest ${ms(sorted.at(-1)!)} | < 2 s |`,
+    '| case | one at a time | stated load | at the stated load | target |',
+    '|---|---|---|---|---|',
+    `| full-text search ("password reset", 20 results with highlights) | ${alone(bench.search)} | ${bench.search.rate} requests/s | ${latency(bench.search.result)} | p95 < 100 ms |`,
+    `| sidebar: ${bench.savedViewCounts.views} saved views with their counts (up to 1,000), one request | ${alone(bench.savedViewCounts)} | ${bench.savedViewCounts.rate} requests/s | ${latency(bench.savedViewCounts.result)} | < 50 ms |`,
+    `| opening a ${bench.longTicketFirstPage.messages.toLocaleString('en')}-message ticket: its newest 50 messages | ${alone(bench.longTicketFirstPage)} | ${bench.longTicketFirstPage.rate} requests/s | ${latency(bench.longTicketFirstPage.result)} | p95 < 50 ms |`,
+    `| bulk change of ${bench.bulkUpdate.tickets} tickets (priority), one request | ${sorted.length} runs: median ${ms(sorted[Math.floor(sorted.length / 2)]!)}, slowest ${ms(sorted.at(-1)!)} | – | – | < 2 s |`,
   ].join('\n');
 }
