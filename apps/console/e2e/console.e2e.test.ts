@@ -64,7 +64,10 @@ describe('the staff console', () => {
       'It says my password expired and the reset link fails.',
     );
     const page = await stack.signedInPage('staff');
+    // The bell subscribes as soon as the console opens: watch the sockets of a fresh load.
     const subscriptions = watchSubscriptions(page);
+    await page.reload();
+    await page.getByRole('navigation', { name: 'Main' }).waitFor();
     await expectAccessible(page, 'home');
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Queue' }).click();
@@ -205,6 +208,7 @@ describe('the staff console', () => {
     await page.goto(`${stack.origin}/console/incidents`);
     await page.getByRole('button', { name: 'Declare incident' }).click();
     const form = page.getByRole('form', { name: 'Declare an incident' });
+    await form.getByRole('option', { name: 'Login & accounts' }).waitFor({ state: 'attached' });
     // Jonas works in IT: Financial Aid's categories are not offered, nor a department to choose.
     const categories = await form
       .getByLabel(/Category it affects/)

@@ -10,11 +10,27 @@ import { ActionOutcome } from './ActionOutcome';
 import { PRIORITY_OPTIONS, priorityLabel, statusLabel } from './Badges';
 import { Options, optionsOf, type Option } from './FilterSelect';
 
+// What a bulk change (or its undo) can change on a ticket: the queue's rows update from these in the
+// cache. Not the whole row: its lists (tags) would make 500 tickets cost more than a query may.
+export const BULK_CHANGED = graphql(`
+  fragment BulkChanged on Ticket {
+    id
+    status
+    priority
+    updatedAt
+    ...SlaTimes
+    assignee {
+      id
+      name
+    }
+  }
+`);
+
 const BULK_UPDATE = graphql(`
   mutation BulkUpdateTickets($input: BulkUpdateTicketsInput!) {
     bulkUpdateTickets(input: $input) {
       tickets {
-        ...QueueRow
+        ...BulkChanged
       }
       undoToken
       undoExpiresAt
@@ -26,7 +42,7 @@ const UNDO_BULK_UPDATE = graphql(`
   mutation UndoBulkUpdate($undoToken: String!) {
     undoBulkUpdate(undoToken: $undoToken) {
       restored {
-        ...QueueRow
+        ...BulkChanged
       }
       skipped {
         number

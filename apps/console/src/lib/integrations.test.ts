@@ -14,7 +14,14 @@ describe('integration names', () => {
 
   it('offers every scope and every event the API knows', () => {
     expect(SCOPES).toEqual(['TICKETS_READ', 'TICKETS_WRITE', 'RATINGS_READ', 'INSIGHTS_READ', 'WEBHOOKS_MANAGE', 'SCIM_PROVISION']);
-    expect(EVENTS).toHaveLength(5);
+    expect(EVENTS).toEqual([
+      'TICKET_CREATED',
+      'TICKET_STATUS_CHANGED',
+      'TICKET_ASSIGNED',
+      'MESSAGE_CREATED',
+      'RATING_SUBMITTED',
+      'AUTOMATION_FIRED',
+    ]);
   });
 });
 
