@@ -80,7 +80,7 @@ describe('configuration', () => {
       maxResponseBytes: 4 * 1024 * 1024,
       budgets: {
         apiKey: { capacity: 10_000, restorePerSecond: 200 },
-        user: { capacity: 9000, restorePerSecond: 500 },
+        user: { capacity: 9000, restorePerSecond: 2000 },
         anonymous: { capacity: 20_000, restorePerSecond: 500 },
       },
       signIn: { perAccount: 10, perAddress: 100, maxDelaySeconds: 30 },
@@ -116,9 +116,9 @@ describe('configuration', () => {
     );
     expect(loadConfig({ ...base, TRUST_PROXY: 'loopback' }).trustProxy).toBe('loopback');
     expect(() => loadConfig({ ...base, QUERY_MAX_COST: '20000' })).toThrowError(/QUERY_MAX_COST must not be more than API_KEY_BUDGET/);
-    expect(() => loadConfig({ ...base, QUERY_MAX_COST: '30000', API_KEY_BUDGET: '30000', ANONYMOUS_BUDGET: '30000' })).toThrowError(
-      /QUERY_MAX_COST must not be more than USER_BUDGET/,
-    );
+    expect(() =>
+      loadConfig({ ...base, QUERY_MAX_COST: '30000', API_KEY_BUDGET: '30000', ANONYMOUS_BUDGET: '30000', USER_BUDGET: '20000' }),
+    ).toThrowError(/QUERY_MAX_COST must not be more than USER_BUDGET/);
   });
 
   it('takes single sign-on all or nothing, from an https provider, with roles only from a named claim', () => {
