@@ -572,6 +572,9 @@ describe('fuzzing /graphql', () => {
         status = response.status;
         text = await response.text();
       } catch (error) {
+        // A body over the limit is refused unread: the server may answer 413 and close the
+        // connection while the client still writes, which the client sees as a failed fetch.
+        if (request.expectStatus === 413) return;
         failures.push(`${summary}\n  → no answer: ${(error as Error).message}`);
         return;
       }
