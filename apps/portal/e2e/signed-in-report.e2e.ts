@@ -24,6 +24,8 @@ async function tabTo(page: Page, selector: string) {
  * name works too, but only while the keys come within a second of each other: not on a loaded machine.)
  */
 async function chooseByKeyboard(page: Page, label: string) {
+  // The categories arrive after the form: arrow keys on the lone placeholder would go nowhere.
+  await page.locator('select:focus option', { hasText: label }).waitFor({ state: 'attached' });
   const selected = () => page.evaluate(() => (document.activeElement as HTMLSelectElement).selectedOptions[0]?.label);
   for (let presses = 0; presses < 30 && (await selected()) !== label; presses += 1) await page.keyboard.press('ArrowDown');
   expect(await selected()).toBe(label);
