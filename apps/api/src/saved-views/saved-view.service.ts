@@ -35,7 +35,7 @@ function storedFilter(filter: TicketFilter): Prisma.InputJsonObject {
 export async function saveView(ctx: Context, input: SaveViewInput): Promise<SavedViewRow> {
   const user = requireStaff(ctx.viewer);
   const departmentId = input.departmentId ? fromGlobalId(input.departmentId, 'Department', 'departmentId') : null;
-  enforce(savedViewPolicy.canSave(ctx.viewer, departmentId));
+  enforce(savedViewPolicy.canKeep(ctx.viewer, departmentId));
   const name = input.name.trim();
   if (!name) throw badInput('Name the view.', 'name');
   const filter = storedFilter(input.filter);
@@ -55,7 +55,7 @@ export async function deleteView(ctx: Context, globalId: string): Promise<string
   requireStaff(ctx.viewer);
   const view = await ctx.loaders.savedView.load(fromGlobalId(globalId, 'SavedView', 'id'));
   if (!view || !savedViewPolicy.canRead(ctx.viewer, view).allowed) throw notFound('There is no saved view with this ID.');
-  enforce(savedViewPolicy.canDelete(ctx.viewer, view));
+  enforce(savedViewPolicy.canChange(ctx.viewer, view));
   await ctx.prisma.savedView.deleteMany({ where: { id: view.id } });
   return globalId;
 }
