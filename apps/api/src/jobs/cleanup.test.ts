@@ -44,6 +44,7 @@ describe.each(DATABASE_KINDS)('cleanup on %s', (kind) => {
       idempotencyRequestHash: 'hash',
     });
     await prisma.ticket.createMany({ data: [ticket('old', ago(31)), ticket('recent', ago(29))] });
+    const oldTicket = await prisma.ticket.findFirstOrThrow({ where: { title: 'old' } });
     const email = (subject: string, status: 'SUCCEEDED' | 'PENDING' | 'FAILED', sentAt: Date | null) => ({
       kind: 'STAFF_REPLIED' as const,
       toAddress: 'a@example.edu',
@@ -84,6 +85,25 @@ describe.each(DATABASE_KINDS)('cleanup on %s', (kind) => {
       data: [bulkUpdate('expired', new Date(clock.now().getTime() - 1000)), bulkUpdate('live', new Date(clock.now().getTime() + 10_000))],
     });
 
+    // Staff notifications: read ones after 90 days, unread ones after a year, never one awaiting its digest.
+    const staffNotification = (createdAt: Date, readAt: Date | null, emailDueAt: Date | null = null) => ({
+      recipientId: user.id,
+      kind: 'ASSIGNED_TO_ME' as const,
+      ticketId: oldTicket.id,
+      createdAt,
+      readAt,
+      emailDueAt,
+    });
+    await prisma.staffNotification.createMany({
+      data: [
+        staffNotification(ago(91), ago(90)),
+        staffNotification(ago(89), ago(89)),
+        staffNotification(ago(366), null),
+        staffNotification(ago(364), null),
+        staffNotification(ago(366), null, ago(1)),
+      ],
+    });
+
     expect(await cleanUp(prisma, RETENTION, clock.now())).toEqual({
       sessions: 1,
       idempotencyKeys: 1,
@@ -91,7 +111,9 @@ describe.each(DATABASE_KINDS)('cleanup on %s', (kind) => {
       webhookEvents: 1,
       samlRequests: 1,
       bulkUpdates: 1,
+      staffNotifications: 2,
     });
+    expect(await prisma.staffNotification.count()).toBe(3);
     expect(await prisma.session.count()).toBe(1);
     expect((await prisma.samlRequest.findMany({ select: { id: true } })).map((row) => row.id)).toEqual(['_live']);
     expect(await prisma.ticket.findMany({ select: { title: true, idempotencyKey: true }, orderBy: { title: 'asc' } })).toEqual([
@@ -115,6 +137,7 @@ describe.each(DATABASE_KINDS)('cleanup on %s', (kind) => {
       webhookEvents: 1,
       samlRequests: 1,
       bulkUpdates: 1,
+      staffNotifications: 2,
     });
   });
 });

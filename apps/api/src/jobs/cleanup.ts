@@ -5,6 +5,10 @@ import { deleteExpiredSessions } from '../auth/sessions.js';
 import type { JobSettings } from './queues.js';
 
 const DAY_MS = 86_400_000;
+/** A read notification stays this long for the Notifications page's "earlier" list. */
+const READ_NOTIFICATION_DAYS = 90;
+/** An unread one this long: a year-old "assigned to you" is history, and the ticket's activity keeps it. */
+const UNREAD_NOTIFICATION_DAYS = 365;
 
 export interface Cleaned {
   sessions: number;
@@ -13,6 +17,7 @@ export interface Cleaned {
   webhookEvents: number;
   samlRequests: number;
   bulkUpdates: number;
+  staffNotifications: number;
 }
 
 export async function cleanUp(
@@ -37,5 +42,15 @@ export async function cleanUp(
   const { count: samlRequests } = await prisma.samlRequest.deleteMany({ where: { expiresAt: { lt: now } } });
   // A bulk update's undo is refused once its 10 seconds are over (tickets/ticket.bulk.ts).
   const { count: bulkUpdates } = await prisma.bulkUpdate.deleteMany({ where: { expiresAt: { lt: now } } });
-  return { sessions, idempotencyKeys, emails, webhookEvents, samlRequests, bulkUpdates };
+  // Never one still waiting for its email digest.
+  const { count: staffNotifications } = await prisma.staffNotification.deleteMany({
+    where: {
+      emailDueAt: null,
+      OR: [
+        { readAt: { not: null }, createdAt: { lt: new Date(now.getTime() - READ_NOTIFICATION_DAYS * DAY_MS) } },
+        { createdAt: { lt: new Date(now.getTime() - UNREAD_NOTIFICATION_DAYS * DAY_MS) } },
+      ],
+    },
+  });
+  return { sessions, idempotencyKeys, emails, webhookEvents, samlRequests, bulkUpdates, staffNotifications };
 }
