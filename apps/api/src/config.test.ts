@@ -16,13 +16,28 @@ const problems = (env: Record<string, string>) => {
 describe('configuration', () => {
   it('has defaults that run locally', () => {
     const config = loadConfig(base);
-    expect(config).toMatchObject({ port: 4000, host: '127.0.0.1', dbPoolSize: 10, seedDemo: 'auto', production: false });
+    expect(config).toMatchObject({
+      port: 4000,
+      host: '127.0.0.1',
+      dbPoolSize: 10,
+      seedDemo: 'auto',
+      migrateAtStart: true,
+      production: false,
+    });
     expect(config.publicUrl).toBe('http://localhost:4000');
   });
 
   it('lists every bad value at once, each with what was expected', () => {
     try {
-      loadConfig({ ...base, PORT: 'eighty', DATABASE_URL: 'mysql://x', SEED_DEMO: 'maybe', LOG_LEVEL: 'loud', PUBLIC_URL: 'desk' });
+      loadConfig({
+        ...base,
+        PORT: 'eighty',
+        DATABASE_URL: 'mysql://x',
+        SEED_DEMO: 'maybe',
+        MIGRATE_AT_START: 'later',
+        LOG_LEVEL: 'loud',
+        PUBLIC_URL: 'desk',
+      });
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(ConfigError);
@@ -31,6 +46,7 @@ describe('configuration', () => {
         'DATABASE_URL must be a postgresql:// connection string (leave it unset for the embedded database)',
         'PUBLIC_URL must be an absolute URL such as https://desk.school.edu, got "desk"',
         'SEED_DEMO must be auto, always or never, got "maybe"',
+        'MIGRATE_AT_START must be true or false, got "later"',
         'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "loud"',
       ]);
     }

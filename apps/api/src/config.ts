@@ -35,6 +35,11 @@ export interface Config {
   sessionRecheckMs: number;
   /** Load the demo school into an empty database on start. */
   seedDemo: 'auto' | 'always' | 'never';
+  /**
+   * Apply pending migrations on start (default); false leaves them to `studentdesk-db migrate` run
+   * before the rollout (the Kubernetes Job), and the process refuses to start on an older schema.
+   */
+  migrateAtStart: boolean;
   logLevel: string;
   logFormat: 'json' | 'pretty';
   /** smtp:// or smtps:// URL of the mail server; without it emails stay in the outbox. */
@@ -226,6 +231,11 @@ export function loadConfig(env: Env = process.env): Config {
     problems.push(`SEED_DEMO must be auto, always or never, got "${env.SEED_DEMO}"`);
   }
 
+  const migrateAtStart = (env.MIGRATE_AT_START || 'true') === 'true';
+  if (!['true', 'false'].includes(env.MIGRATE_AT_START || 'true')) {
+    problems.push(`MIGRATE_AT_START must be true or false, got "${env.MIGRATE_AT_START}"`);
+  }
+
   const logLevel = env.LOG_LEVEL || 'info';
   // Readable lines for a person at a terminal; JSON for log collectors (production, pipes, files).
   const logFormat = (env.LOG_FORMAT || (production || !process.stdout.isTTY ? 'json' : 'pretty')) as Config['logFormat'];
@@ -352,6 +362,7 @@ export function loadConfig(env: Env = process.env): Config {
     authTokenTtlHours,
     sessionRecheckMs,
     seedDemo,
+    migrateAtStart,
     logLevel,
     logFormat,
     smtpUrl,

@@ -23,8 +23,8 @@ import {
 } from '@studentdesk/testing';
 import { REPLY, REPORT_PROBLEM } from './test/operations.js';
 
-const healthStatus = (api: ApiProcess) =>
-  fetch(`http://127.0.0.1:${api.port}/health`).then(
+const healthStatus = (api: ApiProcess, path = '/health') =>
+  fetch(`http://127.0.0.1:${api.port}${path}`).then(
     (response) => response.status,
     () => 0,
   );
@@ -75,6 +75,8 @@ describe('PostgreSQL restarting under load', () => {
     await until(() => confirmed.length >= 4, 10_000, 'reports confirmed before the restart');
     cluster.stop();
     await until(async () => (await healthStatus(api)) === 503, 10_000, '/health to say 503');
+    // Not ready, but alive: an orchestrator must not restart every process over a database outage.
+    expect(await healthStatus(api, '/health/live')).toBe(200);
     // Still answering (refusing, cleanly) while it is down.
     const whileDown = answers.length;
     await until(() => answers.length >= whileDown + 8, 10_000, 'answers while PostgreSQL is down');

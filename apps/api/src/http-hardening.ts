@@ -53,8 +53,8 @@ export function requestLogging(logger: Logger): RequestHandler {
       res.setHeader(REQUEST_ID_HEADER, id);
       return id;
     },
-    // Load balancers poll /health every few seconds; those lines would drown the rest.
-    autoLogging: { ignore: (req) => req.url === '/health' },
+    // Load balancers and orchestrators poll the health checks every few seconds; those lines would drown the rest.
+    autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/health/live' },
     customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
     serializers: {
       req: (req: { id: string; method: string; url: string; remoteAddress?: string }) => ({

@@ -35,6 +35,7 @@ async function serve(config: Config, logger: Logger): Promise<void> {
     dataDir: config.dataDir,
     poolSize: config.dbPoolSize,
     poolWaitMs: config.dbPoolWaitMs,
+    migrate: config.migrateAtStart || 'verify',
     log: (line) => logger.info(line),
   });
   logger.info({ database: db.kind }, db.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'connected to PostgreSQL');

@@ -18,7 +18,12 @@ const RESTART_WINDOW_MS = 30_000;
 
 /** Migrates (and seeds, when asked) and issues the setup link once, so the processes do not race to do it. */
 async function prepareDatabase(config: Config, logger: Logger): Promise<void> {
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, poolSize: 1, log: (line) => logger.info(line) });
+  const db = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    poolSize: 1,
+    migrate: config.migrateAtStart || 'verify',
+    log: (line) => logger.info(line),
+  });
   try {
     if (config.seedDemo === 'always') {
       const { seedDemoSchool } = await import('@studentdesk/db/seed');

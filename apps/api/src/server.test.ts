@@ -17,6 +17,13 @@ describe('the HTTP server', () => {
     expect(await response.json()).toEqual({ status: 'ok', database: 'up' });
   });
 
+  // faults.test.ts proves it stays 200 while the database is down.
+  it('answers /health/live', async () => {
+    const response = await fetch(api.url.replace('/graphql', '/health/live'));
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok' });
+  });
+
   it('passes query validation errors through with their code and a helpful message', async () => {
     const response = await api.gql('{ tickets { edges { node { nonsense } } } }');
     expect(response.status).toBe(400);

@@ -163,6 +163,11 @@ export async function startServer(app: App, schema: GraphQLSchema): Promise<ApiS
   });
   await apollo.start();
 
+  // Liveness: the process answers. It says nothing of the database, so an outage takes processes out
+  // of the load balancer (/health, readiness) without getting every one of them restarted.
+  expressApp.get('/health/live', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
   expressApp.get('/health', async (_req, res) => {
     try {
       await app.prisma.$queryRaw`SELECT 1`;

@@ -31,3 +31,32 @@ describe('openDatabase on a server whose sessions default to local time', () => 
     expect(read.createdAt.toISOString()).toBe(at.toISOString());
   });
 });
+
+describe('openDatabase for a deployment that migrates in a separate step', () => {
+  let created: TestDatabase;
+
+  beforeAll(async () => {
+    created = await createTestDatabase('postgresql', { poolSize: 1 });
+  });
+  afterAll(() => created?.drop());
+
+  it('refuses a database with a pending migration and opens it once migrated, without migrating itself', async () => {
+    const admin = new pg.Client({ connectionString: created.url });
+    await admin.connect();
+    try {
+      const { rows } = await admin.query<{ migration_name: string }>(
+        'SELECT migration_name FROM "_prisma_migrations" ORDER BY migration_name DESC LIMIT 1',
+      );
+      const newest = rows[0]!.migration_name;
+      await admin.query('UPDATE "_prisma_migrations" SET finished_at = NULL, rolled_back_at = now() WHERE migration_name = $1', [newest]);
+      await expect(openDatabase({ databaseUrl: created.url, migrate: 'verify' })).rejects.toThrow(
+        `The database is 1 migration(s) behind (first: ${newest})`,
+      );
+      await admin.query('UPDATE "_prisma_migrations" SET finished_at = now(), rolled_back_at = NULL WHERE migration_name = $1', [newest]);
+      const db = await openDatabase({ databaseUrl: created.url, migrate: 'verify', poolSize: 1 });
+      await db.close();
+    } finally {
+      await admin.end();
+    }
+  });
+});

@@ -4,7 +4,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaClient } from './generated/prisma/client.js';
 import { startEmbeddedPostgres } from './embedded.js';
-import { migrate } from './migrate.js';
+import { migrate, pendingMigrations } from './migrate.js';
 import { defaultDataDir } from './paths.js';
 
 export interface DatabaseOptions {
@@ -12,8 +12,11 @@ export interface DatabaseOptions {
   databaseUrl?: string;
   /** Data folder (default `.data/` at the repo root); PGlite lives in its `pglite/`. "memory://" keeps it in memory. */
   dataDir?: string;
-  /** Apply pending migrations before returning (default true). */
-  migrate?: boolean;
+  /**
+   * Apply pending migrations before returning (default true); `'verify'` applies none but refuses to
+   * open a database that has any pending, for deployments that migrate in a separate step.
+   */
+  migrate?: boolean | 'verify';
   /** Connections in the pool for PostgreSQL (default 10); the embedded database always uses one. */
   poolSize?: number;
   /**
@@ -64,7 +67,14 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
     : await startEmbeddedPostgres({ dataDir: embeddedDataDir(options.dataDir ?? defaultDataDir()), maxConnections: poolSize + 1 });
   const url = options.databaseUrl ?? embedded!.url;
   try {
-    if (options.migrate !== false) await migrate(url, { log: options.log });
+    if (options.migrate === 'verify') {
+      const pending = await pendingMigrations(url);
+      if (pending.length > 0) {
+        throw new Error(
+          `The database is ${pending.length} migration(s) behind (first: ${pending[0]}); run \`studentdesk-db migrate\` (the migration Job) first.`,
+        );
+      }
+    } else if (options.migrate !== false) await migrate(url, { log: options.log });
     // Prisma's adapter reads and writes timestamps as UTC; a server whose default TimeZone is local
     // would otherwise shift every DateTime (measured: 08:15Z came back as 09:15Z under Europe/Paris).
     const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: poolWaitMs, options: '-c TimeZone=UTC' });

@@ -96,6 +96,31 @@ export async function migrate(
   }
 }
 
+/**
+ * The migrations this folder holds that the database has not finished, read without the lock:
+ * for processes that leave migrating to a separate step (a Kubernetes Job) and must not start on an
+ * older schema.
+ */
+export async function pendingMigrations(connectionString: string, dir?: string): Promise<string[]> {
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ exists: boolean }>(`SELECT to_regclass('"_prisma_migrations"') IS NOT NULL AS exists`);
+    const finished = rows[0]!.exists
+      ? new Set(
+          (
+            await client.query<{ migration_name: string }>('SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL')
+          ).rows.map((row) => row.migration_name),
+        )
+      : new Set<string>();
+    return readMigrations(dir)
+      .map((migration) => migration.name)
+      .filter((name) => !finished.has(name));
+  } finally {
+    await client.end();
+  }
+}
+
 async function applyOne(client: pg.Client, migration: MigrationFile): Promise<void> {
   const id = randomUUID();
   try {
