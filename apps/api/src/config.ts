@@ -33,6 +33,11 @@ export interface Config {
   authTokenTtlHours: number;
   /** How often each process re-checks the sessions of its open websockets, should a revocation event be lost. */
   sessionRecheckMs: number;
+  /**
+   * After SIGTERM, how long the process keeps serving with /health saying "draining" before it
+   * closes: the time a load balancer's health check needs to stop sending it requests.
+   */
+  shutdownDrainMs: number;
   /** Load the demo school into an empty database on start. */
   seedDemo: 'auto' | 'always' | 'never';
   /**
@@ -189,6 +194,7 @@ export function loadConfig(env: Env = process.env): Config {
   const processes = integer('API_PROCESSES', 1, 1, 64);
   const authTokenTtlHours = integer('AUTH_TOKEN_TTL_HOURS', 24 * 7, 1, 24 * 90);
   const sessionRecheckMs = integer('SESSION_RECHECK_MS', 5000, 100, 60_000);
+  const shutdownDrainMs = integer('SHUTDOWN_DRAIN_MS', 0, 0, 120_000);
 
   const databaseUrl = env.DATABASE_URL || undefined;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
@@ -361,6 +367,7 @@ export function loadConfig(env: Env = process.env): Config {
     authSecret,
     authTokenTtlHours,
     sessionRecheckMs,
+    shutdownDrainMs,
     seedDemo,
     migrateAtStart,
     logLevel,

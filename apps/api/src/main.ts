@@ -61,11 +61,16 @@ async function serve(config: Config, logger: Logger): Promise<void> {
   async function shutDown(signal: NodeJS.Signals): Promise<void> {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, 'shutting down: finishing requests in flight');
     setTimeout(() => {
       logger.error('shutdown took too long; exiting anyway');
       process.exit(1);
-    }, SHUTDOWN_DEADLINE_MS).unref();
+    }, config.shutdownDrainMs + SHUTDOWN_DEADLINE_MS).unref();
+    if (config.shutdownDrainMs > 0) {
+      logger.info({ signal }, `draining: /health says so for ${config.shutdownDrainMs} ms while requests are still served`);
+      server.drain();
+      await new Promise((resolve) => setTimeout(resolve, config.shutdownDrainMs));
+    }
+    logger.info({ signal }, 'shutting down: finishing requests in flight');
     await server.close();
     await stopBackgroundWork();
     await db.close();

@@ -37,6 +37,8 @@ const ADMIN_BODY_LIMIT = '11mb';
 export interface ApiServer {
   url: string;
   port: number;
+  /** From now on /health answers 503 "draining" while everything else is still served: load balancers stop sending. */
+  drain: () => void;
   close: () => Promise<void>;
 }
 
@@ -168,7 +170,12 @@ export async function startServer(app: App, schema: GraphQLSchema): Promise<ApiS
   expressApp.get('/health/live', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  let draining = false;
   expressApp.get('/health', async (_req, res) => {
+    if (draining) {
+      res.status(503).json({ status: 'draining' });
+      return;
+    }
     try {
       await app.prisma.$queryRaw`SELECT 1`;
       res.json({ status: 'ok', database: 'up' });
@@ -257,6 +264,9 @@ export async function startServer(app: App, schema: GraphQLSchema): Promise<ApiS
   return {
     url: `http://${host}:${port}${GRAPHQL_PATH}`,
     port,
+    drain() {
+      draining = true;
+    },
     async close() {
       await apollo.stop();
       await operations.settled();
