@@ -20,6 +20,7 @@ COPY packages/db/package.json packages/db/
 COPY packages/domain/package.json packages/domain/
 COPY packages/graphql/package.json packages/graphql/
 COPY packages/testing/package.json packages/testing/
+COPY packages/web-build/package.json packages/web-build/
 COPY deploy/package.json deploy/
 RUN --mount=type=cache,id=pnpm-store,target=/root/.local/share/pnpm/store pnpm install --frozen-lockfile
 COPY . .

@@ -1,11 +1,12 @@
 import react from '@vitejs/plugin-react';
+import { precompress } from '@studentdesk/web-build';
 import { defineConfig } from 'vite';
 
 // The API serves the built console at /console/ (one origin, so the session cookie just works);
 // `pnpm dev` proxies the API for hot reloading.
 export default defineConfig({
   base: '/console/',
-  plugins: [react()],
+  plugins: [react(), precompress()],
   build: {
     rolldownOptions: {
       output: {

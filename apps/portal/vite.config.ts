@@ -1,10 +1,11 @@
 import react from '@vitejs/plugin-react';
+import { precompress } from '@studentdesk/web-build';
 import { defineConfig } from 'vite';
 
 const api = process.env.API_URL ?? 'http://localhost:4000';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), precompress()],
   server: {
     // One origin in development too, so the httpOnly session cookie reaches the API and its websocket.
     proxy: { '/graphql': { target: api, ws: true, changeOrigin: true }, '/privacy': { target: api, changeOrigin: true } },

@@ -1,15 +1,38 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from './test/api.js';
+import { acceptedEncodings } from './web-apps.js';
+
+/** A script big enough to be worth compressing, as the build's precompress step leaves it: with .br and .gz copies. */
+const BIG_SCRIPT = `export const words = "${'report a problem '.repeat(200)}";`;
 
 function fakeBuild(name: string): string {
   const dir = mkdtempSync(join(tmpdir(), `studentdesk-${name}-`));
   mkdirSync(join(dir, 'assets'));
   writeFileSync(join(dir, 'index.html'), `<!doctype html><title>${name}</title>`);
   writeFileSync(join(dir, 'assets', `${name}-abc123.js`), `console.log('${name}')`);
+  const big = join(dir, 'assets', `${name}-big456.js`);
+  writeFileSync(big, BIG_SCRIPT);
+  writeFileSync(`${big}.br`, brotliCompressSync(BIG_SCRIPT));
+  writeFileSync(`${big}.gz`, gzipSync(BIG_SCRIPT));
   return dir;
+}
+
+/** A GET whose body arrives as sent (fetch would decompress it). */
+function rawGet(url: string, acceptEncoding?: string): Promise<{ status: number; headers: Record<string, unknown>; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { headers: acceptEncoding === undefined ? {} : { 'accept-encoding': acceptEncoding } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
 }
 
 describe('serving the web apps', () => {
@@ -37,6 +60,37 @@ describe('serving the web apps', () => {
     expect(asset.status).toBe(200);
     expect(asset.headers.get('cache-control')).toMatch(/max-age=31536000.*immutable/);
     expect((await get('/assets/missing.js', '*/*')).status).toBe(404);
+  });
+
+  it('sends the build’s brotli copy to browsers that take it, else gzip, else the file itself', async () => {
+    const url = `${origin}/console/assets/console-big456.js`;
+    const brotli = await rawGet(url, 'gzip, deflate, br, zstd');
+    expect(brotli.headers).toMatchObject({
+      'content-encoding': 'br',
+      vary: 'Accept-Encoding',
+      'content-type': 'text/javascript; charset=utf-8',
+    });
+    expect(brotli.headers['cache-control']).toMatch(/max-age=31536000.*immutable/);
+    expect(brotliDecompressSync(brotli.body).toString()).toBe(BIG_SCRIPT);
+
+    const gzip = await rawGet(url, 'gzip;q=0.8, br;q=0');
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gzip.body).toString()).toBe(BIG_SCRIPT);
+
+    const plain = await rawGet(url);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.headers.vary).toBe('Accept-Encoding');
+    expect(plain.body.toString()).toBe(BIG_SCRIPT);
+
+    // A file without copies goes out as it is, and a copy's name is no way to another file.
+    expect((await rawGet(`${origin}/console/assets/console-abc123.js`, 'br')).headers['content-encoding']).toBeUndefined();
+    expect([403, 404]).toContain((await rawGet(`${origin}/console/assets/..%2f..%2fetc%2fpasswd`, 'br')).status);
+  });
+
+  it('reads Accept-Encoding as browsers write it', () => {
+    expect([...acceptedEncodings('gzip, deflate, br, zstd')]).toEqual(['gzip', 'deflate', 'br', 'zstd']);
+    expect([...acceptedEncodings('br;q=0, gzip;q=0.5')]).toEqual(['gzip']);
+    expect([...acceptedEncodings(undefined)]).toEqual([]);
   });
 
   it('leaves /graphql and /health to the API', async () => {

@@ -1,8 +1,9 @@
 // Serves the built portal (at /) and console (at /console/) from the API's own origin, so the
-// session cookie, CORS and CSP stay simple: one site, one cookie.
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import express, { type Express } from 'express';
+// session cookie, CORS and CSP stay simple: one site, one cookie. Text files go out as the brotli
+// or gzip copies the build made beside them (@studentdesk/web-build), whichever the browser takes.
+import { existsSync, readdirSync } from 'node:fs';
+import { extname, join, relative, sep } from 'node:path';
+import express, { type Express, type Request, type RequestHandler, type Response } from 'express';
 
 export interface WebApp {
   /** URL prefix, e.g. "/console". "/" for the portal. */
@@ -11,13 +12,82 @@ export interface WebApp {
   dir: string;
 }
 
+/** Content-Encoding → the suffix of the build's copy, best first (the build writes both). */
+const ENCODINGS = [
+  ['br', '.br'],
+  ['gzip', '.gz'],
+] as const;
+type Encoding = (typeof ENCODINGS)[number][0];
+
+/** The encodings the browser accepts (a q of 0 refuses one), by the Accept-Encoding header. */
+export function acceptedEncodings(header: string | undefined): Set<string> {
+  const accepted = new Set<string>();
+  for (const part of (header ?? '').split(',')) {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((param) => param.trim()).find((param) => param.startsWith('q='));
+    if (name && !(q && Number(q.slice(2)) === 0)) accepted.add(name);
+  }
+  return accepted;
+}
+
+/**
+ * For each file of the build that has compressed copies, which encodings: read once at start, so a
+ * request can only ever name a file that is there (no path from the URL reaches the disk).
+ */
+function compressedCopies(dir: string): Map<string, Set<Encoding>> {
+  const copies = new Map<string, Set<Encoding>>();
+  const walk = (folder: string) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) walk(path);
+      for (const [encoding, suffix] of ENCODINGS) {
+        if (!entry.isFile() || !entry.name.endsWith(suffix)) continue;
+        const urlPath = `/${relative(dir, path.slice(0, -suffix.length)).split(sep).join('/')}`;
+        copies.set(urlPath, (copies.get(urlPath) ?? new Set()).add(encoding));
+      }
+    }
+  };
+  walk(dir);
+  return copies;
+}
+
+/** Sends `urlPath` of the build in the best encoding the browser accepts; false when there is no copy to send. */
+function sendCompressed(
+  copies: Map<string, Set<Encoding>>,
+  dir: string,
+  urlPath: string,
+  req: Request,
+  res: Response,
+  cacheControl: string,
+) {
+  const available = copies.get(urlPath);
+  if (!available || (req.method !== 'GET' && req.method !== 'HEAD')) return false;
+  res.vary('Accept-Encoding');
+  const accepted = acceptedEncodings(req.headers['accept-encoding']);
+  const chosen = ENCODINGS.find(([encoding]) => available.has(encoding) && accepted.has(encoding));
+  if (!chosen) return false;
+  res.type(extname(urlPath));
+  res.setHeader('Content-Encoding', chosen[0]);
+  res.setHeader('Cache-Control', cacheControl);
+  res.sendFile(join(dir, urlPath + chosen[1]), { cacheControl: false });
+  return true;
+}
+
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+const REVALIDATE = 'no-cache';
+
 export function serveWebApps(app: Express, webApps: WebApp[]): void {
   // Longest prefix first, so /console is not swallowed by the portal at /.
   for (const { mountPath, dir } of [...webApps].sort((a, b) => b.mountPath.length - a.mountPath.length)) {
     if (!existsSync(join(dir, 'index.html'))) continue;
     const base = mountPath === '/' ? '' : mountPath;
+    const copies = compressedCopies(dir);
+    const compressedAsset: RequestHandler = (req, res, next) => {
+      if (!sendCompressed(copies, dir, `/assets${req.path}`, req, res, IMMUTABLE)) next();
+    };
     app.use(
       `${base}/assets`,
+      compressedAsset,
       // Hashed file names never change content: cache them for a year.
       express.static(join(dir, 'assets'), { immutable: true, maxAge: '365d', fallthrough: false }),
     );
@@ -25,7 +95,8 @@ export function serveWebApps(app: Express, webApps: WebApp[]): void {
     // Client-side routes (/track/…, /console/tickets/…) all load the app's index.html.
     app.get(`${base}/{*route}`, (req, res, next) => {
       if (!req.accepts('html')) return next();
-      res.setHeader('cache-control', 'no-cache');
+      if (sendCompressed(copies, dir, '/index.html', req, res, REVALIDATE)) return;
+      res.setHeader('cache-control', REVALIDATE);
       res.sendFile(join(dir, 'index.html'));
     });
   }

@@ -1,0 +1,1 @@
+export { precompress, precompressFolder, PRECOMPRESSED_ENCODINGS } from './precompress.js';
