@@ -4,7 +4,7 @@ import { ApolloClient, ApolloLink, HttpLink, InMemoryCache, type FieldMergeFunct
 import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
 import { relayStylePagination } from '@apollo/client/utilities';
 import { OperationTypeNode } from 'graphql';
-import { createClient } from 'graphql-ws';
+import { createLiveUpdatesClient } from '@studentdesk/graphql/live-updates';
 
 const GRAPHQL_PATH = '/graphql';
 
@@ -33,7 +33,7 @@ const websocketUrl = () => new URL(GRAPHQL_PATH, window.location.href).href.repl
 export function createApolloClient() {
   const http = new HttpLink({ uri: GRAPHQL_PATH, credentials: 'same-origin' });
   // Reconnects after the API restarts or the laptop wakes; the queue then refetches on its own.
-  const websocket = new GraphQLWsLink(createClient({ url: websocketUrl, lazy: true, retryAttempts: Infinity, shouldRetry: () => true }));
+  const websocket = new GraphQLWsLink(createLiveUpdatesClient(websocketUrl));
   return new ApolloClient({
     link: ApolloLink.split((operation) => operation.operationType === OperationTypeNode.SUBSCRIPTION, websocket, http),
     cache: new InMemoryCache({

@@ -4,11 +4,11 @@ import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/clien
 import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
 import { relayStylePagination } from '@apollo/client/utilities';
 import { OperationTypeNode } from 'graphql';
-import { createClient } from 'graphql-ws';
+import { createLiveUpdatesClient } from '@studentdesk/graphql/live-updates';
 
 export function createApolloClient(origin = window.location.origin) {
   const httpLink = new HttpLink({ uri: `${origin}/graphql`, credentials: 'same-origin' });
-  const liveUpdates = createClient({ url: `${origin.replace(/^http/, 'ws')}/graphql`, retryAttempts: Infinity, shouldRetry: () => true });
+  const liveUpdates = createLiveUpdatesClient(`${origin.replace(/^http/, 'ws')}/graphql`);
   const wsLink = new GraphQLWsLink(liveUpdates);
   const link = ApolloLink.split((operation) => operation.operationType === OperationTypeNode.SUBSCRIPTION, wsLink, httpLink);
   const cache = new InMemoryCache({ typePolicies: { Query: { fields: { tickets: relayStylePagination(['filter']) } } } });
