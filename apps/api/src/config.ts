@@ -292,13 +292,18 @@ export function loadConfig(env: Env = process.env): Config {
       windowSeconds: LIMIT_WINDOW_SECONDS,
     },
     guestReports: {
-      reportsPerAddress: integer('GUEST_REPORTS_PER_ADDRESS_PER_HOUR', 60, 1, 1_000_000),
+      requestsPerAddress: integer('GUEST_REPORTS_PER_ADDRESS_PER_HOUR', 60, 1, 1_000_000),
       emailsPerRecipient: integer('GUEST_EMAILS_PER_RECIPIENT_PER_HOUR', 5, 1, 1_000_000),
       windowSeconds: 3600,
     },
     passwordResets: {
       requestsPerAddress: integer('PASSWORD_RESETS_PER_ADDRESS_PER_HOUR', 30, 1, 1_000_000),
       emailsPerRecipient: integer('PASSWORD_RESET_EMAILS_PER_RECIPIENT_PER_HOUR', 3, 1, 1_000_000),
+      windowSeconds: 3600,
+    },
+    ticketLinks: {
+      requestsPerAddress: integer('TICKET_LINK_REQUESTS_PER_ADDRESS_PER_HOUR', 30, 1, 1_000_000),
+      emailsPerRecipient: integer('TICKET_LINK_EMAILS_PER_RECIPIENT_PER_HOUR', 3, 1, 1_000_000),
       windowSeconds: 3600,
     },
   };

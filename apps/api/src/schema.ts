@@ -38,6 +38,7 @@ import { PeopleImportResolver } from './imports/people-import.resolver.js';
 import { InvitationResolver, PeopleResolver } from './people/people.resolver.js';
 import { PrivacyResolver } from './privacy/privacy.resolver.js';
 import { SavedViewResolver } from './saved-views/saved-view.resolver.js';
+import { LostLinkResolver } from './tickets/lost-link.resolver.js';
 import { AutomationRuleResolver, MessageAutomationResolver, TicketEventAutomationResolver } from './automation/automation.resolver.js';
 import { StaffNotificationResolver, TicketFollowResolver } from './staff-notifications/staff-notification.resolver.js';
 import { StaffNotificationSubscriptionResolver } from './staff-notifications/staff-notification.subscription.js';
@@ -67,6 +68,7 @@ export async function createSchema(pubSub: TicketPubSub) {
       IncidentResolver,
       InsightsResolver,
       InvitationResolver,
+      LostLinkResolver,
       MacroResolver,
       MessageResolver,
       NodeResolver,

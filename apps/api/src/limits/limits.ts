@@ -4,8 +4,7 @@
 import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { RedisConnections } from '../redis.js';
 import { memoryCostBudget, type BudgetSettings, type CostBudget } from './cost-budget.js';
-import { createGuestReportLimiter, type GuestReportLimiter, type GuestReportLimitSettings } from './guest-report-limits.js';
-import { createPasswordResetLimiter, type PasswordResetLimiter, type PasswordResetLimitSettings } from './password-reset-limits.js';
+import { createEmailedRequestLimiter, type EmailedRequestLimiter, type EmailedRequestLimitSettings } from './emailed-requests.js';
 import { redisCostBudget } from './redis-cost-budget.js';
 import { createSignInLimiter, type SignInLimiter, type SignInLimitSettings } from './sign-in-limits.js';
 import { createAddressFailureLimiter, type AddressFailureLimiter, type AddressFailureSettings } from './address-failures.js';
@@ -30,8 +29,9 @@ export interface LimitSettings extends OperationLimits {
   signIn: SignInLimitSettings;
   trackingCodes: AddressFailureSettings;
   singleSignOn: AddressFailureSettings;
-  guestReports: GuestReportLimitSettings;
-  passwordResets: PasswordResetLimitSettings;
+  guestReports: EmailedRequestLimitSettings;
+  passwordResets: EmailedRequestLimitSettings;
+  ticketLinks: EmailedRequestLimitSettings;
 }
 
 export interface Limits extends OperationLimits {
@@ -39,8 +39,9 @@ export interface Limits extends OperationLimits {
   signIn: SignInLimiter;
   trackingCodes: AddressFailureLimiter;
   singleSignOn: AddressFailureLimiter;
-  guestReports: GuestReportLimiter;
-  passwordResets: PasswordResetLimiter;
+  guestReports: EmailedRequestLimiter;
+  passwordResets: EmailedRequestLimiter;
+  ticketLinks: EmailedRequestLimiter;
 }
 
 /** Counts that only the gates refuse on (sign-in-limits.ts). */
@@ -59,7 +60,13 @@ export function createLimits(settings: LimitSettings, redis?: RedisConnections):
     const ownerSettings = settings.budgets[owner];
     return redis ? redisCostBudget(redis, ownerSettings) : memoryCostBudget(ownerSettings);
   };
-  const { signIn, trackingCodes, singleSignOn, guestReports, passwordResets } = settings;
+  const { signIn, trackingCodes, singleSignOn } = settings;
+  const emailedRequests = (name: string, limits: EmailedRequestLimitSettings, tooMany: string) =>
+    createEmailedRequestLimiter(
+      counter(`${name}-address`, limits.requestsPerAddress, limits.windowSeconds),
+      counter(`${name}-recipient`, limits.emailsPerRecipient, limits.windowSeconds),
+      tooMany,
+    );
   return {
     maxCost: settings.maxCost,
     maxDocumentBytes: settings.maxDocumentBytes,
@@ -84,13 +91,20 @@ export function createLimits(settings: LimitSettings, redis?: RedisConnections):
       counter('sso-callback-address', singleSignOn.perAddress, singleSignOn.windowSeconds),
       'Too many school sign-ins that did not complete came from your network. Wait a few minutes.',
     ),
-    guestReports: createGuestReportLimiter(
-      counter('guest-reports-address', guestReports.reportsPerAddress, guestReports.windowSeconds),
-      counter('guest-emails-recipient', guestReports.emailsPerRecipient, guestReports.windowSeconds),
+    guestReports: emailedRequests(
+      'guest-reports',
+      settings.guestReports,
+      'Too many reports from your network without signing in. Sign in, or try again later.',
     ),
-    passwordResets: createPasswordResetLimiter(
-      counter('password-reset-address', passwordResets.requestsPerAddress, passwordResets.windowSeconds),
-      counter('password-reset-recipient', passwordResets.emailsPerRecipient, passwordResets.windowSeconds),
+    passwordResets: emailedRequests(
+      'password-reset',
+      settings.passwordResets,
+      'Too many password reset requests from your network. Try again later.',
+    ),
+    ticketLinks: emailedRequests(
+      'ticket-link',
+      settings.ticketLinks,
+      'Too many requests for ticket links from your network. Try again later.',
     ),
   };
 }

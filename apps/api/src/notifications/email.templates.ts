@@ -81,6 +81,26 @@ export function trackingLinkEmail(
   };
 }
 
+/**
+ * "Lost my link": a fresh tracking link for the ticket, to its contact address only. Like the guest
+ * report's email it carries nothing anyone wrote (a stranger may have typed the address when
+ * reporting), only the number and the link.
+ */
+export function lostLinkEmail(publicUrl: string, ticket: Pick<TicketForEmail, 'number'>, trackingCode: string): Email {
+  const number = formatTicketNumber(ticket.number);
+  return {
+    kind: EmailKind.TICKET_LINK,
+    subject: `Your link to ${number}`,
+    text: [
+      'Hello,',
+      `Someone, hopefully you, asked for the link to ticket ${number}. Follow it, answer us and rate our help here, without signing in:\n${trackingUrl(publicUrl, trackingCode)}`,
+      PRIVATE_LINK,
+      'Links you had before keep working. If you did not ask for this, you can ignore this email.',
+      SIGNATURE,
+    ].join('\n\n'),
+  };
+}
+
 export function staffRepliedEmail(
   publicUrl: string,
   ticket: TicketForEmail,

@@ -22,6 +22,8 @@ describeEnum(EmailKind, 'EmailKind', 'Why an email was written.', {
   AUTOMATION: 'Written by an automation rule (a reminder, say), with the ticket’s link.',
   STAFF_NOTIFICATIONS:
     'To a staff member: their notifications of the last few minutes (assigned, student replied, SLA about to breach, mentioned), with links to the tickets.',
+  TICKET_LINK:
+    'A reporter who lost the tracking link asked for it again (requestTicketLink): a fresh one, to the address they reported with.',
 });
 
 @ObjectType({ implements: Node, description: 'An email StudentDesk sent or will send to a student.' })

@@ -8,6 +8,7 @@ import { isUndeliverable } from '../notifications/undeliverable.js';
 import {
   automationEmail,
   fromSchool,
+  lostLinkEmail,
   ratingReminderEmail,
   resolvedEmail,
   staffRepliedEmail,
@@ -38,6 +39,13 @@ async function queue(tx: Tx, ticket: Pick<TicketRow, 'id' | 'contactEmail'>, uns
 /** A guest's report: the tracking link they were just shown, to keep. */
 export function emailTrackingLink(tx: Tx, publicUrl: string, ticket: TicketRow, trackingCode: string, timeZone: string) {
   return queue(tx, ticket, trackingLinkEmail(publicUrl, ticket, trackingCode, timeZone));
+}
+
+/** "Lost my link": a new tracking code for the ticket, mailed to its contact address. */
+export async function emailLostLink(tx: Tx, publicUrl: string, ticket: TicketRow) {
+  if (!reachable(ticket)) return null;
+  const code = await issueTrackingCode(tx, ticket.id);
+  return queue(tx, ticket, lostLinkEmail(publicUrl, ticket, code));
 }
 
 /** A public answer from staff (a reply or an incident update). */

@@ -295,7 +295,7 @@ export async function reportProblem(ctx: Context, input: ReportProblemInput): Pr
   }
 
   const guestLimits = ctx.app.limits.guestReports;
-  if (ctx.viewer.kind === 'anonymous') await guestLimits.report(ctx.clientAddress);
+  if (ctx.viewer.kind === 'anonymous') await guestLimits.request(ctx.clientAddress);
   // Only a guest's report is emailed: a signed-in student has "My tickets", an integration its own channel.
   const emailed = ctx.viewer.kind === 'anonymous' && (await guestLimits.mayEmail(contactEmail));
 
