@@ -306,6 +306,11 @@ export function loadConfig(env: Env = process.env): Config {
       emailsPerRecipient: integer('TICKET_LINK_EMAILS_PER_RECIPIENT_PER_HOUR', 3, 1, 1_000_000),
       windowSeconds: 3600,
     },
+    incidentFollows: {
+      requestsPerAddress: integer('INCIDENT_FOLLOWS_PER_ADDRESS_PER_HOUR', 60, 1, 1_000_000),
+      emailsPerRecipient: integer('INCIDENT_FOLLOWS_PER_RECIPIENT_PER_HOUR', 3, 1, 1_000_000),
+      windowSeconds: 3600,
+    },
   };
   for (const [owner, prefix] of [
     ['apiKey', 'API_KEY'],

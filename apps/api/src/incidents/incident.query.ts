@@ -17,6 +17,18 @@ export function listActiveIncidents({ prisma }: { prisma: PrismaClient }, catego
   });
 }
 
+/** How far back the status page lists resolved incidents. */
+export const RECENTLY_RESOLVED_DAYS = 14;
+
+/** Incidents resolved in the last RECENTLY_RESOLVED_DAYS, latest first. */
+export function listRecentlyResolvedIncidents({ prisma }: { prisma: PrismaClient }, now: Date): Promise<IncidentRow[]> {
+  return prisma.incident.findMany({
+    where: { status: IncidentStatus.RESOLVED, resolvedAt: { gte: new Date(now.getTime() - RECENTLY_RESOLVED_DAYS * 86_400_000) } },
+    orderBy: [{ resolvedAt: 'desc' }, { id: 'desc' }],
+    take: LIST_MAXIMUM.activeIncidents,
+  });
+}
+
 export function listIncidents({ prisma }: { prisma: PrismaClient }, status: IncidentStatus[] | null | undefined, page: PageArgs) {
   return paginate(pageRequest(page, INCIDENT_ORDER), (window) =>
     prisma.incident.findMany({

@@ -11,11 +11,13 @@ import { Category, Department } from '../departments/department.type.js';
 import { fromGlobalId } from '../relay/global-id.js';
 import { PageArgs } from '../relay/pagination.js';
 import { Ticket } from '../tickets/ticket.type.js';
-import { listActiveIncidents, listIncidents } from './incident.query.js';
+import { followIncident } from './incident-followers.js';
+import { listActiveIncidents, listIncidents, listRecentlyResolvedIncidents, RECENTLY_RESOLVED_DAYS } from './incident.query.js';
 import * as incidentPolicy from './incident.policy.js';
 import * as incidents from './incident.service.js';
 import {
   CreateIncidentInput,
+  FollowIncidentInput,
   Incident,
   IncidentConnection,
   IncidentUpdate,
@@ -35,6 +37,14 @@ export class IncidentResolver {
     @Arg('categoryId', () => ID, { nullable: true, description: 'Only incidents affecting this category.' }) categoryId?: string | null,
   ): Promise<IncidentRow[]> {
     return listActiveIncidents(ctx, categoryId ? fromGlobalId(categoryId, 'Category', 'categoryId') : null);
+  }
+
+  @Query(() => [Incident], {
+    description: `Known issues resolved in the last ${RECENTLY_RESOLVED_DAYS} days, latest first. Public: the status page lists them.`,
+  })
+  @MaxItems(LIST_MAXIMUM.activeIncidents)
+  recentlyResolvedIncidents(@Ctx() ctx: Context): Promise<IncidentRow[]> {
+    return listRecentlyResolvedIncidents(ctx, ctx.app.clock.now());
   }
 
   @Query(() => IncidentConnection, { description: 'Every incident, newest first. Staff only.' })
@@ -79,6 +89,26 @@ export class IncidentResolver {
     @Ctx() ctx: Context,
   ) {
     return incidents.resolveIncident(ctx, input);
+  }
+
+  @Mutation(() => Incident, {
+    description:
+      'Email me when this known issue is resolved; with affected, also "me too": it affects me, counted in affectedCount, instead of reporting it again. One follow per address (a later "me too" upgrades it). Without signing in an email is required, and requests are capped per caller address (RATE_LIMITED) and per inbox (the same answer, nothing added). BAD_USER_INPUT once the incident is resolved. Public.',
+  })
+  followIncident(
+    @Arg('input', () => FollowIncidentInput, { description: 'Who, and whether it affects them.' }) input: FollowIncidentInput,
+    @Ctx() ctx: Context,
+  ) {
+    return followIncident(ctx, input);
+  }
+
+  @FieldResolver(() => Int, { description: 'How many students it affects: its linked tickets and those who said "me too".' })
+  async affectedCount(@Root() incident: IncidentRow, @Ctx() ctx: Context): Promise<number> {
+    const [tickets, meToo] = await Promise.all([
+      ctx.loaders.incidentTicketCount.load(incident.id),
+      ctx.loaders.incidentAffectedCount.load(incident.id),
+    ]);
+    return tickets + meToo;
   }
 
   @FieldResolver(() => [IncidentUpdate], { description: `Updates, newest first (the latest ${LIST_MAXIMUM.incidentUpdates}).` })

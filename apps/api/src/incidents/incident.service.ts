@@ -10,6 +10,7 @@ import { fromGlobalId } from '../relay/global-id.js';
 import * as ticketPolicy from '../tickets/ticket.policy.js';
 import { addMessage, resolveWithin } from '../tickets/ticket.service.js';
 import { isResolved } from '../tickets/ticket.status.js';
+import { emailIncidentFollowers } from './incident-followers.js';
 import * as incidentPolicy from './incident.policy.js';
 import type { CreateIncidentInput, PostIncidentUpdateInput, ResolveIncidentInput } from './incident.type.js';
 
@@ -135,8 +136,9 @@ export async function resolveIncident(ctx: Context, input: ResolveIncidentInput)
       await tx.incidentUpdate.create({ data: { incidentId: incident.id, authorId: user.id, body: resolution } });
       const resolved = await tx.incident.update({
         where: { id: incident.id },
-        data: { status: IncidentStatus.RESOLVED, resolvedAt: new Date() },
+        data: { status: IncidentStatus.RESOLVED, resolvedAt: ctx.app.clock.now() },
       });
+      await emailIncidentFollowers(tx, ctx.app.config.publicUrl, resolved, resolution);
       return { updated: resolved, changed: open };
     },
     { timeout: 60_000 },

@@ -1,5 +1,5 @@
 import { IncidentStatus } from '@studentdesk/db';
-import { ArrayMaxSize, IsInt, IsOptional, Length, Max, Min } from 'class-validator';
+import { ArrayMaxSize, IsEmail, IsInt, IsOptional, Length, Max, Min } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { describeEnum } from '../schema-enum.js';
 import { ConnectionOf, Node } from '../relay/relay.types.js';
@@ -94,4 +94,21 @@ export class ResolveIncidentInput {
   @Min(1)
   @Max(5)
   predictedScore?: number | null;
+}
+
+@InputType({ description: 'Hear when an incident is resolved, and say whether it affects you ("me too").' })
+export class FollowIncidentInput {
+  @Field(() => ID, { description: 'The incident, not yet resolved.' })
+  incidentId!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Where to send the email. Required without signing in; a signed-in person is emailed at their account’s address.',
+  })
+  @IsOptional()
+  @IsEmail({}, { message: 'Enter an email address such as name@school.edu.' })
+  email?: string | null;
+
+  @Field(() => Boolean, { description: 'True for "me too": it affects you, and counts on the incident. False: only tell me when it ends.' })
+  affected!: boolean;
 }

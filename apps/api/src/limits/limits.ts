@@ -32,6 +32,7 @@ export interface LimitSettings extends OperationLimits {
   guestReports: EmailedRequestLimitSettings;
   passwordResets: EmailedRequestLimitSettings;
   ticketLinks: EmailedRequestLimitSettings;
+  incidentFollows: EmailedRequestLimitSettings;
 }
 
 export interface Limits extends OperationLimits {
@@ -42,6 +43,7 @@ export interface Limits extends OperationLimits {
   guestReports: EmailedRequestLimiter;
   passwordResets: EmailedRequestLimiter;
   ticketLinks: EmailedRequestLimiter;
+  incidentFollows: EmailedRequestLimiter;
 }
 
 /** Counts that only the gates refuse on (sign-in-limits.ts). */
@@ -105,6 +107,11 @@ export function createLimits(settings: LimitSettings, redis?: RedisConnections):
       'ticket-link',
       settings.ticketLinks,
       'Too many requests for ticket links from your network. Try again later.',
+    ),
+    incidentFollows: emailedRequests(
+      'incident-follow',
+      settings.incidentFollows,
+      'Too many requests to follow known issues from your network. Sign in, or try again later.',
     ),
   };
 }

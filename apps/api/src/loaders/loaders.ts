@@ -140,6 +140,16 @@ export function createLoaders(prisma: PrismaClient) {
       { table: 'IncidentUpdate', order: '"createdAt" DESC, "id" DESC', limit: LIST_MAXIMUM.incidentUpdates },
       (ids) => prisma.incidentUpdate.findMany({ where: { id: { in: ids } }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] }),
     ),
+    /** Followers of each incident who said "me too". */
+    incidentAffectedCount: new DataLoader<string, number>(async (incidentIds) => {
+      const counts = await prisma.incidentFollower.groupBy({
+        by: ['incidentId'],
+        where: { incidentId: { in: [...incidentIds] }, affected: true },
+        _count: true,
+      });
+      const byIncident = new Map(counts.map((row) => [row.incidentId, row._count]));
+      return incidentIds.map((id) => byIncident.get(id) ?? 0);
+    }),
     incidentTicketCount: new DataLoader<string, number>(async (incidentIds) => {
       const counts = await prisma.ticket.groupBy({ by: ['incidentId'], where: { incidentId: { in: [...incidentIds] } }, _count: true });
       const byIncident = new Map(counts.map((row) => [row.incidentId, row._count]));

@@ -101,6 +101,22 @@ export function lostLinkEmail(publicUrl: string, ticket: Pick<TicketForEmail, 'n
   };
 }
 
+/** An incident someone followed (a "me too", or the status page) is over. Staff wrote every word of it. */
+export function incidentResolvedEmail(publicUrl: string, incident: { title: string }, resolution: string): Email {
+  return {
+    kind: EmailKind.INCIDENT_RESOLVED,
+    subject: `Resolved: ${incident.title}`,
+    text: [
+      'Hello,',
+      `The problem you asked us to tell you about is resolved: ${incident.title}.`,
+      resolution,
+      `If it still affects you, tell us here:\n${publicUrl}/report`,
+      'You get this email once, because you said the problem affected you or asked to hear when it ended.',
+      SIGNATURE,
+    ].join('\n\n'),
+  };
+}
+
 export function staffRepliedEmail(
   publicUrl: string,
   ticket: TicketForEmail,

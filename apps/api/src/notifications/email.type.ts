@@ -22,6 +22,7 @@ describeEnum(EmailKind, 'EmailKind', 'Why an email was written.', {
   AUTOMATION: 'Written by an automation rule (a reminder, say), with the ticket’s link.',
   STAFF_NOTIFICATIONS:
     'To a staff member: their notifications of the last few minutes (assigned, student replied, SLA about to breach, mentioned), with links to the tickets.',
+  INCIDENT_RESOLVED: 'An incident the person followed (“me too”, or the status page) was resolved: what was done.',
   TICKET_LINK:
     'A reporter who lost the tracking link asked for it again (requestTicketLink): a fresh one, to the address they reported with.',
 });

@@ -162,6 +162,7 @@ export async function erasePerson(ctx: Context, userGlobalId: string, confirm: s
     await tx.departmentMembership.deleteMany({ where: { userId: person.id } });
     await tx.passwordReset.deleteMany({ where: { userId: person.id } });
     await tx.invitation.deleteMany({ where: { email } });
+    await tx.incidentFollower.deleteMany({ where: { email } });
     await tx.emailMessage.deleteMany({ where: { toAddress: email } });
     moved = await reassignOpenTickets(tx, person, null, admin, 'ASSIGNEE_ERASED');
     await tx.user.update({

@@ -110,6 +110,7 @@ async function deleteBatch(prisma: PrismaClient, kind: RetentionRuleKind, before
     );
     await tx.emailMessage.deleteMany({ where: { toAddress: { in: emails } } });
     await tx.invitation.deleteMany({ where: { email: { in: emails } } });
+    await tx.incidentFollower.deleteMany({ where: { email: { in: emails } } });
     return (await tx.user.deleteMany({ where: { id: { in: ids } } })).count;
   });
 }
