@@ -17,6 +17,7 @@ import { User } from '../users/user.type.js';
 import * as authoring from './article.authoring.js';
 import { searchArticles } from './article.search.js';
 import * as articles from './article.service.js';
+import { voteOnArticle } from './article.votes.js';
 import {
   Article,
   ArticleConnection,
@@ -28,6 +29,7 @@ import {
   ReportSuggestions,
   RestoreArticleVersionInput,
   SaveArticleInput,
+  VoteOnArticleInput,
 } from './article.type.js';
 import { MAX_MARKDOWN_LENGTH, renderMarkdown } from './markdown.js';
 import { LIST_MAXIMUM, MaxItems } from '../limits/list-maximums.js';
@@ -146,6 +148,35 @@ export class ArticleResolver {
     @Ctx() ctx: Context,
   ) {
     return articles.recordDeflection(ctx, input);
+  }
+
+  @Mutation(() => Article, {
+    description:
+      '"Was this helpful?": one vote per signed-in person, or per browser (browserId) without signing in; voting again replaces the vote. NOT_FOUND for an article that is not published. Public.',
+  })
+  voteOnArticle(
+    @Arg('input', () => VoteOnArticleInput, { description: 'The article and the vote.' }) input: VoteOnArticleInput,
+    @Ctx() ctx: Context,
+  ) {
+    return voteOnArticle(ctx, input);
+  }
+
+  @FieldResolver(() => Int, { description: 'How many people or browsers said it helped.' })
+  async helpfulVotes(@Root() article: ArticleRow, @Ctx() ctx: Context): Promise<number> {
+    return (await ctx.loaders.articleVotes.load(article.id)).helpful;
+  }
+
+  @FieldResolver(() => Int, { description: 'How many said it did not.' })
+  async notHelpfulVotes(@Root() article: ArticleRow, @Ctx() ctx: Context): Promise<number> {
+    return (await ctx.loaders.articleVotes.load(article.id)).notHelpful;
+  }
+
+  @FieldResolver(() => [Article], {
+    description: `Up to ${LIST_MAXIMUM.relatedArticles} other published articles of its category, else of its department, most voted first: “see also” on the help centre.`,
+  })
+  @MaxItems(LIST_MAXIMUM.relatedArticles)
+  related(@Root() article: ArticleRow, @Ctx() ctx: Context): Promise<ArticleRow[]> {
+    return ctx.loaders.relatedArticles.load(article);
   }
 
   @FieldResolver(() => Category, { nullable: true, description: 'The category it belongs to, if any.' })

@@ -31,7 +31,7 @@ export async function searchArticles(
     : Prisma.sql`1`;
   return prisma.$queryRaw<ArticleRow[]>`
     SELECT "id", "slug", "title", "summary", "body", "categoryId", "departmentId", "status", "publishedVersionId", "latestVersionNumber",
-      "helpfulCount", "createdAt", "updatedAt"
+      "createdAt", "updatedAt"
     FROM "Article", to_tsquery('english'::regconfig, ${query}) AS query
     WHERE "status" = 'PUBLISHED'
       AND (

@@ -1,5 +1,5 @@
 import { ArticleStatus } from '@studentdesk/db';
-import { IsInt, IsOptional, Length, Matches, Min } from 'class-validator';
+import { IsInt, IsOptional, IsUUID, Length, Matches, Min } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { Incident } from '../incidents/incident.type.js';
 import { ConnectionOf, Node } from '../relay/relay.types.js';
@@ -165,4 +165,22 @@ export class RecordDeflectionInput {
 
   @Field(() => ID, { nullable: true, description: 'The category the student had chosen, if any.' })
   categoryId?: string | null;
+}
+
+@InputType({ description: '"Was this helpful?" on a published article; one vote per person or browser, and a later vote replaces it.' })
+export class VoteOnArticleInput {
+  @Field(() => ID, { description: 'The published article.' })
+  articleId!: string;
+
+  @Field(() => Boolean, { description: 'True: it helped. False: it did not.' })
+  helpful!: boolean;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Without signing in: a random id the browser keeps (a UUID in local storage), so the same browser counts once. Ignored for a signed-in person, who counts once wherever they vote.',
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'browserId must be a UUID the browser generated.' })
+  browserId?: string | null;
 }

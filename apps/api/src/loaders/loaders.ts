@@ -140,6 +140,40 @@ export function createLoaders(prisma: PrismaClient) {
       { table: 'IncidentUpdate', order: '"createdAt" DESC, "id" DESC', limit: LIST_MAXIMUM.incidentUpdates },
       (ids) => prisma.incidentUpdate.findMany({ where: { id: { in: ids } }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] }),
     ),
+    /** Each article's "was this helpful?" votes, counted. */
+    articleVotes: new DataLoader<string, { helpful: number; notHelpful: number }>(async (articleIds) => {
+      const rows = await prisma.articleVote.groupBy({
+        by: ['articleId', 'helpful'],
+        where: { articleId: { in: [...articleIds] } },
+        _count: true,
+      });
+      return articleIds.map((id) => ({
+        helpful: rows.find((row) => row.articleId === id && row.helpful)?._count ?? 0,
+        notHelpful: rows.find((row) => row.articleId === id && !row.helpful)?._count ?? 0,
+      }));
+    }),
+    /** Other published articles of each one's category, else of its department, most voted first. */
+    relatedArticles: new DataLoader<Article, Article[], string>(
+      async (articles) => {
+        const categoryIds = [...new Set(articles.flatMap((article) => (article.categoryId ? [article.categoryId] : [])))];
+        const departmentIds = [...new Set(articles.flatMap((article) => (article.departmentId ? [article.departmentId] : [])))];
+        const candidates = await prisma.article.findMany({
+          where: { status: 'PUBLISHED', OR: [{ categoryId: { in: categoryIds } }, { departmentId: { in: departmentIds } }] },
+          orderBy: [{ votes: { _count: 'desc' } }, { updatedAt: 'desc' }, { id: 'asc' }],
+          take: 1_000,
+        });
+        return articles.map((article) => {
+          const others = candidates.filter((candidate) => candidate.id !== article.id);
+          const sameCategory = others.filter((candidate) => article.categoryId !== null && candidate.categoryId === article.categoryId);
+          const sameDepartment = others.filter(
+            (candidate) =>
+              !sameCategory.includes(candidate) && article.departmentId !== null && candidate.departmentId === article.departmentId,
+          );
+          return [...sameCategory, ...sameDepartment].slice(0, LIST_MAXIMUM.relatedArticles);
+        });
+      },
+      { cacheKeyFn: (article) => article.id },
+    ),
     /** Followers of each incident who said "me too". */
     incidentAffectedCount: new DataLoader<string, number>(async (incidentIds) => {
       const counts = await prisma.incidentFollower.groupBy({

@@ -730,6 +730,8 @@ export interface ContentRows {
   articles: Prisma.ArticleCreateManyInput[];
   /** Version 1 of each article, published (insertContent points the article at it). */
   articleVersions: Prisma.ArticleVersionCreateManyInput[];
+  /** "Was this helpful?" votes from students' browsers. */
+  articleVotes: Prisma.ArticleVoteCreateManyInput[];
   cannedResponses: Prisma.CannedResponseCreateManyInput[];
   suggestions: Prisma.SuggestionCreateManyInput[];
   suggestionVotes: Prisma.SuggestionVoteCreateManyInput[];
@@ -742,6 +744,7 @@ export function buildContent(random: Random, school: School, people: People, now
   const rows: ContentRows = {
     articles: [],
     articleVersions: [],
+    articleVotes: [],
     cannedResponses: [],
     suggestions: [],
     suggestionVotes: [],
@@ -761,6 +764,7 @@ export function buildContent(random: Random, school: School, people: People, now
     const updatedAt = Math.min(now - HOUR, createdAt + random.between(0, 120) * DAY);
     const text = { title: article.title, summary: article.summary, body: article.body };
     const id = uuidv7(createdAt);
+    const helpfulVotes = random.int(3, 240);
     rows.articles.push({
       id,
       slug: article.slug,
@@ -769,10 +773,18 @@ export function buildContent(random: Random, school: School, people: People, now
       departmentId: category.department.id,
       status: 'PUBLISHED',
       latestVersionNumber: 1,
-      helpfulCount: random.int(3, 240),
       createdAt: new Date(createdAt),
       updatedAt: new Date(updatedAt),
     });
+    // About one in seven readers says it did not help.
+    for (let vote = 0; vote < helpfulVotes + Math.round(helpfulVotes / 6); vote += 1) {
+      rows.articleVotes.push({
+        articleId: id,
+        voterKey: `browser:${article.slug}-${vote}`,
+        helpful: vote < helpfulVotes,
+        votedAt: new Date(updatedAt),
+      });
+    }
     rows.articleVersions.push({
       id: uuidv7(updatedAt),
       articleId: id,

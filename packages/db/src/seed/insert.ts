@@ -139,6 +139,7 @@ export async function insertContent(db: Db, content: ContentRows): Promise<void>
   await db.$executeRaw`
     UPDATE "Article" AS a SET "publishedVersionId" = v."id" FROM "ArticleVersion" AS v
     WHERE v."articleId" = a."id" AND v."number" = a."latestVersionNumber" AND a."status" = 'PUBLISHED'`;
+  await insertInChunks(content.articleVotes, (data) => db.articleVote.createMany({ data }));
   await insertInChunks(content.cannedResponses, (data) => db.cannedResponse.createMany({ data }));
   await insertInChunks(content.suggestions, (data) => db.suggestion.createMany({ data }));
   await insertInChunks(content.suggestionVotes, (data) => db.suggestionVote.createMany({ data }));
