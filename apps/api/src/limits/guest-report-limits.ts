@@ -7,6 +7,8 @@ import { rateLimited } from '../errors.js';
 export interface GuestReportLimitSettings {
   /** Guest reports per caller address in a window; generous, as a school's students share few addresses. */
   reportsPerAddress: number;
+  /** Files uploaded per caller address in a window, for guest reports and replies by tracking link. */
+  uploadsPerAddress: number;
   /** Tracking-link emails to one recipient in a window. */
   emailsPerRecipient: number;
   windowSeconds: number;
@@ -15,22 +17,34 @@ export interface GuestReportLimitSettings {
 export interface GuestReportLimiter {
   /** Counts a guest report from the address; RATE_LIMITED once the address has sent its window's worth. */
   report: (address: string | undefined) => Promise<void>;
+  /** Counts a guest's upload from the address; RATE_LIMITED once the address has sent its window's worth. */
+  upload: (address: string | undefined) => Promise<void>;
   /** Whether one more tracking email may go to the recipient in this window (counting it if so). */
   mayEmail: (recipient: string) => Promise<boolean>;
 }
 
-export function createGuestReportLimiter(addresses: RateLimiterAbstract, recipients: RateLimiterAbstract): GuestReportLimiter {
+/** Counts one more from the address; RATE_LIMITED with `message` once it has sent its window's worth. */
+async function countFrom(addresses: RateLimiterAbstract, address: string | undefined, message: string): Promise<void> {
+  // Over websockets there is no address; the per-recipient email cap still holds there.
+  if (!address) return;
+  try {
+    await addresses.consume(address);
+  } catch (refusal) {
+    if (!(refusal instanceof RateLimiterRes)) throw refusal;
+    throw rateLimited(message, refusal.msBeforeNext);
+  }
+}
+
+export function createGuestReportLimiter(
+  addresses: RateLimiterAbstract,
+  recipients: RateLimiterAbstract,
+  uploads: RateLimiterAbstract,
+): GuestReportLimiter {
   return {
-    async report(address) {
-      // Over websockets there is no address; the per-recipient email cap still holds there.
-      if (!address) return;
-      try {
-        await addresses.consume(address);
-      } catch (refusal) {
-        if (!(refusal instanceof RateLimiterRes)) throw refusal;
-        throw rateLimited('Too many reports from your network without signing in. Sign in, or try again later.', refusal.msBeforeNext);
-      }
-    },
+    report: (address) =>
+      countFrom(addresses, address, 'Too many reports from your network without signing in. Sign in, or try again later.'),
+    upload: (address) =>
+      countFrom(uploads, address, 'Too many files uploaded from your network without signing in. Sign in, or try again later.'),
     async mayEmail(recipient) {
       return recipients.consume(recipient.toLowerCase()).then(
         () => true,

@@ -87,6 +87,7 @@ export function createLimits(settings: LimitSettings, redis?: RedisConnections):
     guestReports: createGuestReportLimiter(
       counter('guest-reports-address', guestReports.reportsPerAddress, guestReports.windowSeconds),
       counter('guest-emails-recipient', guestReports.emailsPerRecipient, guestReports.windowSeconds),
+      counter('guest-uploads-address', guestReports.uploadsPerAddress, guestReports.windowSeconds),
     ),
     passwordResets: createPasswordResetLimiter(
       counter('password-reset-address', passwordResets.requestsPerAddress, passwordResets.windowSeconds),
