@@ -11,6 +11,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../test/api.js';
 import { TestClock } from '../test/clock.js';
+import { PDF, png } from '../test/files.js';
 import { removeUnusedUploads, UNUSED_UPLOAD_MS } from './attachment.cleanup.js';
 import { diskStorage } from './storage.js';
 
@@ -78,14 +79,6 @@ interface Uploaded {
     errors?: Array<{ message: string; extensions: { code: string; reason?: string } }>;
   };
 }
-
-export const png = (width = 800, height = 600) =>
-  sharp({ create: { width, height, channels: 3, background: { r: 200, g: 30, b: 30 } } })
-    .png()
-    .toBuffer();
-
-/** The smallest PDF file-type recognises. */
-export const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 
 describe('attachments', () => {
   let api: TestApi;

@@ -20,6 +20,7 @@ import {
   type School,
 } from '@studentdesk/testing';
 import { startTestApi, type TestApi } from '../test/api.js';
+import { PDF } from '../test/files.js';
 import { parseGlobalId, toGlobalId } from '../relay/global-id.js';
 import { issueTrackingCode } from '../tickets/tracking-code.js';
 
@@ -306,9 +307,6 @@ async function freshIncident(world: World, departmentId: string | null) {
 }
 
 const codeFor = (caller: Caller, ticket: FreshTicket) => (caller === 'guest' ? ticket.code : null);
-
-/** A PDF file-type recognises, for uploads. */
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 
 /** Uploads a PDF as the token's holder over POST /attachments; its global ID. */
 async function uploadPdf(api: TestApi, token: string): Promise<string> {
