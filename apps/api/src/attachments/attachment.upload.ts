@@ -4,7 +4,7 @@
 // gets a thumbnail, and it goes to the storage and the database. The scratch file never outlives
 // the request.
 import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
 import { join } from 'node:path';
@@ -156,7 +156,7 @@ export async function storeUpload(deps: UploadDeps, file: ReceivedFile, uploader
     }
     const thumbnail = IMAGE_TYPES.has(contentType) ? await thumbnailOf(file.path) : null;
     const storageKey = `${now.toISOString().slice(0, 10)}/${randomUUID()}`;
-    await storage.put(storageKey, createReadStream(file.path), file.size, contentType);
+    await storage.put(storageKey, { path: file.path }, file.size, contentType);
     stored.push(storageKey);
     const thumbnailKey = thumbnail ? `${storageKey}.thumbnail.png` : null;
     if (thumbnail && thumbnailKey) {

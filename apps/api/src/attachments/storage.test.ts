@@ -1,10 +1,10 @@
 // Both storages against real servers: the disk under DATA_DIR, and S3 through the AWS SDK against
 // s3rver (a local S3 server, run here); then the whole path, upload to download, with the API
 // configured for S3, the bytes found in the bucket and gone from it after cleanup.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
 import { createSchool } from '@studentdesk/testing';
 import S3rver from 's3rver';
@@ -45,12 +45,10 @@ describe('attachment storage', () => {
 
   const roundTrip = async (storage: AttachmentStorage) => {
     const bytes = Buffer.alloc(300_000, 'x');
-    await storage.put(
-      '2026-12-08/streamed',
-      Readable.from([bytes.subarray(0, 100_000), bytes.subarray(100_000)]),
-      bytes.length,
-      'text/plain',
-    );
+    // A received upload, as a file: the disk moves it, S3 streams it.
+    const received = join(dir, `received-${randomUUID()}`);
+    writeFileSync(received, bytes);
+    await storage.put('2026-12-08/streamed', { path: received }, bytes.length, 'text/plain');
     await storage.put('2026-12-08/buffered.thumbnail.png', Buffer.from('png'), 3, 'image/png');
     expect((await buffer((await storage.get('2026-12-08/streamed'))!)).equals(bytes)).toBe(true);
     expect((await buffer((await storage.get('2026-12-08/buffered.thumbnail.png'))!)).toString()).toBe('png');
@@ -84,7 +82,7 @@ describe('attachment storage', () => {
       });
       expect(uploaded.status).toBe(201);
       const { id } = (await uploaded.json()) as { id: string };
-      const row = (await api.db.prisma.attachment.findFirstOrThrow({ where: { uploaderId: school.users.alice.id } }));
+      const row = await api.db.prisma.attachment.findFirstOrThrow({ where: { uploaderId: school.users.alice.id } });
       const bucket = s3Storage(s3Settings());
       expect((await buffer((await bucket.get(row.storageKey))!)).equals(screenshot)).toBe(true);
 

@@ -9,9 +9,12 @@ import { pipeline } from 'node:stream/promises';
 import { DeleteObjectsCommand, GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { AttachmentStore } from '../config.js';
 
+/** What to store: bytes at hand (a thumbnail), or a file on this machine (a received upload, which may be moved). */
+export type StoredBody = Buffer | { path: string };
+
 export interface AttachmentStorage {
-  /** Stores `size` bytes under `key`; whole or not at all. */
-  put: (key: string, body: Readable | Buffer, size: number, contentType: string) => Promise<void>;
+  /** Stores `size` bytes under `key`; whole or not at all. A file given by path may be moved, not copied. */
+  put: (key: string, body: StoredBody, size: number, contentType: string) => Promise<void>;
   /** The bytes under `key`, streamed; null when there is nothing there. */
   get: (key: string) => Promise<Readable | null>;
   /** Removes what is under the keys; keys with nothing under them are fine. */
@@ -35,7 +38,18 @@ export function diskStorage(dir: string): AttachmentStorage {
       // Written beside and renamed: a reader never sees half a file.
       const partial = `${path}.partial`;
       try {
-        await pipeline(Buffer.isBuffer(body) ? Readable.from([body]) : body, createWriteStream(partial));
+        if (!Buffer.isBuffer(body)) {
+          // On the same disk an upload is moved, not read through again.
+          const moved = await rename(body.path, path).then(
+            () => true,
+            (error: NodeJS.ErrnoException) => {
+              if (error.code === 'EXDEV') return false;
+              throw error;
+            },
+          );
+          if (moved) return;
+        }
+        await pipeline(Buffer.isBuffer(body) ? Readable.from([body]) : createReadStream(body.path), createWriteStream(partial));
         await rename(partial, path);
       } catch (error) {
         await rm(partial, { force: true });
@@ -78,7 +92,8 @@ export function s3Storage(settings: Extract<AttachmentStore, { kind: 's3' }>): A
   const Bucket = settings.bucket;
   return {
     async put(key, body, size, contentType) {
-      await client.send(new PutObjectCommand({ Bucket, Key: checkedKey(key), Body: body, ContentLength: size, ContentType: contentType }));
+      const Body = Buffer.isBuffer(body) ? body : createReadStream(body.path);
+      await client.send(new PutObjectCommand({ Bucket, Key: checkedKey(key), Body, ContentLength: size, ContentType: contentType }));
     },
     async get(key) {
       try {
