@@ -1,5 +1,7 @@
-// Uploads nothing referenced within a day (a report never sent, a reply abandoned) are removed by
-// the cleanup job, rows first and then their bytes, so a file is never gone from under a row.
+// What the cleanup job does for attachments: uploads nothing referenced within a day (a report
+// never sent, a reply abandoned) are deleted, and the bytes of every deleted Attachment row (those,
+// and the files of tickets retention removed: the trigger in the migration lists them in
+// AttachmentFileToDelete) are removed from the storage, the list's row only once they are gone.
 import type { PrismaClient } from '@studentdesk/db';
 import type { AttachmentStorage } from './storage.js';
 
@@ -9,16 +11,15 @@ const BATCH = 500;
 
 export async function removeUnusedUploads(prisma: PrismaClient, storage: AttachmentStorage, now: Date): Promise<number> {
   const before = new Date(now.getTime() - UNUSED_UPLOAD_MS);
-  let removed = 0;
+  // The guard is in the DELETE itself: an upload referenced meanwhile stays.
+  const removed = await prisma.$executeRaw`
+    DELETE FROM "Attachment" WHERE "ticketId" IS NULL AND "createdAt" < ${before}`;
   for (;;) {
-    // The guard is in the DELETE itself: an upload referenced meanwhile stays.
-    const rows = await prisma.$queryRaw<Array<{ storageKey: string; thumbnailKey: string | null }>>`
-      DELETE FROM "Attachment" WHERE "id" IN (
-        SELECT "id" FROM "Attachment" WHERE "ticketId" IS NULL AND "createdAt" < ${before} ORDER BY "createdAt" LIMIT ${BATCH}
-      ) AND "ticketId" IS NULL
-      RETURNING "storageKey", "thumbnailKey"`;
-    await storage.delete(rows.flatMap((row) => (row.thumbnailKey ? [row.storageKey, row.thumbnailKey] : [row.storageKey])));
-    removed += rows.length;
-    if (rows.length < BATCH) return removed;
+    const keys = (await prisma.attachmentFileToDelete.findMany({ take: BATCH, orderBy: { createdAt: 'asc' } })).map(
+      (row) => row.storageKey,
+    );
+    await storage.delete(keys);
+    await prisma.attachmentFileToDelete.deleteMany({ where: { storageKey: { in: keys } } });
+    if (keys.length < BATCH) return removed;
   }
 }

@@ -390,7 +390,7 @@ describe('attachments', () => {
     expect((await download('nonsense', school.tokens.staff)).status).toBe(404);
   });
 
-  it('removes uploads nobody referenced within a day, with their bytes; referenced ones stay', async () => {
+  it('removes uploads nobody referenced within a day, and the bytes of files whose ticket is gone; referenced ones stay', async () => {
     const storage = diskStorage(join(dataDir, 'attachments'));
     const unused = await uploadOk(await png(50, 50), 'unused.png', school.tokens.bob);
     const used = await uploadOk(PDF, 'used.pdf', school.tokens.bob);
@@ -405,5 +405,13 @@ describe('attachments', () => {
     expect(await storage.get(row.storageKey)).toBeNull();
     expect(await storage.get(row.thumbnailKey!)).toBeNull();
     expect((await download(used.id, school.tokens.bob)).status).toBe(200);
+
+    // Retention deletes a closed ticket: its files' rows go with it, their bytes at the next cleanup.
+    const usedRow = (await api.db.prisma.attachment.findUnique({ where: { id: idOf(used.id) } }))!;
+    await api.db.prisma.ticket.delete({ where: { id: usedRow.ticketId! } });
+    expect(await storage.get(usedRow.storageKey)).not.toBeNull();
+    await removeUnusedUploads(api.db.prisma, storage, clock.now());
+    expect(await storage.get(usedRow.storageKey)).toBeNull();
+    expect(await api.db.prisma.attachmentFileToDelete.count()).toBe(0);
   });
 });
