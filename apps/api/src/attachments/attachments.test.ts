@@ -17,6 +17,7 @@ import { diskStorage } from './storage.js';
 
 const MAX_BYTES = 200_000;
 const PER_MESSAGE = 3;
+const GUEST_UPLOADS = 6;
 const REPORT_WITH_FILES = /* GraphQL */ `
   mutation Report($input: ReportProblemInput!) {
     reportProblem(input: $input) {
@@ -136,7 +137,12 @@ describe('attachments', () => {
     dataDir = mkdtempSync(join(tmpdir(), 'studentdesk-attachments-'));
     api = await startTestApi(
       'postgresql',
-      { DATA_DIR: dataDir, ATTACHMENT_MAX_BYTES: String(MAX_BYTES), ATTACHMENTS_PER_MESSAGE: String(PER_MESSAGE) },
+      {
+        DATA_DIR: dataDir,
+        ATTACHMENT_MAX_BYTES: String(MAX_BYTES),
+        ATTACHMENTS_PER_MESSAGE: String(PER_MESSAGE),
+        GUEST_UPLOADS_PER_ADDRESS_PER_HOUR: String(GUEST_UPLOADS),
+      },
       undefined,
       clock,
     );
@@ -388,6 +394,28 @@ describe('attachments', () => {
     expect((await download(alices.id, school.tokens.alice)).status).toBe(200);
     expect((await download(alices.id, school.tokens.staff)).status).toBe(403);
     expect((await download('nonsense', school.tokens.staff)).status).toBe(404);
+  });
+
+  it('counts guests’ uploads per address, and refuses past the cap with Retry-After', async () => {
+    const answers: Array<{ status: number; code?: string }> = [];
+    for (let tries = 0; tries <= GUEST_UPLOADS; tries += 1) {
+      const form = new FormData();
+      form.append('file', new Blob([new Uint8Array(PDF)]), 'guest.pdf');
+      const response = await fetch(`${base()}/attachments`, {
+        method: 'POST',
+        headers: { 'apollo-require-preflight': 'true' },
+        body: form,
+      });
+      const body = (await response.json()) as Uploaded['body'];
+      answers.push({ status: response.status, code: body.errors?.[0]?.extensions.code });
+      if (response.status === 429) {
+        expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0);
+        break;
+      }
+    }
+    expect(answers.at(-1)).toEqual({ status: 429, code: 'RATE_LIMITED' });
+    // People signed in are not counted.
+    expect((await upload(PDF, 'mine.pdf', { token: school.tokens.alice })).status).toBe(201);
   });
 
   it('removes uploads nobody referenced within a day, and the bytes of files whose ticket is gone; referenced ones stay', async () => {
