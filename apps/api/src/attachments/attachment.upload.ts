@@ -69,9 +69,9 @@ export async function receiveFile(req: IncomingMessage, maxBytes: number, scratc
   }
   await mkdir(scratchDir, { recursive: true });
   const path = join(scratchDir, randomUUID());
+  let writing: Promise<ReceivedFile> | undefined;
   try {
     return await new Promise<ReceivedFile>((resolve, reject) => {
-      let writing: Promise<ReceivedFile> | undefined;
       const stop = (error: Error) => {
         req.unpipe(parser);
         reject(error);
@@ -107,10 +107,14 @@ export async function receiveFile(req: IncomingMessage, maxBytes: number, scratc
         if (!writing) return reject(refusal(400, ErrorCode.BAD_USER_INPUT, 'Send one file, in a multipart field named "file".'));
         writing.then(resolve, reject);
       });
-      req.on('aborted', () => stop(new Error('the client went away during the upload')));
+      req.once('close', () => {
+        if (!req.complete) stop(new Error('the client went away during the upload'));
+      });
       req.pipe(parser);
     });
   } catch (error) {
+    // Once the scratch file is closed, so that nothing writes it again after it is removed.
+    await writing?.catch(() => {});
     await rm(path, { force: true });
     throw error;
   }
