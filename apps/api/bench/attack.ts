@@ -17,6 +17,7 @@ import { findRepoRoot } from '@studentdesk/db';
 import { freePort, testPostgresUrl, waitForHealth } from '@studentdesk/testing';
 import { runAttack, type AttackReport } from '../src/test/attack.js';
 import { signInAsDemo } from './demo-sign-in.js';
+import { rssMb } from './process-memory.js';
 
 const { values: args } = parseArgs({ options: { seconds: { type: 'string', default: '60' } } });
 const seconds = Number(args.seconds);
@@ -63,15 +64,6 @@ function processTree(root: number): number[] {
     for (const [pid, parent] of parents) if (parent === tree[index]) tree.push(pid);
   }
   return tree;
-}
-
-function rssMb(pid: number): number {
-  try {
-    const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return match ? Number(match[1]) / 1024 : 0;
-  } catch {
-    return 0;
-  }
 }
 
 /**

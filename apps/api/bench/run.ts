@@ -7,6 +7,7 @@
 //   --pglite-scale 5    seed volume for the embedded-database case
 //   --only console      only the console's cases (search, saved-view counts, a 2,000-message
 //                       ticket, a bulk change of 500: bench/console.ts); default: every case
+//   --only attachments  only the 100 MB upload and download's memory growth (bench/attachments.ts)
 import 'reflect-metadata';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -27,6 +28,7 @@ import { directLoad, httpLoad, pacedLoad, reportLoad, type HttpLoad, type LoadRe
 import { quietApp } from './quiet-app.js';
 import { benchConsole, consoleFixture, consoleMarkdown, type ConsoleBench } from './console.js';
 import { signInAsDemo } from './demo-sign-in.js';
+import { attachmentMarkdown, benchAttachments, GROWTH_BUDGET_MB, type AttachmentBench } from './attachments.js';
 import { MEMBERSHIP_ORDER } from '../src/auth/viewer.js';
 
 const { values: args } = parseArgs({
@@ -39,7 +41,7 @@ const { values: args } = parseArgs({
     only: { type: 'string', default: 'all' },
   },
 });
-if (!['all', 'console'].includes(args.only)) throw new Error(`--only takes "console", got "${args.only}"`);
+if (!['all', 'console', 'attachments'].includes(args.only)) throw new Error(`--only takes "console" or "attachments", got "${args.only}"`);
 const scale = Number(args.scale);
 const seconds = Number(args.seconds);
 const warmup = Number(args.warmup);
@@ -540,10 +542,27 @@ function markdownTable(results: CaseResult[]): string {
   ].join('\n');
 }
 
+/** The attachments section of docs/performance.md; fails the run when the growth is over budget. */
+async function writeAttachmentResults(started: Date, bench: AttachmentBench) {
+  const markdownPath = join(findRepoRoot(), 'docs', 'performance.md');
+  const body = [
+    `Run ${started.toISOString()} · ${(await import('node:os')).cpus().length} cores · Node ${process.version} · the API process with --max-old-space-size=192 on PostgreSQL, files on disk.`,
+    '',
+    attachmentMarkdown(bench),
+  ].join('\n');
+  writeFileSync(markdownPath, writeBetweenMarkers(readFileSync(markdownPath, 'utf8'), 'bench-attachments', body));
+  console.log(`\n${attachmentMarkdown(bench)}\n`);
+  log('wrote the attachments section of docs/performance.md');
+  const worst = Math.max(bench.uploadPeakGrowthMb, bench.downloadPeakGrowthMb);
+  if (worst >= GROWTH_BUDGET_MB) throw new Error(`attachments: the API grew by ${worst} MB, over the ${GROWTH_BUDGET_MB} MB budget`);
+}
+
 async function main() {
   const started = new Date();
+  if (args.only === 'attachments') return writeAttachmentResults(started, await benchAttachments(API_NODE_FLAGS, log));
   await writeConsoleResults(started, await benchConsoleOnPostgres());
   if (args.only === 'console') return;
+  await writeAttachmentResults(started, await benchAttachments(API_NODE_FLAGS, log));
   const postgres = await benchPostgres();
   const embedded = await benchPglite();
   const results = [...postgres.results, embedded];

@@ -1,6 +1,6 @@
 // Everything the API does in the background, as jobs of the one job system: SLA escalation and
 // warnings, staff notification digests, automation rules, rating reminders, managers' weekly digests,
-// the email outbox, webhook relay and delivery, cleanup and retention. Every API process works
+// the email outbox, webhook relay and delivery, cleanup (unused uploads too) and retention. Every API process works
 // every queue; each sweep runs once per interval across all of them (job-system.ts, `every`).
 import type { Database } from '@studentdesk/db';
 import type { Logger } from 'pino';
@@ -15,6 +15,8 @@ import { escalateSlaBreaches } from './sla/sla.escalation.js';
 import { runEventRules, runTimeRules } from './automation/automation.engine.js';
 import { warnSlaAboutToBreach } from './sla/sla.warning.js';
 import { emailStaffDigests } from './staff-notifications/staff-digest.js';
+import { removeUnusedUploads } from './attachments/attachment.cleanup.js';
+import { createStorage } from './attachments/storage.js';
 import { cleanUp } from './jobs/cleanup.js';
 import { startJobSystem } from './jobs/job-system.js';
 import { QUEUE, RETENTION_INTERVAL_MS } from './jobs/queues.js';
@@ -57,9 +59,11 @@ export async function startBackgroundWork(deps: {
   await jobs.every(QUEUE.staffDigest, config.sweepIntervalMs, () => emailStaffDigests(prisma, config.publicUrl, clock.now()));
   const email = emailSender(prisma, config);
   if (email) await jobs.every(QUEUE.emailOutbox, config.emailPollMs, email.run);
+  const attachmentStorage = createStorage(config.attachments.store);
   await jobs.every(QUEUE.cleanup, config.jobs.cleanupIntervalMs, async () => {
     const { sessions, idempotencyKeys, emails, webhookEvents, samlRequests, bulkUpdates } = await cleanUp(prisma, config.jobs, clock.now());
-    return sessions + idempotencyKeys + emails + webhookEvents + samlRequests + bulkUpdates;
+    const uploads = await removeUnusedUploads(prisma, attachmentStorage, clock.now());
+    return sessions + idempotencyKeys + emails + webhookEvents + samlRequests + bulkUpdates + uploads;
   });
   await jobs.every(QUEUE.retention, RETENTION_INTERVAL_MS, async () => {
     const removed = await applyRetention(prisma, clock);

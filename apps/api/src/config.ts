@@ -6,6 +6,7 @@ import { defaultDataDir, findRepoRoot } from '@studentdesk/db';
 import type { JobSettings } from './jobs/queues.js';
 import { DEFAULT_REDIS_KEY_PREFIX } from './redis.js';
 import type { LimitSettings } from './limits/limits.js';
+import { LIST_MAXIMUM } from './limits/list-maximums.js';
 
 export interface Config {
   production: boolean;
@@ -62,6 +63,8 @@ export interface Config {
   webhooks: DeliverySettings;
   /** Retries and dead letters of background jobs, and what cleanup keeps. */
   jobs: JobSettings;
+  /** Files attached to reports and messages (attachments/). */
+  attachments: AttachmentSettings;
   /** Single sign-on through an OpenID Connect provider (sso/); unset: password sign-in only. */
   oidc?: OidcSettings;
   /** Single sign-on through a SAML 2.0 identity provider (sso/saml.*); unset: none. */
@@ -101,6 +104,30 @@ export interface SamlSettings extends RoleGroups {
   displayName: string;
   /** The attribute listing a person's affiliations (eduPersonAffiliation); empty: roles are not taken from the IdP. */
   roleAttribute?: string;
+}
+
+/** Where attachments' bytes are kept: files under DATA_DIR/attachments, or an S3-compatible bucket. */
+export type AttachmentStore =
+  | { kind: 'disk'; dir: string }
+  | {
+      kind: 's3';
+      bucket: string;
+      region: string;
+      endpoint?: string;
+      accessKeyId?: string;
+      secretAccessKey?: string;
+      forcePathStyle: boolean;
+    };
+
+/** Attachments (attachments/): how big, how many, where, and the optional virus scanner. */
+export interface AttachmentSettings {
+  /** Bytes of one file; a larger upload is refused while it streams, and nothing is kept. */
+  maxBytes: number;
+  /** Files one report or message may reference. */
+  maxPerMessage: number;
+  store: AttachmentStore;
+  /** clamd to scan every upload with (INSTREAM); unset: no scanning. */
+  clamav?: { host: string; port: number; timeoutMs: number };
 }
 
 /** When a failed webhook delivery is tried again (integrations/retry-schedule.ts). */
@@ -296,6 +323,10 @@ export function loadConfig(env: Env = process.env): Config {
       emailsPerRecipient: integer('GUEST_EMAILS_PER_RECIPIENT_PER_HOUR', 5, 1, 1_000_000),
       windowSeconds: 3600,
     },
+    guestUploads: {
+      requestsPerAddress: integer('GUEST_UPLOADS_PER_ADDRESS_PER_HOUR', 200, 1, 1_000_000),
+      windowSeconds: 3600,
+    },
     passwordResets: {
       requestsPerAddress: integer('PASSWORD_RESETS_PER_ADDRESS_PER_HOUR', 30, 1, 1_000_000),
       emailsPerRecipient: integer('PASSWORD_RESET_EMAILS_PER_RECIPIENT_PER_HOUR', 3, 1, 1_000_000),
@@ -345,6 +376,7 @@ export function loadConfig(env: Env = process.env): Config {
     outboxRetentionDays: integer('OUTBOX_RETENTION_DAYS', 30, 1, 3650),
   };
 
+  const attachments = attachmentSettings(env, dataDir, integer, problems);
   const oidc = oidcSettings(env, problems);
   const saml = samlSettings(env, publicUrl, problems);
 
@@ -391,8 +423,47 @@ export function loadConfig(env: Env = process.env): Config {
     websocket,
     webhooks,
     jobs,
+    attachments,
     oidc,
     saml,
+  };
+}
+
+function attachmentSettings(
+  env: Env,
+  dataDir: string,
+  integer: (name: string, fallback: number, min: number, max: number) => number,
+  problems: string[],
+): AttachmentSettings {
+  const MIB = 1024 * 1024;
+  const bucket = env.S3_BUCKET?.trim();
+  const s3Names = ['S3_ENDPOINT', 'S3_REGION', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY', 'S3_FORCE_PATH_STYLE'];
+  if (!bucket && s3Names.some((name) => env[name]))
+    problems.push(`${s3Names.filter((name) => env[name]).join(', ')} set without S3_BUCKET`);
+  if (!env.S3_ACCESS_KEY_ID !== !env.S3_SECRET_ACCESS_KEY) problems.push('S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together');
+  const endpoint = env.S3_ENDPOINT?.trim() || undefined;
+  if (endpoint && !/^https?:\/\//.test(endpoint)) problems.push(`S3_ENDPOINT must be an http:// or https:// URL, got "${endpoint}"`);
+  const forcePathStyle = env.S3_FORCE_PATH_STYLE ? env.S3_FORCE_PATH_STYLE === 'true' : Boolean(endpoint);
+  const store: AttachmentStore = bucket
+    ? {
+        kind: 's3',
+        bucket,
+        region: env.S3_REGION?.trim() || 'us-east-1',
+        endpoint,
+        accessKeyId: env.S3_ACCESS_KEY_ID || undefined,
+        secretAccessKey: env.S3_SECRET_ACCESS_KEY || undefined,
+        forcePathStyle,
+      }
+    : { kind: 'disk', dir: join(dataDir, 'attachments') };
+  const clamavHost = env.CLAMAV_HOST?.trim();
+  if (!clamavHost && env.CLAMAV_PORT) problems.push('CLAMAV_PORT set without CLAMAV_HOST');
+  return {
+    maxBytes: integer('ATTACHMENT_MAX_BYTES', 20 * MIB, 1024, 1024 * MIB),
+    maxPerMessage: integer('ATTACHMENTS_PER_MESSAGE', 10, 1, LIST_MAXIMUM.attachments),
+    store,
+    clamav: clamavHost
+      ? { host: clamavHost, port: integer('CLAMAV_PORT', 3310, 1, 65535), timeoutMs: integer('CLAMAV_TIMEOUT_MS', 30_000, 100, 600_000) }
+      : undefined,
   };
 }
 

@@ -28,7 +28,8 @@ export function securityHeaders(production: boolean): RequestHandler {
         'script-src': ["'self'"],
         // React and GraphiQL's editor set style attributes.
         'style-src': ["'self'", "'unsafe-inline'"],
-        'img-src': ["'self'", 'data:'],
+        // blob: for the portal's previews of files being attached (only the page's own scripts make blob: URLs).
+        'img-src': ["'self'", 'data:', 'blob:'],
         'font-src': ["'self'", 'data:'],
         'connect-src': ["'self'", 'ws:', 'wss:'],
         // GraphiQL's editor runs its language service in workers.

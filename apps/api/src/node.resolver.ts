@@ -28,6 +28,7 @@ import * as tagPolicy from './tags/tag.policy.js';
 import * as ticketPolicy from './tickets/ticket.policy.js';
 import * as userPolicy from './users/user.policy.js';
 import { parseGlobalId, toGlobalId, type NodeTypeName } from './relay/global-id.js';
+import { attachmentAccess } from './tickets/attachment-access.js';
 import { Node, NODE_TYPE } from './relay/relay.types.js';
 
 interface NodeEntry<Row> {
@@ -83,6 +84,10 @@ export const NODE_TYPES: Record<NodeTypeName, NodeEntry<unknown>> = {
   }),
   Macro: entry({ loader: (l) => l.macro, canRead: byViewer(macroPolicy.canRead) }),
   Tag: entry({ loader: (l) => l.tag, canRead: byViewer(tagPolicy.canRead) }),
+  Attachment: entry({
+    loader: (l) => l.attachment,
+    canRead: (ctx, attachment) => attachmentAccess(ctx.app, ctx.viewer, attachment, { clientAddress: ctx.clientAddress }),
+  }),
 };
 
 const isNodeType = (type: string): type is NodeTypeName => Object.hasOwn(NODE_TYPES, type);

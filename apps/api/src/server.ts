@@ -23,6 +23,9 @@ import { OIDC_PATH, oidcRoutes } from './sso/oidc.routes.js';
 import { SAML_PATH, samlRoutes } from './sso/saml.routes.js';
 import { SCIM_PATH, scimRoutes } from './scim/scim.routes.js';
 import { PRIVACY_EXPORT_PATH, privacyRoutes } from './privacy/export.routes.js';
+import { ATTACHMENTS_PATH, attachmentRoutes } from './attachments/attachment.routes.js';
+import { createStorage } from './attachments/storage.js';
+import { attachmentAccess } from './tickets/attachment-access.js';
 import { serveWebApps } from './web-apps.js';
 import { serveWebsocket } from './websocket.js';
 
@@ -122,6 +125,7 @@ export async function startServer(app: App, schema: GraphQLSchema): Promise<ApiS
   expressApp.set('trust proxy', app.config.trustProxy);
   expressApp.use(requestLogging(app.logger), securityHeaders(app.config.production));
   applyCors(expressApp, GRAPHQL_PATH, app.config.corsOrigins);
+  applyCors(expressApp, ATTACHMENTS_PATH, app.config.corsOrigins);
   const httpServer: Server = createServer(expressApp);
 
   const admission = createAdmission(schema, app.limits, { production: app.config.production });
@@ -248,6 +252,14 @@ export async function startServer(app: App, schema: GraphQLSchema): Promise<ApiS
     return check.ok ? check.viewer : null;
   };
   expressApp.use(PRIVACY_EXPORT_PATH, privacyRoutes(app, viewerOf));
+  expressApp.use(
+    ATTACHMENTS_PATH,
+    attachmentRoutes(app, {
+      viewerOf,
+      access: (viewer, attachment, request) => attachmentAccess(app, viewer, attachment, request),
+      storage: createStorage(app.config.attachments.store),
+    }),
+  );
   serveGraphiql(expressApp);
   serveWebApps(expressApp, app.config.webApps);
 

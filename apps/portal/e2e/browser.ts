@@ -40,10 +40,14 @@ export async function openPage(browser: Browser, viewport: { width: number; heig
   return { page, requested, close: () => context.close() };
 }
 
-/** Every request went to the portal's own origin (or stayed inside the page). */
+/** Every request went to the portal's own origin (or stayed inside the page: data: and the page's own blob: URLs). */
 export function expectNothingLeftTheMachine(requested: string[], origin: string) {
   const outside = requested.filter(
-    (url) => !url.startsWith(origin) && !url.startsWith(origin.replace(/^http/, 'ws')) && !url.startsWith('data:'),
+    (url) =>
+      !url.startsWith(origin) &&
+      !url.startsWith(origin.replace(/^http/, 'ws')) &&
+      !url.startsWith('data:') &&
+      !url.startsWith(`blob:${origin}/`),
   );
   expect(outside).toEqual([]);
 }

@@ -14,19 +14,18 @@ export interface EmailedRequestLimitSettings {
   windowSeconds: number;
 }
 
-export interface EmailedRequestLimiter {
+export interface AddressRequestLimiter {
   /** Counts a request from the address; RATE_LIMITED once the address has made its window's worth. */
   request: (address: string | undefined) => Promise<void>;
+}
+
+export interface EmailedRequestLimiter extends AddressRequestLimiter {
   /** Whether one more email may go to the recipient in this window (counting it if so). */
   mayEmail: (recipient: string) => Promise<boolean>;
 }
 
-/** `tooMany` is the RATE_LIMITED message for an address over its requests. */
-export function createEmailedRequestLimiter(
-  addresses: RateLimiterAbstract,
-  recipients: RateLimiterAbstract,
-  tooMany: string,
-): EmailedRequestLimiter {
+/** Requests per caller address (a guest's uploads, say); `tooMany` is the RATE_LIMITED message past the cap. */
+export function createAddressRequestLimiter(addresses: RateLimiterAbstract, tooMany: string): AddressRequestLimiter {
   return {
     async request(address) {
       // Over websockets there is no address; the per-recipient email cap still holds there.
@@ -38,6 +37,17 @@ export function createEmailedRequestLimiter(
         throw rateLimited(tooMany, refusal.msBeforeNext);
       }
     },
+  };
+}
+
+/** `tooMany` is the RATE_LIMITED message for an address over its requests. */
+export function createEmailedRequestLimiter(
+  addresses: RateLimiterAbstract,
+  recipients: RateLimiterAbstract,
+  tooMany: string,
+): EmailedRequestLimiter {
+  return {
+    ...createAddressRequestLimiter(addresses, tooMany),
     async mayEmail(recipient) {
       return recipients.consume(recipient.trim().toLowerCase()).then(
         () => true,

@@ -4,7 +4,13 @@
 import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { RedisConnections } from '../redis.js';
 import { memoryCostBudget, type BudgetSettings, type CostBudget } from './cost-budget.js';
-import { createEmailedRequestLimiter, type EmailedRequestLimiter, type EmailedRequestLimitSettings } from './emailed-requests.js';
+import {
+  createAddressRequestLimiter,
+  createEmailedRequestLimiter,
+  type AddressRequestLimiter,
+  type EmailedRequestLimiter,
+  type EmailedRequestLimitSettings,
+} from './emailed-requests.js';
 import { redisCostBudget } from './redis-cost-budget.js';
 import { createSignInLimiter, type SignInLimiter, type SignInLimitSettings } from './sign-in-limits.js';
 import { createAddressFailureLimiter, type AddressFailureLimiter, type AddressFailureSettings } from './address-failures.js';
@@ -30,6 +36,8 @@ export interface LimitSettings extends OperationLimits {
   trackingCodes: AddressFailureSettings;
   singleSignOn: AddressFailureSettings;
   guestReports: EmailedRequestLimitSettings;
+  /** Files a guest (reporting or replying by tracking link) uploads per caller address in a window. */
+  guestUploads: Omit<EmailedRequestLimitSettings, 'emailsPerRecipient'>;
   passwordResets: EmailedRequestLimitSettings;
   ticketLinks: EmailedRequestLimitSettings;
   incidentFollows: EmailedRequestLimitSettings;
@@ -41,6 +49,7 @@ export interface Limits extends OperationLimits {
   trackingCodes: AddressFailureLimiter;
   singleSignOn: AddressFailureLimiter;
   guestReports: EmailedRequestLimiter;
+  guestUploads: AddressRequestLimiter;
   passwordResets: EmailedRequestLimiter;
   ticketLinks: EmailedRequestLimiter;
   incidentFollows: EmailedRequestLimiter;
@@ -97,6 +106,10 @@ export function createLimits(settings: LimitSettings, redis?: RedisConnections):
       'guest-reports',
       settings.guestReports,
       'Too many reports from your network without signing in. Sign in, or try again later.',
+    ),
+    guestUploads: createAddressRequestLimiter(
+      counter('guest-uploads-address', settings.guestUploads.requestsPerAddress, settings.guestUploads.windowSeconds),
+      'Too many files uploaded from your network without signing in. Sign in, or try again later.',
     ),
     passwordResets: emailedRequests(
       'password-reset',

@@ -26,6 +26,8 @@ export const LIST_MAXIMUM = {
   relatedArticles: 5,
   /** An incident's updates, newest first. */
   incidentUpdates: 20,
+  /** A message's or report's attachments: the most ATTACHMENTS_PER_MESSAGE may allow. */
+  attachments: 20,
   /** A ticket's history: its latest changes. */
   ticketHistory: 200,
   /** A suggestion's latest comments. */

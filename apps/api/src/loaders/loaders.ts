@@ -8,6 +8,7 @@ import { createMessageWindowLoader } from './message-window.js';
 import {
   Prisma,
   type ApiKey,
+  type Attachment,
   type Article,
   type CannedResponse,
   type Category,
@@ -248,6 +249,21 @@ export function createLoaders(prisma: PrismaClient) {
     webhook: byId<Webhook>((ids) => prisma.webhook.findMany({ where: { id: { in: ids } } })),
     webhookDelivery: byId<WebhookDelivery>((ids) => prisma.webhookDelivery.findMany({ where: { id: { in: ids } } })),
     message: byId<Message>((ids) => prisma.message.findMany({ where: { id: { in: ids } } })),
+    attachment: byId<Attachment>((ids) => prisma.attachment.findMany({ where: { id: { in: ids } } })),
+    /** A message's files, in the order they were uploaded. */
+    attachmentsByMessage: cappedGroupedBy<Attachment, 'messageId'>(
+      prisma,
+      'messageId',
+      { table: 'Attachment', order: '"createdAt", "id"', limit: LIST_MAXIMUM.attachments },
+      (ids) => prisma.attachment.findMany({ where: { id: { in: ids } }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
+    ),
+    /** The files sent with a report itself (on the ticket, on no message). */
+    reportAttachments: cappedGroupedBy<Attachment, 'ticketId'>(
+      prisma,
+      'ticketId',
+      { table: 'Attachment', order: '"createdAt", "id"', limit: LIST_MAXIMUM.attachments, where: Prisma.sql`"messageId" IS NULL` },
+      (ids) => prisma.attachment.findMany({ where: { id: { in: ids } }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
+    ),
     rating: byId<Rating>((ids) => prisma.rating.findMany({ where: { id: { in: ids } } })),
     article: byId<Article>((ids) => prisma.article.findMany({ where: { id: { in: ids } } })),
     emailMessage: byId<EmailMessage>((ids) => prisma.emailMessage.findMany({ where: { id: { in: ids } } })),

@@ -24,7 +24,8 @@ export type NodeTypeName =
   | 'AutomationRule'
   | 'StaffNotification'
   | 'Tag'
-  | 'Macro';
+  | 'Macro'
+  | 'Attachment';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

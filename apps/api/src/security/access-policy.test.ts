@@ -20,6 +20,7 @@ import {
   type School,
 } from '@studentdesk/testing';
 import { startTestApi, type TestApi } from '../test/api.js';
+import { PDF } from '../test/files.js';
 import { parseGlobalId, toGlobalId } from '../relay/global-id.js';
 import { issueTrackingCode } from '../tickets/tracking-code.js';
 
@@ -86,6 +87,8 @@ interface World {
     | 'ticket'
     | 'reply'
     | 'note'
+    | 'reportAttachment'
+    | 'noteAttachment'
     | 'rating'
     | 'staffMember'
     | 'student'
@@ -305,6 +308,49 @@ async function freshIncident(world: World, departmentId: string | null) {
 
 const codeFor = (caller: Caller, ticket: FreshTicket) => (caller === 'guest' ? ticket.code : null);
 
+/** Uploads a PDF as the token's holder over POST /attachments; its global ID. */
+async function uploadPdf(api: TestApi, token: string): Promise<string> {
+  const form = new FormData();
+  form.append('file', new Blob([new Uint8Array(PDF)]), 'evidence.pdf');
+  const response = await fetch(api.url.replace(/\/graphql$/, '/attachments'), {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'apollo-require-preflight': 'true' },
+    body: form,
+  });
+  return ((await response.json()) as { id: string }).id;
+}
+
+/** GET /attachments/{id}: the guest with the main ticket's tracking code, everyone else with their token. */
+const download =
+  (id: (world: World) => string): Door =>
+  async (caller, world) => {
+    const token = world.tokens[caller];
+    const code = caller === 'guest' ? `?trackingCode=${encodeURIComponent(world.ticketCode)}` : '';
+    const response = await fetch(world.api.url.replace(/\/graphql$/, `/attachments/${id(world)}${code}`), {
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+    });
+    if (response.ok) {
+      await response.arrayBuffer();
+      return 'ok';
+    }
+    return ((await response.json()) as { errors: Array<{ extensions: { code: Outcome } }> }).errors[0]!.extensions.code;
+  };
+
+/** An upload of the student's (Alice's), on nothing yet: only she may attach it. */
+const freshUpload = async (world: World) => {
+  const row = await world.api.db.prisma.attachment.create({
+    data: {
+      uploaderId: world.school.users.alice.id,
+      filename: 'screenshot.png',
+      contentType: 'image/png',
+      size: 1,
+      storageKey: `access-policy/${randomUUID()}`,
+      sha256: '0',
+    },
+  });
+  return toGlobalId('Attachment', row.id);
+};
+
 const ACCESS: Rule[] = [
   // Tickets: the requester, the holder of its tracking code, staff working it (its department, its
   // assignee, admins) and integrations with tickets:read read it.
@@ -382,6 +428,69 @@ const ACCESS: Rule[] = [
         variables: { input: { ticketId: ticket.id, body: 'Check the IdP logs.', internal: true, trackingCode: codeFor(caller, ticket) } },
       })),
     ],
+  },
+  {
+    type: 'Ticket',
+    action: 'reportProblem with attachmentIds (the student’s upload)',
+    expected: only(['student'], {
+      anonymous: 'BAD_USER_INPUT',
+      guest: 'BAD_USER_INPUT',
+      otherStudent: 'BAD_USER_INPUT',
+      staff: 'BAD_USER_INPUT',
+      otherStaff: 'BAD_USER_INPUT',
+      manager: 'BAD_USER_INPUT',
+      admin: 'BAD_USER_INPUT',
+      'key:tickets:write': 'BAD_USER_INPUT',
+    }),
+    doors: [
+      mutation(freshUpload, (attachmentId, _caller, world) => ({
+        document: 'mutation($input: ReportProblemInput!) { reportProblem(input: $input) { ticket { id } } }',
+        variables: {
+          input: {
+            categoryId: world.ids.category,
+            title: 'Printer jams',
+            description: 'See the photo.',
+            contactName: 'Riley Reporter',
+            contactEmail: 'riley@example.edu',
+            attachmentIds: [attachmentId],
+          },
+        },
+      })),
+    ],
+  },
+  {
+    type: 'Ticket',
+    action: 'reply with attachmentIds (the student’s upload)',
+    expected: only(['student'], { guest: 'BAD_USER_INPUT', staff: 'BAD_USER_INPUT', manager: 'BAD_USER_INPUT', admin: 'BAD_USER_INPUT' }),
+    doors: [
+      mutation(
+        async (world) => ({ ticket: await freshTicket(world), attachmentId: await freshUpload(world) }),
+        ({ ticket, attachmentId }, caller) => ({
+          document: 'mutation($input: ReplyInput!) { reply(input: $input) { id } }',
+          variables: {
+            input: { ticketId: ticket.id, body: 'Photo attached.', trackingCode: codeFor(caller, ticket), attachmentIds: [attachmentId] },
+          },
+        }),
+      ),
+    ],
+  },
+  {
+    type: 'Attachment',
+    action: 'read and download (sent with the report)',
+    expected: only(TICKET_READERS),
+    doors: [
+      onTicket('attachments { id }', (ticket, world) =>
+        ticket.attachments.some((file: { id: string }) => file.id === world.ids.reportAttachment),
+      ),
+      node((world) => world.ids.reportAttachment, '... on Attachment { filename }'),
+      download((world) => world.ids.reportAttachment),
+    ],
+  },
+  {
+    type: 'Attachment',
+    action: 'read and download (on an internal note)',
+    expected: only(STAFF_WORKING, { guest: 'FORBIDDEN' }),
+    doors: [node((world) => world.ids.noteAttachment, '... on Attachment { filename }'), download((world) => world.ids.noteAttachment)],
   },
   {
     type: 'Ticket',
@@ -2143,9 +2252,17 @@ describe('access policy: every type × every caller, over HTTP', () => {
 
     // The main ticket: Alice's, in IT, assigned to IT staff, answered, noted, resolved and rated;
     // reported through the API, like a real one, so it has its webhook deliveries.
+    const reportAttachment = await uploadPdf(api, school.tokens.alice);
     const reported = await api.gql(
       'mutation($input: ReportProblemInput!) { reportProblem(input: $input) { ticket { id } trackingCode } }',
-      { input: { categoryId: school.categoryIds.login, title: 'Cannot sign in', description: 'Since this morning.' } },
+      {
+        input: {
+          categoryId: school.categoryIds.login,
+          title: 'Cannot sign in',
+          description: 'Since this morning.',
+          attachmentIds: [reportAttachment],
+        },
+      },
       { token: school.tokens.alice },
     );
     const ticket = reported.data!.reportProblem.ticket.id as string;
@@ -2160,9 +2277,10 @@ describe('access policy: every type × every caller, over HTTP', () => {
       { input: { ticketId: ticket, body: 'Try again now?' } },
       { token: staff },
     );
+    const noteAttachment = await uploadPdf(api, staff);
     const note = await api.gql(
       'mutation($input: ReplyInput!) { reply(input: $input) { id } }',
-      { input: { ticketId: ticket, body: 'IdP certificate expired.', internal: true } },
+      { input: { ticketId: ticket, body: 'IdP certificate expired.', internal: true, attachmentIds: [noteAttachment] } },
       { token: staff },
     );
     await api.gql(
@@ -2271,6 +2389,8 @@ describe('access policy: every type × every caller, over HTTP', () => {
         ticket,
         reply: reply.data!.reply.id,
         note: note.data!.reply.id,
+        reportAttachment,
+        noteAttachment,
         rating: rating.data!.rateTicket.id,
         staffMember: toGlobalId('User', school.users.staff.id),
         student: toGlobalId('User', school.users.alice.id),

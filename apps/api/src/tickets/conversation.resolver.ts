@@ -1,7 +1,14 @@
 // A ticket's conversation and history, as the viewer may see them: internal notes and their
 // traces only for staff working the ticket.
-import { TicketEventType, type Message as MessageRow, type Ticket as TicketRow, type TicketEvent as TicketEventRow } from '@studentdesk/db';
+import {
+  TicketEventType,
+  type Attachment as AttachmentRow,
+  type Message as MessageRow,
+  type Ticket as TicketRow,
+  type TicketEvent as TicketEventRow,
+} from '@studentdesk/db';
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Attachment } from '../attachments/attachment.type.js';
 import type { Context } from '../context.js';
 import { Department } from '../departments/department.type.js';
 import { PageArgs } from '../relay/pagination.js';
@@ -19,6 +26,12 @@ export class TicketConversationResolver {
   @FieldResolver(() => MessageConnection, { description: 'The conversation, oldest first. Internal notes only for staff.' })
   async messages(@Root() ticket: TicketRow, @Ctx() ctx: Context, @Args(() => PageArgs) page: PageArgs): Promise<MessageConnection> {
     return messagePage(ctx.loaders.messageWindow, ticket.id, seesInternal(ctx.viewer, ticket), page);
+  }
+
+  @FieldResolver(() => [Attachment], { description: 'The files sent with the report itself; a message’s files are on the message.' })
+  @MaxItems(LIST_MAXIMUM.attachments)
+  attachments(@Root() ticket: TicketRow, @Ctx() ctx: Context): Promise<AttachmentRow[]> {
+    return ctx.loaders.reportAttachments.load(ticket.id);
   }
 
   @FieldResolver(() => [TicketEvent], {
@@ -46,6 +59,12 @@ export class MessageResolver {
   @FieldResolver(() => User, { nullable: true, description: 'Who wrote it; null for a reporter who did not sign in.' })
   author(@Root() message: MessageRow, @Ctx() ctx: Context) {
     return message.authorId ? ctx.loaders.user.load(message.authorId) : null;
+  }
+
+  @FieldResolver(() => [Attachment], { description: 'The files sent with the message, in the order they were uploaded.' })
+  @MaxItems(LIST_MAXIMUM.attachments)
+  attachments(@Root() message: MessageRow, @Ctx() ctx: Context): Promise<AttachmentRow[]> {
+    return ctx.loaders.attachmentsByMessage.load(message.id);
   }
 }
 

@@ -1,6 +1,7 @@
 import { MESSAGE_MAX } from '@studentdesk/domain';
 import { ArrayMaxSize, IsEmail, IsInt, IsOptional, Length, Max, MaxLength, Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
+import { LIST_MAXIMUM } from '../limits/list-maximums.js';
 import { Priority, TicketStatus } from './ticket.enums.js';
 
 export const TITLE_MAX = 200;
@@ -102,6 +103,22 @@ export class ReportProblemInput {
   @IsOptional()
   @Length(8, 200)
   idempotencyKey?: string | null;
+
+  @Field(() => [ID], {
+    nullable: true,
+    description: `Files to attach: the ids POST /attachments answered with (ATTACHMENTS_PER_MESSAGE at most, 10 unless the school changed it). Each must be your own upload, not yet on anything.`,
+  })
+  @IsOptional()
+  @ArrayMaxSize(LIST_MAXIMUM.attachments)
+  attachmentIds?: string[] | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Not signed in: the uploadToken POST /attachments gave you with the files in attachmentIds.',
+  })
+  @IsOptional()
+  @MaxLength(100)
+  uploadToken?: string | null;
 }
 
 @InputType({ description: 'A message on a ticket.' })
@@ -137,6 +154,22 @@ export class ReplyInput {
   @IsOptional()
   @Length(8, 100)
   idempotencyKey?: string | null;
+
+  @Field(() => [ID], {
+    nullable: true,
+    description: `Files to attach: the ids POST /attachments answered with (ATTACHMENTS_PER_MESSAGE at most, 10 unless the school changed it). Each must be your own upload, not yet on anything.`,
+  })
+  @IsOptional()
+  @ArrayMaxSize(LIST_MAXIMUM.attachments)
+  attachmentIds?: string[] | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Not signed in: the uploadToken POST /attachments gave you with the files in attachmentIds.',
+  })
+  @IsOptional()
+  @MaxLength(100)
+  uploadToken?: string | null;
 }
 
 @InputType({ description: 'Marks a ticket solved.' })

@@ -11,6 +11,7 @@ import {
   type User as UserRow,
 } from '@studentdesk/db';
 import { TicketStatus } from '@studentdesk/domain';
+import { linkAttachments, referencedIds } from '../attachments/attachment.link.js';
 import { actsIn, enforce, isStaffRole, requireStaff, viewerUser } from '../auth/viewer.js';
 import type { Context } from '../context.js';
 import { badInput, ClientError, ErrorCode, isUniqueViolation, notFound } from '../errors.js';
@@ -254,6 +255,7 @@ export async function reportProblem(ctx: Context, input: ReportProblemInput): Pr
   const studentNumber = input.studentNumber?.trim() || reporter.requester?.studentNumber || null;
   const expectedResolutionHours = input.expectedResolutionHours ?? null;
   const desiredOutcome = input.desiredOutcome?.trim() || null;
+  const attachmentIds = referencedIds(input, ctx.app.config.attachments.maxPerMessage);
 
   const category = await ctx.prisma.category.findUnique({ where: { id: categoryId }, include: { department: true } });
   // An archived category or department is not offered any more; its tickets stay where they are.
@@ -331,6 +333,7 @@ export async function reportProblem(ctx: Context, input: ReportProblemInput): Pr
           },
         },
       });
+      await linkAttachments(tx, attachmentIds, { userId: user?.id ?? null, uploadToken: input.uploadToken }, { ticketId: created.id });
       await recordEvent(tx, 'ticket.created', { ticket: ticketSnapshot(created) });
       await issueTrackingCode(tx, created.id, trackingCode);
       if (emailed) await emailTrackingLink(tx, ctx.app.config.publicUrl, created, trackingCode, category.department.timeZone);
@@ -432,6 +435,7 @@ export async function reply(ctx: Context, input: ReplyInput) {
   enforce((internal ? ticketPolicy.canAddInternalNote : ticketPolicy.canTakePart)(ctx.viewer, ticket, ctx.trackingGrants));
   const author = viewerUser(ctx.viewer);
   const body = requiredText(input.body, 'body', 'Write a message first.');
+  const attachmentIds = referencedIds(input, ctx.app.config.attachments.maxPerMessage);
   if (ticket.status === TicketStatus.CLOSED) throw badInput('This ticket is closed. Reopen it to continue the conversation.', 'ticketId');
   if (access !== 'staff' && ticket.status === TicketStatus.RESOLVED) {
     throw badInput('This ticket is resolved. Reopen it if the problem is not solved.', 'ticketId');
@@ -457,6 +461,12 @@ export async function reply(ctx: Context, input: ReplyInput) {
       if (author) await tx.replyDraft.deleteMany({ where: { userId: author.id, ticketId: ticket.id } });
       const now = ctx.app.clock.now();
       const written = await addMessage(tx, ticket, author, access, body, internal, ctx.app.config.publicUrl, now, idempotencyKey);
+      await linkAttachments(
+        tx,
+        attachmentIds,
+        { userId: author?.id ?? null, uploadToken: input.uploadToken },
+        { ticketId: ticket.id, messageId: written.id },
+      );
       const actorId = author?.id ?? null;
       const noticed = internal
         ? await noticeStaff(tx, now, [ticket], mentioned, { kind: 'MENTIONED', actorId, messageId: written.id })

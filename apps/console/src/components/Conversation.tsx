@@ -17,6 +17,7 @@ import {
 import { splitMentions } from '../lib/mentions';
 import { useRememberedChoice } from '../lib/remembered';
 import { formatDateTime } from '../lib/time';
+import { AttachmentList } from './Attachments';
 import { LoadMore } from './LoadMore';
 
 export const CONVERSATION_PAGE = graphql(`
@@ -34,6 +35,12 @@ export const CONVERSATION_PAGE = graphql(`
           role
         }
         automationRuleName
+        attachments {
+          id
+          filename
+          contentType
+          size
+        }
       }
     }
     pageInfo {
@@ -143,6 +150,7 @@ export function Conversation({ ticket, firstUnreadId = null }: { ticket: TicketD
           <strong>A good outcome:</strong> {ticket.desiredOutcome}
         </p>
       )}
+      <AttachmentList attachments={ticket.attachments} />
     </li>
   );
   // LoadMore pages onwards; onwards here is back in time.
@@ -245,6 +253,7 @@ function MessageItem({ message, contactName, firstUnread }: { message: Message; 
           ),
         )}
       </p>
+      <AttachmentList attachments={message.attachments} />
     </li>
   );
 }

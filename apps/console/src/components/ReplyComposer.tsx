@@ -10,6 +10,7 @@ import { useEffect, useRef, useState, type FormEvent, type RefObject } from 'rea
 import { graphql } from '../gql';
 import { insertMention, mentionBeingTyped } from '../lib/mentions';
 import { useViewer } from '../viewer';
+import { AttachmentPicker, useAttachmentUploads } from './Attachments';
 import { Options } from './FilterSelect';
 import { replyConflictOf, ReplyConflictNotice, type ReplyConflict } from './ReplyConflict';
 import { TicketPresenceLine, useAnnouncePresence } from './TicketPresence';
@@ -88,6 +89,7 @@ export function ReplyComposer({ ticket, mode, onModeChange, textareaRef, run, on
     variables: { ticketId: ticket.id, departmentId: otherDepartment && viewer.role !== 'STAFF' ? ticket.department.id : null },
   });
   const [reply, replying] = useMutation(REPLY);
+  const uploads = useAttachmentUploads();
   const [saveDraft] = useMutation(SAVE_DRAFT);
   const [caret, setCaret] = useState(0);
   const [mentionChoice, setMentionChoice] = useState(0);
@@ -163,7 +165,8 @@ export function ReplyComposer({ ticket, mode, onModeChange, textareaRef, run, on
     await run(
       async () => {
         try {
-          await reply({ variables: { input: { ticketId: ticket.id, body: draft, internal: mode === 'note', ...basis } } });
+          const files = uploads.attachmentIds.length ? { attachmentIds: uploads.attachmentIds } : {};
+          await reply({ variables: { input: { ticketId: ticket.id, body: draft, internal: mode === 'note', ...basis, ...files } } });
         } catch (failure) {
           const changed = replyConflictOf(failure);
           if (!changed) throw failure;
@@ -176,6 +179,7 @@ export function ReplyComposer({ ticket, mode, onModeChange, textareaRef, run, on
         draftBasis.current = null;
         lastSaved.current = { body: '', internal: mode === 'note' };
         setDraft('');
+        uploads.clear();
         await onSent();
       },
       mode === 'note' ? 'Note added.' : 'Reply sent.',
@@ -286,11 +290,12 @@ export function ReplyComposer({ ticket, mode, onModeChange, textareaRef, run, on
             }}
           />
         )}
+        <AttachmentPicker uploads={uploads} />
         <div className="actions">
           <span id="composer-count" className={`count${draft.length > MESSAGE_MAX * 0.9 ? ' near-limit' : ''}`}>
             {draft.length.toLocaleString('en')} / {MESSAGE_MAX.toLocaleString('en')} characters
           </span>
-          <button type="submit" className="primary" disabled={replying.loading || !draft.trim()}>
+          <button type="submit" className="primary" disabled={replying.loading || uploads.busy || !draft.trim()}>
             {mode === 'note' ? 'Add note' : 'Send reply'}
           </button>
         </div>

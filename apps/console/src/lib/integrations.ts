@@ -121,4 +121,6 @@ export const EMAIL_KIND_LABELS: Record<EmailKind, string> = {
   MANAGER_WEEKLY: 'Managers’ weekly numbers',
   AUTOMATION: 'Automation',
   STAFF_NOTIFICATIONS: 'Staff notifications',
+  TICKET_LINK: 'Lost link sent again',
+  INCIDENT_RESOLVED: 'Known issue resolved',
 };

@@ -48,6 +48,12 @@ export const TICKET_DETAIL = graphql(`
     ...SlaTimes
     expectedResolutionHours
     desiredOutcome
+    attachments {
+      id
+      filename
+      contentType
+      size
+    }
     predictedScore
     category {
       id

@@ -4,6 +4,7 @@
 // long as a busy desk asks, which the student may cut short.
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { AttachmentPicker, useAttachmentUploads } from '../components/Attachments.js';
 import { Field, FormError } from '../components/Field.js';
 import { NO_ERRORS, notSentErrors } from '../errors.js';
 import { graphql } from '../gql/index.js';
@@ -64,6 +65,7 @@ export function ReportForm({ owner, guest, onReported, onAnswered }: ReportFormP
   const stopWaiting = useRef<AbortController | null>(null);
   const { data: categories } = useQuery(CATEGORIES);
   const [reportProblem] = useMutation(REPORT_PROBLEM);
+  const uploads = useAttachmentUploads();
 
   useEffect(() => saveDraft(owner, draft), [owner, draft]);
 
@@ -78,6 +80,7 @@ export function ReportForm({ owner, guest, onReported, onAnswered }: ReportFormP
     description: draft.description,
     expectedResolutionHours: draft.expectedResolutionHours ? Number(draft.expectedResolutionHours) : null,
     desiredOutcome: draft.desiredOutcome || null,
+    ...uploads.input(),
     // Blank means "not given": the API then answers with what is missing, in its own words.
     ...(guest
       ? {
@@ -141,6 +144,7 @@ export function ReportForm({ owner, guest, onReported, onAnswered }: ReportFormP
       <Field label="What happened?" hint="What you did, what you saw, any error message." error={errors.fields.description}>
         <textarea rows={5} value={draft.description} onChange={change('description')} required />
       </Field>
+      <AttachmentPicker uploads={uploads} />
       <Suggestions
         text={`${draft.title} ${draft.description}`}
         categoryId={draft.categoryId}
@@ -184,7 +188,7 @@ export function ReportForm({ owner, guest, onReported, onAnswered }: ReportFormP
         {busyFor !== null && `The help desk is busy: trying again in ${busyFor} s.`}
       </p>
       <div className="form-actions">
-        <button type="submit" className="primary" disabled={sending} aria-disabled={sending}>
+        <button type="submit" className="primary" disabled={sending || uploads.busy} aria-disabled={sending || uploads.busy}>
           {sending ? 'Sending…' : 'Send report'}
         </button>
         {busyFor !== null && (

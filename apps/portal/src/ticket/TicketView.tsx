@@ -3,6 +3,7 @@
 import { useMutation, useSubscription } from '@apollo/client/react';
 import { isResolved } from '@studentdesk/domain';
 import { useState, type FormEvent } from 'react';
+import { AttachmentList, AttachmentPicker, useAttachmentUploads } from '../components/Attachments.js';
 import { Field, FormError } from '../components/Field.js';
 import { StatusBadge } from '../components/StatusBadge.js';
 import { formErrors, NO_ERRORS } from '../errors.js';
@@ -47,6 +48,7 @@ export function TicketView({ ticket, trackingCode, viewerId, preselectedScore, r
             <p className="message-meta">You reported this {whenInWords(ticket.createdAt)}</p>
             <p className="message-body">{ticket.description}</p>
             {ticket.desiredOutcome && <p className="message-body">A good outcome: {ticket.desiredOutcome}</p>}
+            <AttachmentList attachments={ticket.attachments} trackingCode={trackingCode} />
           </li>
           {ticket.messages.edges.map(({ node: message }) => {
             // A rule's message has no author either, but it is the desk's, not the student's.
@@ -57,6 +59,7 @@ export function TicketView({ ticket, trackingCode, viewerId, preselectedScore, r
                   {mine ? 'You' : (message.author?.name ?? 'The help desk')}, {whenInWords(message.createdAt)}
                 </p>
                 <p className="message-body">{message.body}</p>
+                <AttachmentList attachments={message.attachments} trackingCode={trackingCode} />
               </li>
             );
           })}
@@ -84,11 +87,13 @@ function ReplyForm({ ticketId, trackingCode, onSent }: { ticketId: string; track
   const [body, setBody] = useState('');
   const [errors, setErrors] = useState(NO_ERRORS);
   const [reply, { loading }] = useMutation(REPLY);
+  const uploads = useAttachmentUploads();
   const send = async (event: FormEvent) => {
     event.preventDefault();
     try {
-      await reply({ variables: { input: { ticketId, body, trackingCode: trackingCode ?? null } } });
+      await reply({ variables: { input: { ticketId, body, trackingCode: trackingCode ?? null, ...uploads.input() } } });
       setBody('');
+      uploads.clear();
       setErrors(NO_ERRORS);
       await onSent();
     } catch (error) {
@@ -100,10 +105,9 @@ function ReplyForm({ ticketId, trackingCode, onSent }: { ticketId: string; track
       <Field label="Your reply" error={errors.fields.body}>
         <textarea rows={3} value={body} onChange={(event) => setBody(event.target.value)} required />
       </Field>
-      {/* Room for attachments, which come later. */}
-      <div className="attachments-slot" />
+      <AttachmentPicker uploads={uploads} />
       <FormError message={errors.form} />
-      <button type="submit" className="primary" disabled={loading}>
+      <button type="submit" className="primary" disabled={loading || uploads.busy}>
         {loading ? 'Sending…' : 'Send reply'}
       </button>
     </form>

@@ -12,6 +12,16 @@ export const RATING_FIELDS = graphql(`
   }
 `);
 
+/** A file as a message shows it (components/Attachments.tsx). */
+export const ATTACHMENT_FIELDS = graphql(`
+  fragment AttachmentFields on Attachment {
+    id
+    filename
+    contentType
+    size
+  }
+`);
+
 export const TICKET_DETAILS = graphql(`
   fragment TicketDetails on Ticket {
     id
@@ -22,6 +32,9 @@ export const TICKET_DETAILS = graphql(`
     createdAt
     expectedResolutionHours
     desiredOutcome
+    attachments {
+      ...AttachmentFields
+    }
     category {
       id
       name
@@ -46,6 +59,9 @@ export const TICKET_DETAILS = graphql(`
             name
           }
           automated
+          attachments {
+            ...AttachmentFields
+          }
         }
       }
     }

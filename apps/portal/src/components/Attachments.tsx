@@ -1,0 +1,230 @@
+// Files with a report or a reply: chosen with the file picker, taken with the phone's camera,
+// dropped on the box or pasted (a screenshot from the clipboard), each uploaded at once to
+// POST /attachments so that sending only names them; and the files shown on a message, images as
+// thumbnails. A guest's uploads carry the upload token the first one was given.
+import { useCallback, useEffect, useId, useRef, useState, type DragEvent } from 'react';
+
+/** What the desk takes (the API checks the bytes; this only narrows the picker). */
+const ACCEPT =
+  'image/png,image/jpeg,image/gif,image/webp,application/pdf,text/plain,.txt,.log,.csv,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.odt,.ods,.odp,.rtf';
+/** The API's default per message; it says so itself when the school allows fewer. */
+const MAX_FILES = 10;
+
+export interface Upload {
+  key: string;
+  name: string;
+  status: 'uploading' | 'done' | 'failed';
+  id?: string;
+  /** A local preview of an image, before the upload is done. */
+  preview?: string;
+  error?: string;
+}
+
+interface UploadAnswer {
+  id?: string;
+  uploadToken?: string;
+  errors?: Array<{ message: string }>;
+}
+
+let nextKey = 0;
+
+/** The uploads of one form: what was chosen, what is done, and what to send with the form. */
+export function useAttachmentUploads() {
+  const [uploads, setUploads] = useState<Upload[]>([]);
+  const uploadToken = useRef<string | undefined>(undefined);
+  const update = (key: string, change: Partial<Upload>) =>
+    setUploads((current) => current.map((upload) => (upload.key === key ? { ...upload, ...change } : upload)));
+
+  const add = useCallback(async (files: File[]) => {
+    for (const file of files) {
+      const key = `upload-${(nextKey += 1)}`;
+      const preview = file.type.startsWith('image/') ? URL.createObjectURL(file) : undefined;
+      setUploads((current) => [...current, { key, name: file.name || 'pasted image.png', status: 'uploading', preview }]);
+      const form = new FormData();
+      form.append('file', file, file.name || 'pasted image.png');
+      try {
+        const response = await fetch('/attachments', {
+          method: 'POST',
+          credentials: 'same-origin',
+          headers: { 'apollo-require-preflight': 'true', ...(uploadToken.current && { 'x-upload-token': uploadToken.current }) },
+          body: form,
+        });
+        const answer = (await response.json().catch(() => ({}))) as UploadAnswer;
+        if (!response.ok || !answer.id) throw new Error(answer.errors?.[0]?.message ?? 'The file could not be uploaded.');
+        uploadToken.current ??= answer.uploadToken;
+        update(key, { status: 'done', id: answer.id });
+      } catch (error) {
+        update(key, {
+          status: 'failed',
+          error:
+            error instanceof Error && error.message !== 'Failed to fetch'
+              ? error.message
+              : 'The file could not be uploaded. Check your connection and try again.',
+        });
+      }
+    }
+  }, []);
+
+  const forget = (upload: Upload) => upload.preview && URL.revokeObjectURL(upload.preview);
+  const remove = (key: string) =>
+    setUploads((current) => current.filter((upload) => (upload.key === key ? (forget(upload), false) : true)));
+  const clear = () =>
+    setUploads((current) => {
+      current.forEach(forget);
+      return [];
+    });
+  const attachmentIds = uploads.flatMap((upload) => (upload.status === 'done' && upload.id ? [upload.id] : []));
+  return {
+    uploads,
+    add,
+    remove,
+    clear,
+    busy: uploads.some((upload) => upload.status === 'uploading'),
+    /** For the report's or reply's input. */
+    input: () => (attachmentIds.length ? { attachmentIds, uploadToken: uploadToken.current ?? null } : {}),
+  };
+}
+
+type Uploads = ReturnType<typeof useAttachmentUploads>;
+
+/** The file, camera, drop and paste box; pasting anywhere in its form adds a pasted image. */
+export function AttachmentPicker({ uploads }: { uploads: Uploads }) {
+  const id = useId();
+  const box = useRef<HTMLDivElement>(null);
+  const [dragging, setDragging] = useState(false);
+  const full = uploads.uploads.length >= MAX_FILES;
+  const { add } = uploads;
+
+  useEffect(() => {
+    const form = box.current?.closest('form');
+    if (!form) return;
+    const onPaste = (event: ClipboardEvent) => {
+      const files = [...(event.clipboardData?.files ?? [])];
+      if (!files.length) return;
+      // A pasted file is attached; pasted text still goes into the text box.
+      event.preventDefault();
+      void add(files);
+    };
+    form.addEventListener('paste', onPaste);
+    return () => form.removeEventListener('paste', onPaste);
+  }, [add]);
+
+  const drop = (event: DragEvent) => {
+    event.preventDefault();
+    setDragging(false);
+    if (!full) void add([...event.dataTransfer.files]);
+  };
+
+  return (
+    <div
+      ref={box}
+      className={dragging ? 'attachments dragging' : 'attachments'}
+      onDragOver={(event) => {
+        event.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={drop}
+    >
+      <p className="hint" id={`${id}-hint`}>
+        Screenshots, photos, PDFs or documents, up to 20 MB each. Drop them here or paste a screenshot.
+      </p>
+      <div className="attachment-buttons">
+        <label className="button">
+          Attach files
+          <input
+            type="file"
+            multiple
+            accept={ACCEPT}
+            disabled={full}
+            aria-describedby={`${id}-hint`}
+            className="visually-hidden"
+            onChange={(event) => {
+              void add([...(event.target.files ?? [])]);
+              event.target.value = '';
+            }}
+          />
+        </label>
+        <label className="button camera-button">
+          Take a photo
+          <input
+            type="file"
+            accept="image/*"
+            capture="environment"
+            disabled={full}
+            className="visually-hidden"
+            onChange={(event) => {
+              void add([...(event.target.files ?? [])]);
+              event.target.value = '';
+            }}
+          />
+        </label>
+      </div>
+      {uploads.uploads.length > 0 && (
+        <ul className="attachment-list" aria-label="Attached files">
+          {uploads.uploads.map((upload) => (
+            <li key={upload.key} className={`attachment attachment-${upload.status}`}>
+              {upload.preview && <img src={upload.preview} alt="" className="attachment-thumbnail" />}
+              <span className="attachment-name" dir="auto">
+                {upload.name}
+              </span>{' '}
+              <span role="status" className="hint">
+                {upload.status === 'uploading' ? 'Uploading…' : upload.status === 'done' ? 'Attached' : upload.error}
+              </span>{' '}
+              <button type="button" onClick={() => uploads.remove(upload.key)} aria-label={`Remove ${upload.name}`}>
+                Remove
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+export interface ShownAttachment {
+  id: string;
+  filename: string;
+  contentType: string;
+  size: number;
+}
+
+const IMAGES = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp']);
+
+function sizeInWords(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  return `${Math.max(1, Math.round(bytes / 1024))} KB`;
+}
+
+/** The files on a message: images as thumbnails opening the original, the rest as download links. */
+export function AttachmentList({ attachments, trackingCode }: { attachments: readonly ShownAttachment[]; trackingCode?: string }) {
+  if (!attachments.length) return null;
+  const code = trackingCode ? `?trackingCode=${encodeURIComponent(trackingCode)}` : '';
+  return (
+    <ul className="attachment-list" aria-label="Attachments">
+      {attachments.map((file) => (
+        <li key={file.id} className="attachment">
+          <a
+            href={`/attachments/${file.id}${code}`}
+            target="_blank"
+            rel="noreferrer"
+            download={IMAGES.has(file.contentType) ? undefined : file.filename}
+          >
+            {IMAGES.has(file.contentType) && (
+              <img
+                src={`/attachments/${file.id}/thumbnail${code}`}
+                alt={`Thumbnail of ${file.filename}`}
+                className="attachment-thumbnail"
+                loading="lazy"
+              />
+            )}
+            <span className="attachment-name" dir="auto">
+              {file.filename}
+            </span>
+          </a>{' '}
+          <span className="hint">{sizeInWords(file.size)}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
