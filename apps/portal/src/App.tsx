@@ -1,8 +1,10 @@
 // The portal's routes. Pages a first visit may not need are loaded on demand.
 import { lazy, Suspense, useEffect } from 'react';
 import { Layout } from './components/Layout.js';
+import { LanguageProvider, useSay } from './i18n/language.js';
 import { navigate, usePath } from './router.js';
 import { SignIn } from './routes/SignIn.js';
+import { useSchool } from './school.js';
 import { useViewer } from './viewer.js';
 
 const MyTickets = lazy(() => import('./routes/MyTickets.js').then((module) => ({ default: module.MyTickets })));
@@ -21,6 +23,7 @@ function Redirect({ to }: { to: string }) {
 }
 
 function Page() {
+  const t = useSay();
   const path = usePath().split('?')[0]!;
   const { viewer, loading } = useViewer();
   const param = (pattern: RegExp) => {
@@ -49,16 +52,26 @@ function Page() {
   const ticketId = param(/^\/tickets\/([^/]+)$/);
   if (ticketId) return <TicketPage id={ticketId} />;
   return (
-    <Layout title="Page not found">
-      <p>There is nothing at this address.</p>
+    <Layout title={t('notFound.title')}>
+      <p>{t('notFound.body')}</p>
     </Layout>
   );
 }
 
-export function App() {
+function Pages() {
+  const t = useSay();
   return (
-    <Suspense fallback={<p className="loading">Loading…</p>}>
+    <Suspense fallback={<p className="loading">{t('app.loading')}</p>}>
       <Page />
     </Suspense>
+  );
+}
+
+export function App() {
+  const school = useSchool();
+  return (
+    <LanguageProvider accountLanguage={null} timeZone={school?.timeZone}>
+      <Pages />
+    </LanguageProvider>
   );
 }

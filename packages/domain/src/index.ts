@@ -57,3 +57,13 @@ export {
   type DepartmentSettingsInput,
 } from './department.js';
 export { dayInWords, dueInWords, momentInWords, timeInWords, type DueLocale } from './due-in-words.js';
+export {
+  acceptLanguageTags,
+  DEFAULT_LANGUAGE,
+  isLanguage,
+  LANGUAGE_NAMES,
+  LANGUAGES,
+  negotiateLanguage,
+  textDirection,
+  type Language,
+} from './languages.js';
