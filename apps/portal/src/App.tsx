@@ -5,7 +5,7 @@ import { LanguageProvider, useSay } from './i18n/language.js';
 import { navigate, usePath } from './router.js';
 import { SignIn } from './routes/SignIn.js';
 import { useSchool } from './school.js';
-import { useViewer } from './viewer.js';
+import { useAccountLanguage, useViewer } from './viewer.js';
 
 const MyTickets = lazy(() => import('./routes/MyTickets.js').then((module) => ({ default: module.MyTickets })));
 const Report = lazy(() => import('./routes/Report.js').then((module) => ({ default: module.Report })));
@@ -69,8 +69,9 @@ function Pages() {
 
 export function App() {
   const school = useSchool();
+  const account = useAccountLanguage();
   return (
-    <LanguageProvider accountLanguage={null} timeZone={school?.timeZone}>
+    <LanguageProvider accountLanguage={account.language} saveOnAccount={account.save} timeZone={school?.timeZone}>
       <Pages />
     </LanguageProvider>
   );
