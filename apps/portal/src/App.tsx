@@ -1,7 +1,9 @@
 // The portal's routes. Pages a first visit may not need are loaded on demand.
 import { lazy, Suspense, useEffect } from 'react';
 import { Layout } from './components/Layout.js';
-import { LanguageProvider, useSay } from './i18n/language.js';
+import { LanguageProvider } from '@studentdesk/intl';
+import { ENGLISH, loadCatalog } from './i18n/catalogs.js';
+import { useSay } from './i18n/say.js';
 import { navigate, usePath } from './router.js';
 import { SignIn } from './routes/SignIn.js';
 import { useSchool } from './school.js';
@@ -71,7 +73,13 @@ export function App() {
   const school = useSchool();
   const account = useAccountLanguage();
   return (
-    <LanguageProvider accountLanguage={account.language} saveOnAccount={account.save} timeZone={school?.timeZone}>
+    <LanguageProvider
+      english={ENGLISH}
+      loadCatalog={loadCatalog}
+      accountLanguage={account.language}
+      saveOnAccount={account.save}
+      timeZone={school?.timeZone}
+    >
       <Pages />
     </LanguageProvider>
   );

@@ -4,7 +4,7 @@
 import { CombinedGraphQLErrors } from '@apollo/client';
 import type { GraphQLFormattedError } from 'graphql';
 import type { MessageKey } from './i18n/catalogs.js';
-import { say, type IntlShape } from './i18n/language.js';
+import { say, type IntlShape } from './i18n/say.js';
 import type { SendOutcome } from './report/send-report.js';
 
 export interface FormErrors {

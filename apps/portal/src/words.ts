@@ -3,7 +3,7 @@
 import type { ResultOf } from '@graphql-typed-document-node/core';
 import { dueInWords, isLanguage, isResolved, momentInWords, TicketStatus, type Language } from '@studentdesk/domain';
 import { graphql } from './gql/index.js';
-import { say, type IntlShape } from './i18n/language.js';
+import { say, type IntlShape } from './i18n/say.js';
 
 const languageOf = (intl: IntlShape): Language => (isLanguage(intl.locale) ? intl.locale : 'en');
 

@@ -3,7 +3,7 @@
 import { useQuery } from '@apollo/client/react';
 import { graphql } from '../gql/index.js';
 import type { IncidentStatus } from '../gql/graphql.js';
-import { say, sayRich, useIntl } from '../i18n/language.js';
+import { say, sayRich, useIntl } from '../i18n/say.js';
 import { whenInWords } from '../words.js';
 
 const ACTIVE_INCIDENTS = graphql(`

@@ -3,10 +3,10 @@
 import { useMutation } from '@apollo/client/react';
 import { useEffect, useRef, type ReactNode } from 'react';
 import { graphql } from '../gql/index.js';
-import { useSay } from '../i18n/language.js';
+import { LanguageSwitch } from '@studentdesk/intl';
+import { useSay } from '../i18n/say.js';
 import { Link, usePath } from '../router.js';
 import { KnownIssues } from './KnownIssues.js';
-import { LanguageSwitch } from './LanguageSwitch.js';
 import { useSchool } from '../school.js';
 import { useViewer } from '../viewer.js';
 
@@ -62,7 +62,7 @@ export function Layout({ title, children }: { title: string; children: ReactNode
             <Link to="/sign-in">{t('layout.signIn')}</Link>
           )}
         </nav>
-        <LanguageSwitch />
+        <LanguageSwitch label={t('layout.language')} />
       </header>
       <KnownIssues />
       <main id="main">

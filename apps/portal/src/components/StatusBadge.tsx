@@ -1,5 +1,5 @@
 import type { TicketStatus } from '@studentdesk/domain';
-import { useIntl } from '../i18n/language.js';
+import { useIntl } from '../i18n/say.js';
 import { statusInWords } from '../words.js';
 
 export function StatusBadge({ status }: { status: TicketStatus }) {

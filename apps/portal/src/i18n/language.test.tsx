@@ -4,19 +4,24 @@ import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Language } from '@studentdesk/domain';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { LanguageSwitch } from '../components/LanguageSwitch.js';
-import { LanguageProvider, useSay } from './language.js';
+import { LanguageProvider, LanguageSwitch } from '@studentdesk/intl';
+import { ENGLISH, loadCatalog } from './catalogs.js';
+import { useSay } from './say.js';
 
-function Heading() {
+function Page() {
   const t = useSay();
-  return <h1>{t('layout.report')}</h1>;
+  return (
+    <>
+      <LanguageSwitch label={t('layout.language')} />
+      <h1>{t('layout.report')}</h1>
+    </>
+  );
 }
 
 function renderPage(accountLanguage: Language | null = null, saveOnAccount?: (language: Language) => void) {
   return render(
-    <LanguageProvider accountLanguage={accountLanguage} saveOnAccount={saveOnAccount}>
-      <LanguageSwitch />
-      <Heading />
+    <LanguageProvider english={ENGLISH} loadCatalog={loadCatalog} accountLanguage={accountLanguage} saveOnAccount={saveOnAccount}>
+      <Page />
     </LanguageProvider>,
   );
 }

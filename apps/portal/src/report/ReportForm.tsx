@@ -7,7 +7,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Field, FormError } from '../components/Field.js';
 import { NO_ERRORS, notSentErrors } from '../errors.js';
 import { graphql } from '../gql/index.js';
-import { say, useIntl } from '../i18n/language.js';
+import { say, useIntl } from '../i18n/say.js';
 import type { ReportProblemMutation } from '../gql/graphql.js';
 import { discardDraft, loadDraft, newIdempotencyKey, saveDraft, type DraftOwner, type ReportDraft } from './draft.js';
 import { sendReport, sleep } from './send-report.js';

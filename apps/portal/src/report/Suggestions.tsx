@@ -4,7 +4,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { useEffect, useState } from 'react';
 import { graphql } from '../gql/index.js';
 import { progressKey } from '../components/KnownIssues.js';
-import { say, sayRich, useIntl } from '../i18n/language.js';
+import { say, sayRich, useIntl } from '../i18n/say.js';
 import { whenInWords } from '../words.js';
 
 const SUGGESTIONS = graphql(`

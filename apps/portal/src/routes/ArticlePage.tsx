@@ -2,7 +2,7 @@ import type { ResultOf } from '@graphql-typed-document-node/core';
 import { useQuery } from '@apollo/client/react';
 import { Layout } from '../components/Layout.js';
 import { graphql } from '../gql/index.js';
-import { useSay } from '../i18n/language.js';
+import { useSay } from '../i18n/say.js';
 
 const ARTICLE = graphql(`
   query HelpArticle($slug: String!, $departmentSlug: String) {

@@ -3,7 +3,7 @@ import { Layout } from '../components/Layout.js';
 import { StatusBadge } from '../components/StatusBadge.js';
 import { failureInWords } from '../errors.js';
 import { graphql } from '../gql/index.js';
-import { say, useIntl } from '../i18n/language.js';
+import { say, useIntl } from '../i18n/say.js';
 import { Link } from '../router.js';
 import { expectationInWords, handlerInWords } from '../words.js';
 

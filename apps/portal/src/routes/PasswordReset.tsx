@@ -6,7 +6,7 @@ import { useState, type FormEvent } from 'react';
 import { Field, FormError } from '../components/Field.js';
 import { Layout } from '../components/Layout.js';
 import { formErrors, NO_ERRORS } from '../errors.js';
-import { say, useIntl } from '../i18n/language.js';
+import { say, useIntl } from '../i18n/say.js';
 import { RequestPasswordResetDocument, ResetPasswordDocument } from '../gql/graphql.js';
 import { Link } from '../router.js';
 

@@ -1,5 +1,5 @@
 import { Layout } from '../components/Layout.js';
-import { useSay } from '../i18n/language.js';
+import { useSay } from '../i18n/say.js';
 import { ReportForm } from '../report/ReportForm.js';
 import { navigate } from '../router.js';
 import { useViewer } from '../viewer.js';

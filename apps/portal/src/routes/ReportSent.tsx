@@ -1,5 +1,5 @@
 import { Layout } from '../components/Layout.js';
-import { sayRich, useIntl, useSay } from '../i18n/language.js';
+import { sayRich, useIntl, useSay } from '../i18n/say.js';
 import { Link, navigationState } from '../router.js';
 
 export function ReportSent() {

@@ -6,7 +6,7 @@ import { Field, FormError } from '../components/Field.js';
 import { Layout } from '../components/Layout.js';
 import { formErrors, NO_ERRORS } from '../errors.js';
 import { graphql } from '../gql/index.js';
-import { say, useIntl } from '../i18n/language.js';
+import { say, useIntl } from '../i18n/say.js';
 import { Link } from '../router.js';
 
 const SIGN_IN = graphql(`

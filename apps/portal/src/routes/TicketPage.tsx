@@ -2,7 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { useEffect } from 'react';
 import { Layout } from '../components/Layout.js';
 import { failureInWords } from '../errors.js';
-import { sayRich, useIntl, useSay } from '../i18n/language.js';
+import { sayRich, useIntl, useSay } from '../i18n/say.js';
 import { Link, navigate, navigationState } from '../router.js';
 import { TRACKED_TICKET, TICKET } from '../ticket/ticket.documents.js';
 import { TicketView } from '../ticket/TicketView.js';

@@ -4,7 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { ChoiceGroup, Field, FormError } from '../components/Field.js';
 import { formErrors, NO_ERRORS } from '../errors.js';
 import type { ExpectationOutcome } from '../gql/graphql.js';
-import { say, useIntl } from '../i18n/language.js';
+import { say, useIntl } from '../i18n/say.js';
 import { RATE } from './ticket.documents.js';
 
 const SCORES = [5, 4, 3, 2, 1] as const;

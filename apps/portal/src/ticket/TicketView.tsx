@@ -7,7 +7,7 @@ import { Field, FormError } from '../components/Field.js';
 import { StatusBadge } from '../components/StatusBadge.js';
 import { formErrors, NO_ERRORS } from '../errors.js';
 import type { TicketDetailsFragment } from '../gql/graphql.js';
-import { say, sayRich, useIntl } from '../i18n/language.js';
+import { say, sayRich, useIntl } from '../i18n/say.js';
 import { expectationInWords, handlerInWords, whenInWords } from '../words.js';
 import { RatingForm } from './RatingForm.js';
 import { REOPEN, REPLY, TICKET_LIVE } from './ticket.documents.js';

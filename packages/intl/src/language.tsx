@@ -1,11 +1,13 @@
-// Which language the portal speaks and the catalog it speaks with. The choice: the account's
+// Which language a web app speaks and the catalog it speaks with. The choice: the account's
 // language when signed in, else what this browser chose before (the header's switch), else the
 // first of the browser's languages (navigator.languages, the same list it sends as Accept-Language)
 // that we have, else English. <html lang dir> follows, so Arabic reads right to left.
 import { DEFAULT_LANGUAGE, isLanguage, negotiateLanguage, textDirection, type Language } from '@studentdesk/domain';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { IntlProvider, useIntl, type IntlShape } from 'react-intl';
-import { ENGLISH, loadCatalog, type Catalog, type MessageKey } from './catalogs.js';
+import { IntlProvider } from 'react-intl';
+
+/** One language's messages, by key. */
+export type Catalog = Readonly<Record<string, string>>;
 
 const STORAGE_KEY = 'studentdesk.language';
 
@@ -26,7 +28,7 @@ export function browserLanguage(): Language {
 
 interface LanguageChoice {
   language: Language;
-  /** Switches the page now and remembers the choice in this browser. */
+  /** Switches the page now and remembers the choice in this browser (and on the account, when signed in). */
   choose: (language: Language) => void;
 }
 
@@ -34,31 +36,37 @@ const LanguageContext = createContext<LanguageChoice>({ language: DEFAULT_LANGUA
 
 export const useLanguage = () => useContext(LanguageContext);
 
-interface LanguageProviderProps {
+export interface LanguageProviderProps {
+  /** The app's English catalog, in its first bundle: shown without a wait. */
+  english: Catalog;
+  /** Fetches another language's catalog (a chunk of its own). */
+  loadCatalog: (language: Exclude<Language, 'en'>) => Promise<Catalog>;
   /** The signed-in person's saved language, which wins over the browser's; null for guests and when unset. */
   accountLanguage: Language | null;
   /** Saves a choice on the account (signed in only); the browser remembers it either way. */
-  saveOnAccount?: (language: Language) => void;
+  saveOnAccount?: ((language: Language) => void) | undefined;
   /** Dates and times are said in the school's time zone; the reader's own until the school is known. */
   timeZone?: string | undefined;
   children: ReactNode;
 }
 
-export function LanguageProvider({ accountLanguage, saveOnAccount, timeZone, children }: LanguageProviderProps) {
+export function LanguageProvider({ english, loadCatalog, accountLanguage, saveOnAccount, timeZone, children }: LanguageProviderProps) {
   const [chosen, setChosen] = useState(browserLanguage);
   const language = accountLanguage ?? chosen;
   // The catalog shown; a new language's replaces it once it has arrived, so the page never goes blank on a switch.
   const [shown, setShown] = useState<{ language: Language; catalog: Catalog } | null>(() =>
-    language === 'en' ? { language, catalog: ENGLISH } : null,
+    language === 'en' ? { language, catalog: english } : null,
   );
 
   useEffect(() => {
     let current = true;
-    void loadCatalog(language).then((catalog) => current && setShown({ language, catalog }));
+    void (language === 'en' ? Promise.resolve(english) : loadCatalog(language)).then(
+      (catalog) => current && setShown({ language, catalog }),
+    );
     return () => {
       current = false;
     };
-  }, [language]);
+  }, [language, english, loadCatalog]);
 
   useEffect(() => {
     if (!shown) return;
@@ -89,23 +97,3 @@ export function LanguageProvider({ accountLanguage, saveOnAccount, timeZone, chi
     </LanguageContext.Provider>
   );
 }
-
-type Values = Parameters<IntlShape['formatMessage']>[1];
-
-/** A message of the catalog in the page's language: say(intl, 'report.send'). */
-export function say(intl: IntlShape, key: MessageKey, values?: Record<string, string | number | Date>): string {
-  return intl.formatMessage({ id: key }, values);
-}
-
-/** A message with markup (<strong>, <link>) filled in by React elements. */
-export function sayRich(intl: IntlShape, key: MessageKey, values: NonNullable<Values>): ReactNode {
-  return intl.formatMessage({ id: key }, values);
-}
-
-/** `t('report.send')` for components. */
-export function useSay() {
-  const intl = useIntl();
-  return useCallback((key: MessageKey, values?: Record<string, string | number | Date>) => say(intl, key, values), [intl]);
-}
-
-export { useIntl, type IntlShape };

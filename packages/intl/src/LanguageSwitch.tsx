@@ -1,15 +1,15 @@
 // The header's language switch: each language named in itself, so anyone can find their own.
-import { LANGUAGE_NAMES, LANGUAGES, isLanguage } from '@studentdesk/domain';
+import { isLanguage, LANGUAGE_NAMES, LANGUAGES } from '@studentdesk/domain';
 import { useId } from 'react';
-import { useLanguage, useSay } from '../i18n/language.js';
+import { useLanguage } from './language.js';
 
-export function LanguageSwitch() {
-  const t = useSay();
+/** `label` is "Language" in the page's language. */
+export function LanguageSwitch({ label }: { label: string }) {
   const { language, choose } = useLanguage();
   const id = useId();
   return (
     <div className="language-switch">
-      <label htmlFor={id}>{t('layout.language')}</label>
+      <label htmlFor={id}>{label}</label>
       <select
         id={id}
         value={language}

@@ -1,0 +1,2 @@
+export { browserLanguage, LanguageProvider, useLanguage, type Catalog, type LanguageProviderProps } from './language.js';
+export { LanguageSwitch } from './LanguageSwitch.js';
