@@ -1,6 +1,8 @@
 import { useQuery } from '@apollo/client/react';
 import { Link } from 'react-router';
+import { LANGUAGE_NAMES, isLanguage } from '@studentdesk/domain';
 import { graphql } from '../gql';
+import { useSay } from '../i18n/catalogs';
 import { formatDateTime } from '../lib/time';
 import { StatusBadge } from './Badges';
 
@@ -11,6 +13,10 @@ const STUDENT_PANEL = graphql(`
       firstName
       email
       studentNumber
+      account {
+        id
+        language
+      }
       ticketCount
       openTicketCount
       ratingCount
@@ -32,7 +38,20 @@ const STUDENT_PANEL = graphql(`
 `);
 
 /** Who the student is and their history, so staff greet them by name and know the story. */
+/** The student's language, named in itself, so staff know which to write in. */
+function StudentLanguage({ account }: { account: { language: string | null } | null }) {
+  const t = useSay();
+  if (!account) return <span className="muted">{t('student.noAccount')}</span>;
+  if (!isLanguage(account.language)) return <span className="muted">{t('student.followsBrowser')}</span>;
+  return (
+    <span lang={account.language}>
+      {LANGUAGE_NAMES[account.language]} ({account.language})
+    </span>
+  );
+}
+
 export function StudentPanel({ ticketId }: { ticketId: string }) {
+  const t = useSay();
   const { data, error } = useQuery(STUDENT_PANEL, { variables: { ticketId }, fetchPolicy: 'cache-and-network' });
   if (error)
     return (
@@ -55,6 +74,10 @@ export function StudentPanel({ ticketId }: { ticketId: string }) {
         <dd>{panel.firstName}</dd>
         <dt>Student number</dt>
         <dd>{panel.studentNumber ?? <span className="muted">not given</span>}</dd>
+        <dt>{t('student.language')}</dt>
+        <dd>
+          <StudentLanguage account={panel.account} />
+        </dd>
         <dt>Email</dt>
         <dd>
           <a href={`mailto:${panel.email}`}>{panel.email}</a>
