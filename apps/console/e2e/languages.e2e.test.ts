@@ -1,5 +1,6 @@
-// Languages in the console: Jonas sees that Amara reads the desk in Arabic (her account's choice),
-// then switches the console's own chrome to Arabic: right to left, saved on his account.
+// Languages in the console: Priya gives a canned response an Arabic version; Jonas sees that Amara
+// reads the desk in Arabic (her account's choice) and the canned response goes in in Arabic; then he
+// switches the console's own chrome to Arabic: right to left, saved on his account.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStack, type Stack } from './stack.js';
 
@@ -15,11 +16,25 @@ describe('languages', () => {
     await stack.gqlAs('amara', 'mutation { setMyLanguage(language: "ar") { id } }');
     const ticket = await stack.report('amara', 'Wi-Fi & network', 'لا يعمل الإنترنت في المكتبة', 'منذ الصباح.');
 
+    const priya = await stack.signedInPage('manager');
+    await priya.goto(`${stack.origin}/console/canned-responses`);
+    await priya
+      .getByRole('listitem')
+      .filter({ has: priya.getByRole('heading', { name: 'Password reset done' }) })
+      .getByRole('button', { name: 'Edit' })
+      .click();
+    const form = priya.getByRole('form', { name: 'Edit Password reset done' });
+    await form.getByLabel('العربية').fill('مرحبًا {{student.firstName}}، أعدنا تعيين كلمة المرور.');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await priya.getByText('Also in: العربية').waitFor();
+
     const jonas = await stack.signedInPage('staff');
     await jonas.goto(`${stack.origin}/console/tickets/${ticket.id}`);
     const panel = jonas.getByRole('complementary', { name: /Amara/ });
     await panel.getByText('العربية (ar)').waitFor();
     expect(await panel.getByText('العربية (ar)').getAttribute('lang')).toBe('ar');
+    await jonas.getByLabel('Canned response').selectOption({ label: 'Password reset done' });
+    await expect.poll(() => jonas.getByLabel('Reply to Amara Okafor').inputValue()).toBe('مرحبًا Amara، أعدنا تعيين كلمة المرور.');
 
     await jonas.getByLabel('Language').selectOption('ar');
     await jonas.getByRole('navigation', { name: 'الرئيسية' }).getByRole('link', { name: 'قائمة الانتظار' }).waitFor();
