@@ -19,7 +19,7 @@ export {
   type TicketMove,
 } from './ticket-status.js';
 export { formatTicketNumber, parseTicketNumber } from './ticket-number.js';
-export { SSO_PROBLEM_MESSAGES, SSO_PROBLEMS, ssoProblemMessage, type SsoProblem } from './sign-in-problems.js';
+export { SSO_PROBLEM_MESSAGES, SSO_PROBLEMS, ssoProblemMessage, ssoProblemOf, type SsoProblem } from './sign-in-problems.js';
 export {
   ACCENT_CONTRAST_MIN,
   contrastWithWhite,

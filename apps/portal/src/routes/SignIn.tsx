@@ -1,6 +1,6 @@
 import { SignInOptionsDocument } from '../gql/graphql.js';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { ssoProblemMessage } from '@studentdesk/domain';
+import { ssoProblemOf } from '@studentdesk/domain';
 import { useState, type FormEvent } from 'react';
 import { Field, FormError } from '../components/Field.js';
 import { Layout } from '../components/Layout.js';
@@ -22,7 +22,8 @@ const SIGN_IN = graphql(`
 export function SignIn() {
   const intl = useIntl();
   // Sent back here by single sign-on with ?sso_error=: said once, above both ways in.
-  const [ssoProblem] = useState(() => ssoProblemMessage(new URLSearchParams(window.location.search).get('sso_error')));
+  const [ssoCode] = useState(() => ssoProblemOf(new URLSearchParams(window.location.search).get('sso_error')));
+  const ssoProblem = ssoCode && say(intl, `sso.${ssoCode}`);
   const options = useQuery(SignInOptionsDocument).data?.signInOptions;
   const buttons = [options?.oidc, options?.saml].filter((button) => button !== null && button !== undefined);
   // Students get the password form only while the school lets everyone use one.
