@@ -3,6 +3,7 @@
 // each; the header's switch turns it into English and the browser remembers that. On a phone.
 import { expect, it } from 'vitest';
 import { expectAccessible, expectNoSidewaysScroll, openPage, PHONE, screenshot, useStackAndBrowser } from './browser.js';
+import { findTickets } from './desk.js';
 
 const started = useStackAndBrowser();
 
@@ -42,6 +43,8 @@ it('shows the portal in Arabic, right to left, to a browser that asks for Arabic
   await page.getByRole('heading', { name: 'شكرًا لك: استلمنا بلاغك', level: 1 }).waitFor();
   const trackingUrl = (await page.locator('.tracking-link a').textContent())!;
   await expectAccessible(page, 'the confirmation page in Arabic');
+  // Staff see the language Layla reported in, to answer in it.
+  expect((await findTickets(stack, 'layla@student.test'))[0]).toMatchObject({ language: 'ar' });
 
   await page.goto(trackingUrl);
   await page.getByText('مستلَم', { exact: true }).waitFor();

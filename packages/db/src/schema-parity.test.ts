@@ -23,8 +23,9 @@ const INDEXES_BEYOND_PRISMA = [
 
 /** CHECK constraints our migrations add on purpose that schema.prisma cannot express, with their definitions. */
 const CHECKS_BEYOND_PRISMA: Record<string, string> = {
-  // A person's language, and a canned response's versions: languages StudentDesk speaks (LANGUAGES in @studentdesk/domain).
+  // A person's language, a ticket's reporter's, and a canned response's versions: languages StudentDesk speaks (LANGUAGES in @studentdesk/domain).
   User_language_check: `CHECK ((language = ANY (ARRAY['en'::text, 'es'::text, 'fr'::text, 'ar'::text, 'zh-Hans'::text])))`,
+  Ticket_language_check: `CHECK ((language = ANY (ARRAY['en'::text, 'es'::text, 'fr'::text, 'ar'::text, 'zh-Hans'::text])))`,
   CannedResponseVersion_language_check: `CHECK ((language = ANY (ARRAY['en'::text, 'es'::text, 'fr'::text, 'ar'::text, 'zh-Hans'::text])))`,
 };
 

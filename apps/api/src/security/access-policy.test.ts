@@ -329,6 +329,12 @@ const ACCESS: Rule[] = [
   },
   {
     type: 'Ticket',
+    action: 'read the reporter’s language',
+    expected: only(TICKET_READERS),
+    doors: [onTicket('language', (ticket) => ticket.language)],
+  },
+  {
+    type: 'Ticket',
     action: 'read predictedScore',
     expected: only(STAFF_WORKING, { guest: 'hidden', student: 'hidden', 'key:tickets:read': 'hidden', 'key:integration': 'hidden' }),
     doors: [onTicket('predictedScore', (ticket) => ticket.predictedScore, 'hidden')],
@@ -2162,7 +2168,7 @@ describe('access policy: every type × every caller, over HTTP', () => {
     // reported through the API, like a real one, so it has its webhook deliveries.
     const reported = await api.gql(
       'mutation($input: ReportProblemInput!) { reportProblem(input: $input) { ticket { id } trackingCode } }',
-      { input: { categoryId: school.categoryIds.login, title: 'Cannot sign in', description: 'Since this morning.' } },
+      { input: { categoryId: school.categoryIds.login, title: 'Cannot sign in', description: 'Since this morning.', language: 'ar' } },
       { token: school.tokens.alice },
     );
     const ticket = reported.data!.reportProblem.ticket.id as string;

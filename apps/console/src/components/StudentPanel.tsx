@@ -8,6 +8,10 @@ import { StatusBadge } from './Badges';
 
 const STUDENT_PANEL = graphql(`
   query StudentPanel($ticketId: ID!) {
+    ticket(id: $ticketId) {
+      id
+      language
+    }
     studentPanel(ticketId: $ticketId) {
       name
       firstName
@@ -38,14 +42,17 @@ const STUDENT_PANEL = graphql(`
 `);
 
 /** Who the student is and their history, so staff greet them by name and know the story. */
-/** The student's language, named in itself, so staff know which to write in. */
-function StudentLanguage({ account }: { account: { language: string | null } | null }) {
+/**
+ * The student's language, named in itself, so staff know which to write in: their account's
+ * choice, else the one they reported in (guests too), else not known.
+ */
+function StudentLanguage({ account, reportedIn }: { account: { language: string | null } | null; reportedIn: string | null }) {
   const t = useSay();
-  if (!account) return <span className="muted">{t('student.noAccount')}</span>;
-  if (!isLanguage(account.language)) return <span className="muted">{t('student.followsBrowser')}</span>;
+  const language = account?.language ?? reportedIn;
+  if (!isLanguage(language)) return <span className="muted">{t(account ? 'student.followsBrowser' : 'student.noAccount')}</span>;
   return (
-    <span lang={account.language}>
-      {LANGUAGE_NAMES[account.language]} ({account.language})
+    <span lang={language}>
+      {LANGUAGE_NAMES[language]} ({language})
     </span>
   );
 }
@@ -76,7 +83,7 @@ export function StudentPanel({ ticketId }: { ticketId: string }) {
         <dd>{panel.studentNumber ?? <span className="muted">not given</span>}</dd>
         <dt>{t('student.language')}</dt>
         <dd>
-          <StudentLanguage account={panel.account} />
+          <StudentLanguage account={panel.account} reportedIn={data?.ticket?.language ?? null} />
         </dd>
         <dt>Email</dt>
         <dd>

@@ -3,6 +3,7 @@
 // retries with the draft's idempotency key, so one report never becomes two tickets, and waits as
 // long as a busy desk asks, which the student may cut short.
 import { useMutation, useQuery } from '@apollo/client/react';
+import { isLanguage } from '@studentdesk/domain';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Field, FormError } from '../components/Field.js';
 import { NO_ERRORS, notSentErrors } from '../errors.js';
@@ -81,6 +82,8 @@ export function ReportForm({ owner, guest, onReported, onAnswered }: ReportFormP
     description: draft.description,
     expectedResolutionHours: draft.expectedResolutionHours ? Number(draft.expectedResolutionHours) : null,
     desiredOutcome: draft.desiredOutcome || null,
+    // The language the student reads the form in: staff answer in it.
+    language: isLanguage(intl.locale) ? intl.locale : null,
     // Blank means "not given": the API then answers with what is missing, in its own words.
     ...(guest
       ? {
