@@ -19,6 +19,7 @@ COPY apps/console/package.json apps/console/
 COPY packages/db/package.json packages/db/
 COPY packages/domain/package.json packages/domain/
 COPY packages/graphql/package.json packages/graphql/
+COPY packages/intl/package.json packages/intl/
 COPY packages/testing/package.json packages/testing/
 COPY packages/web-build/package.json packages/web-build/
 COPY deploy/package.json deploy/

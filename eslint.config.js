@@ -63,7 +63,7 @@ export default tseslint.config(
   // Plain JavaScript (configuration, scripts) has no types to check against.
   { files: ['**/*.{js,mjs}'], ...tseslint.configs.disableTypeChecked },
   {
-    files: ['apps/portal/src/**/*.{ts,tsx}', 'apps/console/src/**/*.{ts,tsx}'],
+    files: ['apps/portal/src/**/*.{ts,tsx}', 'apps/console/src/**/*.{ts,tsx}', 'packages/intl/src/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     ...reactHooks.configs.flat['recommended-latest'],
   },

@@ -1,11 +1,13 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { SEARCH_QUERY_MAX } from '@studentdesk/domain';
+import { LanguageSwitch } from '@studentdesk/intl';
 import { lazy, Suspense, useRef, useState } from 'react';
 import { NavLink, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { ACCOUNT_PAGES } from './components/AccountPages';
 import { NotificationBell } from './components/NotificationBell';
 import { ShortcutsHelp } from './components/ShortcutsHelp';
 import { SIGN_OUT, SignIn } from './components/SignIn';
+import { useSay } from './i18n/catalogs';
 import { useKeys } from './lib/keys';
 import { QueueOrderProvider } from './queue-order';
 import { Admin } from './routes/Admin';
@@ -43,6 +45,7 @@ const AuditLog = lazy(() => import('./routes/AuditLog'));
 const Privacy = lazy(() => import('./routes/Privacy'));
 
 export function App() {
+  const t = useSay();
   const { pathname } = useLocation();
   const school = useSchool();
   const { data, loading, error } = useQuery(VIEWER, { skip: pathname === '/setup' });
@@ -59,35 +62,35 @@ export function App() {
 
   // Reached from the link printed at start, before anyone can sign in.
   if (pathname === '/setup') return <Setup />;
-  if (loading) return <p className="loading">Loading…</p>;
-  if (error) return <p role="alert">The desk cannot be reached: {error.message}</p>;
+  if (loading) return <p className="loading">{t('app.loading')}</p>;
+  if (error) return <p role="alert">{t('app.unreachable', { reason: error.message })}</p>;
   const viewer = data?.me;
   if (!viewer) return <SignIn />;
-  if (viewer.role === 'STUDENT') return <SignIn notice="The console is for staff. Students can follow their tickets in the portal." />;
+  if (viewer.role === 'STUDENT') return <SignIn notice={t('app.studentsNotice')} />;
 
   return (
     <ViewerContext.Provider value={viewer}>
       <QueueOrderProvider>
         <a className="skip-link" href="#main">
-          Skip to content
+          {t('nav.skip')}
         </a>
         <header className="top">
           <SchoolBrand school={school} />
-          <nav aria-label="Main">
+          <nav aria-label={t('nav.main')}>
             <NavLink to="/" end>
-              Home
+              {t('nav.home')}
             </NavLink>
-            <NavLink to="/queue">Queue</NavLink>
-            <NavLink to="/incidents">Incidents</NavLink>
-            <NavLink to="/insights">Insights</NavLink>
-            <NavLink to="/leaderboard">Leaderboard</NavLink>
-            <NavLink to="/suggestions">Suggestions</NavLink>
-            <NavLink to="/knowledge-base">Knowledge base</NavLink>
-            <NavLink to="/macros">Macros</NavLink>
-            {seesEveryDepartment(viewer) && <NavLink to="/canned-responses">Canned responses</NavLink>}
-            {seesEveryDepartment(viewer) && <NavLink to="/hours-and-sla">Hours and SLA</NavLink>}
-            <NavLink to="/automation">Automation</NavLink>
-            {isAdmin(viewer) && <NavLink to="/admin">Admin</NavLink>}
+            <NavLink to="/queue">{t('nav.queue')}</NavLink>
+            <NavLink to="/incidents">{t('nav.incidents')}</NavLink>
+            <NavLink to="/insights">{t('nav.insights')}</NavLink>
+            <NavLink to="/leaderboard">{t('nav.leaderboard')}</NavLink>
+            <NavLink to="/suggestions">{t('nav.suggestions')}</NavLink>
+            <NavLink to="/knowledge-base">{t('nav.knowledgeBase')}</NavLink>
+            <NavLink to="/macros">{t('nav.macros')}</NavLink>
+            {seesEveryDepartment(viewer) && <NavLink to="/canned-responses">{t('nav.cannedResponses')}</NavLink>}
+            {seesEveryDepartment(viewer) && <NavLink to="/hours-and-sla">{t('nav.hoursAndSla')}</NavLink>}
+            <NavLink to="/automation">{t('nav.automation')}</NavLink>
+            {isAdmin(viewer) && <NavLink to="/admin">{t('nav.admin')}</NavLink>}
           </nav>
           <form
             role="search"
@@ -101,8 +104,8 @@ export function App() {
             <input
               ref={searchBox}
               type="search"
-              aria-label="Search tickets"
-              placeholder="Search tickets"
+              aria-label={t('header.search')}
+              placeholder={t('header.search')}
               maxLength={SEARCH_QUERY_MAX}
               aria-keyshortcuts="/"
             />
@@ -113,7 +116,7 @@ export function App() {
             {viewer.department ? ` · ${viewer.department.name}` : ''}
           </span>
           <button type="button" onClick={() => setHelpOpen(true)} aria-keyshortcuts="?">
-            Shortcuts <kbd>?</kbd>
+            {t('header.shortcuts')} <kbd>?</kbd>
           </button>
           <button
             type="button"
@@ -122,11 +125,12 @@ export function App() {
               window.location.reload();
             }}
           >
-            Sign out
+            {t('header.signOut')}
           </button>
+          <LanguageSwitch label={t('header.language')} />
         </header>
         <main id="main">
-          <Suspense fallback={<p className="loading">Loading…</p>}>
+          <Suspense fallback={<p className="loading">{t('app.loading')}</p>}>
             <Routes>
               <Route path="/" element={<Home />} />
               <Route path="/queue" element={<Navigate to="/queue/mine" replace />} />
@@ -165,7 +169,7 @@ export function App() {
                 path="*"
                 element={
                   <p>
-                    There is nothing here. <NavLink to="/">Go home</NavLink>.
+                    {t('app.nothingHere')} <NavLink to="/">{t('app.goHome')}</NavLink>.
                   </p>
                 }
               />

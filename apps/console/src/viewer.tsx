@@ -10,6 +10,7 @@ export const VIEWER = graphql(`
       name
       email
       role
+      language
       department {
         id
         name

@@ -29,9 +29,12 @@ export function useStackAndBrowser(prepare?: JourneyOptions['prepare']) {
   return started;
 }
 
-/** A fresh page (own cookies and storage) that records every URL it requests. */
-export async function openPage(browser: Browser, viewport: { width: number; height: number }) {
-  const context = await browser.newContext({ viewport });
+/**
+ * A fresh page (own cookies and storage) that records every URL it requests; `locale` is the
+ * browser's language (navigator.languages and the Accept-Language header), en-US unless given.
+ */
+export async function openPage(browser: Browser, viewport: { width: number; height: number }, options: { locale?: string } = {}) {
+  const context = await browser.newContext({ viewport, ...options });
   const page = await context.newPage();
   // Every wait is on a condition; under a loaded machine a step may take a while.
   page.setDefaultTimeout(30_000);

@@ -10,6 +10,7 @@ const FIND_TICKETS = /* GraphQL */ `
           number
           title
           status
+          language
           channel
           studentNumber
           expectedResolutionHours

@@ -1,9 +1,13 @@
 // The portal's routes. Pages a first visit may not need are loaded on demand.
 import { lazy, Suspense, useEffect } from 'react';
 import { Layout } from './components/Layout.js';
+import { LanguageProvider } from '@studentdesk/intl';
+import { ENGLISH, loadCatalog } from './i18n/catalogs.js';
+import { useSay } from './i18n/say.js';
 import { navigate, usePath } from './router.js';
 import { SignIn } from './routes/SignIn.js';
-import { useViewer } from './viewer.js';
+import { useSchool } from './school.js';
+import { useAccountLanguage, useViewer } from './viewer.js';
 
 const MyTickets = lazy(() => import('./routes/MyTickets.js').then((module) => ({ default: module.MyTickets })));
 const Report = lazy(() => import('./routes/Report.js').then((module) => ({ default: module.Report })));
@@ -21,6 +25,7 @@ function Redirect({ to }: { to: string }) {
 }
 
 function Page() {
+  const t = useSay();
   const path = usePath().split('?')[0]!;
   const { viewer, loading } = useViewer();
   const param = (pattern: RegExp) => {
@@ -49,16 +54,33 @@ function Page() {
   const ticketId = param(/^\/tickets\/([^/]+)$/);
   if (ticketId) return <TicketPage id={ticketId} />;
   return (
-    <Layout title="Page not found">
-      <p>There is nothing at this address.</p>
+    <Layout title={t('notFound.title')}>
+      <p>{t('notFound.body')}</p>
     </Layout>
   );
 }
 
-export function App() {
+function Pages() {
+  const t = useSay();
   return (
-    <Suspense fallback={<p className="loading">Loading…</p>}>
+    <Suspense fallback={<p className="loading">{t('app.loading')}</p>}>
       <Page />
     </Suspense>
+  );
+}
+
+export function App() {
+  const school = useSchool();
+  const account = useAccountLanguage();
+  return (
+    <LanguageProvider
+      english={ENGLISH}
+      loadCatalog={loadCatalog}
+      accountLanguage={account.language}
+      saveOnAccount={account.save}
+      timeZone={school?.timeZone}
+    >
+      <Pages />
+    </LanguageProvider>
   );
 }

@@ -1,14 +1,18 @@
-// How times and statuses read to a student: "tomorrow 10:00", "due tomorrow by 11:00", "Being worked on".
-// The words themselves come from @studentdesk/domain, as in the console and the emails.
+// How times and statuses read to a student: "tomorrow 10:00", "due tomorrow by 11:00", "Being worked on",
+// in the page's language. Day and due phrases come from @studentdesk/domain, as in the console and the emails.
 import type { ResultOf } from '@graphql-typed-document-node/core';
-import { dueInWords, isResolved, momentInWords, TICKET_STATUS_LABELS, TicketStatus } from '@studentdesk/domain';
+import { dueInWords, isLanguage, isResolved, momentInWords, TicketStatus, type Language } from '@studentdesk/domain';
 import { graphql } from './gql/index.js';
+import { say, type IntlShape } from './i18n/say.js';
 
-const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
+const languageOf = (intl: IntlShape): Language => (isLanguage(intl.locale) ? intl.locale : 'en');
 
-/** "today 10:00", "tomorrow 10:00", "Friday 10:00" within a week, else "2 December 10:00"; in the reader's time zone unless given. */
-export function whenInWords(iso: string, now = new Date(), timeZone = browserTimeZone()): string {
-  return momentInWords(new Date(iso), now, timeZone);
+/**
+ * "today 10:00", "tomorrow 10:00", "Friday 10:00" within a week, else "2 December 10:00"; in the
+ * given time zone, else the page's (the school's), else the reader's.
+ */
+export function whenInWords(iso: string, intl: IntlShape, now = new Date(), timeZone = intl.timeZone): string {
+  return momentInWords(new Date(iso), now, timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone, languageOf(intl));
 }
 
 /** What a ticket's promise to the student is made of; every list or page showing it spreads this fragment. */
@@ -36,26 +40,28 @@ export type TicketPromise = ResultOf<typeof TICKET_PROMISE>;
  * When to expect an answer, as the desk promises it, in the department's time zone (the desk's
  * hours are kept there): "Our reply is due tomorrow by 11:00."
  */
-export function expectationInWords(ticket: TicketPromise, now = new Date()): string | null {
+export function expectationInWords(ticket: TicketPromise, intl: IntlShape, now = new Date()): string | null {
   const { timeZone } = ticket.department;
   if (isResolved(ticket.status)) {
-    return ticket.resolvedAt ? `Resolved ${whenInWords(ticket.resolvedAt, now, timeZone)}.` : 'Resolved.';
+    return ticket.resolvedAt
+      ? say(intl, 'promise.resolvedAt', { when: whenInWords(ticket.resolvedAt, intl, now, timeZone) })
+      : say(intl, 'promise.resolved');
   }
-  if (ticket.status === TicketStatus.WAITING_ON_STUDENT) return 'We are waiting for your answer; the clock stops until you reply.';
+  if (ticket.status === TicketStatus.WAITING_ON_STUDENT) return say(intl, 'promise.waiting');
   const [due, what] =
     !ticket.firstRespondedAt && ticket.firstResponseDueAt
-      ? [ticket.firstResponseDueAt, 'Our reply is']
-      : [ticket.resolutionDueAt, 'A solution is'];
+      ? ([ticket.firstResponseDueAt, 'promise.reply'] as const)
+      : ([ticket.resolutionDueAt, 'promise.solution'] as const);
   if (!due) return null;
-  const words = `${what} ${dueInWords(new Date(due), now, timeZone)}.`;
-  return new Date(due) < now ? `${words} Sorry for the wait: it is being chased.` : words;
+  const promise = say(intl, what, { due: dueInWords(new Date(due), now, timeZone, languageOf(intl)) });
+  return new Date(due) < now ? say(intl, 'promise.late', { promise }) : promise;
 }
 
 /** Who has the ticket: "Jonas Weber is handling it." */
-export function handlerInWords(ticket: Pick<TicketPromise, 'status' | 'assignee'>): string {
-  if (!ticket.assignee) return isResolved(ticket.status) ? '' : 'Waiting for someone to pick it up.';
-  return isResolved(ticket.status) ? `${ticket.assignee.name} handled it.` : `${ticket.assignee.name} is handling it.`;
+export function handlerInWords(ticket: Pick<TicketPromise, 'status' | 'assignee'>, intl: IntlShape): string {
+  if (!ticket.assignee) return isResolved(ticket.status) ? '' : say(intl, 'handler.waiting');
+  return say(intl, isResolved(ticket.status) ? 'handler.handled' : 'handler.handling', { name: ticket.assignee.name });
 }
 
 /** A status as students read it: "Being worked on". */
-export const statusInWords = (status: TicketStatus) => TICKET_STATUS_LABELS.student[status];
+export const statusInWords = (status: TicketStatus, intl: IntlShape) => say(intl, `status.${status}`);

@@ -46,3 +46,15 @@ describe('momentInWords', () => {
     expect(momentInWords(new Date('2026-03-12T07:05:00Z'), now, 'UTC')).toBe('Thursday 07:05');
   });
 });
+
+describe('in other languages', () => {
+  it('says the same promise with the language’s words, and month names', () => {
+    const due = new Date('2026-03-11T10:00:00Z');
+    expect(dueInWords(due, now, AMSTERDAM, 'es')).toBe('para mañana antes de las 11:00');
+    expect(dueInWords(due, now, AMSTERDAM, 'fr')).toBe('attendue demain avant 11:00');
+    expect(dueInWords(due, now, AMSTERDAM, 'zh-Hans')).toBe('应于明天 11:00前完成');
+    expect(dueInWords(due, now, AMSTERDAM, 'ar')).toBe('مستحق غدًا قبل 11:00');
+    expect(momentInWords(new Date('2026-03-17T09:00:00Z'), now, AMSTERDAM, 'es')).toBe('17 de marzo 10:00');
+    expect(momentInWords(new Date('2026-03-17T09:00:00Z'), now, AMSTERDAM, 'ar')).toBe('17 مارس 10:00');
+  });
+});

@@ -2,8 +2,10 @@
 // One formatter for every app (portal ticket page, console SLA clocks, emails), so a student and
 // the staff member see the same promise in the same words.
 
+import type { Language } from './languages.js';
+
 /** The languages the phrases exist in; month and weekday names come from Intl in that language. */
-export type DueLocale = 'en';
+export type DueLocale = Language;
 
 const PHRASES: Record<
   DueLocale,
@@ -16,6 +18,34 @@ const PHRASES: Record<
     due: (when, time) => `due ${when} by ${time}`,
     overdue: (since) => `overdue since ${since}`,
   },
+  es: {
+    today: 'hoy',
+    tomorrow: 'mañana',
+    yesterday: 'ayer',
+    due: (when, time) => `para ${when} antes de las ${time}`,
+    overdue: (since) => `con retraso desde ${since}`,
+  },
+  fr: {
+    today: 'aujourd’hui',
+    tomorrow: 'demain',
+    yesterday: 'hier',
+    due: (when, time) => `attendue ${when} avant ${time}`,
+    overdue: (since) => `en retard depuis ${since}`,
+  },
+  ar: {
+    today: 'اليوم',
+    tomorrow: 'غدًا',
+    yesterday: 'أمس',
+    due: (when, time) => `مستحق ${when} قبل ${time}`,
+    overdue: (since) => `متأخر منذ ${since}`,
+  },
+  'zh-Hans': {
+    today: '今天',
+    tomorrow: '明天',
+    yesterday: '昨天',
+    due: (when, time) => `应于${when} ${time}前完成`,
+    overdue: (since) => `自${since}起已逾期`,
+  },
 };
 
 const DAY_MS = 86_400_000;
@@ -27,9 +57,11 @@ interface LocalParts {
   time: string;
 }
 
+/** Counted in Latin digits whatever the language (Arabic writes ٢٠٢٦); only `time` is shown. */
 function localParts(instant: Date, timeZone: string, locale: DueLocale): LocalParts {
   const parts = Object.fromEntries(
     new Intl.DateTimeFormat(locale, {
+      numberingSystem: 'latn',
       timeZone,
       year: 'numeric',
       month: 'numeric',
@@ -43,6 +75,12 @@ function localParts(instant: Date, timeZone: string, locale: DueLocale): LocalPa
   );
   const [year, month, day] = [Number(parts.year), Number(parts.month), Number(parts.day)];
   return { dayNumber: Date.UTC(year, month - 1, day) / DAY_MS, year, time: `${parts.hour}:${parts.minute}` };
+}
+
+/** "14:05" on a 24-hour clock, in the language's own digits. */
+function clockTime(instant: Date, timeZone: string, locale: DueLocale): string {
+  if (locale === 'en') return localParts(instant, timeZone, locale).time;
+  return new Intl.DateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(instant);
 }
 
 /**
@@ -68,7 +106,7 @@ export function dayInWords(at: Date, now: Date, timeZone: string, locale: DueLoc
 
 /** "14:05" in `timeZone`, on a 24-hour clock. */
 export function timeInWords(at: Date, timeZone: string, locale: DueLocale = 'en'): string {
-  return localParts(at, timeZone, locale).time;
+  return clockTime(at, timeZone, locale);
 }
 
 /** "today 16:00", "tomorrow 11:00", "Monday 09:30", "14 January 10:00". */

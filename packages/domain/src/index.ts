@@ -19,7 +19,7 @@ export {
   type TicketMove,
 } from './ticket-status.js';
 export { formatTicketNumber, parseTicketNumber } from './ticket-number.js';
-export { SSO_PROBLEM_MESSAGES, SSO_PROBLEMS, ssoProblemMessage, type SsoProblem } from './sign-in-problems.js';
+export { SSO_PROBLEM_MESSAGES, SSO_PROBLEMS, ssoProblemMessage, ssoProblemOf, type SsoProblem } from './sign-in-problems.js';
 export {
   ACCENT_CONTRAST_MIN,
   contrastWithWhite,
@@ -57,3 +57,13 @@ export {
   type DepartmentSettingsInput,
 } from './department.js';
 export { dayInWords, dueInWords, momentInWords, timeInWords, type DueLocale } from './due-in-words.js';
+export {
+  acceptLanguageTags,
+  DEFAULT_LANGUAGE,
+  isLanguage,
+  LANGUAGE_NAMES,
+  LANGUAGES,
+  negotiateLanguage,
+  textDirection,
+  type Language,
+} from './languages.js';

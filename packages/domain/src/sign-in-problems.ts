@@ -40,8 +40,14 @@ export const SSO_PROBLEM_MESSAGES: Record<SsoProblem, string> = {
     'That sign-in answer does not match a sign-in started here, or it took too long. Please start again from the sign-in button.',
 };
 
+/** The problem a page's ?sso_error= value names; null for none, `rejected` for a code this version does not know. */
+export function ssoProblemOf(code: string | null): SsoProblem | null {
+  if (code === null) return null;
+  return (SSO_PROBLEMS as readonly string[]).includes(code) ? (code as SsoProblem) : 'rejected';
+}
+
 /** The message for a page's ?sso_error= value; null for none, a generic one for a code this version does not know. */
 export function ssoProblemMessage(code: string | null): string | null {
-  if (code === null) return null;
-  return (SSO_PROBLEMS as readonly string[]).includes(code) ? SSO_PROBLEM_MESSAGES[code as SsoProblem] : SSO_PROBLEM_MESSAGES.rejected;
+  const problem = ssoProblemOf(code);
+  return problem && SSO_PROBLEM_MESSAGES[problem];
 }

@@ -4,7 +4,7 @@ import type { Context } from '../context.js';
 import { Article } from '../articles/article.type.js';
 import { Department } from '../departments/department.type.js';
 import * as cannedResponses from './canned-response.service.js';
-import { CannedResponse, CreateCannedResponseInput, UpdateCannedResponseInput } from './canned-response.type.js';
+import { CannedResponse, CannedResponseVersion, CreateCannedResponseInput, UpdateCannedResponseInput } from './canned-response.type.js';
 import { LIST_MAXIMUM, MaxItems } from '../limits/list-maximums.js';
 
 @Resolver(() => CannedResponse)
@@ -50,9 +50,15 @@ export class CannedResponseResolver {
     return cannedResponses.linkedArticles(ctx, row);
   }
 
+  @FieldResolver(() => [CannedResponseVersion], { description: 'The text in other languages, by language tag.' })
+  @MaxItems(LIST_MAXIMUM.cannedResponseVersions)
+  versions(@Root() row: CannedResponseRow, @Ctx() ctx: Context) {
+    return cannedResponses.versionsOf(ctx, row);
+  }
+
   @FieldResolver(() => String, {
     description:
-      'The body with its placeholders filled in for a ticket you work on, then a line with the public link of each linked published article: ready for the reply box.',
+      'The body, or its version in the language of the ticket’s student when it has one (their account’s language), with its placeholders filled in for a ticket you work on, then a line with the public link of each linked published article: ready for the reply box.',
   })
   renderedFor(
     @Root() row: CannedResponseRow,

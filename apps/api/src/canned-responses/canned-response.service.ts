@@ -8,7 +8,7 @@ import type {
   Ticket as TicketRow,
   User as UserRow,
 } from '@studentdesk/db';
-import { formatTicketNumber } from '@studentdesk/domain';
+import { formatTicketNumber, isLanguage, LANGUAGES } from '@studentdesk/domain';
 import * as articlePolicy from '../articles/article.policy.js';
 import { articlePath, loadVisibleArticle } from '../articles/article.authoring.js';
 import { enforce, primaryDepartmentOf, requireStaff } from '../auth/viewer.js';
@@ -17,19 +17,37 @@ import { badInput, notFound } from '../errors.js';
 import { fromGlobalId } from '../relay/global-id.js';
 import { loadTicketAsStaff } from '../tickets/ticket.service.js';
 import * as cannedResponsePolicy from './canned-response.policy.js';
-import type { CreateCannedResponseInput, UpdateCannedResponseInput } from './canned-response.type.js';
+import type { CannedResponseVersionInput, CreateCannedResponseInput, UpdateCannedResponseInput } from './canned-response.type.js';
 import { firstName, renderPlaceholders, unknownPlaceholders } from './placeholders.js';
 import { LIST_MAXIMUM } from '../limits/list-maximums.js';
 
+/** A body (or a version's): not blank, and only known placeholders. */
+function checkedBody(body: string, field: string): string {
+  const trimmed = body.trim();
+  if (!trimmed) throw badInput('Write the text of the canned response.', field);
+  const unknown = unknownPlaceholders(trimmed);
+  if (unknown.length)
+    throw badInput(`Unknown placeholder${unknown.length > 1 ? 's' : ''}: ${unknown.map((name) => `{{${name}}}`).join(', ')}.`, field);
+  return trimmed;
+}
+
 function checkedText(title: string, body: string): { title: string; body: string } {
   const trimmedTitle = title.trim();
-  const trimmedBody = body.trim();
   if (!trimmedTitle) throw badInput('Give the canned response a title.', 'title');
-  if (!trimmedBody) throw badInput('Write the text of the canned response.', 'body');
-  const unknown = unknownPlaceholders(trimmedBody);
-  if (unknown.length)
-    throw badInput(`Unknown placeholder${unknown.length > 1 ? 's' : ''}: ${unknown.map((name) => `{{${name}}}`).join(', ')}.`, 'body');
-  return { title: trimmedTitle, body: trimmedBody };
+  return { title: trimmedTitle, body: checkedBody(body, 'body') };
+}
+
+/** Versions in other languages, checked like the body: a language we speak, each once, known placeholders. */
+function checkedVersions(versions: CannedResponseVersionInput[]): Array<{ language: string; body: string }> {
+  const checked: Array<{ language: string; body: string }> = [];
+  for (const version of versions) {
+    if (!isLanguage(version.language))
+      throw badInput(`There is no version in "${version.language}": choose one of ${LANGUAGES.join(', ')}.`, 'versions');
+    if (checked.some((other) => other.language === version.language))
+      throw badInput(`Give one version in ${version.language}.`, 'versions');
+    checked.push({ language: version.language, body: checkedBody(version.body, 'versions') });
+  }
+  return checked;
 }
 
 /** A department's canned responses and the school-wide ones, by title. Staff see their own department's. */
@@ -67,8 +85,15 @@ export async function createCannedResponse(ctx: Context, input: CreateCannedResp
   if (departmentId && !(await ctx.loaders.department.load(departmentId))) throw badInput('There is no such department.', 'departmentId');
   const text = checkedText(input.title, input.body);
   const articleIds = await checkedArticleIds(ctx, input.articleIds ?? []);
+  const versions = checkedVersions(input.versions ?? []);
   return ctx.prisma.cannedResponse.create({
-    data: { ...text, departmentId, createdById: user.id, articles: { createMany: { data: linkRows(articleIds) } } },
+    data: {
+      ...text,
+      departmentId,
+      createdById: user.id,
+      articles: { createMany: { data: linkRows(articleIds) } },
+      versions: { createMany: { data: versions } },
+    },
   });
 }
 
@@ -79,11 +104,19 @@ export async function updateCannedResponse(ctx: Context, input: UpdateCannedResp
   enforce(cannedResponsePolicy.canKeep(ctx.viewer, existing.departmentId));
   const text = checkedText(input.title ?? existing.title, input.body ?? existing.body);
   const articleIds = input.articleIds ? await checkedArticleIds(ctx, input.articleIds) : null;
+  const versions = input.versions ? checkedVersions(input.versions) : null;
   return ctx.prisma.cannedResponse.update({
     where: { id: existing.id },
-    data: { ...text, ...(articleIds ? { articles: { deleteMany: {}, createMany: { data: linkRows(articleIds) } } } : {}) },
+    data: {
+      ...text,
+      ...(articleIds ? { articles: { deleteMany: {}, createMany: { data: linkRows(articleIds) } } } : {}),
+      ...(versions ? { versions: { deleteMany: {}, createMany: { data: versions } } } : {}),
+    },
   });
 }
+
+/** Its versions in other languages, by language tag (batched across a list). */
+export const versionsOf = (ctx: Context, cannedResponse: CannedResponseRow) => ctx.loaders.cannedResponseVersions.load(cannedResponse.id);
 
 /** The linked articles the viewer may read, in the order given. */
 export async function linkedArticles(ctx: Context, cannedResponse: CannedResponseRow): Promise<ArticleRow[]> {
@@ -109,14 +142,16 @@ export async function fillPlaceholders(ctx: Context, template: string, ticket: T
   });
 }
 
-/** The body with placeholders filled in for one ticket the viewer works on. */
+/** The body, in the student's language when there is a version in it, with placeholders filled in for one ticket the viewer works on. */
 export async function renderForTicket(ctx: Context, cannedResponse: CannedResponseRow, ticketGlobalId: string): Promise<string> {
   const { actor: agent, ticket } = await loadTicketAsStaff(ctx, ticketGlobalId);
+  const language = ticket.requesterId ? (await ctx.loaders.user.load(ticket.requesterId))?.language : null;
+  const version = language ? (await versionsOf(ctx, cannedResponse)).find((candidate) => candidate.language === language) : undefined;
   // The student follows these links, so only published articles are inserted.
   const links = await Promise.all(
     (await linkedArticles(ctx, cannedResponse))
       .filter((article) => article.status === 'PUBLISHED')
       .map(async (article) => `${article.title}: ${ctx.app.config.publicUrl}${await articlePath(ctx, article)}`),
   );
-  return [await fillPlaceholders(ctx, cannedResponse.body, ticket, agent), ...links].join('\n\n');
+  return [await fillPlaceholders(ctx, version?.body ?? cannedResponse.body, ticket, agent), ...links].join('\n\n');
 }

@@ -167,4 +167,57 @@ describe.each(DATABASE_KINDS)('canned responses on %s', (kind) => {
       ),
     ).toEqual(['NOT_FOUND']);
   });
+
+  it('inserts the version in the student’s language, else its own body, and keeps versions to our languages', async () => {
+    const VERSIONS = `mutation($input: CreateCannedResponseInput!) { createCannedResponse(input: $input) { id versions { language body } } }`;
+    const created = await api.gql(
+      VERSIONS,
+      {
+        input: {
+          title: 'Cleared the lock',
+          body: 'Hi {{student.firstName}}, the lock is cleared.',
+          departmentId: itId,
+          versions: [
+            { language: 'es', body: 'Hola {{student.firstName}}, el bloqueo se ha quitado.' },
+            { language: 'ar', body: 'مرحبًا {{student.firstName}}، أُزيل القفل.' },
+          ],
+        },
+      },
+      { token: school.tokens.manager },
+    );
+    expect(created.errors).toBeUndefined();
+    expect(created.data!.createCannedResponse.versions.map((version: any) => version.language)).toEqual(['ar', 'es']);
+    const rendered = async () => {
+      const list = await api.gql(LIST, { departmentId: itId, ticketId: itTicketId }, { token: school.tokens.staff });
+      return (list.data!.cannedResponses as any[]).find((row) => row.title === 'Cleared the lock').renderedFor as string;
+    };
+
+    expect(await rendered()).toBe('Hi Alice, the lock is cleared.');
+    await api.gql('mutation { setMyLanguage(language: "es") { id } }', {}, { token: school.tokens.alice });
+    expect(await rendered()).toBe('Hola Alice, el bloqueo se ha quitado.');
+    // A language without a version gets the response's own body.
+    await api.gql('mutation { setMyLanguage(language: "fr") { id } }', {}, { token: school.tokens.alice });
+    expect(await rendered()).toBe('Hi Alice, the lock is cleared.');
+    await api.gql('mutation { setMyLanguage(language: null) { id } }', {}, { token: school.tokens.alice });
+
+    const id = created.data!.createCannedResponse.id;
+    for (const versions of [
+      [{ language: 'de', body: 'Hallo' }],
+      [
+        { language: 'fr', body: 'Bonjour' },
+        { language: 'fr', body: 'Salut' },
+      ],
+      [{ language: 'fr', body: 'Bonjour {{student.nickname}}' }],
+    ]) {
+      const refused = await api.gql(UPDATE, { input: { id, versions } }, { token: school.tokens.manager });
+      expect(codes(refused)).toEqual(['BAD_USER_INPUT']);
+      expect(refused.errors![0]!.extensions!.field).toBe('versions');
+    }
+    const cleared = await api.gql(
+      `mutation($input: UpdateCannedResponseInput!) { updateCannedResponse(input: $input) { versions { language } } }`,
+      { input: { id, versions: [] } },
+      { token: school.tokens.manager },
+    );
+    expect(cleared.data!.updateCannedResponse.versions).toEqual([]);
+  });
 });

@@ -1,9 +1,33 @@
-import { ArrayMaxSize, IsOptional, Length } from 'class-validator';
+import { LANGUAGES } from '@studentdesk/domain';
+import { ArrayMaxSize, IsOptional, Length, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { LIST_MAXIMUM } from '../limits/list-maximums.js';
 import { Node } from '../relay/relay.types.js';
 
 const MAX_LINKED_ARTICLES = LIST_MAXIMUM.cannedResponseArticles;
+const MAX_VERSIONS = LIST_MAXIMUM.cannedResponseVersions;
+const LANGUAGE_TAGS = LANGUAGES.join(', ');
+
+@ObjectType({
+  description: 'A canned response in another language: inserted instead of the body when the ticket’s student reads the desk in it.',
+})
+export class CannedResponseVersion {
+  @Field(() => String, { description: `The language, a BCP 47 tag (${LANGUAGE_TAGS}).` })
+  language!: string;
+
+  @Field(() => String, { description: 'The text in that language, with placeholders as written.' })
+  body!: string;
+}
+
+@InputType({ description: 'A canned response’s text in one language.' })
+export class CannedResponseVersionInput {
+  @Field(() => String, { description: `The language, a BCP 47 tag (${LANGUAGE_TAGS}).` })
+  language!: string;
+
+  @Field(() => String, { description: 'The text, up to 5000 characters; only known placeholders are accepted.' })
+  @Length(1, 5000)
+  body!: string;
+}
 
 @ObjectType({
   implements: Node,
@@ -41,6 +65,12 @@ export class CreateCannedResponseInput {
   @IsOptional()
   @ArrayMaxSize(MAX_LINKED_ARTICLES)
   articleIds?: string[] | null;
+
+  @Field(() => [CannedResponseVersionInput], { nullable: true, description: 'The text in other languages, one each.' })
+  @IsOptional()
+  @ArrayMaxSize(MAX_VERSIONS)
+  @ValidateNested({ each: true })
+  versions?: CannedResponseVersionInput[] | null;
 }
 
 @InputType({ description: 'Changes to a canned response; omitted fields stay as they are.' })
@@ -62,4 +92,13 @@ export class UpdateCannedResponseInput {
   @IsOptional()
   @ArrayMaxSize(MAX_LINKED_ARTICLES)
   articleIds?: string[] | null;
+
+  @Field(() => [CannedResponseVersionInput], {
+    nullable: true,
+    description: 'The versions in other languages instead, one per language ([] for none); omitted: unchanged.',
+  })
+  @IsOptional()
+  @ArrayMaxSize(MAX_VERSIONS)
+  @ValidateNested({ each: true })
+  versions?: CannedResponseVersionInput[] | null;
 }

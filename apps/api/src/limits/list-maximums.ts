@@ -40,6 +40,8 @@ export const LIST_MAXIMUM = {
   cannedResponses: 200,
   /** The articles one canned response links. */
   cannedResponseArticles: 5,
+  /** A canned response's versions: one per language StudentDesk speaks (LANGUAGES in @studentdesk/domain). */
+  cannedResponseVersions: 5,
   /** Staff one may assign tickets to, and the perception gap per staff member. */
   staffMembers: 200,
   /** A staff member's notification settings: one per kind. */

@@ -11,6 +11,7 @@ import {
   type Attachment,
   type Article,
   type CannedResponse,
+  type CannedResponseVersion,
   type Category,
   type Department,
   type DepartmentMembership,
@@ -96,6 +97,9 @@ export function createLoaders(prisma: PrismaClient) {
     /** A person's departments, primary (oldest) first. */
     memberships: groupedBy<DepartmentMembership, 'userId'>('userId', (userIds) =>
       prisma.departmentMembership.findMany({ where: { userId: { in: userIds } }, orderBy: MEMBERSHIP_ORDER }),
+    ),
+    cannedResponseVersions: groupedBy<CannedResponseVersion, 'cannedResponseId'>('cannedResponseId', (ids) =>
+      prisma.cannedResponseVersion.findMany({ where: { cannedResponseId: { in: ids } }, orderBy: { language: 'asc' } }),
     ),
     user: byId<User>((ids) => prisma.user.findMany({ where: { id: { in: ids } } })),
     department: byId<Department>((ids) => prisma.department.findMany({ where: { id: { in: ids } } })),

@@ -4,7 +4,7 @@
 //
 // What changes, in ONE transaction (previewErasure counts the same rows and writes nothing):
 //   User: name → "Former student"/"Former staff member", email → erased-<id>@erased.invalid (the
-//     .invalid domain can never receive mail, RFC 2606), student number and password removed,
+//     .invalid domain can never receive mail, RFC 2606), student number, language and password removed,
 //     deactivated, erasedAt set;
 //   deleted: sessions (ended at once), single sign-on identities, password resets, invitations to
 //     their address, emails to their address (sent copies and any still waiting), tracking codes of
@@ -171,6 +171,7 @@ export async function erasePerson(ctx: Context, userGlobalId: string, confirm: s
         name,
         email: placeholder,
         studentNumber: null,
+        language: null,
         passwordHash: null,
         deactivatedAt: person.deactivatedAt ?? now,
         erasedAt: now,

@@ -344,6 +344,7 @@ export async function accountOf(prisma: PrismaClient, person: UserRow): Promise<
     email: person.email,
     role: person.role,
     studentNumber: person.studentNumber,
+    language: person.language,
     departments: memberships.map((membership) => ({ name: membership.department.name, role: membership.role })),
     createdAt: iso(person.createdAt),
     deactivatedAt: iso(person.deactivatedAt),

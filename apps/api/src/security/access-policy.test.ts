@@ -375,6 +375,12 @@ const ACCESS: Rule[] = [
   },
   {
     type: 'Ticket',
+    action: 'read the reporter’s language',
+    expected: only(TICKET_READERS),
+    doors: [onTicket('language', (ticket) => ticket.language)],
+  },
+  {
+    type: 'Ticket',
     action: 'read predictedScore',
     expected: only(STAFF_WORKING, { guest: 'hidden', student: 'hidden', 'key:tickets:read': 'hidden', 'key:integration': 'hidden' }),
     doors: [onTicket('predictedScore', (ticket) => ticket.predictedScore, 'hidden')],
@@ -779,6 +785,23 @@ const ACCESS: Rule[] = [
     action: 'read the requester’s student number',
     expected: only(['student', ...STAFF_WORKING], { guest: 'hidden', 'key:tickets:read': 'hidden', 'key:integration': 'hidden' }),
     doors: [onTicket('requester { studentNumber }', (ticket) => ticket.requester.studentNumber, 'hidden')],
+  },
+  {
+    type: 'User',
+    action: 'read the requester’s language',
+    expected: only(['student', ...STAFF_WORKING], { guest: 'hidden', 'key:tickets:read': 'hidden', 'key:integration': 'hidden' }),
+    doors: [onTicket('requester { language }', (ticket) => ticket.requester.language, 'hidden')],
+  },
+  {
+    type: 'User',
+    action: 'setMyLanguage',
+    expected: only(['student', 'otherStudent', ...ANY_STAFF]),
+    doors: [
+      mutation(
+        async () => null,
+        () => ({ document: 'mutation { setMyLanguage(language: "ar") { id language } }', variables: {} }),
+      ),
+    ],
   },
 
   // Departments, categories, incidents and articles are public.
@@ -2261,6 +2284,7 @@ describe('access policy: every type × every caller, over HTTP', () => {
           title: 'Cannot sign in',
           description: 'Since this morning.',
           attachmentIds: [reportAttachment],
+          language: 'ar',
         },
       },
       { token: school.tokens.alice },
@@ -2367,6 +2391,8 @@ describe('access policy: every type × every caller, over HTTP', () => {
     });
 
     const slaPolicy = await prisma.slaPolicy.findFirstOrThrow({ where: { departmentId: school.departments.it.id, priority: 'NORMAL' } });
+    // The requester reads the portal in Arabic: whoever may see that gets a value, not null.
+    await prisma.user.update({ where: { id: school.users.alice.id }, data: { language: 'ar' } });
     const holiday = await prisma.holiday.create({
       data: { departmentId: school.departments.it.id, date: new Date('2039-12-24T00:00:00Z'), name: 'Winter closure' },
     });

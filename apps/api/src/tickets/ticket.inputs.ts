@@ -1,4 +1,4 @@
-import { MESSAGE_MAX } from '@studentdesk/domain';
+import { LANGUAGES, MESSAGE_MAX } from '@studentdesk/domain';
 import { ArrayMaxSize, IsEmail, IsInt, IsOptional, Length, Max, MaxLength, Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { LIST_MAXIMUM } from '../limits/list-maximums.js';
@@ -93,6 +93,12 @@ export class ReportProblemInput {
   @Min(1)
   @Max(2160)
   expectedResolutionHours?: number | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: `The language the reporter reads the desk in (${LANGUAGES.join(', ')}): the portal sends the one it shows. Omitted: the account's language, if any. Another tag is BAD_USER_INPUT on field "language".`,
+  })
+  language?: string | null;
 
   @Field(() => String, { nullable: true, description: 'What a good outcome would look like, in the student’s words.' })
   @IsOptional()

@@ -10,7 +10,7 @@ import {
   type TicketChannel,
   type User as UserRow,
 } from '@studentdesk/db';
-import { TicketStatus } from '@studentdesk/domain';
+import { isLanguage, LANGUAGES, TicketStatus } from '@studentdesk/domain';
 import { linkAttachments, referencedIds } from '../attachments/attachment.link.js';
 import { actsIn, enforce, isStaffRole, requireStaff, viewerUser } from '../auth/viewer.js';
 import type { Context } from '../context.js';
@@ -256,6 +256,9 @@ export async function reportProblem(ctx: Context, input: ReportProblemInput): Pr
   const expectedResolutionHours = input.expectedResolutionHours ?? null;
   const desiredOutcome = input.desiredOutcome?.trim() || null;
   const attachmentIds = referencedIds(input, ctx.app.config.attachments.maxPerMessage);
+  if (input.language && !isLanguage(input.language))
+    throw badInput(`Choose one of the languages StudentDesk speaks: ${LANGUAGES.join(', ')}.`, 'language');
+  const language = input.language || reporter.requester?.language || null;
 
   const category = await ctx.prisma.category.findUnique({ where: { id: categoryId }, include: { department: true } });
   // An archived category or department is not offered any more; its tickets stay where they are.
@@ -323,6 +326,7 @@ export async function reportProblem(ctx: Context, input: ReportProblemInput): Pr
           studentNumber,
           expectedResolutionHours,
           desiredOutcome,
+          language,
           idempotencyScope: submission?.scope ?? null,
           idempotencyKey: submission?.key ?? null,
           idempotencyRequestHash: submission?.requestHash ?? null,

@@ -54,6 +54,13 @@ export class Ticket extends Node {
 
   @Field(() => String, { nullable: true, description: 'What a good outcome looks like, in the student’s words.' })
   desiredOutcome!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The language the reporter read the desk in when reporting (a BCP 47 tag: en, es, fr, ar, zh-Hans), so staff can answer in it; null when not known.',
+  })
+  language!: string | null;
 }
 
 @ObjectType({ description: 'A page of tickets.' })

@@ -1,11 +1,13 @@
 import type { AuditEntryView } from '../audit/audit.service.js';
 import { AuditEntry } from '../audit/audit.type.js';
 import type { DepartmentMembership as MembershipRow, User as UserRow } from '@studentdesk/db';
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { LANGUAGES } from '@studentdesk/domain';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { enforce, viewerUser } from '../auth/viewer.js';
 import type { Context } from '../context.js';
 import { Department } from '../departments/department.type.js';
 import { staffMembers } from './staff-directory.service.js';
+import { setMyLanguage } from './user-language.service.js';
 import * as userPolicy from './user.policy.js';
 import { DepartmentMembership, User } from './user.type.js';
 import { LIST_MAXIMUM, MaxItems } from '../limits/list-maximums.js';
@@ -15,6 +17,16 @@ export class UserResolver {
   @Query(() => User, { nullable: true, description: 'The signed-in person; null when nobody is signed in.' })
   me(@Ctx() ctx: Context): UserRow | null {
     return viewerUser(ctx.viewer);
+  }
+
+  @Mutation(() => User, {
+    description: `The signed-in person's language for the portal, the console and their emails: a BCP 47 tag (${LANGUAGES.join(', ')}), or null to follow the browser's. Any other tag is BAD_USER_INPUT on field "language".`,
+  })
+  setMyLanguage(
+    @Arg('language', () => String, { nullable: true, description: 'The language tag, or null.' }) language: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<UserRow> {
+    return setMyLanguage(ctx, language ?? null);
   }
 
   @Query(() => [User], {
@@ -56,6 +68,14 @@ export class UserResolver {
   @FieldResolver(() => String, { nullable: true, description: 'Student number; visible to the student and to staff.' })
   studentNumber(@Root() user: UserRow, @Ctx() ctx: Context): string | null {
     return userPolicy.canSeeContactDetails(ctx.viewer, user).allowed ? user.studentNumber : null;
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: `The language the person reads StudentDesk in (${LANGUAGES.join(', ')}), null when they follow their browser's. Visible to the person and to staff (who write to them in it); null for anyone else.`,
+  })
+  language(@Root() user: UserRow, @Ctx() ctx: Context): string | null {
+    return userPolicy.canSeeLanguage(ctx.viewer, user).allowed ? user.language : null;
   }
 
   @FieldResolver(() => Boolean, {

@@ -1,16 +1,26 @@
 import { useQuery } from '@apollo/client/react';
 import { Link } from 'react-router';
+import { LANGUAGE_NAMES, isLanguage } from '@studentdesk/domain';
 import { graphql } from '../gql';
+import { useSay } from '../i18n/catalogs';
 import { formatDateTime } from '../lib/time';
 import { StatusBadge } from './Badges';
 
 const STUDENT_PANEL = graphql(`
   query StudentPanel($ticketId: ID!) {
+    ticket(id: $ticketId) {
+      id
+      language
+    }
     studentPanel(ticketId: $ticketId) {
       name
       firstName
       email
       studentNumber
+      account {
+        id
+        language
+      }
       ticketCount
       openTicketCount
       ratingCount
@@ -32,7 +42,23 @@ const STUDENT_PANEL = graphql(`
 `);
 
 /** Who the student is and their history, so staff greet them by name and know the story. */
+/**
+ * The student's language, named in itself, so staff know which to write in: their account's
+ * choice, else the one they reported in (guests too), else not known.
+ */
+function StudentLanguage({ account, reportedIn }: { account: { language: string | null } | null; reportedIn: string | null }) {
+  const t = useSay();
+  const language = account?.language ?? reportedIn;
+  if (!isLanguage(language)) return <span className="muted">{t(account ? 'student.followsBrowser' : 'student.noAccount')}</span>;
+  return (
+    <span lang={language}>
+      {LANGUAGE_NAMES[language]} ({language})
+    </span>
+  );
+}
+
 export function StudentPanel({ ticketId }: { ticketId: string }) {
+  const t = useSay();
   const { data, error } = useQuery(STUDENT_PANEL, { variables: { ticketId }, fetchPolicy: 'cache-and-network' });
   if (error)
     return (
@@ -55,6 +81,10 @@ export function StudentPanel({ ticketId }: { ticketId: string }) {
         <dd>{panel.firstName}</dd>
         <dt>Student number</dt>
         <dd>{panel.studentNumber ?? <span className="muted">not given</span>}</dd>
+        <dt>{t('student.language')}</dt>
+        <dd>
+          <StudentLanguage account={panel.account} reportedIn={data?.ticket?.language ?? null} />
+        </dd>
         <dt>Email</dt>
         <dd>
           <a href={`mailto:${panel.email}`}>{panel.email}</a>

@@ -1,7 +1,9 @@
 // Managers keep their department's canned responses; admins also the school-wide ones. A canned
-// response may link published knowledge-base articles: their public links go into the reply with it.
+// response may link published knowledge-base articles: their public links go into the reply with it,
+// and may have a version per language, inserted for a student who reads the desk in that language.
 import { useMutation, useQuery } from '@apollo/client/react';
-import { useState, type FormEvent } from 'react';
+import { LANGUAGE_NAMES, LANGUAGES, type Language } from '@studentdesk/domain';
+import { Fragment, useState, type FormEvent } from 'react';
 import { FilterSelect } from '../components/FilterSelect';
 import { ActionOutcome } from '../components/ActionOutcome';
 import { graphql } from '../gql';
@@ -26,6 +28,10 @@ const CANNED_RESPONSES = graphql(`
       articles {
         id
         title
+      }
+      versions {
+        language
+        body
       }
     }
   }
@@ -58,6 +64,10 @@ const UPDATE = graphql(`
       articles {
         id
         title
+      }
+      versions {
+        language
+        body
       }
     }
   }
@@ -95,6 +105,32 @@ function ArticleLinks({ departmentId, linked }: { departmentId: string | null; l
   );
 }
 
+/** A text box per language; a blank one means no version in that language (the text above is used). */
+function LanguageVersions({ versions }: { versions: ReadonlyArray<{ language: string; body: string }> }) {
+  return (
+    <fieldset>
+      <legend>In other languages (inserted for a student who reads the desk in one; blank: the text above)</legend>
+      {LANGUAGES.map((language) => (
+        <label key={language}>
+          {LANGUAGE_NAMES[language]}
+          <textarea
+            name={`version-${language}`}
+            rows={2}
+            maxLength={5000}
+            lang={language}
+            dir="auto"
+            defaultValue={versions.find((version) => version.language === language)?.body ?? ''}
+          />
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+/** The versions a form holds: the languages whose box is not blank. */
+const versionsIn = (form: FormData) =>
+  LANGUAGES.map((language) => ({ language, body: formText(form, `version-${language}`) })).filter((version) => version.body.trim());
+
 export function CannedResponses() {
   const viewer = useViewer();
   const [departmentId, setDepartmentId] = useState(viewer.department?.id ?? '');
@@ -107,7 +143,12 @@ export function CannedResponses() {
 
   const save = (event: FormEvent<HTMLFormElement>, id: string | null) =>
     submit(event, async (form) => {
-      const text = { title: formText(form, 'title'), body: formText(form, 'body'), articleIds: form.getAll('articleIds').map(String) };
+      const text = {
+        title: formText(form, 'title'),
+        body: formText(form, 'body'),
+        articleIds: form.getAll('articleIds').map(String),
+        versions: versionsIn(form),
+      };
       if (id) await update({ variables: { input: { id, ...text } } });
       else await create({ variables: { input: { ...text, departmentId: formText(form, 'departmentId') || null } } });
       setEditing(null);
@@ -159,6 +200,7 @@ export function CannedResponses() {
           </select>
         </label>
         <ArticleLinks departmentId={newFor || null} linked={[]} />
+        <LanguageVersions versions={[]} />
         <button type="submit" className="primary">
           Add canned response
         </button>
@@ -179,6 +221,7 @@ export function CannedResponses() {
                     <textarea name="body" required rows={4} maxLength={5000} defaultValue={response.body} />
                   </label>
                   <ArticleLinks departmentId={response.department?.id ?? null} linked={response.articles} />
+                  <LanguageVersions versions={response.versions} />
                   <button type="submit" className="primary">
                     Save
                   </button>
@@ -192,6 +235,17 @@ export function CannedResponses() {
                   <p className="muted">{response.department?.name ?? 'Every department'}</p>
                   <pre className="canned-body">{response.body}</pre>
                   {response.articles.length > 0 && <p>Links: {response.articles.map((article) => article.title).join(', ')}</p>}
+                  {response.versions.length > 0 && (
+                    <p>
+                      Also in:{' '}
+                      {response.versions.map((version, index) => (
+                        <Fragment key={version.language}>
+                          {index > 0 && ', '}
+                          <span lang={version.language}>{LANGUAGE_NAMES[version.language as Language] ?? version.language}</span>
+                        </Fragment>
+                      ))}
+                    </p>
+                  )}
                   {mayEdit && (
                     <button type="button" onClick={() => setEditing(response.id)}>
                       Edit

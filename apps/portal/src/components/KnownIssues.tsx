@@ -3,6 +3,7 @@
 import { useQuery } from '@apollo/client/react';
 import { graphql } from '../gql/index.js';
 import type { IncidentStatus } from '../gql/graphql.js';
+import { say, sayRich, useIntl } from '../i18n/say.js';
 import { whenInWords } from '../words.js';
 
 const ACTIVE_INCIDENTS = graphql(`
@@ -24,29 +25,33 @@ const ACTIVE_INCIDENTS = graphql(`
 /** Often enough that a fix shows up while a student waits, rarely enough to cost nothing. */
 const REFRESH_MS = 60_000;
 
-const PROGRESS: Record<Exclude<IncidentStatus, 'RESOLVED'>, string> = {
-  INVESTIGATING: "we're on it",
-  IDENTIFIED: 'we know the cause and are fixing it',
-  MONITORING: "a fix is in place and we're watching it",
-};
+/** "— we're on it.": how far the desk is with an incident not yet resolved. */
+export const progressKey = (status: IncidentStatus) => `knownIssues.progress.${status as Exclude<IncidentStatus, 'RESOLVED'>}` as const;
 
 export function KnownIssues() {
+  const intl = useIntl();
   const { data } = useQuery(ACTIVE_INCIDENTS, { pollInterval: REFRESH_MS });
   const incidents = data?.activeIncidents ?? [];
   if (incidents.length === 0) return null;
   return (
-    <aside className="known-issues" aria-label="Known issues">
+    <aside className="known-issues" aria-label={say(intl, 'knownIssues.label')}>
       {incidents.map((incident) => {
         const latest = incident.updates[0];
         return (
           <div key={incident.id} className="known-issue">
             <p>
               <strong>
-                Known issue: {incident.title} since {whenInWords(incident.startedAt)}
+                {sayRich(intl, 'knownIssues.since', { title: <bdi>{incident.title}</bdi>, when: whenInWords(incident.startedAt, intl) })}
               </strong>{' '}
-              — {PROGRESS[incident.status as keyof typeof PROGRESS]}.
+              {say(intl, progressKey(incident.status))}
             </p>
-            <p>{latest ? `Latest (${whenInWords(latest.createdAt)}): ${latest.body}` : incident.summary}</p>
+            {latest ? (
+              <p>
+                {say(intl, 'knownIssues.latest', { when: whenInWords(latest.createdAt, intl) })} <bdi>{latest.body}</bdi>
+              </p>
+            ) : (
+              <p dir="auto">{incident.summary}</p>
+            )}
           </div>
         );
       })}

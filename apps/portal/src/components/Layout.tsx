@@ -3,6 +3,8 @@
 import { useMutation } from '@apollo/client/react';
 import { useEffect, useRef, type ReactNode } from 'react';
 import { graphql } from '../gql/index.js';
+import { LanguageSwitch } from '@studentdesk/intl';
+import { useSay } from '../i18n/say.js';
 import { Link, usePath } from '../router.js';
 import { KnownIssues } from './KnownIssues.js';
 import { useSchool } from '../school.js';
@@ -15,6 +17,7 @@ const SIGN_OUT = graphql(`
 `);
 
 export function Layout({ title, children }: { title: string; children: ReactNode }) {
+  const t = useSay();
   const path = usePath();
   const heading = useRef<HTMLHeadingElement>(null);
   const { viewer } = useViewer();
@@ -32,18 +35,18 @@ export function Layout({ title, children }: { title: string; children: ReactNode
   return (
     <>
       <a className="skip-link" href="#main">
-        Skip to content
+        {t('layout.skip')}
       </a>
       <header className="site-header">
         <Link to="/" className="brand">
           {school?.logoUrl && <img src={school.logoUrl} alt="" className="logo" />}
           {schoolName}
         </Link>
-        <nav aria-label="Main">
+        <nav aria-label={t('layout.nav')}>
           {viewer ? (
             <>
-              <Link to="/">My tickets</Link>
-              <Link to="/report">Report a problem</Link>
+              <Link to="/">{t('layout.myTickets')}</Link>
+              <Link to="/report">{t('layout.report')}</Link>
               <button
                 type="button"
                 className="link-button"
@@ -52,17 +55,19 @@ export function Layout({ title, children }: { title: string; children: ReactNode
                   window.location.assign('/sign-in');
                 }}
               >
-                Sign out
+                {t('layout.signOut')}
               </button>
             </>
           ) : (
-            <Link to="/sign-in">Sign in</Link>
+            <Link to="/sign-in">{t('layout.signIn')}</Link>
           )}
         </nav>
+        <LanguageSwitch label={t('layout.language')} />
       </header>
       <KnownIssues />
       <main id="main">
-        <h1 ref={heading} tabIndex={-1}>
+        {/* Titles are often the student's own words (a ticket's title), in any direction. */}
+        <h1 ref={heading} tabIndex={-1} dir="auto">
           {title}
         </h1>
         {children}
@@ -71,11 +76,11 @@ export function Layout({ title, children }: { title: string; children: ReactNode
         <footer className="site-footer">
           {/* The API's download (GET /privacy/export): the browser saves it as it arrives. */}
           <a href="/privacy/export?format=html" download>
-            Download my data
+            {t('layout.downloadData')}
           </a>{' '}
           (
           <a href="/privacy/export?format=json" download>
-            as JSON
+            {t('layout.asJson')}
           </a>
           )
         </footer>

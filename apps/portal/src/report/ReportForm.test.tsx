@@ -5,7 +5,9 @@ import { ApolloProvider } from '@apollo/client/react';
 import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Observable, of } from 'rxjs';
+import { IntlProvider } from 'react-intl';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ENGLISH } from '../i18n/catalogs.js';
 import { ReportForm } from './ReportForm.js';
 
 type Answer = { data?: unknown; errors?: unknown[] } | Error;
@@ -48,7 +50,9 @@ function scriptedClient(reportAnswers: Answer[]) {
 function renderForm(client: ApolloClient, owner: 'guest' | `user:${string}`, onReported = vi.fn()) {
   render(
     <ApolloProvider client={client}>
-      <ReportForm owner={owner} guest={owner === 'guest'} onReported={onReported} onAnswered={vi.fn()} />
+      <IntlProvider locale="en" messages={ENGLISH}>
+        <ReportForm owner={owner} guest={owner === 'guest'} onReported={onReported} onAnswered={vi.fn()} />
+      </IntlProvider>
     </ApolloProvider>,
   );
 }

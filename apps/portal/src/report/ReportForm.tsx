@@ -3,11 +3,13 @@
 // retries with the draft's idempotency key, so one report never becomes two tickets, and waits as
 // long as a busy desk asks, which the student may cut short.
 import { useMutation, useQuery } from '@apollo/client/react';
+import { isLanguage } from '@studentdesk/domain';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { AttachmentPicker, useAttachmentUploads } from '../components/Attachments.js';
 import { Field, FormError } from '../components/Field.js';
 import { NO_ERRORS, notSentErrors } from '../errors.js';
 import { graphql } from '../gql/index.js';
+import { say, useIntl } from '../i18n/say.js';
 import type { ReportProblemMutation } from '../gql/graphql.js';
 import { discardDraft, loadDraft, newIdempotencyKey, saveDraft, type DraftOwner, type ReportDraft } from './draft.js';
 import { sendReport, sleep } from './send-report.js';
@@ -39,13 +41,14 @@ const REPORT_PROBLEM = graphql(`
   }
 `);
 
+/** How soon the student needs it, in hours ('' for no particular rush), with its words in the catalog. */
 export const HOW_SOON = [
-  { hours: '4', words: 'Today, within a few hours' },
-  { hours: '24', words: 'Within a day' },
-  { hours: '72', words: 'Within three days' },
-  { hours: '168', words: 'Within a week' },
-  { hours: '', words: 'No particular rush' },
-];
+  { hours: '4', words: 'report.howSoon.4' },
+  { hours: '24', words: 'report.howSoon.24' },
+  { hours: '72', words: 'report.howSoon.72' },
+  { hours: '168', words: 'report.howSoon.168' },
+  { hours: '', words: 'report.howSoon.none' },
+] as const;
 
 export type Reported = ReportProblemMutation['reportProblem'];
 
@@ -57,6 +60,7 @@ interface ReportFormProps {
 }
 
 export function ReportForm({ owner, guest, onReported, onAnswered }: ReportFormProps) {
+  const intl = useIntl();
   const [draft, setDraft] = useState<ReportDraft>(() => loadDraft(owner));
   const [errors, setErrors] = useState(NO_ERRORS);
   const [sending, setSending] = useState(false);
@@ -81,6 +85,8 @@ export function ReportForm({ owner, guest, onReported, onAnswered }: ReportFormP
     expectedResolutionHours: draft.expectedResolutionHours ? Number(draft.expectedResolutionHours) : null,
     desiredOutcome: draft.desiredOutcome || null,
     ...uploads.input(),
+    // The language the student reads the form in: staff answer in it.
+    language: isLanguage(intl.locale) ? intl.locale : null,
     // Blank means "not given": the API then answers with what is missing, in its own words.
     ...(guest
       ? {
@@ -95,7 +101,7 @@ export function ReportForm({ owner, guest, onReported, onAnswered }: ReportFormP
     event.preventDefault();
     if (sending) return;
     if (!draft.categoryId) {
-      setErrors({ fields: { categoryId: 'Choose what the problem is about.' }, form: null });
+      setErrors({ fields: { categoryId: say(intl, 'report.categoryMissing') }, form: null });
       return;
     }
     setSending(true);
@@ -117,7 +123,7 @@ export function ReportForm({ owner, guest, onReported, onAnswered }: ReportFormP
     if (outcome.kind === 'sent') {
       discardDraft(owner);
       onReported(outcome.result);
-    } else setErrors(notSentErrors(outcome, new Date()));
+    } else setErrors(notSentErrors(outcome, new Date(), intl));
   };
 
   const chosenCategory = categories?.categories.find((category) => category.id === draft.categoryId);
@@ -125,12 +131,12 @@ export function ReportForm({ owner, guest, onReported, onAnswered }: ReportFormP
   return (
     <form onSubmit={send} className="card report-form" noValidate>
       <Field
-        label="What is it about?"
-        hint={chosenCategory ? `Handled by ${chosenCategory.department.name}.` : undefined}
+        label={say(intl, 'report.category')}
+        hint={chosenCategory ? say(intl, 'report.handledBy', { department: chosenCategory.department.name }) : undefined}
         error={errors.fields.categoryId}
       >
         <select value={draft.categoryId} onChange={change('categoryId')} required>
-          <option value="">Choose a category</option>
+          <option value="">{say(intl, 'report.chooseCategory')}</option>
           {categories?.categories.map((category) => (
             <option key={category.id} value={category.id}>
               {category.name}
@@ -138,11 +144,11 @@ export function ReportForm({ owner, guest, onReported, onAnswered }: ReportFormP
           ))}
         </select>
       </Field>
-      <Field label="Title" hint="In a few words, e.g. “Cannot sign in to the LMS”." error={errors.fields.title}>
-        <input value={draft.title} onChange={change('title')} maxLength={200} required />
+      <Field label={say(intl, 'report.title')} hint={say(intl, 'report.titleHint')} error={errors.fields.title}>
+        <input value={draft.title} onChange={change('title')} maxLength={200} required dir="auto" />
       </Field>
-      <Field label="What happened?" hint="What you did, what you saw, any error message." error={errors.fields.description}>
-        <textarea rows={5} value={draft.description} onChange={change('description')} required />
+      <Field label={say(intl, 'report.what')} hint={say(intl, 'report.whatHint')} error={errors.fields.description}>
+        <textarea rows={5} value={draft.description} onChange={change('description')} required dir="auto" />
       </Field>
       <AttachmentPicker uploads={uploads} />
       <Suggestions
@@ -153,51 +159,47 @@ export function ReportForm({ owner, guest, onReported, onAnswered }: ReportFormP
           onAnswered(answer);
         }}
       />
-      <Field label="How soon do you need this solved?" error={errors.fields.expectedResolutionHours}>
+      <Field label={say(intl, 'report.howSoon')} error={errors.fields.expectedResolutionHours}>
         <select value={draft.expectedResolutionHours} onChange={change('expectedResolutionHours')}>
           {HOW_SOON.map((option) => (
             <option key={option.hours} value={option.hours}>
-              {option.words}
+              {say(intl, option.words)}
             </option>
           ))}
         </select>
       </Field>
-      <Field
-        label="What would a good outcome look like?"
-        hint="Optional. E.g. “I can hand in my essay on Friday.”"
-        error={errors.fields.desiredOutcome}
-      >
-        <textarea rows={2} value={draft.desiredOutcome} onChange={change('desiredOutcome')} />
+      <Field label={say(intl, 'report.outcome')} hint={say(intl, 'report.outcomeHint')} error={errors.fields.desiredOutcome}>
+        <textarea rows={2} value={draft.desiredOutcome} onChange={change('desiredOutcome')} dir="auto" />
       </Field>
       {guest && (
         <fieldset>
-          <legend>How we reach you</legend>
-          <Field label="Your name" error={errors.fields.contactName}>
-            <input autoComplete="name" value={draft.contactName} onChange={change('contactName')} required />
+          <legend>{say(intl, 'report.reach')}</legend>
+          <Field label={say(intl, 'report.name')} error={errors.fields.contactName}>
+            <input autoComplete="name" value={draft.contactName} onChange={change('contactName')} required dir="auto" />
           </Field>
-          <Field label="Email" hint="We send the link to follow your report here." error={errors.fields.contactEmail}>
+          <Field label={say(intl, 'report.email')} hint={say(intl, 'report.emailHint')} error={errors.fields.contactEmail}>
             <input type="email" autoComplete="email" value={draft.contactEmail} onChange={change('contactEmail')} required />
           </Field>
-          <Field label="Student number (if you know it)" error={errors.fields.studentNumber}>
+          <Field label={say(intl, 'report.studentNumber')} error={errors.fields.studentNumber}>
             <input value={draft.studentNumber} onChange={change('studentNumber')} />
           </Field>
         </fieldset>
       )}
       <FormError message={errors.form} />
       <p role="status" className="hint">
-        {busyFor !== null && `The help desk is busy: trying again in ${busyFor} s.`}
+        {busyFor !== null && say(intl, 'report.busy', { seconds: busyFor })}
       </p>
       <div className="form-actions">
         <button type="submit" className="primary" disabled={sending || uploads.busy} aria-disabled={sending || uploads.busy}>
-          {sending ? 'Sending…' : 'Send report'}
+          {say(intl, sending ? 'common.sending' : 'report.send')}
         </button>
         {busyFor !== null && (
           <button type="button" onClick={() => stopWaiting.current?.abort()}>
-            Stop trying
+            {say(intl, 'report.stop')}
           </button>
         )}
       </div>
-      <p className="hint">Your draft is kept on this device until it is sent.</p>
+      <p className="hint">{say(intl, 'report.draftKept')}</p>
     </form>
   );
 }

@@ -3,6 +3,8 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useEffect, useState } from 'react';
 import { graphql } from '../gql/index.js';
+import { progressKey } from '../components/KnownIssues.js';
+import { say, sayRich, useIntl } from '../i18n/say.js';
 import { whenInWords } from '../words.js';
 
 const SUGGESTIONS = graphql(`
@@ -50,6 +52,7 @@ interface SuggestionsProps {
 }
 
 export function Suggestions({ text, categoryId, onAnswered }: SuggestionsProps) {
+  const intl = useIntl();
   const settledText = useSettled(text.trim());
   const { data, previousData } = useQuery(SUGGESTIONS, {
     variables: { text: settledText, categoryId: categoryId || null },
@@ -66,23 +69,23 @@ export function Suggestions({ text, categoryId, onAnswered }: SuggestionsProps) 
   };
 
   return (
-    <aside className="suggestions" aria-label="Suggestions" aria-live="polite">
-      {incidents.length + articles.length > 0 && <h2>This may already answer it</h2>}
+    <aside className="suggestions" aria-label={say(intl, 'suggestions.label')} aria-live="polite">
+      {incidents.length + articles.length > 0 && <h2>{say(intl, 'suggestions.heading')}</h2>}
       {incidents.map((incident) => (
         <div key={incident.id} className="card incident">
           <p>
             <strong>
-              Known issue: {incident.title} since {whenInWords(incident.startedAt)}
+              {sayRich(intl, 'knownIssues.since', { title: <bdi>{incident.title}</bdi>, when: whenInWords(incident.startedAt, intl) })}
             </strong>{' '}
-            — we're on it.
+            {say(intl, progressKey('INVESTIGATING'))}
           </p>
-          <p>{incident.summary}</p>
+          <p dir="auto">{incident.summary}</p>
           <button
             type="button"
             disabled={recording}
             onClick={() => answered({ incidentId: incident.id }, { kind: 'incident', title: incident.title })}
           >
-            That's my problem — no need to report it
+            {say(intl, 'suggestions.incidentMine')}
           </button>
         </div>
       ))}
@@ -90,17 +93,17 @@ export function Suggestions({ text, categoryId, onAnswered }: SuggestionsProps) 
         <div key={article.id} className="card article">
           <h3>
             <a href={article.path} target="_blank" rel="noopener">
-              {article.title}
-              <span className="visually-hidden"> (opens in a new tab)</span>
+              <bdi>{article.title}</bdi>
+              <span className="visually-hidden"> {say(intl, 'suggestions.newTab')}</span>
             </a>
           </h3>
-          <p>{article.summary}</p>
+          <p dir="auto">{article.summary}</p>
           <button
             type="button"
             disabled={recording}
             onClick={() => answered({ articleId: article.id }, { kind: 'article', title: article.title })}
           >
-            This solved my problem
+            {say(intl, 'suggestions.solved')}
           </button>
         </div>
       ))}

@@ -6,10 +6,12 @@ import { useState, type FormEvent } from 'react';
 import { Field, FormError } from '../components/Field.js';
 import { Layout } from '../components/Layout.js';
 import { formErrors, NO_ERRORS } from '../errors.js';
+import { say, useIntl } from '../i18n/say.js';
 import { RequestPasswordResetDocument, ResetPasswordDocument } from '../gql/graphql.js';
 import { Link } from '../router.js';
 
 export function ForgotPassword() {
+  const intl = useIntl();
   const [email, setEmail] = useState('');
   const [sentTo, setSentTo] = useState('');
   const [errors, setErrors] = useState(NO_ERRORS);
@@ -21,37 +23,37 @@ export function ForgotPassword() {
       await requestReset({ variables: { email } });
       setSentTo(email);
     } catch (error) {
-      setErrors(formErrors(error));
+      setErrors(formErrors(error, intl));
     }
   };
 
   return (
-    <Layout title="Forgot your password?">
+    <Layout title={say(intl, 'forgot.title')}>
       {sentTo ? (
         <p role="status" className="card narrow">
-          If {sentTo} has an account, we have sent it a link to choose a new password. It works once, for 30 minutes. Check your spam folder
-          if it does not arrive in a few minutes.
+          {say(intl, 'forgot.sent', { email: sentTo })}
         </p>
       ) : (
         <form onSubmit={submit} className="card narrow" noValidate>
-          <p>Enter your school email. We will send a link to choose a new password.</p>
-          <Field label="School email" error={errors.fields.email}>
+          <p>{say(intl, 'forgot.intro')}</p>
+          <Field label={say(intl, 'field.schoolEmail')} error={errors.fields.email}>
             <input type="email" autoComplete="username" value={email} onChange={(event) => setEmail(event.target.value)} required />
           </Field>
           <FormError message={errors.form} />
           <button type="submit" className="primary" disabled={loading}>
-            {loading ? 'Sending…' : 'Send the link'}
+            {say(intl, loading ? 'common.sending' : 'forgot.send')}
           </button>
         </form>
       )}
       <p>
-        <Link to="/sign-in">Back to sign in</Link>
+        <Link to="/sign-in">{say(intl, 'forgot.back')}</Link>
       </p>
     </Layout>
   );
 }
 
 export function ResetPassword() {
+  const intl = useIntl();
   const [newPassword, setNewPassword] = useState('');
   const [errors, setErrors] = useState(NO_ERRORS);
   const [resetPassword, { loading }] = useMutation(ResetPasswordDocument);
@@ -64,17 +66,17 @@ export function ResetPassword() {
       // A fresh page: the live-updates socket must reconnect with the new session cookie.
       window.location.assign('/');
     } catch (error) {
-      setErrors(formErrors(error));
+      setErrors(formErrors(error, intl));
     }
   };
 
   return (
-    <Layout title="Choose a new password">
+    <Layout title={say(intl, 'reset.title')}>
       <form onSubmit={submit} className="card narrow" noValidate>
-        <p>Setting a new password signs your account out on every other device.</p>
+        <p>{say(intl, 'reset.intro')}</p>
         <Field
-          label="New password"
-          hint={`At least ${PASSWORD_MIN_LENGTH} characters. A few unrelated words in a row are easy to remember and hard to guess.`}
+          label={say(intl, 'reset.newPassword')}
+          hint={say(intl, 'reset.hint', { min: PASSWORD_MIN_LENGTH })}
           error={errors.fields.newPassword}
         >
           <input
@@ -89,12 +91,12 @@ export function ResetPassword() {
         </Field>
         <FormError message={errors.fields.token ?? errors.form} />
         <button type="submit" className="primary" disabled={loading}>
-          {loading ? 'Saving…' : 'Set password and sign in'}
+          {say(intl, loading ? 'reset.saving' : 'reset.submit')}
         </button>
       </form>
       {errors.fields.token && (
         <p>
-          <Link to="/forgot-password">Ask for a new link</Link>
+          <Link to="/forgot-password">{say(intl, 'reset.askNew')}</Link>
         </p>
       )}
     </Layout>

@@ -1,13 +1,15 @@
 import { Layout } from '../components/Layout.js';
+import { useSay } from '../i18n/say.js';
 import { ReportForm } from '../report/ReportForm.js';
 import { navigate } from '../router.js';
 import { useViewer } from '../viewer.js';
 
 export function Report({ guest }: { guest: boolean }) {
+  const t = useSay();
   const { viewer } = useViewer();
   return (
-    <Layout title={guest ? 'Report a problem without signing in' : 'Report a problem'}>
-      {guest && <p>No account needed. You will get a link to follow your report and talk to us.</p>}
+    <Layout title={t(guest ? 'report.guestTitle' : 'layout.report')}>
+      {guest && <p>{t('report.guestIntro')}</p>}
       <ReportForm
         owner={guest || !viewer ? 'guest' : `user:${viewer.id}`}
         guest={guest}

@@ -1,18 +1,20 @@
 import { Layout } from '../components/Layout.js';
+import { useSay } from '../i18n/say.js';
 import { Link, navigationState } from '../router.js';
 
 export function ReportAnswered() {
+  const t = useSay();
   const answer = navigationState<{ kind: 'article' | 'incident'; title: string }>();
   return (
-    <Layout title="Glad that helped">
+    <Layout title={t('answered.title')}>
       <div className="card">
         {answer?.kind === 'incident' ? (
-          <p>We already know about “{answer.title}” and are working on it: there is no need to report it. Check back here for updates.</p>
+          <p>{t('answered.incident', { title: answer.title })}</p>
         ) : (
-          <p>Good to hear “{answer?.title ?? 'the article'}” answered your question. Nothing was sent.</p>
+          <p>{t('answered.article', { title: answer?.title ?? t('answered.theArticle') })}</p>
         )}
         <p>
-          <Link to="/">Back to the start</Link>
+          <Link to="/">{t('answered.back')}</Link>
         </p>
       </div>
     </Layout>

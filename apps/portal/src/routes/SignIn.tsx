@@ -1,11 +1,12 @@
 import { SignInOptionsDocument } from '../gql/graphql.js';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { ssoProblemMessage } from '@studentdesk/domain';
+import { ssoProblemOf } from '@studentdesk/domain';
 import { useState, type FormEvent } from 'react';
 import { Field, FormError } from '../components/Field.js';
 import { Layout } from '../components/Layout.js';
 import { formErrors, NO_ERRORS } from '../errors.js';
 import { graphql } from '../gql/index.js';
+import { say, useIntl } from '../i18n/say.js';
 import { Link } from '../router.js';
 
 const SIGN_IN = graphql(`
@@ -19,8 +20,10 @@ const SIGN_IN = graphql(`
 `);
 
 export function SignIn() {
+  const intl = useIntl();
   // Sent back here by single sign-on with ?sso_error=: said once, above both ways in.
-  const [ssoProblem] = useState(() => ssoProblemMessage(new URLSearchParams(window.location.search).get('sso_error')));
+  const [ssoCode] = useState(() => ssoProblemOf(new URLSearchParams(window.location.search).get('sso_error')));
+  const ssoProblem = ssoCode && say(intl, `sso.${ssoCode}`);
   const options = useQuery(SignInOptionsDocument).data?.signInOptions;
   const buttons = [options?.oidc, options?.saml].filter((button) => button !== null && button !== undefined);
   // Students get the password form only while the school lets everyone use one.
@@ -37,34 +40,34 @@ export function SignIn() {
       // A fresh page: the live-updates socket must reconnect with the new session cookie.
       window.location.assign('/');
     } catch (error) {
-      setErrors(formErrors(error));
+      setErrors(formErrors(error, intl));
     }
   };
 
   return (
-    <Layout title="Sign in">
+    <Layout title={say(intl, 'layout.signIn')}>
       {ssoProblem && (
         <div className="card narrow">
           <FormError message={ssoProblem} />
         </div>
       )}
       {buttons.length > 0 && (
-        <section className="card narrow" aria-label="Single sign-on">
+        <section className="card narrow" aria-label={say(intl, 'signIn.sso')}>
           {/* A full page load: the API sends the browser on to the school's sign-in service. */}
           {buttons.map((button) => (
             <a key={button.startPath} className="button primary" href={`${button.startPath}?app=portal`}>
               {button.displayName}
             </a>
           ))}
-          {passwordForm && <p className="hint">Or sign in with your help desk password below.</p>}
+          {passwordForm && <p className="hint">{say(intl, 'signIn.orPassword')}</p>}
         </section>
       )}
       {passwordForm && (
         <form onSubmit={submit} className="card narrow" noValidate>
-          <Field label="School email" error={errors.fields.email}>
+          <Field label={say(intl, 'field.schoolEmail')} error={errors.fields.email}>
             <input type="email" autoComplete="username" value={email} onChange={(event) => setEmail(event.target.value)} required />
           </Field>
-          <Field label="Password" error={errors.fields.password}>
+          <Field label={say(intl, 'signIn.password')} error={errors.fields.password}>
             <input
               type="password"
               autoComplete="current-password"
@@ -75,18 +78,18 @@ export function SignIn() {
           </Field>
           <FormError message={errors.form} />
           <button type="submit" className="primary" disabled={loading}>
-            {loading ? 'Signing in…' : 'Sign in'}
+            {say(intl, loading ? 'signIn.signingIn' : 'layout.signIn')}
           </button>
           <p>
-            <Link to="/forgot-password">Forgot password?</Link>
+            <Link to="/forgot-password">{say(intl, 'signIn.forgot')}</Link>
           </p>
         </form>
       )}
       <section className="card narrow callout" aria-labelledby="cannot-sign-in">
-        <h2 id="cannot-sign-in">Cannot sign in?</h2>
-        <p>Tell us without an account: you get a link to follow your report, by email too.</p>
+        <h2 id="cannot-sign-in">{say(intl, 'signIn.cannot')}</h2>
+        <p>{say(intl, 'signIn.cannotBody')}</p>
         <Link to="/report/guest" className="button">
-          Report a problem without signing in
+          {say(intl, 'report.guestTitle')}
         </Link>
       </section>
     </Layout>

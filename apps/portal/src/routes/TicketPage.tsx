@@ -1,6 +1,8 @@
 import { useQuery } from '@apollo/client/react';
 import { useEffect } from 'react';
 import { Layout } from '../components/Layout.js';
+import { failureInWords } from '../errors.js';
+import { sayRich, useIntl, useSay } from '../i18n/say.js';
 import { Link, navigate, navigationState } from '../router.js';
 import { TRACKED_TICKET, TICKET } from '../ticket/ticket.documents.js';
 import { TicketView } from '../ticket/TicketView.js';
@@ -13,6 +15,8 @@ function scoreFromLink(): number | undefined {
 }
 
 export function TicketPage({ id }: { id: string }) {
+  const t = useSay();
+  const intl = useIntl();
   const { viewer } = useViewer();
   const { data, loading, error, refetch } = useQuery(TICKET, { variables: { id } });
   const ticket = data?.ticket;
@@ -23,22 +27,25 @@ export function TicketPage({ id }: { id: string }) {
     if (ticket && mergedInto) navigate(`/tickets/${mergedInto.id}`, { replace: true, state: { mergedFrom: ticket.number } });
   }, [ticket, mergedInto]);
   return (
-    <Layout title={ticket ? ticket.title : 'Your ticket'}>
+    <Layout title={ticket ? ticket.title : t('ticket.yourTicket')}>
       {justReported && ticket && (
         <p className="notice" role="status">
-          Thank you: we have your report, {ticket.number}.
+          {t('ticket.thanks', { number: ticket.number })}
         </p>
       )}
       {mergedFrom && ticket && (
         <p className="notice" role="status">
-          Your report {mergedFrom} was about the same problem, so we merged it into {ticket.number}: both conversations are here.
+          {t('ticket.mergedFrom', { from: mergedFrom, number: ticket.number })}
         </p>
       )}
-      {loading && !ticket && <p>Loading…</p>}
-      {error && <p role="alert">{error.message}</p>}
+      {loading && !ticket && <p>{t('common.loading')}</p>}
+      {error && <p role="alert">{failureInWords(error, intl)}</p>}
       {mergedInto && (
         <p className="notice">
-          This report was merged into <Link to={`/tickets/${mergedInto.id}`}>{mergedInto.number}</Link>.
+          {sayRich(intl, 'ticket.mergedInto', {
+            number: mergedInto.number,
+            link: (chunks) => <Link to={`/tickets/${mergedInto.id}`}>{chunks}</Link>,
+          })}
         </p>
       )}
       {ticket && !mergedInto && <TicketView ticket={ticket} viewerId={viewer?.id} preselectedScore={scoreFromLink()} refetch={refetch} />}
@@ -47,12 +54,14 @@ export function TicketPage({ id }: { id: string }) {
 }
 
 export function TrackPage({ trackingCode }: { trackingCode: string }) {
+  const t = useSay();
+  const intl = useIntl();
   const { data, loading, error, refetch } = useQuery(TRACKED_TICKET, { variables: { trackingCode } });
   const ticket = data?.trackTicket;
   return (
-    <Layout title={ticket ? ticket.title : 'Your report'}>
-      {loading && !ticket && <p>Loading…</p>}
-      {error && <p role="alert">{error.message}</p>}
+    <Layout title={ticket ? ticket.title : t('ticket.yourReport')}>
+      {loading && !ticket && <p>{t('common.loading')}</p>}
+      {error && <p role="alert">{failureInWords(error, intl)}</p>}
       {ticket && <TicketView ticket={ticket} trackingCode={trackingCode} preselectedScore={scoreFromLink()} refetch={refetch} />}
     </Layout>
   );

@@ -4,21 +4,12 @@ import { useState, type FormEvent } from 'react';
 import { ChoiceGroup, Field, FormError } from '../components/Field.js';
 import { formErrors, NO_ERRORS } from '../errors.js';
 import type { ExpectationOutcome } from '../gql/graphql.js';
+import { say, useIntl } from '../i18n/say.js';
 import { RATE } from './ticket.documents.js';
 
-const SCORES = [
-  [5, 'Very satisfied'],
-  [4, 'Satisfied'],
-  [3, 'Neither'],
-  [2, 'Dissatisfied'],
-  [1, 'Very dissatisfied'],
-] as const;
+const SCORES = [5, 4, 3, 2, 1] as const;
 
-const EXPECTATIONS: ReadonlyArray<readonly [ExpectationOutcome, string]> = [
-  ['EXCEEDED', 'Better than I expected'],
-  ['MET', 'As I expected'],
-  ['BELOW', 'Worse than I expected'],
-];
+const EXPECTATIONS: readonly ExpectationOutcome[] = ['EXCEEDED', 'MET', 'BELOW'];
 
 interface RatingFormProps {
   ticketId: string;
@@ -28,6 +19,7 @@ interface RatingFormProps {
 }
 
 export function RatingForm({ ticketId, trackingCode, preselectedScore, onRated }: RatingFormProps) {
+  const intl = useIntl();
   const [score, setScore] = useState<number | null>(preselectedScore ?? null);
   const [expectation, setExpectation] = useState<ExpectationOutcome | null>(null);
   const [comment, setComment] = useState('');
@@ -39,8 +31,8 @@ export function RatingForm({ ticketId, trackingCode, preselectedScore, onRated }
     if (!score || !expectation) {
       setErrors({
         fields: {
-          ...(score ? {} : { score: 'Choose a score.' }),
-          ...(expectation ? {} : { expectation: 'Tell us how it compared with what you expected.' }),
+          ...(score ? {} : { score: say(intl, 'rating.scoreMissing') }),
+          ...(expectation ? {} : { expectation: say(intl, 'rating.expectationMissing') }),
         },
         form: null,
       });
@@ -50,35 +42,37 @@ export function RatingForm({ ticketId, trackingCode, preselectedScore, onRated }
       await rate({ variables: { input: { ticketId, score, expectation, comment: comment || null, trackingCode: trackingCode ?? null } } });
       await onRated();
     } catch (error) {
-      setErrors(formErrors(error));
+      setErrors(formErrors(error, intl));
     }
   };
 
   return (
     <form className="card rating-form" onSubmit={send} noValidate aria-labelledby="rate-heading">
-      <h2 id="rate-heading">How did we do?</h2>
+      <h2 id="rate-heading">{say(intl, 'rating.heading')}</h2>
       <ChoiceGroup<number>
-        legend="Your overall satisfaction"
+        legend={say(intl, 'rating.overall')}
         name="score"
-        choices={SCORES.map(([value, words]) => [value, `${value} – ${words}`] as const)}
+        choices={SCORES.map(
+          (value) => [value, say(intl, 'rating.choice', { score: value, words: say(intl, `rating.score.${value}`) })] as const,
+        )}
         chosen={score}
         onChoose={setScore}
         error={errors.fields.score}
       />
       <ChoiceGroup<ExpectationOutcome>
-        legend="Did we meet your expectation?"
+        legend={say(intl, 'rating.expectation')}
         name="expectation"
-        choices={EXPECTATIONS}
+        choices={EXPECTATIONS.map((outcome) => [outcome, say(intl, `rating.expectation.${outcome}`)] as const)}
         chosen={expectation}
         onChoose={setExpectation}
         error={errors.fields.expectation}
       />
-      <Field label="Anything to add? (optional)" error={errors.fields.comment}>
-        <textarea rows={2} value={comment} onChange={(event) => setComment(event.target.value)} />
+      <Field label={say(intl, 'rating.comment')} error={errors.fields.comment}>
+        <textarea rows={2} value={comment} onChange={(event) => setComment(event.target.value)} dir="auto" />
       </Field>
       <FormError message={errors.form} />
       <button type="submit" className="primary" disabled={loading}>
-        Send rating
+        {say(intl, 'rating.send')}
       </button>
     </form>
   );

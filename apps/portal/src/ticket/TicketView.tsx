@@ -8,6 +8,7 @@ import { Field, FormError } from '../components/Field.js';
 import { StatusBadge } from '../components/StatusBadge.js';
 import { formErrors, NO_ERRORS } from '../errors.js';
 import type { TicketDetailsFragment } from '../gql/graphql.js';
+import { say, sayRich, useIntl } from '../i18n/say.js';
 import { expectationInWords, handlerInWords, whenInWords } from '../words.js';
 import { RatingForm } from './RatingForm.js';
 import { REOPEN, REPLY, TICKET_LIVE } from './ticket.documents.js';
@@ -23,31 +24,40 @@ interface TicketViewProps {
 }
 
 export function TicketView({ ticket, trackingCode, viewerId, preselectedScore, refetch }: TicketViewProps) {
+  const intl = useIntl();
   const { error: liveError } = useSubscription(TICKET_LIVE, { variables: { ticketId: ticket.id, trackingCode: trackingCode ?? null } });
   const resolved = isResolved(ticket.status);
-  const expectation = expectationInWords(ticket);
+  const expectation = expectationInWords(ticket, intl);
 
   return (
     <div className="ticket">
-      <section className="card ticket-summary" aria-label="Status">
+      <section className="card ticket-summary" aria-label={say(intl, 'ticket.status')}>
         <p className="ticket-meta">
-          <span className="ticket-number">{ticket.number}</span> · {ticket.category.name} · {ticket.department.name}
+          <span className="ticket-number">{ticket.number}</span> · <bdi>{ticket.category.name}</bdi> · <bdi>{ticket.department.name}</bdi>
         </p>
         <p>
-          <StatusBadge status={ticket.status} /> <span className="assignee">{handlerInWords(ticket)}</span>
+          <StatusBadge status={ticket.status} /> <span className="assignee">{handlerInWords(ticket, intl)}</span>
         </p>
         {expectation && <p className="expectation">{expectation}</p>}
-        {ticket.incident && <p className="incident-note">Part of a known issue: {ticket.incident.title}. Updates on it appear here.</p>}
-        {liveError && <p className="hint">Live updates are paused; reload the page to see the latest.</p>}
+        {ticket.incident && (
+          <p className="incident-note">{sayRich(intl, 'ticket.incident', { title: <bdi>{ticket.incident.title}</bdi> })}</p>
+        )}
+        {liveError && <p className="hint">{say(intl, 'ticket.livePaused')}</p>}
       </section>
 
       <section aria-labelledby="conversation-heading" className="conversation">
-        <h2 id="conversation-heading">Conversation</h2>
+        <h2 id="conversation-heading">{say(intl, 'ticket.conversation')}</h2>
         <ol className="messages">
           <li className="message mine">
-            <p className="message-meta">You reported this {whenInWords(ticket.createdAt)}</p>
-            <p className="message-body">{ticket.description}</p>
-            {ticket.desiredOutcome && <p className="message-body">A good outcome: {ticket.desiredOutcome}</p>}
+            <p className="message-meta">{say(intl, 'ticket.reported', { when: whenInWords(ticket.createdAt, intl) })}</p>
+            <p className="message-body" dir="auto">
+              {ticket.description}
+            </p>
+            {ticket.desiredOutcome && (
+              <p className="message-body">
+                {say(intl, 'ticket.outcome')} <bdi>{ticket.desiredOutcome}</bdi>
+              </p>
+            )}
             <AttachmentList attachments={ticket.attachments} trackingCode={trackingCode} />
           </li>
           {ticket.messages.edges.map(({ node: message }) => {
@@ -56,9 +66,14 @@ export function TicketView({ ticket, trackingCode, viewerId, preselectedScore, r
             return (
               <li key={message.id} className={mine ? 'message mine' : 'message staff'}>
                 <p className="message-meta">
-                  {mine ? 'You' : (message.author?.name ?? 'The help desk')}, {whenInWords(message.createdAt)}
+                  {sayRich(intl, 'ticket.byline', {
+                    who: mine ? say(intl, 'ticket.you') : <bdi>{message.author?.name ?? say(intl, 'ticket.helpDesk')}</bdi>,
+                    when: whenInWords(message.createdAt, intl),
+                  })}
                 </p>
-                <p className="message-body">{message.body}</p>
+                <p className="message-body" dir="auto">
+                  {message.body}
+                </p>
                 <AttachmentList attachments={message.attachments} trackingCode={trackingCode} />
               </li>
             );
@@ -72,9 +87,11 @@ export function TicketView({ ticket, trackingCode, viewerId, preselectedScore, r
       )}
       {ticket.rating && (
         <section className="card" aria-labelledby="rating-heading">
-          <h2 id="rating-heading">Your rating</h2>
+          <h2 id="rating-heading">{say(intl, 'ticket.yourRating')}</h2>
           <p>
-            {ticket.rating.score} out of 5. Thank you{ticket.rating.comment ? `: “${ticket.rating.comment}”` : '.'}
+            {ticket.rating.comment
+              ? sayRich(intl, 'ticket.ratedWithComment', { score: ticket.rating.score, comment: <bdi>{ticket.rating.comment}</bdi> })
+              : say(intl, 'ticket.rated', { score: ticket.rating.score })}
           </p>
         </section>
       )}
@@ -84,6 +101,7 @@ export function TicketView({ ticket, trackingCode, viewerId, preselectedScore, r
 }
 
 function ReplyForm({ ticketId, trackingCode, onSent }: { ticketId: string; trackingCode?: string; onSent: () => unknown }) {
+  const intl = useIntl();
   const [body, setBody] = useState('');
   const [errors, setErrors] = useState(NO_ERRORS);
   const [reply, { loading }] = useMutation(REPLY);
@@ -97,24 +115,25 @@ function ReplyForm({ ticketId, trackingCode, onSent }: { ticketId: string; track
       setErrors(NO_ERRORS);
       await onSent();
     } catch (error) {
-      setErrors(formErrors(error));
+      setErrors(formErrors(error, intl));
     }
   };
   return (
     <form className="card reply-form" onSubmit={send} noValidate>
-      <Field label="Your reply" error={errors.fields.body}>
-        <textarea rows={3} value={body} onChange={(event) => setBody(event.target.value)} required />
+      <Field label={say(intl, 'reply.label')} error={errors.fields.body}>
+        <textarea rows={3} value={body} onChange={(event) => setBody(event.target.value)} required dir="auto" />
       </Field>
       <AttachmentPicker uploads={uploads} />
       <FormError message={errors.form} />
       <button type="submit" className="primary" disabled={loading || uploads.busy}>
-        {loading ? 'Sending…' : 'Send reply'}
+        {say(intl, loading ? 'common.sending' : 'reply.send')}
       </button>
     </form>
   );
 }
 
 function ReopenForm({ ticketId, trackingCode }: { ticketId: string; trackingCode?: string }) {
+  const intl = useIntl();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState(NO_ERRORS);
@@ -123,7 +142,7 @@ function ReopenForm({ ticketId, trackingCode }: { ticketId: string; trackingCode
     return (
       <p>
         <button type="button" onClick={() => setOpen(true)}>
-          Not solved? Reopen it
+          {say(intl, 'reopen.open')}
         </button>
       </p>
     );
@@ -134,18 +153,18 @@ function ReopenForm({ ticketId, trackingCode }: { ticketId: string; trackingCode
       await reopen({ variables: { ticketId, reason, trackingCode: trackingCode ?? null } });
       setOpen(false);
     } catch (error) {
-      setErrors(formErrors(error));
+      setErrors(formErrors(error, intl));
     }
   };
   return (
     <form className="card" onSubmit={send} noValidate aria-labelledby="reopen-heading">
-      <h2 id="reopen-heading">Reopen the ticket</h2>
-      <Field label="What is still not working?" error={errors.fields.reason}>
-        <textarea rows={3} value={reason} onChange={(event) => setReason(event.target.value)} required />
+      <h2 id="reopen-heading">{say(intl, 'reopen.heading')}</h2>
+      <Field label={say(intl, 'reopen.what')} error={errors.fields.reason}>
+        <textarea rows={3} value={reason} onChange={(event) => setReason(event.target.value)} required dir="auto" />
       </Field>
       <FormError message={errors.form} />
       <button type="submit" className="primary" disabled={loading}>
-        Reopen
+        {say(intl, 'reopen.submit')}
       </button>
     </form>
   );

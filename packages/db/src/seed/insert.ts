@@ -38,6 +38,7 @@ const TICKET: Columns<Prisma.TicketCreateManyInput> = {
   incidentId: 'uuid',
   expectedResolutionHours: 'int',
   desiredOutcome: 'text',
+  language: 'text',
   idempotencyScope: 'text',
   idempotencyKey: 'text',
   idempotencyRequestHash: 'text',
