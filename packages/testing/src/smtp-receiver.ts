@@ -9,6 +9,14 @@ export interface ReceivedEmail {
   to: string;
   subject: string;
   text: string;
+  html: string;
+  /** Message-ID, In-Reply-To and References without brackets (absent when the email had none). */
+  messageId?: string;
+  inReplyTo?: string;
+  references: string[];
+  replyTo: string;
+  /** Every header, names in lower case. */
+  headers: Map<string, unknown>;
 }
 
 export interface SmtpReceiver {
@@ -38,7 +46,20 @@ export async function startSmtpReceiver(): Promise<SmtpReceiver> {
       simpleParser(stream)
         .then((mail) => {
           const to = Array.isArray(mail.to) ? mail.to.map((entry) => entry.text).join(', ') : (mail.to?.text ?? '');
-          received.push({ from: mail.from?.text ?? '', to, subject: mail.subject ?? '', text: mail.text ?? '' });
+          const bare = (id: string | undefined) => id?.replace(/^<|>$/g, '');
+          const references = typeof mail.references === 'string' ? [mail.references] : (mail.references ?? []);
+          received.push({
+            from: mail.from?.text ?? '',
+            to,
+            subject: mail.subject ?? '',
+            text: mail.text ?? '',
+            html: typeof mail.html === 'string' ? mail.html : '',
+            messageId: bare(mail.messageId),
+            inReplyTo: bare(mail.inReplyTo),
+            references: references.map((id) => bare(id)!),
+            replyTo: mail.replyTo?.text ?? '',
+            headers: mail.headers,
+          });
           callback();
         })
         .catch(callback);
