@@ -19,6 +19,8 @@ export interface ImapServer {
   url: string;
   /** Delivers a message into the user's INBOX, as the school's mail server would. */
   deliver: (raw: string) => Promise<void>;
+  /** Marks every message unseen again, as a mailbox restored from a backup (or a client that undid it) would be. */
+  markAllUnseen: () => Promise<void>;
   /** Flags and the mailbox of each message, by Message-ID. */
   messages: (mailbox?: string) => Promise<Array<{ messageId: string; seen: boolean }>>;
   close: () => Promise<void>;
@@ -108,6 +110,15 @@ userdb {
     deliver: async (raw) => {
       await client((imap) => imap.append('INBOX', raw));
     },
+    markAllUnseen: () =>
+      client(async (imap) => {
+        const lock = await imap.getMailboxLock('INBOX');
+        try {
+          await imap.messageFlagsRemove('1:*', ['\\Seen']);
+        } finally {
+          lock.release();
+        }
+      }),
     messages: (mailbox = 'INBOX') =>
       client(async (imap) => {
         const lock = await imap.getMailboxLock(mailbox);

@@ -47,6 +47,7 @@ describe.each(DATABASE_KINDS)('email in on %s', (kind) => {
       INBOUND_MAX_BYTES: String(200 * 1024),
       IMAP_URL: imap.url,
       IMAP_POLL_MS: '200',
+      INBOUND_PER_SENDER_PER_HOUR: '4',
     });
     school = await createSchool(api);
     await api.db.prisma.department.update({ where: { id: school.departments.it.id }, data: { inboundAddress: 'it@school.test' } });
@@ -146,6 +147,12 @@ describe.each(DATABASE_KINDS)('email in on %s', (kind) => {
     // Nothing was sent in answer to the auto-reply: only the staff reply went to her.
     expect(outbound.received.filter((email) => email.to === alice.email)).toHaveLength(1);
 
+    // The mailbox read again from the start (marked unseen): every mail is known by its UID, nothing is taken in twice.
+    await imap.markAllUnseen();
+    await until(async () => (await imap.messages()).every((message) => message.seen), 10_000, 'the mailbox to be marked seen again');
+    expect(await api.db.prisma.message.count({ where: { ticketId: ticket.id } })).toBe(2);
+    expect(await api.db.prisma.inboundEmail.count({ where: { source: 'IMAP' } })).toBe(2);
+
     // The same mail again (a sender's retry after a lost 250): one ticket, one message still.
     await send({
       from: alice.email,
@@ -184,5 +191,101 @@ describe.each(DATABASE_KINDS)('email in on %s', (kind) => {
     await expect(
       send({ from: 'x@elsewhere.test', to: 'it@school.test', subject: 'big', text: 'x'.repeat(300 * 1024) }),
     ).rejects.toMatchObject({ responseCode: 552 });
+  });
+
+  it('routes a reply by its token alone, by its thread alone, and holds one from a stranger', async () => {
+    const bob = school.users.bob;
+    const firstId = `bob-${kind}@mail.student.test`;
+    await send({ from: bob.email, to: 'it@school.test', subject: 'Wi-Fi in the library', text: 'It drops.', messageId: `<${firstId}>` });
+    const ticketId = (await ticketOf(firstId)).ticketId!;
+    await api.gql(REPLY, { input: { ticketId: toGlobalId('Ticket', ticketId), body: 'Which floor?' } }, { token: school.tokens.staff });
+    const staffReply = await outbound.waitFor((email) => email.to === bob.email && email.text.includes('Which floor?'), 15_000);
+    const replyTo = /<?([^<>\s]+@[^<>\s]+)>?$/.exec(staffReply.replyTo)![1]!;
+
+    // A client that dropped the threading headers and changed the subject: the token still names the ticket.
+    const tokenOnly = `token-${kind}@mail.student.test`;
+    await send({ from: bob.email, to: replyTo, subject: 'floor', text: 'Third floor.', messageId: `<${tokenOnly}>` });
+    expect(await ticketOf(tokenOnly)).toMatchObject({ status: 'ACCEPTED', ticketId });
+    // Sent to the plain address, answering the staff email: the thread names it.
+    const threadOnly = `thread-${kind}@mail.student.test`;
+    await send({
+      from: bob.email,
+      to: 'it@school.test',
+      subject: 'Re: Wi-Fi',
+      text: 'Since Monday.',
+      messageId: `<${threadOnly}>`,
+      inReplyTo: `<${staffReply.messageId}>`,
+    });
+    expect(await ticketOf(threadOnly)).toMatchObject({ status: 'ACCEPTED', ticketId });
+    // Someone else holding the reply address may not write on Bob's ticket.
+    const stranger = `stranger-${kind}@elsewhere.test`;
+    await send({ from: 'eve@elsewhere.test', to: replyTo, subject: 'Re: Wi-Fi', text: 'Let me in.', messageId: `<${stranger}>` });
+    expect(await ticketOf(stranger)).toMatchObject({ status: 'HELD', ticketId: null, reason: expect.stringContaining('not the reporter') });
+    const bodies = await api.db.prisma.message.findMany({ where: { ticketId }, orderBy: { createdAt: 'asc' }, select: { body: true } });
+    expect(bodies.map((message) => message.body)).toEqual(['Which floor?', 'Third floor.', 'Since Monday.']);
+  });
+
+  it('holds what one sender sends past the hourly limit', async () => {
+    const ids = [1, 2, 3, 4, 5].map((n) => `rapid-${n}-${kind}@elsewhere.test`);
+    for (const [n, id] of ids.entries())
+      await send({
+        from: `rapid-${kind}@elsewhere.test`,
+        to: 'it@school.test',
+        subject: `Problem ${n}`,
+        text: 'Help.',
+        messageId: `<${id}>`,
+      });
+    const rows = await Promise.all(ids.map(ticketOf));
+    expect(rows.map((row) => row.status)).toEqual(['ACCEPTED', 'ACCEPTED', 'ACCEPTED', 'ACCEPTED', 'HELD']);
+    expect(rows[4]!.reason).toContain('More than 4 mails from this sender in an hour');
+  });
+
+  it('holds strangers’ mail where the department says so, for an admin to release or discard', async () => {
+    const set = await api.gql(
+      'mutation($input: DepartmentEmailInput!) { setDepartmentEmail(input: $input) { inboundAddress holdUnknownSenders } }',
+      {
+        input: {
+          departmentId: toGlobalId('Department', school.departments.finance.id),
+          inboundAddress: 'FinAid@School.test',
+          holdUnknownSenders: true,
+        },
+      },
+      { token: school.tokens.admin },
+    );
+    expect(set.data!.setDepartmentEmail).toEqual({ inboundAddress: 'finaid@school.test', holdUnknownSenders: true });
+    const [keep, drop] = [`keep-${kind}@elsewhere.test`, `drop-${kind}@elsewhere.test`];
+    await send({ from: 'kim@elsewhere.test', to: 'finaid@school.test', subject: 'Refund', text: 'Where is it?', messageId: `<${keep}>` });
+    await send({ from: 'spam@elsewhere.test', to: 'finaid@school.test', subject: 'Offer', text: 'Buy now.', messageId: `<${drop}>` });
+    const [kept, dropped] = [await ticketOf(keep), await ticketOf(drop)];
+    expect(kept).toMatchObject({ status: 'HELD', reason: expect.stringContaining('not a known student') });
+
+    const HELD = '{ inboundEmails(status: [HELD], first: 50) { edges { node { id subject reason } } } }';
+    const held = await api.gql(HELD, {}, { token: school.tokens.admin });
+    const subjects = held.data!.inboundEmails.edges.map((edge: { node: { subject: string } }) => edge.node.subject);
+    expect(subjects).toEqual(expect.arrayContaining(['Refund', 'Offer']));
+
+    const released = await api.gql(
+      'mutation($id: ID!) { releaseInboundEmail(id: $id) { status reason } }',
+      { id: toGlobalId('InboundEmail', kept.id) },
+      { token: school.tokens.admin },
+    );
+    expect(released.data!.releaseInboundEmail).toEqual({ status: 'ACCEPTED', reason: null });
+    const ticket = await api.db.prisma.ticket.findFirstOrThrow({ where: { contactEmail: 'kim@elsewhere.test' } });
+    expect(ticket).toMatchObject({ departmentId: school.departments.finance.id, channel: 'EMAIL', title: 'Refund' });
+
+    const discarded = await api.gql(
+      'mutation($id: ID!) { discardInboundEmail(id: $id) { status } }',
+      { id: toGlobalId('InboundEmail', dropped.id) },
+      { token: school.tokens.admin },
+    );
+    expect(discarded.data!.discardInboundEmail).toEqual({ status: 'DISCARDED' });
+    expect(await api.db.prisma.ticket.count({ where: { contactEmail: 'spam@elsewhere.test' } })).toBe(0);
+    // Decided once: a second release is refused.
+    const again = await api.gql(
+      'mutation($id: ID!) { releaseInboundEmail(id: $id) { status } }',
+      { id: toGlobalId('InboundEmail', kept.id) },
+      { token: school.tokens.admin },
+    );
+    expect(again.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 });
