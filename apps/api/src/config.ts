@@ -10,6 +10,7 @@ import type { LimitSettings } from './limits/limits.js';
 export interface MailInSettings {
   /** INBOUND_SMTP_PORT: the SMTP listener's port; unset: no listener. */
   smtpPort?: number;
+  /** INBOUND_SMTP_HOST, by default HOST's address. */
   smtpHost: string;
   /** PEM certificate and key for STARTTLS; without them the listener speaks plain SMTP. */
   smtpTls?: { cert: string; key: string };
@@ -249,7 +250,7 @@ export function loadConfig(env: Env = process.env): Config {
       ? { domainName: env.DKIM_DOMAIN, keySelector: env.DKIM_SELECTOR, privateKey: dkimKey }
       : undefined;
   if (dkimKey && !dkim) problems.push('DKIM_PRIVATE_KEY needs DKIM_DOMAIN and DKIM_SELECTOR');
-  const mailIn = mailInSettings(env, integer, problems);
+  const mailIn = mailInSettings(env, integer, problems, host);
 
   const seedDemo = (env.SEED_DEMO || 'auto') as Config['seedDemo'];
   if (!['auto', 'always', 'never'].includes(seedDemo)) {
@@ -468,6 +469,7 @@ function mailInSettings(
   env: Env,
   integer: (name: string, fallback: number, min: number, max: number) => number,
   problems: string[],
+  host: string,
 ): MailInSettings {
   const smtpPort = env.INBOUND_SMTP_PORT ? integer('INBOUND_SMTP_PORT', 2525, 0, 65_535) : undefined;
   const cert = pemOrFile(env, 'INBOUND_SMTP_TLS_CERT', problems);
@@ -478,7 +480,7 @@ function mailInSettings(
     problems.push(`IMAP_URL must look like imaps://user:password@imap.school.edu/INBOX, got "${imapUrl.replace(/:[^:@/]*@/, ':***@')}"`);
   return {
     smtpPort,
-    smtpHost: env.INBOUND_SMTP_HOST || '0.0.0.0',
+    smtpHost: env.INBOUND_SMTP_HOST || host,
     smtpTls: cert && key ? { cert, key } : undefined,
     maxBytes: integer('INBOUND_MAX_BYTES', 25 * 1024 * 1024, 1024, 200 * 1024 * 1024),
     perSenderPerHour: integer('INBOUND_PER_SENDER_PER_HOUR', 20, 1, 1_000_000),
