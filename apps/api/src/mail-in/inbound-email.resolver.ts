@@ -1,13 +1,20 @@
-import { InboundEmailStatus, type Department as DepartmentRow, type Message as MessageRow } from '@studentdesk/db';
+import {
+  InboundEmailStatus,
+  type Department as DepartmentRow,
+  type Message as MessageRow,
+  type Ticket as TicketRow,
+} from '@studentdesk/db';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context.js';
 import { Department } from '../departments/department.type.js';
 import { PageArgs } from '../relay/pagination.js';
 import { Message } from '../tickets/message.type.js';
+import { Ticket } from '../tickets/ticket.type.js';
 import {
   discardInboundEmail,
   listInboundEmail,
   originalEmailText,
+  originalReportText,
   releaseInboundEmail,
   setDepartmentEmail,
 } from './inbound-email.service.js';
@@ -72,5 +79,16 @@ export class MessageEmailResolver {
   })
   async originalEmailText(@Root() message: MessageRow, @Ctx() ctx: Context): Promise<string | null> {
     return originalEmailText(ctx, message.id);
+  }
+}
+
+@Resolver(() => Ticket)
+export class TicketEmailResolver {
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'For a ticket reported by email: the whole first email as sent; the description leaves out its quoted text and signature.',
+  })
+  originalEmailText(@Root() ticket: TicketRow, @Ctx() ctx: Context): Promise<string | null> {
+    return originalReportText(ctx, ticket.id);
   }
 }

@@ -99,3 +99,13 @@ export async function originalEmailText(ctx: Context, messageRowId: string): Pro
   const email = await ctx.prisma.inboundEmail.findFirst({ where: { messageRowId }, select: { originalText: true } });
   return email?.originalText ?? null;
 }
+
+/** The whole email a ticket was reported with; null for a ticket not reported by email. */
+export async function originalReportText(ctx: Context, ticketId: string): Promise<string | null> {
+  const email = await ctx.prisma.inboundEmail.findFirst({
+    where: { ticketId, messageRowId: null, status: 'ACCEPTED' },
+    orderBy: { receivedAt: 'asc' },
+    select: { originalText: true },
+  });
+  return email?.originalText ?? null;
+}

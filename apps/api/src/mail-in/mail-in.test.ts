@@ -85,6 +85,9 @@ describe.each(DATABASE_KINDS)('email in on %s', (kind) => {
       description: 'It shows a red light since this morning.',
     });
     expect(first.originalText).toContain('Alice, 2nd year');
+    const TICKET_ORIGINAL = 'query($id: ID!) { ticket(id: $id) { description originalEmailText } }';
+    const shown = await api.gql(TICKET_ORIGINAL, { id: toGlobalId('Ticket', ticket.id) }, { token: school.tokens.staff });
+    expect(shown.data!.ticket.originalEmailText).toContain('Alice, 2nd year');
 
     await api.gql(
       REPLY,
@@ -133,6 +136,15 @@ describe.each(DATABASE_KINDS)('email in on %s', (kind) => {
     const answer = await ticketOf(answerId);
     expect(answer).toMatchObject({ status: 'ACCEPTED', source: 'IMAP', ticketId: ticket.id });
     expect(answer.originalText).toContain('> Restarted it. Better?');
+    const conversation = await api.gql(
+      'query($id: ID!) { node(id: $id) { ... on Message { body originalEmailText } } }',
+      { id: toGlobalId('Message', answer.messageRowId!) },
+      { token: school.tokens.staff },
+    );
+    expect(conversation.data!.node).toEqual({
+      body: 'Yes, it prints again. Thank you!',
+      originalEmailText: expect.stringContaining('> Restarted it. Better?'),
+    });
     const auto = await ticketOf(autoId);
     expect(auto).toMatchObject({ status: 'HELD', ticketId: null, reason: expect.stringContaining('Auto-Submitted: auto-replied') });
 
