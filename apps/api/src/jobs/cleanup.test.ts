@@ -84,6 +84,26 @@ describe.each(DATABASE_KINDS)('cleanup on %s', (kind) => {
       data: [bulkUpdate('expired', new Date(clock.now().getTime() - 1000)), bulkUpdate('live', new Date(clock.now().getTime() + 10_000))],
     });
 
+    // Inbound email: a decided one's source goes after the retention; a held one waits for an admin.
+    const inbound = (messageId: string, status: 'ACCEPTED' | 'HELD', receivedAt: Date) => ({
+      messageId,
+      source: 'SMTP' as const,
+      fromAddress: 'a@example.edu',
+      toAddress: 'it@school.test',
+      subject: messageId,
+      raw: 'Subject: x\r\n\r\nsource',
+      originalText: 'text',
+      status,
+      receivedAt,
+    });
+    await prisma.inboundEmail.createMany({
+      data: [
+        inbound('accepted-old', 'ACCEPTED', ago(31)),
+        inbound('held-old', 'HELD', ago(31)),
+        inbound('accepted-recent', 'ACCEPTED', ago(29)),
+      ],
+    });
+
     expect(await cleanUp(prisma, RETENTION, clock.now())).toEqual({
       sessions: 1,
       idempotencyKeys: 1,
@@ -91,7 +111,15 @@ describe.each(DATABASE_KINDS)('cleanup on %s', (kind) => {
       webhookEvents: 1,
       samlRequests: 1,
       bulkUpdates: 1,
+      inboundSources: 1,
     });
+    expect(
+      await prisma.inboundEmail.findMany({ select: { messageId: true, raw: true, originalText: true }, orderBy: { messageId: 'asc' } }),
+    ).toEqual([
+      { messageId: 'accepted-old', raw: '', originalText: 'text' },
+      { messageId: 'accepted-recent', raw: 'Subject: x\r\n\r\nsource', originalText: 'text' },
+      { messageId: 'held-old', raw: 'Subject: x\r\n\r\nsource', originalText: 'text' },
+    ]);
     expect(await prisma.session.count()).toBe(1);
     expect((await prisma.samlRequest.findMany({ select: { id: true } })).map((row) => row.id)).toEqual(['_live']);
     expect(await prisma.ticket.findMany({ select: { title: true, idempotencyKey: true }, orderBy: { title: 'asc' } })).toEqual([
@@ -115,6 +143,7 @@ describe.each(DATABASE_KINDS)('cleanup on %s', (kind) => {
       webhookEvents: 1,
       samlRequests: 1,
       bulkUpdates: 1,
+      inboundSources: 1,
     });
   });
 });

@@ -13,6 +13,7 @@ export interface Cleaned {
   webhookEvents: number;
   samlRequests: number;
   bulkUpdates: number;
+  inboundSources: number;
 }
 
 export async function cleanUp(
@@ -37,5 +38,11 @@ export async function cleanUp(
   const { count: samlRequests } = await prisma.samlRequest.deleteMany({ where: { expiresAt: { lt: now } } });
   // A bulk update's undo is refused once its 10 seconds are over (tickets/ticket.bulk.ts).
   const { count: bulkUpdates } = await prisma.bulkUpdate.deleteMany({ where: { expiresAt: { lt: now } } });
-  return { sessions, idempotencyKeys, emails, webhookEvents, samlRequests, bulkUpdates };
+  // A decided inbound email keeps its Message-ID (a late redelivery is still a duplicate) and its
+  // text (still readable on the ticket); only the source, attachments and all, goes (mail-in/).
+  const { count: inboundSources } = await prisma.inboundEmail.updateMany({
+    where: { status: { in: ['ACCEPTED', 'DISCARDED'] }, receivedAt: { lt: outboxBefore }, raw: { not: '' } },
+    data: { raw: '' },
+  });
+  return { sessions, idempotencyKeys, emails, webhookEvents, samlRequests, bulkUpdates, inboundSources };
 }
