@@ -70,8 +70,12 @@ export async function startBackgroundWork(deps: {
     });
   }
   await jobs.every(QUEUE.cleanup, config.jobs.cleanupIntervalMs, async () => {
-    const cleaned = await cleanUp(prisma, config.jobs, clock.now());
-    return Object.values(cleaned).reduce((sum, count) => sum + count, 0);
+    const { sessions, idempotencyKeys, emails, webhookEvents, samlRequests, bulkUpdates, inboundSources } = await cleanUp(
+      prisma,
+      config.jobs,
+      clock.now(),
+    );
+    return sessions + idempotencyKeys + emails + webhookEvents + samlRequests + bulkUpdates + inboundSources;
   });
   await jobs.every(QUEUE.retention, RETENTION_INTERVAL_MS, async () => {
     const removed = await applyRetention(prisma, clock);
