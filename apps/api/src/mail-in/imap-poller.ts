@@ -43,6 +43,8 @@ export async function pollImap(app: App, target: ImapTarget): Promise<number> {
   await client.connect();
   let handled = 0;
   try {
+    // The folder for processed mail is made on first use (an existing one is left as it is).
+    if (settings.imapProcessedMailbox) await client.mailboxCreate(settings.imapProcessedMailbox);
     const lock = await client.getMailboxLock(target.mailbox);
     try {
       const mailbox = client.mailbox;
