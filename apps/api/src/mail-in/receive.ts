@@ -6,6 +6,7 @@
 // the Message-ID as idempotency key, so a mail seen twice (a restart, SMTP and IMAP both) is one.
 import { createHash } from 'node:crypto';
 import type { InboundEmailSource, Ticket as TicketRow } from '@studentdesk/db';
+import { MESSAGE_MAX } from '@studentdesk/domain';
 import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
 import { anonymous, type Viewer } from '../auth/viewer.js';
 import { createContext, createLoaders, type App } from '../context.js';
@@ -43,8 +44,6 @@ type Decision =
 interface Overrides {
   released: boolean;
 }
-
-const MESSAGE_MAX = 20_000;
 
 const hold = (reason: string, toAddress: string, departmentId: string | null = null): Decision => ({
   status: 'HELD',
