@@ -17,6 +17,8 @@ export interface ReceivedEmail {
   replyTo: string;
   /** Every header, names in lower case. */
   headers: Map<string, unknown>;
+  /** The message as it arrived (after SMTP's dot-unstuffing), for checks on the bytes such as a DKIM signature. */
+  raw: string;
 }
 
 export interface SmtpReceiver {
@@ -43,8 +45,15 @@ export async function startSmtpReceiver(): Promise<SmtpReceiver> {
         stream.on('end', () => callback(Object.assign(new Error('Mailbox busy, try later'), { responseCode: 451 })));
         return;
       }
-      simpleParser(stream)
-        .then((mail) => {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      const arrived = new Promise<Buffer>((resolve, reject) => {
+        stream.on('end', () => resolve(Buffer.concat(chunks)));
+        stream.on('error', reject);
+      });
+      arrived
+        .then(async (raw) => ({ raw, mail: await simpleParser(raw) }))
+        .then(({ raw, mail }) => {
           const to = Array.isArray(mail.to) ? mail.to.map((entry) => entry.text).join(', ') : (mail.to?.text ?? '');
           const bare = (id: string | undefined) => id?.replace(/^<|>$/g, '');
           const references = typeof mail.references === 'string' ? [mail.references] : (mail.references ?? []);
@@ -59,6 +68,7 @@ export async function startSmtpReceiver(): Promise<SmtpReceiver> {
             references: references.map((id) => bare(id)!),
             replyTo: mail.replyTo?.text ?? '',
             headers: mail.headers,
+            raw: raw.toString('utf8'),
           });
           callback();
         })

@@ -1,7 +1,7 @@
 // Outgoing ticket email as a mail client sees it, received by a real SMTP server on loopback:
 // threaded (Message-ID, In-Reply-To, References), answerable onto the ticket (a Reply-To token),
 // HTML and text, List-Unsubscribe on reminders, and DKIM-signed when a key is configured.
-import { generateKeyPairSync } from 'node:crypto';
+import { createHash, generateKeyPairSync, verify, type KeyObject } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSchool, DATABASE_KINDS, type School, type SmtpReceiver, startSmtpReceiver } from '@studentdesk/testing';
 import { startTestApi, type TestApi } from '../test/api.js';
@@ -12,6 +12,46 @@ import { emailHtml } from './email.html.js';
 import { messageIdsIn, replyToken, splitReplyAddress, ticketIdOfReplyToken } from './threading.js';
 
 const secret = new TextEncoder().encode('a secret of the test');
+
+/**
+ * Checks a DKIM-Signature (rsa-sha256, relaxed/relaxed, RFC 6376 §3.4.2, §3.4.4, §3.7) against the
+ * public key, as a receiving server would after looking the key up in DNS.
+ */
+function dkimVerifies(raw: string, publicKey: KeyObject): boolean {
+  const split = raw.indexOf('\r\n\r\n');
+  const fields = raw.slice(0, split).split(/\r\n(?=[^ \t])/);
+  const relaxedField = (field: string) =>
+    `${field.slice(0, field.indexOf(':')).trim().toLowerCase()}:${field
+      .slice(field.indexOf(':') + 1)
+      .replace(/\r\n/g, '')
+      .replace(/[ \t]+/g, ' ')
+      .trim()}`;
+  const signature = fields.find((field) => /^dkim-signature:/i.test(field))!;
+  const tags = Object.fromEntries(
+    signature
+      .slice(signature.indexOf(':') + 1)
+      .replace(/\s+/g, '')
+      .split(';')
+      .filter(Boolean)
+      .map((tag) => [tag.slice(0, tag.indexOf('=')), tag.slice(tag.indexOf('=') + 1)]),
+  ) as Record<string, string>;
+  if (tags.a !== 'rsa-sha256' || tags.c !== 'relaxed/relaxed') return false;
+  const body = `${raw
+    .slice(split + 4)
+    .split('\r\n')
+    .map((line) => line.replace(/[ \t]+/g, ' ').replace(/ $/, ''))
+    .join('\r\n')
+    .replace(/(\r\n)+$/, '')}\r\n`;
+  if (createHash('sha256').update(body).digest('base64') !== tags.bh) return false;
+  // Each named field once, from the bottom up, as the signer took them.
+  const unused = [...fields];
+  const signed = tags.h!.split(':').flatMap((name) => {
+    const index = unused.findLastIndex((field) => field.slice(0, field.indexOf(':')).trim().toLowerCase() === name.toLowerCase());
+    return index < 0 ? [] : [`${relaxedField(unused.splice(index, 1)[0]!)}\r\n`];
+  });
+  const unsigned = relaxedField(signature).replace(/([;:]\s*b=)[^;]*/, '$1');
+  return verify('RSA-SHA256', Buffer.from(signed.join('') + unsigned), publicKey, Buffer.from(tags.b!, 'base64'));
+}
 const TICKET = '0193a5b2-7c1d-7e2f-8a3b-4c5d6e7f8091';
 
 describe('reply tokens', () => {
@@ -55,10 +95,13 @@ describe('outgoing ticket email', () => {
   let smtp: SmtpReceiver;
   let api: TestApi;
   let school: School;
+  let publicKey: KeyObject;
 
   beforeAll(async () => {
     smtp = await startSmtpReceiver();
-    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const keys = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const privateKey = keys.privateKey;
+    publicKey = keys.publicKey;
     api = await startTestApi(DATABASE_KINDS.includes('postgresql') ? 'postgresql' : 'pglite', {
       SMTP_URL: smtp.url,
       EMAIL_POLL_MS: '100',
@@ -113,6 +156,9 @@ describe('outgoing ticket email', () => {
     expect(String(reply.headers.get('auto-submitted'))).toBe('auto-generated');
     const dkim = reply.headers.get('dkim-signature') as { value: string; params: Record<string, string> };
     expect(dkim.params).toMatchObject({ d: 'school.test', s: 'desk2026' });
+    expect(dkimVerifies(reply.raw, publicKey)).toBe(true);
+    // The check can fail: a changed byte in the body breaks the signature.
+    expect(dkimVerifies(reply.raw.replace('Which client?', 'Which client!'), publicKey)).toBe(false);
     expect(reply.headers.get('list')).toBeUndefined();
   });
 
