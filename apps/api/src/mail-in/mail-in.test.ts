@@ -237,8 +237,8 @@ describe.each(DATABASE_KINDS)('email in on %s', (kind) => {
     expect(bodies.map((message) => message.body)).toEqual(['Which floor?', 'Third floor.', 'Since Monday.']);
   });
 
-  it('holds what one sender sends past the hourly limit', async () => {
-    const ids = [1, 2, 3, 4, 5].map((n) => `rapid-${n}-${kind}@elsewhere.test`);
+  it('holds what one sender sends past the hourly limit, and defers them past twice the limit', async () => {
+    const ids = [1, 2, 3, 4, 5, 6, 7, 8].map((n) => `rapid-${n}-${kind}@elsewhere.test`);
     for (const [n, id] of ids.entries())
       await send({
         from: `rapid-${kind}@elsewhere.test`,
@@ -248,8 +248,19 @@ describe.each(DATABASE_KINDS)('email in on %s', (kind) => {
         messageId: `<${id}>`,
       });
     const rows = await Promise.all(ids.map(ticketOf));
-    expect(rows.map((row) => row.status)).toEqual(['ACCEPTED', 'ACCEPTED', 'ACCEPTED', 'ACCEPTED', 'HELD']);
+    expect(rows.map((row) => row.status)).toEqual(['ACCEPTED', 'ACCEPTED', 'ACCEPTED', 'ACCEPTED', 'HELD', 'HELD', 'HELD', 'HELD']);
     expect(rows[4]!.reason).toContain('More than 4 mails from this sender in an hour');
+    // The ninth is not taken at all: the sender's server is told to retry later, so nothing is stored or lost.
+    await expect(
+      send({
+        from: `rapid-${kind}@elsewhere.test`,
+        to: 'it@school.test',
+        subject: 'Problem 9',
+        text: 'Help.',
+        messageId: `<rapid-9-${kind}@elsewhere.test>`,
+      }),
+    ).rejects.toMatchObject({ responseCode: 451 });
+    expect(await api.db.prisma.inboundEmail.count({ where: { fromAddress: `rapid-${kind}@elsewhere.test` } })).toBe(8);
   });
 
   it('holds strangers’ mail where the department says so, for an admin to release or discard', async () => {

@@ -1,7 +1,7 @@
 // The first way in: an SMTP server (INBOUND_SMTP_PORT) the school's MX or mail gateway delivers
 // the departments' mail to. Recipients are checked at RCPT (only departments' addresses, with or
 // without a reply token: never a relay), the size at SIZE and while reading, STARTTLS offered when
-// a certificate is configured. A mail is answered 250 only once it is recorded (receive.ts), so a
+// a certificate is configured, a flooding sender deferred. A mail is answered 250 only once it is recorded (receive.ts), so a
 // failure is a 451 and the sender retries; a retry of a recorded mail is a duplicate, not a ticket.
 import type { AddressInfo } from 'node:net';
 import { SMTPServer, type SMTPServerAddress } from 'smtp-server';
@@ -29,7 +29,20 @@ export async function startSmtpListener(app: App, port: number): Promise<SmtpLis
     onMailFrom(address: SMTPServerAddress, _session, callback) {
       const size = Number(address.args && (address.args as Record<string, string>).SIZE);
       if (size > settings.maxBytes) return callback(smtpError(`Message too large: at most ${settings.maxBytes} bytes`, 552));
-      callback();
+      // Past the hourly limit mail is held, and held mail is kept whole: past twice the limit a
+      // sender is told to come back later (a 4xx: their server keeps the mail and retries), so a
+      // flood cannot fill the database. Nothing is lost.
+      const sender = address.address.trim().toLowerCase();
+      if (!sender) return callback();
+      const anHourAgo = new Date(app.clock.now().getTime() - 3600_000);
+      app.prisma.inboundEmail
+        .count({ where: { fromAddress: sender, receivedAt: { gte: anHourAgo } } })
+        .then((recent) =>
+          callback(
+            recent >= 2 * settings.perSenderPerHour ? smtpError('Too many messages from this sender; try again later', 451) : undefined,
+          ),
+        )
+        .catch(() => callback(smtpError('Try again later', 451)));
     },
     onRcptTo(address, _session, callback) {
       const { address: bare } = splitReplyAddress(address.address);
