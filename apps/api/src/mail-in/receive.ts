@@ -6,7 +6,7 @@
 // the Message-ID as idempotency key, so a mail seen twice (a restart, SMTP and IMAP both) is one.
 import { createHash } from 'node:crypto';
 import type { InboundEmailSource, Ticket as TicketRow } from '@studentdesk/db';
-import { MESSAGE_MAX } from '@studentdesk/domain';
+import { formatTicketNumber, MESSAGE_MAX } from '@studentdesk/domain';
 import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
 import { anonymous, type Viewer } from '../auth/viewer.js';
 import { createContext, createLoaders, type App } from '../context.js';
@@ -99,8 +99,6 @@ const ticketViewer = async (app: App, ticket: TicketRow, from: string): Promise<
   return ticket.contactEmail.toLowerCase() === from ? 'tracking' : null;
 };
 
-const reason = (error: unknown) => (error instanceof ClientError ? error.message : 'It could not be stored; see the API log.');
-
 async function decide(app: App, mail: ParsedMail, received: ReceivedMail, messageId: string, overrides: Overrides): Promise<Decision> {
   const from = (mail.from?.value[0]?.address ?? '').trim().toLowerCase();
   const recipients = recipientsOf(mail, received.recipients);
@@ -142,7 +140,8 @@ async function decide(app: App, mail: ParsedMail, received: ReceivedMail, messag
 
   if (ticket) {
     const who = await ticketViewer(app, ticket, from);
-    if (!who) return hold(`A reply to ${toGlobalId('Ticket', ticket.id)} from an address that is not the reporter’s.`, answered!.to, home);
+    if (!who)
+      return hold(`A reply to ${formatTicketNumber(ticket.number)} from an address that is not the reporter’s.`, answered!.to, home);
     const ctx = createContext(app, who === 'tracking' ? anonymous : who, loaders, undefined, clientAddress);
     if (who === 'tracking') ctx.trackingGrants.add(ticket.id);
     try {
@@ -160,7 +159,7 @@ async function decide(app: App, mail: ParsedMail, received: ReceivedMail, messag
       };
     } catch (error) {
       if (!(error instanceof ClientError)) throw error;
-      return hold(`Not added to the ticket: ${reason(error)}`, answered!.to, home);
+      return hold(`Not added to the ticket: ${error.message}`, answered!.to, home);
     }
   }
 
@@ -189,7 +188,7 @@ async function decide(app: App, mail: ParsedMail, received: ReceivedMail, messag
     return { status: 'ACCEPTED', departmentId: target.id, ticketId: created.id, messageRowId: null, toAddress };
   } catch (error) {
     if (!(error instanceof ClientError)) throw error;
-    return hold(`No ticket was made: ${reason(error)}`, toAddress, target.id);
+    return hold(`No ticket was made: ${error.message}`, toAddress, target.id);
   }
 }
 
