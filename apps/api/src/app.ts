@@ -13,6 +13,7 @@ import { startBackgroundWork } from './background-work.js';
 import { createLimits } from './limits/limits.js';
 import { createTicketPubSub } from './realtime/pubsub.js';
 import { connectRedis } from './redis.js';
+import { startSmtpListener, type SmtpListener } from './mail-in/smtp-listener.js';
 
 /** How long start-up waits for Redis before serving per process (it joins in when Redis answers). */
 const REDIS_CONNECT_WAIT_MS = 3000;
@@ -20,6 +21,8 @@ const REDIS_CONNECT_WAIT_MS = 3000;
 export interface RunningApp {
   app: App;
   webhooks: WebhookDelivery;
+  /** The SMTP listener for email in (INBOUND_SMTP_PORT), when configured. */
+  inboundSmtp: SmtpListener | null;
   /** Stops background work (waiting for jobs in flight) and closes Redis; call before closing the database. Once is enough. */
   stopBackgroundWork: () => Promise<void>;
 }
@@ -33,7 +36,9 @@ export async function createApp(config: Config, db: Database, logger: Logger, cl
         : 'Redis not ready: starting per process',
     );
   const pubSub = createTicketPubSub(redis);
-  const background = await startBackgroundWork({ config, db, logger, clock, pubSub });
+  // Background work starts first (the app takes its webhook queue); its sweeps reach the app once it exists.
+  const assembled: { app?: App } = {};
+  const background = await startBackgroundWork({ config, db, logger, clock, pubSub, app: () => assembled.app });
   const app: App = {
     config,
     prisma: db.prisma,
@@ -45,13 +50,18 @@ export async function createApp(config: Config, db: Database, logger: Logger, cl
     limits: createLimits(config.limits, redis),
     webhooks: background.webhooks.queue,
   };
+  assembled.app = app;
+  const inboundSmtp = config.mailIn.smtpPort === undefined ? null : await startSmtpListener(app, config.mailIn.smtpPort);
 
   let stopping: Promise<void> | undefined;
   return {
     app,
     webhooks: background.webhooks,
+    inboundSmtp,
     stopBackgroundWork: () =>
       (stopping ??= (async () => {
+        // No new mail once stopping: the sender's server retries later, elsewhere.
+        await inboundSmtp?.close();
         await Promise.all([background.stop(), app.sessions.stop()]);
         await redis?.close();
       })()),

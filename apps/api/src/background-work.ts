@@ -9,6 +9,8 @@ import type { Config } from './config.js';
 import { startWebhookDelivery, type WebhookDelivery } from './integrations/webhook-delivery.js';
 import { sendManagerDigests } from './insights/manager-digest.js';
 import { emailSender } from './notifications/email.sender.js';
+import { imapTarget, pollImap } from './mail-in/imap-poller.js';
+import type { App } from './context.js';
 import { queueRatingReminders } from './tickets/ticket.notifications.js';
 import { announceStaffNotices, announceTicketChange, type TicketPubSub } from './realtime/pubsub.js';
 import { escalateSlaBreaches } from './sla/sla.escalation.js';
@@ -34,6 +36,8 @@ export async function startBackgroundWork(deps: {
   logger: Logger;
   clock: Clock;
   pubSub: TicketPubSub;
+  /** The app, once assembled (app.ts builds it after this): sweeps that act as a request would need it. */
+  app: () => App | undefined;
 }): Promise<BackgroundWork> {
   const { config, db, logger, clock, pubSub } = deps;
   const prisma = db.prisma;
@@ -59,11 +63,19 @@ export async function startBackgroundWork(deps: {
   await jobs.every(QUEUE.staffDigest, config.sweepIntervalMs, () => emailStaffDigests(prisma, config.publicUrl, clock.now()));
   const email = emailSender(prisma, config);
   if (email) await jobs.every(QUEUE.emailOutbox, config.emailPollMs, email.run);
+  // Email in from a mailbox (mail-in/imap-poller.ts); the SMTP listener is started with the app.
+  if (config.mailIn.imapUrl) {
+    const target = imapTarget(config.mailIn.imapUrl, config.mailIn.imapAccessToken);
+    await jobs.every(QUEUE.imapPoll, config.mailIn.imapPollMs, async () => {
+      const app = deps.app();
+      return app ? pollImap(app, target) : 0;
+    });
+  }
   const attachmentStorage = createStorage(config.attachments.store);
   await jobs.every(QUEUE.cleanup, config.jobs.cleanupIntervalMs, async () => {
-    const { sessions, idempotencyKeys, emails, webhookEvents, samlRequests, bulkUpdates } = await cleanUp(prisma, config.jobs, clock.now());
+    const cleaned = await cleanUp(prisma, config.jobs, clock.now());
     const uploads = await removeUnusedUploads(prisma, attachmentStorage, clock.now());
-    return sessions + idempotencyKeys + emails + webhookEvents + samlRequests + bulkUpdates + uploads;
+    return Object.values(cleaned).reduce((sum, count) => sum + count, uploads);
   });
   await jobs.every(QUEUE.retention, RETENTION_INTERVAL_MS, async () => {
     const removed = await applyRetention(prisma, clock);

@@ -52,6 +52,39 @@ describe('configuration', () => {
     }
   });
 
+  it('takes email in and DKIM only when configured, each part checked', () => {
+    expect(loadConfig(base).mailIn).toMatchObject({
+      smtpPort: undefined,
+      imapUrl: undefined,
+      perSenderPerHour: 20,
+      maxBytes: 25 * 1024 * 1024,
+    });
+    expect(loadConfig(base).dkim).toBeUndefined();
+    const config = loadConfig({
+      ...base,
+      INBOUND_SMTP_PORT: '2525',
+      IMAP_URL: 'imaps://desk:pw@imap.school.edu/INBOX',
+      IMAP_ACCESS_TOKEN: 'token',
+    });
+    expect(config.mailIn).toMatchObject({
+      smtpPort: 2525,
+      smtpHost: '127.0.0.1',
+      imapUrl: 'imaps://desk:pw@imap.school.edu/INBOX',
+      imapAccessToken: 'token',
+    });
+    expect(
+      problems({
+        IMAP_URL: 'imap.school.edu',
+        INBOUND_SMTP_TLS_KEY: '-----BEGIN PRIVATE KEY-----',
+        DKIM_PRIVATE_KEY: '-----BEGIN PRIVATE KEY-----',
+      }),
+    ).toEqual([
+      'DKIM_PRIVATE_KEY needs DKIM_DOMAIN and DKIM_SELECTOR',
+      'INBOUND_SMTP_TLS_CERT and INBOUND_SMTP_TLS_KEY go together',
+      'IMAP_URL must look like imaps://user:password@imap.school.edu/INBOX, got "imap.school.edu"',
+    ]);
+  });
+
   it('runs several API processes only on PostgreSQL and Redis, which they share', () => {
     expect(
       loadConfig({ ...base, API_PROCESSES: '2', DATABASE_URL: 'postgresql://db/desk', REDIS_URL: 'redis://cache:6379' }).processes,

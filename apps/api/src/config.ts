@@ -8,6 +8,26 @@ import { DEFAULT_REDIS_KEY_PREFIX } from './redis.js';
 import type { LimitSettings } from './limits/limits.js';
 import { LIST_MAXIMUM } from './limits/list-maximums.js';
 
+export interface MailInSettings {
+  /** INBOUND_SMTP_PORT: the SMTP listener's port; unset: no listener. */
+  smtpPort?: number;
+  /** INBOUND_SMTP_HOST, by default HOST's address. */
+  smtpHost: string;
+  /** PEM certificate and key for STARTTLS; without them the listener speaks plain SMTP. */
+  smtpTls?: { cert: string; key: string };
+  /** Largest message accepted, in bytes (SMTP SIZE, and the IMAP fetch). */
+  maxBytes: number;
+  /** Mails one sender may turn into tickets or replies per hour; the rest are held. */
+  perSenderPerHour: number;
+  /** imap:// or imaps:// URL of a mailbox to poll (user and password in it, or IMAP_ACCESS_TOKEN). */
+  imapUrl?: string;
+  /** An OAuth2 access token for XOAUTH2 (Microsoft 365, Google) instead of the URL's password. */
+  imapAccessToken?: string;
+  /** Where processed mail is moved; unset: it is marked seen and left. */
+  imapProcessedMailbox?: string;
+  imapPollMs: number;
+}
+
 export interface Config {
   production: boolean;
   host: string;
@@ -54,6 +74,10 @@ export interface Config {
   emailFrom: string;
   /** How often the outbox is checked for email to send. */
   emailPollMs: number;
+  /** DKIM signing of outgoing email (DKIM_*); unset: the mail server signs, or nobody does. */
+  dkim?: { domainName: string; keySelector: string; privateKey: string };
+  /** Email in (mail-in/): the SMTP listener and IMAP polling, each off unless configured. */
+  mailIn: MailInSettings;
   /** Built web apps the API serves (only those whose folder holds an index.html). */
   webApps: Array<{ mountPath: string; dir: string }>;
   /** Express's "trust proxy": how many proxies (or which addresses) to believe about the caller's address. */
@@ -258,6 +282,13 @@ export function loadConfig(env: Env = process.env): Config {
   if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) problems.push(`SMTP_URL must start with smtp:// or smtps://, got "${smtpUrl}"`);
   const emailFrom = env.EMAIL_FROM || 'StudentDesk <no-reply@studentdesk.local>';
   const emailPollMs = integer('EMAIL_POLL_MS', 5000, 100, 3_600_000);
+  const dkimKey = pemOrFile(env, 'DKIM_PRIVATE_KEY', problems);
+  const dkim =
+    dkimKey && env.DKIM_DOMAIN && env.DKIM_SELECTOR
+      ? { domainName: env.DKIM_DOMAIN, keySelector: env.DKIM_SELECTOR, privateKey: dkimKey }
+      : undefined;
+  if (dkimKey && !dkim) problems.push('DKIM_PRIVATE_KEY needs DKIM_DOMAIN and DKIM_SELECTOR');
+  const mailIn = mailInSettings(env, integer, problems, host);
 
   const seedDemo = (env.SEED_DEMO || 'auto') as Config['seedDemo'];
   if (!['auto', 'always', 'never'].includes(seedDemo)) {
@@ -417,6 +448,8 @@ export function loadConfig(env: Env = process.env): Config {
     smtpUrl,
     emailFrom,
     emailPollMs,
+    dkim,
+    mailIn,
     webApps,
     trustProxy: trustProxy(env.TRUST_PROXY),
     limits,
@@ -530,6 +563,32 @@ const listOf = (value: string | undefined) =>
     .split(',')
     .map((item) => item.trim())
     .filter(Boolean);
+
+function mailInSettings(
+  env: Env,
+  integer: (name: string, fallback: number, min: number, max: number) => number,
+  problems: string[],
+  host: string,
+): MailInSettings {
+  const smtpPort = env.INBOUND_SMTP_PORT ? integer('INBOUND_SMTP_PORT', 2525, 0, 65_535) : undefined;
+  const cert = pemOrFile(env, 'INBOUND_SMTP_TLS_CERT', problems);
+  const key = pemOrFile(env, 'INBOUND_SMTP_TLS_KEY', problems);
+  if (!cert !== !key) problems.push('INBOUND_SMTP_TLS_CERT and INBOUND_SMTP_TLS_KEY go together');
+  const imapUrl = env.IMAP_URL || undefined;
+  if (imapUrl && !/^imaps?:\/\/[^@/]+@[^/]+/.test(imapUrl))
+    problems.push(`IMAP_URL must look like imaps://user:password@imap.school.edu/INBOX, got "${imapUrl.replace(/:[^:@/]*@/, ':***@')}"`);
+  return {
+    smtpPort,
+    smtpHost: env.INBOUND_SMTP_HOST || host,
+    smtpTls: cert && key ? { cert, key } : undefined,
+    maxBytes: integer('INBOUND_MAX_BYTES', 25 * 1024 * 1024, 1024, 200 * 1024 * 1024),
+    perSenderPerHour: integer('INBOUND_PER_SENDER_PER_HOUR', 20, 1, 1_000_000),
+    imapUrl,
+    imapAccessToken: env.IMAP_ACCESS_TOKEN || undefined,
+    imapProcessedMailbox: env.IMAP_PROCESSED_MAILBOX || undefined,
+    imapPollMs: integer('IMAP_POLL_MS', 60_000, 100, 3_600_000),
+  };
+}
 
 /** PEM text as given, or read from the file it names. */
 function pemOrFile(env: Env, name: string, problems: string[]): string | undefined {

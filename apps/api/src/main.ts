@@ -45,9 +45,16 @@ async function serve(config: Config, logger: Logger): Promise<void> {
     await seedDemoSchool(db.prisma, { log: (line: string) => logger.info(line) });
   }
 
-  const { app, stopBackgroundWork } = await createApp(config, db, logger, config.clockFile ? fileClock(config.clockFile) : systemClock);
+  const { app, inboundSmtp, stopBackgroundWork } = await createApp(
+    config,
+    db,
+    logger,
+    config.clockFile ? fileClock(config.clockFile) : systemClock,
+  );
   const server = await startServer(app, await createSchema(app.pubSub));
   logger.info(config.smtpUrl ? 'sending email through SMTP_URL' : 'no SMTP_URL: emails stay in the outbox (emailOutbox)');
+  if (inboundSmtp) logger.info({ port: inboundSmtp.port }, 'receiving email over SMTP (INBOUND_SMTP_PORT)');
+  if (config.mailIn.imapUrl) logger.info('reading email from IMAP_URL');
   logger.info(`StudentDesk API ready at ${server.url}`);
   // Once, not once per process of a supervisor.
   if (cluster.isPrimary) console.log(`\n  StudentDesk API  ${server.url}\n  Student portal   ${server.url.replace(/graphql$/, '')}\n`);

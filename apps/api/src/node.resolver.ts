@@ -16,6 +16,7 @@ import * as incidentPolicy from './incidents/incident.policy.js';
 import * as apiKeyPolicy from './integrations/api-key.policy.js';
 import * as webhookPolicy from './integrations/webhook.policy.js';
 import * as emailPolicy from './notifications/email.policy.js';
+import * as inboundEmailPolicy from './mail-in/inbound-email.policy.js';
 import * as peoplePolicy from './people/people.policy.js';
 import * as ratingPolicy from './ratings/rating.policy.js';
 import * as savedViewPolicy from './saved-views/saved-view.policy.js';
@@ -64,6 +65,7 @@ export const NODE_TYPES: Record<NodeTypeName, NodeEntry<unknown>> = {
   Incident: entry({ loader: (l) => l.incident, canRead: byViewer(incidentPolicy.canRead) }),
   Article: entry({ loader: (l) => l.article, canRead: byViewer(articlePolicy.canRead) }),
   EmailMessage: entry({ loader: (l) => l.emailMessage, canRead: byViewer(emailPolicy.canRead) }),
+  InboundEmail: entry({ loader: (l) => l.inboundEmail, canRead: byViewer(inboundEmailPolicy.canRead) }),
   ApiKey: entry({ loader: (l) => l.apiKey, canRead: byViewer(apiKeyPolicy.canRead) }),
   Webhook: entry({ loader: (l) => l.webhook, canRead: byViewer(webhookPolicy.canRead) }),
   WebhookDelivery: entry({

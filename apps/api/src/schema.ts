@@ -8,6 +8,12 @@ import { AuthResolver } from './account/account.resolver.js';
 import { CannedResponseResolver } from './canned-responses/canned-response.resolver.js';
 import { CategoryResolver, DepartmentResolver } from './departments/department.resolver.js';
 import { EmailMessageResolver } from './notifications/email.resolver.js';
+import {
+  DepartmentEmailResolver,
+  InboundEmailResolver,
+  MessageEmailResolver,
+  TicketEmailResolver,
+} from './mail-in/inbound-email.resolver.js';
 import { FailedBackgroundJobResolver } from './failed-jobs/failed-job.resolver.js';
 import { IncidentResolver, TicketIncidentResolver } from './incidents/incident.resolver.js';
 import { InsightsResolver } from './insights/insights.resolver.js';
@@ -63,6 +69,10 @@ export async function createSchema(pubSub: TicketPubSub) {
       DepartmentResolver,
       DepartmentServiceResolver,
       EmailMessageResolver,
+      DepartmentEmailResolver,
+      InboundEmailResolver,
+      MessageEmailResolver,
+      TicketEmailResolver,
       FailedBackgroundJobResolver,
       HolidayResolver,
       IncidentResolver,

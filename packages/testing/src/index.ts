@@ -40,6 +40,8 @@ export { createPostgresCluster, postgresBinaries, type PostgresCluster } from '.
 export { startOidcProvider, type OidcAccount, type OidcProviderOptions, type TestOidcProvider } from './oidc-provider.js';
 export { startSamlIdp, type SamlAccount, type TestSamlIdp } from './saml-idp.js';
 export { REDIS_URL, TEST_REDIS_KEY_PREFIX } from './redis.js';
+export { selfSignedCertificate } from './certificate.js';
+export { imapServerAvailable, startImapServer, type ImapServer } from './imap-server.js';
 export { startSmtpReceiver, type ReceivedEmail, type SmtpReceiver } from './smtp-receiver.js';
 export { until } from './until.js';
 export {

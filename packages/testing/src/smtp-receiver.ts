@@ -9,6 +9,16 @@ export interface ReceivedEmail {
   to: string;
   subject: string;
   text: string;
+  html: string;
+  /** Message-ID, In-Reply-To and References without brackets (absent when the email had none). */
+  messageId?: string;
+  inReplyTo?: string;
+  references: string[];
+  replyTo: string;
+  /** Every header, names in lower case. */
+  headers: Map<string, unknown>;
+  /** The message as it arrived (after SMTP's dot-unstuffing), for checks on the bytes such as a DKIM signature. */
+  raw: string;
 }
 
 export interface SmtpReceiver {
@@ -35,10 +45,31 @@ export async function startSmtpReceiver(): Promise<SmtpReceiver> {
         stream.on('end', () => callback(Object.assign(new Error('Mailbox busy, try later'), { responseCode: 451 })));
         return;
       }
-      simpleParser(stream)
-        .then((mail) => {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      const arrived = new Promise<Buffer>((resolve, reject) => {
+        stream.on('end', () => resolve(Buffer.concat(chunks)));
+        stream.on('error', reject);
+      });
+      arrived
+        .then(async (raw) => ({ raw, mail: await simpleParser(raw) }))
+        .then(({ raw, mail }) => {
           const to = Array.isArray(mail.to) ? mail.to.map((entry) => entry.text).join(', ') : (mail.to?.text ?? '');
-          received.push({ from: mail.from?.text ?? '', to, subject: mail.subject ?? '', text: mail.text ?? '' });
+          const bare = (id: string | undefined) => id?.replace(/^<|>$/g, '');
+          const references = typeof mail.references === 'string' ? [mail.references] : (mail.references ?? []);
+          received.push({
+            from: mail.from?.text ?? '',
+            to,
+            subject: mail.subject ?? '',
+            text: mail.text ?? '',
+            html: typeof mail.html === 'string' ? mail.html : '',
+            messageId: bare(mail.messageId),
+            inReplyTo: bare(mail.inReplyTo),
+            references: references.map((id) => bare(id)!),
+            replyTo: mail.replyTo?.text ?? '',
+            headers: mail.headers,
+            raw: raw.toString('utf8'),
+          });
           callback();
         })
         .catch(callback);

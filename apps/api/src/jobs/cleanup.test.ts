@@ -104,6 +104,26 @@ describe.each(DATABASE_KINDS)('cleanup on %s', (kind) => {
       ],
     });
 
+    // Inbound email: a decided one's source goes after the retention; a held one waits for an admin.
+    const inbound = (messageId: string, status: 'ACCEPTED' | 'HELD', receivedAt: Date) => ({
+      messageId,
+      source: 'SMTP' as const,
+      fromAddress: 'a@example.edu',
+      toAddress: 'it@school.test',
+      subject: messageId,
+      raw: 'Subject: x\r\n\r\nsource',
+      originalText: 'text',
+      status,
+      receivedAt,
+    });
+    await prisma.inboundEmail.createMany({
+      data: [
+        inbound('accepted-old', 'ACCEPTED', ago(31)),
+        inbound('held-old', 'HELD', ago(31)),
+        inbound('accepted-recent', 'ACCEPTED', ago(29)),
+      ],
+    });
+
     expect(await cleanUp(prisma, RETENTION, clock.now())).toEqual({
       sessions: 1,
       idempotencyKeys: 1,
@@ -112,7 +132,15 @@ describe.each(DATABASE_KINDS)('cleanup on %s', (kind) => {
       samlRequests: 1,
       bulkUpdates: 1,
       staffNotifications: 2,
+      inboundSources: 1,
     });
+    expect(
+      await prisma.inboundEmail.findMany({ select: { messageId: true, raw: true, originalText: true }, orderBy: { messageId: 'asc' } }),
+    ).toEqual([
+      { messageId: 'accepted-old', raw: '', originalText: 'text' },
+      { messageId: 'accepted-recent', raw: 'Subject: x\r\n\r\nsource', originalText: 'text' },
+      { messageId: 'held-old', raw: 'Subject: x\r\n\r\nsource', originalText: 'text' },
+    ]);
     expect(await prisma.staffNotification.count()).toBe(3);
     expect(await prisma.session.count()).toBe(1);
     expect((await prisma.samlRequest.findMany({ select: { id: true } })).map((row) => row.id)).toEqual(['_live']);
@@ -136,6 +164,7 @@ describe.each(DATABASE_KINDS)('cleanup on %s', (kind) => {
       emails: 1,
       webhookEvents: 1,
       samlRequests: 1,
+      inboundSources: 1,
       bulkUpdates: 1,
       staffNotifications: 2,
     });

@@ -10,15 +10,11 @@ const READ_NOTIFICATION_DAYS = 90;
 /** An unread one this long: a year-old "assigned to you" is history, and the ticket's activity keeps it. */
 const UNREAD_NOTIFICATION_DAYS = 365;
 
-export interface Cleaned {
-  sessions: number;
-  idempotencyKeys: number;
-  emails: number;
-  webhookEvents: number;
-  samlRequests: number;
-  bulkUpdates: number;
-  staffNotifications: number;
-}
+/** How many rows of each kind a run removed (or, for inbound sources, emptied). */
+export type Cleaned = Record<
+  'sessions' | 'idempotencyKeys' | 'emails' | 'webhookEvents' | 'samlRequests' | 'bulkUpdates' | 'staffNotifications' | 'inboundSources',
+  number
+>;
 
 export async function cleanUp(
   prisma: PrismaClient,
@@ -52,5 +48,11 @@ export async function cleanUp(
       ],
     },
   });
-  return { sessions, idempotencyKeys, emails, webhookEvents, samlRequests, bulkUpdates, staffNotifications };
+  // A decided inbound email keeps its Message-ID (a late redelivery is still a duplicate) and its
+  // text (still readable on the ticket); only the source, attachments and all, goes (mail-in/).
+  const { count: inboundSources } = await prisma.inboundEmail.updateMany({
+    where: { status: { in: ['ACCEPTED', 'DISCARDED'] }, receivedAt: { lt: outboxBefore }, raw: { not: '' } },
+    data: { raw: '' },
+  });
+  return { sessions, idempotencyKeys, emails, webhookEvents, samlRequests, bulkUpdates, staffNotifications, inboundSources };
 }

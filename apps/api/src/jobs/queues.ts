@@ -17,6 +17,7 @@ export const QUEUE = {
   retention: 'retention',
   managerDigests: 'manager-digests',
   automation: 'automation',
+  imapPoll: 'imap-poll',
 } as const;
 
 export type QueueName = (typeof QUEUE)[keyof typeof QUEUE];
@@ -63,6 +64,7 @@ export function queueDefinitions(settings: JobSettings): Queue[] {
     sweep(QUEUE.retention),
     sweep(QUEUE.managerDigests),
     sweep(QUEUE.automation),
+    sweep(QUEUE.imapPoll),
     { name: QUEUE.webhookDelivery, policy: 'standard', expireInSeconds: DELIVERY_EXPIRE_SECONDS, ...retries },
   ];
 }

@@ -11,6 +11,7 @@ import { queueRatingReminders } from '../tickets/ticket.notifications.js';
 import { addMessage } from '../tickets/ticket.service.js';
 
 const PUBLIC_URL = 'https://desk.school.test';
+const OUTBOUND = { emailFrom: 'desk@school.test', publicUrl: PUBLIC_URL, authSecret: new TextEncoder().encode('test secret') };
 const OUTBOX = /* GraphQL */ `
   query Outbox($status: [DeliveryStatus!]) {
     emailOutbox(status: $status, first: 50) {
@@ -220,13 +221,13 @@ describe.each(DATABASE_KINDS)('the outbox without SMTP_URL on %s', (kind) => {
     const transport = nodemailer.createTransport(smtp.url);
     smtp.failNext(1);
     const now = new Date();
-    expect(await deliverPendingEmail(api.db.prisma, transport, 'desk@school.test', now)).toBe(0);
+    expect(await deliverPendingEmail(api.db.prisma, transport, OUTBOUND, now)).toBe(0);
     const failed = await api.db.prisma.emailMessage.findUniqueOrThrow({ where: { id: row.id } });
     expect(failed).toMatchObject({ status: 'PENDING', attempts: 1, error: expect.stringContaining('Mailbox busy') });
     // Not again before the backoff has passed…
-    expect(await deliverPendingEmail(api.db.prisma, transport, 'desk@school.test', new Date(now.getTime() + 30_000))).toBe(0);
+    expect(await deliverPendingEmail(api.db.prisma, transport, OUTBOUND, new Date(now.getTime() + 30_000))).toBe(0);
     // …then it goes out.
-    expect(await deliverPendingEmail(api.db.prisma, transport, 'desk@school.test', new Date(now.getTime() + 120_000))).toBe(1);
+    expect(await deliverPendingEmail(api.db.prisma, transport, OUTBOUND, new Date(now.getTime() + 120_000))).toBe(1);
     expect(await smtp.waitFor((received) => received.subject === 'Retry me')).toMatchObject({
       to: 'retry@student.test',
       text: expect.stringContaining('Hello'),

@@ -15,6 +15,7 @@ export type NodeTypeName =
   | 'WebhookDelivery'
   | 'Article'
   | 'EmailMessage'
+  | 'InboundEmail'
   | 'Suggestion'
   | 'CannedResponse'
   | 'Invitation'

@@ -63,6 +63,7 @@ const CASES: ListCase[] = [
     connection: (d) => d.myNotifications,
   },
   { name: 'emailOutbox', field: 'emailOutbox(', identity: 'id', token: (s) => s.tokens.admin, connection: (d) => d.emailOutbox },
+  { name: 'inboundEmails', field: 'inboundEmails(', identity: 'id', token: (s) => s.tokens.admin, connection: (d) => d.inboundEmails },
   { name: 'incidents', field: 'incidents(', identity: 'id', token: (s) => s.tokens.staff, connection: (d) => d.incidents },
   { name: 'suggestions', field: 'suggestions(', identity: 'id', token: (s) => s.tokens.staff, connection: (d) => d.suggestions },
   {
@@ -202,6 +203,19 @@ describe.each(DATABASE_KINDS)('paging every connection on %s', (kind) => {
           text: 'Hello',
           status: 'SUCCEEDED',
           createdAt: at,
+        },
+      });
+      await prisma.inboundEmail.create({
+        data: {
+          messageId: `inbound-${index}@student.test`,
+          source: 'SMTP',
+          fromAddress: alice.email,
+          toAddress: 'it@school.test',
+          subject: `Inbound ${index}`,
+          raw: 'Subject: x\r\n\r\nHello',
+          originalText: 'Hello',
+          status: 'HELD',
+          receivedAt: at,
         },
       });
       await prisma.user.update({ where: { id: staffAccounts[index]!.id }, data: { createdAt: at } });

@@ -119,6 +119,38 @@ interface World {
   ticketCode: string;
 }
 
+/** A mail to IT held for review, fresh per caller: released, it becomes a guest report in IT. */
+async function heldEmail(world: World): Promise<string> {
+  const prisma = world.api.db.prisma;
+  await prisma.department.update({ where: { id: world.school.departments.it.id }, data: { inboundAddress: 'it@access.test' } });
+  const messageId = `${randomUUID()}@sender.test`;
+  const raw = [
+    `From: Hal Held <hal-${randomUUID()}@sender.test>`,
+    'To: it@access.test',
+    'Subject: Held for review',
+    `Message-ID: <${messageId}>`,
+    '',
+    'Please help.',
+    '',
+  ].join('\r\n');
+  const row = await prisma.inboundEmail.create({
+    data: {
+      messageId,
+      source: 'SMTP',
+      fromAddress: 'hal@sender.test',
+      toAddress: 'it@access.test',
+      subject: 'Held for review',
+      raw,
+      originalText: 'Please help.',
+      status: 'HELD',
+      reason: 'The sender is not a known student.',
+      departmentId: world.school.departments.it.id,
+      receivedAt: new Date(),
+    },
+  });
+  return toGlobalId('InboundEmail', row.id);
+}
+
 /** A door answers for one caller; undefined when this door is not open to that caller at all. */
 type Door = (caller: Caller, world: World) => Promise<Outcome | undefined>;
 /** A door that lists objects: a refused caller may also just not find the object there. */
@@ -1720,6 +1752,36 @@ const ACCESS: Rule[] = [
     action: 'read',
     expected: only(['admin']),
     doors: [query('{ failedBackgroundJobs(first: 10) { edges { node { id } } } }')],
+  },
+  // Inbound email (mail-in/): admins only, as the outbox.
+  {
+    type: 'InboundEmail',
+    action: 'read',
+    expected: only(['admin']),
+    doors: [query('{ inboundEmails(first: 10) { edges { node { id raw } } } }')],
+  },
+  {
+    type: 'InboundEmail',
+    action: 'releaseInboundEmail, discardInboundEmail',
+    expected: only(['admin']),
+    doors: [
+      mutation(heldEmail, (id) => ({ document: 'mutation($id: ID!) { releaseInboundEmail(id: $id) { status } }', variables: { id } })),
+      mutation(heldEmail, (id) => ({ document: 'mutation($id: ID!) { discardInboundEmail(id: $id) { status } }', variables: { id } })),
+    ],
+  },
+  {
+    type: 'Department',
+    action: 'setDepartmentEmail',
+    expected: only(['admin']),
+    doors: [
+      mutation(
+        async (world) => toGlobalId('Department', (await createDepartment(world.api.db.prisma, `Spare ${randomUUID()}`)).id),
+        (id) => ({
+          document: 'mutation($input: DepartmentEmailInput!) { setDepartmentEmail(input: $input) { id inboundAddress } }',
+          variables: { input: { departmentId: id, inboundAddress: `spare-${randomUUID()}@access.test`, holdUnknownSenders: true } },
+        }),
+      ),
+    ],
   },
   {
     type: 'AuditEntry',

@@ -5,6 +5,7 @@ import type { Prisma, PrismaClient, Ticket as TicketRow, User as UserRow } from 
 import { RESOLVED_STATUSES } from '@studentdesk/domain';
 import { issueTrackingCode } from './tracking-code.js';
 import { isUndeliverable } from '../notifications/undeliverable.js';
+import { newMessageId, threadHeaders } from '../notifications/threading.js';
 import {
   automationEmail,
   fromSchool,
@@ -28,52 +29,62 @@ export const RATING_REMINDER_AFTER_HOURS = 48;
 const RATING_REMINDER_WINDOW_DAYS = 14;
 const REMINDERS_PER_SWEEP = 100;
 
-async function queue(tx: Tx, ticket: Pick<TicketRow, 'id' | 'contactEmail'>, unsigned: Email) {
+/** Threaded onto the ticket's conversation (notifications/threading.ts) with a Message-ID of its own. */
+async function queue(tx: Tx, publicUrl: string, ticket: Pick<TicketRow, 'id' | 'contactEmail'>, unsigned: Email) {
   const school = await tx.school.findUnique({ where: { id: 1 }, select: { name: true } });
   const email = fromSchool(unsigned, school?.name);
+  const thread = await threadHeaders(tx, publicUrl, ticket.id);
   return tx.emailMessage.create({
-    data: { kind: email.kind, toAddress: ticket.contactEmail, subject: email.subject, text: email.text, ticketId: ticket.id },
+    data: {
+      kind: email.kind,
+      toAddress: ticket.contactEmail,
+      subject: email.subject,
+      text: email.text,
+      ticketId: ticket.id,
+      messageId: newMessageId(publicUrl),
+      ...thread,
+    },
   });
 }
 
 /** A guest's report: the tracking link they were just shown, to keep. */
 export function emailTrackingLink(tx: Tx, publicUrl: string, ticket: TicketRow, trackingCode: string, timeZone: string) {
-  return queue(tx, ticket, trackingLinkEmail(publicUrl, ticket, trackingCode, timeZone));
+  return queue(tx, publicUrl, ticket, trackingLinkEmail(publicUrl, ticket, trackingCode, timeZone));
 }
 
 /** "Lost my link": a new tracking code for the ticket, mailed to its contact address. */
 export async function emailLostLink(tx: Tx, publicUrl: string, ticket: TicketRow) {
   if (!reachable(ticket)) return null;
   const code = await issueTrackingCode(tx, ticket.id);
-  return queue(tx, ticket, lostLinkEmail(publicUrl, ticket, code));
+  return queue(tx, publicUrl, ticket, lostLinkEmail(publicUrl, ticket, code));
 }
 
 /** A public answer from staff (a reply or an incident update). */
 export async function emailStaffReply(tx: Tx, publicUrl: string, ticket: TicketRow, author: UserRow | null, body: string) {
   if (!reachable(ticket)) return null;
   const code = await issueTrackingCode(tx, ticket.id);
-  return queue(tx, ticket, staffRepliedEmail(publicUrl, ticket, code, author?.name ?? 'The help desk', body));
+  return queue(tx, publicUrl, ticket, staffRepliedEmail(publicUrl, ticket, code, author?.name ?? 'The help desk', body));
 }
 
 /** "Resolved — how did we do?", with one-click rating links. */
 export async function emailResolved(tx: Tx, publicUrl: string, ticket: TicketRow, resolution: string) {
   if (!reachable(ticket)) return null;
   const code = await issueTrackingCode(tx, ticket.id);
-  return queue(tx, ticket, resolvedEmail(publicUrl, ticket, code, resolution));
+  return queue(tx, publicUrl, ticket, resolvedEmail(publicUrl, ticket, code, resolution));
 }
 
 /** A duplicate merged into the ticket that stays: its reporter is told once, with the kept ticket's link. */
 export async function emailTicketsMerged(tx: Tx, publicUrl: string, duplicate: TicketRow, kept: TicketRow) {
   if (!reachable(duplicate)) return null;
   const code = await issueTrackingCode(tx, kept.id);
-  return queue(tx, { id: kept.id, contactEmail: duplicate.contactEmail }, ticketsMergedEmail(publicUrl, duplicate, kept, code));
+  return queue(tx, publicUrl, { id: kept.id, contactEmail: duplicate.contactEmail }, ticketsMergedEmail(publicUrl, duplicate, kept, code));
 }
 
 /** An automation rule's email to the student (a reminder, say), with the ticket's link. */
 export async function emailFromAutomation(tx: Tx, publicUrl: string, ticket: TicketRow, subject: string, body: string) {
   if (!reachable(ticket)) return null;
   const code = await issueTrackingCode(tx, ticket.id);
-  return queue(tx, ticket, automationEmail(publicUrl, ticket, code, subject, body));
+  return queue(tx, publicUrl, ticket, automationEmail(publicUrl, ticket, code, subject, body));
 }
 
 /**
@@ -100,7 +111,7 @@ export async function queueRatingReminders(prisma: PrismaClient, publicUrl: stri
       RETURNING *`;
     for (const ticket of claimed.filter(reachable)) {
       const code = await issueTrackingCode(tx, ticket.id);
-      await queue(tx, ticket, ratingReminderEmail(publicUrl, ticket, code));
+      await queue(tx, publicUrl, ticket, ratingReminderEmail(publicUrl, ticket, code));
     }
     return claimed.length;
   });

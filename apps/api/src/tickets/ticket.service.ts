@@ -246,7 +246,12 @@ const keyReused = () =>
  * also send the whole submission again, word for word, to get anything back. Guests are capped
  * per address and their tracking emails per recipient (limits/guest-report-limits.ts).
  */
-export async function reportProblem(ctx: Context, input: ReportProblemInput): Promise<{ ticket: TicketRow; trackingCode: string }> {
+export async function reportProblem(
+  ctx: Context,
+  input: ReportProblemInput,
+  /** A channel other than the viewer's: EMAIL, for a report that came in by mail (mail-in/). */
+  options: { channel?: TicketChannel } = {},
+): Promise<{ ticket: TicketRow; trackingCode: string }> {
   const categoryId = fromGlobalId(input.categoryId, 'Category', 'categoryId');
   const title = requiredText(input.title, 'title', 'Give the problem a short title.');
   const description = requiredText(input.description, 'description', 'Describe the problem in a few words.');
@@ -317,7 +322,7 @@ export async function reportProblem(ctx: Context, input: ReportProblemInput): Pr
           title,
           description,
           priority,
-          channel: reporter.channel,
+          channel: options.channel ?? reporter.channel,
           categoryId: category.id,
           departmentId: category.departmentId,
           requesterId: reporter.requester?.id ?? null,

@@ -85,6 +85,9 @@ const AMSTERDAM = 'Europe/Amsterdam';
 const WEEKDAYS = [1, 2, 3, 4, 5];
 const HOUR = 60;
 
+/** Mail to these becomes a ticket in the department (apps/api/src/mail-in/). */
+const INBOUND_ADDRESSES: Record<string, string> = { it: 'it@studentdesk.demo', 'financial-aid': 'finaid@studentdesk.demo' };
+
 const DEPARTMENTS: DepartmentDefinition[] = [
   {
     slug: 'it',
@@ -473,6 +476,7 @@ export function buildSchool(now: Date, window: { from: Date; until: Date }): Sch
       businessDayStart: definition.calendar.businessDayStart,
       businessDayEnd: definition.calendar.businessDayEnd,
       businessDays: definition.calendar.businessDays,
+      inboundAddress: INBOUND_ADDRESSES[definition.slug] ?? null,
       createdAt,
     });
     for (const priority of Object.values(Priority)) {
