@@ -69,9 +69,15 @@ async function refusalFor(db: Db, viewer: UserRow, person: UserRow): Promise<str
 }
 
 /** Every row the erasure touches, counted; the same filters erasePerson changes. */
+/** Files the person sent: uploaded by them, on their messages, or with the reports they made. */
+function theirFiles(person: UserRow): Prisma.AttachmentWhereInput {
+  return { OR: [{ uploaderId: person.id }, { message: { authorId: person.id } }, { messageId: null, ticket: reportedBy(person) }] };
+}
+
 async function countChanges(db: Db, person: UserRow, redactText: boolean): Promise<ErasureChange[]> {
   const email = person.email.toLowerCase();
   const tickets = reportedBy(person);
+  const files = await db.attachment.count({ where: theirFiles(person) });
   const [sessions, identities, resets, invitations, emails, reported, codes, assigned, messages, ratings, memberships, provisioned] =
     await Promise.all([
       db.session.count({ where: { userId: person.id } }),
@@ -103,6 +109,11 @@ async function countChanges(db: Db, person: UserRow, redactText: boolean): Promi
     { table: 'Message', change: `messages they wrote: ${keptOrRedacted}`, count: messages },
     { table: 'Ticket (description)', change: `descriptions of tickets they reported: ${keptOrRedacted}`, count: redactText ? reported : 0 },
     { table: 'Rating', change: `rating comments they wrote: ${keptOrRedacted}`, count: ratings },
+    {
+      table: 'Attachment',
+      change: redactText ? 'files they sent deleted, with their stored bytes' : 'files they sent: kept, now by the former person',
+      count: files,
+    },
   ];
 }
 
@@ -144,6 +155,8 @@ export async function erasePerson(ctx: Context, userGlobalId: string, confirm: s
 
     const tickets = reportedBy(person);
     if (redactText) {
+      // The rows go now; a trigger lists their stored bytes, which the cleanup job deletes.
+      await tx.attachment.deleteMany({ where: theirFiles(person) });
       await tx.message.updateMany({ where: { authorId: person.id }, data: { body: REDACTED_TEXT } });
       await tx.rating.updateMany({ where: { ratedById: person.id, comment: { not: null } }, data: { comment: REDACTED_TEXT } });
     }

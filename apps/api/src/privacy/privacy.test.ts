@@ -207,6 +207,39 @@ describe('privacy', () => {
     );
   });
 
+  it('with her words removed, removes the files she sent too and queues their bytes for deletion; staff files stay', async () => {
+    const student = await createUser(api.db.prisma, 'STUDENT', { name: 'Fay Files' });
+    const ticketId = await report(await signIn(api, student.email), 'Screenshot of the error');
+    const ticket = await api.db.prisma.ticket.findFirstOrThrow({ where: { requesterId: student.id } });
+    const staffMessage = await api.db.prisma.message.create({
+      data: { ticketId: ticket.id, authorId: school.users.staff.id, body: 'See the guide.' },
+    });
+    const file = (key: string, fields: { uploaderId?: string; messageId?: string }) => ({
+      ticketId: ticket.id,
+      filename: `${key}.png`,
+      contentType: 'image/png',
+      size: 3,
+      storageKey: key,
+      sha256: key,
+      ...fields,
+    });
+    await api.db.prisma.attachment.createMany({
+      data: [
+        file(`fay-${ticketId}`, { uploaderId: student.id }),
+        file(`staff-${ticketId}`, { uploaderId: school.users.staff.id, messageId: staffMessage.id }),
+      ],
+    });
+    const admin = { token: school.tokens.admin };
+    const ERASE_WORDS = `mutation($userId: ID!, $confirm: String!) { erasePerson(userId: $userId, confirm: $confirm, redactText: true) { changes { table count } } }`;
+    const erased = await api.gql(ERASE_WORDS, { userId: userId(student), confirm: student.email }, admin);
+    expect(erased.errors).toBeUndefined();
+    expect(erased.data!.erasePerson.changes).toContainEqual({ table: 'Attachment', count: 1 });
+    expect((await api.db.prisma.attachment.findMany({ where: { ticketId: ticket.id } })).map((row) => row.storageKey)).toEqual([
+      `staff-${ticketId}`,
+    ]);
+    expect(await api.db.prisma.attachmentFileToDelete.count({ where: { storageKey: `fay-${ticketId}` } })).toBe(1);
+  });
+
   it('applies retention rules with the clock: exactly the expired rows go, the dry run removes nothing, the numbers stay', async () => {
     const prisma = api.db.prisma;
     const admin = { token: school.tokens.admin };
