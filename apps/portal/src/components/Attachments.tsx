@@ -3,6 +3,7 @@
 // POST /attachments so that sending only names them; and the files shown on a message, images as
 // thumbnails. A guest's uploads carry the upload token the first one was given.
 import { useCallback, useEffect, useId, useRef, useState, type DragEvent } from 'react';
+import { say, useIntl, type IntlShape } from '../i18n/say.js';
 
 /** What the desk takes (the API checks the bytes; this only narrows the picker). */
 const ACCEPT =
@@ -17,13 +18,26 @@ export interface Upload {
   id?: string;
   /** A local preview of an image, before the upload is done. */
   preview?: string;
-  error?: string;
+  /** Why it failed: the API's reason (TOO_LARGE, …) and its sentence, or nothing when the network failed. */
+  failure?: { reason?: string; message?: string };
 }
 
 interface UploadAnswer {
   id?: string;
   uploadToken?: string;
-  errors?: Array<{ message: string }>;
+  errors?: Array<{ message: string; extensions?: { reason?: string } }>;
+}
+
+/** The reasons the API gives for refusing a file (attachments/), each with its words in every catalog. */
+const REASONS = ['TOO_LARGE', 'UNSUPPORTED_TYPE', 'EMPTY', 'UNREADABLE_IMAGE', 'INFECTED'] as const;
+type Reason = (typeof REASONS)[number];
+const isReason = (reason: string | undefined): reason is Reason => REASONS.includes(reason as Reason);
+
+/** Why a file was not attached, in the page's language (in English, the API's own sentence). */
+function failureInWords(intl: IntlShape, failure: Upload['failure']): string {
+  if (!failure) return say(intl, 'attachments.failed');
+  if (intl.locale === 'en' && failure.message) return failure.message;
+  return isReason(failure.reason) ? say(intl, `attachments.reason.${failure.reason}`) : say(intl, 'attachments.notUploaded');
 }
 
 let nextKey = 0;
@@ -50,17 +64,16 @@ export function useAttachmentUploads() {
           body: form,
         });
         const answer = (await response.json().catch(() => ({}))) as UploadAnswer;
-        if (!response.ok || !answer.id) throw new Error(answer.errors?.[0]?.message ?? 'The file could not be uploaded.');
+        if (!response.ok || !answer.id) {
+          const refusal = answer.errors?.[0];
+          update(key, { status: 'failed', failure: { reason: refusal?.extensions?.reason, message: refusal?.message } });
+          continue;
+        }
         uploadToken.current ??= answer.uploadToken;
         update(key, { status: 'done', id: answer.id });
-      } catch (error) {
-        update(key, {
-          status: 'failed',
-          error:
-            error instanceof Error && error.message !== 'Failed to fetch'
-              ? error.message
-              : 'The file could not be uploaded. Check your connection and try again.',
-        });
+      } catch {
+        // The network failed: no answer to tell why.
+        update(key, { status: 'failed' });
       }
     }
   }, []);
@@ -89,6 +102,7 @@ type Uploads = ReturnType<typeof useAttachmentUploads>;
 
 /** The file, camera, drop and paste box; pasting anywhere in its form adds a pasted image. */
 export function AttachmentPicker({ uploads }: { uploads: Uploads }) {
+  const intl = useIntl();
   const id = useId();
   const box = useRef<HTMLDivElement>(null);
   const [dragging, setDragging] = useState(false);
@@ -127,11 +141,11 @@ export function AttachmentPicker({ uploads }: { uploads: Uploads }) {
       onDrop={drop}
     >
       <p className="hint" id={`${id}-hint`}>
-        Screenshots, photos, PDFs or documents, up to 20 MB each. Drop them here or paste a screenshot.
+        {say(intl, 'attachments.hint')}
       </p>
       <div className="attachment-buttons">
         <label className="button">
-          Attach files
+          {say(intl, 'attachments.attach')}
           <input
             type="file"
             multiple
@@ -146,7 +160,7 @@ export function AttachmentPicker({ uploads }: { uploads: Uploads }) {
           />
         </label>
         <label className="button camera-button">
-          Take a photo
+          {say(intl, 'attachments.photo')}
           <input
             type="file"
             accept="image/*"
@@ -161,7 +175,7 @@ export function AttachmentPicker({ uploads }: { uploads: Uploads }) {
         </label>
       </div>
       {uploads.uploads.length > 0 && (
-        <ul className="attachment-list" aria-label="Attached files">
+        <ul className="attachment-list" aria-label={say(intl, 'attachments.chosen')}>
           {uploads.uploads.map((upload) => (
             <li key={upload.key} className={`attachment attachment-${upload.status}`}>
               {upload.preview && <img src={upload.preview} alt="" className="attachment-thumbnail" />}
@@ -169,10 +183,18 @@ export function AttachmentPicker({ uploads }: { uploads: Uploads }) {
                 {upload.name}
               </span>{' '}
               <span role="status" className="hint">
-                {upload.status === 'uploading' ? 'Uploading…' : upload.status === 'done' ? 'Attached' : upload.error}
+                {upload.status === 'uploading'
+                  ? say(intl, 'attachments.uploading')
+                  : upload.status === 'done'
+                    ? say(intl, 'attachments.done')
+                    : failureInWords(intl, upload.failure)}
               </span>{' '}
-              <button type="button" onClick={() => uploads.remove(upload.key)} aria-label={`Remove ${upload.name}`}>
-                Remove
+              <button
+                type="button"
+                onClick={() => uploads.remove(upload.key)}
+                aria-label={say(intl, 'attachments.removeNamed', { name: upload.name })}
+              >
+                {say(intl, 'attachments.remove')}
               </button>
             </li>
           ))}
@@ -191,17 +213,18 @@ export interface ShownAttachment {
 
 const IMAGES = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp']);
 
-function sizeInWords(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-  return `${Math.max(1, Math.round(bytes / 1024))} KB`;
+function sizeInWords(intl: IntlShape, bytes: number): string {
+  const [amount, unit] = bytes >= 1024 * 1024 ? [bytes / 1024 / 1024, 'megabyte'] : [Math.max(1, Math.round(bytes / 1024)), 'kilobyte'];
+  return intl.formatNumber(amount, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: 1 });
 }
 
 /** The files on a message: images as thumbnails opening the original, the rest as download links. */
 export function AttachmentList({ attachments, trackingCode }: { attachments: readonly ShownAttachment[]; trackingCode?: string }) {
+  const intl = useIntl();
   if (!attachments.length) return null;
   const code = trackingCode ? `?trackingCode=${encodeURIComponent(trackingCode)}` : '';
   return (
-    <ul className="attachment-list" aria-label="Attachments">
+    <ul className="attachment-list" aria-label={say(intl, 'attachments.list')}>
       {attachments.map((file) => (
         <li key={file.id} className="attachment">
           <a
@@ -213,7 +236,7 @@ export function AttachmentList({ attachments, trackingCode }: { attachments: rea
             {IMAGES.has(file.contentType) && (
               <img
                 src={`/attachments/${file.id}/thumbnail${code}`}
-                alt={`Thumbnail of ${file.filename}`}
+                alt={say(intl, 'attachments.thumbnail', { name: file.filename })}
                 className="attachment-thumbnail"
                 loading="lazy"
               />
@@ -222,7 +245,7 @@ export function AttachmentList({ attachments, trackingCode }: { attachments: rea
               {file.filename}
             </span>
           </a>{' '}
-          <span className="hint">{sizeInWords(file.size)}</span>
+          <span className="hint">{sizeInWords(intl, file.size)}</span>
         </li>
       ))}
     </ul>
