@@ -17,6 +17,7 @@ const TicketPage = lazy(() => import('./routes/TicketPage.js').then((module) => 
 const TrackPage = lazy(() => import('./routes/TicketPage.js').then((module) => ({ default: module.TrackPage })));
 const ForgotPassword = lazy(() => import('./routes/PasswordReset.js').then((module) => ({ default: module.ForgotPassword })));
 const ResetPassword = lazy(() => import('./routes/PasswordReset.js').then((module) => ({ default: module.ResetPassword })));
+const LostLink = lazy(() => import('./routes/LostLink.js').then((module) => ({ default: module.LostLink })));
 const ArticlePage = lazy(() => import('./routes/ArticlePage.js').then((module) => ({ default: module.ArticlePage })));
 
 function Redirect({ to }: { to: string }) {
@@ -35,6 +36,7 @@ function Page() {
 
   const trackingCode = param(/^\/track\/([^/]+)$/);
   if (trackingCode) return <TrackPage trackingCode={trackingCode} />;
+  if (path === '/track' || path === '/track/') return <LostLink />;
   const slug = param(/^\/help\/([^/]+)$/);
   if (slug) return <ArticlePage slug={slug} />;
   const departmentArticle = /^\/help\/([^/]+)\/([^/]+)$/.exec(path);

@@ -13,7 +13,7 @@ import { say, useIntl } from '../i18n/say.js';
 import type { ReportProblemMutation } from '../gql/graphql.js';
 import { discardDraft, loadDraft, newIdempotencyKey, saveDraft, type DraftOwner, type ReportDraft } from './draft.js';
 import { sendReport, sleep } from './send-report.js';
-import { Suggestions } from './Suggestions.js';
+import { Suggestions, type Answer } from './Suggestions.js';
 
 const CATEGORIES = graphql(`
   query ReportCategories {
@@ -56,7 +56,7 @@ interface ReportFormProps {
   owner: DraftOwner;
   guest: boolean;
   onReported: (reported: Reported) => void;
-  onAnswered: (answer: { kind: 'article' | 'incident'; title: string }) => void;
+  onAnswered: (answer: Answer) => void;
 }
 
 export function ReportForm({ owner, guest, onReported, onAnswered }: ReportFormProps) {
@@ -154,6 +154,7 @@ export function ReportForm({ owner, guest, onReported, onAnswered }: ReportFormP
       <Suggestions
         text={`${draft.title} ${draft.description}`}
         categoryId={draft.categoryId}
+        followAs={{ signedIn: !guest, email: draft.contactEmail }}
         onAnswered={(answer) => {
           discardDraft(owner);
           onAnswered(answer);

@@ -26,6 +26,15 @@ const SUGGESTIONS = graphql(`
   }
 `);
 
+const FOLLOW_INCIDENT = graphql(`
+  mutation FollowIncident($input: FollowIncidentInput!) {
+    followIncident(input: $input) {
+      id
+      affectedCount
+    }
+  }
+`);
+
 const RECORD_DEFLECTION = graphql(`
   mutation RecordDeflection($input: RecordDeflectionInput!) {
     recordDeflection(input: $input)
@@ -44,14 +53,18 @@ function useSettled(value: string): string {
   return settled;
 }
 
+export type Answer = { kind: 'article'; title: string } | { kind: 'incident'; title: string; followed: boolean };
+
 interface SuggestionsProps {
   text: string;
   categoryId: string;
+  /** Who says "me too" on a known issue: a signed-in student, or a guest by the address typed so far (if any). */
+  followAs: { signedIn: boolean; email: string };
   /** Called once the deflection is recorded: the report ends here. */
-  onAnswered: (answer: { kind: 'article'; title: string } | { kind: 'incident'; title: string }) => void;
+  onAnswered: (answer: Answer) => void;
 }
 
-export function Suggestions({ text, categoryId, onAnswered }: SuggestionsProps) {
+export function Suggestions({ text, categoryId, followAs, onAnswered }: SuggestionsProps) {
   const intl = useIntl();
   const settledText = useSettled(text.trim());
   const { data, previousData } = useQuery(SUGGESTIONS, {
@@ -59,13 +72,30 @@ export function Suggestions({ text, categoryId, onAnswered }: SuggestionsProps) 
     skip: !settledText && !categoryId,
   });
   const [recordDeflection, { loading: recording }] = useMutation(RECORD_DEFLECTION);
+  const [followIncident, { loading: following }] = useMutation(FOLLOW_INCIDENT);
   const suggestions = (data ?? previousData)?.suggestionsFor;
   const incidents = suggestions?.incidents ?? [];
   const articles = suggestions?.articles ?? [];
 
-  const answered = async (input: { articleId?: string; incidentId?: string }, answer: Parameters<SuggestionsProps['onAnswered']>[0]) => {
+  const answered = async (input: { articleId?: string; incidentId?: string }, answer: Answer) => {
     await recordDeflection({ variables: { input: { ...input, categoryId: categoryId || null } } });
     onAnswered(answer);
+  };
+
+  /** "Me too": counted on the incident and emailed when it is fixed, when we know where to write. */
+  const meToo = async (incident: { id: string; title: string }) => {
+    const email = followAs.email.trim();
+    const canFollow = followAs.signedIn || /^[^\s@]+@[^\s@]+$/.test(email);
+    const followed =
+      canFollow &&
+      (await followIncident({
+        variables: { input: { incidentId: incident.id, affected: true, email: followAs.signedIn ? null : email } },
+      }).then(
+        () => true,
+        // Not followed (a cap, say): the report still ends here, without the promise of an email.
+        () => false,
+      ));
+    await answered({ incidentId: incident.id }, { kind: 'incident', title: incident.title, followed });
   };
 
   return (
@@ -80,11 +110,7 @@ export function Suggestions({ text, categoryId, onAnswered }: SuggestionsProps) 
             {say(intl, progressKey('INVESTIGATING'))}
           </p>
           <p dir="auto">{incident.summary}</p>
-          <button
-            type="button"
-            disabled={recording}
-            onClick={() => answered({ incidentId: incident.id }, { kind: 'incident', title: incident.title })}
-          >
+          <button type="button" disabled={recording || following} onClick={() => void meToo(incident)}>
             {say(intl, 'suggestions.incidentMine')}
           </button>
         </div>

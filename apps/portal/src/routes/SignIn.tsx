@@ -91,6 +91,9 @@ export function SignIn() {
         <Link to="/report/guest" className="button">
           {say(intl, 'report.guestTitle')}
         </Link>
+        <p>
+          <Link to="/track">{say(intl, 'signIn.lostLink')}</Link>
+        </p>
       </section>
     </Layout>
   );
