@@ -18,6 +18,7 @@ const TrackPage = lazy(() => import('./routes/TicketPage.js').then((module) => (
 const ForgotPassword = lazy(() => import('./routes/PasswordReset.js').then((module) => ({ default: module.ForgotPassword })));
 const ResetPassword = lazy(() => import('./routes/PasswordReset.js').then((module) => ({ default: module.ResetPassword })));
 const LostLink = lazy(() => import('./routes/LostLink.js').then((module) => ({ default: module.LostLink })));
+const HelpCentre = lazy(() => import('./routes/HelpCentre.js').then((module) => ({ default: module.HelpCentre })));
 const ArticlePage = lazy(() => import('./routes/ArticlePage.js').then((module) => ({ default: module.ArticlePage })));
 
 function Redirect({ to }: { to: string }) {
@@ -37,6 +38,7 @@ function Page() {
   const trackingCode = param(/^\/track\/([^/]+)$/);
   if (trackingCode) return <TrackPage trackingCode={trackingCode} />;
   if (path === '/track' || path === '/track/') return <LostLink />;
+  if (path === '/help' || path === '/help/') return <HelpCentre />;
   const slug = param(/^\/help\/([^/]+)$/);
   if (slug) return <ArticlePage slug={slug} />;
   const departmentArticle = /^\/help\/([^/]+)\/([^/]+)$/.exec(path);
