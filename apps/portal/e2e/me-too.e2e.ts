@@ -1,5 +1,6 @@
 // A student starting a report while a known issue hits everyone: "that's my problem" counts them as
-// affected instead of opening a duplicate ticket, and the resolution reaches them by email.
+// affected instead of opening a duplicate ticket; a visitor of the status page asks to hear when it
+// is fixed; the resolution reaches both by email.
 import { createIncident, JOURNEY_PEOPLE, PASSWORD, until } from '@studentdesk/testing';
 import { expect, it } from 'vitest';
 import { expectAccessible, expectNothingLeftTheMachine, openPage, PHONE, screenshot, useStackAndBrowser } from './browser.js';
@@ -44,6 +45,18 @@ it('a student presses "me too" on a known issue and later receives the resolved 
   const duplicates = (await findTickets(stack, null)).filter((ticket) => ticket.title === 'Wi-Fi keeps asking me to sign in');
   expect(duplicates).toEqual([]);
 
+  // A visitor of the status page sees the count and asks to hear when it is fixed, without counting.
+  const visitor = await openPage(browser, PHONE);
+  await visitor.page.goto(`${stack.origin}/sign-in`);
+  await visitor.page.getByRole('link', { name: 'Service status' }).click();
+  const card = visitor.page.getByRole('region', { name: 'Wi-Fi sign-in page loops' });
+  await card.getByText(/1 student affected\.$/).waitFor();
+  await expectAccessible(visitor.page, 'the status page');
+  await card.getByLabel('Your email').fill('parent@family.test');
+  await card.getByRole('button', { name: 'Email me when it is fixed' }).click();
+  await card.getByText('We will email you once it is fixed.').waitFor();
+  expect((await admin(ACTIVE)).activeIncidents[0].affectedCount).toBe(1);
+
   await admin(RESOLVE, { input: { incidentId: incident.id, resolution: 'The sign-in page is fixed; reconnect to eduroam.' } });
   const resolved = await until(
     async () => (await emailsTo(stack, JOURNEY_PEOPLE.amara.email)).find((email) => email.kind === 'INCIDENT_RESOLVED'),
@@ -51,6 +64,16 @@ it('a student presses "me too" on a known issue and later receives the resolved 
     'the resolved email',
   );
   expect(resolved.text).toContain('The sign-in page is fixed; reconnect to eduroam.');
+  await until(
+    async () => (await emailsTo(stack, 'parent@family.test')).some((email) => email.kind === 'INCIDENT_RESOLVED'),
+    15_000,
+    'the resolved email to the status page subscriber',
+  );
+  await visitor.page.reload();
+  await visitor.page.getByRole('heading', { name: 'Fixed in the last two weeks' }).waitFor();
+  await visitor.page.getByText(/Wi-Fi sign-in page loops, fixed/).waitFor();
   expectNothingLeftTheMachine(requested, stack.origin);
+  expectNothingLeftTheMachine(visitor.requested, stack.origin);
+  await visitor.close();
   await close();
 });

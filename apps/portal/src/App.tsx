@@ -18,6 +18,7 @@ const TrackPage = lazy(() => import('./routes/TicketPage.js').then((module) => (
 const ForgotPassword = lazy(() => import('./routes/PasswordReset.js').then((module) => ({ default: module.ForgotPassword })));
 const ResetPassword = lazy(() => import('./routes/PasswordReset.js').then((module) => ({ default: module.ResetPassword })));
 const LostLink = lazy(() => import('./routes/LostLink.js').then((module) => ({ default: module.LostLink })));
+const StatusPage = lazy(() => import('./routes/StatusPage.js').then((module) => ({ default: module.StatusPage })));
 const HelpCentre = lazy(() => import('./routes/HelpCentre.js').then((module) => ({ default: module.HelpCentre })));
 const ArticlePage = lazy(() => import('./routes/ArticlePage.js').then((module) => ({ default: module.ArticlePage })));
 
@@ -39,6 +40,7 @@ function Page() {
   if (trackingCode) return <TrackPage trackingCode={trackingCode} />;
   if (path === '/track' || path === '/track/') return <LostLink />;
   if (path === '/help' || path === '/help/') return <HelpCentre />;
+  if (path === '/status') return <StatusPage />;
   const slug = param(/^\/help\/([^/]+)$/);
   if (slug) return <ArticlePage slug={slug} />;
   const departmentArticle = /^\/help\/([^/]+)\/([^/]+)$/.exec(path);

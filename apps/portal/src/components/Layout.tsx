@@ -62,6 +62,7 @@ export function Layout({ title, children }: { title: string; children: ReactNode
             <Link to="/sign-in">{t('layout.signIn')}</Link>
           )}
           <Link to="/help">{t('layout.help')}</Link>
+          <Link to="/status">{t('layout.status')}</Link>
         </nav>
         <LanguageSwitch label={t('layout.language')} />
       </header>
