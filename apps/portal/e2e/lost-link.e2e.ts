@@ -33,6 +33,10 @@ it('a guest who lost the link gets a new one by email with the ticket number', a
 
   const { page, requested, close } = await openPage(browser, PHONE);
   await page.goto(`${stack.origin}/`);
+  // An empty sign-in names what is missing, instead of "the email or password is not right".
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByText('Enter your school email.').waitFor();
+  await page.getByText('Enter your password.').waitFor();
   await page.getByRole('link', { name: 'Lost the link to your ticket?' }).click();
   await page.getByRole('heading', { name: 'Lost the link to your ticket?', level: 1 }).waitFor();
   await expectAccessible(page, 'the lost-link form');

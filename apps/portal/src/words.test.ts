@@ -52,6 +52,9 @@ describe('times in words', () => {
     expect(handlerInWords(ticket({ status: TicketStatus.OPEN, assignee: jonas }), english)).toBe('Jonas Weber is handling it.');
     expect(handlerInWords(ticket({ status: TicketStatus.RESOLVED, assignee: jonas }), english)).toBe('Jonas Weber handled it.');
     expect(handlerInWords(ticket({ status: TicketStatus.NEW }), english)).toBe('Waiting for someone to pick it up.');
+    // Answered before anyone took it: no longer waiting to be picked up.
+    expect(handlerInWords(ticket({ status: TicketStatus.OPEN }), english)).toBe('The help desk is on it.');
+    expect(handlerInWords(ticket({ status: TicketStatus.WAITING_ON_STUDENT }), english)).toBe('The help desk is on it.');
   });
 
   it('says where the ticket is in a student’s words, and promises nothing once it is resolved', () => {

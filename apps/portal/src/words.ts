@@ -59,7 +59,10 @@ export function expectationInWords(ticket: TicketPromise, intl: IntlShape, now =
 
 /** Who has the ticket: "Jonas Weber is handling it." */
 export function handlerInWords(ticket: Pick<TicketPromise, 'status' | 'assignee'>, intl: IntlShape): string {
-  if (!ticket.assignee) return isResolved(ticket.status) ? '' : say(intl, 'handler.waiting');
+  // Only a new ticket waits to be picked up: once staff answered (OPEN, or waiting on the student),
+  // the desk has it, even before one person is assigned.
+  if (!ticket.assignee)
+    return ticket.status === TicketStatus.NEW ? say(intl, 'handler.waiting') : isResolved(ticket.status) ? '' : say(intl, 'handler.desk');
   return say(intl, isResolved(ticket.status) ? 'handler.handled' : 'handler.handling', { name: ticket.assignee.name });
 }
 

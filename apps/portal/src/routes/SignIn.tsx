@@ -35,8 +35,17 @@ export function SignIn() {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    // An empty field is named as such, not answered with "the email or password is not right".
+    const missing = {
+      ...(email.trim() ? {} : { email: say(intl, 'signIn.needEmail') }),
+      ...(password ? {} : { password: say(intl, 'signIn.needPassword') }),
+    };
+    if (Object.keys(missing).length > 0) {
+      setErrors({ fields: missing, form: null });
+      return;
+    }
     try {
-      await signIn({ variables: { email, password } });
+      await signIn({ variables: { email: email.trim(), password } });
       // A fresh page: the live-updates socket must reconnect with the new session cookie.
       window.location.assign('/');
     } catch (error) {
