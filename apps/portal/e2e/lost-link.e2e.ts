@@ -1,4 +1,4 @@
-// A guest who lost the tracking link: from the sign-in page, the email address and the ticket
+// A guest who lost the tracking link: from a link cut short, the email address and the ticket
 // number bring a new link by email, which opens the ticket. On a phone.
 import { until } from '@studentdesk/testing';
 import { expect, it } from 'vitest';
@@ -37,7 +37,12 @@ it('a guest who lost the link gets a new one by email with the ticket number', a
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByText('Enter your school email.').waitFor();
   await page.getByText('Enter your password.').waitFor();
-  await page.getByRole('link', { name: 'Lost the link to your ticket?' }).click();
+
+  // A link cut short in the email app: a page that says so and leads on, not the API's words.
+  await page.goto(`${stack.origin}/track/sdt_cut-short`);
+  await page.getByRole('heading', { name: 'We cannot find this ticket', level: 1 }).waitFor();
+  await expectAccessible(page, 'the ticket-not-found page');
+  await page.getByRole('main').getByRole('link', { name: 'Lost the link to your ticket?' }).click();
   await page.getByRole('heading', { name: 'Lost the link to your ticket?', level: 1 }).waitFor();
   await expectAccessible(page, 'the lost-link form');
 

@@ -1,3 +1,4 @@
+import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { useQuery } from '@apollo/client/react';
 import { useEffect } from 'react';
 import { Layout } from '../components/Layout.js';
@@ -14,6 +15,34 @@ function scoreFromLink(): number | undefined {
   return Number.isInteger(score) && score >= 1 && score <= 5 ? score : undefined;
 }
 
+/** Whether the ticket is simply not there for this person: a mistyped address, an old link, someone else's ticket. */
+const isMissing = (error: unknown) =>
+  CombinedGraphQLErrors.is(error) &&
+  error.errors.some((graphQLError) => ['NOT_FOUND', 'BAD_USER_INPUT', 'FORBIDDEN'].includes(String(graphQLError.extensions?.code)));
+
+/** Instead of the API's words about IDs: what probably happened, and the ways on. */
+function TicketNotFound({ signedIn }: { signedIn: boolean }) {
+  const t = useSay();
+  return (
+    <div className="card" role="alert">
+      <p>{t('ticket.missing')}</p>
+      <ul>
+        {signedIn && (
+          <li>
+            <Link to="/">{t('layout.myTickets')}</Link>
+          </li>
+        )}
+        <li>
+          <Link to="/track">{t('signIn.lostLink')}</Link>
+        </li>
+        <li>
+          <Link to={signedIn ? '/report' : '/report/guest'}>{t('layout.report')}</Link>
+        </li>
+      </ul>
+    </div>
+  );
+}
+
 export function TicketPage({ id }: { id: string }) {
   const t = useSay();
   const intl = useIntl();
@@ -27,7 +56,7 @@ export function TicketPage({ id }: { id: string }) {
     if (ticket && mergedInto) navigate(`/tickets/${mergedInto.id}`, { replace: true, state: { mergedFrom: ticket.number } });
   }, [ticket, mergedInto]);
   return (
-    <Layout title={ticket ? ticket.title : t('ticket.yourTicket')}>
+    <Layout title={ticket ? ticket.title : isMissing(error) ? t('ticket.notFound') : t('ticket.yourTicket')}>
       {justReported && ticket && (
         <p className="notice" role="status">
           {t('ticket.thanks', { number: ticket.number })}
@@ -39,7 +68,7 @@ export function TicketPage({ id }: { id: string }) {
         </p>
       )}
       {loading && !ticket && <p>{t('common.loading')}</p>}
-      {error && <p role="alert">{failureInWords(error, intl)}</p>}
+      {error && (isMissing(error) ? <TicketNotFound signedIn={Boolean(viewer)} /> : <p role="alert">{failureInWords(error, intl)}</p>)}
       {mergedInto && (
         <p className="notice">
           {sayRich(intl, 'ticket.mergedInto', {
@@ -59,9 +88,9 @@ export function TrackPage({ trackingCode }: { trackingCode: string }) {
   const { data, loading, error, refetch } = useQuery(TRACKED_TICKET, { variables: { trackingCode } });
   const ticket = data?.trackTicket;
   return (
-    <Layout title={ticket ? ticket.title : t('ticket.yourReport')}>
+    <Layout title={ticket ? ticket.title : isMissing(error) ? t('ticket.notFound') : t('ticket.yourReport')}>
       {loading && !ticket && <p>{t('common.loading')}</p>}
-      {error && <p role="alert">{failureInWords(error, intl)}</p>}
+      {error && (isMissing(error) ? <TicketNotFound signedIn={false} /> : <p role="alert">{failureInWords(error, intl)}</p>)}
       {ticket && <TicketView ticket={ticket} trackingCode={trackingCode} preselectedScore={scoreFromLink()} refetch={refetch} />}
     </Layout>
   );
