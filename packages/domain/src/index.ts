@@ -3,6 +3,8 @@ export {
   isResolved,
   mayAddMessage,
   MESSAGE_MAX,
+  TITLE_MAX,
+  DESCRIPTION_MAX,
   SEARCH_QUERY_MAX,
   moveBetween,
   nextStatuses,

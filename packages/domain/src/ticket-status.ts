@@ -135,5 +135,9 @@ export const TICKET_STATUS_LABELS: Readonly<Record<'student' | 'staff', Readonly
 /** The longest message (reply, note, resolution) a ticket takes, in characters: the API refuses more, the apps count to it. */
 export const MESSAGE_MAX = 10_000;
 
+/** A report's title and description, in characters: the API refuses more, the portal counts to them. */
+export const TITLE_MAX = 200;
+export const DESCRIPTION_MAX = 10_000;
+
 /** The longest ticket search, in characters: the API refuses more, the console's box stops there. */
 export const SEARCH_QUERY_MAX = 200;

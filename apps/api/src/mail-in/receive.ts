@@ -6,14 +6,13 @@
 // the Message-ID as idempotency key, so a mail seen twice (a restart, SMTP and IMAP both) is one.
 import { createHash } from 'node:crypto';
 import type { InboundEmailSource, Ticket as TicketRow } from '@studentdesk/db';
-import { formatTicketNumber, MESSAGE_MAX } from '@studentdesk/domain';
+import { DESCRIPTION_MAX, formatTicketNumber, MESSAGE_MAX, TITLE_MAX } from '@studentdesk/domain';
 import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
 import { anonymous, type Viewer } from '../auth/viewer.js';
 import { createContext, createLoaders, type App } from '../context.js';
 import { ClientError, isUniqueViolation } from '../errors.js';
 import { messageIdsIn, splitReplyAddress, ticketIdOfReplyToken } from '../notifications/threading.js';
 import { toGlobalId } from '../relay/global-id.js';
-import { DESCRIPTION_MAX, TITLE_MAX } from '../tickets/ticket.inputs.js';
 import { reply, reportProblem } from '../tickets/ticket.service.js';
 import { automaticMailReason } from './automatic-mail.js';
 import { stripQuotedText } from './quoted-text.js';

@@ -1,11 +1,8 @@
-import { LANGUAGES, MESSAGE_MAX } from '@studentdesk/domain';
+import { DESCRIPTION_MAX, LANGUAGES, MESSAGE_MAX, TITLE_MAX } from '@studentdesk/domain';
 import { ArrayMaxSize, IsEmail, IsInt, IsOptional, Length, Max, MaxLength, Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { LIST_MAXIMUM } from '../limits/list-maximums.js';
 import { Priority, TicketStatus } from './ticket.enums.js';
-
-export const TITLE_MAX = 200;
-export const DESCRIPTION_MAX = 10_000;
 
 @InputType({ description: 'Narrows a ticket list. Conditions combine with AND.' })
 export class TicketFilter {

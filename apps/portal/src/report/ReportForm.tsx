@@ -3,9 +3,10 @@
 // retries with the draft's idempotency key, so one report never becomes two tickets, and waits as
 // long as a busy desk asks, which the student may cut short.
 import { useMutation, useQuery } from '@apollo/client/react';
-import { isLanguage } from '@studentdesk/domain';
+import { DESCRIPTION_MAX, isLanguage, TITLE_MAX } from '@studentdesk/domain';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { AttachmentPicker, useAttachmentUploads } from '../components/Attachments.js';
+import { CharacterCount } from '../components/CharacterCount.js';
 import { Field, FormError } from '../components/Field.js';
 import { NO_ERRORS, notSentErrors } from '../errors.js';
 import { graphql } from '../gql/index.js';
@@ -145,11 +146,12 @@ export function ReportForm({ owner, guest, onReported, onAnswered }: ReportFormP
         </select>
       </Field>
       <Field label={say(intl, 'report.title')} hint={say(intl, 'report.titleHint')} error={errors.fields.title}>
-        <input value={draft.title} onChange={change('title')} maxLength={200} required dir="auto" />
+        <input value={draft.title} onChange={change('title')} maxLength={TITLE_MAX} required dir="auto" />
       </Field>
       <Field label={say(intl, 'report.what')} hint={say(intl, 'report.whatHint')} error={errors.fields.description}>
         <textarea rows={5} value={draft.description} onChange={change('description')} required dir="auto" />
       </Field>
+      <CharacterCount value={draft.description} max={DESCRIPTION_MAX} />
       <AttachmentPicker uploads={uploads} />
       <Suggestions
         text={`${draft.title} ${draft.description}`}

@@ -1,9 +1,10 @@
 // One ticket, live: status, who handles it, when to expect an answer, the conversation, and what
 // the student can do next (reply; once resolved, rate or reopen).
 import { useMutation, useSubscription } from '@apollo/client/react';
-import { isResolved } from '@studentdesk/domain';
+import { isResolved, MESSAGE_MAX } from '@studentdesk/domain';
 import { useState, type FormEvent } from 'react';
 import { AttachmentList, AttachmentPicker, useAttachmentUploads } from '../components/Attachments.js';
+import { CharacterCount } from '../components/CharacterCount.js';
 import { Field, FormError } from '../components/Field.js';
 import { StatusBadge } from '../components/StatusBadge.js';
 import { formErrors, NO_ERRORS } from '../errors.js';
@@ -123,6 +124,7 @@ function ReplyForm({ ticketId, trackingCode, onSent }: { ticketId: string; track
       <Field label={say(intl, 'reply.label')} error={errors.fields.body}>
         <textarea rows={3} value={body} onChange={(event) => setBody(event.target.value)} required dir="auto" />
       </Field>
+      <CharacterCount value={body} max={MESSAGE_MAX} />
       <AttachmentPicker uploads={uploads} />
       <FormError message={errors.form} />
       <button type="submit" className="primary" disabled={loading || uploads.busy}>
