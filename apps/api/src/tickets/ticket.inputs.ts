@@ -55,8 +55,28 @@ export class TicketFilter {
   tagIds?: string[] | null;
 }
 
+/** What a report and a reply both carry to attach files (attachments/attachment.link.ts reads it). */
+@InputType({ description: 'Files to attach to a report or a reply.' })
+abstract class WithAttachments {
+  @Field(() => [ID], {
+    nullable: true,
+    description: `Files to attach: the ids POST /attachments answered with (ATTACHMENTS_PER_MESSAGE at most, 10 unless the school changed it). Each must be your own upload, not yet on anything.`,
+  })
+  @IsOptional()
+  @ArrayMaxSize(LIST_MAXIMUM.attachments)
+  attachmentIds?: string[] | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Not signed in: the uploadToken POST /attachments gave you with the files in attachmentIds.',
+  })
+  @IsOptional()
+  @MaxLength(100)
+  uploadToken?: string | null;
+}
+
 @InputType({ description: 'A problem to report.' })
-export class ReportProblemInput {
+export class ReportProblemInput extends WithAttachments {
   @Field(() => ID, { description: 'The kind of problem; it decides the department and the SLA.' })
   categoryId!: string;
 
@@ -106,26 +126,10 @@ export class ReportProblemInput {
   @IsOptional()
   @Length(8, 200)
   idempotencyKey?: string | null;
-
-  @Field(() => [ID], {
-    nullable: true,
-    description: `Files to attach: the ids POST /attachments answered with (ATTACHMENTS_PER_MESSAGE at most, 10 unless the school changed it). Each must be your own upload, not yet on anything.`,
-  })
-  @IsOptional()
-  @ArrayMaxSize(LIST_MAXIMUM.attachments)
-  attachmentIds?: string[] | null;
-
-  @Field(() => String, {
-    nullable: true,
-    description: 'Not signed in: the uploadToken POST /attachments gave you with the files in attachmentIds.',
-  })
-  @IsOptional()
-  @MaxLength(100)
-  uploadToken?: string | null;
 }
 
 @InputType({ description: 'A message on a ticket.' })
-export class ReplyInput {
+export class ReplyInput extends WithAttachments {
   @Field(() => ID, { description: 'The ticket to reply on.' })
   ticketId!: string;
 
@@ -157,22 +161,6 @@ export class ReplyInput {
   @IsOptional()
   @Length(8, 100)
   idempotencyKey?: string | null;
-
-  @Field(() => [ID], {
-    nullable: true,
-    description: `Files to attach: the ids POST /attachments answered with (ATTACHMENTS_PER_MESSAGE at most, 10 unless the school changed it). Each must be your own upload, not yet on anything.`,
-  })
-  @IsOptional()
-  @ArrayMaxSize(LIST_MAXIMUM.attachments)
-  attachmentIds?: string[] | null;
-
-  @Field(() => String, {
-    nullable: true,
-    description: 'Not signed in: the uploadToken POST /attachments gave you with the files in attachmentIds.',
-  })
-  @IsOptional()
-  @MaxLength(100)
-  uploadToken?: string | null;
 }
 
 @InputType({ description: 'Marks a ticket solved.' })
