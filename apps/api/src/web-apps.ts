@@ -19,7 +19,10 @@ const ENCODINGS = [
 ] as const;
 type Encoding = (typeof ENCODINGS)[number][0];
 
-/** The encodings the browser accepts (a q of 0 refuses one), by the Accept-Encoding header. */
+/**
+ * The encodings the browser accepts (a q of 0 refuses one), by the Accept-Encoding header. Not
+ * req.acceptsEncodings: on equal q it takes the browser's order, and browsers list gzip before br.
+ */
 export function acceptedEncodings(header: string | undefined): Set<string> {
   const accepted = new Set<string>();
   for (const part of (header ?? '').split(',')) {

@@ -1,1 +1,1 @@
-export { precompress, precompressFolder, PRECOMPRESSED_ENCODINGS } from './precompress.js';
+export { precompress, precompressFolder } from './precompress.js';

@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { Plugin } from 'vite';
 
-/** What a copy's file name ends with, by Content-Encoding, in the order the API prefers them. */
-export const PRECOMPRESSED_ENCODINGS = { br: '.br', gzip: '.gz' } as const;
+/** What a copy's file name ends with, by Content-Encoding: the convention (nginx's gzip_static too) apps/api/src/web-apps.ts reads. */
+const PRECOMPRESSED_ENCODINGS = { br: '.br', gzip: '.gz' } as const;
 
 /** Not source maps: only developers fetch them, and brotli's top level is slow on megabytes. */
 const TEXT = /\.(js|mjs|css|html|svg|json|webmanifest|txt)$/;
