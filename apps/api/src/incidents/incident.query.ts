@@ -25,7 +25,7 @@ export function listRecentlyResolvedIncidents({ prisma }: { prisma: PrismaClient
   return prisma.incident.findMany({
     where: { status: IncidentStatus.RESOLVED, resolvedAt: { gte: new Date(now.getTime() - RECENTLY_RESOLVED_DAYS * 86_400_000) } },
     orderBy: [{ resolvedAt: 'desc' }, { id: 'desc' }],
-    take: LIST_MAXIMUM.activeIncidents,
+    take: LIST_MAXIMUM.recentlyResolvedIncidents,
   });
 }
 

@@ -42,7 +42,7 @@ export class IncidentResolver {
   @Query(() => [Incident], {
     description: `Known issues resolved in the last ${RECENTLY_RESOLVED_DAYS} days, latest first. Public: the status page lists them.`,
   })
-  @MaxItems(LIST_MAXIMUM.activeIncidents)
+  @MaxItems(LIST_MAXIMUM.recentlyResolvedIncidents)
   recentlyResolvedIncidents(@Ctx() ctx: Context): Promise<IncidentRow[]> {
     return listRecentlyResolvedIncidents(ctx, ctx.app.clock.now());
   }

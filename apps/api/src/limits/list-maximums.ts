@@ -23,6 +23,7 @@ export const LIST_MAXIMUM = {
   categoriesPerDepartment: 50,
   /** Known issues not yet resolved. */
   activeIncidents: 20,
+  recentlyResolvedIncidents: 20,
   relatedArticles: 5,
   /** An incident's updates, newest first. */
   incidentUpdates: 20,
