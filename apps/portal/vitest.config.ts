@@ -1,8 +1,9 @@
-import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { preactInPlaceOfReact } from './vite.config.js';
 
 export default defineConfig({
-  plugins: [react()],
+  // Components are tested on what ships: Preact in place of React.
+  resolve: { alias: preactInPlaceOfReact },
   test: {
     projects: [
       {
@@ -14,6 +15,8 @@ export default defineConfig({
           include: ['src/**/*.test.{ts,tsx}'],
           testTimeout: 30_000,
           setupFiles: ['src/test-setup.ts'],
+          // Bundled through Vite so their "react" imports resolve to Preact too.
+          server: { deps: { inline: [/@apollo\/client/, /react-intl/, /@studentdesk\/intl/] } },
         },
       },
       {

@@ -1,5 +1,6 @@
-// The portal's routes. Pages a first visit may not need are loaded on demand.
-import { lazy, Suspense, useEffect } from 'react';
+// The portal's routes. Pages a first visit may not need are loaded on demand; the page being
+// opened starts downloading with the first script, beside the sign-in check, not after it.
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { Layout } from './components/Layout.js';
 import { LanguageProvider } from '@studentdesk/intl';
 import { ENGLISH, loadCatalog } from './i18n/catalogs.js';
@@ -9,18 +10,74 @@ import { SignIn } from './routes/SignIn.js';
 import { useSchool } from './school.js';
 import { useAccountLanguage, useViewer } from './viewer.js';
 
-const MyTickets = lazy(() => import('./routes/MyTickets.js').then((module) => ({ default: module.MyTickets })));
-const Report = lazy(() => import('./routes/Report.js').then((module) => ({ default: module.Report })));
-const ReportSent = lazy(() => import('./routes/ReportSent.js').then((module) => ({ default: module.ReportSent })));
-const ReportAnswered = lazy(() => import('./routes/ReportAnswered.js').then((module) => ({ default: module.ReportAnswered })));
-const TicketPage = lazy(() => import('./routes/TicketPage.js').then((module) => ({ default: module.TicketPage })));
-const TrackPage = lazy(() => import('./routes/TicketPage.js').then((module) => ({ default: module.TrackPage })));
-const ForgotPassword = lazy(() => import('./routes/PasswordReset.js').then((module) => ({ default: module.ForgotPassword })));
-const ResetPassword = lazy(() => import('./routes/PasswordReset.js').then((module) => ({ default: module.ResetPassword })));
-const LostLink = lazy(() => import('./routes/LostLink.js').then((module) => ({ default: module.LostLink })));
-const StatusPage = lazy(() => import('./routes/StatusPage.js').then((module) => ({ default: module.StatusPage })));
-const HelpCentre = lazy(() => import('./routes/HelpCentre.js').then((module) => ({ default: module.HelpCentre })));
-const ArticlePage = lazy(() => import('./routes/ArticlePage.js').then((module) => ({ default: module.ArticlePage })));
+const load = {
+  myTickets: () => import('./routes/MyTickets.js'),
+  report: () => import('./routes/Report.js'),
+  reportSent: () => import('./routes/ReportSent.js'),
+  reportAnswered: () => import('./routes/ReportAnswered.js'),
+  ticket: () => import('./routes/TicketPage.js'),
+  passwordReset: () => import('./routes/PasswordReset.js'),
+  lostLink: () => import('./routes/LostLink.js'),
+  status: () => import('./routes/StatusPage.js'),
+  help: () => import('./routes/HelpCentre.js'),
+  article: () => import('./routes/ArticlePage.js'),
+};
+
+const MyTickets = lazy(() => load.myTickets().then((module) => ({ default: module.MyTickets })));
+const Report = lazy(() => load.report().then((module) => ({ default: module.Report })));
+const ReportSent = lazy(() => load.reportSent().then((module) => ({ default: module.ReportSent })));
+const ReportAnswered = lazy(() => load.reportAnswered().then((module) => ({ default: module.ReportAnswered })));
+const TicketPage = lazy(() => load.ticket().then((module) => ({ default: module.TicketPage })));
+const TrackPage = lazy(() => load.ticket().then((module) => ({ default: module.TrackPage })));
+const ForgotPassword = lazy(() => load.passwordReset().then((module) => ({ default: module.ForgotPassword })));
+const ResetPassword = lazy(() => load.passwordReset().then((module) => ({ default: module.ResetPassword })));
+const LostLink = lazy(() => load.lostLink().then((module) => ({ default: module.LostLink })));
+const StatusPage = lazy(() => load.status().then((module) => ({ default: module.StatusPage })));
+const HelpCentre = lazy(() => load.help().then((module) => ({ default: module.HelpCentre })));
+const ArticlePage = lazy(() => load.article().then((module) => ({ default: module.ArticlePage })));
+
+interface Route {
+  path: RegExp;
+  /** The page's code, fetched as soon as the route is known. */
+  load?: () => Promise<unknown>;
+  /** Only for a signed-in person: visitors go to the sign-in page. */
+  signedIn?: boolean;
+  render: (params: string[]) => ReactNode;
+}
+
+const ROUTES: Route[] = [
+  { path: /^\/track\/([^/]+)$/, load: load.ticket, render: ([code]) => <TrackPage trackingCode={code!} /> },
+  { path: /^\/track\/?$/, load: load.lostLink, render: () => <LostLink /> },
+  { path: /^\/help\/?$/, load: load.help, render: () => <HelpCentre /> },
+  { path: /^\/status$/, load: load.status, render: () => <StatusPage /> },
+  { path: /^\/help\/([^/]+)$/, load: load.article, render: ([slug]) => <ArticlePage slug={slug!} /> },
+  {
+    path: /^\/help\/([^/]+)\/([^/]+)$/,
+    load: load.article,
+    render: ([departmentSlug, slug]) => <ArticlePage departmentSlug={departmentSlug} slug={slug!} />,
+  },
+  { path: /^\/report\/guest$/, load: load.report, render: () => <Report guest /> },
+  { path: /^\/report\/sent$/, load: load.reportSent, render: () => <ReportSent /> },
+  { path: /^\/report\/answered$/, load: load.reportAnswered, render: () => <ReportAnswered /> },
+  { path: /^\/forgot-password$/, load: load.passwordReset, render: () => <ForgotPassword /> },
+  { path: /^\/reset-password$/, load: load.passwordReset, render: () => <ResetPassword /> },
+  { path: /^\/$/, load: load.myTickets, signedIn: true, render: () => <MyTickets /> },
+  { path: /^\/report$/, load: load.report, signedIn: true, render: () => <Report guest={false} /> },
+  { path: /^\/tickets\/([^/]+)$/, load: load.ticket, signedIn: true, render: ([id]) => <TicketPage id={id!} /> },
+];
+
+function routeFor(path: string): { route: Route; params: string[] } | null {
+  for (const route of ROUTES) {
+    const match = route.path.exec(path);
+    if (match) return { route, params: match.slice(1).map((param) => decodeURIComponent(param)) };
+  }
+  return null;
+}
+
+/** Starts fetching the code of the page at `path` (the first page of a visit), beside everything else. */
+export function preloadPage(path: string) {
+  void routeFor(path)?.route.load?.();
+}
 
 function Redirect({ to }: { to: string }) {
   useEffect(() => navigate(to, { replace: true }), [to]);
@@ -31,34 +88,13 @@ function Page() {
   const t = useSay();
   const path = usePath().split('?')[0]!;
   const { viewer, loading } = useViewer();
-  const param = (pattern: RegExp) => {
-    const match = pattern.exec(path);
-    return match ? decodeURIComponent(match[1]!) : null;
-  };
-
-  const trackingCode = param(/^\/track\/([^/]+)$/);
-  if (trackingCode) return <TrackPage trackingCode={trackingCode} />;
-  if (path === '/track' || path === '/track/') return <LostLink />;
-  if (path === '/help' || path === '/help/') return <HelpCentre />;
-  if (path === '/status') return <StatusPage />;
-  const slug = param(/^\/help\/([^/]+)$/);
-  if (slug) return <ArticlePage slug={slug} />;
-  const departmentArticle = /^\/help\/([^/]+)\/([^/]+)$/.exec(path);
-  if (departmentArticle)
-    return <ArticlePage departmentSlug={decodeURIComponent(departmentArticle[1]!)} slug={decodeURIComponent(departmentArticle[2]!)} />;
-  if (path === '/report/guest') return <Report guest />;
-  if (path === '/report/sent') return <ReportSent />;
-  if (path === '/report/answered') return <ReportAnswered />;
-  if (path === '/forgot-password') return <ForgotPassword />;
-  if (path === '/reset-password') return <ResetPassword />;
+  const found = routeFor(path);
+  if (found && !found.route.signedIn) return found.route.render(found.params);
 
   if (loading) return null;
   if (path === '/sign-in') return viewer ? <Redirect to="/" /> : <SignIn />;
   if (!viewer) return <Redirect to="/sign-in" />;
-  if (path === '/') return <MyTickets />;
-  if (path === '/report') return <Report guest={false} />;
-  const ticketId = param(/^\/tickets\/([^/]+)$/);
-  if (ticketId) return <TicketPage id={ticketId} />;
+  if (found) return found.route.render(found.params);
   return (
     <Layout title={t('notFound.title')}>
       <p>{t('notFound.body')}</p>

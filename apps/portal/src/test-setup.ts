@@ -1,4 +1,4 @@
 // Component tests wait up to 10 s for what a slow, shared machine renders late.
-import { configure } from '@testing-library/react';
+import { configure } from '@testing-library/preact';
 
 configure({ asyncUtilTimeout: 10_000 });

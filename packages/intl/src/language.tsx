@@ -3,7 +3,7 @@
 // first of the browser's languages (navigator.languages, the same list it sends as Accept-Language)
 // that we have, else English. <html lang dir> follows, so Arabic reads right to left.
 import { DEFAULT_LANGUAGE, isLanguage, negotiateLanguage, textDirection, type Language } from '@studentdesk/domain';
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useLayoutEffect, useMemo, useState, type ReactNode } from 'react';
 import { IntlProvider } from 'react-intl';
 
 /** One language's messages, by key. */
@@ -68,7 +68,8 @@ export function LanguageProvider({ english, loadCatalog, accountLanguage, saveOn
     };
   }, [language, english, loadCatalog]);
 
-  useEffect(() => {
+  // Before the browser paints the new words, so Arabic never shows a frame laid out left to right.
+  useLayoutEffect(() => {
     if (!shown) return;
     document.documentElement.lang = shown.language;
     document.documentElement.dir = textDirection(shown.language);

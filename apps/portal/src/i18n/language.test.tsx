@@ -1,6 +1,6 @@
 // Which language the page speaks: the browser's list, the switch (remembered), the account's
 // choice over both; <html lang dir> follows, Arabic right to left.
-import { cleanup, render, screen } from '@testing-library/react';
+import { cleanup, render, screen } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
 import type { Language } from '@studentdesk/domain';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';

@@ -2,7 +2,7 @@
 // with an error, and what the form sends when an answer never comes.
 import { ApolloClient, ApolloLink, InMemoryCache } from '@apollo/client';
 import { ApolloProvider } from '@apollo/client/react';
-import { cleanup, render, screen } from '@testing-library/react';
+import { cleanup, render, screen } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
 import { Observable, of } from 'rxjs';
 import { IntlProvider } from 'react-intl';
