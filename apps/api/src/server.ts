@@ -27,6 +27,7 @@ import { ATTACHMENTS_PATH, attachmentRoutes } from './attachments/attachment.rou
 import { createStorage } from './attachments/storage.js';
 import { attachmentAccess } from './tickets/attachment-access.js';
 import { serveWebApps } from './web-apps.js';
+import { helpCentreRoutes, helpPage } from './articles/help-pages.js';
 import { serveWebsocket } from './websocket.js';
 
 export const SESSION_COOKIE = 'sd_session';
@@ -261,7 +262,14 @@ export async function startServer(app: App, schema: GraphQLSchema): Promise<ApiS
     }),
   );
   serveGraphiql(expressApp);
-  serveWebApps(expressApp, app.config.webApps);
+  expressApp.use(helpCentreRoutes(app.prisma, app.config.publicUrl));
+  serveWebApps(
+    expressApp,
+    app.config.webApps.map((webApp) =>
+      webApp.mountPath === '/' ? { ...webApp, pageFor: (path: string) => helpPage(app.prisma, path) } : webApp,
+    ),
+    app.config.publicUrl,
+  );
 
   // A taken port must be caught here or start-up hangs.
   await new Promise<void>((resolve, reject) => {

@@ -1,15 +1,29 @@
 // Serves the built portal (at /) and console (at /console/) from the API's own origin, so the
 // session cookie, CORS and CSP stay simple: one site, one cookie. Text files go out as the brotli
 // or gzip copies the build made beside them (@studentdesk/web-build), whichever the browser takes.
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import express, { type Express, type Request, type RequestHandler, type Response } from 'express';
+
+/** What the server knows of a page before the app runs: its head, and its text for readers without JavaScript. */
+export interface WebPage {
+  status: number;
+  title: string;
+  description: string;
+  /** Path of the page's one address (search engines fold the others into it). */
+  canonicalPath: string;
+  /** Trusted HTML (escaped or sanitised by the caller), shown by browsers without JavaScript and read by crawlers. */
+  noscriptHtml: string;
+}
 
 export interface WebApp {
   /** URL prefix, e.g. "/console". "/" for the portal. */
   mountPath: string;
   /** A Vite build: index.html and hashed files under assets/. */
   dir: string;
+  /** The pages the server describes itself (null: the plain index.html). */
+  pageFor?: (path: string) => Promise<WebPage | null>;
 }
 
 /** Content-Encoding → the suffix of the build's copy, best first (the build writes both). */
@@ -76,13 +90,44 @@ function sendCompressed(
   return true;
 }
 
+const escapeAttribute = (text: string) =>
+  text.replace(/[&<>"]/g, (character) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[character]!);
+
+/** The app's index.html with the page's title, description, canonical link and <noscript> text. */
+export function describedPage(indexHtml: string, page: WebPage, publicUrl: string): string {
+  return indexHtml
+    .replace(/<title>[^<]*<\/title>/, `<title>${escapeAttribute(page.title)}</title>`)
+    .replace(
+      /<meta name="description" content="[^"]*"\s*\/?>/,
+      `<meta name="description" content="${escapeAttribute(page.description)}" />`,
+    )
+    .replace('</head>', `<link rel="canonical" href="${escapeAttribute(publicUrl + page.canonicalPath)}" />\n</head>`)
+    .replace(/<noscript>[\s\S]*?<\/noscript>/, () => `<noscript>${page.noscriptHtml}</noscript>`);
+}
+
+/** A page made per request is small: compressed on the spot, fast settings. */
+function sendHtml(req: Request, res: Response, status: number, html: string) {
+  const accepted = acceptedEncodings(req.headers['accept-encoding']);
+  res.status(status).vary('Accept-Encoding').type('html').setHeader('Cache-Control', REVALIDATE);
+  if (accepted.has('br')) {
+    res.setHeader('Content-Encoding', 'br');
+    return res.send(brotliCompressSync(html, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }));
+  }
+  if (accepted.has('gzip')) {
+    res.setHeader('Content-Encoding', 'gzip');
+    return res.send(gzipSync(html, { level: 6 }));
+  }
+  return res.send(html);
+}
+
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 const REVALIDATE = 'no-cache';
 
-export function serveWebApps(app: Express, webApps: WebApp[]): void {
+export function serveWebApps(app: Express, webApps: WebApp[], publicUrl: string): void {
   // Longest prefix first, so /console is not swallowed by the portal at /.
-  for (const { mountPath, dir } of [...webApps].sort((a, b) => b.mountPath.length - a.mountPath.length)) {
+  for (const { mountPath, dir, pageFor } of [...webApps].sort((a, b) => b.mountPath.length - a.mountPath.length)) {
     if (!existsSync(join(dir, 'index.html'))) continue;
+    const indexHtml = readFileSync(join(dir, 'index.html'), 'utf8');
     const base = mountPath === '/' ? '' : mountPath;
     const copies = compressedCopies(dir);
     const compressedAsset: RequestHandler = (req, res, next) => {
@@ -96,8 +141,10 @@ export function serveWebApps(app: Express, webApps: WebApp[]): void {
     );
     app.use(base || '/', express.static(dir, { index: false, maxAge: 0 }));
     // Client-side routes (/track/…, /console/tickets/…) all load the app's index.html.
-    app.get(`${base}/{*route}`, (req, res, next) => {
+    app.get(`${base}/{*route}`, async (req, res, next) => {
       if (!req.accepts('html')) return next();
+      const page = await pageFor?.(req.path.slice(base.length) || '/');
+      if (page) return sendHtml(req, res, page.status, describedPage(indexHtml, page, publicUrl));
       if (sendCompressed(copies, dir, '/index.html', req, res, REVALIDATE)) return;
       res.setHeader('cache-control', REVALIDATE);
       res.sendFile(join(dir, 'index.html'));
