@@ -3,7 +3,7 @@
 // axe-core audit (no serious or critical violation) and proof that no request leaves the machine.
 import { mkdirSync } from 'node:fs';
 import { startJourneyStack, type JourneyOptions, type JourneyStack } from '@studentdesk/testing';
-import { accessibilityProblems, launchChromium } from '@studentdesk/testing/browser';
+import { accessibilityProblems, launchChromium, obscuredWhenFocused } from '@studentdesk/testing/browser';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 
@@ -55,9 +55,13 @@ export function expectNothingLeftTheMachine(requested: string[], origin: string)
   expect(outside).toEqual([]);
 }
 
-/** Fails on any serious or critical accessibility violation on the page as it is now. */
+/**
+ * Fails on any serious or critical accessibility violation on the page as it is now, WCAG 2.2's
+ * target size included, and on any element that Tab reaches but that stays hidden when focused.
+ */
 export async function expectAccessible(page: Page, what: string) {
-  expect(await accessibilityProblems(page), `accessibility of ${what}`).toEqual([]);
+  expect(await accessibilityProblems(page, { wcag22: true }), `accessibility of ${what}`).toEqual([]);
+  expect(await obscuredWhenFocused(page), `focused elements hidden on ${what}`).toEqual([]);
 }
 
 /** The page fits the viewport's width: nothing to scroll sideways on a phone. */
