@@ -1,5 +1,6 @@
 // The portal's routes. Pages a first visit may not need are loaded on demand; the page being
 // opened starts downloading with the first script, beside the sign-in check, not after it.
+import type { ApolloClient } from '@apollo/client';
 import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { Layout } from './components/Layout.js';
 import { LanguageProvider } from '@studentdesk/intl';
@@ -42,6 +43,8 @@ interface Route {
   load?: () => Promise<unknown>;
   /** Only for a signed-in person: visitors go to the sign-in page. */
   signedIn?: boolean;
+  /** Asks for the page's data before the page renders: a signed-in page renders only after the sign-in check. */
+  prefetch?: (client: ApolloClient, params: string[]) => void;
   render: (params: string[]) => ReactNode;
 }
 
@@ -63,7 +66,13 @@ const ROUTES: Route[] = [
   { path: /^\/reset-password$/, load: load.passwordReset, render: () => <ResetPassword /> },
   { path: /^\/$/, load: load.myTickets, signedIn: true, render: () => <MyTickets /> },
   { path: /^\/report$/, load: load.report, signedIn: true, render: () => <Report guest={false} /> },
-  { path: /^\/tickets\/([^/]+)$/, load: load.ticket, signedIn: true, render: ([id]) => <TicketPage id={id!} /> },
+  {
+    path: /^\/tickets\/([^/]+)$/,
+    load: load.ticket,
+    signedIn: true,
+    prefetch: (client, [id]) => void load.ticket().then((module) => module.prefetchTicket(client, id!)),
+    render: ([id]) => <TicketPage id={id!} />,
+  },
 ];
 
 function routeFor(path: string): { route: Route; params: string[] } | null {
@@ -74,9 +83,11 @@ function routeFor(path: string): { route: Route; params: string[] } | null {
   return null;
 }
 
-/** Starts fetching the code of the page at `path` (the first page of a visit), beside everything else. */
-export function preloadPage(path: string) {
-  void routeFor(path)?.route.load?.();
+/** Starts fetching the code and data of the page at `path` (the first page of a visit), beside everything else. */
+export function preloadPage(path: string, client: ApolloClient) {
+  const found = routeFor(path);
+  void found?.route.load?.();
+  found?.route.prefetch?.(client, found.params);
 }
 
 function Redirect({ to }: { to: string }) {

@@ -5,11 +5,12 @@ import { createApolloClient } from './apollo.js';
 import { App, preloadPage } from './App.js';
 import './styles.css';
 
-preloadPage(window.location.pathname);
+const client = createApolloClient();
+preloadPage(window.location.pathname, client);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <ApolloProvider client={createApolloClient()}>
+    <ApolloProvider client={client}>
       <App />
     </ApolloProvider>
   </StrictMode>,

@@ -1,3 +1,4 @@
+import type { ApolloClient } from '@apollo/client';
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { useQuery } from '@apollo/client/react';
 import { useEffect } from 'react';
@@ -41,6 +42,14 @@ function TicketNotFound({ signedIn }: { signedIn: boolean }) {
       </ul>
     </div>
   );
+}
+
+/**
+ * Asks for the ticket before the page renders (it waits for the sign-in check), so the two round
+ * trips run side by side. A failure is the page's to show: it asks again when it renders.
+ */
+export function prefetchTicket(client: ApolloClient, id: string) {
+  client.query({ query: TICKET, variables: { id } }).catch(() => {});
 }
 
 export function TicketPage({ id }: { id: string }) {
