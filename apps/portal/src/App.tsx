@@ -20,6 +20,7 @@ const ResetPassword = lazy(() => import('./routes/PasswordReset.js').then((modul
 const LostLink = lazy(() => import('./routes/LostLink.js').then((module) => ({ default: module.LostLink })));
 const StatusPage = lazy(() => import('./routes/StatusPage.js').then((module) => ({ default: module.StatusPage })));
 const HelpCentre = lazy(() => import('./routes/HelpCentre.js').then((module) => ({ default: module.HelpCentre })));
+const Profile = lazy(() => import('./routes/Profile.js').then((module) => ({ default: module.Profile })));
 const ArticlePage = lazy(() => import('./routes/ArticlePage.js').then((module) => ({ default: module.ArticlePage })));
 
 function Redirect({ to }: { to: string }) {
@@ -57,6 +58,7 @@ function Page() {
   if (!viewer) return <Redirect to="/sign-in" />;
   if (path === '/') return <MyTickets />;
   if (path === '/report') return <Report guest={false} />;
+  if (path === '/profile') return <Profile />;
   const ticketId = param(/^\/tickets\/([^/]+)$/);
   if (ticketId) return <TicketPage id={ticketId} />;
   return (
