@@ -74,7 +74,8 @@ function ProfileForm(saved: { email: string; name: string; choices: Choices }) {
     event.preventDefault();
     setErrors(NO_ERRORS);
     try {
-      await update({ variables: { input: { name, ...choices } } });
+      const { staffReplyEmails, ratingReminderEmails } = choices;
+      await update({ variables: { input: { name, staffReplyEmails, ratingReminderEmails } } });
       setDone(true);
     } catch (failure) {
       setErrors(formErrors(failure, intl));
