@@ -22,6 +22,7 @@ const load = {
   status: () => import('./routes/StatusPage.js'),
   help: () => import('./routes/HelpCentre.js'),
   article: () => import('./routes/ArticlePage.js'),
+  profile: () => import('./routes/Profile.js'),
 };
 
 const MyTickets = lazy(() => load.myTickets().then((module) => ({ default: module.MyTickets })));
@@ -36,6 +37,7 @@ const LostLink = lazy(() => load.lostLink().then((module) => ({ default: module.
 const StatusPage = lazy(() => load.status().then((module) => ({ default: module.StatusPage })));
 const HelpCentre = lazy(() => load.help().then((module) => ({ default: module.HelpCentre })));
 const ArticlePage = lazy(() => load.article().then((module) => ({ default: module.ArticlePage })));
+const Profile = lazy(() => load.profile().then((module) => ({ default: module.Profile })));
 
 interface Route {
   path: RegExp;
@@ -66,6 +68,7 @@ const ROUTES: Route[] = [
   { path: /^\/reset-password$/, load: load.passwordReset, render: () => <ResetPassword /> },
   { path: /^\/$/, load: load.myTickets, signedIn: true, render: () => <MyTickets /> },
   { path: /^\/report$/, load: load.report, signedIn: true, render: () => <Report guest={false} /> },
+  { path: /^\/profile$/, load: load.profile, signedIn: true, render: () => <Profile /> },
   {
     path: /^\/tickets\/([^/]+)$/,
     load: load.ticket,

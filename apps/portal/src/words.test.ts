@@ -4,7 +4,16 @@ import { describe, expect, it } from 'vitest';
 import { ENGLISH } from './i18n/catalogs.js';
 import arabic from './i18n/messages/ar.json';
 import spanish from './i18n/messages/es.json';
-import { expectationInWords, handlerInWords, statusInWords, whenInWords, type TicketPromise } from './words.js';
+import {
+  expectationInWords,
+  firstWords,
+  handlerInWords,
+  statusInWords,
+  statusLineInWords,
+  whenInWords,
+  type LastMessage,
+  type TicketPromise,
+} from './words.js';
 
 const english = createIntl({ locale: 'en', messages: ENGLISH });
 
@@ -65,6 +74,44 @@ describe('times in words', () => {
     expect(expectationInWords(ticket({ status: TicketStatus.CLOSED, resolvedAt: at('2026-11-23T09:00') }), english, now)).toBe(
       'Resolved yesterday 09:00.',
     );
+  });
+});
+
+describe('a ticket in one line', () => {
+  const jonas = { id: 'u-jonas', name: 'Jonas Weber' };
+  const message = (fields: Partial<LastMessage>): LastMessage => ({
+    body: 'Could you send your student number? It is on the back of your card.',
+    createdAt: at('2026-11-24T10:00'),
+    automated: false,
+    author: jonas,
+    ...fields,
+  });
+  // Times read in the page's time zone: the school's.
+  const school = createIntl({ locale: 'en', messages: ENGLISH, timeZone: AMSTERDAM });
+  const line = (status: TicketStatus, last: LastMessage | null, intl = school) =>
+    statusLineInWords({ status, createdAt: at('2026-11-23T09:00') }, last, 'u-amara', intl, now);
+
+  it('says what staff asked while waiting on the student, in their first words', () => {
+    expect(line(TicketStatus.WAITING_ON_STUDENT, message({}))).toBe(
+      'Waiting for your answer — Jonas Weber asked: “Could you send your student number? It is on the back of…”',
+    );
+    expect(line(TicketStatus.OPEN, message({ body: 'Looking into it.' }))).toBe('Being worked on — Jonas Weber wrote: “Looking into it.”');
+    expect(line(TicketStatus.OPEN, message({ author: null, automated: true, body: 'Any news?' }))).toBe(
+      'Being worked on — the help desk wrote: “Any news?”',
+    );
+  });
+
+  it('says when the student acted last, or reported it', () => {
+    expect(line(TicketStatus.OPEN, message({ author: { id: 'u-amara', name: 'Amara Okafor' } }))).toBe(
+      'Being worked on — you wrote last, today 10:00',
+    );
+    expect(line(TicketStatus.NEW, null)).toBe('Received — you reported it yesterday 09:00');
+  });
+
+  it('cuts a message at a word, never mid-word, and keeps short ones whole', () => {
+    expect(firstWords('Short  and\nsweet')).toBe('Short and sweet');
+    expect(firstWords('Supercalifragilistic expialidocious words', 25)).toBe('Supercalifragilistic…');
+    expect(firstWords('x'.repeat(80), 10)).toBe(`${'x'.repeat(10)}…`);
   });
 });
 

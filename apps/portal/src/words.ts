@@ -66,5 +66,52 @@ export function handlerInWords(ticket: Pick<TicketPromise, 'status' | 'assignee'
   return say(intl, isResolved(ticket.status) ? 'handler.handled' : 'handler.handling', { name: ticket.assignee.name });
 }
 
+/** What a ticket's list entry needs of its latest message, to say who acted last. */
+export const LAST_MESSAGE = graphql(`
+  fragment LastMessage on Message {
+    body
+    createdAt
+    automated
+    author {
+      id
+      name
+    }
+  }
+`);
+
+export type LastMessage = ResultOf<typeof LAST_MESSAGE>;
+
+/** The start of a message, whole words up to about `max` characters: "Could you send your student…". */
+export function firstWords(text: string, max = 60): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max + 1);
+  const lastSpace = cut.lastIndexOf(' ');
+  return `${(lastSpace > max / 2 ? cut.slice(0, lastSpace) : flat.slice(0, max)).replace(/[\s,.;:!?]+$/, '')}…`;
+}
+
+/**
+ * A ticket in one line of plain words: its status and who acted last, with the first words of a
+ * staff message: "Waiting for your answer — Jonas Weber asked: “Could you send your student…”".
+ * `viewerId` tells the student's own messages apart.
+ */
+export function statusLineInWords(
+  ticket: { status: TicketStatus; createdAt: string },
+  last: LastMessage | null | undefined,
+  viewerId: string | undefined,
+  intl: IntlShape,
+  now = new Date(),
+): string {
+  const status = statusInWords(ticket.status, intl);
+  if (!last) return say(intl, 'line.reported', { status, when: whenInWords(ticket.createdAt, intl, now) });
+  if (!last.automated && (!last.author || last.author.id === viewerId)) {
+    return say(intl, 'line.youWrote', { status, when: whenInWords(last.createdAt, intl, now) });
+  }
+  const words = firstWords(last.body);
+  if (!last.author) return say(intl, 'line.desk', { status, words });
+  const name = last.author.name;
+  return say(intl, ticket.status === TicketStatus.WAITING_ON_STUDENT ? 'line.asked' : 'line.wrote', { status, name, words });
+}
+
 /** A status as students read it: "Being worked on". */
 export const statusInWords = (status: TicketStatus, intl: IntlShape) => say(intl, `status.${status}`);

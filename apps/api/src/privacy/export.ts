@@ -345,6 +345,8 @@ export async function accountOf(prisma: PrismaClient, person: UserRow): Promise<
     role: person.role,
     studentNumber: person.studentNumber,
     language: person.language,
+    staffReplyEmails: person.staffReplyEmails,
+    ratingReminderEmails: person.ratingReminderEmails,
     departments: memberships.map((membership) => ({ name: membership.department.name, role: membership.role })),
     createdAt: iso(person.createdAt),
     deactivatedAt: iso(person.deactivatedAt),

@@ -826,6 +826,31 @@ const ACCESS: Rule[] = [
   },
   {
     type: 'User',
+    action: 'read the requester’s email preferences',
+    expected: only(['student'], {
+      guest: 'hidden',
+      staff: 'hidden',
+      manager: 'hidden',
+      admin: 'hidden',
+      'key:tickets:read': 'hidden',
+      'key:integration': 'hidden',
+    }),
+    doors: [onTicket('requester { emailPreferences { staffReplyEmails } }', (ticket) => ticket.requester.emailPreferences, 'hidden')],
+  },
+  {
+    type: 'User',
+    action: 'updateMyProfile',
+    expected: only(['student', 'otherStudent', ...ANY_STAFF]),
+    doors: [
+      mutation(
+        async () => null,
+        // Choices only: the callers' names are what other rows read.
+        () => ({ document: 'mutation { updateMyProfile(input: { ratingReminderEmails: true }) { id } }', variables: {} }),
+      ),
+    ],
+  },
+  {
+    type: 'User',
     action: 'setMyLanguage',
     expected: only(['student', 'otherStudent', ...ANY_STAFF]),
     doors: [

@@ -23,6 +23,16 @@ type Tx = Prisma.TransactionClient;
 /** An erased person's ticket keeps a placeholder address: no email, and no tracking link to put in one. */
 const reachable = (ticket: Pick<TicketRow, 'contactEmail'>) => !isUndeliverable(ticket.contactEmail);
 
+/**
+ * Whether the student behind a ticket they reported signed in wants a reply email; they can turn
+ * it off on their profile. A guest's report has no account, and its emails are its only way in.
+ */
+async function wantsStaffReplies(tx: Tx, ticket: Pick<TicketRow, 'requesterId'>): Promise<boolean> {
+  if (!ticket.requesterId) return true;
+  const requester = await tx.user.findUnique({ where: { id: ticket.requesterId }, select: { staffReplyEmails: true } });
+  return requester?.staffReplyEmails ?? true;
+}
+
 /** Unrated resolved tickets get one reminder this long after resolution… */
 export const RATING_REMINDER_AFTER_HOURS = 48;
 /** …unless they were resolved so long ago that a reminder would surprise more than help. */
@@ -61,7 +71,7 @@ export async function emailLostLink(tx: Tx, publicUrl: string, ticket: TicketRow
 
 /** A public answer from staff (a reply or an incident update). */
 export async function emailStaffReply(tx: Tx, publicUrl: string, ticket: TicketRow, author: UserRow | null, body: string) {
-  if (!reachable(ticket)) return null;
+  if (!reachable(ticket) || !(await wantsStaffReplies(tx, ticket))) return null;
   const code = await issueTrackingCode(tx, ticket.id);
   return queue(tx, publicUrl, ticket, staffRepliedEmail(publicUrl, ticket, code, author?.name ?? 'The help desk', body));
 }
@@ -88,7 +98,8 @@ export async function emailFromAutomation(tx: Tx, publicUrl: string, ticket: Tic
 }
 
 /**
- * Claims unrated tickets resolved 48 h ago and queues their one reminder, in one transaction.
+ * Claims unrated tickets resolved 48 h ago and queues their one reminder, in one transaction;
+ * not for a student who turned rating reminders off on their profile.
  * The claim is an UPDATE … RETURNING on rows not yet marked, so two API processes sweeping at
  * the same moment never remind the same ticket twice. Returns how many were queued.
  */
@@ -104,6 +115,8 @@ export async function queueRatingReminders(prisma: PrismaClient, publicUrl: stri
           AND t."resolvedAt" <= ${dueBefore} AND t."resolvedAt" > ${notBefore}
           AND t."ratingReminderSentAt" IS NULL
           AND NOT EXISTS (SELECT 1 FROM "Rating" r WHERE r."ticketId" = t."id")
+          -- Left unclaimed: a student who turns reminders back on within the window still gets one.
+          AND NOT EXISTS (SELECT 1 FROM "User" u WHERE u."id" = t."requesterId" AND NOT u."ratingReminderEmails")
         ORDER BY t."resolvedAt"
         LIMIT ${REMINDERS_PER_SWEEP}
         FOR UPDATE SKIP LOCKED

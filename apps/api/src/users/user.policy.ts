@@ -38,5 +38,13 @@ export function canSeeLanguage(viewer: Viewer, user: Pick<UserRow, 'id'>): Decis
 /** Choosing one's own language: any signed-in person, for themselves only (API keys have no self). */
 export const canChooseOwnLanguage = (viewer: Viewer): Decision => mustBePerson(viewer);
 
+/** Changing one's own name and email choices: any signed-in person, for themselves only (API keys have no self). */
+export const canChangeOwnProfile = (viewer: Viewer): Decision => mustBePerson(viewer);
+
+/** Which emails a person wants: theirs to know (staff have no use for it, and it says nothing to them). */
+export function canSeeEmailPreferences(viewer: Viewer, user: Pick<UserRow, 'id'>): Decision {
+  return isSelf(viewer, user) ? ALLOW : refuse(ErrorCode.FORBIDDEN, 'Only the person themselves can see their email choices.');
+}
+
 /** Whom tickets can be assigned to: staff ask about any department. */
 export const canListStaff = (viewer: Viewer): Decision => mustBeStaff(viewer);

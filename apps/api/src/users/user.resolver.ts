@@ -1,15 +1,16 @@
 import type { AuditEntryView } from '../audit/audit.service.js';
 import { AuditEntry } from '../audit/audit.type.js';
 import type { DepartmentMembership as MembershipRow, User as UserRow } from '@studentdesk/db';
-import { LANGUAGES } from '@studentdesk/domain';
+import { LANGUAGES, PERSON_NAME_MAX } from '@studentdesk/domain';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { enforce, viewerUser } from '../auth/viewer.js';
 import type { Context } from '../context.js';
 import { Department } from '../departments/department.type.js';
 import { staffMembers } from './staff-directory.service.js';
 import { setMyLanguage } from './user-language.service.js';
+import { updateMyProfile } from './user-profile.service.js';
 import * as userPolicy from './user.policy.js';
-import { DepartmentMembership, User } from './user.type.js';
+import { DepartmentMembership, EmailPreferences, UpdateMyProfileInput, User } from './user.type.js';
 import { LIST_MAXIMUM, MaxItems } from '../limits/list-maximums.js';
 
 @Resolver(() => User)
@@ -27,6 +28,16 @@ export class UserResolver {
     @Ctx() ctx: Context,
   ): Promise<UserRow> {
     return setMyLanguage(ctx, language ?? null);
+  }
+
+  @Mutation(() => User, {
+    description: `The signed-in person changes their own name (1 to ${PERSON_NAME_MAX} characters, trimmed; otherwise BAD_USER_INPUT on field "input.name") and which emails about their tickets they want. Fields left out stay as they are.`,
+  })
+  updateMyProfile(
+    @Arg('input', () => UpdateMyProfileInput, { description: 'What to change.' }) input: UpdateMyProfileInput,
+    @Ctx() ctx: Context,
+  ): Promise<UserRow> {
+    return updateMyProfile(ctx, input);
   }
 
   @Query(() => [User], {
@@ -76,6 +87,15 @@ export class UserResolver {
   })
   language(@Root() user: UserRow, @Ctx() ctx: Context): string | null {
     return userPolicy.canSeeLanguage(ctx.viewer, user).allowed ? user.language : null;
+  }
+
+  @FieldResolver(() => EmailPreferences, {
+    nullable: true,
+    description:
+      'Which emails about the tickets they reported the person wants (set with updateMyProfile). Visible to the person only; null for anyone else.',
+  })
+  emailPreferences(@Root() user: UserRow, @Ctx() ctx: Context): EmailPreferences | null {
+    return userPolicy.canSeeEmailPreferences(ctx.viewer, user).allowed ? user : null;
   }
 
   @FieldResolver(() => Boolean, {

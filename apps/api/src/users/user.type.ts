@@ -1,5 +1,6 @@
 import { DepartmentRole, Role } from '@studentdesk/db';
-import { Field, ObjectType } from 'type-graphql';
+import { PERSON_NAME_MAX } from '@studentdesk/domain';
+import { Field, InputType, ObjectType } from 'type-graphql';
 import { describeEnum } from '../schema-enum.js';
 import { Node } from '../relay/relay.types.js';
 
@@ -39,4 +40,31 @@ export class DepartmentMembership {
 
   @Field(() => Date, { description: 'Since when.' })
   createdAt!: Date;
+}
+
+@ObjectType({
+  description:
+    'Which emails about the tickets a person reported signed in they want. Essential mail (tracking links, password resets, a resolved ticket) is always sent.',
+})
+export class EmailPreferences {
+  @Field(() => Boolean, { description: 'Emailed when staff answer (a reply or a known-issue update).' })
+  staffReplyEmails!: boolean;
+
+  @Field(() => Boolean, { description: 'The one reminder to rate a resolved ticket.' })
+  ratingReminderEmails!: boolean;
+}
+
+@InputType({ description: 'What to change on one’s own account; a field left out stays as it is.' })
+export class UpdateMyProfileInput {
+  @Field(() => String, {
+    nullable: true,
+    description: `The name to be greeted with: 1 to ${PERSON_NAME_MAX} characters once spaces at either end are trimmed.`,
+  })
+  name?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Emailed when staff answer a ticket one reported signed in.' })
+  staffReplyEmails?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'The one reminder to rate a resolved ticket one reported signed in.' })
+  ratingReminderEmails?: boolean | null;
 }

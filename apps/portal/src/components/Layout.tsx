@@ -42,21 +42,30 @@ export function Layout({ title, children }: { title: string; children: ReactNode
           {school?.logoUrl && <img src={school.logoUrl} alt="" className="logo" />}
           {schoolName}
         </Link>
+        {viewer && (
+          // One line on a phone too: a long name is cut short, the profile link and sign-out stay.
+          <p className="signed-in">
+            <span className="signed-in-as" dir="auto">
+              {t('layout.signedInAs', { name: viewer.name })}
+            </span>
+            <Link to="/profile">{t('layout.profile')}</Link>
+            <button
+              type="button"
+              className="link-button"
+              onClick={async () => {
+                await signOut();
+                window.location.assign('/sign-in');
+              }}
+            >
+              {t('layout.signOut')}
+            </button>
+          </p>
+        )}
         <nav aria-label={t('layout.nav')}>
           {viewer ? (
             <>
               <Link to="/">{t('layout.myTickets')}</Link>
               <Link to="/report">{t('layout.report')}</Link>
-              <button
-                type="button"
-                className="link-button"
-                onClick={async () => {
-                  await signOut();
-                  window.location.assign('/sign-in');
-                }}
-              >
-                {t('layout.signOut')}
-              </button>
             </>
           ) : (
             <Link to="/sign-in">{t('layout.signIn')}</Link>
