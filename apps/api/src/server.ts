@@ -27,6 +27,7 @@ import { ATTACHMENTS_PATH, attachmentRoutes } from './attachments/attachment.rou
 import { createStorage } from './attachments/storage.js';
 import { attachmentAccess } from './tickets/attachment-access.js';
 import { serveWebApps } from './web-apps.js';
+import { WEB_MANIFEST_PATH, webManifestRoute } from './school/web-manifest.js';
 import { serveWebsocket } from './websocket.js';
 
 export const SESSION_COOKIE = 'sd_session';
@@ -261,6 +262,9 @@ export async function startServer(app: App, schema: GraphQLSchema): Promise<ApiS
     }),
   );
   serveGraphiql(expressApp);
+  const portal = app.config.webApps.find((webApp) => webApp.mountPath === '/');
+  const webManifest = portal && webManifestRoute(app, portal.dir);
+  if (webManifest) expressApp.get(WEB_MANIFEST_PATH, webManifest);
   serveWebApps(expressApp, app.config.webApps);
 
   // A taken port must be caught here or start-up hangs.

@@ -75,6 +75,14 @@ describe('serving the web apps', () => {
     expect(manifest.headers.get('content-type')).toMatch(/^application\/manifest\+json/);
     expect(manifest.headers.get('cache-control')).toBe('no-cache');
     expect(await manifest.json()).toEqual({ name: 'portal' });
+    // Once the school is set up, a phone installing the portal shows its name and colour.
+    await api.db.prisma.school.create({
+      data: { name: 'Riverside College', timeZone: 'Europe/London', primaryColor: '#7a1f3d', accentColor: '#0b5cad' },
+    });
+    expect(await (await get('/manifest.webmanifest', 'application/manifest+json, */*')).json()).toEqual({
+      name: 'Riverside College',
+      theme_color: '#7a1f3d',
+    });
     // A file the build does not have is not answered with a page.
     expect((await get('/missing.js', '*/*')).status).toBe(404);
   });
