@@ -96,8 +96,9 @@ export function serveWebApps(app: Express, webApps: WebApp[]): void {
       // Hashed file names never change content: cache them for a year.
       express.static(join(dir, 'assets'), { immutable: true, maxAge: '365d', fallthrough: false }),
     );
-    // The rest of the build (index.html, the service worker /sw.js, the manifest, icons) keeps its
-    // name from build to build: the browser asks again each time. For /sw.js that is what lets a new
+    // The rest of the build (index.html, the service worker /sw.js, icons; the portal's manifest goes
+    // out in the school's name, school/web-manifest.ts) keeps its name from build to build: the
+    // browser asks again each time. For /sw.js that is what lets a new
     // build's worker replace the old one; it is served from the root so its scope is the whole app.
     const compressedFile: RequestHandler = (req, res, next) => {
       if (!sendCompressed(copies, dir, req.path, req, res, REVALIDATE)) next();
