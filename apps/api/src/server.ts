@@ -28,6 +28,7 @@ import { createStorage } from './attachments/storage.js';
 import { attachmentAccess } from './tickets/attachment-access.js';
 import { serveWebApps } from './web-apps.js';
 import { helpCentreRoutes, helpPage } from './articles/help-pages.js';
+import { WEB_MANIFEST_PATH, webManifestRoute } from './school/web-manifest.js';
 import { serveWebsocket } from './websocket.js';
 
 export const SESSION_COOKIE = 'sd_session';
@@ -262,6 +263,9 @@ export async function startServer(app: App, schema: GraphQLSchema): Promise<ApiS
     }),
   );
   serveGraphiql(expressApp);
+  const portal = app.config.webApps.find((webApp) => webApp.mountPath === '/');
+  const webManifest = portal && webManifestRoute(app, portal.dir);
+  if (webManifest) expressApp.get(WEB_MANIFEST_PATH, webManifest);
   expressApp.use(helpCentreRoutes(app.prisma, app.config.publicUrl));
   serveWebApps(
     expressApp,

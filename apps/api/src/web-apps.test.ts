@@ -15,6 +15,8 @@ function fakeBuild(name: string): string {
   mkdirSync(join(dir, 'assets'));
   writeFileSync(join(dir, 'index.html'), `<!doctype html><title>${name}</title>`);
   writeFileSync(join(dir, 'assets', `${name}-abc123.js`), `console.log('${name}')`);
+  writeFileSync(join(dir, 'sw.js'), `self.addEventListener('fetch', () => {}); // ${name}`);
+  writeFileSync(join(dir, 'manifest.webmanifest'), JSON.stringify({ name }));
   const big = join(dir, 'assets', `${name}-big456.js`);
   writeFileSync(big, BIG_SCRIPT);
   writeFileSync(`${big}.br`, brotliCompressSync(BIG_SCRIPT));
@@ -60,6 +62,29 @@ describe('serving the web apps', () => {
     expect(asset.status).toBe(200);
     expect(asset.headers.get('cache-control')).toMatch(/max-age=31536000.*immutable/);
     expect((await get('/assets/missing.js', '*/*')).status).toBe(404);
+  });
+
+  it('serves the service worker as a script to revalidate on every check, and the manifest as one', async () => {
+    // As the browser asks for each: a worker script update check and a <link rel="manifest">.
+    const worker = await get('/sw.js', '*/*');
+    expect(worker.status).toBe(200);
+    expect(worker.headers.get('content-type')).toMatch(/^text\/javascript/);
+    expect(worker.headers.get('cache-control')).toBe('no-cache');
+    expect(await worker.text()).toContain('// portal');
+    const manifest = await get('/manifest.webmanifest', 'application/manifest+json, */*');
+    expect(manifest.headers.get('content-type')).toMatch(/^application\/manifest\+json/);
+    expect(manifest.headers.get('cache-control')).toBe('no-cache');
+    expect(await manifest.json()).toEqual({ name: 'portal' });
+    // Once the school is set up, a phone installing the portal shows its name and colour.
+    await api.db.prisma.school.create({
+      data: { name: 'Riverside College', timeZone: 'Europe/London', primaryColor: '#7a1f3d', accentColor: '#0b5cad' },
+    });
+    expect(await (await get('/manifest.webmanifest', 'application/manifest+json, */*')).json()).toEqual({
+      name: 'Riverside College',
+      theme_color: '#7a1f3d',
+    });
+    // A file the build does not have is not answered with a page.
+    expect((await get('/missing.js', '*/*')).status).toBe(404);
   });
 
   it('sends the build’s brotli copy to browsers that take it, else gzip, else the file itself', async () => {

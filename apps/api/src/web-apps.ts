@@ -122,6 +122,8 @@ function sendHtml(req: Request, res: Response, status: number, html: string) {
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 const REVALIDATE = 'no-cache';
+/** Paths that name a file of the build's kinds, as opposed to a client-side route. */
+const BUILD_FILE = /\.(js|css|map|webmanifest|png|svg|ico)$/i;
 
 export function serveWebApps(app: Express, webApps: WebApp[], publicUrl: string): void {
   // Longest prefix first, so /console is not swallowed by the portal at /.
@@ -139,10 +141,23 @@ export function serveWebApps(app: Express, webApps: WebApp[], publicUrl: string)
       // Hashed file names never change content: cache them for a year.
       express.static(join(dir, 'assets'), { immutable: true, maxAge: '365d', fallthrough: false }),
     );
-    app.use(base || '/', express.static(dir, { index: false, maxAge: 0 }));
+    // The rest of the build (index.html, the service worker /sw.js, icons; the portal's manifest goes
+    // out in the school's name, school/web-manifest.ts) keeps its name from build to build: the
+    // browser asks again each time. For /sw.js that is what lets a new
+    // build's worker replace the old one; it is served from the root so its scope is the whole app.
+    const compressedFile: RequestHandler = (req, res, next) => {
+      if (!sendCompressed(copies, dir, req.path, req, res, REVALIDATE)) next();
+    };
+    app.use(
+      base || '/',
+      compressedFile,
+      express.static(dir, { index: false, cacheControl: false, setHeaders: (res) => res.setHeader('Cache-Control', REVALIDATE) }),
+    );
     // Client-side routes (/track/…, /console/tickets/…) all load the app's index.html.
+    // A missing script or manifest is a 404, never the page: a browser checking /sw.js for an update
+    // must not be handed index.html, which is no worker and would leave the installed one in place.
     app.get(`${base}/{*route}`, async (req, res, next) => {
-      if (!req.accepts('html')) return next();
+      if (!req.accepts('html') || BUILD_FILE.test(req.path)) return next();
       const page = await pageFor?.(req.path.slice(base.length) || '/');
       if (page) return sendHtml(req, res, page.status, describedPage(indexHtml, page, publicUrl));
       if (sendCompressed(copies, dir, '/index.html', req, res, REVALIDATE)) return;

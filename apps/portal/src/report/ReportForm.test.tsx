@@ -1,8 +1,8 @@
 // The report form against a scripted GraphQL link: what the student sees when the desk answers
-// with an error, and what the form sends when an answer never comes.
+// with an error, what the form sends when an answer never comes, and a report sent offline.
 import { ApolloClient, ApolloLink, InMemoryCache } from '@apollo/client';
 import { ApolloProvider } from '@apollo/client/react';
-import { cleanup, render, screen } from '@testing-library/preact';
+import { act, cleanup, render, screen } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
 import { Observable, of } from 'rxjs';
 import { IntlProvider } from 'react-intl';
@@ -144,5 +144,70 @@ describe('the report form', () => {
     expect(sent).toHaveLength(1);
     expect(screen.getByLabelText('Title')).toHaveProperty('value', 'Locked out');
     expect(JSON.parse(localStorage.getItem('studentdesk.report-draft.guest')!)).toMatchObject({ title: 'Locked out' });
+  });
+
+  describe('offline', () => {
+    const online = vi.spyOn(navigator, 'onLine', 'get');
+    afterEach(() => online.mockReset());
+
+    it('keeps a report sent offline waiting, and sends it once when the connection is back', async () => {
+      online.mockReturnValue(true);
+      const { client, sent } = scriptedClient([reported]);
+      const onReported = vi.fn();
+      const user = userEvent.setup();
+      renderForm(client, 'guest', onReported);
+      await fillIn(user);
+      online.mockReturnValue(false);
+      act(() => void window.dispatchEvent(new Event('offline')));
+      await screen.findByText(/You are offline. What you write is kept on this device/);
+
+      await user.click(screen.getByRole('button', { name: 'Send report' }));
+      await screen.findByText('You are offline. Your report is kept on this device and will be sent when you are back online.');
+      expect(screen.getByRole('alert').textContent).toBe('');
+      expect(sent).toHaveLength(0);
+      expect(JSON.parse(localStorage.getItem('studentdesk.report-draft.guest')!)).toMatchObject({
+        title: 'Locked out',
+        waitingToSend: true,
+      });
+
+      online.mockReturnValue(true);
+      act(() => void window.dispatchEvent(new Event('online')));
+      await vi.waitFor(() => expect(onReported).toHaveBeenCalledWith(reported.data.reportProblem));
+      await act(async () => void window.dispatchEvent(new Event('online')));
+      expect(sent).toHaveLength(1);
+      expect(sent[0]).toMatchObject({ title: 'Locked out', description: 'Too many attempts.' });
+      expect(localStorage.getItem('studentdesk.report-draft.guest')).toBeNull();
+    });
+
+    it('sends a report left waiting when the form next opens online, with the categories kept from before', async () => {
+      online.mockReturnValue(true);
+      localStorage.setItem(
+        'studentdesk.report-draft.guest',
+        JSON.stringify({
+          categoryId: 'c1',
+          title: 'Locked out',
+          description: 'Too many attempts.',
+          idempotencyKey: 'k1',
+          waitingToSend: true,
+        }),
+      );
+      const { client, sent } = scriptedClient([reported]);
+      const onReported = vi.fn();
+      renderForm(client, 'guest', onReported);
+      await vi.waitFor(() => expect(onReported).toHaveBeenCalledTimes(1));
+      expect(sent).toEqual([expect.objectContaining({ idempotencyKey: 'k1', title: 'Locked out' })]);
+    });
+
+    it('offers the categories last read from the desk when it cannot be reached', async () => {
+      online.mockReturnValue(false);
+      localStorage.setItem(
+        'studentdesk.report-categories',
+        JSON.stringify([{ id: 'c9', name: 'Printing', description: null, department: { id: 'd1', name: 'IT' } }]),
+      );
+      const link = new ApolloLink(() => new Observable((observer) => observer.error(new TypeError('Failed to fetch'))));
+      renderForm(new ApolloClient({ link, cache: new InMemoryCache() }), 'guest');
+      await screen.findByRole('option', { name: 'Printing' });
+      await screen.findByText(/You are offline. What you write is kept on this device/);
+    });
   });
 });

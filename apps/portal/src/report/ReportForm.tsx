@@ -1,10 +1,11 @@
 // The guided report: category, title, description, how soon, what a good outcome is, and (without
 // an account) who to reach. The draft is saved as the student types; sending (send-report.ts)
 // retries with the draft's idempotency key, so one report never becomes two tickets, and waits as
-// long as a busy desk asks, which the student may cut short.
+// long as a busy desk asks, which the student may cut short. Sent offline, it waits on the device
+// and goes by itself when the connection is back (offline.ts).
 import { useMutation, useQuery } from '@apollo/client/react';
 import { DESCRIPTION_MAX, isLanguage, TITLE_MAX } from '@studentdesk/domain';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useEffectEvent, useRef, useState, type FormEvent } from 'react';
 import { AttachmentPicker, useAttachmentUploads } from '../components/Attachments.js';
 import { CharacterCount } from '../components/CharacterCount.js';
 import { Field, FormError } from '../components/Field.js';
@@ -13,6 +14,7 @@ import { graphql } from '../gql/index.js';
 import { say, useIntl } from '../i18n/say.js';
 import type { ReportProblemMutation } from '../gql/graphql.js';
 import { discardDraft, loadDraft, newIdempotencyKey, saveDraft, type DraftOwner, type ReportDraft } from './draft.js';
+import { keepsWaiting, loadCategories, saveCategories, useOnline, whenSendPressed } from './offline.js';
 import { sendReport, sleep } from './send-report.js';
 import { Suggestions, type Answer } from './Suggestions.js';
 
@@ -68,11 +70,19 @@ export function ReportForm({ owner, guest, onReported, onAnswered }: ReportFormP
   /** Seconds until the next try while the desk is busy; null when not waiting. */
   const [busyFor, setBusyFor] = useState<number | null>(null);
   const stopWaiting = useRef<AbortController | null>(null);
-  const { data: categories } = useQuery(CATEGORIES);
+  /** A send under way (or done): the connection coming back must not start a second one. */
+  const inFlight = useRef(false);
+  const online = useOnline();
+  const { data } = useQuery(CATEGORIES);
+  const [keptCategories] = useState(loadCategories);
+  const categories = data?.categories ?? keptCategories;
   const [reportProblem] = useMutation(REPORT_PROBLEM);
   const uploads = useAttachmentUploads();
 
   useEffect(() => saveDraft(owner, draft), [owner, draft]);
+  useEffect(() => {
+    if (data) saveCategories(data.categories);
+  }, [data]);
 
   const change = (field: keyof ReportDraft) => (event: { target: { value: string } }) => {
     const value = event.target.value;
@@ -98,13 +108,9 @@ export function ReportForm({ owner, guest, onReported, onAnswered }: ReportFormP
       : {}),
   });
 
-  const send = async (event: FormEvent) => {
-    event.preventDefault();
-    if (sending) return;
-    if (!draft.categoryId) {
-      setErrors({ fields: { categoryId: say(intl, 'report.categoryMissing') }, form: null });
-      return;
-    }
+  const deliver = async () => {
+    if (inFlight.current) return;
+    inFlight.current = true;
     setSending(true);
     setErrors(NO_ERRORS);
     const waiting = new AbortController();
@@ -122,12 +128,50 @@ export function ReportForm({ owner, guest, onReported, onAnswered }: ReportFormP
     setBusyFor(null);
     setSending(false);
     if (outcome.kind === 'sent') {
+      // inFlight stays set: this form has sent its report and never sends it again.
       discardDraft(owner);
       onReported(outcome.result);
-    } else setErrors(notSentErrors(outcome, new Date(), intl));
+      return;
+    }
+    inFlight.current = false;
+    const waitsForConnection = keepsWaiting(outcome.kind);
+    setDraft((current) => ({ ...current, waitingToSend: waitsForConnection }));
+    // Offline, the waiting notice says it all; online, the desk's answer (or its silence) is told.
+    if (!waitsForConnection || navigator.onLine) setErrors(notSentErrors(outcome, new Date(), intl));
   };
 
-  const chosenCategory = categories?.categories.find((category) => category.id === draft.categoryId);
+  const send = async (event: FormEvent) => {
+    event.preventDefault();
+    if (sending) return;
+    if (!draft.categoryId) {
+      setErrors({ fields: { categoryId: say(intl, 'report.categoryMissing') }, form: null });
+      return;
+    }
+    if (whenSendPressed(online) === 'wait') {
+      setErrors(NO_ERRORS);
+      setDraft((current) => ({ ...current, waitingToSend: true }));
+      return;
+    }
+    await deliver();
+  };
+
+  // A waiting report goes when the connection comes back, and when the form opens online (the page
+  // was closed while it waited). Not on every render: a send that found no desk waits for the next.
+  const sendWaiting = useEffectEvent(() => {
+    if (draft.waitingToSend && navigator.onLine) void deliver();
+  });
+  useEffect(() => {
+    const whenOnline = () => sendWaiting();
+    window.addEventListener('online', whenOnline);
+    // Just after the first render, not during it: sending changes what the form shows.
+    const opened = setTimeout(whenOnline);
+    return () => {
+      window.removeEventListener('online', whenOnline);
+      clearTimeout(opened);
+    };
+  }, []);
+
+  const chosenCategory = categories.find((category) => category.id === draft.categoryId);
 
   return (
     <form onSubmit={send} className="card report-form" noValidate>
@@ -138,7 +182,7 @@ export function ReportForm({ owner, guest, onReported, onAnswered }: ReportFormP
       >
         <select value={draft.categoryId} onChange={change('categoryId')} required>
           <option value="">{say(intl, 'report.chooseCategory')}</option>
-          {categories?.categories.map((category) => (
+          {categories.map((category) => (
             <option key={category.id} value={category.id}>
               {category.name}
             </option>
@@ -188,6 +232,10 @@ export function ReportForm({ owner, guest, onReported, onAnswered }: ReportFormP
           </Field>
         </fieldset>
       )}
+      {/* Always there, so screen readers announce the connection going and the report waiting. */}
+      <p role="status" className={online ? undefined : 'offline-notice'}>
+        {!online && say(intl, draft.waitingToSend ? 'report.waiting' : 'report.offline')}
+      </p>
       <FormError message={errors.form} />
       <p role="status" className="hint">
         {busyFor !== null && say(intl, 'report.busy', { seconds: busyFor })}

@@ -12,6 +12,8 @@ export interface ReportDraft {
   contactEmail: string;
   studentNumber: string;
   idempotencyKey: string;
+  /** Sent with no connection: it goes by itself when the connection is back (offline.ts). */
+  waitingToSend: boolean;
 }
 
 export type DraftOwner = 'guest' | `user:${string}`;
@@ -34,6 +36,7 @@ export function newDraft(): ReportDraft {
     contactEmail: '',
     studentNumber: '',
     idempotencyKey: newIdempotencyKey(),
+    waitingToSend: false,
   };
 }
 
