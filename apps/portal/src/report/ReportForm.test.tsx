@@ -158,7 +158,7 @@ describe('the report form', () => {
       renderForm(client, 'guest', onReported);
       await fillIn(user);
       online.mockReturnValue(false);
-      act(() => void window.dispatchEvent(new Event('offline')));
+      await act(() => void window.dispatchEvent(new Event('offline')));
       await screen.findByText(/You are offline. What you write is kept on this device/);
 
       await user.click(screen.getByRole('button', { name: 'Send report' }));
@@ -171,7 +171,7 @@ describe('the report form', () => {
       });
 
       online.mockReturnValue(true);
-      act(() => void window.dispatchEvent(new Event('online')));
+      await act(() => void window.dispatchEvent(new Event('online')));
       await vi.waitFor(() => expect(onReported).toHaveBeenCalledWith(reported.data.reportProblem));
       await act(async () => void window.dispatchEvent(new Event('online')));
       expect(sent).toHaveLength(1);
