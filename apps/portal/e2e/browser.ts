@@ -57,11 +57,21 @@ export function expectNothingLeftTheMachine(requested: string[], origin: string)
 
 /**
  * Fails on any serious or critical accessibility violation on the page as it is now, WCAG 2.2's
- * target size included, and on any element that Tab reaches but that stays hidden when focused.
+ * target size included, on any element that Tab reaches but that stays hidden when focused, and,
+ * on a phone, on a page whose heading is below the first screen.
  */
 export async function expectAccessible(page: Page, what: string) {
   expect(await accessibilityProblems(page, { wcag22: true }), `accessibility of ${what}`).toEqual([]);
   expect(await obscuredWhenFocused(page), `focused elements hidden on ${what}`).toEqual([]);
+  if ((page.viewportSize()?.width ?? Infinity) <= PHONE.width) {
+    // On a phone the page says what it is in the first screen, whatever banners it carries.
+    const fold = await page.evaluate(() => {
+      const heading = document.querySelector('h1')?.getBoundingClientRect();
+      return heading ? { bottom: heading.bottom + window.scrollY, screen: window.innerHeight } : null;
+    });
+    expect(fold, `the heading of ${what}`).not.toBeNull();
+    expect(fold!.bottom, `the heading of ${what} ends within the first screen`).toBeLessThanOrEqual(fold!.screen);
+  }
 }
 
 /** The page fits the viewport's width: nothing to scroll sideways on a phone. */

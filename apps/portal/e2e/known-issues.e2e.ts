@@ -26,6 +26,11 @@ it('shows a known issue on the sign-in page, with its latest update, until it is
   await banner.getByText(/Known issue: LMS sign-in failing since today \d\d:\d\d/).waitFor();
   expect(await banner.textContent()).toContain("we're on it");
   expect(await banner.textContent()).toContain('Signing in to the LMS fails. Email and Wi-Fi work.');
+  // On a phone the issue is one line, and the page's own heading is still in the first screen.
+  const summary = banner.locator('summary');
+  expect((await summary.boundingBox())!.height).toBeLessThan(40);
+  const heading = (await page.getByRole('heading', { name: 'Sign in', level: 1 }).boundingBox())!;
+  expect(heading.y + heading.height).toBeLessThanOrEqual(PHONE.height);
   await expectAccessible(page, 'the sign-in page with a known issue');
   await screenshot(page, 'known-issue-on-sign-in');
 
@@ -33,6 +38,8 @@ it('shows a known issue on the sign-in page, with its latest update, until it is
     input: { incidentId: createIncident.id, body: 'The identity provider certificate expired; renewing it now.', status: 'IDENTIFIED' },
   });
   await page.reload();
+  // A tap opens the issue to its latest word.
+  await banner.getByText(/Known issue: LMS sign-in failing/).click();
   await banner.getByText(/The identity provider certificate expired; renewing it now\./).waitFor();
   expect(await banner.textContent()).toContain('we know the cause and are fixing it');
 

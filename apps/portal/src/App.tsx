@@ -66,7 +66,13 @@ const ROUTES: Route[] = [
   { path: /^\/report\/answered$/, load: load.reportAnswered, render: () => <ReportAnswered /> },
   { path: /^\/forgot-password$/, load: load.passwordReset, render: () => <ForgotPassword /> },
   { path: /^\/reset-password$/, load: load.passwordReset, render: () => <ResetPassword /> },
-  { path: /^\/$/, load: load.myTickets, signedIn: true, render: () => <MyTickets /> },
+  {
+    path: /^\/$/,
+    load: load.myTickets,
+    signedIn: true,
+    prefetch: (client) => void load.myTickets().then((module) => module.prefetchMyTickets(client)),
+    render: () => <MyTickets />,
+  },
   { path: /^\/report$/, load: load.report, signedIn: true, render: () => <Report guest={false} /> },
   { path: /^\/profile$/, load: load.profile, signedIn: true, render: () => <Profile /> },
   {

@@ -25,6 +25,12 @@ const ACTIVE_INCIDENTS = graphql(`
 /** Often enough that a fix shows up while a student waits, rarely enough to cost nothing. */
 const REFRESH_MS = 60_000;
 
+/**
+ * On a phone each issue is one line, opened with a tap, so the page's own heading stays in the
+ * first screen; wider screens have room to show it whole.
+ */
+const ROOM_FOR_DETAILS = '(min-width: 40rem)';
+
 /** "— we're on it.": how far the desk is with an incident not yet resolved. */
 export const progressKey = (status: IncidentStatus) => `knownIssues.progress.${status as Exclude<IncidentStatus, 'RESOLVED'>}` as const;
 
@@ -33,18 +39,19 @@ export function KnownIssues() {
   const { data } = useQuery(ACTIVE_INCIDENTS, { pollInterval: REFRESH_MS });
   const incidents = data?.activeIncidents ?? [];
   if (incidents.length === 0) return null;
+  const open = window.matchMedia(ROOM_FOR_DETAILS).matches;
   return (
     <aside className="known-issues" aria-label={say(intl, 'knownIssues.label')}>
       {incidents.map((incident) => {
         const latest = incident.updates[0];
         return (
-          <div key={incident.id} className="known-issue">
-            <p>
+          <details key={incident.id} className="known-issue" open={open}>
+            <summary>
               <strong>
                 {sayRich(intl, 'knownIssues.since', { title: <bdi>{incident.title}</bdi>, when: whenInWords(incident.startedAt, intl) })}
               </strong>{' '}
               {say(intl, progressKey(incident.status))}
-            </p>
+            </summary>
             {latest ? (
               <p>
                 {say(intl, 'knownIssues.latest', { when: whenInWords(latest.createdAt, intl) })} <bdi>{latest.body}</bdi>
@@ -52,7 +59,7 @@ export function KnownIssues() {
             ) : (
               <p dir="auto">{incident.summary}</p>
             )}
-          </div>
+          </details>
         );
       })}
     </aside>
