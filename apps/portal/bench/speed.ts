@@ -36,6 +36,9 @@ interface Measurement {
   score: number;
 }
 
+/** Lighthouse sometimes fails to record a load's trace (NO_NAVSTART) and asks to be run again. */
+const ATTEMPTS = 3;
+
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 /** The school of the journeys, plus what makes the pages real: a help article, and a ticket with a reply. */
@@ -72,7 +75,7 @@ async function startStack(): Promise<{ stack: JourneyStack; ticketPath: string }
   return { stack, ticketPath: `/tickets/${encodeURIComponent(reportProblem.ticket.id)}` };
 }
 
-async function measure(url: string, port: number, method: ThrottlingMethod, cookie: string | null): Promise<Measurement> {
+async function measure(url: string, port: number, method: ThrottlingMethod, cookie: string | null, attempt = 1): Promise<Measurement> {
   const result = await lighthouse(url, {
     port,
     output: 'json',
@@ -83,7 +86,11 @@ async function measure(url: string, port: number, method: ThrottlingMethod, cook
   });
   if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
   const { lhr } = result;
-  if (lhr.runtimeError) throw new Error(`Lighthouse could not load ${url}: ${lhr.runtimeError.message}`);
+  if (lhr.runtimeError) {
+    if (attempt === ATTEMPTS) throw new Error(`Lighthouse could not load ${url}: ${lhr.runtimeError.message}`);
+    log(`${method} ${url}: ${lhr.runtimeError.code}, loading it again`);
+    return measure(url, port, method, cookie, attempt + 1);
+  }
   const value = (audit: string) => {
     const numeric = lhr.audits[audit]?.numericValue;
     if (typeof numeric !== 'number') throw new Error(`Lighthouse gave no ${audit} for ${url}`);
