@@ -62,6 +62,11 @@ async function fillIn(user: ReturnType<typeof userEvent.setup>) {
   await user.selectOptions(screen.getByLabelText('What is it about?'), 'c1');
   await user.type(screen.getByLabelText('Title'), 'Locked out');
   await user.type(screen.getByLabelText('What happened?'), 'Too many attempts.');
+  // A guest also says who they are.
+  if (screen.queryByLabelText('Your name')) {
+    await user.type(screen.getByLabelText('Your name'), 'Lena Lost');
+    await user.type(screen.getByLabelText('Email'), 'lena@example.edu');
+  }
 }
 
 const reported = {
@@ -77,6 +82,23 @@ const reported = {
 describe('the report form', () => {
   beforeEach(() => localStorage.clear());
   afterEach(cleanup);
+
+  it('names every missing field at once, in the alert, and moves the focus to the first', async () => {
+    const { client, sent } = scriptedClient([]);
+    const user = userEvent.setup();
+    renderForm(client, 'guest');
+    await screen.findByRole('option', { name: 'Login & accounts' });
+    await user.type(screen.getByLabelText('Title'), 'Locked out');
+    await user.click(screen.getByRole('button', { name: 'Send report' }));
+    await screen.findByText('Choose what the problem is about.');
+    expect(screen.getByRole('alert').textContent).toBe('4 things to fix before sending: each is marked above.');
+    for (const message of ['Describe the problem in a few words.', 'Tell us your name.', 'Tell us an email address to reach you.'])
+      expect(screen.getByText(message)).toBeTruthy();
+    expect(screen.queryByText('Give the problem a short title.')).toBeNull();
+    expect(document.activeElement).toBe(screen.getByLabelText('What is it about?'));
+    expect(screen.getByLabelText('What happened?').getAttribute('aria-invalid')).toBe('true');
+    expect(sent).toHaveLength(0);
+  });
 
   it('shows the desk’s message next to the field it concerns', async () => {
     const { client } = scriptedClient([
@@ -165,10 +187,13 @@ describe('the report form', () => {
       await screen.findByText('You are offline. Your report is kept on this device and will be sent when you are back online.');
       expect(screen.getByRole('alert').textContent).toBe('');
       expect(sent).toHaveLength(0);
-      expect(JSON.parse(localStorage.getItem('studentdesk.report-draft.guest')!)).toMatchObject({
-        title: 'Locked out',
-        waitingToSend: true,
-      });
+      // The draft is saved after the render that shows it (an effect).
+      await vi.waitFor(() =>
+        expect(JSON.parse(localStorage.getItem('studentdesk.report-draft.guest')!)).toMatchObject({
+          title: 'Locked out',
+          waitingToSend: true,
+        }),
+      );
 
       online.mockReturnValue(true);
       await act(() => void window.dispatchEvent(new Event('online')));

@@ -5,11 +5,12 @@
 // and goes by itself when the connection is back (offline.ts).
 import { useMutation, useQuery } from '@apollo/client/react';
 import { DESCRIPTION_MAX, isLanguage, TITLE_MAX } from '@studentdesk/domain';
-import { useEffect, useEffectEvent, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useEffectEvent, useLayoutEffect, useRef, useState, type FormEvent } from 'react';
 import { AttachmentPicker, useAttachmentUploads } from '../components/Attachments.js';
 import { CharacterCount } from '../components/CharacterCount.js';
 import { Field, FormError } from '../components/Field.js';
 import { NO_ERRORS, notSentErrors } from '../errors.js';
+import { missingFields } from './missing-fields.js';
 import { graphql } from '../gql/index.js';
 import { say, useIntl } from '../i18n/say.js';
 import type { ReportProblemMutation } from '../gql/graphql.js';
@@ -72,6 +73,9 @@ export function ReportForm({ owner, guest, onReported, onAnswered }: ReportFormP
   const stopWaiting = useRef<AbortController | null>(null);
   /** A send under way (or done): the connection coming back must not start a second one. */
   const inFlight = useRef(false);
+  const form = useRef<HTMLFormElement>(null);
+  /** Set when a send ends in errors: the first marked field then takes the focus. */
+  const focusFirstError = useRef(false);
   const online = useOnline();
   const { data } = useQuery(CATEGORIES);
   const [keptCategories] = useState(loadCategories);
@@ -80,6 +84,11 @@ export function ReportForm({ owner, guest, onReported, onAnswered }: ReportFormP
   const uploads = useAttachmentUploads();
 
   useEffect(() => saveDraft(owner, draft), [owner, draft]);
+  useLayoutEffect(() => {
+    if (!focusFirstError.current) return;
+    focusFirstError.current = false;
+    form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [errors]);
   useEffect(() => {
     if (data) saveCategories(data.categories);
   }, [data]);
@@ -137,14 +146,22 @@ export function ReportForm({ owner, guest, onReported, onAnswered }: ReportFormP
     const waitsForConnection = keepsWaiting(outcome.kind);
     setDraft((current) => ({ ...current, waitingToSend: waitsForConnection }));
     // Offline, the waiting notice says it all; online, the desk's answer (or its silence) is told.
-    if (!waitsForConnection || navigator.onLine) setErrors(notSentErrors(outcome, new Date(), intl));
+    if (!waitsForConnection || navigator.onLine) {
+      focusFirstError.current = true;
+      setErrors(notSentErrors(outcome, new Date(), intl));
+    }
   };
 
   const send = async (event: FormEvent) => {
     event.preventDefault();
     if (sending) return;
-    if (!draft.categoryId) {
-      setErrors({ fields: { categoryId: say(intl, 'report.categoryMissing') }, form: null });
+    const missing = Object.entries(missingFields(draft, guest));
+    if (missing.length > 0) {
+      focusFirstError.current = true;
+      setErrors({
+        fields: Object.fromEntries(missing.map(([field, key]) => [field, say(intl, key)])),
+        form: say(intl, 'report.fixFirst', { count: missing.length }),
+      });
       return;
     }
     if (whenSendPressed(online) === 'wait') {
@@ -174,7 +191,7 @@ export function ReportForm({ owner, guest, onReported, onAnswered }: ReportFormP
   const chosenCategory = categories.find((category) => category.id === draft.categoryId);
 
   return (
-    <form onSubmit={send} className="card report-form" noValidate>
+    <form ref={form} onSubmit={send} className="card report-form" noValidate>
       <Field
         label={say(intl, 'report.category')}
         hint={chosenCategory ? say(intl, 'report.handledBy', { department: chosenCategory.department.name }) : undefined}
