@@ -18,7 +18,7 @@ import {
   type TestDatabase,
   type TestOidcProvider,
 } from '@studentdesk/testing';
-import { accessibilityProblems, launchChromium } from '@studentdesk/testing/browser';
+import { accessibilityProblems, launchChromium, watchSubscriptions } from '@studentdesk/testing/browser';
 import { dueInWords, WEEKDAYS } from '@studentdesk/domain';
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
@@ -187,6 +187,7 @@ describe('a school adopts StudentDesk from an empty database', () => {
     await student.getByText('You have not reported anything yet.').waitFor();
 
     // 6. The student reports a problem to the Library.
+    const studentSubscriptions = watchSubscriptions(student);
     await student.getByRole('main').getByRole('link', { name: 'Report a problem' }).click();
     await student.getByRole('heading', { level: 1, name: 'Report a problem' }).waitFor();
     await student.getByLabel('What is it about?').selectOption({ label: 'Borrowing & returns' });
@@ -195,6 +196,8 @@ describe('a school adopts StudentDesk from an empty database', () => {
     await student.getByLabel('What happened?').fill('I returned “Middlemarch” on Monday but my account shows a £4 fine.');
     await student.getByRole('button', { name: 'Send report' }).click();
     await student.getByText(/Thank you: we have your report, SD-\d+\./).waitFor();
+    // The ticket page follows the ticket live from here on: the answer below reaches it without a reload.
+    await studentSubscriptions.untilSent('TicketLive');
     expect(await accessibilityProblems(student), 'axe on the new ticket').toEqual([]);
 
     // 7. The reply is due at 11:00 on the Library's open day: its opening plus 2 hours.
